@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { AppError, ErrorCode } from './errors.js';
+import { isLogLevel, type LogLevel } from './log.js';
+import { parseDatabaseUrl } from './db/parseDatabaseUrl.js';
+import { projectRoot } from './projectRoot.js';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** Everything the process reads from its environment, validated once at start. */
+export interface Config {
+  nodeEnv: NodeEnv;
+  port: number;
+  /** A PostgreSQL server, or null to use the embedded database. */
+  databaseUrl: string | null;
+  /** Where the embedded database keeps its files. */
+  dataDir: string;
+  /** Port of the embedded database (0 = any free port). */
+  embeddedPort: number;
+  logLevel: LogLevel;
+  /** Import the demo story when the database has no articles. */
+  seedOnEmpty: boolean;
+  /** Allow schema introspection (on by default except in production). */
+  introspection: boolean;
+  /** Server-side timeout for each SQL statement, in milliseconds. */
+  statementTimeoutMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates configuration. Throws INVALID_CONFIG or INVALID_DATABASE_URL naming the variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl) parseDatabaseUrl(databaseUrl);
+  const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!isLogLevel(logLevel)) throw invalid('LOG_LEVEL', logLevel, 'debug, info, warn, error or silent');
+  return {
+    nodeEnv,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    databaseUrl,
+    dataDir: env.STORYGRAPH_DATA_DIR?.trim() || join(projectRoot, '.storygraph'),
+    embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 0, 65535),
+    logLevel,
+    seedOnEmpty: boolean(env, 'SEED_ON_EMPTY', true),
+    introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
+  };
+}
+
+function invalid(name: string, value: string, expected: string): AppError {
+  return new AppError(ErrorCode.INVALID_CONFIG, `${name}=${JSON.stringify(value)} is invalid: expected ${expected}`, { variable: name });
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw invalid(name, raw, `an integer from ${min} to ${max}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw invalid(name, raw, 'true or false');
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw invalid(name, raw, allowed.join(', '));
+}

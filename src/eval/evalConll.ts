@@ -1,0 +1,109 @@
+/**
+ * CoNLL-2003 evaluation of recognizeEntities, per the project's rule: each document is rebuilt as
+ * one sentence per paragraph with tokens joined by single spaces, every sentence is a segment,
+ * and predicted character spans are scored against gold spans by exact match per type.
+ */
+import { TYPES, iob1ToSpans } from '../extract/ner/labels.js';
+import { readConll, type ConllDocument } from '../extract/ner/readConll.js';
+import { recognizeEntities } from '../extract/ner/recognizeEntities.js';
+
+export interface Prf {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface ConllScores {
+  PER: Prf;
+  ORG: Prf;
+  LOC: Prf;
+  MISC: Prf;
+  documents: number;
+  words: number;
+  wordsPerSecond: number;
+}
+
+interface Rebuilt {
+  text: string;
+  segments: { start: number; end: number }[];
+  /** "start:end:TYPE" keys of gold mentions. */
+  gold: string[];
+  words: number;
+}
+
+function rebuild(doc: ConllDocument): Rebuilt {
+  const parts: string[] = [];
+  const segments: { start: number; end: number }[] = [];
+  const gold: string[] = [];
+  let offset = 0;
+  let words = 0;
+  for (const sent of doc.sentences) {
+    if (parts.length > 0) {
+      parts.push('\n\n');
+      offset += 2;
+    }
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let i = 0; i < sent.words.length; i++) {
+      if (i > 0) {
+        parts.push(' ');
+        offset += 1;
+      }
+      const w = sent.words[i]!;
+      starts.push(offset);
+      parts.push(w);
+      offset += w.length;
+      ends.push(offset);
+    }
+    segments.push({ start: starts[0]!, end: offset });
+    for (const s of iob1ToSpans(sent.tags)) gold.push(`${starts[s.start]!}:${ends[s.end - 1]!}:${TYPES[s.type]!}`);
+    words += sent.words.length;
+  }
+  return { text: parts.join(''), segments, gold, words };
+}
+
+function prf(tp: number, fp: number, fn: number): Prf {
+  const precision = tp + fp === 0 ? 0 : (100 * tp) / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : (100 * tp) / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const r = (x: number): number => Math.round(x * 100) / 100;
+  return { precision: r(precision), recall: r(recall), f1: r(f1) };
+}
+
+/** Scores already-read documents (see evaluateConll). */
+export function evaluateConllDocuments(docs: readonly ConllDocument[]): ConllScores {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>(
+    TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]),
+  );
+  const rebuilt = docs.map(rebuild);
+  recognizeEntities('warm up', [{ start: 0, end: 7 }]); // load the model outside the timing
+  let elapsed = 0;
+  let words = 0;
+  for (const doc of rebuilt) {
+    const t0 = process.hrtime.bigint();
+    const mentions = recognizeEntities(doc.text, doc.segments);
+    elapsed += Number(process.hrtime.bigint() - t0) / 1e9;
+    words += doc.words;
+    const gold = new Set(doc.gold);
+    const predicted = new Set(mentions.map((m) => `${m.start}:${m.end}:${m.type}`));
+    for (const key of predicted) {
+      const c = counts.get(key.slice(key.lastIndexOf(':') + 1))!;
+      if (gold.has(key)) c.tp++;
+      else c.fp++;
+    }
+    for (const key of gold) if (!predicted.has(key)) counts.get(key.slice(key.lastIndexOf(':') + 1))!.fn++;
+  }
+  const get = (t: string): Prf => {
+    const c = counts.get(t)!;
+    return prf(c.tp, c.fp, c.fn);
+  };
+  return {
+    PER: get('PER'), ORG: get('ORG'), LOC: get('LOC'), MISC: get('MISC'),
+    documents: rebuilt.length, words, wordsPerSecond: Math.round(words / Math.max(elapsed, 1e-9)),
+  };
+}
+
+/** Evaluates recognizeEntities on a CoNLL-2003 file (exact span match per type, P/R/F1 in percent). */
+export function evaluateConll(file: string): ConllScores {
+  return evaluateConllDocuments(readConll(file));
+}

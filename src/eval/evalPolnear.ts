@@ -1,0 +1,187 @@
+/**
+ * PolNeAR evaluation of quote attribution (attributeQuotes).
+ *
+ * Data: `<dir>/text/<article>.txt` and `<dir>/attributions/<article>_<annotator>.ann` (BRAT
+ * standoff). One annotation file per article is used: the first by file name. An annotated
+ * quote is an attribution (E line) whose Content contains a double quotation mark (" “ ” „ « »);
+ * Content and Source may be discontinuous ("s e;s e").
+ *
+ * Matching (all by character overlap, half-open spans, at least one shared character):
+ * - recall: share of annotated quotes whose Content overlaps at least one quote we found;
+ * - precision: share of the quotes we found that overlap the Content of some annotated
+ *   attribution (a quote inside text the annotators marked as someone's words is a real quote;
+ *   one in the writer's own words, a title or a scare quote, is not);
+ * - speakerCorrect: share of all annotated quotes where, among the found quotes overlapping the
+ *   Content, the one with the largest overlap has a speaker mention overlapping the annotated
+ *   Source (an annotation without a Source counts as correct only if we give no speaker).
+ * Paragraphs are the non-empty lines after the first (the headline). Names come from the
+ * project's NER (recognizeEntities) unless another name finder is passed.
+ * wordsPerSecond times attributeQuotes alone (NER excluded), over the whole split.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { recognizeEntities } from '../extract/ner/recognizeEntities.js';
+import { attributeQuotes } from '../extract/quotes/attributeQuotes.js';
+import type { AttributedQuote, NameSpan } from '../extract/quotes/types.js';
+
+export interface PolnearScores {
+  quotes: number;
+  found: number;
+  recall: number;
+  precision: number;
+  speakerCorrect: number;
+  wordsPerSecond: number;
+}
+
+type Ranges = [number, number][];
+
+interface AnnotatedQuote {
+  content: Ranges;
+  source: Ranges | null;
+}
+
+export interface PolnearArticle {
+  name: string;
+  text: string;
+  paragraphs: { start: number; end: number }[];
+  quotes: AnnotatedQuote[];
+  /** Content ranges of every attribution, quoted or not. */
+  allContent: Ranges[];
+}
+
+export type NameFinder = (text: string, paragraphs: { start: number; end: number }[]) => NameSpan[];
+
+const QUOTE_MARK = /["“”„«»]/;
+
+function parseRanges(s: string): Ranges {
+  return s.split(';').map((r) => {
+    const [a, b] = r.trim().split(' ').map(Number);
+    return [a ?? 0, b ?? 0] as [number, number];
+  });
+}
+
+function overlap(a: Ranges, s: number, e: number): number {
+  let n = 0;
+  for (const [x, y] of a) n += Math.max(0, Math.min(y, e) - Math.max(x, s));
+  return n;
+}
+
+/** Reads one split: texts, body paragraphs and the annotated quotes of one annotator per article. */
+export function readPolnear(dir: string): PolnearArticle[] {
+  const annFiles = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
+  const out: PolnearArticle[] = [];
+  for (const file of readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
+    const base = file.slice(0, -4);
+    const ann = annFiles.find((f) => f.startsWith(base + '_') && f.length === base.length + 9);
+    if (ann === undefined) continue;
+    const text = readFileSync(join(dir, 'text', file), 'utf8');
+    const spans = new Map<string, { label: string; ranges: Ranges; text: string }>();
+    const events: string[] = [];
+    for (const line of readFileSync(join(dir, 'attributions', ann), 'utf8').split('\n')) {
+      const cols = line.split('\t');
+      if (line.startsWith('T') && cols.length >= 3) {
+        const head = cols[1]!;
+        const sp = head.indexOf(' ');
+        spans.set(cols[0]!, { label: head.slice(0, sp), ranges: parseRanges(head.slice(sp + 1)), text: cols[2]! });
+      } else if (line.startsWith('E') && cols.length >= 2) events.push(cols[1]!);
+    }
+    const quotes: AnnotatedQuote[] = [];
+    const allContent: Ranges[] = [];
+    for (const ev of events) {
+      let content: Ranges | null = null;
+      let contentText = '';
+      let source: Ranges | null = null;
+      for (const arg of ev.split(' ')) {
+        const [role, id] = arg.split(':');
+        const t = spans.get(id ?? '');
+        if (t === undefined) continue;
+        if (role === 'Content') { content = t.ranges; contentText = t.ranges.map(([a, b]) => text.slice(a, b)).join(' '); }
+        else if (role === 'Source') source = t.ranges;
+      }
+      if (content === null) continue;
+      allContent.push(content);
+      if (QUOTE_MARK.test(contentText)) quotes.push({ content, source });
+    }
+    // Body paragraphs: non-empty lines after the headline.
+    const paragraphs: { start: number; end: number }[] = [];
+    let pos = 0;
+    let first = true;
+    for (const line of text.split('\n')) {
+      const end = pos + line.length;
+      if (line.trim() !== '') {
+        if (first) first = false;
+        else paragraphs.push({ start: pos, end: line.endsWith('\r') ? end - 1 : end });
+      }
+      pos = end + 1;
+    }
+    out.push({ name: base, text, paragraphs, quotes, allContent });
+  }
+  return out;
+}
+
+function nerNames(text: string, paragraphs: { start: number; end: number }[]): NameSpan[] {
+  return recognizeEntities(text, paragraphs).map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type }));
+}
+
+export interface ArticleResult {
+  article: PolnearArticle;
+  found: AttributedQuote[];
+  /** Per annotated quote: matched, speaker correct. */
+  verdicts: { matched: boolean; speakerOk: boolean }[];
+  /** Per found quote: overlaps some annotated content. */
+  correct: boolean[];
+}
+
+/** Scores one article (exported for the dev script's error listing). */
+export function scoreArticle(article: PolnearArticle, found: AttributedQuote[]): ArticleResult {
+  const verdicts = article.quotes.map((aq) => {
+    let best: AttributedQuote | null = null;
+    let bestOverlap = 0;
+    for (const q of found) {
+      const o = overlap(aq.content, q.start, q.end);
+      if (o > bestOverlap) { best = q; bestOverlap = o; }
+    }
+    if (best === null) return { matched: false, speakerOk: false };
+    const sp = best.speaker;
+    const speakerOk = aq.source === null ? sp === null : sp !== null && overlap(aq.source, sp.mention.start, sp.mention.end) > 0;
+    return { matched: true, speakerOk };
+  });
+  const correct = found.map((q) => article.allContent.some((c) => overlap(c, q.start, q.end) > 0));
+  return { article, found, verdicts, correct };
+}
+
+/** Runs the stage over a PolNeAR split and returns the figures in percent. */
+export function evaluatePolnear(dir: string, findNames: NameFinder = nerNames): PolnearScores {
+  return evaluatePolnearDetailed(dir, findNames).scores;
+}
+
+/** As evaluatePolnear, with per-article results for error analysis. */
+export function evaluatePolnearDetailed(dir: string, findNames: NameFinder = nerNames): { scores: PolnearScores; results: ArticleResult[] } {
+  const articles = readPolnear(dir);
+  const names = articles.map((a) => findNames(a.text, a.paragraphs));
+  let words = 0;
+  for (const a of articles) words += a.text.split(/\s+/).filter((w) => w !== '').length;
+  const t0 = process.hrtime.bigint();
+  const outputs = articles.map((a, i) => attributeQuotes(a.text, a.paragraphs, names[i]!));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const results = articles.map((a, i) => scoreArticle(a, outputs[i]!));
+  let quotes = 0; let matched = 0; let speakerOk = 0; let found = 0; let correct = 0;
+  for (const r of results) {
+    quotes += r.verdicts.length;
+    matched += r.verdicts.filter((v) => v.matched).length;
+    speakerOk += r.verdicts.filter((v) => v.speakerOk).length;
+    found += r.found.length;
+    correct += r.correct.filter(Boolean).length;
+  }
+  const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
+  return {
+    scores: {
+      quotes, found,
+      recall: pct(matched, quotes),
+      precision: pct(correct, found),
+      speakerCorrect: pct(speakerOk, quotes),
+      wordsPerSecond: Math.round(words / Math.max(seconds, 1e-9)),
+    },
+    results,
+  };
+}

@@ -1,0 +1,132 @@
+import type { EntityType, ExtractedEntity, Span } from '../types.js';
+import { addNestedMentions } from './addNestedMentions.js';
+import { aliasesOf, alignCompoundCase, chooseName } from './chooseName.js';
+import { clusterMentions, type Cluster } from './clusterMentions.js';
+import { findAcronyms } from './findAcronyms.js';
+import { findGazetteerMentions } from './findGazetteerMentions.js';
+import { findLowercaseOrganizations } from './findLowercaseOrganizations.js';
+import { findRole, lowerBound } from './findRole.js';
+import { nameKey, type Mention, type NerMention } from './mention.js';
+import { normalizeNerMentions } from './normalizeNerMentions.js';
+import { propagateMentions } from './propagateMentions.js';
+import { scanWords, type Word } from './scanWords.js';
+
+/** An entity together with the internal mentions it was built from (for speaker resolution). */
+export interface BuiltEntities {
+  entities: ExtractedEntity[];
+  /** All mentions of all entities, sorted by start, each with the index of its entity. */
+  mentionIndex: { start: number; end: number; type: EntityType; entity: number; nested: boolean }[];
+  /** The words of the article, reused by later stages. */
+  words: Word[];
+}
+
+/**
+ * Builds the article's entities from NER mentions: cleans and retypes them, adds what the
+ * gazetteers and rules find (nationality words, institutions, acronyms, lower-case councils),
+ * resolves coreference, fills in missed repeats, and finds each person's role and affiliation.
+ * `segments` are the headline and paragraphs; nothing outside them is read.
+ */
+export function buildEntities(text: string, segments: readonly { start: number; end: number }[], ner: readonly NerMention[]): BuiltEntities {
+  const words = scanWords(text, segments);
+  const fromNer = normalizeNerMentions(text, ner);
+  const typeAt = (start: number, end: number): EntityType | null =>
+    fromNer.find((m) => m.start < end && m.end > start)?.type ?? null;
+  const acronyms = findAcronyms(text, words, typeAt);
+
+  // Rule-made mentions fill the gaps NER left; an acronym's full name replaces NER's partial spans.
+  let mentions = fromNer.filter((m) => !acronyms.some((a) => a.full.start <= m.start && a.full.end >= m.end && (a.full.end - a.full.start) > (m.end - m.start)));
+  mentions = mergeInGaps(mentions, acronyms.flatMap((a) => [a.full, a.acronym]));
+  mentions = mergeInGaps(mentions, findGazetteerMentions(text, words));
+  mentions = mergeInGaps(mentions, findLowercaseOrganizations(text, words));
+
+  const links = acronyms.map((a) => [a.full.display, a.acronym.display] as const);
+  const clusters = clusterMentions(mentions, links);
+  propagateMentions(text, words, clusters);
+  addNestedMentions(text, clusters);
+  const ordered = clusters.filter((c) => c.mentions.length > 0).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+
+  const names = ordered.map(chooseName);
+  const canonicalByKey = new Map<string, string>();
+  ordered.forEach((c, i) => {
+    if (c.type !== 'PERSON') canonicalByKey.set(nameKey(names[i]!), names[i]!);
+  });
+  const finalNames = ordered.map((c, i) => (c.type === 'PERSON' ? names[i]! : alignCompoundCase(names[i]!, canonicalByKey)));
+
+  const mentionIndex = ordered
+    .flatMap((c, entity) => c.mentions.map((m) => ({ start: m.start, end: m.end, type: c.type, entity, mention: m })))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const clusterOf = new Map<Mention, number>();
+  for (const e of mentionIndex) clusterOf.set(e.mention, e.entity);
+  const inside = (start: number, end: number): Mention[] => {
+    const out: Mention[] = [];
+    for (let i = lowerBoundBy(mentionIndex, start); i < mentionIndex.length && mentionIndex[i]!.start < end; i++) {
+      if (mentionIndex[i]!.end <= end) out.push(mentionIndex[i]!.mention);
+    }
+    return out;
+  };
+
+  const entities = ordered.map((c, i): ExtractedEntity => {
+    const name = finalNames[i]!;
+    let role: string | null = null;
+    let affiliation: string | null = null;
+    if (c.type === 'PERSON') {
+      for (const m of c.mentions) {
+        const found = findRole(text, words, lowerBound(words, m.start), m, inside);
+        if (!found) continue;
+        role = found.role;
+        const owner = found.affiliation ? clusterOf.get(found.affiliation) : undefined;
+        affiliation = owner === undefined ? null : finalNames[owner]!;
+        break;
+      }
+    }
+    return {
+      type: c.type,
+      name,
+      aliases: aliasesOf(c.mentions, name),
+      role,
+      affiliation,
+      mentions: c.mentions.map((m): Span => ({ start: m.start, end: m.end, text: m.text })),
+      confidence: confidenceOf(c),
+    };
+  });
+  return {
+    entities,
+    mentionIndex: mentionIndex.map(({ start, end, type, entity, mention }) => ({ start, end, type, entity, nested: mention.origin === 'nested' })),
+    words,
+  };
+}
+
+/** Adds each extra mention that overlaps none already kept. Both lists are sorted by start. */
+function mergeInGaps(kept: Mention[], extra: readonly Mention[]): Mention[] {
+  if (extra.length === 0) return kept;
+  const out = kept.slice();
+  for (const m of extra) {
+    if (!kept.some((k) => k.start < m.end && k.end > m.start)) out.push(m);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function lowerBoundBy(list: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The best mention's confidence, raised by every further independent mention. */
+function confidenceOf(c: Cluster): number {
+  let best = 0;
+  let n = 0;
+  for (const m of c.mentions) {
+    if (m.origin === 'nested') continue;
+    best = Math.max(best, m.confidence);
+    n++;
+  }
+  if (n === 0) best = 0.6;
+  const value = best + (1 - best) * (1 - Math.pow(0.7, Math.max(0, n - 1)));
+  return Math.round(Math.min(0.99, value) * 1000) / 1000;
+}

@@ -1,0 +1,164 @@
+import type { EntityType } from '../types.js';
+import { nameKey, type Mention } from './mention.js';
+
+/** Mentions that refer to one entity. */
+export interface Cluster {
+  type: EntityType;
+  /** In text order. */
+  mentions: Mention[];
+}
+
+/**
+ * Groups mentions into entities (in-article coreference):
+ * - one name spelled with different case is one entity ("NATO" / "Nato");
+ * - a person's surname alone refers back to the full name ("Lavrov" → "Sergei Lavrov"), to the
+ *   nearest preceding full name when several people share it;
+ * - full names one edit apart with the same first name are one person ("Emily Horn(e)");
+ * - an acronym introduced in parentheses joins its full name (`links` holds such display pairs);
+ * - where NER gave one name different types, the majority type wins.
+ */
+export function clusterMentions(mentions: readonly Mention[], links: readonly (readonly [string, string])[]): Cluster[] {
+  voteTypes(mentions);
+  const persons = clusterPersons(mentions.filter((m) => m.type === 'PERSON'));
+  const personByKey = new Map<string, Cluster>();
+  for (const c of persons) for (const m of c.mentions) {
+    const key = nameKey(m.display);
+    personByKey.set(key, c);
+    const space = key.lastIndexOf(' ');
+    if (space > 0 && !personByKey.has(key.slice(space + 1))) personByKey.set(key.slice(space + 1), c);
+  }
+
+  const groups = new UnionFind();
+  const others: Mention[] = [];
+  for (const m of mentions) {
+    if (m.type === 'PERSON') continue;
+    // NER sometimes labels a person's surname as a place or organization; the person wins.
+    const person = m.origin === 'ner' && m.display === m.text ? personByKey.get(nameKey(m.text)) : undefined;
+    if (person) {
+      m.type = 'PERSON';
+      person.mentions.push(m);
+      continue;
+    }
+    others.push(m);
+    groups.add(typedKey(m.type, m.display));
+  }
+  for (const [a, b] of links) {
+    for (const type of ['ORGANIZATION', 'PLACE'] as const) {
+      const ka = typedKey(type, a);
+      const kb = typedKey(type, b);
+      if (groups.has(ka) && groups.has(kb)) groups.union(ka, kb);
+    }
+  }
+  const byRoot = new Map<string, Cluster>();
+  for (const m of others) {
+    const root = groups.find(typedKey(m.type, m.display));
+    let c = byRoot.get(root);
+    if (!c) byRoot.set(root, (c = { type: m.type, mentions: [] }));
+    c.mentions.push(m);
+  }
+  const clusters = [...persons, ...byRoot.values()];
+  for (const c of clusters) c.mentions.sort((a, b) => a.start - b.start);
+  return clusters;
+}
+
+function typedKey(type: EntityType, display: string): string {
+  return `${type}:${nameKey(display)}`;
+}
+
+/** Gives every mention of a name the type most of its mentions (weighted by confidence) have. */
+function voteTypes(mentions: readonly Mention[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    if (m.origin !== 'ner') continue;
+    const key = nameKey(m.text);
+    let v = votes.get(key);
+    if (!v) votes.set(key, (v = new Map()));
+    v.set(m.type, (v.get(m.type) ?? 0) + m.confidence);
+  }
+  for (const m of mentions) {
+    if (m.origin !== 'ner') continue;
+    const v = votes.get(nameKey(m.text));
+    if (!v || v.size < 2) continue;
+    let best: EntityType = m.type;
+    let bestScore = -1;
+    for (const [type, score] of v) if (score > bestScore) [best, bestScore] = [type, score];
+    if (best !== m.type) {
+      m.type = best;
+      m.display = m.text;
+    }
+  }
+}
+
+/** Full names first (merging one-edit spellings), then single words attached to them. */
+function clusterPersons(mentions: readonly Mention[]): Cluster[] {
+  const full: { cluster: Cluster; keys: string[] }[] = [];
+  const singles: Mention[] = [];
+  for (const m of mentions) {
+    const key = nameKey(m.display);
+    if (!key.includes(' ')) {
+      singles.push(m);
+      continue;
+    }
+    const first = key.slice(0, key.indexOf(' '));
+    const found = full.find((f) => f.keys.includes(key)) ??
+      full.find((f) => f.keys.some((k) => k.length >= 6 && k.startsWith(first + ' ') && withinOneEdit(k, key)));
+    if (found) {
+      found.cluster.mentions.push(m);
+      if (!found.keys.includes(key)) found.keys.push(key);
+    } else {
+      full.push({ cluster: { type: 'PERSON', mentions: [m] }, keys: [key] });
+    }
+  }
+  const alone = new Map<string, Cluster>();
+  for (const m of singles) {
+    const key = nameKey(m.display);
+    const candidates = full.filter((f) => f.keys.some((k) => k.slice(k.lastIndexOf(' ') + 1) === key));
+    if (candidates.length > 0) {
+      // With two people of one surname, the one named last before this mention is meant.
+      let best = candidates[0]!;
+      let bestAt = -1;
+      for (const f of candidates) {
+        for (const fm of f.cluster.mentions) if (fm.start < m.start && fm.start > bestAt && fm.display.includes(' ')) [best, bestAt] = [f, fm.start];
+      }
+      best.cluster.mentions.push(m);
+      continue;
+    }
+    let c = alone.get(key);
+    if (!c) alone.set(key, (c = { type: 'PERSON', mentions: [] }));
+    c.mentions.push(m);
+  }
+  return [...full.map((f) => f.cluster), ...alone.values()];
+}
+
+/** True if a and b differ by at most one insertion, deletion or substitution. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Union-find over string keys. */
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  add(key: string): void {
+    if (!this.parent.has(key)) this.parent.set(key, key);
+  }
+  has(key: string): boolean {
+    return this.parent.has(key);
+  }
+  find(key: string): string {
+    if (!this.parent.has(key)) return key;
+    let root = key;
+    while (this.parent.get(root) !== root) root = this.parent.get(root) ?? root;
+    this.parent.set(key, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}

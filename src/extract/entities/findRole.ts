@@ -1,0 +1,152 @@
+import { FUNCTION_WORDS, HONORIFICS, ROLE_JOINERS, TITLE_WORDS, isRoleHead } from './lexicon.js';
+import type { Mention } from './mention.js';
+import { isCapitalised, stripPossessive, type Word } from './scanWords.js';
+
+/** A role found next to a person's name, with the span of the place or organization it is for. */
+export interface FoundRole {
+  role: string;
+  /** A mention of the affiliation (a possessive "Russia’s", a leading "White House", "for the council"). */
+  affiliation: Mention | null;
+}
+
+/** Looks up mentions of organizations and places lying inside [start, end), in order. */
+export type MentionsInside = (start: number, end: number) => Mention[];
+
+/** -ing/-ed words that do belong in role phrases ("acting president", "managing director"). */
+const VERBAL_MODIFIERS = new Set(['acting', 'managing', 'outgoing', 'incoming', 'leading', 'ruling', 'governing', 'serving', 'sitting', 'presiding', 'retiring', 'founding', 'elected', 'designated', 'appointed']);
+/** Words that end an appositive: it has turned into a clause. */
+const CLAUSE_WORDS = new Set(['said', 'says', 'told', 'added', 'warned', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'who', 'which', 'that', 'it', 'he', 'she', 'they', 'we', 'but', 'when', 'while', 'because']);
+const ROLE_PREPOSITIONS = new Set(['for', 'of', 'to', 'at', 'in', 'on', 'with']);
+const MAX_PREFIX_WORDS = 6;
+const MAX_APPOSITIVE_WORDS = 14;
+
+/**
+ * Finds the role given next to a person mention: before the name ("Russia’s foreign minister
+ * Sergei Lavrov", "Prime Minister Tony Blair") or as an appositive after it ("Emily Horne, a
+ * spokesperson for the national security council,"). A leading organization or place, or a
+ * possessive one, becomes the affiliation instead of part of the role. `index` is the position of
+ * the mention's first word in `words`.
+ */
+export function findRole(text: string, words: readonly Word[], index: number, mention: Mention, inside: MentionsInside): FoundRole | null {
+  return roleBefore(text, words, index, inside) ?? roleAfter(text, words, mention, inside);
+}
+
+function glued(text: string, a: Word, b: Word): boolean {
+  return a.segment === b.segment && /^[ \t]+$/.test(text.slice(a.end, b.start));
+}
+
+function roleBefore(text: string, words: readonly Word[], index: number, inside: MentionsInside): FoundRole | null {
+  let j = index - 1;
+  const name = words[index];
+  if (!name) return null;
+  let right = name;
+  // "Foreign Secretary Mr Straw": skip the courtesy title.
+  const maybeHonorific = words[j];
+  if (maybeHonorific && HONORIFICS.has(maybeHonorific.text) && /^\.?[ \t]+$/.test(text.slice(maybeHonorific.end, right.start))) {
+    right = maybeHonorific;
+    j--;
+  }
+  const head = words[j];
+  if (!head || !isRoleHead(head.text) || !glued(text, head, right)) return null;
+  let first = j;
+  let affiliation: Mention | null = null;
+  for (let k = j - 1; k >= 0 && j - k < MAX_PREFIX_WORDS; k--) {
+    const w = words[k]!;
+    if (!glued(text, w, words[k + 1]!)) {
+      // "Russia’s" is glued by its apostrophe-s; anything else (a comma, a quote) ends the phrase.
+      break;
+    }
+    if (/[’']s$/.test(w.text)) {
+      affiliation = inside(w.start, w.end - 2)[0] ?? null;
+      break;
+    }
+    const lower = w.text.toLowerCase();
+    if (ROLE_JOINERS.has(lower)) {
+      const left = words[k - 1];
+      if (left && isCapitalised(left.text) && isCapitalised(words[k + 1]!.text) && !left.sentenceStart) {
+        first = k;
+        continue;
+      }
+      break;
+    }
+    if (isCapitalised(w.text)) {
+      if (w.sentenceStart && FUNCTION_WORDS.has(lower)) break;
+      first = k;
+      if (w.sentenceStart) break;
+      continue;
+    }
+    if (FUNCTION_WORDS.has(lower) || /ly$/.test(lower) || /\d/.test(lower)) break;
+    if (/(?:ing|ed)$/.test(lower) && !VERBAL_MODIFIERS.has(lower)) break;
+    first = k;
+  }
+  // A leading organization or place ("White House press secretary", "Russian President") is the affiliation.
+  while (first < j) {
+    const lead = inside(words[first]!.start, head.start).find((m) => m.start === words[first]!.start);
+    if (!lead) break;
+    affiliation ??= lead;
+    while (first <= j && words[first]!.start < lead.end) first++;
+  }
+  // Capitalised words before the head that are neither titles nor role words are a name, not a role.
+  while (first < j && isCapitalised(words[first]!.text) && !TITLE_WORDS.has(words[first]!.text) && !isRoleHead(words[first]!.text)) {
+    if (words[first]!.sentenceStart && !isCapitalised(words[first + 1]!.text)) break;
+    first++;
+  }
+  let role = text.slice(words[first]!.start, head.end);
+  if (words[first]!.sentenceStart && /^\p{Lu}\p{Ll}+(?: \p{Ll}[\p{Ll}-]*)+$/u.test(role)) role = role[0]!.toLowerCase() + role.slice(1);
+  return { role, affiliation };
+}
+
+function roleAfter(text: string, words: readonly Word[], mention: Mention, inside: MentionsInside): FoundRole | null {
+  const comma = /^,\s+(?:(?:a|an|the)\s+)?/.exec(text.slice(mention.end, mention.end + 8));
+  if (!comma) return null;
+  const from = mention.end + comma[0].length;
+  let i = lowerBound(words, from);
+  const firstWord = words[i];
+  if (!firstWord || firstWord.start !== from) return null;
+  const firstIndex = i;
+  let last = i;
+  let sawHead = false;
+  let sawPreposition = false;
+  for (; i < words.length && i - firstIndex < MAX_APPOSITIVE_WORDS; i++) {
+    const w = words[i]!;
+    if (i > firstIndex && !/^[ \t]+$/.test(text.slice(words[i - 1]!.end, w.start))) break;
+    const lower = w.text.toLowerCase();
+    if (CLAUSE_WORDS.has(lower)) return null;
+    if (!sawHead && !sawPreposition && isRoleHead(stripPossessive(w.text))) sawHead = true;
+    if (ROLE_PREPOSITIONS.has(lower)) {
+      if (!sawHead) return null;
+      sawPreposition = true;
+    }
+    last = i;
+  }
+  if (!sawHead) return null;
+  const end = words[last]!.end;
+  // The appositive must end at punctuation or the end of the paragraph, not trail off mid-clause.
+  const after = text.slice(end, end + 2);
+  if (after && !/^[\s]*[,.;:)!?–—-]/.test(after) && !/^\s*\n/.test(after) && end !== text.length) return null;
+  let start = from;
+  let affiliation: Mention | null = null;
+  const within = inside(start, end);
+  const lead = within.find((m) => m.start === start);
+  if (lead && lead.type !== 'PERSON') {
+    affiliation = lead;
+    const rest = /^(?:[’']s)?\s+/.exec(text.slice(lead.end, end));
+    if (rest) start = lead.end + rest[0].length;
+  }
+  affiliation ??= within.find((m) => m.type === 'ORGANIZATION') ?? within.find((m) => m.type === 'PLACE') ?? null;
+  const role = text.slice(start, end);
+  if (!/\p{L}/u.test(role)) return null;
+  return { role, affiliation };
+}
+
+/** Index of the first word starting at or after `offset`. */
+export function lowerBound(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

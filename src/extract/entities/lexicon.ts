@@ -1,0 +1,105 @@
+/**
+ * Small closed word lists the entity rules rely on: role nouns, titles, institution nouns and
+ * function words. They describe English news style, not any particular article.
+ */
+
+const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
+
+/** Nouns that head a role phrase ("foreign minister", "press secretary"), lower case, singular. */
+export const ROLE_HEADS = words(`
+  minister secretary adviser advisor spokesperson spokesman spokeswoman president vice-president
+  chairman chairwoman chair chairperson chief director executive leader head governor ambassador
+  senator chancellor official officer analyst economist professor editor correspondent founder
+  co-founder manager commissioner mayor general envoy negotiator deputy premier king queen prince
+  princess judge lawyer attorney counsel strategist aide representative delegate mp mep candidate
+  boss owner partner treasurer inspector commander captain ceo cfo coo secretary-general prosecutor
+  researcher scientist expert consultant campaigner activist lobbyist administrator controller
+  auditor whip pope bishop archbishop cardinal sheikh emir sultan dean principal sheriff colonel
+  admiral marshal lieutenant sergeant diplomat regulator governor-general president-elect economist
+  strategist presenter host author chancellor-elect superintendent coordinator organiser organizer
+  architect shareholder investor banker trader broker member
+`);
+
+/** Plural nouns for a group of people speaking for an organization or place ("NATO members"). */
+export const GROUP_NOUNS = words(`
+  members officials leaders ministers diplomats spokesmen sources representatives executives analysts
+  negotiators lawmakers mps meps authorities campaigners economists experts critics officers
+  bosses chiefs directors advisers advisors aides envoys delegates senators governments forces
+  troops investors shareholders workers unions staff employees spokespeople insiders
+`);
+
+/** Courtesy titles: stripped from names and never kept as a role. */
+export const HONORIFICS = words(`Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Rev Fr Mr. Mrs. Ms. Dr. Rev. Prof Prof.`);
+
+/**
+ * Capitalised words that can open a person's name as a title ("Prime Minister", "Foreign
+ * Secretary", "President"). A person mention that starts with them has them stripped.
+ */
+export const TITLE_WORDS = words(`
+  President Vice Prime Minister Chancellor Secretary Senator Sen Sen. Rep Rep. Representative
+  Governor Gov Gov. Mayor Ambassador General Gen Gen. Colonel Col Col. Captain Capt Capt.
+  Lieutenant Lt Lt. Sergeant Sgt Sgt. Admiral Judge Justice King Queen Prince Princess Pope
+  Chairman Chairwoman Chief Executive Commissioner Deputy Foreign Home Shadow Defence Defense
+  Finance Interior Trade Industry Health Education Culture Environment Treasury Attorney Premier
+  Sheikh Emir Archbishop Bishop Cardinal Coach Director Speaker Leader Spokesman Spokeswoman
+  Professor Former Acting Chief Opposition Labour Tory Conservative Democrat Republican Senior
+  Economic Agriculture Transport Justice Work Pensions Energy Minister-President First Security
+  Economy Culture Media Sport Development International National
+`);
+
+/** Lower-case nouns that end an institution's name ("the national security council"). */
+export const INSTITUTION_HEADS = words(`
+  council committee commission department ministry agency office bureau board authority service
+  parliament assembly senate congress court tribunal directorate secretariat inspectorate
+  regulator executive cabinet
+`);
+
+/** Capitalised last words that make an unlabelled or MISC name an organization. */
+export const ORGANIZATION_NAME_HEADS = words(`
+  Council Committee Commission Department Ministry Agency Office Bureau Board Authority Service
+  Parliament Assembly Senate Congress Court Tribunal Union Party Bank Organisation Organization
+  Association Federation Institute Institution Foundation Fund Group Corporation Corp Corp. Company
+  Co Inc Inc. Ltd Ltd. plc PLC Trust Alliance Society League Coalition Forum Network Airlines
+  Airways Motors Exchange Commissioners Executive Cabinet Treasury Army Navy Police Club
+  University College School Church Centre Center
+`);
+
+/**
+ * Buildings and places that stand for their institution in news copy ("the White House said").
+ * They are organizations even when NER labels them locations.
+ */
+export const INSTITUTION_PLACES = new Set([
+  'White House', 'Kremlin', 'Pentagon', 'Downing Street', 'Whitehall', 'Elysee', 'Élysée', 'Elysée',
+  'Quai d’Orsay', 'Capitol Hill', 'Holyrood', 'Westminster', 'Number 10', 'No 10', 'Vatican', 'Bundestag',
+  'Duma', 'Knesset', 'Congress', 'Parliament',
+]);
+
+/**
+ * Function words and frequent verbs: a role phrase never runs across them, and they are not
+ * names when capitalised at the start of a sentence.
+ */
+export const FUNCTION_WORDS = words(`
+  a an the this that these those his her its their our my your whose which who whom what when where
+  while why how and or but nor so yet if then than as at by for from in into of off on onto out over
+  to under up upon with within without about above across after against along among amid around
+  before behind below beneath beside besides between beyond despite down during except inside like
+  near since through throughout toward towards until via per be is are was were been being am has
+  have had having do does did will would shall should can could may might must not no also only
+  just even still already again said says say told tells tell added adds asked asks stated states
+  announced announces warned warns insisted claimed believes believed according it he she they we
+  i you him them us me there here all any each every some both either neither such other another
+  more most many much few several one two three four five last first next new according including
+  called named appointed elected meanwhile however therefore although though because whether
+  again ago yesterday today tomorrow week year month day
+`);
+
+/** Words before a name that may continue a role phrase only between capitalised words. */
+export const ROLE_JOINERS = words(`of and & for`);
+
+/** True if the word (any case) is a role head, including hyphenated forms ("secretary-general"). */
+export function isRoleHead(word: string): boolean {
+  const w = word.toLowerCase();
+  if (ROLE_HEADS.has(w)) return true;
+  const dash = w.lastIndexOf('-');
+  return dash > 0 && ROLE_HEADS.has(w.slice(dash + 1));
+}

@@ -1,0 +1,63 @@
+import { FUNCTION_WORDS, TITLE_WORDS } from './lexicon.js';
+import type { Mention } from './mention.js';
+import type { Cluster } from './clusterMentions.js';
+import { isCapitalised, stripPossessive, type Word } from './scanWords.js';
+
+/** Longest name form looked for, in words. */
+const MAX_WORDS = 6;
+
+/**
+ * Adds the mentions NER missed: every other occurrence of a form an entity already has (its
+ * names, aliases and, for people, the surname). A one-word form at the start of a sentence is
+ * skipped when the article also uses the word in lower case (it is then a common word).
+ */
+export function propagateMentions(text: string, words: readonly Word[], clusters: readonly Cluster[]): void {
+  const forms = new Map<string, Cluster>();
+  for (const c of clusters) {
+    for (const m of c.mentions) {
+      if (!isCapitalised(m.text)) continue;
+      if (!forms.has(m.text)) forms.set(m.text, c);
+      if (c.type === 'PERSON' && m.text.includes(' ')) {
+        const surname = m.text.slice(m.text.lastIndexOf(' ') + 1);
+        if (!forms.has(surname)) forms.set(surname, c);
+      }
+    }
+  }
+  if (forms.size === 0) return;
+
+  const covered = clusters.flatMap((c) => c.mentions.map((m) => [m.start, m.end] as const)).sort((a, b) => a[0] - b[0]);
+  let cursor = 0;
+  const isCovered = (start: number, end: number): boolean => {
+    while (cursor < covered.length && covered[cursor]![1] <= start) cursor++;
+    for (let i = cursor; i < covered.length && covered[i]![0] < end; i++) if (covered[i]![1] > start) return true;
+    return false;
+  };
+
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i]!;
+    if (!isCapitalised(first.text)) continue;
+    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
+      const last = words[i + n - 1]!;
+      if (last.segment !== first.segment) continue;
+      const end = last.end - (last.text.length - stripPossessive(last.text).length);
+      const surface = text.slice(first.start, end);
+      const cluster = forms.get(surface);
+      if (!cluster) continue;
+      if (isCovered(first.start, end)) break;
+      if (n === 1 && first.sentenceStart && looksCommon(text, surface)) break;
+      const model = cluster.mentions.find((m) => m.text === surface) ?? cluster.mentions[0]!;
+      const added: Mention = { start: first.start, end, text: surface, type: cluster.type, display: model.text === surface ? model.display : surface, confidence: 0.8, origin: 'propagated' };
+      cluster.mentions.push(added);
+      i += n - 1;
+      break;
+    }
+  }
+  for (const c of clusters) c.mentions.sort((a, b) => a.start - b.start);
+}
+
+/** A capitalised word that is also a function word, a title, or used in lower case in the text. */
+function looksCommon(text: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (FUNCTION_WORDS.has(lower) || TITLE_WORDS.has(word)) return true;
+  return new RegExp(`(?:^|[^\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\\p{L}]|$)`, 'u').test(text);
+}

@@ -1,0 +1,51 @@
+/** A word of the article with its offsets. */
+export interface Word {
+  start: number;
+  end: number;
+  text: string;
+  /** First word of a sentence (or of a headline/paragraph), where capitals prove nothing. */
+  sentenceStart: boolean;
+  /** Index of the segment (headline = 0 when it is passed first) the word lies in. */
+  segment: number;
+}
+
+/** Letters/digits, with inner hyphens, apostrophes, dots and ampersands ("Nato-Russia", "U.S", "AT&T"). */
+const WORD = /[\p{L}\p{N}]+(?:[-‐’'.&][\p{L}\p{N}]+)*/gu;
+/** What, between two words, ends a sentence or opens a quotation. */
+const BOUNDARY = /[.!?:;“"(\n]/;
+
+/** Splits the segments of a text into words, marking sentence starts. One linear pass. */
+export function scanWords(text: string, segments: readonly { start: number; end: number }[]): Word[] {
+  const out: Word[] = [];
+  segments.forEach((segment, index) => {
+    WORD.lastIndex = segment.start;
+    let prevEnd = -1;
+    for (let m = WORD.exec(text); m && m.index < segment.end; m = WORD.exec(text)) {
+      const end = Math.min(m.index + m[0].length, segment.end);
+      const between = prevEnd < 0 ? '' : text.slice(prevEnd, m.index);
+      out.push({
+        start: m.index,
+        end,
+        text: text.slice(m.index, end),
+        sentenceStart: prevEnd < 0 || BOUNDARY.test(between),
+        segment: index,
+      });
+      prevEnd = end;
+    }
+  });
+  return out;
+}
+
+/** True for a word starting with an upper-case letter. */
+export function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = word[0]!;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** Removes a trailing possessive ("Russia’s" → "Russia"). */
+export function stripPossessive(word: string): string {
+  return word.replace(/[’']s$/, '');
+}

@@ -1,0 +1,41 @@
+import { HONORIFICS, TITLE_WORDS, isRoleHead } from './lexicon.js';
+
+/** A person's name with the capitalised title that preceded it inside the same mention. */
+export interface StrippedName {
+  /** Offset of the name inside the original string. */
+  nameStart: number;
+  /** The title words, or null ("Prime Minister"). */
+  title: string | null;
+  /** True when the title is only a courtesy title ("Mr", "Dr"). */
+  honorific: boolean;
+}
+
+/** Titles that may end a stripped prefix although they are not role nouns. */
+const TITLE_ENDS = new Set(['Sen', 'Sen.', 'Rep', 'Rep.', 'Gov', 'Gov.', 'Gen', 'Gen.', 'Col', 'Col.', 'Capt', 'Capt.', 'Lt', 'Lt.', 'Sgt', 'Sgt.', 'Justice', 'Professor', 'Pope', 'Prince', 'Princess', 'King', 'Queen', 'Sheikh', 'Emir']);
+
+const TOKEN = /\S+/g;
+
+/**
+ * Splits leading titles off a person mention ("Prime Minister Tony Blair" → title "Prime
+ * Minister", name "Tony Blair"; "Mr Blair" → honorific "Mr"). At least one word always stays.
+ */
+export function stripTitles(mention: string): StrippedName {
+  const tokens: { text: string; start: number }[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(mention); m; m = TOKEN.exec(mention)) tokens.push({ text: m[0], start: m.index });
+  let k = 0;
+  while (k < tokens.length - 1 && (TITLE_WORDS.has(tokens[k]!.text) || HONORIFICS.has(tokens[k]!.text))) k++;
+  // Only strip up to a word that really ends a title: "Foreign Secretary" yes, "Foreign" alone no.
+  while (k > 0) {
+    const last = tokens[k - 1]!.text;
+    if (HONORIFICS.has(last) || TITLE_ENDS.has(last) || isRoleHead(last)) break;
+    k--;
+  }
+  if (k === 0) return { nameStart: 0, title: null, honorific: false };
+  const titleTokens = tokens.slice(0, k).map((t) => t.text);
+  return {
+    nameStart: tokens[k]!.start,
+    title: titleTokens.join(' '),
+    honorific: titleTokens.every((t) => HONORIFICS.has(t)),
+  };
+}

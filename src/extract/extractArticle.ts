@@ -1,0 +1,60 @@
+/**
+ * The extraction engine: one article in, its entities, attributed quotes and tags out.
+ * Stages: NER (ner/) → entities with coreference and roles (entities/) → quote attribution
+ * (quotes/) → speaker resolution (speakers/) → tags (tags/). Pure: no I/O besides the NER model
+ * loaded once per process, and no state kept between articles.
+ */
+import { buildEntities, type NerMention } from './entities/index.js';
+import { recognizeEntities } from './ner/recognizeEntities.js';
+import { attributeQuotes } from './quotes/attributeQuotes.js';
+import type { NameSpan } from './quotes/types.js';
+import { resolveSpeaker } from './speakers/resolveSpeaker.js';
+import { deriveTags } from './tags/deriveTags.js';
+import type { EntityType, ExtractInput, Extraction, ExtractedQuote } from './types.js';
+
+/** Bumped whenever the output for the same input may change (stored with every extracted fact). */
+export const EXTRACTOR_VERSION = 'storygraph-extract/1.0.0';
+
+const NER_TAG: Record<EntityType, NameSpan['type']> = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC' };
+/** Confidence given to a name only the quote stage saw as a speaker. */
+const SPEAKER_NAME_CONFIDENCE = 0.6;
+
+/** Extracts entities, quotes with speakers, and tags from one article. */
+export function extractArticle(input: ExtractInput): Extraction {
+  const { text, title, paragraphs } = input;
+  const segments = [title, ...paragraphs];
+  const ner: NerMention[] = recognizeEntities(text, segments);
+  let built = buildEntities(text, segments, ner);
+  const quotes = attributeQuotes(text, paragraphs, namesOf(built.mentionIndex, text));
+
+  // A speaker the quote stage read as a name but NER missed is still a person: add and rebuild.
+  const missed: NerMention[] = [];
+  for (const q of quotes) {
+    const s = q.speaker;
+    const basis = s && s.form === 'NAME' ? s.antecedent ?? s.mention : null;
+    if (basis && /^\p{Lu}/u.test(basis.text) && !built.mentionIndex.some((m) => m.start < basis.end && m.end > basis.start) && !missed.some((m) => m.start === basis.start)) {
+      missed.push({ type: 'PER', start: basis.start, end: basis.end, text: basis.text, confidence: SPEAKER_NAME_CONFIDENCE });
+    }
+  }
+  if (missed.length > 0) built = buildEntities(text, segments, [...ner, ...missed].sort((a, b) => a.start - b.start));
+
+  const extracted = quotes.map((q): ExtractedQuote => ({
+    text: q.text,
+    start: q.start,
+    end: q.end,
+    kind: q.kind,
+    cue: q.cue,
+    speaker: resolveSpeaker(q.speaker, built),
+    confidence: q.confidence,
+  }));
+  return {
+    entities: built.entities,
+    quotes: extracted,
+    tags: deriveTags(text, title, input.editorTags, built.entities),
+  };
+}
+
+/** The entity mentions in the form the quote stage reads. */
+function namesOf(index: readonly { start: number; end: number; type: EntityType; nested: boolean }[], text: string): NameSpan[] {
+  return index.filter((m) => !m.nested).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), type: NER_TAG[m.type] }));
+}

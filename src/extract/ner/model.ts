@@ -1,0 +1,154 @@
+/**
+ * The shipped model: hashed feature weights (sparse int16 on disk, dense float32 in memory)
+ * plus the training-derived lexicons. Binary layout, gzipped:
+ *   "SGNR" | u32 header length | JSON header | sections, each 4-byte aligned, little endian.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { IntTable } from './intTable.js';
+import { NUM_LABELS } from './labels.js';
+import { FEATURE_VERSION } from './features.js';
+import type { Lexicon } from './sentenceAtoms.js';
+import type { Scorer } from './tagDocument.js';
+
+interface Header {
+  format: 1;
+  featureVersion: number;
+  labels: number;
+  scale: number;
+  features: number;
+  entries: number;
+  words: number;
+  gaz: number;
+  trainedOn: string;
+}
+
+/** A loaded, read-only model. */
+export class NerModel implements Scorer {
+  constructor(
+    private readonly table: IntTable,
+    private readonly weights: Float32Array,
+    readonly lexicon: Lexicon,
+  ) {}
+
+  /** Number of features with weights. */
+  get features(): number {
+    return this.table.size;
+  }
+
+  score(feats: Int32Array, n: number, scores: Float64Array): void {
+    const w = this.weights;
+    for (let j = 0; j < n; j++) {
+      const r = this.table.get(feats[j]!);
+      if (r < 0) continue;
+      const base = r * NUM_LABELS;
+      for (let l = 0; l < NUM_LABELS; l++) scores[l]! += w[base + l]!;
+    }
+  }
+}
+
+export interface ModelParts {
+  keys: Int32Array;
+  weights: Float32Array;
+  wordKeys: Int32Array;
+  wordVals: Int32Array;
+  gazKeys: Int32Array;
+  gazVals: Int32Array;
+  trainedOn: string;
+}
+
+/** Prunes weights below `minWeight`, quantises to int16 and serialises (gzipped). */
+export function encodeModel(parts: ModelParts, minWeight: number): Buffer {
+  let maxAbs = 1e-9;
+  for (const v of parts.weights) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const scale = maxAbs / 32767;
+  const keys: number[] = [];
+  const counts: number[] = [];
+  const labels: number[] = [];
+  const values: number[] = [];
+  for (let r = 0; r < parts.keys.length; r++) {
+    let c = 0;
+    for (let l = 0; l < NUM_LABELS; l++) {
+      const v = parts.weights[r * NUM_LABELS + l]!;
+      if (Math.abs(v) < minWeight) continue;
+      const q = Math.round(v / scale);
+      if (q === 0) continue;
+      labels.push(l);
+      values.push(q);
+      c++;
+    }
+    if (c > 0) {
+      keys.push(parts.keys[r]!);
+      counts.push(c);
+    }
+  }
+  const header: Header = {
+    format: 1, featureVersion: FEATURE_VERSION, labels: NUM_LABELS, scale,
+    features: keys.length, entries: values.length, words: parts.wordKeys.length,
+    gaz: parts.gazKeys.length, trainedOn: parts.trainedOn,
+  };
+  const sections: Buffer[] = [
+    Buffer.from(Int32Array.from(keys).buffer),
+    Buffer.from(Uint8Array.from(counts).buffer),
+    Buffer.from(Uint8Array.from(labels).buffer),
+    Buffer.from(Int16Array.from(values).buffer),
+    Buffer.from(parts.wordKeys.buffer, parts.wordKeys.byteOffset, parts.wordKeys.byteLength),
+    Buffer.from(parts.wordVals.buffer, parts.wordVals.byteOffset, parts.wordVals.byteLength),
+    Buffer.from(parts.gazKeys.buffer, parts.gazKeys.byteOffset, parts.gazKeys.byteLength),
+    Buffer.from(parts.gazVals.buffer, parts.gazVals.byteOffset, parts.gazVals.byteLength),
+  ];
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const chunks: Buffer[] = [Buffer.from('SGNR'), Buffer.alloc(4), json];
+  chunks[1]!.writeUInt32LE(json.length);
+  let size = 8 + json.length;
+  const pad = (): void => {
+    const p = (4 - (size % 4)) % 4;
+    if (p > 0) {
+      chunks.push(Buffer.alloc(p));
+      size += p;
+    }
+  };
+  for (const s of sections) {
+    pad();
+    chunks.push(s);
+    size += s.length;
+  }
+  return gzipSync(Buffer.concat(chunks), { level: 9 });
+}
+
+/** Reads a gzipped model produced by encodeModel. */
+export function decodeModel(gz: Buffer): NerModel {
+  const buf = gunzipSync(gz);
+  if (buf.toString('latin1', 0, 4) !== 'SGNR') throw new Error('NER model: bad magic');
+  const hlen = buf.readUInt32LE(4);
+  const header = JSON.parse(buf.toString('utf8', 8, 8 + hlen)) as Header;
+  if (header.featureVersion !== FEATURE_VERSION || header.labels !== NUM_LABELS) {
+    throw new Error(`NER model: feature version ${header.featureVersion}, code expects ${FEATURE_VERSION}; retrain with scripts/trainNer.ts`);
+  }
+  let off = 8 + hlen;
+  const take = (bytes: number): ArrayBuffer => {
+    off += (4 - (off % 4)) % 4;
+    const ab = buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + off + bytes);
+    off += bytes;
+    return ab;
+  };
+  const keys = new Int32Array(take(header.features * 4));
+  const counts = new Uint8Array(take(header.features));
+  const labels = new Uint8Array(take(header.entries));
+  const values = new Int16Array(take(header.entries * 2));
+  const wordKeys = new Int32Array(take(header.words * 4));
+  const wordVals = new Int32Array(take(header.words * 4));
+  const gazKeys = new Int32Array(take(header.gaz * 4));
+  const gazVals = new Int32Array(take(header.gaz * 4));
+  const weights = new Float32Array(header.features * NUM_LABELS);
+  const rows = new Int32Array(header.features);
+  let e = 0;
+  for (let r = 0; r < header.features; r++) {
+    rows[r] = r;
+    for (let c = 0; c < counts[r]!; c++, e++) weights[r * NUM_LABELS + labels[e]!] = values[e]! * header.scale;
+  }
+  return new NerModel(
+    new IntTable(keys, rows),
+    weights,
+    { words: new IntTable(wordKeys, wordVals), gaz: new IntTable(gazKeys, gazVals) },
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Greedy left-to-right BILOU decoding of one document, shared by training and inference so that
+ * both see exactly the same features. Document-level state (case evidence, earlier decisions for
+ * the same word) lives only for the duration of the call: memory stays flat across documents.
+ */
+import { ALLOWED, B, I, NUM_LABELS, START, labelPos, labelType } from './labels.js';
+import {
+  CAP_ALL, CAP_LOWER, CAP_NONE, CAP_TITLE, MODE_NORMAL,
+  Atoms, computeMode, fillLexicon, fillWord, type Lexicon,
+} from './sentenceAtoms.js';
+import { DOC_ACRONYM, DOC_LOWER, DOC_TITLE_INSIDE, MAX_FEATURES, dynamicFeatures, staticFeatures } from './features.js';
+
+/** Adds the weights of the given features to scores (length NUM_LABELS). */
+export interface Scorer {
+  score(feats: Int32Array, n: number, scores: Float64Array): void;
+}
+
+/** Perceptron hook: called for every token during training (also when right: averaging counts tokens). */
+export interface Trainer {
+  update(feats: Int32Array, n: number, gold: number, predicted: number): void;
+}
+
+export interface TaggedDocument {
+  /** BILOU labels per sentence. */
+  labels: Uint8Array[];
+  /** Probability of each chosen label (softmax over allowed labels); empty when training. */
+  probs: Float32Array[];
+  /** Sentence modes (MODE_NORMAL, MODE_CAPS, MODE_TITLE). */
+  modes: Uint8Array;
+}
+
+const CONSTRAINED = process.env.NER_CONSTRAINED !== '0';
+const atoms = new Atoms();
+const feats = new Int32Array(MAX_FEATURES);
+const scores = new Float64Array(NUM_LABELS);
+
+function isInitial(a: Atoms, i: number): number {
+  return i === 0 || (i === 1 && a.cap[0] === CAP_NONE) ? 1 : 0;
+}
+
+/** Tags a document given as sentences of token strings; with gold + trainer, trains on it. */
+export function tagDocument(
+  sentences: readonly (readonly string[])[],
+  lexicon: Lexicon,
+  scorer: Scorer,
+  gold?: readonly Uint8Array[],
+  trainer?: Trainer,
+): TaggedDocument {
+  const ns = sentences.length;
+  const modes = new Uint8Array(ns);
+  const evidence = new Map<number, number>();
+  // Pass 1: sentence modes and case evidence from ordinary (not headline-cased) sentences.
+  for (let s = 0; s < ns; s++) {
+    const words = sentences[s]!;
+    atoms.reset(words.length);
+    for (let i = 0; i < words.length; i++) fillWord(atoms, i, words[i]!);
+    const mode = computeMode(atoms);
+    modes[s] = mode;
+    if (mode !== MODE_NORMAL) continue;
+    for (let i = 0; i < words.length; i++) {
+      const cap = atoms.cap[i]!;
+      let bit = 0;
+      if (cap === CAP_LOWER) bit = DOC_LOWER;
+      else if (cap === CAP_TITLE && isInitial(atoms, i) === 0) bit = DOC_TITLE_INSIDE;
+      else if (cap === CAP_ALL && atoms.letters[i]! >= 2) bit = DOC_ACRONYM;
+      if (bit !== 0) {
+        const w = atoms.lw[i]!;
+        evidence.set(w, (evidence.get(w) ?? 0) | bit);
+      }
+    }
+  }
+  // Ordinary sentences first, headline-cased ones last, so that the latter can use what the
+  // body said about the same words.
+  const order: number[] = [];
+  for (let s = 0; s < ns; s++) if (modes[s] === MODE_NORMAL) order.push(s);
+  for (let s = 0; s < ns; s++) if (modes[s] !== MODE_NORMAL) order.push(s);
+
+  const history = new Map<number, number>();
+  const labels: Uint8Array[] = new Array<Uint8Array>(ns);
+  const probs: Float32Array[] = new Array<Float32Array>(ns);
+  const wantProbs = trainer === undefined;
+  for (const s of order) {
+    const words = sentences[s]!;
+    const n = words.length;
+    atoms.reset(n);
+    for (let i = 0; i < n; i++) fillWord(atoms, i, words[i]!);
+    atoms.mode = modes[s]!;
+    fillLexicon(atoms, lexicon);
+    const out = new Uint8Array(n);
+    const pr = wantProbs ? new Float32Array(n) : new Float32Array(0);
+    const g = gold?.[s];
+    let prev = START;
+    let prev2 = START;
+    for (let i = 0; i < n; i++) {
+      const w = atoms.lw[i]!;
+      const cap = atoms.cap[i]!;
+      const named = cap === CAP_TITLE || cap === CAP_ALL;
+      let k = staticFeatures(atoms, i, isInitial(atoms, i), evidence.get(w) ?? 0, feats);
+      const hist = named ? history.get(w) ?? -1 : -1;
+      k = dynamicFeatures(atoms, i, prev, prev2, hist, feats, k);
+      scores.fill(0);
+      scorer.score(feats, k, scores);
+      const last = i === n - 1;
+      const base = prev * NUM_LABELS;
+      let best = -1;
+      let bestScore = -Infinity;
+      for (let l = 0; l < NUM_LABELS; l++) {
+        if (CONSTRAINED && ALLOWED[base + l] === 0) continue;
+        if (CONSTRAINED && last && l !== 0 && (labelPos(l) === B || labelPos(l) === I)) continue;
+        if (scores[l]! > bestScore) {
+          bestScore = scores[l]!;
+          best = l;
+        }
+      }
+      if (g !== undefined && trainer !== undefined) {
+        trainer.update(feats, k, g[i]!, best);
+      }
+      if (wantProbs) {
+        let z = 0;
+        for (let l = 0; l < NUM_LABELS; l++) {
+          if (CONSTRAINED && ALLOWED[base + l] === 0) continue;
+          if (CONSTRAINED && last && l !== 0 && (labelPos(l) === B || labelPos(l) === I)) continue;
+          z += Math.exp(scores[l]! - bestScore);
+        }
+        pr[i] = 1 / z;
+      }
+      out[i] = best;
+      if (named) history.set(w, best === 0 ? 4 : labelType(best));
+      prev2 = prev;
+      prev = best;
+    }
+    labels[s] = out;
+    probs[s] = pr;
+  }
+  return { labels, probs, modes };
+}

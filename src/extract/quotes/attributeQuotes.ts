@@ -1,0 +1,225 @@
+/**
+ * Quote attribution: finds every quotation in a news text and who said it, with rules and word
+ * lists only. Work per quote is bounded (a sentence either side, a few name lookups), so the
+ * stage is linear in the text length.
+ */
+import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
+import { firstCue, lastCue, type CueMatch } from './findCue.js';
+import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
+import { speakerForCue, clauseSubject, type SpeakerCandidate } from './findSpeaker.js';
+import { NameIndex } from './nameIndex.js';
+import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
+import { sentenceEnd, sentenceStart } from './sentenceBounds.js';
+import { tokenize, type Token } from './tokenize.js';
+import type { AttributedQuote, NameSpan, QuoteSpeaker, Span } from './types.js';
+
+const SENTENCE_REACH = 600; // characters searched for a sentence start before a quote
+const AFTER_REACH = 400; // characters searched after a quote
+const ATTACHED_CUE_REACH = 14; // tokens after a quote within which "…,” Smith, a …, said" may put its cue
+const PARTIAL_CUE_REACH = 40;
+
+interface Done {
+  raw: RawQuote;
+  quote: AttributedQuote;
+  /** The referent for later pronouns and continuations. */
+  referent: Span | null;
+}
+
+function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function lastContentChar(text: string, q: RawQuote): string {
+  return text[q.end - 1] ?? '';
+}
+
+/** Finds quotes in `text` and attributes each to a speaker; offsets index `text`. */
+export function attributeQuotes(text: string, paragraphs: readonly { start: number; end: number }[], names: readonly NameSpan[]): AttributedQuote[] {
+  const index = new NameIndex(names);
+  const raws = findQuoteSpans(text, paragraphs);
+  const done: Done[] = [];
+  const memory: SpeakerMemory[] = [];
+  let prevKept: Done | null = null;
+
+  for (let qi = 0; qi < raws.length; qi++) {
+    const q = raws[qi]!;
+    const para = paragraphs[q.paragraphIndex]!;
+    const prevRaw = qi > 0 && raws[qi - 1]!.paragraphIndex === q.paragraphIndex ? raws[qi - 1]! : null;
+    const nextRaw = qi + 1 < raws.length && raws[qi + 1]!.paragraphIndex === q.paragraphIndex ? raws[qi + 1]! : null;
+    const prev = prevKept !== null && prevKept.raw === prevRaw ? prevKept : null;
+
+    // The writer's words around the quote, within its sentence and between neighbouring quotes.
+    const leftLimit = prevRaw !== null ? Math.max(para.start, prevRaw.end - 1) : para.start;
+    const sStart = sentenceStart(text, q.open, Math.max(leftLimit, q.open - SENTENCE_REACH), para.end);
+    const sameSentenceAsPrev = prevRaw !== null && sStart <= leftLimit;
+    const beforeStart = prevRaw !== null ? Math.max(sStart, prevRaw.close) : sStart;
+    const before = tokenize(text, beforeStart, q.open);
+    const rightLimit = Math.min(nextRaw !== null ? nextRaw.open : para.end, q.close + AFTER_REACH);
+    const afterEnd = q.closed ? sentenceEnd(text, q.close, rightLimit) : q.close;
+    const after = tokenize(text, q.close, afterEnd);
+
+    const content = text.slice(q.start, q.end);
+    let kind = quoteKind(content, before, q.continues);
+    // "“A,” she said, “b.”": the second half of a split sentence quote is as direct as the first.
+    if (kind === 'PARTIAL' && prev !== null && sameSentenceAsPrev && prev.quote.kind === 'DIRECT' && before[0]?.text !== undefined && isSplitBridge(text, prevRaw!, before)) kind = 'DIRECT';
+
+    if (kind === 'PARTIAL' && (isNamedThing(before) || (isTitleLike(content) && looksLikeTitleContext(text, q, before)))) continue;
+
+    // Choose the cue: after the quote for "…,” she said", before it for "X said: “…”".
+    const attached = kind === 'DIRECT' && isAttachedAfter(text, q, after);
+    const afterCue = after.length > 0 && q.closed ? firstCue(after, kind === 'DIRECT' ? ATTACHED_CUE_REACH : PARTIAL_CUE_REACH, 3) : null;
+    const endsWithIntro = after.length > 0 && after[after.length - 1]!.text === ':' && nextRaw !== null && afterEnd >= nextRaw.open - 2;
+    const beforeCue = lastCue(before, 3);
+    let cue: CueMatch | null = null;
+    let cueTokens: readonly Token[] = before;
+    if (kind === 'DIRECT') {
+      if (attached && afterCue !== null && !endsWithIntro) { cue = afterCue; cueTokens = after; }
+      else if (beforeCue !== null) cue = beforeCue;
+    } else if (beforeCue !== null) cue = beforeCue;
+    else if (afterCue !== null && !endsWithIntro) { cue = afterCue; cueTokens = after; }
+
+    let speaker: QuoteSpeaker | null = null;
+    let referent: Span | null = null;
+    let confidence = 0;
+    let cueSpan: Span | null = null;
+
+    if (cue !== null) {
+      cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
+      const cand = speakerForCue(text, cueTokens, cue, 0, index) ?? (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null);
+      if (cand !== null) {
+        const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
+        ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, memory, index));
+        confidence = cand.strength === 1 ? 0.9 : cand.strength === 2 ? 0.8 : 0.65;
+        if (speaker.form === 'PRONOUN') confidence -= speaker.antecedent === null ? 0.2 : 0.05;
+      } else confidence = 0.5;
+    } else {
+      const inherited = inherit(text, q, kind, prev, sameSentenceAsPrev, done, paragraphs, index, memory);
+      if (inherited !== null) ({ speaker, referent, confidence } = inherited);
+      else if (kind === 'PARTIAL') {
+        // No speech verb: a borrowed phrase ("admires him as a “strong leader”") belongs to the
+        // sentence's subject, if anyone; keep it with low confidence.
+        const subject = clauseSubject(text, before, 0, before.length, index);
+        if (subject !== null) {
+          ({ speaker, referent } = toSpeaker(text, subject, before, q.paragraphIndex, memory, index));
+          confidence = 0.45;
+        } else confidence = 0.3;
+      } else confidence = 0.4;
+    }
+
+    const quote: AttributedQuote = {
+      text: content, start: q.start, end: q.end, kind, paragraphIndex: q.paragraphIndex,
+      cue: cueSpan, speaker, confidence: Math.round(confidence * 100) / 100,
+    };
+    const d: Done = { raw: q, quote, referent };
+    done.push(d);
+    prevKept = d;
+    if (referent !== null && speaker !== null) {
+      memory.push({ referent, personLike: speaker.form === 'NAME' || speaker.form === 'DESCRIPTION' || (speaker.form === 'PRONOUN' && /^(?:he|she)$/i.test(speaker.mention.text)), paragraphIndex: q.paragraphIndex });
+    }
+  }
+  return done.map((d) => d.quote);
+}
+
+/** The writer's words between two halves of a split quote look like ", she said," (short, with a cue). */
+function isSplitBridge(text: string, prevRaw: RawQuote, between: readonly Token[]): boolean {
+  const lastPrev = lastContentChar(text, prevRaw);
+  const end = between[between.length - 1]?.text;
+  return (lastPrev === ',' || between[0]?.text === ',') && (end === ',' || end === ':' || end === '—') &&
+    between.length <= 14 && lastCue(between, 3) !== null;
+}
+
+/**
+ * Title-cased quotes that name a show, book or nickname: after a possessive ("CNN's “State of
+ * the Union”"), after "on"/"in"/"of", or wedged between parts of a name (Robert “Bobby” Scott).
+ */
+function looksLikeTitleContext(text: string, q: RawQuote, before: readonly Token[]): boolean {
+  const last = before[before.length - 1];
+  if (last !== undefined) {
+    if (last.lower === "'s" || last.lower === '’s' || last.lower === 'on' || last.lower === 'of' || last.lower === 'in') return true;
+    if (last.lower === 'the' && before.length > 1 && /^(?:on|of|in|at)$/.test(before[before.length - 2]!.lower)) return true;
+    if (last.cap && last.word && !/^[A-Z][a-z]*$/.test(last.text) === false && q.close < text.length && /^\s+\p{Lu}/u.test(text.slice(q.close, q.close + 3))) return true;
+  }
+  return false;
+}
+
+/**
+ * True when the words after a direct quote belong to it: the quote ends in a comma, question
+ * mark or dash ("…,” she said), or a short "Smith said." sentence follows a full stop.
+ */
+function isAttachedAfter(text: string, q: RawQuote, after: readonly Token[]): boolean {
+  if (!q.closed || after.length === 0) return false;
+  const c = lastContentChar(text, q);
+  if (c === ',' || c === '?' || c === '!' || c === '—' || c === '–' || c === '-' || c === '…' || c === ':') return true;
+  if (after[0]!.text === ',' || after[0]!.text === '—') return true;
+  // "…win.” Smith said. / “…” he added." — only when the cue closes a short sentence.
+  const cue = firstCue(after, 5, 3);
+  if (cue === null) return false;
+  const first = after[0]!;
+  if (first.word && !first.cap && cue.first > 0) return true;
+  return after.length - cue.last <= 8 && cue.first <= 4;
+}
+
+/** Builds the speaker from a candidate phrase, resolving pronouns. */
+function toSpeaker(text: string, cand: SpeakerCandidate, sentence: readonly Token[], paragraphIndex: number, memory: readonly SpeakerMemory[], index: NameIndex): { speaker: QuoteSpeaker; referent: Span | null } {
+  if (cand.form === 'PRONOUN') {
+    const antecedent = resolvePronoun(text, cand.mention, sentence, paragraphIndex, memory, index);
+    return { speaker: { mention: cand.mention, form: 'PRONOUN', antecedent }, referent: antecedent };
+  }
+  return { speaker: { mention: cand.mention, form: cand.form, antecedent: null }, referent: cand.mention };
+}
+
+/**
+ * A quote without a cue of its own: the second quote of a sentence or paragraph keeps the
+ * speaker of the first, and a quote opening a paragraph continues the previous paragraph's
+ * speaker (or the speaker of its last sentence's cue).
+ */
+function inherit(
+  text: string, q: RawQuote, kind: 'DIRECT' | 'PARTIAL', prev: Done | null, sameSentence: boolean,
+  done: readonly Done[], paragraphs: readonly { start: number; end: number }[], index: NameIndex,
+  memory: readonly SpeakerMemory[],
+): { speaker: QuoteSpeaker; referent: Span | null; confidence: number } | null {
+  const carry = (d: Done, confidence: number): { speaker: QuoteSpeaker; referent: Span | null; confidence: number } | null => {
+    const s = d.quote.speaker;
+    if (s === null) return null;
+    return { speaker: { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) }, referent: d.referent, confidence };
+  };
+  if (prev !== null && (sameSentence || kind === 'DIRECT')) {
+    const r = carry(prev, sameSentence ? 0.75 : 0.7);
+    if (r !== null) return r;
+  }
+  if (kind !== 'DIRECT') return null;
+  const para = paragraphs[q.paragraphIndex]!;
+  const atParagraphStart = q.continues || text.slice(para.start, q.open).trim() === '';
+  if (atParagraphStart && q.paragraphIndex > 0) {
+    const last = done[done.length - 1];
+    if (last !== undefined && last.quote.paragraphIndex === q.paragraphIndex - 1 && last.quote.speaker !== null) {
+      return carry(last, q.continues ? 0.8 : 0.65);
+    }
+    // The previous paragraph introduces the quote without quoting: "Smith said the plan was late."
+    const pp = paragraphs[q.paragraphIndex - 1]!;
+    const found = speakerInSentenceBefore(text, pp.end, pp.start, index, memory, q.paragraphIndex - 1);
+    if (found !== null) return { ...found, confidence: 0.55 };
+  }
+  // "Smith said he was confident. “We will win.”": the sentence before the quote in the paragraph.
+  if (!atParagraphStart) {
+    const found = speakerInSentenceBefore(text, q.open, para.start, index, memory, q.paragraphIndex);
+    if (found !== null) return { ...found, confidence: 0.55 };
+  }
+  return null;
+}
+
+/** Speaker of the last cue in the sentence ending just before `pos`. */
+function speakerInSentenceBefore(text: string, pos: number, floor: number, index: NameIndex, memory: readonly SpeakerMemory[], paragraphIndex: number): { speaker: QuoteSpeaker; referent: Span | null } | null {
+  let end = pos;
+  while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;
+  if (end <= floor) return null;
+  const s = sentenceStart(text, end - 1, Math.max(floor, end - SENTENCE_REACH), end);
+  if (text.slice(s, end).search(/[“”"]/) >= 0) return null; // quotes there are handled as quotes
+  const tokens = tokenize(text, s, end);
+  const cue = lastCue(tokens, 0);
+  if (cue === null) return null;
+  const cand = speakerForCue(text, tokens, cue, 0, index);
+  if (cand === null) return null;
+  return toSpeaker(text, cand, tokens, paragraphIndex, memory, index);
+}
+

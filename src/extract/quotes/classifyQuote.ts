@@ -1,0 +1,45 @@
+/** Decides whether a quote is a whole sentence (DIRECT) or a fragment of the writer's (PARTIAL). */
+import { CUE_WORDS, NAMING_WORDS, TITLE_FUNCTION_WORDS } from './lexicon.js';
+import type { Token } from './tokenize.js';
+
+function startsUpper(s: string): boolean {
+  const c = s.replace(/^[\s(\[“"‘'….]+/, '')[0] ?? '';
+  return c !== '' && (c !== c.toLowerCase() || /[0-9]/.test(c));
+}
+
+/**
+ * DIRECT when the quote starts a sentence: it begins upper case right after a sentence break,
+ * a colon, a comma or dash, or a speech verb ("he said “We…”"). `before` are the writer's tokens
+ * between the sentence start and the opening mark.
+ */
+export function quoteKind(content: string, before: readonly Token[], continues: boolean): 'DIRECT' | 'PARTIAL' {
+  if (continues) return 'DIRECT';
+  if (!startsUpper(content)) return 'PARTIAL';
+  const last = before[before.length - 1];
+  if (last === undefined) return 'DIRECT';
+  if (last.text === ':' || last.text === ',' || last.text === '—' || last.text === '–' || last.text === '-' || last.text === ';') return 'DIRECT';
+  if (last.word && CUE_WORDS.has(last.lower) && !NAMING_WORDS.has(last.lower)) return 'DIRECT';
+  return 'PARTIAL';
+}
+
+/** "Face the Nation", "Morning Joe", "Bobby": short title-cased stretches are names, not speech. */
+export function isTitleLike(content: string): boolean {
+  const words = content.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== '');
+  if (words.length === 0 || words.length > 7) return false;
+  if (/[.!?]\s+\S/.test(content.trim())) return false;
+  let capitals = 0;
+  for (const w of words) {
+    const c = w[0]!;
+    if (c !== c.toLowerCase() || /[0-9]/.test(c)) capitals++;
+    else if (!TITLE_FUNCTION_WORDS.has(w.toLowerCase())) return false;
+  }
+  const first = words[0]![0]!;
+  return capitals > 0 && first !== first.toLowerCase() && !(words.length === 1 && words[0] === 'I');
+}
+
+/** True when the words just before the quote name it ("a film titled", "the show called"). */
+export function isNamedThing(before: readonly Token[]): boolean {
+  const last = before[before.length - 1];
+  if (last === undefined) return false;
+  return NAMING_WORDS.has(last.lower) && last.lower !== 'called';
+}

@@ -1,0 +1,61 @@
+import { CUE_WORDS, WEAK_CUE_WORDS } from './lexicon.js';
+import type { Token } from './tokenize.js';
+
+/** A cue found in a token list: the token range that forms it and the head word's position. */
+export interface CueMatch {
+  /** Index of the first cue token. */
+  first: number;
+  /** Index of the last cue token. */
+  last: number;
+  /** True for "according to", whose speaker follows the cue. */
+  speakerAfter: boolean;
+}
+
+/** Whether token i can head a cue; weak cues only count within `weakReach` of the quote side. */
+function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean {
+  const t = tokens[i]!;
+  if (!t.word || t.text !== t.lower) return false;
+  if (t.lower === 'according') return tokens[i + 1]?.lower === 'to';
+  if (!CUE_WORDS.has(t.lower)) return false;
+  return weakOk || !WEAK_CUE_WORDS.has(t.lower);
+}
+
+/** Grows a cue over its fixed phrases: "was quoted as saying", "responded by saying", "according to". */
+function extend(tokens: readonly Token[], i: number): CueMatch {
+  let first = i;
+  let last = i;
+  const t = tokens[i]!.lower;
+  if (t === 'according') return { first, last: i + 1, speakerAfter: true };
+  // "quoted (as) saying/stating", "responded by saying", "went on to say", "put it"
+  const n1 = tokens[i + 1]?.lower;
+  const n2 = tokens[i + 2]?.lower;
+  if ((n1 === 'as' || n1 === 'by' || n1 === 'on') && n2 !== undefined && CUE_WORDS.has(n2) && n2.endsWith('ing')) last = i + 2;
+  else if (n1 !== undefined && n1.endsWith('ing') && CUE_WORDS.has(n1) && tokens[i + 1]!.text === n1) last = i + 1;
+  else if (n1 === 'it' && (t === 'put' || t === 'puts')) last = i + 1;
+  if (t === 'quoted' && tokens[i - 1] !== undefined && /^(?:was|were|is|been|being)$/.test(tokens[i - 1]!.lower)) first = i - 1;
+  return { first, last, speakerAfter: false };
+}
+
+/** The cue nearest the end of the tokens (for text before a quote). */
+export function lastCue(tokens: readonly Token[], weakReach = 3): CueMatch | null {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (isCueAt(tokens, i, tokens.length - 1 - i < weakReach)) {
+      // Prefer the head of a chain: in "quoted as saying" the scan meets "saying" first.
+      let h = i;
+      while (h >= 2 && (tokens[h - 1]!.lower === 'as' || tokens[h - 1]!.lower === 'by') && isCueAt(tokens, h - 2, true)) h -= 2;
+      if (h >= 1 && tokens[h]!.lower.endsWith('ing') && isCueAt(tokens, h - 1, true) && !tokens[h - 1]!.lower.endsWith('ing')) h -= 1;
+      return extend(tokens, h);
+    }
+    if (tokens[i]!.lower === 'to' && tokens[i - 1]?.lower === 'according') return extend(tokens, i - 1);
+  }
+  return null;
+}
+
+/** The first cue within the first `reach` tokens (for text after a quote). */
+export function firstCue(tokens: readonly Token[], reach: number, weakReach = 3): CueMatch | null {
+  const n = Math.min(tokens.length, reach);
+  for (let i = 0; i < n; i++) {
+    if (isCueAt(tokens, i, i < weakReach)) return extend(tokens, i);
+  }
+  return null;
+}

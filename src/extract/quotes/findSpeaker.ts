@@ -1,0 +1,206 @@
+/**
+ * Finds the speaker phrase next to a cue: the subject on its left ("NATO members said",
+ * "Smith, a spokesman, said", "she responded by saying") or the phrase on its right
+ * ("said Smith", "according to a spokesperson").
+ */
+import type { CueMatch } from './findCue.js';
+import {
+  CUE_WORDS, DETERMINERS, GROUP_NOUNS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SKIP_BEFORE_CUE,
+} from './lexicon.js';
+import type { NameIndex } from './nameIndex.js';
+import type { Token } from './tokenize.js';
+import type { NameSpan, SpeakerForm, Span } from './types.js';
+
+export interface SpeakerCandidate {
+  mention: Span;
+  form: SpeakerForm;
+  /** NER type when the mention is (or contains) a name; 'PER' is guessed for unknown capitalised runs. */
+  nameType: NameSpan['type'] | null;
+  /** How directly the phrase was tied to the cue (1 best). */
+  strength: number;
+}
+
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+  'tonight', 'morning', 'afternoon', 'evening', 'night', 'last', 'this', 'week', 'earlier', 'later',
+  'recently', 'also', 'then', 'again', 'once', 'flatly', 'simply', 'bluntly', 'repeatedly', 'told',
+]);
+
+/** Capitalised words that start sentences or clauses without being names. */
+const CAP_NON_NAMES = new Set([
+  'the', 'a', 'an', 'but', 'and', 'in', 'on', 'at', 'as', 'for', 'so', 'yet', 'or', 'if', 'when',
+  'while', 'after', 'before', 'since', 'because', 'although', 'though', 'however', 'meanwhile',
+  'still', 'then', 'now', 'later', 'earlier', 'instead', 'also', 'asked', 'speaking', 'last',
+  'this', 'that', 'these', 'those', 'there', 'here', 'it', 'mr', 'mrs', 'ms', 'dr', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'i',
+]);
+
+function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function isAdverb(t: Token): boolean {
+  return t.word && !t.cap && t.lower.length > 4 && t.lower.endsWith('ly');
+}
+
+/** Noun phrase whose last token is tokens[j], or null when tokens[j] cannot end a speaker phrase. */
+export function npEndingAt(text: string, tokens: readonly Token[], j: number, floor: number, names: NameIndex): SpeakerCandidate | null {
+  const t = tokens[j];
+  if (t === undefined || j < floor) return null;
+  if (!t.word) return null;
+  const name = names.at(t.start);
+  // "NATO members", "Clinton campaign": a name followed by a group noun is a group phrase.
+  if (name === null && GROUP_NOUNS.has(t.lower) && !t.cap) {
+    const head = collectLeft(tokens, j, floor, names);
+    const first = tokens[head]!;
+    return { mention: span(text, first.start, t.end), form: 'GROUP', nameType: names.at(first.start)?.type ?? null, strength: 2 };
+  }
+  if (name !== null) {
+    return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
+  }
+  const pron = PRONOUNS.get(t.lower);
+  if (pron !== undefined) {
+    if (pron === 'SELF') return null;
+    return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 1 };
+  }
+  if (!t.cap && ROLE_NOUNS.has(t.lower)) {
+    const head = collectLeft(tokens, j, floor, names);
+    return { mention: span(text, tokens[head]!.start, t.end), form: 'DESCRIPTION', nameType: null, strength: 2 };
+  }
+  if (t.cap && !CAP_NON_NAMES.has(t.lower)) {
+    // A capitalised run the NER missed ("Sen. Smith", "Press Secretary Jones").
+    let k = j;
+    while (k - 1 >= floor && tokens[k - 1]!.cap && !CAP_NON_NAMES.has(tokens[k - 1]!.lower) && j - k < 4) k--;
+    return { mention: span(text, tokens[k]!.start, t.end), form: 'NAME', nameType: 'PER', strength: 2 };
+  }
+  if (!t.cap && !NP_STOP_WORDS.has(t.lower) && !CUE_WORDS.has(t.lower)) {
+    // A plain noun phrase with a determiner close by: "the report", "the campaign's statement".
+    for (let k = j - 1; k >= floor && k >= j - 3; k--) {
+      const w = tokens[k]!;
+      if (DETERMINERS.has(w.lower)) return { mention: span(text, w.start, t.end), form: 'DESCRIPTION', nameType: null, strength: 3 };
+      if (!w.word || NP_STOP_WORDS.has(w.lower)) break;
+    }
+  }
+  return null;
+}
+
+/** Walks left from a head noun over its modifiers up to (and including) a determiner. */
+function collectLeft(tokens: readonly Token[], j: number, floor: number, names: NameIndex): number {
+  let k = j;
+  while (k - 1 >= floor && j - k < 7) {
+    const w = tokens[k - 1]!;
+    if (DETERMINERS.has(w.lower)) return k - 1;
+    if (w.lower === "'s" || w.lower === '’s') { k--; continue; }
+    if (w.text === '-' ) { k--; continue; }
+    if (!w.word || NP_STOP_WORDS.has(w.lower) || CUE_WORDS.has(w.lower) || PRONOUNS.has(w.lower)) break;
+    if (w.cap && CAP_NON_NAMES.has(w.lower) && names.at(w.start) === null) break;
+    k--;
+  }
+  return k;
+}
+
+/** Noun phrase starting at tokens[i] (speaker after the cue: "said Smith", "according to the report"). */
+export function npStartingAt(text: string, tokens: readonly Token[], i: number, names: NameIndex): SpeakerCandidate | null {
+  let k = i;
+  while (k < tokens.length && k < i + 4 && tokens[k]!.word && TIME_WORDS.has(tokens[k]!.lower)) k++;
+  const t = tokens[k];
+  if (t === undefined || !t.word || t.lower === 'that' || (NP_STOP_WORDS.has(t.lower) && !PRONOUNS.has(t.lower))) return null;
+  const pron = PRONOUNS.get(t.lower);
+  if (pron !== undefined) return pron === 'SELF' ? null : { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 1 };
+  // Collect the phrase up to a stop word or punctuation; prefer a person's name inside it.
+  let end = k;
+  let person: NameSpan | null = null;
+  let firstName: NameSpan | null = null;
+  while (end < tokens.length && end < k + 8) {
+    const w = tokens[end]!;
+    if (!w.word && w.lower !== "'s" && w.lower !== '’s' && w.text !== '-') break;
+    if (end > k && (NP_STOP_WORDS.has(w.lower) || CUE_WORDS.has(w.lower)) && !w.cap) break;
+    const n = names.at(w.start);
+    if (n !== null) {
+      if (n.type === 'PER' && person === null) person = n;
+      if (firstName === null) firstName = n;
+    }
+    end++;
+  }
+  if (end === k) return null;
+  if (person !== null) return { mention: span(text, person.start, person.end), form: 'NAME', nameType: 'PER', strength: 1 };
+  const last = tokens[end - 1]!;
+  const first = tokens[k]!;
+  if (firstName !== null && firstName.start === first.start && firstName.end >= last.end) {
+    return { mention: span(text, firstName.start, firstName.end), form: firstName.type === 'PER' ? 'NAME' : 'GROUP', nameType: firstName.type, strength: 1 };
+  }
+  if (!DETERMINERS.has(first.lower) && !first.cap && !ROLE_NOUNS.has(first.lower) && !GROUP_NOUNS.has(first.lower)) return null;
+  const head = last.lower;
+  const form: SpeakerForm = GROUP_NOUNS.has(head) || head.endsWith('s') && !ROLE_NOUNS.has(head) ? 'GROUP'
+    : first.cap && !DETERMINERS.has(first.lower) ? 'NAME' : 'DESCRIPTION';
+  return { mention: span(text, first.start, last.end), form, nameType: firstName?.type ?? (form === 'NAME' ? 'PER' : null), strength: 2 };
+}
+
+/** Skips commas around an apposition: "Smith, a spokesman for the firm, said" → Smith. */
+function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor: number, names: NameIndex): SpeakerCandidate | null {
+  const t = tokens[j];
+  if (t === undefined || j < floor) return null;
+  if (t.text === ',') {
+    let k = j - 1;
+    while (k >= floor && j - k < 16 && tokens[k]!.text !== ',' && tokens[k]!.text !== ';') k--;
+    const inner = tokens[j - 1];
+    if (k >= floor && tokens[k]!.text === ',') {
+      const before = npEndingAt(text, tokens, k - 1, floor, names);
+      if (before !== null && before.form !== 'DESCRIPTION') return before;
+      const within = inner === undefined ? null : npEndingAt(text, tokens, j - 1, k + 1, names);
+      return before ?? within;
+    }
+    return npEndingAt(text, tokens, j - 1, Math.max(floor, k + 1), names);
+  }
+  if (t.lower === 'and' || t.lower === 'but') return null;
+  return npEndingAt(text, tokens, j, floor, names);
+}
+
+/** First speaker-like phrase of the clause (its subject), used when the cue's own subject is elided. */
+export function clauseSubject(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (!t.word) continue;
+    const n = names.at(t.start);
+    if (n !== null) {
+      // Extend over modifiers to a role or group noun ("NATO members", "The White House press secretary").
+      let e = i;
+      while (e + 1 < to && tokens[e + 1]!.end <= n.end) e++;
+      for (let h = e + 1; h < to && h <= e + 3; h++) {
+        const g = tokens[h]!;
+        if (!g.word || g.cap || NP_STOP_WORDS.has(g.lower) || CUE_WORDS.has(g.lower)) break;
+        if (ROLE_NOUNS.has(g.lower) || GROUP_NOUNS.has(g.lower)) return npEndingAt(text, tokens, h, from, names);
+      }
+      return { mention: span(text, n.start, n.end), form: n.type === 'PER' ? 'NAME' : 'GROUP', nameType: n.type, strength: 3 };
+    }
+    if (PRONOUNS.has(t.lower) && PRONOUNS.get(t.lower) !== 'SELF') return npEndingAt(text, tokens, i, from, names);
+    if (!t.cap && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower))) return npEndingAt(text, tokens, i, from, names);
+    if (CUE_WORDS.has(t.lower)) break;
+  }
+  return null;
+}
+
+/** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
+export function speakerForCue(text: string, tokens: readonly Token[], cue: CueMatch, floor: number, names: NameIndex): SpeakerCandidate | null {
+  if (cue.speakerAfter) return npStartingAt(text, tokens, cue.last + 1, names);
+  let j = cue.first - 1;
+  while (j >= floor && (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) && !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) j--;
+  if (j >= floor && (tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) {
+    j--;
+    if (j >= floor && tokens[j]!.text === ',') j--;
+  }
+  if (j >= floor) {
+    const t = tokens[j]!;
+    if (t.lower === 'and' || t.lower === 'but') {
+      // "NATO members criticized Russia and said ...": the subject of the first verb speaks.
+      const s = clauseSubject(text, tokens, floor, j, names);
+      if (s !== null) return s;
+    } else {
+      const left = subjectLeftOf(text, tokens, j, floor, names);
+      if (left !== null) return left;
+    }
+  }
+  const right = npStartingAt(text, tokens, cue.last + 1, names);
+  if (right !== null) return { ...right, strength: right.strength + 1 };
+  return null;
+}

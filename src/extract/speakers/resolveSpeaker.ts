@@ -1,0 +1,72 @@
+import type { ExtractedEntity, ExtractedSpeaker, Span } from '../types.js';
+import type { QuoteSpeaker } from '../quotes/types.js';
+import { GROUP_NOUNS, isRoleHead } from '../entities/lexicon.js';
+import type { BuiltEntities } from '../entities/buildEntities.js';
+
+/**
+ * Maps a quote's speaker phrase to an entity:
+ * - a phrase containing a person's name is that person ("Russia’s foreign minister Sergei Lavrov");
+ * - a role phrase without a name ("The White House press secretary") is the person holding that
+ *   role if the article names one, otherwise an UNNAMED speaker described by the phrase and
+ *   affiliated with the organization or place named in it;
+ * - a group ("NATO members") or a bare organization or place ("Russia threatened") is that entity.
+ * Pronouns are judged by their antecedent; one without an antecedent gives no speaker.
+ */
+export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntities): ExtractedSpeaker | null {
+  if (speaker === null) return null;
+  const basis = speaker.antecedent ?? (speaker.form === 'PRONOUN' ? null : speaker.mention);
+  if (basis === null) return null;
+  const { entities } = built;
+  const overlapping = entitiesIn(basis, built);
+  const named = (e: ExtractedEntity): ExtractedSpeaker => ({ name: e.name, description: null, type: e.type, affiliation: null, mention: speaker.mention });
+
+  const person = overlapping.find((e) => e.type === 'PERSON');
+  if (person) return named(person);
+
+  const words = basis.text.split(/\s+/);
+  const head = (words[words.length - 1] ?? '').replace(/[’']s?$/, '');
+  const org = overlapping.find((e) => e.type === 'ORGANIZATION');
+  const place = overlapping.find((e) => e.type === 'PLACE');
+  if (isRoleHead(head) && !GROUP_NOUNS.has(head.toLowerCase())) {
+    const holder = holderOfRole(basis.text, org ?? place ?? null, entities);
+    if (holder) return named(holder);
+    return { name: null, description: basis.text, type: 'UNNAMED', affiliation: (org ?? place)?.name ?? null, mention: speaker.mention };
+  }
+  if (org) return named(org);
+  if (place) return named(place);
+  return { name: null, description: basis.text, type: 'UNNAMED', affiliation: null, mention: speaker.mention };
+}
+
+/** Entities with a mention overlapping the span, in order of their first overlapping mention. */
+function entitiesIn(span: Span, built: BuiltEntities): ExtractedEntity[] {
+  const out: ExtractedEntity[] = [];
+  for (const m of built.mentionIndex) {
+    if (m.start >= span.end) break;
+    if (m.end <= span.start) continue;
+    const e = built.entities[m.entity]!;
+    if (!out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * The one person whose role the phrase repeats ("the foreign minister" after "Russia’s foreign
+ * minister Sergei Lavrov"), with a compatible affiliation; null if none or several.
+ */
+function holderOfRole(phrase: string, affiliation: ExtractedEntity | null, entities: readonly ExtractedEntity[]): ExtractedEntity | null {
+  let role = phrase.replace(/^(?:the|a|an)\s+/i, '');
+  if (affiliation) {
+    for (const form of [affiliation.name, ...affiliation.aliases]) {
+      const re = new RegExp(`^${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[’']s)?\\s+`);
+      role = role.replace(re, '');
+    }
+  }
+  const wanted = role.toLowerCase();
+  const holders = entities.filter((e) => {
+    if (e.type !== 'PERSON' || e.role === null) return false;
+    const r = e.role.toLowerCase();
+    if (r !== wanted && !r.endsWith(` ${wanted}`)) return false;
+    return affiliation === null || e.affiliation === null || e.affiliation === affiliation.name;
+  });
+  return holders.length === 1 ? holders[0]! : null;
+}

@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import type { EntityType, Extraction, Span } from '../extract/types.js';
+import { articleText, segmentStarts } from './articleText.js';
+import { nameKey, slugify } from './nameKey.js';
+import type { ParsedArticle } from './parseArticle.js';
+
+/** Where an article came from and what the source says about it beyond its text. */
+export interface ArticleSource {
+  /** Stable identity: the seed format's path line, a URL, or the file's absolute path. */
+  sourceKey: string;
+  sourcePath: string | null;
+  sourceUrl: string | null;
+  byline: string | null;
+  publishedAt: Date | null;
+}
+
+export interface PlannedMention {
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+}
+
+export interface PlannedEntity {
+  /** `${kind}:${nameKey}`, the entity's natural key. */
+  key: string;
+  kind: EntityType;
+  name: string;
+  nameKey: string;
+  slug: string;
+  aliases: { name: string; nameKey: string }[];
+  mentions: PlannedMention[];
+  confidence: number;
+}
+
+export interface PlannedQuote {
+  text: string;
+  kind: 'DIRECT' | 'PARTIAL';
+  start: number;
+  end: number;
+  paragraph: number;
+  cue: Span | null;
+  speakerKey: string | null;
+  speakerDescription: string | null;
+  speakerAffiliationKey: string | null;
+  speakerMention: Span | null;
+  confidence: number;
+}
+
+export interface PlannedAffiliation {
+  personKey: string;
+  organizationKey: string | null;
+  role: string;
+}
+
+/** Everything one article will store, with offsets into its stored text. Built without I/O. */
+export interface ArticlePlan {
+  source: ArticleSource;
+  title: string;
+  slug: string;
+  lead: string;
+  paragraphs: string[];
+  contentHash: string;
+  extractorVersion: string;
+  wordCount: number;
+  entities: PlannedEntity[];
+  quotes: PlannedQuote[];
+  tags: { name: string; slug: string; kind: 'EDITOR' | 'TOPIC' }[];
+  affiliations: PlannedAffiliation[];
+}
+
+/** Hash of what the source says; an equal hash means re-importing changes nothing. */
+export function contentHashOf(parsed: Pick<ParsedArticle, 'title' | 'paragraphs' | 'editorTags'>, source: ArticleSource): string {
+  const content = {
+    title: parsed.title.text,
+    paragraphs: parsed.paragraphs.map((p) => p.text),
+    tags: parsed.editorTags,
+    byline: source.byline,
+    publishedAt: source.publishedAt?.toISOString() ?? null,
+    url: source.sourceUrl,
+  };
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/**
+ * Turns a parsed article and its extraction into what will be stored: offsets moved from the
+ * file's text to the stored article text, natural keys for entities and tags, paragraph
+ * numbers for every fact. Facts whose offsets fall outside the headline and paragraphs
+ * (e.g. in a TAGS: line) are dropped.
+ */
+export function planArticle(parsed: ParsedArticle, extraction: Extraction, source: ArticleSource, extractorVersion: string): ArticlePlan {
+  const paragraphs = parsed.paragraphs.map((p) => p.text);
+  const title = parsed.title.text;
+  const stored = articleText(title, paragraphs);
+  const segments = [parsed.title, ...parsed.paragraphs];
+  const starts = segmentStarts(title, paragraphs);
+
+  /** Maps a file offset to [stored offset, paragraph]; `isEnd` lets an end sit on a segment's end. */
+  const locate = (offset: number, isEnd: boolean): [number, number] | null => {
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      if (offset >= seg.start && (offset < seg.end || (isEnd && offset === seg.end))) return [offset - seg.start + starts[i]!, i];
+    }
+    return null;
+  };
+  const move = (span: Span): (Span & { paragraph: number }) | null => {
+    const from = locate(span.start, false);
+    const to = locate(span.end, true);
+    if (!from || !to || to[0] <= from[0]) return null;
+    return { start: from[0], end: to[0], text: stored.slice(from[0], to[0]), paragraph: from[1] };
+  };
+
+  const keyOf = (kind: EntityType, name: string) => `${kind}:${nameKey(name)}`;
+  const byName = new Map<string, string>();
+  const entities: PlannedEntity[] = [];
+  const seenKeys = new Map<string, PlannedEntity>();
+  for (const entity of extraction.entities) {
+    const key = nameKey(entity.name);
+    if (!key) continue;
+    const fullKey = `${entity.type}:${key}`;
+    const mentions = entity.mentions.map(move).filter((m): m is NonNullable<typeof m> => m !== null);
+    const aliases = entity.aliases.map((name) => ({ name, nameKey: nameKey(name) })).filter((a) => a.nameKey && a.nameKey !== key);
+    const existing = seenKeys.get(fullKey);
+    if (existing) {
+      // Two extracted entities with one natural key are one entity in the store.
+      existing.mentions.push(...mentions);
+      existing.aliases.push(...aliases.filter((a) => !existing.aliases.some((b) => b.nameKey === a.nameKey)));
+      continue;
+    }
+    const planned: PlannedEntity = { key: fullKey, kind: entity.type, name: entity.name, nameKey: key, slug: slugify(entity.name), aliases: dedupe(aliases), mentions, confidence: entity.confidence };
+    seenKeys.set(fullKey, planned);
+    entities.push(planned);
+    byName.set(`${entity.type}:${entity.name}`, fullKey);
+    byName.set(entity.name, byName.get(entity.name) ?? fullKey);
+  }
+  for (const entity of entities) entity.mentions = dedupeMentions(entity.mentions);
+
+  const findKey = (name: string | null, type?: string): string | null => {
+    if (!name) return null;
+    return byName.get(`${type}:${name}`) ?? byName.get(name) ?? null;
+  };
+
+  const quotes: PlannedQuote[] = [];
+  for (const quote of extraction.quotes) {
+    const at = move({ start: quote.start, end: quote.end, text: quote.text });
+    if (!at) continue;
+    const speaker = quote.speaker;
+    const named = speaker && speaker.type !== 'UNNAMED' ? (findKey(speaker.name, speaker.type) ?? keyOf(speaker.type, speaker.name ?? '')) : null;
+    quotes.push({
+      text: at.text,
+      kind: quote.kind,
+      start: at.start,
+      end: at.end,
+      paragraph: at.paragraph,
+      cue: quote.cue ? move(quote.cue) : null,
+      speakerKey: named && seenKeys.has(named) ? named : null,
+      speakerDescription: speaker && speaker.type === 'UNNAMED' ? (speaker.description ?? speaker.mention.text) : null,
+      speakerAffiliationKey: speaker?.type === 'UNNAMED' ? findKey(speaker.affiliation) : null,
+      speakerMention: speaker ? move(speaker.mention) : null,
+      confidence: clamp(quote.confidence),
+    });
+  }
+
+  const affiliations: PlannedAffiliation[] = [];
+  for (const entity of extraction.entities) {
+    if (entity.type !== 'PERSON' || (!entity.role && !entity.affiliation)) continue;
+    const personKey = findKey(entity.name, 'PERSON');
+    if (!personKey) continue;
+    affiliations.push({ personKey, organizationKey: findKey(entity.affiliation), role: entity.role ?? '' });
+  }
+
+  const tags = dedupeBy(
+    extraction.tags.map((tag) => ({ name: tag.name, slug: slugify(tag.name), kind: tag.kind })),
+    (tag) => tag.slug,
+  );
+
+  return {
+    source,
+    title,
+    slug: slugify(title),
+    lead: paragraphs[0] ?? '',
+    paragraphs,
+    contentHash: contentHashOf(parsed, source),
+    extractorVersion,
+    wordCount: countWords(stored),
+    entities,
+    quotes: dedupeBy(quotes, (q) => `${q.start}:${q.end}`),
+    tags,
+    affiliations: dedupeBy(affiliations, (a) => `${a.personKey}|${a.organizationKey}|${a.role}`),
+  };
+}
+
+function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+}
+
+function clamp(value: number): number {
+  return Math.min(1, Math.max(0, Number.isFinite(value) ? value : 0));
+}
+
+function dedupe(aliases: { name: string; nameKey: string }[]) {
+  return dedupeBy(aliases, (a) => a.nameKey);
+}
+
+function dedupeMentions(mentions: PlannedMention[]): PlannedMention[] {
+  return dedupeBy(mentions, (m) => `${m.start}:${m.end}`).sort((a, b) => a.start - b.start);
+}
+
+function dedupeBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

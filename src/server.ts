@@ -1,0 +1,129 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Config } from './config.js';
+import type { PrismaClient } from './db/createPrisma.js';
+import { createContext, type Context } from './graphql/context.js';
+import { createFormatError } from './graphql/formatError.js';
+import { createSchema } from './graphql/createSchema.js';
+import type { Logger } from './log.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  http: Server;
+  stop(): Promise<void>;
+}
+
+export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'>;
+
+/** Largest request body accepted, in bytes. */
+const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * Starts the HTTP server: GraphQL at /graphql (Apollo Sandbox on GET in development), liveness
+ * at /health/live and readiness (checks the database) at /health/ready. Holds no state beyond
+ * the database connection pool, so any number of replicas can run side by side.
+ */
+export async function startServer(config: ServerConfig, prisma: PrismaClient, log: Logger): Promise<RunningServer> {
+  const apollo = new ApolloServer<Context>({
+    schema: createSchema(),
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(log),
+    plugins: [
+      config.nodeEnv === 'production'
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+    ],
+  });
+  await apollo.start();
+
+  const http = createHttpServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health/live') return send(res, 200, { status: 'ok' });
+    if (url.pathname === '/health/ready') {
+      try {
+        await prisma.$queryRaw`SELECT 1`;
+        return send(res, 200, { status: 'ok', database: 'ok' });
+      } catch {
+        return send(res, 503, { status: 'unavailable', database: 'unreachable' });
+      }
+    }
+    if (url.pathname === '/') {
+      res.writeHead(302, { location: '/graphql' }).end();
+      return;
+    }
+    if (url.pathname !== '/graphql') return send(res, 404, { error: 'not found: GraphQL is served at /graphql' });
+
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, { errors: [{ message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let parsedBody: unknown = body;
+    if (headers.get('content-type')?.includes('application/json') && body.length) {
+      try {
+        parsedBody = JSON.parse(body);
+      } catch {
+        return send(res, 400, { errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body: parsedBody },
+      context: async () => createContext(prisma),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    http,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/** The body as text, or null when it is larger than allowed. */
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
