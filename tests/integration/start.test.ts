@@ -58,3 +58,20 @@ describe('npm start on the embedded database', () => {
     expect(await stop(second.child)).toBe(0);
   });
 });
+
+const onPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+onPostgres('npm start with DATABASE_URL', () => {
+  it('migrates the given database, imports the demo story and answers', async () => {
+    const { createTestDatabase } = await import('../support/testDatabases.js');
+    const test = await createTestDatabase('postgresql');
+    await test.db.prisma.$disconnect();
+    try {
+      const server = await start({ DATABASE_URL: test.url });
+      expect(server.log()).toContain('imported the demo story');
+      expect((await gql(server.url, QUERY)).data?.article.quotes).toHaveLength(7);
+      expect(await stop(server.child)).toBe(0);
+    } finally {
+      await test.drop();
+    }
+  });
+});

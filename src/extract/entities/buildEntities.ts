@@ -6,10 +6,12 @@ import { findAcronyms } from './findAcronyms.js';
 import { findGazetteerMentions } from './findGazetteerMentions.js';
 import { findLowercaseOrganizations } from './findLowercaseOrganizations.js';
 import { findRole, lowerBound } from './findRole.js';
+import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
+import { lookupPlace } from './placeGazetteer.js';
 import { nameKey, type Mention, type NerMention } from './mention.js';
 import { normalizeNerMentions } from './normalizeNerMentions.js';
 import { propagateMentions } from './propagateMentions.js';
-import { scanWords, type Word } from './scanWords.js';
+import { isCapitalised, scanWords, type Word } from './scanWords.js';
 
 /** An entity together with the internal mentions it was built from (for speaker resolution). */
 export interface BuiltEntities {
@@ -28,7 +30,7 @@ export interface BuiltEntities {
  */
 export function buildEntities(text: string, segments: readonly { start: number; end: number }[], ner: readonly NerMention[]): BuiltEntities {
   const words = scanWords(text, segments);
-  const fromNer = normalizeNerMentions(text, ner);
+  const fromNer = completeBareHeads(text, words, extendFirstNames(text, segments, normalizeNerMentions(text, ner)));
   const typeAt = (start: number, end: number): EntityType | null =>
     fromNer.find((m) => m.start < end && m.end > start)?.type ?? null;
   const acronyms = findAcronyms(text, words, typeAt);
@@ -94,6 +96,60 @@ export function buildEntities(text: string, segments: readonly { start: number; 
     mentionIndex: mentionIndex.map(({ start, end, type, entity, mention }) => ({ start, end, type, entity, nested: mention.origin === 'nested' })),
     words,
   };
+}
+
+/** Capitalised words after a lone first name, within a sentence ("Theresa" + "May"). */
+/**
+ * NER sometimes labels only the head noun of a name ("Nato-Russia" + "Council"). A one-word
+ * organization that is such a head noun takes in the capitalised words glued before it, and the
+ * mentions lying there.
+ */
+function completeBareHeads(text: string, words: readonly Word[], mentions: Mention[]): Mention[] {
+  const dropped = new Set<Mention>();
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION' || m.text.includes(' ') || !ORGANIZATION_NAME_HEADS.has(m.text)) continue;
+    let i = lowerBound(words, m.start) - 1;
+    let start = m.start;
+    while (i >= 0) {
+      const w = words[i]!;
+      if (!/^ $/.test(text.slice(w.end, i + 1 < words.length && words[i + 1]!.start <= m.start ? words[i + 1]!.start : m.start)) || !isCapitalised(w.text) || SENTENCE_WORDS.test(w.text)) break;
+      start = w.start;
+      if (w.sentenceStart) break;
+      i--;
+    }
+    if (start === m.start) continue;
+    for (const other of mentions) if (other !== m && other.start >= start && other.end <= m.start) dropped.add(other);
+    m.start = start;
+    m.text = text.slice(start, m.end);
+    m.display = m.text;
+  }
+  return dropped.size === 0 ? mentions : mentions.filter((m) => !dropped.has(m));
+}
+
+/** Capitalised words that start a clause rather than end a name. */
+const SENTENCE_WORDS = /^(?:The|A|An|And|Or|But|If|I|It|He|She|They|We|In|On|At|Of|For|To)$/;
+const NEXT_NAME_WORD = /^ (\p{Lu}[\p{Ll}’'-]+)(?![\p{L}-])/u;
+
+/**
+ * NER sometimes stops a person's name early when the surname is also a common word ("Theresa
+ * May"). A one-word person mention followed in running text (not the headline) by a capitalised
+ * word that no other mention claims is extended over it.
+ */
+function extendFirstNames(text: string, segments: readonly { start: number; end: number }[], mentions: Mention[]): Mention[] {
+  const headlineEnd = segments[0]?.end ?? 0;
+  mentions.forEach((m, i) => {
+    if (m.type !== 'PERSON' || m.start < headlineEnd || m.text.includes(' ') || m.title) return;
+    const next = NEXT_NAME_WORD.exec(text.slice(m.end, m.end + 30));
+    if (!next) return;
+    const word = next[1]!;
+    const end = m.end + next[0].length;
+    const following = mentions[i + 1];
+    if ((following && following.start < end) || SENTENCE_WORDS.test(word) || TITLE_WORDS.has(word) || isRoleHead(word) || lookupPlace(word)) return;
+    m.end = end;
+    m.text = text.slice(m.start, end);
+    m.display = m.text;
+  });
+  return mentions;
 }
 
 /** Adds each extra mention that overlaps none already kept. Both lists are sorted by start. */

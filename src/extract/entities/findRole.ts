@@ -79,18 +79,28 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
     if (/(?:ing|ed)$/.test(lower) && !VERBAL_MODIFIERS.has(lower)) break;
     first = k;
   }
-  // A leading organization or place ("White House press secretary", "Russian President") is the affiliation.
-  while (first < j) {
-    const lead = inside(words[first]!.start, head.start).find((m) => m.start === words[first]!.start);
-    if (!lead) break;
-    affiliation ??= lead;
-    while (first <= j && words[first]!.start < lead.end) first++;
+  // An organization or place inside the phrase ("White House press secretary", "Russian President",
+  // "former WorldCom chief") is the affiliation and leaves the role; before a capitalised title only
+  // a place does ("Trade and Industry Secretary" stays whole).
+  const capitalisedTitle = isCapitalised(head.text);
+  let cut: Mention | undefined;
+  for (const m of inside(words[first]!.start, head.start)) {
+    if (m.type === 'PERSON' || (capitalisedTitle && m.type !== 'PLACE')) continue;
+    cut = m;
+    break;
   }
   // Capitalised words before the head that are neither titles nor role words are a name, not a role.
-  while (first < j && isCapitalised(words[first]!.text) && !TITLE_WORDS.has(words[first]!.text) && !isRoleHead(words[first]!.text)) {
-    if (words[first]!.sentenceStart && !isCapitalised(words[first + 1]!.text)) break;
-    first++;
+  const nameLike = (w: Word): boolean => isCapitalised(w.text) && !TITLE_WORDS.has(w.text) && !isRoleHead(w.text) && !(w.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(w.text) && !isCapitalised(words[words.indexOf(w) + 1]!.text));
+  if (cut) {
+    affiliation ??= cut;
+    const before = text.slice(words[first]!.start, cut.start).trim();
+    const afterStart = words[lowerBound(words, cut.end)]!;
+    const after = text.slice(afterStart.start, head.end);
+    let role = before ? `${before} ${after}` : after;
+    if (before && words[first]!.sentenceStart) role = role[0]!.toLowerCase() + role.slice(1);
+    return { role: role.replace(/^[’']s\s+/, ''), affiliation };
   }
+  while (first < j && nameLike(words[first]!)) first++;
   let role = text.slice(words[first]!.start, head.end);
   if (words[first]!.sentenceStart && /^\p{Lu}\p{Ll}+(?: \p{Ll}[\p{Ll}-]*)+$/u.test(role)) role = role[0]!.toLowerCase() + role.slice(1);
   return { role, affiliation };

@@ -61,7 +61,7 @@ export const ORGANIZATION_NAME_HEADS = words(`
   Association Federation Institute Institution Foundation Fund Group Corporation Corp Corp. Company
   Co Inc Inc. Ltd Ltd. plc PLC Trust Alliance Society League Coalition Forum Network Airlines
   Airways Motors Exchange Commissioners Executive Cabinet Treasury Army Navy Police Club
-  University College School Church Centre Center
+  University College
 `);
 
 /**

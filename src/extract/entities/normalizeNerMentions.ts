@@ -3,6 +3,9 @@ import { entityTypeOf, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
 
+/** Words that relate a person to another person, just before a name. */
+const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
+
 /** Abbreviations whose final dot belongs to the name. */
 const KEEPS_DOT = /(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr)\.$/;
 
@@ -39,11 +42,12 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
       continue;
     }
     let type = entityTypeOf(m.type);
-    if (type === null) {
-      const last = surface.slice(surface.lastIndexOf(' ') + 1);
-      if (!ORGANIZATION_NAME_HEADS.has(last) || !surface.includes(' ')) continue;
-      type = 'ORGANIZATION';
-    }
+    // "Nato-Russia Council", "Fiscal Policy Committee": the head noun makes it an organization.
+    const last = surface.slice(surface.lastIndexOf(' ') + 1);
+    if (type !== 'PERSON' && surface.includes(' ') && ORGANIZATION_NAME_HEADS.has(last)) type = 'ORGANIZATION';
+    if (type === null) continue;
+    // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
+    if (type !== 'PERSON' && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start))) type = 'PERSON';
     if (type === 'PERSON') {
       const stripped = stripTitles(surface);
       const name = surface.slice(stripped.nameStart);

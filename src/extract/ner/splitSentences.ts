@@ -17,7 +17,7 @@ const STARTERS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'but', 'and', 'in', 'this',
   'that', 'these', 'those', 'his', 'her', 'its', 'their', 'there', 'our', 'mr.', 'mrs.', 'ms.',
   'dr.', 'if', 'when', 'while', 'as', 'at', 'on', 'for', 'however', 'meanwhile', 'some', 'many',
-  'after', 'before', 'since', 'last', 'earlier', 'analysts', 'shares', 'officials',
+  'after', 'before', 'since', 'last', 'earlier',
 ]);
 
 function isClosing(tok: string): boolean {

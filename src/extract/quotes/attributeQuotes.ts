@@ -6,7 +6,7 @@
 import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
-import { speakerForCue, clauseSubject, type SpeakerCandidate } from './findSpeaker.js';
+import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
 import { NameIndex } from './nameIndex.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
 import { sentenceEnd, sentenceStart } from './sentenceBounds.js';
@@ -29,8 +29,11 @@ function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
+/** Last character of the content, looking through nested closing quotes ('…,'" → ','). */
 function lastContentChar(text: string, q: RawQuote): string {
-  return text[q.end - 1] ?? '';
+  let i = q.end - 1;
+  while (i > q.start && /['’"”]/.test(text[i] ?? '')) i--;
+  return text[i] ?? '';
 }
 
 /** Finds quotes in `text` and attributes each to a speaker; offsets index `text`. */
@@ -67,7 +70,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
 
     // Choose the cue: after the quote for "…,” she said", before it for "X said: “…”".
     const attached = kind === 'DIRECT' && isAttachedAfter(text, q, after);
-    const afterCue = after.length > 0 && q.closed ? firstCue(after, kind === 'DIRECT' ? ATTACHED_CUE_REACH : PARTIAL_CUE_REACH, 3) : null;
+    // A quote that does not end its sentence ("“…” to drive up the price, she said") leaves the
+    // rest of the sentence to the writer, and a cue anywhere in it applies.
+    const runsOn = kind === 'PARTIAL' || (attached && !/[.!?…]/.test(lastContentChar(text, q)));
+    const afterCue = after.length > 0 && q.closed ? firstCue(after, runsOn ? PARTIAL_CUE_REACH : ATTACHED_CUE_REACH, kind === 'PARTIAL' ? 1 : 3) : null;
     const endsWithIntro = after.length > 0 && after[after.length - 1]!.text === ':' && nextRaw !== null && afterEnd >= nextRaw.open - 2;
     const beforeCue = lastCue(before, 3);
     let cue: CueMatch | null = null;
@@ -83,7 +89,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     let confidence = 0;
     let cueSpan: Span | null = null;
 
-    if (cue !== null) {
+    // "“…” ― Jane Doe": a dash and a name after the quote sign it without a verb.
+    const signed = cue === null || cueTokens === before ? signature(text, q, after, index) : null;
+    if (signed !== null) {
+      speaker = { mention: signed.mention, form: signed.form, antecedent: null };
+      referent = signed.mention;
+      confidence = 0.8;
+    } else if (cue !== null) {
       cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
       const cand = speakerForCue(text, cueTokens, cue, 0, index) ?? (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null);
       if (cand !== null) {
@@ -155,8 +167,17 @@ function isAttachedAfter(text: string, q: RawQuote, after: readonly Token[]): bo
   const cue = firstCue(after, 5, 3);
   if (cue === null) return false;
   const first = after[0]!;
-  if (first.word && !first.cap && cue.first > 0) return true;
+  if (first.word && !first.cap) return true;
   return after.length - cue.last <= 8 && cue.first <= 4;
+}
+
+/** The name after a dash that signs a quote ("“…” ― Jane Doe", "“…” — the mayor"). */
+function signature(text: string, q: RawQuote, after: readonly Token[], index: NameIndex): SpeakerCandidate | null {
+  if (!q.closed || after.length < 2) return null;
+  const d = after[0]!.text;
+  if (d !== '―' && d !== '—' && d !== '–' && d !== '-') return null;
+  const cand = npStartingAt(text, after, 1, index);
+  return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
 }
 
 /** Builds the speaker from a candidate phrase, resolving pronouns. */
@@ -191,12 +212,17 @@ function inherit(
   const para = paragraphs[q.paragraphIndex]!;
   const atParagraphStart = q.continues || text.slice(para.start, q.open).trim() === '';
   if (atParagraphStart && q.paragraphIndex > 0) {
+    const pp = paragraphs[q.paragraphIndex - 1]!;
+    // "Caddell continued:" as a paragraph of its own introduces the quote below it.
+    if (/:\s*$/.test(text.slice(Math.max(pp.start, pp.end - 4), pp.end))) {
+      const found = speakerInSentenceBefore(text, pp.end, pp.start, index, memory, q.paragraphIndex - 1);
+      if (found !== null) return { ...found, confidence: 0.75 };
+    }
     const last = done[done.length - 1];
     if (last !== undefined && last.quote.paragraphIndex === q.paragraphIndex - 1 && last.quote.speaker !== null) {
       return carry(last, q.continues ? 0.8 : 0.65);
     }
     // The previous paragraph introduces the quote without quoting: "Smith said the plan was late."
-    const pp = paragraphs[q.paragraphIndex - 1]!;
     const found = speakerInSentenceBefore(text, pp.end, pp.start, index, memory, q.paragraphIndex - 1);
     if (found !== null) return { ...found, confidence: 0.55 };
   }
@@ -216,7 +242,7 @@ function speakerInSentenceBefore(text: string, pos: number, floor: number, index
   const s = sentenceStart(text, end - 1, Math.max(floor, end - SENTENCE_REACH), end);
   if (text.slice(s, end).search(/[“”"]/) >= 0) return null; // quotes there are handled as quotes
   const tokens = tokenize(text, s, end);
-  const cue = lastCue(tokens, 0);
+  const cue = lastCue(tokens, 3);
   if (cue === null) return null;
   const cand = speakerForCue(text, tokens, cue, 0, index);
   if (cand === null) return null;

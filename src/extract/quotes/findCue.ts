@@ -1,4 +1,4 @@
-import { CUE_WORDS, WEAK_CUE_WORDS } from './lexicon.js';
+import { CUE_WORDS, DETERMINERS, WEAK_CUE_WORDS } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** A cue found in a token list: the token range that forms it and the head word's position. */
@@ -14,9 +14,14 @@ export interface CueMatch {
 /** Whether token i can head a cue; weak cues only count within `weakReach` of the quote side. */
 function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean {
   const t = tokens[i]!;
-  if (!t.word || t.text !== t.lower) return false;
+  // Lower case, or capitalised as the first word ("Said Ellis: …").
+  if (!t.word || (t.text !== t.lower && i > 0)) return false;
   if (t.lower === 'according') return tokens[i + 1]?.lower === 'to';
   if (!CUE_WORDS.has(t.lower)) return false;
+  const prev = tokens[i - 1]?.lower;
+  // "to tell whether", "the answers", "Republican claims as": infinitives and nouns are not cues.
+  if (prev === 'to' && tokens[i - 2]?.lower !== 'on') return false;
+  if (prev !== undefined && t.lower.endsWith('s') && t.lower !== 'says' && (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || prev === 'of')) return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
 

@@ -50,7 +50,7 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
   if (!t.word) return null;
   const name = names.at(t.start);
   // "NATO members", "Clinton campaign": a name followed by a group noun is a group phrase.
-  if (name === null && GROUP_NOUNS.has(t.lower) && !t.cap) {
+  if (name === null && GROUP_NOUNS.has(t.lower) && (!t.cap || j === floor)) {
     const head = collectLeft(tokens, j, floor, names);
     const first = tokens[head]!;
     return { mention: span(text, first.start, t.end), form: 'GROUP', nameType: names.at(first.start)?.type ?? null, strength: 2 };
@@ -63,7 +63,7 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
     if (pron === 'SELF') return null;
     return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 1 };
   }
-  if (!t.cap && ROLE_NOUNS.has(t.lower)) {
+  if ((!t.cap || j === floor) && ROLE_NOUNS.has(t.lower)) {
     const head = collectLeft(tokens, j, floor, names);
     return { mention: span(text, tokens[head]!.start, t.end), form: 'DESCRIPTION', nameType: null, strength: 2 };
   }
@@ -71,13 +71,13 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
     // A capitalised run the NER missed ("Sen. Smith", "Press Secretary Jones").
     let k = j;
     while (k - 1 >= floor && tokens[k - 1]!.cap && !CAP_NON_NAMES.has(tokens[k - 1]!.lower) && j - k < 4) k--;
-    return { mention: span(text, tokens[k]!.start, t.end), form: 'NAME', nameType: 'PER', strength: 2 };
+    return { mention: span(text, tokens[k]!.start, t.end), form: 'NAME', nameType: null, strength: 2 };
   }
   if (!t.cap && !NP_STOP_WORDS.has(t.lower) && !CUE_WORDS.has(t.lower)) {
     // A plain noun phrase with a determiner close by: "the report", "the campaign's statement".
     for (let k = j - 1; k >= floor && k >= j - 3; k--) {
       const w = tokens[k]!;
-      if (DETERMINERS.has(w.lower)) return { mention: span(text, w.start, t.end), form: 'DESCRIPTION', nameType: null, strength: 3 };
+      if (DETERMINERS.has(w.lower) || /^[0-9][0-9,.]*$/.test(w.text)) return { mention: span(text, w.start, t.end), form: 'DESCRIPTION', nameType: null, strength: 3 };
       if (!w.word || NP_STOP_WORDS.has(w.lower)) break;
     }
   }
@@ -136,24 +136,43 @@ export function npStartingAt(text: string, tokens: readonly Token[], i: number, 
   return { mention: span(text, first.start, last.end), form, nameType: firstName?.type ?? (form === 'NAME' ? 'PER' : null), strength: 2 };
 }
 
-/** Skips commas around an apposition: "Smith, a spokesman for the firm, said" → Smith. */
+/**
+ * The subject left of a cue, stepping over appositions and asides: "Smith, a spokesman for the
+ * firm, said", "Pruitt, the attorney general of Oklahoma, one of the states suing, said",
+ * "Rep. Gwen Moore (D-Wis.) said". Among the phrases before each comma the nearest person or
+ * pronoun wins, otherwise the leftmost phrase (the subject position).
+ */
 function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor: number, names: NameIndex): SpeakerCandidate | null {
+  j = skipBrackets(tokens, j, floor);
   const t = tokens[j];
   if (t === undefined || j < floor) return null;
-  if (t.text === ',') {
-    let k = j - 1;
-    while (k >= floor && j - k < 16 && tokens[k]!.text !== ',' && tokens[k]!.text !== ';') k--;
-    const inner = tokens[j - 1];
-    if (k >= floor && tokens[k]!.text === ',') {
-      const before = npEndingAt(text, tokens, k - 1, floor, names);
-      if (before !== null && before.form !== 'DESCRIPTION') return before;
-      const within = inner === undefined ? null : npEndingAt(text, tokens, j - 1, k + 1, names);
-      return before ?? within;
+  if (t.text !== ',') return t.lower === 'and' || t.lower === 'but' ? null : npEndingAt(text, tokens, j, floor, names);
+  let fallback: SpeakerCandidate | null = null;
+  let comma = j;
+  for (let chunk = 0; chunk < 4 && comma >= floor; chunk++) {
+    const end = skipBrackets(tokens, comma - 1, floor);
+    let k = end;
+    while (k >= floor && comma - k < 40 && tokens[k]!.text !== ',' && tokens[k]!.text !== ';') k--;
+    const opener = tokens[k + 1]?.lower;
+    // A relative clause (", who has been a top surrogate since February,") hides no speaker.
+    if (opener !== 'who' && opener !== 'which' && opener !== 'whose') {
+      const cand = npEndingAt(text, tokens, end, floor, names);
+      if (cand !== null && (cand.form === 'PRONOUN' || cand.nameType === 'PER')) return cand;
+      if (cand !== null && (fallback === null || cand.strength <= fallback.strength)) fallback = cand;
+      if (comma - k >= 16) break;
     }
-    return npEndingAt(text, tokens, j - 1, Math.max(floor, k + 1), names);
+    if (k < floor || tokens[k]!.text !== ',') break;
+    comma = k;
   }
-  if (t.lower === 'and' || t.lower === 'but') return null;
-  return npEndingAt(text, tokens, j, floor, names);
+  return fallback;
+}
+
+/** Steps left over a bracketed aside ending at tokens[j]: "Moore (D-Wis.)" → "Moore". */
+function skipBrackets(tokens: readonly Token[], j: number, floor: number): number {
+  if (tokens[j]?.text !== ')' && tokens[j]?.text !== ']') return j;
+  let k = j;
+  while (k >= floor && j - k < 12 && tokens[k]!.text !== '(' && tokens[k]!.text !== '[') k--;
+  return k >= floor ? k - 1 : j;
 }
 
 /** First speaker-like phrase of the clause (its subject), used when the cue's own subject is elided. */
@@ -174,7 +193,7 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
       return { mention: span(text, n.start, n.end), form: n.type === 'PER' ? 'NAME' : 'GROUP', nameType: n.type, strength: 3 };
     }
     if (PRONOUNS.has(t.lower) && PRONOUNS.get(t.lower) !== 'SELF') return npEndingAt(text, tokens, i, from, names);
-    if (!t.cap && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower))) return npEndingAt(text, tokens, i, from, names);
+    if ((!t.cap || i === from) && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower))) return npEndingAt(text, tokens, i, from, names);
     if (CUE_WORDS.has(t.lower)) break;
   }
   return null;
@@ -183,12 +202,22 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
 export function speakerForCue(text: string, tokens: readonly Token[], cue: CueMatch, floor: number, names: NameIndex): SpeakerCandidate | null {
   if (cue.speakerAfter) return npStartingAt(text, tokens, cue.last + 1, names);
+  const head = tokens[cue.first]!.lower;
+  const prevWord = tokens[cue.first - 1]?.lower;
+  // "Trump attacked Clinton, saying …", "responded by saying": a participle takes the subject of
+  // the main clause; so does "what he called" ("X condemned what he called a “breach”").
+  if ((head.endsWith('ing') && (prevWord === ',' || prevWord === 'by' || prevWord === undefined || !SKIP_BEFORE_CUE.has(prevWord ?? ''))) ||
+    (tokens[cue.first - 2]?.lower === 'what' && prevWord !== undefined && PRONOUNS.has(prevWord))) {
+    const s = clauseSubject(text, tokens, floor, cue.first, names);
+    if (s !== null && !(head.endsWith('ing') && s.form === 'DESCRIPTION' && s.strength >= 3)) return s;
+  }
   let j = cue.first - 1;
   while (j >= floor && (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) && !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) j--;
   if (j >= floor && (tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) {
     j--;
     if (j >= floor && tokens[j]!.text === ',') j--;
   }
+  let rightOk = j < floor;
   if (j >= floor) {
     const t = tokens[j]!;
     if (t.lower === 'and' || t.lower === 'but') {
@@ -197,9 +226,14 @@ export function speakerForCue(text: string, tokens: readonly Token[], cue: CueMa
       if (s !== null) return s;
     } else {
       const left = subjectLeftOf(text, tokens, j, floor, names);
+      // A bare noun phrase ("the streets chanted") is weaker than the clause's subject.
+      if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names) ?? left;
       if (left !== null) return left;
     }
+    rightOk = !t.word || t.lower === 'also';
   }
+  // Inverted order only straight after the quote or a comma: "“…,” said Smith".
+  if (!rightOk) return null;
   const right = npStartingAt(text, tokens, cue.last + 1, names);
   if (right !== null) return { ...right, strength: right.strength + 1 };
   return null;

@@ -19,6 +19,11 @@ const entityFields = {
   articles: async (entity: Entity, args: Limit, ctx: Context) => (await ctx.loaders.articlesByEntity.load(entity.id)).slice(0, limitOf(args.first)),
   articleCount: (entity: Entity, _: unknown, ctx: Context) => ctx.loaders.articleCountByEntity.load(entity.id),
   quotes: async (entity: Entity, args: Limit, ctx: Context) => (await ctx.loaders.quotesBySpeaker.load(entity.id)).slice(0, limitOf(args.first)),
+};
+
+/** Organizations and places have members: people with a role for them. */
+const groupFields = {
+  ...entityFields,
   members: (entity: Entity, _: unknown, ctx: Context) => ctx.loaders.rolesByOrganization.load(entity.id),
 };
 
@@ -44,9 +49,9 @@ export const typeResolvers = {
     mentions: (article: Article, _: unknown, ctx: Context) => ctx.loaders.mentionsByArticle.load(article.id),
     tags: (article: Article, _: unknown, ctx: Context) => ctx.loaders.tagsByArticle.load(article.id),
   },
-  Person: entityFields,
-  Organization: entityFields,
-  Place: entityFields,
+  Person: { ...entityFields, roles: (person: Entity, _: unknown, ctx: Context) => ctx.loaders.rolesByPerson.load(person.id) },
+  Organization: groupFields,
+  Place: groupFields,
   Role: {
     title: (role: Affiliation) => role.role || null,
     person: (role: Affiliation, _: unknown, ctx: Context) => ctx.loaders.entityById.load(role.personId),
