@@ -24,7 +24,7 @@ if (args.includes('--errors')) {
     });
     r.found.forEach((f, i) => {
       if (r.correct[i]) return;
-      console.log(`FP ${r.article.name} ${f.kind}:${f.speaker?.mention.text ?? 'null'} «${f.text.slice(0, 80)}»\n    ${show(t, f.start, f.end)}`);
+      console.log(`FP ${r.article.name} c=${f.confidence} cue=${f.cue?.text ?? "-"} ${f.kind}:${f.speaker?.mention.text ?? 'null'} «${f.text.slice(0, 80)}»\n    ${show(t, f.start, f.end)}`);
     });
   }
 }

@@ -4,9 +4,23 @@ import { createPgPool, type PgPoolOptions } from './createPgPool.js';
 
 export type { PrismaClient };
 
+export interface PrismaOptions extends PgPoolOptions {
+  /** Called with each SQL statement sent outside a transaction (for statement-count tests and tracing). */
+  onQuery?: (sql: string) => void;
+}
+
 /** A PrismaClient over the `pg` driver adapter; the caller owns it and must `$disconnect()`. */
-export function createPrisma(url: string, options: PgPoolOptions = {}): PrismaClient {
+export function createPrisma(url: string, options: PrismaOptions = {}): PrismaClient {
   const pool = createPgPool(url, options);
+  const onQuery = options.onQuery;
+  if (onQuery) {
+    const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+    (pool as { query: unknown }).query = (...args: unknown[]) => {
+      const first = args[0];
+      onQuery(typeof first === 'string' ? first : String((first as { text?: string }).text));
+      return query(...args);
+    };
+  }
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }

@@ -22,6 +22,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { recognizeEntities } from '../extract/ner/recognizeEntities.js';
 import { attributeQuotes } from '../extract/quotes/attributeQuotes.js';
+import { findCapitalisedNames } from '../extract/quotes/findCapitalisedNames.js';
 import type { AttributedQuote, NameSpan } from '../extract/quotes/types.js';
 
 export interface PolnearScores {
@@ -119,8 +120,19 @@ export function readPolnear(dir: string): PolnearArticle[] {
   return out;
 }
 
+let nerBroken = false;
+
+/** Names from the project's NER; while its model cannot load, the crude stand-in (with a warning). */
 function nerNames(text: string, paragraphs: { start: number; end: number }[]): NameSpan[] {
-  return recognizeEntities(text, paragraphs).map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type }));
+  if (!nerBroken) {
+    try {
+      return recognizeEntities(text, paragraphs).map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type }));
+    } catch (err) {
+      nerBroken = true;
+      console.warn(`evalPolnear: NER unavailable (${(err as Error).message}); using capitalised-word names`);
+    }
+  }
+  return findCapitalisedNames(text);
 }
 
 export interface ArticleResult {

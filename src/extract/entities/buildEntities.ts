@@ -45,7 +45,8 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   const clusters = clusterMentions(mentions, links);
   propagateMentions(text, words, clusters);
   addNestedMentions(text, clusters);
-  const ordered = clusters.filter((c) => c.mentions.length > 0).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  const headline = segments[0];
+  const ordered = clusters.filter((c) => c.mentions.length > 0 && !isDoubtful(c, headline)).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 
   const names = ordered.map(chooseName);
   const canonicalByKey = new Map<string, string>();
@@ -67,6 +68,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
     return out;
   };
 
+  const titleSpans: { start: number; end: number }[] = [];
   const entities = ordered.map((c, i): ExtractedEntity => {
     const name = finalNames[i]!;
     let role: string | null = null;
@@ -75,6 +77,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
       for (const m of c.mentions) {
         const found = findRole(text, words, lowerBound(words, m.start), m, inside);
         if (!found) continue;
+        if (found.titleCase) titleSpans.push(found.span);
         role = found.role;
         const owner = found.affiliation ? clusterOf.get(found.affiliation) : undefined;
         affiliation = owner === undefined ? null : finalNames[owner]!;
@@ -91,6 +94,18 @@ export function buildEntities(text: string, segments: readonly { start: number; 
       confidence: confidenceOf(c),
     };
   });
+  // A name NER cut out of a title ("Defence" in "Defence Secretary Geoff Hoon") is not an entity
+  // when it is never used elsewhere.
+  const inTitleOnly = entities.map((e) => e.type !== 'PERSON' && e.mentions.every((m) => titleSpans.some((t) => t.start <= m.start && m.end <= t.end)));
+  if (inTitleOnly.some(Boolean)) {
+    const renumber = new Map<number, number>();
+    const kept = entities.filter((_, i) => !inTitleOnly[i] && renumber.set(i, renumber.size));
+    return {
+      entities: kept,
+      mentionIndex: mentionIndex.filter((m) => renumber.has(m.entity)).map(({ start, end, type, entity, mention }) => ({ start, end, type, entity: renumber.get(entity)!, nested: mention.origin === 'nested' })),
+      words,
+    };
+  }
   return {
     entities,
     mentionIndex: mentionIndex.map(({ start, end, type, entity, mention }) => ({ start, end, type, entity, nested: mention.origin === 'nested' })),
@@ -150,6 +165,19 @@ function extendFirstNames(text: string, segments: readonly { start: number; end:
     m.display = m.text;
   });
   return mentions;
+}
+
+/** Below this, a name seen only in the (title-cased, so less telling) headline is not kept. */
+const HEADLINE_ONLY_MIN_CONFIDENCE = 0.6;
+/** Below this, a name is not kept at all. */
+const MIN_CONFIDENCE = 0.35;
+
+/** An entity NER was unsure of and nothing else supports. */
+function isDoubtful(c: Cluster, headline: { start: number; end: number } | undefined): boolean {
+  if (c.mentions.some((m) => m.origin !== 'ner')) return false;
+  const best = Math.max(...c.mentions.map((m) => m.confidence));
+  if (best < MIN_CONFIDENCE) return true;
+  return !!headline && best < HEADLINE_ONLY_MIN_CONFIDENCE && c.mentions.every((m) => m.end <= headline.end);
 }
 
 /** Adds each extra mention that overlaps none already kept. Both lists are sorted by start. */

@@ -22,7 +22,7 @@ export function clusterMentions(mentions: readonly Mention[], links: readonly (r
   const persons = clusterPersons(mentions.filter((m) => m.type === 'PERSON'));
   const personByKey = new Map<string, Cluster>();
   for (const c of persons) for (const m of c.mentions) {
-    const key = nameKey(m.display);
+    const key = personKey(m.display);
     personByKey.set(key, c);
     const space = key.lastIndexOf(' ');
     if (space > 0 && !personByKey.has(key.slice(space + 1))) personByKey.set(key.slice(space + 1), c);
@@ -33,7 +33,7 @@ export function clusterMentions(mentions: readonly Mention[], links: readonly (r
   for (const m of mentions) {
     if (m.type === 'PERSON') continue;
     // NER sometimes labels a person's surname as a place or organization; the person wins.
-    const person = m.origin === 'ner' && m.display === m.text ? personByKey.get(nameKey(m.text)) : undefined;
+    const person = m.origin === 'ner' && m.display === m.text ? personByKey.get(personKey(m.text)) : undefined;
     if (person) {
       m.type = 'PERSON';
       person.mentions.push(m);
@@ -62,7 +62,9 @@ export function clusterMentions(mentions: readonly Mention[], links: readonly (r
 }
 
 function typedKey(type: EntityType, display: string): string {
-  return `${type}:${nameKey(display)}`;
+  const key = nameKey(display);
+  // "Liberal Democrats" and "Liberal Democrat (spokeswoman)" name one party.
+  return `${type}:${type === 'ORGANIZATION' && key.length > 5 && / \S+[^s]s$/.test(key) ? key.slice(0, -1) : key}`;
 }
 
 /** Gives every mention of a name the type most of its mentions (weighted by confidence) have. */
@@ -94,7 +96,7 @@ function clusterPersons(mentions: readonly Mention[]): Cluster[] {
   const full: { cluster: Cluster; keys: string[] }[] = [];
   const singles: Mention[] = [];
   for (const m of mentions) {
-    const key = nameKey(m.display);
+    const key = personKey(m.display);
     if (!key.includes(' ')) {
       singles.push(m);
       continue;
@@ -111,8 +113,12 @@ function clusterPersons(mentions: readonly Mention[]): Cluster[] {
   }
   const alone = new Map<string, Cluster>();
   for (const m of singles) {
-    const key = nameKey(m.display);
-    const candidates = full.filter((f) => f.keys.some((k) => k.slice(k.lastIndexOf(' ') + 1) === key));
+    const key = personKey(m.display);
+    // "Lavrov" for "Sergei Lavrov"; "Kilroy" or "Kilroy-Silk" for "Robert Kilroy-Silk".
+    const candidates = full.filter((f) => f.keys.some((k) => {
+      const surname = k.slice(k.lastIndexOf(' ') + 1);
+      return surname === key || (surname.includes('-') && surname.slice(0, surname.indexOf('-')) === key);
+    }));
     if (candidates.length > 0) {
       // With two people of one surname, the one named last before this mention is meant.
       let best = candidates[0]!;
@@ -128,6 +134,11 @@ function clusterPersons(mentions: readonly Mention[]): Cluster[] {
     c.mentions.push(m);
   }
   return [...full.map((f) => f.cluster), ...alone.values()];
+}
+
+/** Like nameKey, but a hyphenated surname stays one word ("Kilroy-Silk"). */
+function personKey(name: string): string {
+  return name.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').replace(/\.$/, '');
 }
 
 /** True if a and b differ by at most one insertion, deletion or substitution. */

@@ -5,6 +5,9 @@ import { isCapitalised, stripPossessive, type Word } from './scanWords.js';
 /** A role found next to a person's name, with the span of the place or organization it is for. */
 export interface FoundRole {
   role: string;
+  /** Where the role phrase lies, and whether it is a Title Case title ("Defence Secretary"). */
+  span: { start: number; end: number };
+  titleCase: boolean;
   /** A mention of the affiliation (a possessive "Russia’s", a leading "White House", "for the council"). */
   affiliation: Mention | null;
 }
@@ -50,8 +53,12 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
   if (!head || !isRoleHead(head.text) || !glued(text, head, right)) return null;
   let first = j;
   let affiliation: Mention | null = null;
+  // A Title Case title ("Trade and Industry Secretary") is capitalised throughout; a lower-case
+  // role ("White House press secretary") may take any modifiers but never joins two names.
+  const titleCase = isCapitalised(head.text);
   for (let k = j - 1; k >= 0 && j - k < MAX_PREFIX_WORDS; k--) {
     const w = words[k]!;
+    if (inside(w.start, w.end).some((m) => m.type === 'PERSON')) break;
     if (!glued(text, w, words[k + 1]!)) {
       // "Russia’s" is glued by its apostrophe-s; anything else (a comma, a quote) ends the phrase.
       break;
@@ -63,7 +70,7 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
     const lower = w.text.toLowerCase();
     if (ROLE_JOINERS.has(lower)) {
       const left = words[k - 1];
-      if (left && isCapitalised(left.text) && isCapitalised(words[k + 1]!.text) && !left.sentenceStart) {
+      if (titleCase && left && isCapitalised(left.text) && isCapitalised(words[k + 1]!.text) && !left.sentenceStart) {
         first = k;
         continue;
       }
@@ -75,17 +82,16 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
       if (w.sentenceStart) break;
       continue;
     }
-    if (FUNCTION_WORDS.has(lower) || /ly$/.test(lower) || /\d/.test(lower)) break;
+    if (titleCase || FUNCTION_WORDS.has(lower) || /ly$/.test(lower) || /\d/.test(lower)) break;
     if (/(?:ing|ed)$/.test(lower) && !VERBAL_MODIFIERS.has(lower)) break;
     first = k;
   }
   // An organization or place inside the phrase ("White House press secretary", "Russian President",
   // "former WorldCom chief") is the affiliation and leaves the role; before a capitalised title only
   // a place does ("Trade and Industry Secretary" stays whole).
-  const capitalisedTitle = isCapitalised(head.text);
   let cut: Mention | undefined;
   for (const m of inside(words[first]!.start, head.start)) {
-    if (m.type === 'PERSON' || (capitalisedTitle && m.type !== 'PLACE')) continue;
+    if (m.type === 'PERSON' || (titleCase && m.type !== 'PLACE')) continue;
     cut = m;
     break;
   }
@@ -98,12 +104,12 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
     const after = text.slice(afterStart.start, head.end);
     let role = before ? `${before} ${after}` : after;
     if (before && words[first]!.sentenceStart) role = role[0]!.toLowerCase() + role.slice(1);
-    return { role: role.replace(/^[’']s\s+/, ''), affiliation };
+    return { role: role.replace(/^[’']s\s+/, ''), affiliation, span: { start: words[first]!.start, end: head.end }, titleCase };
   }
   while (first < j && nameLike(words[first]!)) first++;
   let role = text.slice(words[first]!.start, head.end);
   if (words[first]!.sentenceStart && /^\p{Lu}\p{Ll}+(?: \p{Ll}[\p{Ll}-]*)+$/u.test(role)) role = role[0]!.toLowerCase() + role.slice(1);
-  return { role, affiliation };
+  return { role, affiliation, span: { start: words[first]!.start, end: head.end }, titleCase };
 }
 
 function roleAfter(text: string, words: readonly Word[], mention: Mention, inside: MentionsInside): FoundRole | null {
@@ -146,7 +152,7 @@ function roleAfter(text: string, words: readonly Word[], mention: Mention, insid
   affiliation ??= within.find((m) => m.type === 'ORGANIZATION') ?? within.find((m) => m.type === 'PLACE') ?? null;
   const role = text.slice(start, end);
   if (!/\p{L}/u.test(role)) return null;
-  return { role, affiliation };
+  return { role, affiliation, span: { start, end }, titleCase: false };
 }
 
 /** Index of the first word starting at or after `offset`. */

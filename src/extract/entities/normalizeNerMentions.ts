@@ -6,6 +6,9 @@ import { stripTitles } from './stripTitles.js';
 /** Words that relate a person to another person, just before a name. */
 const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
 
+/** Confidence of a name typed by its organization head noun ("… Council"). */
+const ORG_HEAD_CONFIDENCE = 0.7;
+
 /** Abbreviations whose final dot belongs to the name. */
 const KEEPS_DOT = /(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr)\.$/;
 
@@ -44,7 +47,12 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     let type = entityTypeOf(m.type);
     // "Nato-Russia Council", "Fiscal Policy Committee": the head noun makes it an organization.
     const last = surface.slice(surface.lastIndexOf(' ') + 1);
-    if (type !== 'PERSON' && surface.includes(' ') && ORGANIZATION_NAME_HEADS.has(last)) type = 'ORGANIZATION';
+    let confidence = m.confidence;
+    if (type !== 'ORGANIZATION' && surface.includes(' ') && ORGANIZATION_NAME_HEADS.has(last)) {
+      type = 'ORGANIZATION';
+      // The head noun is evidence of its own, whatever NER thought of the type.
+      confidence = Math.max(confidence, ORG_HEAD_CONFIDENCE);
+    }
     if (type === null) continue;
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
     if (type !== 'PERSON' && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start))) type = 'PERSON';
@@ -58,7 +66,7 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
       out.push(mention);
       continue;
     }
-    out.push({ start, end, text: surface, type, display: surface, confidence: m.confidence, origin: 'ner' });
+    out.push({ start, end, text: surface, type, display: surface, confidence, origin: 'ner' });
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { mix, mix3 } from './hash.js';
 import { CAP_NONE, type Atoms } from './sentenceAtoms.js';
 
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 /** Upper bound on features per token (static + dynamic). */
 export const MAX_FEATURES = 96;
 
@@ -54,6 +54,8 @@ export function staticFeatures(a: Atoms, i: number, initial: number, docBits: nu
   out[k++] = mix3(16, s0, ctx);
   out[k++] = mix3(17, w0, mode * 4 + initial);
   out[k++] = mix3(18, i > 0 ? a.fw[i - 1]! : BOS, s0);
+  out[k++] = mix3(19, s0, wp1);
+  out[k++] = mix3(29, wm1, s0);
   const p = i * 4;
   for (let j = 0; j < 4; j++) {
     const pre = a.pre[p + j]!;
@@ -102,6 +104,7 @@ export function dynamicFeatures(
   out[k++] = mix3(42, prev, a.lw[i]!);
   out[k++] = mix3(43, prev, s0);
   out[k++] = mix3(44, prev, i > 0 ? a.lw[i - 1]! : BOS);
+  out[k++] = mix3(47, prev, i + 1 < a.n ? a.lw[i + 1]! : 0x0e05);
   if (hist >= 0) {
     out[k++] = mix3(45, hist, a.cap[i]! * 4 + a.mode);
     out[k++] = mix3(46, hist, prev);

@@ -2,13 +2,13 @@
  * Named-entity recognition (PER / ORG / LOC / MISC) over a document's headline and paragraphs,
  * with an averaged perceptron trained on CoNLL-2003 (see README.md in this folder).
  */
-import { normChar } from './charClass.js';
+import { DIGIT, charClass, normChar } from './charClass.js';
 import { TYPES, bilouToSpans, type NerType } from './labels.js';
 import { loadModel } from './loadModel.js';
 import { MODE_NORMAL } from './sentenceAtoms.js';
-import { splitSentences } from './splitSentences.js';
+import { splitTokenSentences } from './splitSentences.js';
 import { tagDocument } from './tagDocument.js';
-import { tokenize, type Token } from './tokenize.js';
+import type { Token } from './tokenize.js';
 
 export type { NerType } from './labels.js';
 
@@ -23,6 +23,9 @@ export interface NerMention {
 /** Headline-cased sentences (ALL CAPS, Title Case) carry less case evidence: trust them less. */
 const HEADLINE_CONFIDENCE = 0.8;
 
+/** Mentions below this confidence take the document's majority type for the same text. */
+const WEAK = 0.6;
+
 /** True for tokens that must not sit at the edge of a mention: quotes, brackets, possessive 's. */
 function isEdgeJunk(tok: string): boolean {
   const c = normChar(tok.charCodeAt(0));
@@ -30,15 +33,20 @@ function isEdgeJunk(tok: string): boolean {
   return c === 0x27 && tok.length === 2 && (tok.charCodeAt(1) | 0x20) === 0x73;
 }
 
+function hasAlphanumeric(toks: readonly Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const t = toks[k]!.text;
+    for (let j = 0; j < t.length; j++) if (charClass(t.charCodeAt(j)) <= DIGIT) return true;
+  }
+  return false;
+}
+
 /** Finds PER/ORG/LOC/MISC mentions in the given segments (headline, paragraphs) of text. */
 export function recognizeEntities(text: string, segments: readonly { start: number; end: number }[]): NerMention[] {
   const model = loadModel();
   const sentences: Token[][] = [];
   for (const seg of segments) {
-    for (const s of splitSentences(text, seg.start, seg.end)) {
-      const toks = tokenize(text, s.start, s.end);
-      if (toks.length > 0) sentences.push(toks);
-    }
+    for (const toks of splitTokenSentences(text, seg.start, seg.end)) sentences.push(toks);
   }
   const words = sentences.map((toks) => toks.map((t) => t.text));
   const tagged = tagDocument(words, model.lexicon, model);
@@ -53,7 +61,7 @@ export function recognizeEntities(text: string, segments: readonly { start: numb
       let b = span.end;
       while (a < b && isEdgeJunk(toks[a]!.text)) a++;
       while (b > a && isEdgeJunk(toks[b - 1]!.text)) b--;
-      if (a >= b) continue;
+      if (a >= b || !hasAlphanumeric(toks, a, b)) continue;
       let p = 0;
       for (let k = span.start; k < span.end; k++) p += probs[k]!;
       const start = toks[a]!.start;
@@ -68,5 +76,33 @@ export function recognizeEntities(text: string, segments: readonly { start: numb
     }
   }
   out.sort((x, y) => x.start - y.start);
+  harmoniseTypes(out);
   return out;
+}
+
+/**
+ * One name, one type per document: greedy tagging labels "Monsanto" ORG here and LOC there;
+ * the type with the highest summed confidence over the document's mentions of the same text wins.
+ */
+function harmoniseTypes(mentions: NerMention[]): void {
+  const votes = new Map<string, Map<NerType, number>>();
+  for (const m of mentions) {
+    let v = votes.get(m.text);
+    if (v === undefined) votes.set(m.text, (v = new Map()));
+    v.set(m.type, (v.get(m.type) ?? 0) + m.confidence);
+  }
+  for (const m of mentions) {
+    const v = votes.get(m.text)!;
+    // Only weak decisions give way: the same text can rightly differ ("Japan" the team and the country).
+    if (v.size < 2 || m.confidence >= WEAK) continue;
+    let best = m.type;
+    let bestScore = -1;
+    for (const [t, score] of v) {
+      if (score > bestScore) {
+        best = t;
+        bestScore = score;
+      }
+    }
+    if (bestScore >= 2 * v.get(m.type)!) m.type = best;
+  }
 }

@@ -52,8 +52,13 @@ function blankLineBetween(text: string, a: number, b: number): boolean {
 
 /** Splits text[start, end) into sentences; returns their spans, trimmed to the first and last token. */
 export function splitSentences(text: string, start = 0, end = text.length): { start: number; end: number }[] {
+  return splitTokenSentences(text, start, end).map((s) => ({ start: s[0]!.start, end: s[s.length - 1]!.end }));
+}
+
+/** Tokenizes text[start, end) and groups the tokens into sentences (one tokenizer pass). */
+export function splitTokenSentences(text: string, start = 0, end = text.length): Token[][] {
   const toks: Token[] = tokenize(text, start, end);
-  const out: { start: number; end: number }[] = [];
+  const out: Token[][] = [];
   let first = 0;
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i]!;
@@ -77,7 +82,7 @@ export function splitSentences(text: string, start = 0, end = text.length): { st
       }
     }
     if (boundary || last === toks.length - 1) {
-      out.push({ start: toks[first]!.start, end: toks[last]!.end });
+      out.push(toks.slice(first, last + 1));
       first = last + 1;
       i = last;
     }

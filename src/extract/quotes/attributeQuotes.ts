@@ -66,7 +66,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     // "“A,” she said, “b.”": the second half of a split sentence quote is as direct as the first.
     if (kind === 'PARTIAL' && prev !== null && sameSentenceAsPrev && prev.quote.kind === 'DIRECT' && before[0]?.text !== undefined && isSplitBridge(text, prevRaw!, before)) kind = 'DIRECT';
 
-    if (kind === 'PARTIAL' && (isNamedThing(before) || (isTitleLike(content) && looksLikeTitleContext(text, q, before)))) continue;
+    if (kind === 'PARTIAL' && (isNamedThing(before) || (isTitleLike(content) && looksLikeTitleContext(text, q, before, index)))) continue;
+    if (isHeadingOrAside(text, q, para, content)) continue;
 
     // Choose the cue: after the quote for "…,” she said", before it for "X said: “…”".
     const attached = kind === 'DIRECT' && isAttachedAfter(text, q, after);
@@ -114,7 +115,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         if (subject !== null) {
           ({ speaker, referent } = toSpeaker(text, subject, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
-        } else confidence = 0.3;
+          } else if (content.split(/\s+/).length <= 3) continue; // a term in scare quotes ("the “sex tape” reference")
+        else confidence = 0.3;
       } else confidence = 0.4;
     }
 
@@ -144,14 +146,32 @@ function isSplitBridge(text: string, prevRaw: RawQuote, between: readonly Token[
  * Title-cased quotes that name a show, book or nickname: after a possessive ("CNN's “State of
  * the Union”"), after "on"/"in"/"of", or wedged between parts of a name (Robert “Bobby” Scott).
  */
-function looksLikeTitleContext(text: string, q: RawQuote, before: readonly Token[]): boolean {
-  const last = before[before.length - 1];
+function looksLikeTitleContext(text: string, q: RawQuote, before: readonly Token[], index: NameIndex): boolean {
+  const n = before.length;
+  const last = before[n - 1];
   if (last !== undefined) {
-    if (last.lower === "'s" || last.lower === '’s' || last.lower === 'on' || last.lower === 'of' || last.lower === 'in') return true;
-    if (last.lower === 'the' && before.length > 1 && /^(?:on|of|in|at)$/.test(before[before.length - 2]!.lower)) return true;
-    if (last.cap && last.word && !/^[A-Z][a-z]*$/.test(last.text) === false && q.close < text.length && /^\s+\p{Lu}/u.test(text.slice(q.close, q.close + 3))) return true;
+    // A programme named by its broadcaster: "on CNN's “State of the Union”", "MSNBC’s “Morning Joe”".
+    if ((last.lower === "'s" || last.lower === '’s') && n > 1) {
+      const owner = before[n - 2]!;
+      const name = index.at(owner.start);
+      if ((name !== null && name.type !== 'PER') || /^[A-Z]{2,}$/.test(owner.text)) return true;
+    }
+    for (let k = Math.max(0, n - 4); k < n; k++) if (before[k]!.lower === 'on' && before[k]!.word) return true;
   }
-  return false;
+  // Wedged between parts of a name: Robert C. “Bobby” Scott.
+  return /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, q.open - 12), q.open)) &&
+    /^\s\p{Lu}/u.test(text.slice(q.close, q.close + 2));
+}
+
+/**
+ * Not speech: a whole paragraph that is a short title-cased or single-quoted line (a section
+ * heading such as ‘All Bets Are Off.’), or a bracketed stage direction ("(CROSSTALK.)").
+ */
+function isHeadingOrAside(text: string, q: RawQuote, para: { start: number; end: number }, content: string): boolean {
+  if (/^[([][^)\]]*[)\]][.,]?$/.test(content)) return true;
+  const whole = text.slice(para.start, para.end).trim();
+  const quoted = text.slice(q.open, q.close).trim();
+  return whole === quoted && content.split(/\s+/).length <= 8 && (q.single || isTitleLike(content));
 }
 
 /**
@@ -243,8 +263,9 @@ function speakerInSentenceBefore(text: string, pos: number, floor: number, index
   if (text.slice(s, end).search(/[“”"]/) >= 0) return null; // quotes there are handled as quotes
   const tokens = tokenize(text, s, end);
   const cue = lastCue(tokens, 3);
-  if (cue === null) return null;
-  const cand = speakerForCue(text, tokens, cue, 0, index);
+  // Without a cue, the person the sentence is about ("Sanders identified young voters' …") is
+  // the likeliest speaker of a quote that follows it.
+  const cand = cue !== null ? speakerForCue(text, tokens, cue, 0, index) : clauseSubject(text, tokens, 0, tokens.length, index);
   if (cand === null) return null;
   return toSpeaker(text, cand, tokens, paragraphIndex, memory, index);
 }

@@ -41,5 +41,5 @@ export function isTitleLike(content: string): boolean {
 export function isNamedThing(before: readonly Token[]): boolean {
   const last = before[before.length - 1];
   if (last === undefined) return false;
-  return NAMING_WORDS.has(last.lower) && last.lower !== 'called';
+  return (last.lower === 'titled' || last.lower === 'entitled') && before.length > 1;
 }

@@ -157,7 +157,7 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
     // A relative clause (", who has been a top surrogate since February,") hides no speaker.
     if (opener !== 'who' && opener !== 'which' && opener !== 'whose') {
       const cand = npEndingAt(text, tokens, end, floor, names);
-      if (cand !== null && (cand.form === 'PRONOUN' || cand.nameType === 'PER')) return cand;
+      if (cand !== null && (cand.form === 'PRONOUN' || cand.nameType === 'PER' || (cand.form === 'NAME' && chunk === 0))) return cand;
       if (cand !== null && (fallback === null || cand.strength <= fallback.strength)) fallback = cand;
       if (comma - k >= 16) break;
     }

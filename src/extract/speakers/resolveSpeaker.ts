@@ -23,7 +23,7 @@ export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntitie
   const person = overlapping.find((e) => e.type === 'PERSON');
   if (person) return named(person);
 
-  const words = basis.text.split(/\s+/);
+  const words = basis.text.trim().split(/\s+/);
   const head = (words[words.length - 1] ?? '').replace(/[’']s?$/, '');
   const org = overlapping.find((e) => e.type === 'ORGANIZATION');
   const place = overlapping.find((e) => e.type === 'PLACE');

@@ -35,6 +35,8 @@ export function deriveTags(text: string, title: Span, editorTags: readonly strin
   // Headline words that are not names, counted in the body (a plural also counts its singular).
   const body = text.slice(title.end).toLowerCase();
   const covered = entities.flatMap((e) => e.mentions.filter((m) => m.start >= title.start && m.end <= title.end));
+  // Parts of names are not keywords ("Kilroy" of "Kilroy-Silk").
+  const nameParts = new Set(entities.flatMap((e) => [e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/))));
   const candidates: { word: string; count: number; order: number }[] = [];
   const re = /\p{L}[\p{L}-]*/gu;
   let order = 0;
@@ -42,7 +44,7 @@ export function deriveTags(text: string, title: Span, editorTags: readonly strin
     const at = title.start + m.index;
     if (covered.some((c) => c.start <= at && c.end > at)) continue;
     const word = m[0].toLowerCase();
-    if (word.length < 4 || FUNCTION_WORDS.has(word) || GENERIC.has(word) || candidates.some((c) => c.word === word)) continue;
+    if (word.length < 4 || nameParts.has(word) || FUNCTION_WORDS.has(word) || GENERIC.has(word) || candidates.some((c) => c.word === word)) continue;
     const count = countWord(body, word) + (word.endsWith('s') ? countWord(body, word.slice(0, -1)) : 0);
     if (count >= 2) candidates.push({ word, count, order: order++ });
   }

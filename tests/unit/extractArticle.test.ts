@@ -1,0 +1,84 @@
+import { EXTRACTOR_VERSION, extractArticle } from '../../src/extract/extractArticle.js';
+import type { ExtractInput, Extraction, Span } from '../../src/extract/types.js';
+
+/** Builds an input from a headline and paragraphs joined by blank lines. */
+function article(title: string, paragraphs: string[], editorTags: string[] = []): ExtractInput {
+  const text = [title, ...paragraphs].join('\n\n');
+  const spans: Span[] = [];
+  let at = title.length + 2;
+  for (const p of paragraphs) {
+    spans.push({ start: at, end: at + p.length, text: p });
+    at += p.length + 2;
+  }
+  return { text, title: { start: 0, end: title.length, text: title }, paragraphs: spans, editorTags };
+}
+
+const speakerOf = (x: Extraction, quote: string) => {
+  const q = x.quotes.find((qq) => qq.text === quote);
+  if (!q) throw new Error(`quote not found: ${quote}; got ${x.quotes.map((qq) => qq.text).join(' | ')}`);
+  const s = q.speaker;
+  return s && { name: s.name, description: s.description, type: s.type, affiliation: s.affiliation, mention: s.mention.text };
+};
+
+const INPUT = article('Canada and Norway sign fishing pact', [
+  'Canada warned of “serious steps” if the talks failed. Members of the Arctic Fisheries Council said the quotas were “too generous”.',
+  'Norway’s fisheries minister Ingrid Solheim said: “We have reached a fair agreement for both fleets.” Solheim also said the deal would be “reviewed every year”.',
+  'The Canadian embassy spokesman was asked about the deal, and he replied: “Our fishermen will welcome this.”',
+], ['Fishing', 'fishing', 'Arctic']);
+const x = extractArticle(INPUT);
+
+describe('extractArticle', () => {
+  it('has a version to store with every fact', () => {
+    expect(EXTRACTOR_VERSION).toMatch(/^storygraph-extract\/\d+\.\d+\.\d+$/);
+  });
+
+  it('resolves a named speaker through the surname to the person with role and affiliation', () => {
+    expect(speakerOf(x, 'reviewed every year')).toEqual({ name: 'Ingrid Solheim', description: null, type: 'PERSON', affiliation: null, mention: 'Solheim' });
+    const solheim = x.entities.find((e) => e.name === 'Ingrid Solheim');
+    expect(solheim && { aliases: solheim.aliases, role: solheim.role, affiliation: solheim.affiliation }).toEqual({ aliases: ['Solheim'], role: 'fisheries minister', affiliation: 'Norway' });
+  });
+
+  it('takes a place as the speaker when the place speaks', () => {
+    expect(speakerOf(x, 'serious steps')).toEqual({ name: 'Canada', description: null, type: 'PLACE', affiliation: null, mention: 'Canada' });
+  });
+
+  it('gives a group of members to their organization', () => {
+    expect(speakerOf(x, 'too generous')?.name).toBe('Arctic Fisheries Council');
+    expect(speakerOf(x, 'too generous')?.type).toBe('ORGANIZATION');
+  });
+
+  it('describes an unnamed speaker by the role phrase and its affiliation', () => {
+    expect(speakerOf(x, 'Our fishermen will welcome this.')).toEqual({
+      name: null, description: 'The Canadian embassy spokesman', type: 'UNNAMED', affiliation: 'Canada', mention: 'he',
+    });
+  });
+
+  it('counts a nationality adjective as a mention of the place', () => {
+    const canada = x.entities.find((e) => e.name === 'Canada');
+    expect(canada && { type: canada.type, aliases: canada.aliases, mentions: canada.mentions.map((m) => m.text) }).toEqual({
+      type: 'PLACE', aliases: ['Canadian'], mentions: ['Canada', 'Canada', 'Canadian'],
+    });
+  });
+
+  it('keeps editor tags first, without case duplicates, then a few derived topics', () => {
+    expect(x.tags).toEqual([
+      { name: 'Fishing', kind: 'EDITOR' },
+      { name: 'Arctic', kind: 'EDITOR' },
+      { name: 'Canada', kind: 'TOPIC' },
+      { name: 'Norway', kind: 'TOPIC' },
+    ]);
+  });
+
+  it('keeps every offset true to the text', () => {
+    for (const e of x.entities) for (const m of e.mentions) expect(INPUT.text.slice(m.start, m.end)).toBe(m.text);
+    for (const q of x.quotes) {
+      expect(INPUT.text.slice(q.start, q.end)).toBe(q.text);
+      if (q.cue) expect(INPUT.text.slice(q.cue.start, q.cue.end)).toBe(q.cue.text);
+      if (q.speaker) expect(INPUT.text.slice(q.speaker.mention.start, q.speaker.mention.end)).toBe(q.speaker.mention.text);
+    }
+  });
+
+  it('is deterministic and keeps no state between articles', () => {
+    expect(extractArticle(INPUT)).toEqual(x);
+  });
+});
