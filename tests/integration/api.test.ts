@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { auditServer } from 'graphql-http';
 import { importFiles } from '../../src/ingest/importFiles.js';
 import { createLogger } from '../../src/log.js';
 import { projectRoot } from '../../src/projectRoot.js';
@@ -117,6 +118,19 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
     const badQuery = await gql(server.url, `{ article(slug: 1) { nope } }`);
     expect(badQuery.status).toBe(400);
     expect(badQuery.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('passes every MUST of the GraphQL-over-HTTP audit', async () => {
+    const results = await auditServer({ url: server.url });
+    const failures = results.filter((result) => result.status === 'error').map((result) => `${result.id} ${result.name}: ${result.reason}`);
+    expect(failures).toEqual([]);
+    expect(results.length).toBeGreaterThan(20);
+  });
+
+  it('keeps Apollo CSRF prevention on: a simple GET without a preflight header is refused', async () => {
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ tags { name } }')}`, { headers: { 'content-type': 'text/plain' } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/);
   });
 
   it('reports liveness and readiness', async () => {

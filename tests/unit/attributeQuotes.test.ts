@@ -174,7 +174,7 @@ describe('cues and speakers', () => {
     const t = '“No decision has been made,” a spokesperson for the ministry said.';
     const q = run(t, []);
     expect(q[0]!.speaker?.form).toBe('DESCRIPTION');
-    expect(q[0]!.speaker?.mention.text).toBe('a spokesperson');
+    expect(q[0]!.speaker?.mention.text).toBe('a spokesperson for the ministry');
   });
 
   test('an organisation and its members as a GROUP speaker', () => {

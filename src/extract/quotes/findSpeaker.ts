@@ -53,9 +53,12 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
   if (name === null && GROUP_NOUNS.has(t.lower) && (!t.cap || j === floor)) {
     const head = collectLeft(tokens, j, floor, names);
     const first = tokens[head]!;
-    return { mention: span(text, first.start, t.end), form: 'GROUP', nameType: names.at(first.start)?.type ?? null, strength: 2 };
+    return ofPhrase(text, tokens, head, t.end, floor, names) ??
+      { mention: span(text, first.start, t.end), form: 'GROUP', nameType: names.at(first.start)?.type ?? null, strength: 2 };
   }
   if (name !== null) {
+    const outer = ofPhrase(text, tokens, tokenIndexAt(tokens, name.start, j), t.end, floor, names);
+    if (outer !== null) return outer;
     return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
   }
   const pron = PRONOUNS.get(t.lower);
@@ -82,6 +85,31 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
     }
   }
   return null;
+}
+
+/** Index of the token starting at `start`, searching left from j. */
+function tokenIndexAt(tokens: readonly Token[], start: number, j: number): number {
+  let k = j;
+  while (k > 0 && tokens[k]!.start > start) k--;
+  return k;
+}
+
+/**
+ * "a spokesperson for the ministry", "the director of NASA": a role noun owns the phrase after
+ * its preposition, so the whole phrase is the speaker and the role decides its form.
+ */
+function ofPhrase(text: string, tokens: readonly Token[], innerStart: number, end: number, floor: number, names: NameIndex): SpeakerCandidate | null {
+  const prep = tokens[innerStart - 1]?.lower;
+  if (prep !== 'for' && prep !== 'of' && prep !== 'at' && prep !== 'from' && prep !== 'with') return null;
+  const role = tokens[innerStart - 2];
+  if (role === undefined || innerStart - 2 < floor || role.cap || !(ROLE_NOUNS.has(role.lower) || GROUP_NOUNS.has(role.lower))) return null;
+  const head = collectLeft(tokens, innerStart - 2, floor, names);
+  return {
+    mention: span(text, tokens[head]!.start, end),
+    form: ROLE_NOUNS.has(role.lower) ? 'DESCRIPTION' : 'GROUP',
+    nameType: null,
+    strength: 2,
+  };
 }
 
 /** Walks left from a head noun over its modifiers up to (and including) a determiner. */

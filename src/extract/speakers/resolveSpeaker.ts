@@ -20,11 +20,13 @@ export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntitie
   const overlapping = entitiesIn(basis, built);
   const named = (e: ExtractedEntity): ExtractedSpeaker => ({ name: e.name, description: null, type: e.type, affiliation: null, mention: speaker.mention });
 
-  const person = overlapping.find((e) => e.type === 'PERSON');
-  if (person) return named(person);
-
   const words = basis.text.trim().split(/\s+/);
   const head = (words[words.length - 1] ?? '').replace(/[’']s?$/, '');
+  // "President Castro’s chief aide" is the aide, not Castro: a possessive name before a role noun.
+  const possessed = isRoleHead(head) && /\p{L}[’']s\s/u.test(basis.text);
+  const person = possessed ? undefined : overlapping.find((e) => e.type === 'PERSON');
+  if (person) return named(person);
+
   const org = overlapping.find((e) => e.type === 'ORGANIZATION');
   const place = overlapping.find((e) => e.type === 'PLACE');
   if (isRoleHead(head) && !GROUP_NOUNS.has(head.toLowerCase())) {
