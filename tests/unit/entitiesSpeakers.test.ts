@@ -64,6 +64,16 @@ describe('resolveSpeaker', () => {
     });
   });
 
+  it('treats a role of a named person’s as an unnamed speaker, not that person', () => {
+    const text = 'Visit\nPresident Duarte’s chief aide said it was “a success”.';
+    const b = buildEntities(text, segmentsOf(text), tag(text, [['PER', 'President Duarte']]));
+    const phrase = 'President Duarte’s chief aide';
+    const mention = { start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, text: phrase };
+    expect(resolveSpeaker(speaker(mention, 'DESCRIPTION'), b)).toEqual({
+      name: null, description: phrase, type: 'UNNAMED', affiliation: null, mention,
+    });
+  });
+
   it('gives no speaker for a pronoun without antecedent', () => {
     expect(resolveSpeaker(speaker(at('She'), 'PRONOUN'), built)).toBeNull();
   });

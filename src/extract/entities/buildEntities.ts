@@ -184,8 +184,13 @@ function isDoubtful(c: Cluster, headline: { start: number; end: number } | undef
 function mergeInGaps(kept: Mention[], extra: readonly Mention[]): Mention[] {
   if (extra.length === 0) return kept;
   const out = kept.slice();
+  let k = 0;
   for (const m of extra) {
-    if (!kept.some((k) => k.start < m.end && k.end > m.start)) out.push(m);
+    // Kept mentions ending before this one can never overlap a later one either.
+    while (k < kept.length && kept[k]!.end <= m.start) k++;
+    let overlaps = false;
+    for (let i = k; i < kept.length && kept[i]!.start < m.end; i++) if (kept[i]!.end > m.start) overlaps = true;
+    if (!overlaps) out.push(m);
   }
   return out.sort((a, b) => a.start - b.start);
 }

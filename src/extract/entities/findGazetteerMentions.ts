@@ -1,7 +1,10 @@
 import { INSTITUTION_PLACES, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import type { Mention } from './mention.js';
-import { lookupPlace } from './placeGazetteer.js';
+import { lookupPlace, startsMultiWordPlace } from './placeGazetteer.js';
 import { isCapitalised, type Word } from './scanWords.js';
+
+/** First words of multi-word institution names ("White"). */
+const INSTITUTION_STARTS = new Set([...INSTITUTION_PLACES].filter((n) => n.includes(' ')).map((n) => n.slice(0, n.indexOf(' '))));
 
 /** Longest gazetteer entry, in words ("United States of America"). */
 const MAX_WORDS = 4;
@@ -17,7 +20,8 @@ export function findGazetteerMentions(text: string, words: readonly Word[]): Men
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
     if (!isCapitalised(first.text)) continue;
-    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
+    const multi = startsMultiWordPlace(first.text) || INSTITUTION_STARTS.has(first.text);
+    for (let n = multi ? Math.min(MAX_WORDS, words.length - i) : 1; n >= 1; n--) {
       const last = words[i + n - 1]!;
       if (last.segment !== first.segment) continue;
       let end = last.end;

@@ -153,6 +153,15 @@ for (const line of DATA.split('\n')) {
   }
 }
 
+/** First words of multi-word forms ("United", "South"), so scanners try longer spans only after them. */
+const MULTI_WORD_STARTS = new Set<string>();
+for (const form of FORMS.keys()) if (form.includes(' ')) MULTI_WORD_STARTS.add(form.slice(0, form.indexOf(' ')));
+
+/** True if some multi-word gazetteer form starts with this word. */
+export function startsMultiWordPlace(word: string): boolean {
+  return MULTI_WORD_STARTS.has(word);
+}
+
 /** The place a surface form names ("Ukrainians" → Ukraine), or undefined. */
 export function lookupPlace(form: string): PlaceForm | undefined {
   return FORMS.get(form);

@@ -24,6 +24,12 @@ export function propagateMentions(text: string, words: readonly Word[], clusters
     }
   }
   if (forms.size === 0) return;
+  // Longest form (in words) per first word, so most words are dismissed with one lookup.
+  const byFirstWord = new Map<string, number>();
+  for (const form of forms.keys()) {
+    const parts = form.split(' ');
+    byFirstWord.set(parts[0]!, Math.max(byFirstWord.get(parts[0]!) ?? 0, parts.length));
+  }
 
   const covered = clusters.flatMap((c) => c.mentions.map((m) => [m.start, m.end] as const)).sort((a, b) => a[0] - b[0]);
   let cursor = 0;
@@ -36,7 +42,9 @@ export function propagateMentions(text: string, words: readonly Word[], clusters
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
     if (!isCapitalised(first.text)) continue;
-    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
+    const longest = byFirstWord.get(first.text) ?? byFirstWord.get(stripPossessive(first.text));
+    if (longest === undefined) continue;
+    for (let n = Math.min(longest, MAX_WORDS, words.length - i); n >= 1; n--) {
       const last = words[i + n - 1]!;
       if (last.segment !== first.segment) continue;
       const end = last.end - (last.text.length - stripPossessive(last.text).length);

@@ -98,7 +98,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       confidence = 0.8;
     } else if (cue !== null) {
       cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
-      const cand = speakerForCue(text, cueTokens, cue, 0, index) ?? (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null);
+      const cand = speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ?? (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null);
       if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
         ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, memory, index));
@@ -115,7 +115,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         if (subject !== null) {
           ({ speaker, referent } = toSpeaker(text, subject, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
-          } else if (content.split(/\s+/).length <= 3) continue; // a term in scare quotes ("the “sex tape” reference")
+        } else if (content.split(/\s+/).length <= 3) continue; // a term in scare quotes ("the “sex tape” reference")
         else confidence = 0.3;
       } else confidence = 0.4;
     }
@@ -169,6 +169,8 @@ function looksLikeTitleContext(text: string, q: RawQuote, before: readonly Token
  */
 function isHeadingOrAside(text: string, q: RawQuote, para: { start: number; end: number }, content: string): boolean {
   if (/^[([][^)\]]*[)\]][.,]?$/.test(content)) return true;
+  // Only a quote filling its paragraph can be a heading; the bounds keep this check O(1).
+  if (q.open - para.start > 4 || para.end - q.close > 4) return false;
   const whole = text.slice(para.start, para.end).trim();
   const quoted = text.slice(q.open, q.close).trim();
   return whole === quoted && content.split(/\s+/).length <= 8 && (q.single || isTitleLike(content));
@@ -183,11 +185,12 @@ function isAttachedAfter(text: string, q: RawQuote, after: readonly Token[]): bo
   const c = lastContentChar(text, q);
   if (c === ',' || c === '?' || c === '!' || c === '—' || c === '–' || c === '-' || c === '…' || c === ':') return true;
   if (after[0]!.text === ',' || after[0]!.text === '—') return true;
-  // "…win.” Smith said. / “…” he added." — only when the cue closes a short sentence.
-  const cue = firstCue(after, 5, 3);
-  if (cue === null) return false;
+  // The writer's sentence runs on in lower case: "“…” to drive up the price, she said".
   const first = after[0]!;
   if (first.word && !first.cap) return true;
+  // "…win.” Smith said." — only when the cue closes a short sentence.
+  const cue = firstCue(after, 5, 3);
+  if (cue === null) return false;
   return after.length - cue.last <= 8 && cue.first <= 4;
 }
 
@@ -230,7 +233,7 @@ function inherit(
   }
   if (kind !== 'DIRECT') return null;
   const para = paragraphs[q.paragraphIndex]!;
-  const atParagraphStart = q.continues || text.slice(para.start, q.open).trim() === '';
+  const atParagraphStart = q.continues || (q.open - para.start <= 4 && text.slice(para.start, q.open).trim() === '');
   if (atParagraphStart && q.paragraphIndex > 0) {
     const pp = paragraphs[q.paragraphIndex - 1]!;
     // "Caddell continued:" as a paragraph of its own introduces the quote below it.

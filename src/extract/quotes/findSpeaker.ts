@@ -228,7 +228,11 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
 }
 
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
-export function speakerForCue(text: string, tokens: readonly Token[], cue: CueMatch, floor: number, names: NameIndex): SpeakerCandidate | null {
+export function speakerForCue(
+  text: string, tokens: readonly Token[], cue: CueMatch, floor: number, names: NameIndex,
+  /** The writer's words before the quote, when `tokens` are those after it. */
+  context?: readonly Token[],
+): SpeakerCandidate | null {
   if (cue.speakerAfter) return npStartingAt(text, tokens, cue.last + 1, names);
   const head = tokens[cue.first]!.lower;
   const prevWord = tokens[cue.first - 1]?.lower;
@@ -252,6 +256,7 @@ export function speakerForCue(text: string, tokens: readonly Token[], cue: CueMa
       // "NATO members criticized Russia and said ...": the subject of the first verb speaks.
       const s = clauseSubject(text, tokens, floor, j, names);
       if (s !== null) return s;
+      if (context !== undefined) return clauseSubject(text, context, 0, context.length, names);
     } else {
       const left = subjectLeftOf(text, tokens, j, floor, names);
       // A bare noun phrase ("the streets chanted") is weaker than the clause's subject.

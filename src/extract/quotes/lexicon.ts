@@ -18,6 +18,7 @@ const REGULAR_CUE_VERBS = [
   'grumble', 'scoff', 'sneer', 'tease', 'chide', 'scold', 'criticize', 'criticise', 'email',
   'text', 'message', 'recite', 'sing', 'testify', 'reply', 'deny', 'cry', 'admit', 'quip',
   'snap', 'refer', 'term', 'title', 'entitle', 'characterize', 'characterise', 'predict', 'read',
+  'exhort', 'liken', 'chime', 'lash',
 ];
 
 /** Irregular or spelling-changing forms. */

@@ -20,7 +20,8 @@ export interface SpeakerMemory {
 const HOW_FAR_BACK = 3; // paragraphs a pronoun may reach back to find a previous speaker
 const NAME_REACH = 3000; // characters a pronoun may reach back to find a bare name
 
-function isPersonLike(c: SpeakerCandidate): boolean {
+/** Whether a phrase can be the antecedent of he/she rather than they/it. */
+export function isPersonLike(c: SpeakerCandidate): boolean {
   return c.form === 'DESCRIPTION' || (c.form === 'NAME' && (c.nameType === 'PER' || c.nameType === null));
 }
 
@@ -56,4 +57,3 @@ export function resolvePronoun(
   return n === null ? null : { start: n.start, end: n.end, text: n.text };
 }
 
-export { isPersonLike };
