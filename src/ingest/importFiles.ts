@@ -6,8 +6,8 @@ import { EXTRACTOR_VERSION, extractArticle } from '../extract/extractArticle.js'
 import type { Logger } from '../log.js';
 import { listArticleFiles } from './listArticleFiles.js';
 import type { ParsedArticle } from './parseArticle.js';
-import { persistArticle, type PersistStatus } from './persistArticle.js';
-import { planArticle, type ArticleSource } from './planArticle.js';
+import { findStoredVersion, isUnchanged, persistArticle, type PersistStatus } from './persistArticle.js';
+import { contentHashOf, planArticle, type ArticleSource } from './planArticle.js';
 import { readArticleFile } from './readArticleFile.js';
 
 export interface FileFailure {
@@ -72,11 +72,17 @@ export async function importFiles(prisma: PrismaClient, paths: string[], options
 
 /** Extracts, plans and stores one parsed article; retries once when a concurrent import won a unique key. */
 export async function importParsed(prisma: PrismaClient, parsed: ParsedArticle, source: ArticleSource) {
+  // Checking the hash first means a re-run of an unchanged archive reads and hashes each file
+  // but skips extraction, the costly step.
+  const stored = await findStoredVersion(prisma, source.sourceKey);
+  if (isUnchanged(stored, contentHashOf(parsed, source), EXTRACTOR_VERSION)) {
+    return { status: 'unchanged' as const, articleId: stored!.id, slug: stored!.slug, entitiesCreated: 0, tagsCreated: 0, words: 0 };
+  }
   const extraction = extractArticle({ text: parsed.text, title: parsed.title, paragraphs: parsed.paragraphs, editorTags: parsed.editorTags });
   const plan = planArticle(parsed, extraction, source, EXTRACTOR_VERSION);
   let result;
   try {
-    result = await persistArticle(prisma, plan);
+    result = await persistArticle(prisma, plan, stored);
   } catch (error) {
     if (!isConflict(error)) throw error;
     result = await persistArticle(prisma, plan);

@@ -13,6 +13,24 @@ export interface PersistResult {
   tagsCreated: number;
 }
 
+/** What the store knows of an article's source: enough to tell whether it changed. */
+export interface StoredVersion {
+  id: string;
+  slug: string;
+  contentHash: string;
+  extractorVersion: string;
+}
+
+/** The stored version of the article from this source, or null. */
+export function findStoredVersion(prisma: PrismaClient, sourceKey: string): Promise<StoredVersion | null> {
+  return prisma.article.findUnique({ where: { sourceKey }, select: { id: true, slug: true, contentHash: true, extractorVersion: true } });
+}
+
+/** Same content read by the same extractor: nothing to write. */
+export function isUnchanged(stored: StoredVersion | null, contentHash: string, extractorVersion: string): boolean {
+  return stored !== null && stored.contentHash === contentHash && stored.extractorVersion === extractorVersion;
+}
+
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /**
@@ -22,13 +40,10 @@ type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
  * verified or rejected stay. Entities and tags are shared by natural key, so two imports
  * running at once converge on one row each (unique keys; the caller retries on conflict).
  */
-export async function persistArticle(prisma: PrismaClient, plan: ArticlePlan): Promise<PersistResult> {
-  const existing = await prisma.article.findUnique({
-    where: { sourceKey: plan.source.sourceKey },
-    select: { id: true, slug: true, contentHash: true, extractorVersion: true },
-  });
-  if (existing && existing.contentHash === plan.contentHash && existing.extractorVersion === plan.extractorVersion) {
-    return { status: 'unchanged', articleId: existing.id, slug: existing.slug, entitiesCreated: 0, tagsCreated: 0 };
+export async function persistArticle(prisma: PrismaClient, plan: ArticlePlan, stored?: StoredVersion | null): Promise<PersistResult> {
+  const existing = stored === undefined ? await findStoredVersion(prisma, plan.source.sourceKey) : stored;
+  if (isUnchanged(existing, plan.contentHash, plan.extractorVersion)) {
+    return { status: 'unchanged', articleId: existing!.id, slug: existing!.slug, entitiesCreated: 0, tagsCreated: 0 };
   }
   return prisma.$transaction(
     async (tx) => {

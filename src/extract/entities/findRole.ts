@@ -19,6 +19,8 @@ export type MentionsInside = (start: number, end: number) => Mention[];
 const VERBAL_MODIFIERS = new Set(['acting', 'managing', 'outgoing', 'incoming', 'leading', 'ruling', 'governing', 'serving', 'sitting', 'presiding', 'retiring', 'founding', 'elected', 'designated', 'appointed']);
 /** Words that end an appositive: it has turned into a clause. */
 const CLAUSE_WORDS = new Set(['said', 'says', 'told', 'added', 'warned', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'who', 'which', 'that', 'it', 'he', 'she', 'they', 'we', 'but', 'when', 'while', 'because']);
+/** Modifiers written in lower case unless they open a sentence. */
+const LOWER_MODIFIERS = new Set(['former', 'ex', 'then', 'acting', 'new', 'outgoing', 'incoming', 'current', 'veteran', 'senior', 'junior', 'interim']);
 const ROLE_PREPOSITIONS = new Set(['for', 'of', 'to', 'at', 'in', 'on', 'with']);
 const MAX_PREFIX_WORDS = 6;
 const MAX_APPOSITIVE_WORDS = 14;
@@ -89,6 +91,8 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
   // An organization or place inside the phrase ("White House press secretary", "Russian President",
   // "former WorldCom chief") is the affiliation and leaves the role; before a capitalised title only
   // a place does ("Trade and Industry Secretary" stays whole).
+  // A joiner only joins inside the title: "…, and Northern Ireland Minister X" starts after it.
+  while (first < j && ROLE_JOINERS.has(words[first]!.text.toLowerCase())) first++;
   let cut: Mention | undefined;
   for (const m of inside(words[first]!.start, head.start)) {
     if (m.type === 'PERSON' || (titleCase && m.type !== 'PLACE')) continue;
@@ -98,23 +102,29 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
   // Capitalised words before the head that are neither titles nor role words are a name, not a role.
   const nameLike = (w: Word): boolean => isCapitalised(w.text) && !TITLE_WORDS.has(w.text) && !isRoleHead(w.text) && !(w.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(w.text) && !isCapitalised(words[words.indexOf(w) + 1]!.text));
   if (cut) {
-    affiliation ??= cut;
     const before = text.slice(words[first]!.start, cut.start).trim();
     const afterStart = words[lowerBound(words, cut.end)]!;
     const after = text.slice(afterStart.start, head.end);
+    // "Cardiff and Northern Ireland Minister": a name joined on by "and" is not the role's owner.
+    const joined = /^(?:and|or|of|for|&)\s+/.exec(after);
+    if (joined) return { role: after.slice(joined[0].length), affiliation, span: { start: afterStart.start + joined[0].length, end: head.end }, titleCase };
+    affiliation ??= cut;
     let role = before ? `${before} ${after}` : after;
     if (before && words[first]!.sentenceStart) role = role[0]!.toLowerCase() + role.slice(1);
     return { role: role.replace(/^[’']s\s+/, ''), affiliation, span: { start: words[first]!.start, end: head.end }, titleCase };
   }
-  while (first < j && nameLike(words[first]!)) first++;
+  while (first < j && (nameLike(words[first]!) || ROLE_JOINERS.has(words[first]!.text))) first++;
   let role = text.slice(words[first]!.start, head.end);
-  if (words[first]!.sentenceStart && /^\p{Lu}\p{Ll}+(?: \p{Ll}[\p{Ll}-]*)+$/u.test(role)) role = role[0]!.toLowerCase() + role.slice(1);
+  const opening = words[first]!;
+  // Only the sentence's capital goes: "Foreign minister" → "foreign minister", "Former NI minister" → "former NI minister".
+  if (opening.sentenceStart && (/^\p{Lu}\p{Ll}+(?: \p{Ll}[\p{Ll}-]*)+$/u.test(role) || LOWER_MODIFIERS.has(opening.text.toLowerCase()))) role = role[0]!.toLowerCase() + role.slice(1);
   return { role, affiliation, span: { start: words[first]!.start, end: head.end }, titleCase };
 }
 
 function roleAfter(text: string, words: readonly Word[], mention: Mention, inside: MentionsInside): FoundRole | null {
   const comma = /^,\s+(?:(?:a|an|the)\s+)?/.exec(text.slice(mention.end, mention.end + 8));
-  if (!comma) return null;
+  // ", and the party leader" continues a list, it does not describe the name.
+  if (!comma || /^,\s+(?:and|or|but|nor)\s/i.test(text.slice(mention.end, mention.end + 8))) return null;
   const from = mention.end + comma[0].length;
   let i = lowerBound(words, from);
   const firstWord = words[i];
@@ -144,7 +154,8 @@ function roleAfter(text: string, words: readonly Word[], mention: Mention, insid
   let affiliation: Mention | null = null;
   const within = inside(start, end);
   const lead = within.find((m) => m.start === start);
-  if (lead && lead.type !== 'PERSON') {
+  // "Commerce and Industry Minister" is one title; "the Kremlin’s chief negotiator" has an owner.
+  if (lead && lead.type !== 'PERSON' && !/^\s+(?:and|or|of|for|&)\s/.test(text.slice(lead.end, end))) {
     affiliation = lead;
     const rest = /^(?:[’']s)?\s+/.exec(text.slice(lead.end, end));
     if (rest) start = lead.end + rest[0].length;
