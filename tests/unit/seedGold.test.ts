@@ -4,8 +4,8 @@ import { extractArticle } from '../../src/extract/extractArticle.js';
 import type { EntityType, Extraction } from '../../src/extract/types.js';
 import { readArticleFile } from '../../src/ingest/readArticleFile.js';
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/seed/000_95a61b1d8e8c3e78.txt', import.meta.url));
-const GOLD_FILE = fileURLToPath(new URL('../fixtures/seed/000_95a61b1d8e8c3e78.gold.json', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../fixtures/seed/000_95a61b1d8e8c3e78.txt', import.meta.url));
+const GOLD_FILE = fileURLToPath(new URL('../../fixtures/seed/000_95a61b1d8e8c3e78.gold.json', import.meta.url));
 
 interface GoldEntity { name: string; aliases: string[]; role?: string | null; affiliation?: string | null }
 interface GoldQuote { text: string; speaker: string; speakerKind: 'person' | 'place' | 'organization' | 'unnamed'; kind: 'direct' | 'partial'; cue: string }

@@ -160,7 +160,10 @@ function roleAfter(text: string, words: readonly Word[], mention: Mention, insid
     const rest = /^(?:[’']s)?\s+/.exec(text.slice(lead.end, end));
     if (rest) start = lead.end + rest[0].length;
   }
-  affiliation ??= within.find((m) => m.type === 'ORGANIZATION') ?? within.find((m) => m.type === 'PLACE') ?? null;
+  // Otherwise the owner is what the role is "for", "of", "at" or "to" ("economist at UBS").
+  const prep = /\s(?:for|of|at|to|with|on)\s/.exec(text.slice(start, end));
+  const owners = prep ? within.filter((m) => m.start >= start + prep.index) : [];
+  affiliation ??= owners.find((m) => m.type === 'ORGANIZATION') ?? owners.find((m) => m.type === 'PLACE') ?? null;
   const role = text.slice(start, end);
   if (!/\p{L}/u.test(role)) return null;
   return { role, affiliation, span: { start, end }, titleCase: false };

@@ -7,6 +7,7 @@ import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
+import { PRONOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
 import { sentenceEnd, sentenceStart } from './sentenceBounds.js';
@@ -68,13 +69,22 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
 
     if (kind === 'PARTIAL' && (isNamedThing(before) || (isTitleLike(content) && looksLikeTitleContext(text, q, before, index)))) continue;
     if (isHeadingOrAside(text, q, para, content)) continue;
+    // The title of a work next to the noun naming it: "the documentary “Long Road”".
+    if ((isTitleLike(content) || /^\p{N}[\p{L}\p{N}]*[.,]?$/u.test(content)) && nextToWorkNoun(before, after)) continue;
+    if (kind === 'PARTIAL' && isTitleLike(content) && content.split(/\s+/).length >= 2 && endsInEventNoun(content)) continue;
+    // The writer distancing a term: "the so-called “experts”".
+    if (kind === 'PARTIAL' && before[before.length - 1]?.lower === 'so-called' && content.split(/\s+/).length <= 3) continue;
+    // A sign-off line such as "Follow the author on Twitter @handle."
+    if (/^Follow\b[^.!?]*\bon (?:Twitter|Facebook|Instagram)\b/.test(content)) continue;
 
     // Choose the cue: after the quote for "…,” she said", before it for "X said: “…”".
     const attached = kind === 'DIRECT' && isAttachedAfter(text, q, after);
     // A quote that does not end its sentence ("“…” to drive up the price, she said") leaves the
     // rest of the sentence to the writer, and a cue anywhere in it applies.
     const runsOn = kind === 'PARTIAL' || (attached && !/[.!?…]/.test(lastContentChar(text, q)));
-    const afterCue = after.length > 0 && q.closed ? firstCue(after, runsOn ? PARTIAL_CUE_REACH : ATTACHED_CUE_REACH, kind === 'PARTIAL' ? 1 : 3) : null;
+    // A fragment that ends the writer's sentence ("… his “Grand Plan.” In 1998 …") has no words after it.
+    const endsSentence = kind === 'PARTIAL' && /[.!?]/.test(lastContentChar(text, q)) && after[0] !== undefined && after[0].cap;
+    const afterCue = after.length > 0 && q.closed && !endsSentence ? firstCue(after, runsOn ? PARTIAL_CUE_REACH : ATTACHED_CUE_REACH, kind === 'PARTIAL' ? 1 : 3) : null;
     const endsWithIntro = after.length > 0 && after[after.length - 1]!.text === ':' && nextRaw !== null && afterEnd >= nextRaw.open - 2;
     const beforeCue = lastCue(before, 3);
     let cue: CueMatch | null = null;
@@ -106,6 +116,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         if (speaker.form === 'PRONOUN') confidence -= speaker.antecedent === null ? 0.2 : 0.05;
       } else confidence = 0.5;
     } else {
+      // A pronoun in scare quotes ("because “she” is a “he”") is the writer's word play.
+      if (kind === 'PARTIAL' && PRONOUNS.has(content.replace(/[^\p{L}]/gu, '').toLowerCase())) continue;
       const inherited = inherit(text, q, kind, prev, sameSentenceAsPrev, done, paragraphs, index, memory);
       if (inherited !== null) ({ speaker, referent, confidence } = inherited);
       else if (kind === 'PARTIAL') {
@@ -133,6 +145,35 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
   }
   return done.map((d) => d.quote);
 }
+
+/**
+ * True when a noun naming a work stands just before the quote ("the documentary “…”", "an
+ * episode of “…”", "his podcast, “…”") or right after it ("the “…” podcast").
+ */
+function nextToWorkNoun(before: readonly Token[], after: readonly Token[]): boolean {
+  let k = before.length - 1;
+  while (k >= 0 && (before[k]!.text === ',' || before[k]!.lower === 'of')) k--;
+  if (k >= 0 && k >= before.length - 3 && WORK_NOUNS.has(before[k]!.lower)) return true;
+  // After the quote: "the “…” podcast", "his “…” radio show".
+  for (let j = 0; j < 2 && j < after.length && after[j]!.word; j++) {
+    const w = after[j]!.lower;
+    if (WORK_NOUNS.has(w) && !AMBIGUOUS_AFTER.has(w)) return true;
+  }
+  return false;
+}
+
+/** Work nouns that after a quote are more often a verb or adjective ("“…” hit hard"). */
+const AMBIGUOUS_AFTER: ReadonlySet<string> = new Set(['hit', 'play', 'single', 'classic', 'theme', 'track', 'tv']);
+
+/** A title-cased quote ending in a noun that names an event or award ("the “Spring Unity Forum”"). */
+function endsInEventNoun(content: string): boolean {
+  const m = /(\p{L}+)[^\p{L}]*$/u.exec(content);
+  return m !== null && EVENT_NOUNS.has(m[1]!.toLowerCase());
+}
+const EVENT_NOUNS: ReadonlySet<string> = new Set([
+  'forum', 'summit', 'day', 'award', 'awards', 'prize', 'festival', 'conference', 'rally', 'tour',
+  'show', 'podcast', 'hour', 'gala', 'parade', 'expo', 'fair', 'series',
+]);
 
 /** The writer's words between two halves of a split quote look like ", she said," (short, with a cue). */
 function isSplitBridge(text: string, prevRaw: RawQuote, between: readonly Token[]): boolean {

@@ -164,3 +164,15 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
 export const TITLE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at', 'by', 'from', 'or', '&',
 ]);
+
+/**
+ * Nouns naming a work, programme or event; a title-cased quote next to one is its title ("the
+ * documentary “Long Road”", "an episode of “Morning Hour”", "the “Big Night” podcast").
+ */
+export const WORK_NOUNS: ReadonlySet<string> = new Set([
+  'show', 'shows', 'episode', 'broadcast', 'program', 'programme', 'podcast', 'series', 'sitcom',
+  'film', 'films', 'movie', 'movies', 'documentary', 'book', 'books', 'novel', 'memoir', 'song',
+  'songs', 'anthem', 'album', 'single', 'musical', 'play', 'opera', 'reboot', 'sequel', 'franchise',
+  'classic', 'column', 'commentary', 'op-ed', 'segment', 'edition', 'pageant', 'theme', 'hit',
+  'track', 'poem', 'painting', 'video', 'trailer', 'blog', 'newsletter', 'magazine', 'tv',
+]);
