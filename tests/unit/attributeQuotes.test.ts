@@ -236,4 +236,46 @@ describe('cues and speakers', () => {
     const q = run(t, [name(t, 'Elena Ruiz', 'PER'), name(t, 'BBC', 'ORG')]);
     expect(q).toHaveLength(0);
   });
+
+  test('the title of a work next to a noun naming it is not a quote', () => {
+    const cases = [
+      'Marta Lind stars in the new documentary “Salt Roads.” It opens Friday.',
+      'On Monday’s episode of “The Evening Desk,” Marta Lind said the plan was sound.',
+      'Marta Lind hosts the “Small Towns” podcast with two friends.',
+      'Marta Lind talked about her new film, “9th,” on Friday.',
+    ];
+    for (const t of cases) expect(run(t, [name(t, 'Marta Lind', 'PER')])).toHaveLength(0);
+  });
+
+  test('a title-cased quote ending in an event noun is a name, not speech', () => {
+    const t = 'Marta Lind backed the bill during a “Rural Schools Forum” held in Ames.';
+    expect(run(t, [name(t, 'Marta Lind', 'PER')])).toHaveLength(0);
+  });
+
+  test('“so-called” marks a scare quote', () => {
+    const t = 'The mayor criticised the so-called “experts” at the agency.';
+    expect(run(t)).toHaveLength(0);
+  });
+
+  test('a pronoun in scare quotes is word play, not a quote', () => {
+    const t = 'Why does it matter that “she” is a “he”? Voters decide.';
+    expect(run(t)).toHaveLength(0);
+  });
+
+  test('a social-media sign-off line is not a quote', () => {
+    const t = 'The hearing ended at noon.\n"Follow Jon Vale on Twitter @jonvale."';
+    expect(run(t)).toHaveLength(0);
+  });
+
+  test('a fragment ending its sentence takes no cue from the next sentence', () => {
+    const t = 'The pact was part of his “Grand Plan.” Anna Berg later said the vote was close.';
+    const q = run(t, [name(t, 'Anna Berg', 'PER')]);
+    for (const x of q) expect(x.cue?.text).not.toBe('said');
+  });
+
+  test('a partial quote with a cue and a speaker is kept', () => {
+    const t = 'Moscow threatened to “counter” the move, and Oslo said there would be “severe consequences.”';
+    const q = run(t, [name(t, 'Moscow', 'LOC'), name(t, 'Oslo', 'LOC')]);
+    expect(q.map((x) => x.text)).toEqual(['counter', 'severe consequences.']);
+  });
 });
