@@ -1,0 +1,29 @@
+// Benchmark (run by hand, never in `npm test`): extraction speed and memory over a corpus.
+//   npx tsx bench/extract.ts [corpus-dir] [--passes N]
+// Reads every *.txt once, then runs extractArticle over all of them N times on one core,
+// printing words/s per pass and the process RSS after each pass (flat RSS = no growth per article).
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { extractArticle } from '../src/extract/extractArticle.js';
+import type { ExtractInput } from '../src/extract/types.js';
+import { listArticleFiles } from '../src/ingest/listArticleFiles.js';
+import { readArticleFile } from '../src/ingest/readArticleFile.js';
+import { projectRoot } from '../src/projectRoot.js';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { passes: { type: 'string', default: '5' } } });
+const corpus = positionals[0] ?? join(projectRoot, '..', 'shared', 'corpus', 'dev', 'bbc');
+const inputs: ExtractInput[] = [];
+for (const { file } of await listArticleFiles([corpus])) {
+  const { parsed } = await readArticleFile(file);
+  inputs.push({ text: parsed.text, title: parsed.title, paragraphs: parsed.paragraphs, editorTags: parsed.editorTags });
+}
+const words = inputs.reduce((sum, input) => sum + (input.text.match(/\S+/g)?.length ?? 0), 0);
+extractArticle(inputs[0]!); // load the model outside the timing
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+console.log(`corpus: ${corpus}: ${inputs.length} articles, ${words} words`);
+for (let pass = 1; pass <= Number(values.passes); pass++) {
+  const started = performance.now();
+  for (const input of inputs) extractArticle(input);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`pass ${pass}: ${seconds.toFixed(2)} s, ${Math.round(words / seconds).toLocaleString('en')} words/s, ${(inputs.length / seconds).toFixed(0)} articles/s, RSS ${mb(process.memoryUsage().rss)} MB`);
+}
