@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from './errors.js';
 import { isLogLevel, type LogLevel } from './log.js';
 import { parseDatabaseUrl } from './db/parseDatabaseUrl.js';
 import { projectRoot } from './projectRoot.js';
+import { DEFAULT_LIMITS, type QueryLimits } from './graphql/limits/queryLimits.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -23,6 +24,8 @@ export interface Config {
   introspection: boolean;
   /** Server-side timeout for each SQL statement, in milliseconds. */
   statementTimeoutMs: number;
+  /** GraphQL request limits: depth, aliases, tokens, cost, page size. */
+  limits: QueryLimits;
 }
 
 type Env = Record<string, string | undefined>;
@@ -44,6 +47,13 @@ export function loadConfig(env: Env = process.env): Config {
     seedOnEmpty: boolean(env, 'SEED_ON_EMPTY', true),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
+    limits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 100_000_000),
+      maxPageSize: integer(env, 'GRAPHQL_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 10_000),
+    },
   };
 }
 

@@ -7,6 +7,9 @@ import type { PrismaClient } from './db/createPrisma.js';
 import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
 import { createSchema } from './graphql/createSchema.js';
+import { createLimitsPlugin } from './graphql/limits/createLimitsPlugin.js';
+import { DEFAULT_LIMITS, type QueryLimits } from './graphql/limits/queryLimits.js';
+import { loadOperations } from './graphql/loadOperations.js';
 import type { Logger } from './log.js';
 
 export interface RunningServer {
@@ -16,7 +19,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'>;
+/** What the server needs from Config; `limits` defaults to DEFAULT_LIMITS field by field. */
+export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> & { limits?: Partial<QueryLimits> };
 
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -27,15 +31,20 @@ const MAX_BODY_BYTES = 1_000_000;
  * the database connection pool, so any number of replicas can run side by side.
  */
 export async function startServer(config: ServerConfig, prisma: PrismaClient, log: Logger): Promise<RunningServer> {
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...config.limits };
   const apollo = new ApolloServer<Context>({
     schema: createSchema(),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(log),
+    // Refused while parsing, with HTTP 400, before a huge document costs anything.
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError: createFormatError(log, { hideSuggestions: !config.introspection }),
     plugins: [
+      createLimitsPlugin<Context>(limits),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),
+        : // Sandbox opens with the example operations of operations/ loaded, ready to run.
+          ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true, document: loadOperations().map((operation) => operation.source).join('\n') }),
     ],
   });
   await apollo.start();
@@ -81,7 +90,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body: parsedBody },
-      context: async () => createContext(prisma),
+      context: async () => createContext(prisma, limits.maxPageSize),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

@@ -1,13 +1,16 @@
 import type { PrismaClient } from '../db/createPrisma.js';
 import { createLoaders, type Loaders } from './createLoaders.js';
+import { MAX_PAGE_SIZE } from './paginate.js';
 
-/** What every resolver receives: the database and this request's loaders. */
+/** What every resolver receives: the database, this request's loaders and the page-size limit. */
 export interface Context {
   prisma: PrismaClient;
   loaders: Loaders;
+  /** Largest `first`/`last` accepted (BAD_USER_INPUT above it). */
+  maxPageSize: number;
 }
 
 /** A fresh context per request: loaders cache only within one request, so replicas share nothing. */
-export function createContext(prisma: PrismaClient): Context {
-  return { prisma, loaders: createLoaders(prisma) };
+export function createContext(prisma: PrismaClient, maxPageSize = MAX_PAGE_SIZE): Context {
+  return { prisma, loaders: createLoaders(prisma), maxPageSize };
 }

@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
 import type { PrismaClient } from '../db/createPrisma.js';
+import type { Affiliation, Article, Entity, Mention, Quote, Tag } from '../generated/prisma/client.js';
+import { nestedPageLoader, type NestedSource } from './nestedPageLoader.js';
+import { nestedSources } from './nestedSources.js';
 
 /** Groups rows by a key, in the order of `keys`; missing keys get an empty list. */
 function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
@@ -27,27 +30,22 @@ const visible = { status: { not: 'REJECTED' as const } };
 
 /**
  * One set of DataLoaders per request: every relation field reads through them, so a query
- * costs one SQL statement per relation and level, however many parents it has.
+ * costs one SQL statement per relation and level, however many parents it has (paged
+ * relations: one per distinct set of paging arguments).
  */
 export function createLoaders(prisma: PrismaClient) {
+  const paged = <R>(source: (variant: string | undefined) => NestedSource) => nestedPageLoader<R>(prisma, source);
   return {
     articleById: new DataLoader(async (ids: readonly string[]) => byId(ids, await prisma.article.findMany({ where: { id: { in: [...ids] } } }))),
     entityById: new DataLoader(async (ids: readonly string[]) => byId(ids, await prisma.entity.findMany({ where: { id: { in: [...ids] } } }))),
+    quoteById: new DataLoader(async (ids: readonly string[]) => byId(ids, await prisma.quote.findMany({ where: { id: { in: [...ids] } } }))),
+    tagById: new DataLoader(async (ids: readonly string[]) => byId(ids, await prisma.tag.findMany({ where: { id: { in: [...ids] } } }))),
     aliasesByEntity: new DataLoader(async (ids: readonly string[]) =>
       groupBy(ids, await prisma.entityAlias.findMany({ where: { entityId: { in: [...ids] } }, orderBy: { name: 'asc' } }), (row) => row.entityId),
     ),
+    // Whole lists, for JSON-LD, which embeds every quote and mention of an article.
     quotesByArticle: new DataLoader(async (ids: readonly string[]) =>
       groupBy(ids, await prisma.quote.findMany({ where: { articleId: { in: [...ids] }, ...visible }, orderBy: { start: 'asc' } }), (row) => row.articleId),
-    ),
-    quotesBySpeaker: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(
-        ids,
-        await prisma.quote.findMany({ where: { speakerId: { in: [...ids] }, ...visible }, orderBy: [{ article: { createdAt: 'desc' } }, { articleId: 'asc' }, { start: 'asc' }] }),
-        (row) => row.speakerId!,
-      ),
-    ),
-    mentionsByArticle: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await prisma.mention.findMany({ where: { articleId: { in: [...ids] }, ...visible }, orderBy: { start: 'asc' } }), (row) => row.articleId),
     ),
     entitiesByArticle: new DataLoader(async (ids: readonly string[]) =>
       groupBy(
@@ -56,36 +54,34 @@ export function createLoaders(prisma: PrismaClient) {
         (row) => row.articleId,
       ).map((rows) => rows.map((row) => row.entity)),
     ),
-    articlesByEntity: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(
-        ids,
-        await prisma.articleEntity.findMany({ where: { entityId: { in: [...ids] } }, include: { article: true }, orderBy: [{ article: { createdAt: 'desc' } }, { articleId: 'asc' }] }),
-        (row) => row.entityId,
-      ).map((rows) => rows.map((row) => row.article)),
+    tagsByArticle: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await prisma.articleTag.findMany({ where: { articleId: { in: [...ids] } }, include: { tag: true }, orderBy: { tag: { name: 'asc' } } }), (row) => row.articleId).map(
+        (rows) => rows.map((row) => row.tag),
+      ),
     ),
+    // Pages of relations: one statement per batch and set of paging arguments.
+    quotePagesByArticle: paged<Quote>(nestedSources.quotesByArticle),
+    mentionPagesByArticle: paged<Mention>(nestedSources.mentionsByArticle),
+    entityPagesByArticle: paged<Entity>(nestedSources.entitiesByArticle),
+    tagPagesByArticle: paged<Tag>(nestedSources.tagsByArticle),
+    articlePagesByEntity: paged<Article>(nestedSources.articlesByEntity),
+    quotePagesBySpeaker: paged<Quote>(nestedSources.quotesBySpeaker),
+    quotedAboutPagesByEntity: paged<Quote>(nestedSources.quotedAboutByEntity),
+    coMentionedPagesByEntity: paged<Entity & { sharedArticles: number }>(nestedSources.coMentionedByEntity),
+    rolePagesByPerson: paged<Affiliation>(nestedSources.rolesByPerson),
+    rolePagesByOrganization: paged<Affiliation>(nestedSources.rolesByOrganization),
+    articlePagesByTag: paged<Article>(nestedSources.articlesByTag),
     articleCountByEntity: new DataLoader(async (ids: readonly string[]) =>
       countsBy(
         ids,
         (await prisma.articleEntity.groupBy({ by: ['entityId'], where: { entityId: { in: [...ids] } }, _count: { _all: true } })).map((row) => ({ key: row.entityId, count: row._count._all })),
       ),
     ),
-    rolesByPerson: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await prisma.affiliation.findMany({ where: { personId: { in: [...ids] }, ...visible }, orderBy: { role: 'asc' } }), (row) => row.personId),
-    ),
-    rolesByOrganization: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await prisma.affiliation.findMany({ where: { organizationId: { in: [...ids] }, ...visible }, orderBy: { role: 'asc' } }), (row) => row.organizationId!),
-    ),
-    tagsByArticle: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await prisma.articleTag.findMany({ where: { articleId: { in: [...ids] } }, include: { tag: true }, orderBy: { tag: { name: 'asc' } } }), (row) => row.articleId).map(
-        (rows) => rows.map((row) => row.tag),
-      ),
-    ),
-    articlesByTag: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(
+    quoteCountBySpeaker: new DataLoader(async (ids: readonly string[]) =>
+      countsBy(
         ids,
-        await prisma.articleTag.findMany({ where: { tagId: { in: [...ids] } }, include: { article: true }, orderBy: [{ article: { createdAt: 'desc' } }, { articleId: 'asc' }] }),
-        (row) => row.tagId,
-      ).map((rows) => rows.map((row) => row.article)),
+        (await prisma.quote.groupBy({ by: ['speakerId'], where: { speakerId: { in: [...ids] }, ...visible }, _count: { _all: true } })).map((row) => ({ key: row.speakerId!, count: row._count._all })),
+      ),
     ),
     articleCountByTag: new DataLoader(async (ids: readonly string[]) =>
       countsBy(ids, (await prisma.articleTag.groupBy({ by: ['tagId'], where: { tagId: { in: [...ids] } }, _count: { _all: true } })).map((row) => ({ key: row.tagId, count: row._count._all }))),

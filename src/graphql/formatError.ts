@@ -3,16 +3,37 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, isAppError } from '../errors.js';
 import { toAppError } from '../db/prismaErrors.js';
 import type { Logger } from '../log.js';
+import { LimitCode } from './limits/queryLimits.js';
 
 /** Codes Apollo and graphql-js set themselves for invalid requests; passed through as they are. */
-const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_CODES = new Set<string>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ...Object.values(LimitCode),
+]);
+
+/** graphql-js's parse error for Apollo's `parseOptions.maxTokens` (it spells "more that"); given its own code. */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:an|at) \d+ tokens/;
+
+/** graphql-js's hints ("Did you mean …?"), which leak the schema when introspection is off. */
+const SUGGESTION = / ?Did you mean .*\?$/;
+
+export interface FormatErrorOptions {
+  /** Drop "Did you mean …?" hints from messages (on whenever introspection is off). */
+  hideSuggestions?: boolean;
+}
 
 /**
  * Gives every error a stable code. AppErrors keep their code and message; request errors keep
  * Apollo's; anything else is logged and masked as INTERNAL_SERVER_ERROR so no SQL, host names
  * or stack traces reach clients.
  */
-export function createFormatError(log: Logger) {
+export function createFormatError(log: Logger, options: FormatErrorOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = toAppError(unwrapResolverError(error));
     if (isAppError(original)) {
@@ -20,7 +41,9 @@ export function createFormatError(log: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_CODES.has(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      const message = options.hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+      const tokens = code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(message);
+      return { message, locations: formatted.locations, path: formatted.path, extensions: { code: tokens ? LimitCode.TOO_MANY_TOKENS : code } };
     }
     log.error(`unexpected error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

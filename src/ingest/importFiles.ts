@@ -1,14 +1,22 @@
-import { realpath } from 'node:fs/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { PrismaClient } from '../db/createPrisma.js';
-import { isConflict } from '../db/prismaErrors.js';
 import { ErrorCode, isAppError } from '../errors.js';
 import { EXTRACTOR_VERSION, extractArticle } from '../extract/extractArticle.js';
+import type { EntityType } from '../extract/types.js';
 import type { Logger } from '../log.js';
-import { listArticleFiles } from './listArticleFiles.js';
-import type { ParsedArticle } from './parseArticle.js';
-import { findStoredVersion, isUnchanged, persistArticle, type PersistStatus } from './persistArticle.js';
-import { contentHashOf, planArticle, type ArticleSource } from './planArticle.js';
-import { readArticleFile } from './readArticleFile.js';
+import { findStoredVersions } from './persist/findStoredVersions.js';
+import { persistBatch, type BatchResult } from './persist/persistBatch.js';
+import { previewBatch, type PreviewState } from './persist/previewBatch.js';
+import { sqlOf, type SqlDatabase } from './persist/sqlOf.js';
+import type { BatchArticle } from './persist/writeBatch.js';
+import { isUnchanged } from './persistArticle.js';
+import { contentHashOf, planArticle } from './planArticle.js';
+import { emptyIndex } from './registry/entityIndex.js';
+import { loadAcronyms } from './registry/loadAcronyms.js';
+import { formatOfName } from './sources/detectFormat.js';
+import { expandInputs } from './sources/expandInputs.js';
+import { readSources } from './sources/readSources.js';
+import type { SourceArticle, SourceItem } from './sources/types.js';
 
 export interface FileFailure {
   file: string;
@@ -17,92 +25,281 @@ export interface FileFailure {
 }
 
 export interface ImportReport {
+  dryRun: boolean;
+  /** Articles read (or that failed to read): files, or lines of JSON Lines. */
   files: number;
   imported: number;
   updated: number;
   unchanged: number;
   failed: number;
   entitiesCreated: number;
+  peopleCreated: number;
+  organizationsCreated: number;
+  placesCreated: number;
   tagsCreated: number;
+  /** Words of the articles extracted (new or changed). */
   words: number;
   seconds: number;
   failures: FileFailure[];
   warnings: string[];
+  /** Dry run only: names of the entities and tags the import would create. */
+  wouldCreate?: { people: string[]; organizations: string[]; places: string[]; tags: string[] };
+}
+
+/** Where an import stands; `total` is null until the inputs are counted (or for stdin/JSON Lines). */
+export interface ImportProgress {
+  done: number;
+  total: number | null;
+  seconds: number;
 }
 
 export interface ImportOptions {
   log: Logger;
-  /** Called after each file; used for progress display. */
+  /** Parse and extract everything, write nothing, report what would happen. */
+  dryRun?: boolean;
+  /** Articles per transaction (default 100). */
+  batchSize?: number;
+  /** Where "-" reads JSON Lines from (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+  /** Connection for reads and batch writes (the CLI passes a `pg` pool); default: raw SQL through `prisma`. */
+  sql?: SqlDatabase;
+  /** Called as articles finish; used for progress display. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called as articles finish, with the total once known (0 until then). */
   onFile?: (done: number, total: number) => void;
 }
 
+/** Names kept in a dry run's report, per kind: enough to review, bounded for huge archives. */
+const MAX_LISTED_NAMES = 10_000;
+const MAX_KEPT_WARNINGS = 1_000;
+
+const createdKey: Record<EntityType, 'peopleCreated' | 'organizationsCreated' | 'placesCreated'> = {
+  PERSON: 'peopleCreated',
+  ORGANIZATION: 'organizationsCreated',
+  PLACE: 'placesCreated',
+};
+
 /**
- * Imports article files and directories: read → parse → extract → plan → persist, one
- * transaction per article. A bad file is reported with its reason and the run goes on.
+ * Imports files, directories, globs and "-" (JSON Lines on stdin): read → check hashes →
+ * extract → plan → resolve identities → persist, in batches of articles with one transaction
+ * per batch. Extraction of the next batch overlaps the database writes of the previous one.
+ * Unchanged articles (same content hash and extractor version) are neither extracted nor
+ * written. A bad input is reported with its reason and the run goes on.
  */
-export async function importFiles(prisma: PrismaClient, paths: string[], options: ImportOptions): Promise<ImportReport> {
+export async function importFiles(prisma: PrismaClient, inputs: string[], options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
-  const listed = await listArticleFiles(paths);
-  const report: ImportReport = { files: listed.length, imported: 0, updated: 0, unchanged: 0, failed: 0, entitiesCreated: 0, tagsCreated: 0, words: 0, seconds: 0, failures: [], warnings: [] };
-  const counters: Record<PersistStatus, 'imported' | 'updated' | 'unchanged'> = { created: 'imported', updated: 'updated', unchanged: 'unchanged' };
+  const { log } = options;
+  const dryRun = options.dryRun ?? false;
+  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const sql = options.sql ?? sqlOf(prisma);
+  const report: ImportReport = {
+    dryRun,
+    files: 0,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    entitiesCreated: 0,
+    peopleCreated: 0,
+    organizationsCreated: 0,
+    placesCreated: 0,
+    tagsCreated: 0,
+    words: 0,
+    seconds: 0,
+    failures: [],
+    warnings: [],
+    ...(dryRun ? { wouldCreate: { people: [], organizations: [], places: [], tags: [] } } : {}),
+  };
+
+  // Counting runs beside the import so the first batch does not wait for a walk of a big tree.
+  let total: number | null = null;
+  countInputs(inputs).then(
+    (n) => (total = n),
+    () => undefined,
+  );
   let done = 0;
-  for (const { file, error } of listed) {
-    try {
-      if (error) throw error;
-      const { parsed, warnings } = await readArticleFile(file);
-      for (const warning of warnings) options.log.warn(warning);
-      report.warnings.push(...warnings);
-      const result = await importParsed(prisma, parsed, await sourceOf(parsed, file));
-      report[counters[result.status]]++;
-      report.entitiesCreated += result.entitiesCreated;
-      report.tagsCreated += result.tagsCreated;
-      report.words += result.words;
-      options.log.debug(`${file}: ${result.status} (${result.slug})`);
-    } catch (failure) {
-      report.failed++;
-      const entry = describeFailure(file, failure);
-      report.failures.push(entry);
-      options.log.error(entry.message);
-    }
-    options.onFile?.(++done, listed.length);
+  const progress = (n: number) => {
+    done += n;
+    const seconds = (performance.now() - started) / 1000;
+    options.onProgress?.({ done, total, seconds });
+    options.onFile?.(done, total ?? 0);
+  };
+  const fail = (label: string, error: unknown) => {
+    report.failed++;
+    const entry = describeFailure(label, error);
+    report.failures.push(entry);
+    log.error(entry.message);
+  };
+
+  const index = emptyIndex();
+  await loadAcronyms(sql, index);
+  const preview: PreviewState = { index, written: new Map(), newTags: new Set() };
+
+  let writing: Promise<void> = Promise.resolve();
+  for await (const items of inBatches(readSources(inputs, options.stdin ? { stdin: options.stdin } : {}), batchSize)) {
+    report.files += items.length;
+    const prepared = await prepare(items);
+    await writing;
+    writing = dryRun ? previewPrepared(prepared) : commit(prepared);
   }
+  await writing;
   report.seconds = (performance.now() - started) / 1000;
   return report;
-}
 
-/** Extracts, plans and stores one parsed article; retries once when a concurrent import won a unique key. */
-export async function importParsed(prisma: PrismaClient, parsed: ParsedArticle, source: ArticleSource) {
-  // Checking the hash first means a re-run of an unchanged archive reads and hashes each file
-  // but skips extraction, the costly step.
-  const stored = await findStoredVersion(prisma, source.sourceKey);
-  if (isUnchanged(stored, contentHashOf(parsed, source), EXTRACTOR_VERSION)) {
-    return { status: 'unchanged' as const, articleId: stored!.id, slug: stored!.slug, entitiesCreated: 0, tagsCreated: 0, words: 0 };
+  /** Checks hashes for the whole batch in one query, then extracts and plans what changed. */
+  async function prepare(items: SourceItem[]): Promise<(BatchArticle & { label: string })[]> {
+    const articles: SourceArticle[] = [];
+    for (const item of items) {
+      if (item.kind === 'failure') {
+        fail(item.label, item.error);
+        continue;
+      }
+      for (const warning of item.warnings) {
+        log.warn(warning);
+        if (report.warnings.length < MAX_KEPT_WARNINGS) report.warnings.push(warning);
+      }
+      articles.push(item);
+    }
+    let stored;
+    try {
+      stored = await findStoredVersions(sql, articles.map((a) => a.source.sourceKey));
+    } catch (error) {
+      for (const article of articles) fail(article.label, error);
+      progress(items.length);
+      return [];
+    }
+    const out: (BatchArticle & { label: string })[] = [];
+    let settled = items.length - articles.length;
+    for (const { label, parsed, source } of articles) {
+      const known = stored.get(source.sourceKey) ?? null;
+      // The hash comes first: an unchanged article skips extraction, the costly step.
+      if (isUnchanged(known, contentHashOf(parsed, source), EXTRACTOR_VERSION)) {
+        report.unchanged++;
+        settled++;
+        log.debug(`${label}: unchanged (${known!.slug})`);
+        continue;
+      }
+      try {
+        const extraction = extractArticle({ text: parsed.text, title: parsed.title, paragraphs: parsed.paragraphs, editorTags: parsed.editorTags });
+        out.push({ label, plan: planArticle(parsed, extraction, source, EXTRACTOR_VERSION), stored: known });
+      } catch (error) {
+        fail(label, error);
+        settled++;
+      }
+      // Lets the previous batch's database round trips proceed between extractions.
+      await yieldToEventLoop();
+    }
+    progress(settled);
+    return out;
   }
-  const extraction = extractArticle({ text: parsed.text, title: parsed.title, paragraphs: parsed.paragraphs, editorTags: parsed.editorTags });
-  const plan = planArticle(parsed, extraction, source, EXTRACTOR_VERSION);
-  let result;
-  try {
-    result = await persistArticle(prisma, plan, stored);
-  } catch (error) {
-    if (!isConflict(error)) throw error;
-    result = await persistArticle(prisma, plan);
+
+  async function commit(batch: (BatchArticle & { label: string })[]): Promise<void> {
+    if (!batch.length) return;
+    try {
+      const started = performance.now();
+      record(batch, await persistBatch(sql, batch, index.byAcronym));
+      log.debug(`batch of ${batch.length} stored in ${(performance.now() - started).toFixed(0)} ms`);
+    } catch (error) {
+      if (batch.length === 1) {
+        fail(batch[0]!.label, error);
+      } else {
+        // Something in the batch cannot be stored: store the others one by one and name it.
+        log.debug(`batch of ${batch.length} failed (${String(error)}); retrying its articles one by one`);
+        for (const article of batch) {
+          try {
+            record([article], await persistBatch(sql, [article], index.byAcronym));
+          } catch (inner) {
+            fail(article.label, inner);
+          }
+        }
+        return;
+      }
+    }
+    progress(batch.length);
   }
-  return { ...result, words: plan.wordCount };
+
+  function record(batch: (BatchArticle & { label: string })[], result: BatchResult): void {
+    result.articles.forEach((outcome, i) => {
+      const { label, plan } = batch[i]!;
+      if (outcome.status === 'created') report.imported++;
+      else if (outcome.status === 'updated') report.updated++;
+      else report.unchanged++;
+      if (outcome.status !== 'unchanged') report.words += plan.wordCount;
+      log.debug(`${label}: ${outcome.status} (${outcome.slug})`);
+    });
+    for (const kind of Object.keys(createdKey) as EntityType[]) {
+      report[createdKey[kind]] += result.entitiesCreated[kind];
+      report.entitiesCreated += result.entitiesCreated[kind];
+    }
+    report.tagsCreated += result.tagsCreated;
+  }
+
+  async function previewPrepared(batch: (BatchArticle & { label: string })[]): Promise<void> {
+    if (!batch.length) return;
+    try {
+      const result = await previewBatch(sql, batch, preview);
+      result.statuses.forEach((status, i) => {
+        const { label, plan } = batch[i]!;
+        if (status === 'created') report.imported++;
+        else if (status === 'updated') report.updated++;
+        else report.unchanged++;
+        if (status !== 'unchanged') report.words += plan.wordCount;
+        log.debug(`${label}: would be ${status === 'created' ? 'imported' : status}`);
+      });
+      const lists = report.wouldCreate!;
+      for (const entity of result.entities) {
+        report[createdKey[entity.kind]]++;
+        report.entitiesCreated++;
+        const list = entity.kind === 'PERSON' ? lists.people : entity.kind === 'ORGANIZATION' ? lists.organizations : lists.places;
+        if (list.length < MAX_LISTED_NAMES) list.push(entity.name);
+      }
+      report.tagsCreated += result.tags.length;
+      for (const tag of result.tags) if (lists.tags.length < MAX_LISTED_NAMES) lists.tags.push(tag);
+    } catch (error) {
+      for (const article of batch) fail(article.label, error);
+    }
+    progress(batch.length);
+  }
 }
 
 /**
- * The seed format carries the article's path in the CMS: that is its identity, wherever the
- * file lies. Other files are identified by their real path.
+ * Groups source items into batches. A source key seen again closes the batch, so one
+ * transaction never holds two versions of one article (the later one then updates it).
  */
-async function sourceOf(parsed: ParsedArticle, file: string): Promise<ArticleSource> {
-  const real = await realpath(file);
-  const sourceKey = parsed.pathLine !== null ? `path:/${parsed.pathLine}` : `file:${real}`;
-  return { sourceKey, sourcePath: real, sourceUrl: null, byline: null, publishedAt: null };
+async function* inBatches(items: AsyncIterable<SourceItem>, size: number): AsyncGenerator<SourceItem[]> {
+  let batch: SourceItem[] = [];
+  let keys = new Set<string>();
+  for await (const item of items) {
+    if (item.kind === 'article') {
+      if (keys.has(item.source.sourceKey)) {
+        yield batch;
+        batch = [];
+        keys = new Set();
+      }
+      keys.add(item.source.sourceKey);
+    }
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+      keys = new Set();
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** How many articles the inputs hold, when that is known without reading them (not for JSON Lines or stdin). */
+async function countInputs(inputs: readonly string[]): Promise<number | null> {
+  let n = 0;
+  for await (const entry of expandInputs(inputs)) {
+    if (entry.kind === 'stdin' || (entry.kind === 'file' && formatOfName(entry.path) === 'jsonl')) return null;
+    n++;
+  }
+  return n;
 }
 
 function describeFailure(file: string, failure: unknown): FileFailure {
   if (isAppError(failure)) return { file, code: failure.code, message: failure.message };
-  const message = failure instanceof Error ? failure.message.split('\n').filter(Boolean).slice(-1)[0] ?? failure.name : String(failure);
+  const message = failure instanceof Error ? (failure.message.split('\n').filter(Boolean).slice(-1)[0] ?? failure.name) : String(failure);
   return { file, code: ErrorCode.INTERNAL_SERVER_ERROR, message: `${file}: could not be imported: ${message}` };
 }
-

@@ -3,7 +3,7 @@ import type { Span } from '../extract/types.js';
 
 /** An article as read from a file, with offsets into the decoded text it came from. */
 export interface ParsedArticle {
-  format: 'seed' | 'plain';
+  format: 'seed' | 'plain' | 'jsonl' | 'markdown';
   /** The decoded text all spans index. */
   text: string;
   title: Span;

@@ -12,6 +12,10 @@ export interface ArticleSource {
   sourceUrl: string | null;
   byline: string | null;
   publishedAt: Date | null;
+  /** Slug the source asks for (JSON Lines "slug", front matter "slug"); unset = derived from the title. */
+  slug?: string | null;
+  /** Status the source states (JSON Lines "status", front matter "draft"); unset = PUBLISHED for a new article, unchanged on update. */
+  status?: 'DRAFT' | 'PUBLISHED' | null;
 }
 
 export interface PlannedMention {
@@ -78,6 +82,9 @@ export function contentHashOf(parsed: Pick<ParsedArticle, 'title' | 'paragraphs'
     byline: source.byline,
     publishedAt: source.publishedAt?.toISOString() ?? null,
     url: source.sourceUrl,
+    // Only when stated, so hashes of sources without them (seed, plain) stay as they were.
+    ...(source.slug ? { slug: source.slug } : {}),
+    ...(source.status ? { status: source.status } : {}),
   };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
@@ -177,7 +184,7 @@ export function planArticle(parsed: ParsedArticle, extraction: Extraction, sourc
   return {
     source,
     title,
-    slug: slugify(title),
+    slug: source.slug || slugify(title),
     lead: paragraphs[0] ?? '',
     paragraphs,
     contentHash: contentHashOf(parsed, source),

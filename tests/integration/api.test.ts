@@ -29,7 +29,7 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
 
   it('serves the seed article with its paragraphs and quotes', async () => {
     const answer = await gql(server.url, `query ($slug: String!) {
-      article(slug: $slug) { title lead paragraphs quotes { text kind paragraph speaker { __typename } } }
+      article(slug: $slug) { title lead paragraphs quotes { nodes { text kind paragraph speaker { __typename } } } }
     }`, { slug: SLUG });
     expect(answer.status).toBe(200);
     expect(answer.errors).toBeUndefined();
@@ -37,7 +37,7 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
     expect(article.title).toBe('Russia and NATO Agree to Begin Negotiations This Winter');
     expect(article.paragraphs).toHaveLength(7);
     expect(article.lead).toBe(article.paragraphs[0]);
-    expect(article.quotes.map((q: { text: string }) => q.text)).toEqual([
+    expect(article.quotes.nodes.map((q: { text: string }) => q.text)).toEqual([
       'counter',
       'severe consequences',
       'at the very beginning of next year,',
@@ -46,36 +46,36 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
       expect.stringMatching(/^He \(Sullivan\) made clear that any dialogue .* rather than escalation\.$/),
       expect.stringMatching(/^That is consistent with our ongoing outreach .* through the course of last week\.$/),
     ]);
-    expect(article.quotes.map((q: { paragraph: number }) => q.paragraph)).toEqual([2, 2, 3, 3, 4, 5, 6]);
+    expect(article.quotes.nodes.map((q: { paragraph: number }) => q.paragraph)).toEqual([2, 2, 3, 3, 4, 5, 6]);
   });
 
   it('names Sergei Lavrov as the speaker of his two quotes, and follows him to his other quotes and articles', async () => {
     const answer = await gql(server.url, `{
-      person(slug: "sergei-lavrov") { name aliases articleCount quotes { text article { slug } } articles { slug } }
+      person(slug: "sergei-lavrov") { name aliases articleCount quotes { nodes { text article { slug } } } articles { nodes { slug } } }
     }`);
     expect(answer.errors).toBeUndefined();
     const lavrov = answer.data!.person;
     expect(lavrov.name).toBe('Sergei Lavrov');
     expect(lavrov.aliases).toContain('Lavrov');
-    expect(lavrov.quotes.map((q: { text: string }) => q.text)).toEqual([
+    expect(lavrov.quotes.nodes.map((q: { text: string }) => q.text)).toEqual([
       'at the very beginning of next year,',
       'The first round will be held in the form of a bilateral contact between our and US negotiators, who have already been named and are acceptable for both sides.',
     ]);
-    expect(lavrov.quotes.every((q: { article: { slug: string } }) => q.article.slug === SLUG)).toBe(true);
-    expect(lavrov.articles).toEqual([{ slug: SLUG }]);
+    expect(lavrov.quotes.nodes.every((q: { article: { slug: string } }) => q.article.slug === SLUG)).toBe(true);
+    expect(lavrov.articles.nodes).toEqual([{ slug: SLUG }]);
     expect(lavrov.articleCount).toBe(1);
   });
 
   it('lists the people of the article, and each quote offset indexes the article text', async () => {
     const answer = await gql(server.url, `query ($slug: String!) {
-      article(slug: $slug) { text people { name } quotes { text start end speaker { __typename ... on Entity { name } ... on UnnamedSpeaker { description } } } }
+      article(slug: $slug) { text people { nodes { name } } quotes { nodes { text start end speaker { __typename ... on Entity { name } ... on UnnamedSpeaker { description } } } } }
     }`, { slug: SLUG });
     const article = answer.data!.article;
-    const people = article.people.map((p: { name: string }) => p.name);
+    const people = article.people.nodes.map((p: { name: string }) => p.name);
     expect(people).toEqual(expect.arrayContaining(['Sergei Lavrov', 'Emily Horne', 'Jake Sullivan', 'Yuri Ushakov']));
-    for (const quote of article.quotes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
-    expect(article.quotes.map((q: { speaker: { __typename: string } }) => q.speaker.__typename)).toEqual(['Place', 'Organization', 'Person', 'Person', 'Person', 'Person', 'UnnamedSpeaker']);
-    const speakers = article.quotes.map((q: { speaker: { name?: string; description?: string } | null }) => q.speaker?.name ?? q.speaker?.description ?? null);
+    for (const quote of article.quotes.nodes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
+    expect(article.quotes.nodes.map((q: { speaker: { __typename: string } }) => q.speaker.__typename)).toEqual(['Place', 'Organization', 'Person', 'Person', 'Person', 'Person', 'UnnamedSpeaker']);
+    const speakers = article.quotes.nodes.map((q: { speaker: { name?: string; description?: string } | null }) => q.speaker?.name ?? q.speaker?.description ?? null);
     expect(speakers).toEqual(['Russia', 'NATO', 'Sergei Lavrov', 'Sergei Lavrov', 'Jake Sullivan', 'Emily Horne', 'The White House press secretary']);
   });
 
@@ -92,11 +92,11 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
   });
 
   it('filters quotes by speaker and by article', async () => {
-    const bySpeaker = await gql(server.url, `{ quotes(speaker: "jake-sullivan") { totalCount nodes { speaker { ... on Person { slug } } } } }`);
+    const bySpeaker = await gql(server.url, `{ quotes(where: { speaker: "jake-sullivan" }) { totalCount nodes { speaker { ... on Person { slug } } } } }`);
     expect(bySpeaker.data!.quotes.totalCount).toBe(1);
-    const byArticle = await gql(server.url, `query ($slug: String) { quotes(article: $slug, first: 100) { totalCount } }`, { slug: SLUG });
+    const byArticle = await gql(server.url, `query ($slug: String) { quotes(where: { article: $slug }, first: 100) { totalCount } }`, { slug: SLUG });
     expect(byArticle.data!.quotes.totalCount).toBe(7);
-    const none = await gql(server.url, `{ quotes(article: "no-such-article") { totalCount nodes { text } } }`);
+    const none = await gql(server.url, `{ quotes(where: { article: "no-such-article" }) { totalCount nodes { text } } }`);
     expect(none.data!.quotes).toEqual({ totalCount: 0, nodes: [] });
   });
 
@@ -128,7 +128,7 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
   });
 
   it('keeps Apollo CSRF prevention on: a simple GET without a preflight header is refused', async () => {
-    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ tags { name } }')}`, { headers: { 'content-type': 'text/plain' } });
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ tags { totalCount } }')}`, { headers: { 'content-type': 'text/plain' } });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/);
   });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPrisma } from '../../src/db/createPrisma.js';
 import { importFiles } from '../../src/ingest/importFiles.js';
+import { loadOperations } from '../../src/graphql/loadOperations.js';
 import { createLogger } from '../../src/log.js';
+import { projectRoot } from '../../src/projectRoot.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { gql } from '../support/graphqlClient.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
@@ -15,15 +17,20 @@ const PAGE = `query ($first: Int!) {
     totalCount
     nodes {
       title
-      tags { name }
-      people { name aliases roles { title affiliation { name } } }
-      quotes {
-        text
-        speaker { ... on Entity { name quotes(first: 5) { text article { title } } articles(first: 5) { slug } } ... on UnnamedSpeaker { description affiliation { name } } }
+      tags { nodes { name } }
+      people(first: 10) { totalCount nodes { name aliases roles(first: 3) { nodes { title affiliation { name } } } } }
+      quotes(first: 10) {
+        nodes {
+          text
+          speaker { ... on Entity { name quotes(first: 5) { nodes { text article { title } } } articles(first: 5) { nodes { slug } } } ... on UnnamedSpeaker { description affiliation { name } } }
+        }
       }
     }
   }
 }`;
+
+/** Fifty towns, so a page of fifty stories of one shape can be compared with a page of ten. */
+const TOWNS = ['West', 'East', 'North', 'South', 'Up', 'Down', 'Middle', 'Old', 'New', 'Long'].flatMap((prefix) => ['port', 'ham', 'by', 'wick', 'ton'].map((suffix) => prefix + suffix));
 
 describe.each(databaseKinds)('relation fields are batched per request on %s', (kind) => {
   let test: TestDatabase;
@@ -34,9 +41,8 @@ describe.each(databaseKinds)('relation fields are batched per request on %s', (k
   beforeAll(async () => {
     test = await createTestDatabase(kind);
     dir = await mkdtemp(join(tmpdir(), 'storygraph-batch-'));
-    const towns = ['Westport', 'Eastham', 'Northby', 'Southwick', 'Upton'];
     await Promise.all(
-      towns.map((town, i) =>
+      TOWNS.map((town, i) =>
         writeFile(
           join(dir, `${town}.txt`),
           `${town} council backs new library\n\nThe ${town} town council voted to build a library, council leader Rosa Alvarez${i} said.\n\n` +
@@ -44,7 +50,7 @@ describe.each(databaseKinds)('relation fields are batched per request on %s', (k
         ),
       ),
     );
-    // Stories of one shape, so a page of one and a page of five ask for the same relations.
+    // Stories of one shape, so pages of different sizes ask for the same relations.
     await importFiles(test.db.prisma, [dir], { log: quiet });
     const counted = createPrisma(test.url, { onQuery: (sql) => statements.push(sql) });
     server = await startServer({ nodeEnv: 'test', port: 0, introspection: true }, counted, quiet);
@@ -56,20 +62,45 @@ describe.each(databaseKinds)('relation fields are batched per request on %s', (k
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function statementsFor(first: number): Promise<{ count: number; articles: number }> {
+  async function statementsFor(query: string, variables: Record<string, unknown> = {}): Promise<{ count: number; data: Record<string, any> }> {
     statements.length = 0;
-    const answer = await gql(server.url, PAGE, { first });
+    const answer = await gql(server.url, query, variables);
     expect(answer.errors).toBeUndefined();
-    return { count: statements.length, articles: answer.data!.articles.nodes.length };
+    return { count: statements.length, data: answer.data! };
   }
 
   it('a page of five articles with people, tags, quotes, speakers and their other quotes costs what a page of one does', async () => {
-    const one = await statementsFor(1);
-    const five = await statementsFor(5);
-    expect(one.articles).toBe(1);
-    expect(five.articles).toBe(5);
+    const one = await statementsFor(PAGE, { first: 1 });
+    const five = await statementsFor(PAGE, { first: 5 });
+    expect(one.data.articles.nodes).toHaveLength(1);
+    expect(five.data.articles.nodes).toHaveLength(5);
     expect(five.count).toBe(one.count);
     // One statement per relation and level, plus the page and its count: far fewer than rows.
     expect(five.count).toBeLessThanOrEqual(16);
+  });
+
+  it('a list of fifty articles with people and tags costs what a list of ten does', async () => {
+    const list = `query ($first: Int!) { articles(first: $first) { nodes { title people { totalCount nodes { name articleCount } } tags { nodes { name articleCount } } } } }`;
+    const ten = await statementsFor(list, { first: 10 });
+    const fifty = await statementsFor(list, { first: 50 });
+    expect(fifty.data.articles.nodes).toHaveLength(50);
+    expect(fifty.data.articles.nodes.every((article: { people: { totalCount: number } }) => article.people.totalCount >= 2)).toBe(true);
+    expect(fifty.count).toBe(ten.count);
+    expect(fifty.count).toBeLessThanOrEqual(8);
+  });
+
+  it('the seed article page (all quotes, their speakers and the speakers\' other quotes) takes a fixed number of statements', async () => {
+    await importFiles(test.db.prisma, [join(projectRoot, 'fixtures', 'seed')], { log: quiet });
+    const [articlePage] = loadOperations().filter((operation) => operation.name === 'articlePage');
+    const seed = await statementsFor(articlePage!.source);
+    const quotes = seed.data.article.quotes.nodes;
+    expect(quotes).toHaveLength(7);
+    expect(quotes.filter((quote: { speaker: { quotes?: unknown } }) => quote.speaker.quotes)).toHaveLength(6);
+    // The same page for a short story with two quotes costs the same: nothing grows per quote.
+    const short = await statementsFor(articlePage!.source, { slug: 'westport-council-backs-new-library' });
+    expect(short.data.article.quotes.nodes.length).toBeLessThan(quotes.length);
+    expect(seed.count).toBeLessThanOrEqual(short.count + 1);
+    // About one statement per relation on the page (quotes, speakers, their quotes, people, roles, mentions, tags, JSON-LD…).
+    expect(seed.count).toBeLessThanOrEqual(20);
   });
 });

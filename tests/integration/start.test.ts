@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../src/projectRoot.js';
 import { gql } from '../support/graphqlClient.js';
 
-const QUERY = `{ article(slug: "russia-and-nato-agree-to-begin-negotiations-this-winter") { title quotes { text speaker { __typename } } } }`;
+const QUERY = `{ article(slug: "russia-and-nato-agree-to-begin-negotiations-this-winter") { title quotes { nodes { text speaker { __typename } } } } }`;
 
 /** Starts `src/index.ts` as `npm start` does and waits for its "ready at" line. */
 function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; log: () => string }> {
@@ -48,13 +48,13 @@ describe('npm start on the embedded database', () => {
     expect(first.log()).toContain('imported the demo story');
     const answer = await gql(first.url, QUERY);
     expect(answer.data?.article.title).toBe('Russia and NATO Agree to Begin Negotiations This Winter');
-    expect(answer.data?.article.quotes).toHaveLength(7);
+    expect(answer.data?.article.quotes.nodes).toHaveLength(7);
     expect(await stop(first.child)).toBe(0);
 
     const second = await start(env);
     expect(second.log()).not.toContain('imported the demo story');
     expect(second.log()).not.toContain('applying migration');
-    expect((await gql(second.url, QUERY)).data?.article.quotes).toHaveLength(7);
+    expect((await gql(second.url, QUERY)).data?.article.quotes.nodes).toHaveLength(7);
     expect(await stop(second.child)).toBe(0);
   });
 });
@@ -68,7 +68,7 @@ onPostgres('npm start with DATABASE_URL', () => {
     try {
       const server = await start({ DATABASE_URL: test.url });
       expect(server.log()).toContain('imported the demo story');
-      expect((await gql(server.url, QUERY)).data?.article.quotes).toHaveLength(7);
+      expect((await gql(server.url, QUERY)).data?.article.quotes.nodes).toHaveLength(7);
       expect(await stop(server.child)).toBe(0);
     } finally {
       await test.drop();

@@ -2,10 +2,11 @@ import type { Affiliation, Article, Entity, EntityKind, Quote, Tag } from '../..
 import { articleText } from '../../ingest/articleText.js';
 import type { Context } from '../context.js';
 import { toGlobalId } from '../globalId.js';
-import { limitOf } from '../paginate.js';
+import { articleJsonLd } from '../jsonLd/articleJsonLd.js';
+import { jsonScalar } from '../jsonScalar.js';
+import { windowOf, type PageArgs } from '../paginate.js';
 
 const TYPE_OF: Record<EntityKind, 'Person' | 'Organization' | 'Place'> = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' };
-type Limit = { first?: number | null };
 
 /** Marks an unnamed speaker so the Speaker union can tell it from an entity. */
 interface UnnamedSpeaker {
@@ -13,26 +14,33 @@ interface UnnamedSpeaker {
   affiliationId: string | null;
 }
 
+type Loaders = Context['loaders'];
+type PagedLoader = { [K in keyof Loaders]: Loaders[K] extends { load(key: { window: unknown }): unknown } ? K : never }[keyof Loaders];
+
+/** A connection field resolved through a paged loader keyed by the parent's id. */
+const paged =
+  <P extends { id: string }>(loader: PagedLoader, variant?: (args: PageArgs & Record<string, unknown>) => string | undefined) =>
+  (parent: P, args: PageArgs & Record<string, unknown>, ctx: Context) =>
+    ctx.loaders[loader].load({ id: parent.id, window: windowOf(args, ctx.maxPageSize), variant: variant?.(args) });
+
 const entityFields = {
   id: (entity: Entity) => toGlobalId(TYPE_OF[entity.kind], entity.id),
   aliases: async (entity: Entity, _: unknown, ctx: Context) => (await ctx.loaders.aliasesByEntity.load(entity.id)).map((alias) => alias.name),
-  articles: async (entity: Entity, args: Limit, ctx: Context) => (await ctx.loaders.articlesByEntity.load(entity.id)).slice(0, limitOf(args.first)),
+  articles: paged<Entity>('articlePagesByEntity'),
   articleCount: (entity: Entity, _: unknown, ctx: Context) => ctx.loaders.articleCountByEntity.load(entity.id),
-  quotes: async (entity: Entity, args: Limit, ctx: Context) => (await ctx.loaders.quotesBySpeaker.load(entity.id)).slice(0, limitOf(args.first)),
+  quotes: paged<Entity>('quotePagesBySpeaker'),
+  quoteCount: (entity: Entity, _: unknown, ctx: Context) => ctx.loaders.quoteCountBySpeaker.load(entity.id),
+  quotedAbout: paged<Entity>('quotedAboutPagesByEntity'),
+  coMentioned: paged<Entity>('coMentionedPagesByEntity', (args) => (typeof args.kind === 'string' ? args.kind : undefined)),
 };
 
 /** Organizations and places have members: people with a role for them. */
-const groupFields = {
-  ...entityFields,
-  members: (entity: Entity, _: unknown, ctx: Context) => ctx.loaders.rolesByOrganization.load(entity.id),
-};
-
-const entitiesOfKind = (kind: EntityKind) => async (article: Article, _: unknown, ctx: Context) =>
-  (await ctx.loaders.entitiesByArticle.load(article.id)).filter((entity) => entity.kind === kind);
+const groupFields = { ...entityFields, members: paged<Entity>('rolePagesByOrganization') };
 
 const span = (text: string | null, start: number | null, end: number | null) => (text !== null && start !== null && end !== null ? { text, start, end } : null);
 
 export const typeResolvers = {
+  JSON: jsonScalar,
   Node: { __resolveType: resolveNodeType },
   Entity: { __resolveType: (entity: Entity) => TYPE_OF[entity.kind] },
   Speaker: { __resolveType: (speaker: Entity | UnnamedSpeaker) => ('kind' in speaker ? TYPE_OF[speaker.kind] : 'UnnamedSpeaker') },
@@ -42,21 +50,30 @@ export const typeResolvers = {
     publishedAt: (article: Article) => article.publishedAt?.toISOString() ?? null,
     createdAt: (article: Article) => article.createdAt.toISOString(),
     updatedAt: (article: Article) => article.updatedAt.toISOString(),
-    quotes: (article: Article, _: unknown, ctx: Context) => ctx.loaders.quotesByArticle.load(article.id),
-    people: entitiesOfKind('PERSON'),
-    organizations: entitiesOfKind('ORGANIZATION'),
-    places: entitiesOfKind('PLACE'),
-    mentions: (article: Article, _: unknown, ctx: Context) => ctx.loaders.mentionsByArticle.load(article.id),
-    tags: (article: Article, _: unknown, ctx: Context) => ctx.loaders.tagsByArticle.load(article.id),
+    quotes: paged<Article>('quotePagesByArticle'),
+    people: paged<Article>('entityPagesByArticle', () => 'PERSON'),
+    organizations: paged<Article>('entityPagesByArticle', () => 'ORGANIZATION'),
+    places: paged<Article>('entityPagesByArticle', () => 'PLACE'),
+    mentions: paged<Article>('mentionPagesByArticle'),
+    tags: paged<Article>('tagPagesByArticle'),
+    jsonLd: (article: Article, _: unknown, ctx: Context) => articleJsonLd(article, ctx.loaders),
   },
-  Person: { ...entityFields, roles: (person: Entity, _: unknown, ctx: Context) => ctx.loaders.rolesByPerson.load(person.id) },
+  Person: { ...entityFields, roles: paged<Entity>('rolePagesByPerson') },
   Organization: groupFields,
   Place: groupFields,
+  CoMentionEdge: { sharedArticles: (edge: { node: { sharedArticles: number } }) => edge.node.sharedArticles },
   Role: {
     title: (role: Affiliation) => role.role || null,
     person: (role: Affiliation, _: unknown, ctx: Context) => ctx.loaders.entityById.load(role.personId),
     affiliation: (role: Affiliation, _: unknown, ctx: Context) => (role.organizationId ? ctx.loaders.entityById.load(role.organizationId) : null),
     article: (role: Affiliation, _: unknown, ctx: Context) => ctx.loaders.articleById.load(role.articleId),
+    since: (role: Affiliation) => role.since?.toISOString() ?? null,
+    until: (role: Affiliation) => role.until?.toISOString() ?? null,
+    // The article's date, so a frontend can lay roles out over time without another hop.
+    seenAt: async (role: Affiliation, _: unknown, ctx: Context) => {
+      const article = await ctx.loaders.articleById.load(role.articleId);
+      return (article?.publishedAt ?? article?.createdAt)?.toISOString() ?? null;
+    },
   },
   UnnamedSpeaker: {
     affiliation: (speaker: UnnamedSpeaker, _: unknown, ctx: Context) => (speaker.affiliationId ? ctx.loaders.entityById.load(speaker.affiliationId) : null),
@@ -77,7 +94,7 @@ export const typeResolvers = {
   },
   Tag: {
     id: (tag: Tag) => toGlobalId('Tag', tag.id),
-    articles: async (tag: Tag, args: Limit, ctx: Context) => (await ctx.loaders.articlesByTag.load(tag.id)).slice(0, limitOf(args.first)),
+    articles: paged<Tag>('articlePagesByTag'),
     articleCount: (tag: Tag, _: unknown, ctx: Context) => ctx.loaders.articleCountByTag.load(tag.id),
   },
 };

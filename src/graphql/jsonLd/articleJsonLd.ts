@@ -1,0 +1,60 @@
+import type { Article, Entity, EntityKind, Quote } from '../../generated/prisma/client.js';
+import type { Loaders } from '../createLoaders.js';
+import { toGlobalId } from '../globalId.js';
+
+const SCHEMA_TYPE: Record<EntityKind, 'Person' | 'Organization' | 'Place'> = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' };
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * The article as a schema.org `NewsArticle` for a page's `<script type="application/ld+json">`:
+ * its people, organizations and places as `mentions`, and its quotes as `Quotation` parts with
+ * `spokenByCharacter`. Reads through the request's loaders, so a list of articles stays batched.
+ */
+export async function articleJsonLd(article: Article, loaders: Loaders): Promise<JsonObject> {
+  const [entities, quotes, tags] = await Promise.all([loaders.entitiesByArticle.load(article.id), loaders.quotesByArticle.load(article.id), loaders.tagsByArticle.load(article.id)]);
+  const quotations = await Promise.all(quotes.map((quote) => quotation(quote, loaders)));
+  return dropEmpty({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    identifier: toGlobalId('Article', article.id),
+    headline: article.title,
+    description: article.lead,
+    articleBody: article.paragraphs.join('\n\n'),
+    wordCount: article.wordCount,
+    datePublished: article.publishedAt?.toISOString(),
+    dateCreated: article.createdAt.toISOString(),
+    dateModified: article.updatedAt.toISOString(),
+    url: article.sourceUrl ?? undefined,
+    keywords: tags.map((tag) => tag.name),
+    mentions: entities.map(thing),
+    hasPart: quotations,
+  });
+}
+
+function thing(entity: Entity): JsonObject {
+  return { '@type': SCHEMA_TYPE[entity.kind], name: entity.name, identifier: toGlobalId(SCHEMA_TYPE[entity.kind], entity.id) };
+}
+
+async function quotation(quote: Quote, loaders: Loaders): Promise<JsonObject> {
+  return dropEmpty({ '@type': 'Quotation', text: quote.text, spokenByCharacter: await speakerOf(quote, loaders) });
+}
+
+/**
+ * schema.org allows only a Person or an Organization to speak: a place that speaks ("Russia
+ * threatened …") is its government, and an unnamed speaker is a Person described by the text.
+ */
+async function speakerOf(quote: Quote, loaders: Loaders): Promise<JsonObject | undefined> {
+  if (quote.speakerId) {
+    const entity = await loaders.entityById.load(quote.speakerId);
+    if (!entity) return undefined;
+    return entity.kind === 'PLACE' ? { '@type': 'GovernmentOrganization', name: entity.name, areaServed: thing(entity) } : thing(entity);
+  }
+  if (!quote.speakerDescription) return undefined;
+  const affiliation = quote.speakerAffiliationId ? await loaders.entityById.load(quote.speakerAffiliationId) : null;
+  return dropEmpty({ '@type': 'Person', description: quote.speakerDescription, affiliation: affiliation ? thing(affiliation) : undefined });
+}
+
+function dropEmpty(object: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
+}

@@ -1,0 +1,24 @@
+/** Limits every GraphQL request must stay within; each is configurable by environment. */
+export interface QueryLimits {
+  /** Deepest field nesting (introspection fields do not count). `GRAPHQL_MAX_DEPTH`. */
+  maxDepth: number;
+  /** Most aliased fields in one operation. `GRAPHQL_MAX_ALIASES`. */
+  maxAliases: number;
+  /** Most lexical tokens in a document, enforced while parsing. `GRAPHQL_MAX_TOKENS`. */
+  maxTokens: number;
+  /** Highest estimated cost (see `measureOperation`). `GRAPHQL_MAX_COST`. */
+  maxCost: number;
+  /** Largest `first`/`last` of any connection. `GRAPHQL_MAX_PAGE_SIZE`. */
+  maxPageSize: number;
+}
+
+/** Defaults: room for every example operation in `operations/`, far below what hurts the database. */
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxCost: 50_000, maxPageSize: 100 };
+
+/** Codes of requests refused for a limit (HTTP 400); page size over the limit is BAD_USER_INPUT. */
+export const LimitCode = {
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+} as const;

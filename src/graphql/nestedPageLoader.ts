@@ -1,0 +1,96 @@
+import DataLoader from 'dataloader';
+import { Prisma } from '../generated/prisma/client.js';
+import type { PrismaClient } from '../db/createPrisma.js';
+import { boundsOf, connectionOf, type Connection, type PageWindow } from './paginate.js';
+
+/** How one relation reads its rows for many parents in a single statement. */
+export interface NestedSource {
+  /** Columns of each row, e.g. `q.*`. */
+  select: Prisma.Sql;
+  /** FROM and JOIN clauses. */
+  from: Prisma.Sql;
+  /** The column holding the parent's id (a uuid). */
+  parent: Prisma.Sql;
+  /** Extra condition on the rows. */
+  where: Prisma.Sql;
+  /** GROUP BY clause for aggregated relations (co-mentions), without the keywords. */
+  groupBy?: Prisma.Sql;
+  /** Order of rows within one parent; ends with a unique column so offsets are stable. */
+  orderBy: Prisma.Sql;
+}
+
+/** A page of one parent's related rows, for one set of paging arguments. */
+export interface NestedKey {
+  id: string;
+  window: PageWindow;
+  /** Picks a variant of the relation (e.g. an entity kind); part of the cache key. */
+  variant?: string;
+}
+
+type Row = Record<string, unknown> & { _parent: string; _offset: number; _total: number };
+
+/**
+ * A DataLoader that pages a relation for every parent of a batch in one SQL statement:
+ * `row_number()` and `count(*)` over a partition by parent give each row its offset and each
+ * parent its total, and the outer filter keeps the requested window plus offset 0 of every
+ * parent (so the total is known even for a page past the end). Keys with different paging
+ * arguments run one statement per distinct set of arguments.
+ */
+export function nestedPageLoader<R>(prisma: PrismaClient, sourceOf: (variant: string | undefined) => NestedSource): DataLoader<NestedKey, Connection<R>, string> {
+  return new DataLoader<NestedKey, Connection<R>, string>(
+    async (keys) => {
+      const groups = new Map<string, NestedKey[]>();
+      for (const key of keys) {
+        const group = `${key.variant ?? ''}|${JSON.stringify(key.window)}`;
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const pages = new Map<string, Connection<R>>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const first = group[0]!;
+          const rows = await prisma.$queryRaw<Row[]>(pageSql(sourceOf(first.variant), [...new Set(group.map((key) => key.id))], first.window));
+          const byParent = new Map<string, Row[]>();
+          for (const row of rows) byParent.set(row._parent, [...(byParent.get(row._parent) ?? []), row]);
+          for (const key of group) {
+            const parentRows = byParent.get(key.id) ?? [];
+            const total = parentRows[0]?._total ?? 0;
+            const { lo, hi } = boundsOf(key.window, total);
+            const page = parentRows.filter((row) => row._offset >= lo && row._offset < hi).map(stripPaging);
+            pages.set(cacheKey(key), connectionOf(page as R[], lo, total));
+          }
+        }),
+      );
+      return keys.map((key) => pages.get(cacheKey(key))!);
+    },
+    { cacheKeyFn: cacheKey },
+  );
+}
+
+function cacheKey(key: NestedKey): string {
+  return `${key.id}|${key.variant ?? ''}|${JSON.stringify(key.window)}`;
+}
+
+function stripPaging({ _parent, _offset, _total, ...row }: Row): Record<string, unknown> {
+  return row;
+}
+
+/** The window's [lo, hi) bounds as SQL over the `_total` column; mirrors `boundsOf`. */
+function pageSql(source: NestedSource, ids: string[], window: PageWindow): Prisma.Sql {
+  const start = window.after === null ? 0 : window.after + 1;
+  let lo = Prisma.sql`${start}::int`;
+  let hi = window.before === null ? Prisma.sql`"_total"` : Prisma.sql`least(${window.before}::int, "_total")`;
+  if (window.first !== null) hi = Prisma.sql`least(${hi}, ${start + window.first}::int)`;
+  if (window.last !== null) lo = Prisma.sql`greatest(${lo}, ${hi} - ${window.last}::int)`;
+  const parents = Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`));
+  return Prisma.sql`
+    select * from (
+      select ${source.select}, ${source.parent} as "_parent",
+        (row_number() over (partition by ${source.parent} order by ${source.orderBy}))::int - 1 as "_offset",
+        (count(*) over (partition by ${source.parent}))::int as "_total"
+      from ${source.from}
+      where ${source.parent} in (${parents}) and ${source.where}
+      ${source.groupBy ? Prisma.sql`group by ${source.groupBy}` : Prisma.empty}
+    ) page
+    where ("_offset" >= ${lo} and "_offset" < ${hi}) or "_offset" = 0
+    order by "_parent", "_offset"`;
+}

@@ -1,0 +1,25 @@
+import type { Context } from '../context.js';
+import type { SearchHit } from './searchHits.js';
+import { snippetHtml } from './snippetHtml.js';
+
+/** A search edge before its cursor is added. */
+export interface SearchResultRow {
+  node: object;
+  rank: number;
+  snippet: string | null;
+}
+
+/**
+ * Loads the ranked hits through the request's DataLoaders (one statement per type), so the
+ * nodes are the same rows every other field resolves from. A hit deleted since ranking is dropped.
+ */
+export async function loadSearchNodes(hits: SearchHit[], ctx: Context): Promise<SearchResultRow[]> {
+  const rows = await Promise.all(
+    hits.map(async (hit) => {
+      const node =
+        hit.type === 'ARTICLE' ? await ctx.loaders.articleById.load(hit.id) : hit.type === 'QUOTE' ? await ctx.loaders.quoteById.load(hit.id) : await ctx.loaders.entityById.load(hit.id);
+      return node ? { node, rank: hit.rank, snippet: hit.headline === null ? null : snippetHtml(hit.headline) } : null;
+    }),
+  );
+  return rows.filter((row) => row !== null);
+}

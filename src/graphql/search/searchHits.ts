@@ -1,0 +1,105 @@
+import type { PrismaClient } from '../../db/createPrisma.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { MATCH_END, MATCH_START } from './snippetHtml.js';
+
+/** What `search` can return, as the GraphQL enum SearchType names it. */
+export type SearchType = 'ARTICLE' | 'QUOTE' | 'PERSON' | 'ORGANIZATION' | 'PLACE';
+
+export const SEARCH_TYPES: readonly SearchType[] = ['ARTICLE', 'QUOTE', 'PERSON', 'ORGANIZATION', 'PLACE'];
+
+const ENTITY_TYPES: readonly SearchType[] = ['PERSON', 'ORGANIZATION', 'PLACE'];
+
+/** One ranked match; `headline` is ts_headline's text with MATCH_START/MATCH_END marks, or the matched name. */
+export interface SearchHit {
+  type: SearchType;
+  id: string;
+  rank: number;
+  headline: string | null;
+}
+
+// Articles: up to two fragments around the best matches. Quotes are short: one passage.
+const ARTICLE_HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "`;
+const QUOTE_HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20`;
+
+// Names match when the whole name is similar (`%`, similarity ≥ 0.3: "Lindkvist" finds
+// "Lindqvist"), when the text is similar to a part of it (`<%`, word similarity ≥ 0.6: "Lavrof"
+// finds "Sergei Lavrov"), or contain it literally. All three use the trigram indexes.
+// Below three characters a trigram index cannot serve ILIKE '%…%', so short text is matched
+// by trigram similarity only.
+const MIN_SUBSTRING_LENGTH = 3;
+
+const tsquery = (text: string) => Prisma.sql`websearch_to_tsquery('english', ${text})`;
+
+// Full-text rank r (ts_rank_cd, weights D 0.1, C 0.2, B 0.4, A 1) mapped to 0..1 as r/(r+0.1):
+// one word once in a headline scores 0.91, once in the body 0.67, two words far apart lower.
+// The 0.1 puts full-text matches on the scale of name similarity, where an exact name is 1 and
+// a typo about 0.5 (PostgreSQL's own r/(r+1) would put nearly every article below any name).
+const scaled = (vector: Prisma.Sql, text: string) =>
+  Prisma.sql`(SELECT (r / (r + 0.1))::float8 FROM (SELECT ts_rank_cd(${vector}, ${tsquery(text)}) AS r) x)`;
+
+/**
+ * Every match as (type, id, rank, matched name). Ranks share one scale from 0 to 1 so types
+ * can be merged: full-text ranks are scaled `ts_rank_cd` (see `scaled`);
+ * name ranks average `word_similarity` (the query inside a longer name) and `similarity`
+ * (the whole name), so an exact name or alias scores 1 and a typo or part of a name less.
+ */
+function hitsSql(text: string, types: readonly SearchType[]): Prisma.Sql {
+  const branches: Prisma.Sql[] = [];
+  if (types.includes('ARTICLE')) {
+    branches.push(Prisma.sql`SELECT 'ARTICLE' AS type, a."id", ${scaled(Prisma.sql`a."searchVector"`, text)} AS rank, NULL::text AS matched
+      FROM "article" a WHERE a."searchVector" @@ ${tsquery(text)}`);
+  }
+  if (types.includes('QUOTE')) {
+    branches.push(Prisma.sql`SELECT 'QUOTE' AS type, q."id", ${scaled(Prisma.sql`q."searchVector"`, text)} AS rank, NULL::text AS matched
+      FROM "quote" q WHERE q."searchVector" @@ ${tsquery(text)} AND q."status" <> 'REJECTED'`);
+  }
+  const kinds = ENTITY_TYPES.filter((type) => types.includes(type));
+  if (kinds.length) {
+    const nameMatches = (table: string, idColumn: string) => {
+      const substring = text.length >= MIN_SUBSTRING_LENGTH ? Prisma.sql`OR n."name" ILIKE ${`%${escapeLike(text)}%`}` : Prisma.empty;
+      return Prisma.sql`SELECT n.${Prisma.raw(`"${idColumn}"`)} AS entity_id, n."name", (word_similarity(${text}, n."name") + similarity(${text}, n."name")) / 2 AS score
+        FROM ${Prisma.raw(`"${table}"`)} n WHERE (n."name" % ${text} OR ${text} <% n."name" ${substring})`;
+    };
+    branches.push(Prisma.sql`SELECT e."kind"::text AS type, e."id", m.rank::float8 AS rank, m.matched
+      FROM (
+        SELECT c.entity_id, max(c.score) AS rank, (array_agg(c."name" ORDER BY c.score DESC, c."name"))[1] AS matched
+        FROM (${nameMatches('entity', 'id')} UNION ALL ${nameMatches('entity_alias', 'entityId')}) c
+        GROUP BY c.entity_id
+      ) m JOIN "entity" e ON e."id" = m.entity_id
+      WHERE e."kind"::text IN (${Prisma.join(kinds)})`);
+  }
+  return Prisma.join(branches, ' UNION ALL ');
+}
+
+/** Number of matches of each type (types without matches are absent). */
+export async function countSearchHits(prisma: PrismaClient, text: string, types: readonly SearchType[]): Promise<Map<SearchType, number>> {
+  const rows = await prisma.$queryRaw<{ type: SearchType; count: number }[]>`
+    WITH hits AS (${hitsSql(text, types)})
+    SELECT type, count(*)::int AS count FROM hits GROUP BY type`;
+  return new Map(rows.map((row) => [row.type, row.count]));
+}
+
+/**
+ * One page of matches, best first. Snippets (ts_headline, the costly part) are computed in
+ * the outer query, so only for the rows of this page.
+ */
+export function fetchSearchHits(prisma: PrismaClient, text: string, types: readonly SearchType[], skip: number, take: number): Promise<SearchHit[]> {
+  return prisma.$queryRaw<SearchHit[]>`
+    WITH hits AS (${hitsSql(text, types)}),
+    page AS (SELECT * FROM hits ORDER BY rank DESC, type, "id" OFFSET ${skip} LIMIT ${take})
+    SELECT p.type, p."id"::text AS id, p.rank,
+      CASE p.type
+        WHEN 'ARTICLE' THEN ts_headline('english', a."title" || E'\n\n' || array_to_string(a."paragraphs", E'\n\n'), ${tsquery(text)}, ${ARTICLE_HEADLINE})
+        WHEN 'QUOTE' THEN ts_headline('english', q."text", ${tsquery(text)}, ${QUOTE_HEADLINE})
+        ELSE p.matched
+      END AS headline
+    FROM page p
+    LEFT JOIN "article" a ON p.type = 'ARTICLE' AND a."id" = p."id"
+    LEFT JOIN "quote" q ON p.type = 'QUOTE' AND q."id" = p."id"
+    ORDER BY p.rank DESC, p.type, p."id"`;
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

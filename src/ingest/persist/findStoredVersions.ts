@@ -1,0 +1,15 @@
+import type { StoredVersion } from '../persistArticle.js';
+import type { Sql } from './sqlOf.js';
+
+/** The stored version of each source key that has one, in one query for the whole batch. */
+export async function findStoredVersions(sql: Sql, sourceKeys: readonly string[]): Promise<Map<string, StoredVersion>> {
+  const out = new Map<string, StoredVersion>();
+  if (!sourceKeys.length) return out;
+  const rows = await sql.rows<StoredVersion & { sourceKey: string }>(
+    `SELECT a.id::text AS id, a.slug, a."contentHash", a."extractorVersion", a."sourceKey"
+       FROM article a WHERE a."sourceKey" IN (SELECT json_array_elements_text($1::json))`,
+    JSON.stringify(sourceKeys),
+  );
+  for (const { sourceKey, ...stored } of rows) out.set(sourceKey, stored);
+  return out;
+}

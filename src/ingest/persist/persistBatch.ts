@@ -1,0 +1,72 @@
+import { isConflict } from '../../db/prismaErrors.js';
+import type { EntityType } from '../../extract/types.js';
+import { isUnchanged, type StoredVersion } from '../persistArticle.js';
+import { candidateKeys } from '../registry/candidateKeys.js';
+import { emptyIndex, type EntityIndex } from '../registry/entityIndex.js';
+import { loadEntityIndex } from '../registry/loadEntityIndex.js';
+import { resolveEntities } from '../registry/resolveEntities.js';
+import { BatchConflict } from './batchConflict.js';
+import { findStoredVersions } from './findStoredVersions.js';
+import type { SqlDatabase } from './sqlOf.js';
+import { writeBatch, type BatchArticle } from './writeBatch.js';
+
+/** Serialises import batches across processes (see persistBatch); distinct from the migration lock. */
+const IMPORT_LOCK_ID = 0x53_47_49_4d; // "SGIM"
+
+const MAX_ATTEMPTS = 5;
+
+export type ArticleOutcome = { status: 'created' | 'updated'; articleId: string; slug: string } | { status: 'unchanged'; articleId: string; slug: string };
+
+/** What persisting a batch did, per article in order and in total. */
+export interface BatchResult {
+  articles: ArticleOutcome[];
+  entitiesCreated: Record<EntityType, number>;
+  tagsCreated: number;
+}
+
+/**
+ * Stores a batch of planned articles in one transaction: all of them or none, so a killed
+ * import never leaves part of an article and a rerun finishes the job.
+ *
+ * Inside the transaction, an advisory lock makes concurrent imports take turns at writing
+ * (their reading and extraction still run in parallel); the stored versions are checked again
+ * under the lock, so an article another run stored meanwhile is skipped as unchanged; then the
+ * batch's names are resolved against the entities stored now, and everything is written with
+ * one statement per table. A lost unique-key race or serialisation failure retries the batch.
+ */
+export async function persistBatch(db: SqlDatabase, batch: readonly BatchArticle[], acronyms: EntityIndex['byAcronym']): Promise<BatchResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(
+        async (sql) => {
+          await sql.run(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_ID})`);
+          const stored = await findStoredVersions(sql, batch.map((a) => a.plan.source.sourceKey));
+          const outcomes: (ArticleOutcome | null)[] = [];
+          const toWrite: BatchArticle[] = [];
+          for (const { plan } of batch) {
+            const now: StoredVersion | null = stored.get(plan.source.sourceKey) ?? null;
+            if (isUnchanged(now, plan.contentHash, plan.extractorVersion)) outcomes.push({ status: 'unchanged', articleId: now!.id, slug: now!.slug });
+            else {
+              outcomes.push(null);
+              toWrite.push({ plan, stored: now });
+            }
+          }
+          const none = { PERSON: 0, ORGANIZATION: 0, PLACE: 0 };
+          if (!toWrite.length) return { articles: outcomes as ArticleOutcome[], entitiesCreated: none, tagsCreated: 0 };
+          const index = emptyIndex();
+          index.byAcronym = acronyms;
+          const plans = toWrite.map((a) => a.plan);
+          await loadEntityIndex(sql, candidateKeys(plans, index), index);
+          const written = await writeBatch(sql, toWrite, resolveEntities(plans, index));
+          let next = 0;
+          const articles = outcomes.map((o) => o ?? written.articles[next++]!);
+          return { articles, entitiesCreated: written.entitiesCreated, tagsCreated: written.tagsCreated };
+        },
+      );
+    } catch (error) {
+      const retryable = error instanceof BatchConflict || isConflict(error);
+      if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}

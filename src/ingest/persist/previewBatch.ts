@@ -1,0 +1,54 @@
+import type { EntityType } from '../../extract/types.js';
+import { isUnchanged } from '../persistArticle.js';
+import { candidateKeys } from '../registry/candidateKeys.js';
+import type { EntityIndex } from '../registry/entityIndex.js';
+import { loadEntityIndex } from '../registry/loadEntityIndex.js';
+import { resolveEntities } from '../registry/resolveEntities.js';
+import type { Sql } from './sqlOf.js';
+import type { BatchArticle } from './writeBatch.js';
+
+/** What a dry run has decided so far; carried from batch to batch. */
+export interface PreviewState {
+  /** Names seen so far plus the entities the run would create. */
+  index: EntityIndex;
+  /** Content hash per source key the run would have written. */
+  written: Map<string, string>;
+  /** Slugs of tags the run would create. */
+  newTags: Set<string>;
+}
+
+/** What one batch would do. */
+export interface BatchPreview {
+  statuses: ('created' | 'updated' | 'unchanged')[];
+  entities: { kind: EntityType; name: string }[];
+  tags: string[];
+}
+
+/**
+ * Decides what writing a batch would do, with reads only: which articles are new or changed,
+ * and which people, organizations, places and tags would be created. The same resolution as a
+ * real import, against the stored entities plus those earlier batches of the run would create.
+ */
+export async function previewBatch(sql: Sql, batch: readonly BatchArticle[], state: PreviewState): Promise<BatchPreview> {
+  const statuses: BatchPreview['statuses'] = [];
+  const plans = [];
+  for (const { plan, stored } of batch) {
+    const earlier = state.written.get(plan.source.sourceKey);
+    if (earlier === plan.contentHash || (earlier === undefined && isUnchanged(stored, plan.contentHash, plan.extractorVersion))) {
+      statuses.push('unchanged');
+      continue;
+    }
+    statuses.push(stored || earlier !== undefined ? 'updated' : 'created');
+    state.written.set(plan.source.sourceKey, plan.contentHash);
+    plans.push(plan);
+  }
+  await loadEntityIndex(sql, candidateKeys(plans, state.index), state.index);
+  const resolution = resolveEntities(plans, state.index);
+  const tags = [...new Map(plans.flatMap((p) => p.tags).map((t) => [t.slug, t.name])).entries()].filter(([slug]) => !state.newTags.has(slug));
+  const existing = tags.length
+    ? new Set((await sql.rows<{ slug: string }>(`SELECT slug FROM tag WHERE slug IN (SELECT json_array_elements_text($1::json))`, JSON.stringify(tags.map(([slug]) => slug)))).map((r) => r.slug))
+    : new Set<string>();
+  const newTags = tags.filter(([slug]) => !existing.has(slug));
+  for (const [slug] of newTags) state.newTags.add(slug);
+  return { statuses, entities: resolution.created.map((e) => ({ kind: e.kind, name: e.name })), tags: newTags.map(([, name]) => name) };
+}

@@ -1,0 +1,120 @@
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError, ErrorCode } from '../../errors.js';
+import { formatOfName } from './detectFormat.js';
+import { isGlob, planGlob } from './globToRegExp.js';
+
+/** One thing to read: a file (with its real path, for identity), stdin, or an input that failed. */
+export type InputEntry =
+  | { kind: 'file'; path: string; real: string }
+  | { kind: 'stdin' }
+  | { kind: 'failure'; label: string; error: AppError };
+
+/**
+ * Expands import inputs lazily, in order: a file as given, a directory walked recursively in
+ * name order (code-point order, the same on every machine) for known extensions, a glob
+ * matched below its static prefix, and "-" for stdin. Hidden entries (".name") are skipped
+ * when walking. A file reached twice (a directory and a glob over it) is read once.
+ */
+export async function* expandInputs(inputs: readonly string[]): AsyncGenerator<InputEntry> {
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    if (input === '-') {
+      yield { kind: 'stdin' };
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(input);
+    } catch (error) {
+      if (isGlob(input)) {
+        let matched = false;
+        for await (const entry of expandGlob(input, seen)) {
+          matched = true;
+          if (entry) yield entry;
+        }
+        if (!matched) yield failure(input, ErrorCode.FILE_NOT_FOUND, `${input}: no file matches this pattern`);
+        continue;
+      }
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') yield failure(input, ErrorCode.FILE_NOT_FOUND, `${input}: no such file or directory`);
+      else yield failure(input, ErrorCode.FILE_UNREADABLE, `${input}: cannot read (${code ?? String(error)})`);
+      continue;
+    }
+    if (info.isDirectory()) {
+      for await (const path of walk(input, Infinity)) {
+        if (typeof path !== 'string') yield { kind: 'failure', label: path.details.file as string, error: path };
+        else if (formatOfName(path)) {
+          const entry = await fileEntry(path, seen);
+          if (entry) yield entry;
+        }
+      }
+    } else {
+      const entry = await fileEntry(input, seen);
+      if (entry) yield entry;
+    }
+  }
+}
+
+/** Entries matching a glob; null for a match already read through an earlier input. */
+async function* expandGlob(glob: string, seen: Set<string>): AsyncGenerator<InputEntry | null> {
+  const plan = planGlob(glob);
+  try {
+    if (!(await stat(plan.base)).isDirectory()) return;
+  } catch {
+    return;
+  }
+  for await (const path of walk(plan.base, plan.maxDepth)) {
+    if (typeof path !== 'string') {
+      yield { kind: 'failure', label: path.details.file as string, error: path };
+      continue;
+    }
+    const relative = plan.base === '.' ? path : path.slice(plan.base.length).replace(/^\/+/, '');
+    if (plan.pattern.test(relative)) {
+      yield await fileEntry(plan.base === '.' ? relative : path, seen);
+    }
+  }
+}
+
+/**
+ * Files below `dir`, depth-first in code-point name order. A directory that cannot be listed is
+ * yielded as an error and the walk goes on. Symbolic links to files are followed; links to
+ * directories are not (they can loop).
+ */
+async function* walk(dir: string, depth: number): AsyncGenerator<string | AppError> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    yield new AppError(ErrorCode.FILE_UNREADABLE, `${dir}: cannot list the directory (${code})`, { file: dir });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (depth > 1) yield* walk(path, depth - 1);
+    } else if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile())) {
+      yield path;
+    }
+  }
+}
+
+async function fileEntry(path: string, seen: Set<string>): Promise<InputEntry | null> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    return failure(path, ErrorCode.FILE_UNREADABLE, `${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (seen.has(real)) return null;
+  seen.add(real);
+  return { kind: 'file', path, real };
+}
+
+function failure(label: string, code: ErrorCode, message: string): InputEntry {
+  return { kind: 'failure', label, error: new AppError(code, message, { file: label }) };
+}
