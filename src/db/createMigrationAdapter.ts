@@ -3,17 +3,35 @@ import pg from 'pg';
 import { formatDatabaseUrl, parseDatabaseUrl } from './parseDatabaseUrl.js';
 
 // OIDs of PostgreSQL's internal "char" and name types, used in catalog tables that Prisma's
-// schema engine reads. adapter-pg 7.10 cannot deserialise them, so they are read as text.
-const CHAR_OID = 18;
-const NAME_OID = 19;
-const textTypes = {
-  getTypeParser: (oid: number, format?: string) =>
-    oid === CHAR_OID || oid === NAME_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text'),
-};
+// schema engine reads. adapter-pg 7.10 maps result columns by OID and rejects these two, so
+// their columns are reported as text (OID 25), which is how their values arrive anyway.
+const CATALOG_TEXT_OIDS = new Set([18, 19]);
+const TEXT_OID = 25;
+
+type Query = (...args: unknown[]) => Promise<pg.QueryResult>;
+
+/** Wraps a query function so catalog "char"/name columns are reported as text. */
+function withTextCatalogTypes(query: Query): Query {
+  return async (...args) => {
+    const result = await query(...args);
+    for (const field of result?.fields ?? []) {
+      if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+    }
+    return result;
+  };
+}
 
 function poolFor(url: string): pg.Pool {
   const target = parseDatabaseUrl(url);
-  return new pg.Pool({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database, types: textTypes });
+  const pool = new pg.Pool({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
+  pool.query = withTextCatalogTypes(pool.query.bind(pool) as Query) as typeof pool.query;
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  pool.connect = (async () => {
+    const client = await connect();
+    client.query = withTextCatalogTypes(client.query.bind(client) as Query) as typeof client.query;
+    return client;
+  }) as typeof pool.connect;
+  return pool;
 }
 
 /**

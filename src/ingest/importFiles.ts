@@ -12,7 +12,7 @@ import type { BatchArticle } from './persist/writeBatch.js';
 import { isUnchanged } from './persistArticle.js';
 import { contentHashOf, planArticle } from './planArticle.js';
 import { emptyIndex } from './registry/entityIndex.js';
-import { loadAcronyms } from './registry/loadAcronyms.js';
+import { emptyAcronyms, refreshAcronyms } from './registry/loadAcronyms.js';
 import { formatOfName } from './sources/detectFormat.js';
 import { expandInputs } from './sources/expandInputs.js';
 import { readSources } from './sources/readSources.js';
@@ -131,8 +131,12 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
     log.error(entry.message);
   };
 
+  const acronyms = emptyAcronyms();
   const index = emptyIndex();
-  await loadAcronyms(sql, index);
+  if (dryRun) {
+    await refreshAcronyms(sql, acronyms);
+    index.byAcronym = acronyms.byAcronym;
+  }
   const preview: PreviewState = { index, written: new Map(), newTags: new Set() };
 
   let writing: Promise<void> = Promise.resolve();
@@ -197,7 +201,7 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
     if (!batch.length) return;
     try {
       const started = performance.now();
-      record(batch, await persistBatch(sql, batch, index.byAcronym));
+      record(batch, await persistBatch(sql, batch, acronyms));
       log.debug(`batch of ${batch.length} stored in ${(performance.now() - started).toFixed(0)} ms`);
     } catch (error) {
       if (batch.length === 1) {
@@ -207,7 +211,7 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
         log.debug(`batch of ${batch.length} failed (${String(error)}); retrying its articles one by one`);
         for (const article of batch) {
           try {
-            record([article], await persistBatch(sql, [article], index.byAcronym));
+            record([article], await persistBatch(sql, [article], acronyms));
           } catch (inner) {
             fail(article.label, inner);
           }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/createPrisma.js';
 import { persistBatch } from './persist/persistBatch.js';
 import { sqlOf } from './persist/sqlOf.js';
+import { emptyAcronyms } from './registry/loadAcronyms.js';
 import type { ArticlePlan } from './planArticle.js';
 
 export type PersistStatus = 'created' | 'updated' | 'unchanged';
@@ -39,7 +40,7 @@ export function isUnchanged(stored: StoredVersion | null, contentHash: string, e
  */
 export async function persistArticle(prisma: PrismaClient, plan: ArticlePlan): Promise<PersistResult> {
   const stored = await findStoredVersion(prisma, plan.source.sourceKey);
-  const result = await persistBatch(sqlOf(prisma), [{ plan, stored }], new Map());
+  const result = await persistBatch(sqlOf(prisma), [{ plan, stored }], emptyAcronyms());
   const outcome = result.articles[0]!;
   const entitiesCreated = result.entitiesCreated.PERSON + result.entitiesCreated.ORGANIZATION + result.entitiesCreated.PLACE;
   return { ...outcome, entitiesCreated, tagsCreated: result.tagsCreated };

@@ -82,9 +82,10 @@ export function contentHashOf(parsed: Pick<ParsedArticle, 'title' | 'paragraphs'
     byline: source.byline,
     publishedAt: source.publishedAt?.toISOString() ?? null,
     url: source.sourceUrl,
-    // Only when stated, so hashes of sources without them (seed, plain) stay as they were.
-    ...(source.slug ? { slug: source.slug } : {}),
-    ...(source.status ? { status: source.status } : {}),
+    // A draft flag changes the hash; PUBLISHED is what an unstated status means, so it does not
+    // (re-importing an export into its own database then writes nothing). The slug is left
+    // out: a stored article keeps its slug.
+    ...(source.status === 'DRAFT' ? { status: source.status } : {}),
   };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

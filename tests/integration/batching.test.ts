@@ -96,11 +96,13 @@ describe.each(databaseKinds)('relation fields are batched per request on %s', (k
     const quotes = seed.data.article.quotes.nodes;
     expect(quotes).toHaveLength(7);
     expect(quotes.filter((quote: { speaker: { quotes?: unknown } }) => quote.speaker.quotes)).toHaveLength(6);
-    // The same page for a short story with two quotes costs the same: nothing grows per quote.
+    // Dozens of rows (quotes, speakers, their quotes and articles, people, roles, mentions, tags,
+    // JSON-LD) for about one statement per relation on the page; a short story with two quotes
+    // takes about as many (which batches merge depends on timing, so allow a few either way).
+    expect(quotes.length + seed.data.article.mentions.totalCount + seed.data.article.people.nodes.length).toBeGreaterThan(50);
+    expect(seed.count).toBeLessThanOrEqual(20);
     const short = await statementsFor(articlePage!.source, { slug: 'westport-council-backs-new-library' });
     expect(short.data.article.quotes.nodes.length).toBeLessThan(quotes.length);
-    expect(seed.count).toBeLessThanOrEqual(short.count + 1);
-    // About one statement per relation on the page (quotes, speakers, their quotes, people, roles, mentions, tags, JSON-LD…).
-    expect(seed.count).toBeLessThanOrEqual(20);
+    expect(Math.abs(seed.count - short.count)).toBeLessThanOrEqual(3);
   });
 });

@@ -193,5 +193,7 @@ describe.each(databaseKinds)('export and re-import on %s', (kind) => {
     // And re-importing the export into the copy changes nothing.
     expect(await importFiles(copy.db.prisma, [file], { log: quiet })).toMatchObject({ unchanged: 5, imported: 0, updated: 0, failed: 0 });
     expect((await readFile(file, 'utf8')).split('\n').filter(Boolean)).toHaveLength(5);
+    // Re-importing the export into the database it came from changes nothing either.
+    expect(await importFiles(original.db.prisma, [file], { log: quiet })).toMatchObject({ unchanged: 5, imported: 0, updated: 0, failed: 0 });
   });
 });

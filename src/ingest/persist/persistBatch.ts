@@ -2,7 +2,8 @@ import { isConflict } from '../../db/prismaErrors.js';
 import type { EntityType } from '../../extract/types.js';
 import { isUnchanged, type StoredVersion } from '../persistArticle.js';
 import { candidateKeys } from '../registry/candidateKeys.js';
-import { emptyIndex, type EntityIndex } from '../registry/entityIndex.js';
+import { emptyIndex } from '../registry/entityIndex.js';
+import { refreshAcronyms, type AcronymIndex } from '../registry/loadAcronyms.js';
 import { loadEntityIndex } from '../registry/loadEntityIndex.js';
 import { resolveEntities } from '../registry/resolveEntities.js';
 import { BatchConflict } from './batchConflict.js';
@@ -34,10 +35,11 @@ export interface BatchResult {
  * batch's names are resolved against the entities stored now, and everything is written with
  * one statement per table. A lost unique-key race or serialisation failure retries the batch.
  */
-export async function persistBatch(db: SqlDatabase, batch: readonly BatchArticle[], acronyms: EntityIndex['byAcronym']): Promise<BatchResult> {
+export async function persistBatch(db: SqlDatabase, batch: readonly BatchArticle[], acronyms: AcronymIndex): Promise<BatchResult> {
   for (let attempt = 1; ; attempt++) {
+    let pendingOrganizations = 0;
     try {
-      return await db.transaction(
+      const result = await db.transaction(
         async (sql) => {
           await sql.run(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_ID})`);
           const stored = await findStoredVersions(sql, batch.map((a) => a.plan.source.sourceKey));
@@ -53,16 +55,21 @@ export async function persistBatch(db: SqlDatabase, batch: readonly BatchArticle
           }
           const none = { PERSON: 0, ORGANIZATION: 0, PLACE: 0 };
           if (!toWrite.length) return { articles: outcomes as ArticleOutcome[], entitiesCreated: none, tagsCreated: 0 };
+          await refreshAcronyms(sql, acronyms);
           const index = emptyIndex();
-          index.byAcronym = acronyms;
+          index.byAcronym = acronyms.byAcronym;
           const plans = toWrite.map((a) => a.plan);
           await loadEntityIndex(sql, candidateKeys(plans, index), index);
           const written = await writeBatch(sql, toWrite, resolveEntities(plans, index));
+          // Known before commit, so a rolled-back batch leaves the count to be checked again.
+          pendingOrganizations = written.entitiesCreated.ORGANIZATION;
           let next = 0;
           const articles = outcomes.map((o) => o ?? written.articles[next++]!);
           return { articles, entitiesCreated: written.entitiesCreated, tagsCreated: written.tagsCreated };
         },
       );
+      if (acronyms.organizations !== null) acronyms.organizations += pendingOrganizations;
+      return result;
     } catch (error) {
       const retryable = error instanceof BatchConflict || isConflict(error);
       if (!retryable || attempt >= MAX_ATTEMPTS) throw error;

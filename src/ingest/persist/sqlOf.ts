@@ -23,7 +23,7 @@ interface PrismaLike extends RawClient {
 
 /**
  * Raw SQL through a Prisma client. Every statement takes its rows as one JSON parameter
- * (unpacked with `jsonb_to_recordset`), so a batch of any size is one round trip per table and
+ * (unpacked with `json_to_recordset`), so a batch of any size is one round trip per table and
  * no statement hits the bind-parameter limit.
  */
 export function sqlOf(prisma: PrismaLike): SqlDatabase {
@@ -40,8 +40,8 @@ export function sqlOf(prisma: PrismaLike): SqlDatabase {
  */
 export function pgSqlOf(pool: pg.Pool): SqlDatabase {
   const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
-    rows: async <T>(text: string, ...params: unknown[]) => { const t = performance.now(); const r = (await client.query(text, params)).rows as T[]; if (process.env.SG_T) process.stderr.write(`T ${(performance.now()-t).toFixed(1)} ${text.replace(/\s+/g,' ').slice(0,60)}\n`); return r; },
-    run: async (text: string, ...params: unknown[]) => { const t = performance.now(); const r = (await client.query(text, params)).rowCount ?? 0; if (process.env.SG_T) process.stderr.write(`T ${(performance.now()-t).toFixed(1)} ${text.replace(/\s+/g,' ').slice(0,60)}\n`); return r; },
+    rows: async <T>(text: string, ...params: unknown[]) => (await client.query(text, params)).rows as T[],
+    run: async (text: string, ...params: unknown[]) => (await client.query(text, params)).rowCount ?? 0,
   });
   return {
     ...wrap(pool),

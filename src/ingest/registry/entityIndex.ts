@@ -14,6 +14,8 @@ export interface KnownEntity {
   roles: string[];
   /** Name keys of the organizations and places this person was affiliated with. */
   affiliationKeys: string[];
+  /** For organizations: every alias key, to tell which full name an acronym already stands for. */
+  aliasKeys: string[];
 }
 
 /**
@@ -54,7 +56,7 @@ export function addAlias(index: EntityIndex, kind: string, aliasKey: string, ref
 }
 
 /** Records an organization's natural key under its acronym. */
-export function addAcronym(index: EntityIndex, acronym: string, key: string): void {
+export function addAcronym(index: Pick<EntityIndex, 'byAcronym'>, acronym: string, key: string): void {
   let keys = index.byAcronym.get(acronym);
   if (!keys) index.byAcronym.set(acronym, (keys = new Set()));
   keys.add(key);

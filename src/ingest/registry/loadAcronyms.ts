@@ -2,15 +2,31 @@ import type { Sql } from '../persist/sqlOf.js';
 import { addAcronym, naturalKey, type EntityIndex } from './entityIndex.js';
 import { acronymOf } from './nameParts.js';
 
+/** Stored multi-word organizations by acronym, kept for a whole run. */
+export interface AcronymIndex {
+  byAcronym: EntityIndex['byAcronym'];
+  /** How many organizations the store held when the index was last brought up to date. */
+  organizations: number | null;
+}
+
+/** An index that loads on first refresh. */
+export function emptyAcronyms(): AcronymIndex {
+  return { byAcronym: new Map(), organizations: null };
+}
+
 /**
- * Indexes the stored multi-word organizations by acronym, once per run, so that "NATO" in a
- * later article finds "North Atlantic Treaty Organisation". Organizations the run creates are
- * added as it goes; ones another process creates meanwhile are not seen (see the README).
+ * Brings the acronym index up to date, so that "NATO" in a later article finds "North Atlantic
+ * Treaty Organisation" stored earlier. Acronyms cannot be looked up by index, so the run keeps
+ * them in memory: one count per batch, and a full reload only when organizations appeared that
+ * this run did not create (another import, an editor). Call it under the import lock.
  */
-export async function loadAcronyms(sql: Sql, index: EntityIndex): Promise<void> {
+export async function refreshAcronyms(sql: Sql, acronyms: AcronymIndex): Promise<void> {
+  const [count] = await sql.rows<{ n: number }>(`SELECT count(*)::int AS n FROM entity WHERE kind = 'ORGANIZATION'`);
+  if (count && count.n === acronyms.organizations) return;
   const rows = await sql.rows<{ nameKey: string }>(`SELECT "nameKey" FROM entity WHERE kind = 'ORGANIZATION' AND "nameKey" LIKE '% %'`);
   for (const { nameKey } of rows) {
     const acronym = acronymOf(nameKey);
-    if (acronym) addAcronym(index, acronym, naturalKey('ORGANIZATION', nameKey));
+    if (acronym) addAcronym(acronyms, acronym, naturalKey('ORGANIZATION', nameKey));
   }
+  acronyms.organizations = count?.n ?? 0;
 }

@@ -12,6 +12,7 @@ interface Row {
   aliases: string[] | null;
   roles: string[] | null;
   orgs: string[] | null;
+  allAliases: string[] | null;
 }
 
 /**
@@ -29,7 +30,8 @@ export async function loadEntityIndex(sql: Sql, keys: readonly string[], index: 
      SELECT e.id::text AS id, e.kind::text AS kind, e.name, e."nameKey", e."needsReview",
        ARRAY(SELECT a."nameKey" FROM entity_alias a WHERE a."entityId" = e.id AND a."nameKey" IN (SELECT k FROM keys)) AS aliases,
        CASE WHEN e.kind = 'PERSON' THEN ARRAY(SELECT DISTINCT af.role FROM affiliation af WHERE af."personId" = e.id AND af.status <> 'REJECTED' AND af.role <> '') END AS roles,
-       CASE WHEN e.kind = 'PERSON' THEN ARRAY(SELECT DISTINCT o."nameKey" FROM affiliation af JOIN entity o ON o.id = af."organizationId" WHERE af."personId" = e.id AND af.status <> 'REJECTED') END AS orgs
+       CASE WHEN e.kind = 'PERSON' THEN ARRAY(SELECT DISTINCT o."nameKey" FROM affiliation af JOIN entity o ON o.id = af."organizationId" WHERE af."personId" = e.id AND af.status <> 'REJECTED') END AS orgs,
+       CASE WHEN e.kind = 'ORGANIZATION' THEN ARRAY(SELECT a."nameKey" FROM entity_alias a WHERE a."entityId" = e.id) END AS "allAliases"
      FROM entity e WHERE e.id IN (SELECT id FROM found)`,
     JSON.stringify(keys),
   );
@@ -44,6 +46,7 @@ export async function loadEntityIndex(sql: Sql, keys: readonly string[], index: 
         needsReview: row.needsReview,
         roles: (row.roles ?? []).map(normaliseRole).filter(Boolean),
         affiliationKeys: row.orgs ?? [],
+        aliasKeys: row.allAliases ?? [],
       });
     }
     for (const alias of row.aliases ?? []) addAlias(index, row.kind, alias, row.id);

@@ -24,12 +24,22 @@ export function givenNameKeyOf(nameKey: string): string | null {
 
 /**
  * The initials of a multi-word organization name key ("north atlantic treaty organisation" →
- * "nato"), or null when the name has fewer than two significant words.
+ * "nato"), or null when the name has fewer than three significant words (two initials match
+ * too many names).
  */
 export function acronymOf(nameKey: string): string | null {
   const words = nameKey.split(' ').filter((w) => w && !ACRONYM_SKIP.has(w));
-  if (words.length < 2) return null;
+  if (words.length < 3) return null;
   return words.map((w) => w[0]).join('');
+}
+
+/**
+ * A name that may stand for initials: capitals ("NATO", "FAO") or, in the BBC's house style,
+ * a capitalised word of four letters or more ("Nato", "Unicef"). Two-letter forms ("BP",
+ * "EC") are too ambiguous to match by initials.
+ */
+export function looksLikeAcronym(name: string): boolean {
+  return /^[A-Z]{3,8}$/.test(name) || /^[A-Z][a-z]{3,7}$/.test(name);
 }
 
 /** True for a one-word key, the only shape that can be a surname alone or an acronym. */

@@ -2,7 +2,7 @@ import type { EntityType } from '../../extract/types.js';
 import { slugify } from '../nameKey.js';
 import type { ArticlePlan, PlannedEntity } from '../planArticle.js';
 import { addAcronym, addAlias, addEntity, naturalKey, type EntityIndex, type KnownEntity } from './entityIndex.js';
-import { acronymOf, isSingleWord, normaliseRole, surnameKeyOf, surnameOf } from './nameParts.js';
+import { acronymOf, isSingleWord, looksLikeAcronym, normaliseRole, surnameKeyOf, surnameOf } from './nameParts.js';
 
 /** An entity the batch will create. */
 export interface NewEntity {
@@ -66,6 +66,7 @@ export function resolveEntities(plans: readonly ArticlePlan[], index: EntityInde
         if (aliasSeen.has(seen) || index.byAlias.get(naturalKey(known.kind, alias.nameKey))?.has(known.ref)) continue;
         aliasSeen.add(seen);
         addAlias(index, known.kind, alias.nameKey, known.ref);
+        if (known.kind === 'ORGANIZATION') known.aliasKeys.push(alias.nameKey);
         aliases.push({ ref: known.ref, ...alias });
       }
     }
@@ -97,9 +98,13 @@ function chooseTarget(entity: PlannedEntity, own: Evidence, index: EntityIndex):
   if (entity.kind === 'ORGANIZATION') {
     const acronym = acronymOf(entity.nameKey);
     if (acronym) {
-      add(index.byKey.get(naturalKey('ORGANIZATION', acronym)));
+      // "WTO" may already stand for another full name ("World Trade Organization" is not
+      // "World Tourism Organisation"): then the initials prove nothing.
+      const short = index.byKey.get(naturalKey('ORGANIZATION', acronym));
+      const taken = short?.aliasKeys.some((key) => key !== entity.nameKey && acronymOf(key) === acronym);
+      if (short && looksLikeAcronym(short.name) && !taken) add(short);
       for (const found of aliasMatches(index, 'ORGANIZATION', acronym)) add(found);
-    } else {
+    } else if (looksLikeAcronym(entity.name)) {
       for (const key of index.byAcronym.get(entity.nameKey) ?? []) add(index.byKey.get(key));
     }
   }
@@ -119,7 +124,7 @@ function aliasMatches(index: EntityIndex, kind: string, key: string): KnownEntit
 
 function createEntity(entity: PlannedEntity, needsReview: boolean, index: EntityIndex, created: NewEntity[]): KnownEntity {
   const ref = `new:${entity.key}`;
-  const known: KnownEntity = { ref, kind: entity.kind, name: entity.name, nameKey: entity.nameKey, isNew: true, needsReview, roles: [], affiliationKeys: [] };
+  const known: KnownEntity = { ref, kind: entity.kind, name: entity.name, nameKey: entity.nameKey, isNew: true, needsReview, roles: [], affiliationKeys: [], aliasKeys: [] };
   addEntity(index, known);
   created.push({ ref, kind: entity.kind, name: entity.name, nameKey: entity.nameKey, slug: entity.slug || slugify(entity.name), needsReview });
   const acronym = entity.kind === 'ORGANIZATION' ? acronymOf(entity.nameKey) : null;
