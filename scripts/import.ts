@@ -1,4 +1,5 @@
 // npm run import -- [options] <file | directory | glob | ->...
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createPgPool } from '../src/db/createPgPool.js';
@@ -25,6 +26,8 @@ Options:
                     happen (new, updated, unchanged, failed; new people, organizations, tags)
   --json            print the summary as one JSON object on stdout
   --batch-size N    articles per transaction (default 100)
+  --workers N       worker threads extracting articles (default: cores - 1, at most 4, and
+                    none on two cores or fewer; 0 = extract in the main thread)
   --progress        always show the progress bar; --no-progress never (default: on a terminal)
   --verbose         log every article
   --quiet           log errors only
@@ -32,7 +35,7 @@ Options:
 
 Progress goes to stderr: a bar with count, rate and ETA on a terminal, otherwise one line
 every 5 seconds. The summary gives imported, updated, unchanged, failed, entities created,
-seconds and articles/s; --json adds files, words, peopleCreated, organizationsCreated,
+seconds and articles/s; --json adds files, words, peakRssMB, peopleCreated, organizationsCreated,
 placesCreated, tagsCreated, failures and, for a dry run, the names it would create.
 
 Environment: DATABASE_URL (unset = the embedded database), STORYGRAPH_DATA_DIR.
@@ -48,6 +51,7 @@ runCli('import', async () => {
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
         'batch-size': { type: 'string' },
+        workers: { type: 'string' },
         progress: { type: 'boolean' },
         verbose: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -72,6 +76,14 @@ runCli('import', async () => {
     process.stderr.write(`import: --batch-size must be a whole number from 1 to 10000 (got ${values['batch-size']})\n`);
     return 2;
   }
+  // Extraction is memory-bound: on two cores a second thread mostly competes with PostgreSQL
+  // and the JIT (measured in bench/README.md), so worker threads start from three cores.
+  const cores = availableParallelism();
+  const workers = values.workers === undefined ? (cores > 2 ? Math.min(cores - 1, 4) : 0) : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+    process.stderr.write(`import: --workers must be a whole number from 0 to 64 (got ${values.workers})\n`);
+    return 2;
+  }
   const config = loadConfig();
   const bar = values.progress ?? (process.stderr.isTTY === true && !values.quiet) ? progressBar() : null;
   const level = values.quiet ? 'error' : values.verbose ? 'debug' : config.logLevel === 'debug' ? 'debug' : 'info';
@@ -88,10 +100,11 @@ runCli('import', async () => {
       log,
       dryRun: values['dry-run'] ?? false,
       batchSize,
+      workers,
       sql: pgSqlOf(pool),
       onProgress: (progress) => {
         if (bar) bar.draw(progress);
-        else if (!values.quiet && performance.now() - lastLog >= 5000) {
+        else if (!values.quiet && performance.now() - lastLog >= 5000 && progress.done !== progress.total) {
           // One plain line every few seconds: readable in CI logs and files.
           lastLog = performance.now();
           log.info(`import: ${describeProgress(progress)}`);
@@ -146,7 +159,8 @@ function formatDuration(seconds: number): string {
 
 function summaryOf(report: ImportReport) {
   const { failures, warnings, wouldCreate, ...counts } = report;
-  return { ...counts, seconds: Number(report.seconds.toFixed(3)), articlesPerSecond: rate(report), failures, warnings, ...(wouldCreate ? { wouldCreate } : {}) };
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  return { ...counts, seconds: Number(report.seconds.toFixed(3)), articlesPerSecond: rate(report), peakRssMB, failures, warnings, ...(wouldCreate ? { wouldCreate } : {}) };
 }
 
 function rate(report: ImportReport): number {

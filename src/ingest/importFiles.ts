@@ -1,7 +1,6 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { PrismaClient } from '../db/createPrisma.js';
 import { ErrorCode, isAppError } from '../errors.js';
-import { EXTRACTOR_VERSION, extractArticle } from '../extract/extractArticle.js';
+import { EXTRACTOR_VERSION } from '../extract/extractArticle.js';
 import type { EntityType } from '../extract/types.js';
 import type { Logger } from '../log.js';
 import { findStoredVersions } from './persist/findStoredVersions.js';
@@ -10,7 +9,8 @@ import { previewBatch, type PreviewState } from './persist/previewBatch.js';
 import { sqlOf, type SqlDatabase } from './persist/sqlOf.js';
 import type { BatchArticle } from './persist/writeBatch.js';
 import { isUnchanged } from './persistArticle.js';
-import { contentHashOf, planArticle } from './planArticle.js';
+import { createExtractor } from './extractArticles.js';
+import { contentHashOf } from './planArticle.js';
 import { emptyIndex } from './registry/entityIndex.js';
 import { emptyAcronyms, refreshAcronyms } from './registry/loadAcronyms.js';
 import { formatOfName } from './sources/detectFormat.js';
@@ -57,6 +57,8 @@ export interface ImportOptions {
   log: Logger;
   /** Parse and extract everything, write nothing, report what would happen. */
   dryRun?: boolean;
+  /** Worker threads for extraction (default 0: extract in this thread). */
+  workers?: number;
   /** Articles per transaction (default 100). */
   batchSize?: number;
   /** Where "-" reads JSON Lines from (default process.stdin). */
@@ -139,15 +141,33 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
   }
   const preview: PreviewState = { index, written: new Map(), newTags: new Set() };
 
+  // Where the time goes, for --verbose: reading and parsing, hashing and extracting, waiting on writes.
+  const spent = { reading: 0, extracting: 0, waiting: 0 };
   let writing: Promise<void> = Promise.resolve();
-  for await (const items of inBatches(readSources(inputs, options.stdin ? { stdin: options.stdin } : {}), batchSize)) {
-    report.files += items.length;
-    const prepared = await prepare(items);
+  let mark = performance.now();
+  const lap = (phase: keyof typeof spent) => {
+    const now = performance.now();
+    spent[phase] += now - mark;
+    mark = now;
+  };
+  const extractor = createExtractor(options.workers ?? 0);
+  try {
+    for await (const items of readAhead(inBatches(readSources(inputs, options.stdin ? { stdin: options.stdin } : {}), batchSize), 2)) {
+      lap('reading');
+      report.files += items.length;
+      const prepared = await prepare(items);
+      lap('extracting');
+      await writing;
+      lap('waiting');
+      writing = dryRun ? previewPrepared(prepared) : commit(prepared);
+    }
     await writing;
-    writing = dryRun ? previewPrepared(prepared) : commit(prepared);
+    lap('waiting');
+  } finally {
+    await extractor.close();
   }
-  await writing;
   report.seconds = (performance.now() - started) / 1000;
+  log.debug(`time: reading ${(spent.reading / 1000).toFixed(2)} s, checking and extracting ${(spent.extracting / 1000).toFixed(2)} s, waiting for writes ${(spent.waiting / 1000).toFixed(2)} s`);
   return report;
 
   /** Checks hashes for the whole batch in one query, then extracts and plans what changed. */
@@ -172,27 +192,25 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
       progress(items.length);
       return [];
     }
-    const out: (BatchArticle & { label: string })[] = [];
     let settled = items.length - articles.length;
-    for (const { label, parsed, source } of articles) {
+    const changed = articles.filter(({ label, parsed, source }) => {
       const known = stored.get(source.sourceKey) ?? null;
       // The hash comes first: an unchanged article skips extraction, the costly step.
-      if (isUnchanged(known, contentHashOf(parsed, source), EXTRACTOR_VERSION)) {
-        report.unchanged++;
+      if (!isUnchanged(known, contentHashOf(parsed, source), EXTRACTOR_VERSION)) return true;
+      report.unchanged++;
+      settled++;
+      log.debug(`${label}: unchanged (${known!.slug})`);
+      return false;
+    });
+    const plans = await extractor.extract(changed);
+    const out: (BatchArticle & { label: string })[] = [];
+    changed.forEach(({ label, source }, i) => {
+      const plan = plans[i]!;
+      if (plan instanceof Error) {
+        fail(label, plan);
         settled++;
-        log.debug(`${label}: unchanged (${known!.slug})`);
-        continue;
-      }
-      try {
-        const extraction = extractArticle({ text: parsed.text, title: parsed.title, paragraphs: parsed.paragraphs, editorTags: parsed.editorTags });
-        out.push({ label, plan: planArticle(parsed, extraction, source, EXTRACTOR_VERSION), stored: known });
-      } catch (error) {
-        fail(label, error);
-        settled++;
-      }
-      // Lets the previous batch's database round trips proceed between extractions.
-      await yieldToEventLoop();
-    }
+      } else out.push({ label, plan, stored: stored.get(source.sourceKey) ?? null });
+    });
     progress(settled);
     return out;
   }
@@ -290,6 +308,29 @@ async function* inBatches(items: AsyncIterable<SourceItem>, size: number): Async
     }
   }
   if (batch.length) yield batch;
+}
+
+/**
+ * Keeps up to `depth` items requested ahead, so the next batch's files are read (their I/O and
+ * parsing run between extractions) while this batch is extracted and written.
+ */
+async function* readAhead<T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  const queue: Promise<IteratorResult<T>>[] = [];
+  const fill = () => {
+    while (queue.length < depth) {
+      const next = iterator.next();
+      next.catch(() => undefined); // rethrown where it is awaited, below; not "unhandled" meanwhile
+      queue.push(next);
+    }
+  };
+  fill();
+  for (;;) {
+    const next = await queue.shift()!;
+    if (next.done) return;
+    fill();
+    yield next.value;
+  }
 }
 
 /** How many articles the inputs hold, when that is known without reading them (not for JSON Lines or stdin). */

@@ -7,6 +7,7 @@ import { refreshAcronyms, type AcronymIndex } from '../registry/loadAcronyms.js'
 import { loadEntityIndex } from '../registry/loadEntityIndex.js';
 import { resolveEntities } from '../registry/resolveEntities.js';
 import { BatchConflict } from './batchConflict.js';
+import { findPriorLinks } from './findPriorLinks.js';
 import { findStoredVersions } from './findStoredVersions.js';
 import type { SqlDatabase } from './sqlOf.js';
 import { writeBatch, type BatchArticle } from './writeBatch.js';
@@ -15,6 +16,9 @@ import { writeBatch, type BatchArticle } from './writeBatch.js';
 const IMPORT_LOCK_ID = 0x53_47_49_4d; // "SGIM"
 
 const MAX_ATTEMPTS = 5;
+
+/** How long a batch waits for another import's batch to commit. */
+const LOCK_WAIT_MS = 300_000;
 
 export type ArticleOutcome = { status: 'created' | 'updated'; articleId: string; slug: string } | { status: 'unchanged'; articleId: string; slug: string };
 
@@ -41,7 +45,14 @@ export async function persistBatch(db: SqlDatabase, batch: readonly BatchArticle
     try {
       const result = await db.transaction(
         async (sql) => {
-          await sql.run(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_ID})`);
+          // Waiting for another import's batch is not a slow statement: the lock may wait up to
+          // LOCK_WAIT_MS, then the usual statement timeout applies again. JIT is off for the
+          // batch: the lookups' cost estimates (tables growing faster than their statistics)
+          // would have every batch spend more time compiling than running.
+          const [setting] = await sql.rows<{ timeout: string }>(
+            `SELECT current_setting('statement_timeout') AS timeout, set_config('statement_timeout', '${LOCK_WAIT_MS}', true), set_config('jit', 'off', true)`,
+          );
+          await sql.rows(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_ID})::text, set_config('statement_timeout', $1, true)`, setting?.timeout ?? '0');
           const stored = await findStoredVersions(sql, batch.map((a) => a.plan.source.sourceKey));
           const outcomes: (ArticleOutcome | null)[] = [];
           const toWrite: BatchArticle[] = [];
@@ -59,8 +70,10 @@ export async function persistBatch(db: SqlDatabase, batch: readonly BatchArticle
           const index = emptyIndex();
           index.byAcronym = acronyms.byAcronym;
           const plans = toWrite.map((a) => a.plan);
-          await loadEntityIndex(sql, candidateKeys(plans, index), index);
-          const written = await writeBatch(sql, toWrite, resolveEntities(plans, index));
+          const earlier = await findPriorLinks(sql, toWrite);
+          const priorIds = [...new Set(earlier.flatMap((links) => (links ? [...links.values()] : [])))];
+          await loadEntityIndex(sql, candidateKeys(plans, index), index, priorIds);
+          const written = await writeBatch(sql, toWrite, resolveEntities(plans, index, earlier));
           // Known before commit, so a rolled-back batch leaves the count to be checked again.
           pendingOrganizations = written.entitiesCreated.ORGANIZATION;
           let next = 0;

@@ -1,10 +1,12 @@
 import type { EntityType } from '../../extract/types.js';
 import { isUnchanged } from '../persistArticle.js';
+import type { ArticlePlan } from '../planArticle.js';
 import { candidateKeys } from '../registry/candidateKeys.js';
 import type { EntityIndex } from '../registry/entityIndex.js';
 import { loadEntityIndex } from '../registry/loadEntityIndex.js';
 import { resolveEntities } from '../registry/resolveEntities.js';
-import type { Sql } from './sqlOf.js';
+import { findPriorLinks } from './findPriorLinks.js';
+import type { Sql, SqlDatabase } from './sqlOf.js';
 import type { BatchArticle } from './writeBatch.js';
 
 /** What a dry run has decided so far; carried from batch to batch. */
@@ -29,9 +31,10 @@ export interface BatchPreview {
  * and which people, organizations, places and tags would be created. The same resolution as a
  * real import, against the stored entities plus those earlier batches of the run would create.
  */
-export async function previewBatch(sql: Sql, batch: readonly BatchArticle[], state: PreviewState): Promise<BatchPreview> {
+export async function previewBatch(db: SqlDatabase, batch: readonly BatchArticle[], state: PreviewState): Promise<BatchPreview> {
   const statuses: BatchPreview['statuses'] = [];
-  const plans = [];
+  const plans: ArticlePlan[] = [];
+  const writing: BatchArticle[] = [];
   for (const { plan, stored } of batch) {
     const earlier = state.written.get(plan.source.sourceKey);
     if (earlier === plan.contentHash || (earlier === undefined && isUnchanged(stored, plan.contentHash, plan.extractorVersion))) {
@@ -41,9 +44,20 @@ export async function previewBatch(sql: Sql, batch: readonly BatchArticle[], sta
     statuses.push(stored || earlier !== undefined ? 'updated' : 'created');
     state.written.set(plan.source.sourceKey, plan.contentHash);
     plans.push(plan);
+    writing.push({ plan, stored });
   }
-  await loadEntityIndex(sql, candidateKeys(plans, state.index), state.index);
-  const resolution = resolveEntities(plans, state.index);
+  // Reads only, in one transaction so JIT can be turned off for it alone (see persistBatch).
+  return db.transaction(async (sql) => {
+    await sql.rows(`SELECT set_config('jit', 'off', true)`);
+    return previewResolved(sql, state, plans, writing, statuses);
+  });
+}
+
+async function previewResolved(sql: Sql, state: PreviewState, plans: ArticlePlan[], writing: BatchArticle[], statuses: BatchPreview['statuses']): Promise<BatchPreview> {
+  const earlier = await findPriorLinks(sql, writing);
+  const priorIds = [...new Set(earlier.flatMap((links) => (links ? [...links.values()] : [])))];
+  await loadEntityIndex(sql, candidateKeys(plans, state.index), state.index, priorIds);
+  const resolution = resolveEntities(plans, state.index, earlier);
   const tags = [...new Map(plans.flatMap((p) => p.tags).map((t) => [t.slug, t.name])).entries()].filter(([slug]) => !state.newTags.has(slug));
   const existing = tags.length
     ? new Set((await sql.rows<{ slug: string }>(`SELECT slug FROM tag WHERE slug IN (SELECT json_array_elements_text($1::json))`, JSON.stringify(tags.map(([slug]) => slug)))).map((r) => r.slug))

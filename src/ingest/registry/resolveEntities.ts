@@ -4,6 +4,9 @@ import type { ArticlePlan, PlannedEntity } from '../planArticle.js';
 import { addAcronym, addAlias, addEntity, naturalKey, type EntityIndex, type KnownEntity } from './entityIndex.js';
 import { acronymOf, isSingleWord, looksLikeAcronym, normaliseRole, surnameKeyOf, surnameOf } from './nameParts.js';
 
+/** For an article being updated: name key of each stored mention → the entity it was linked to. */
+export type PriorLinks = Map<string, string>;
+
 /** An entity the batch will create. */
 export interface NewEntity {
   ref: string;
@@ -45,18 +48,22 @@ interface Evidence {
  * - organizations and places match by name, alias or acronym when exactly one entity matches;
  *   several matches create a new entity flagged for review.
  *
+ * A corrected article keeps the links its names had (`earlier`), so fixing a typo does not
+ * re-decide who "Okafor" is against everyone known since.
+ *
  * Pure: the index is extended in memory so later articles in the batch see earlier ones.
  */
-export function resolveEntities(plans: readonly ArticlePlan[], index: EntityIndex): Resolution {
+export function resolveEntities(plans: readonly ArticlePlan[], index: EntityIndex, earlier: readonly (PriorLinks | undefined)[] = []): Resolution {
   const created: NewEntity[] = [];
   const aliases: AliasWrite[] = [];
   const aliasSeen = new Set<string>();
-  const targets = plans.map((plan) => {
+  const targets = plans.map((plan, i) => {
     const map = new Map<string, string>();
     const evidence = evidenceOf(plan);
     for (const entity of plan.entities) {
       const own = evidence.get(entity.key) ?? { roles: [], affiliationKeys: [] };
-      const { target, flag } = chooseTarget(entity, own, index);
+      const before = index.byRef.get(earlier[i]?.get(entity.nameKey) ?? '');
+      const { target, flag } = before && before.kind === entity.kind ? { target: before, flag: false } : chooseTarget(entity, own, index);
       const known = target ?? createEntity(entity, flag, index, created);
       map.set(entity.key, known.ref);
       known.roles.push(...own.roles.filter((r) => !known.roles.includes(r)));
