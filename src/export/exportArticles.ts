@@ -1,5 +1,4 @@
 import type { PrismaClient } from '../db/createPrisma.js';
-import { editorTagsOf } from './editorTagsOf.js';
 
 /** An entity as the export names it (read-only data for consumers). */
 export interface ExportedEntity {
@@ -91,8 +90,7 @@ function fetchBatch(prisma: PrismaClient, cursor: Cursor | null, take: number) {
       sourcePath: true,
       sourceUrl: true,
       byline: true,
-      extractorVersion: true,
-      tags: { select: { tag: { select: { name: true, kind: true } } } },
+      tags: { select: { kind: true, tag: { select: { name: true } } } },
       entities: { orderBy: [{ firstStart: 'asc' }, { entityId: 'asc' }], select: { mentionCount: true, entity: { select: entitySelect } } },
       quotes: {
         where: { status: { not: 'REJECTED' } },
@@ -114,8 +112,7 @@ function fetchBatch(prisma: PrismaClient, cursor: Cursor | null, take: number) {
 }
 
 function toExported(article: Batch[number]): ExportedArticle {
-  const linked = article.tags.map((t) => t.tag);
-  const editorTags = editorTagsOf({ ...article, tags: linked });
+  const editorTags = article.tags.filter((t) => t.kind === 'EDITOR').map((t) => t.tag.name).sort(byCodePoint);
   return {
     title: article.title,
     paragraphs: article.paragraphs,
@@ -137,7 +134,7 @@ function toExported(article: Batch[number]): ExportedArticle {
       cue: q.cueText,
       speaker: q.speaker ?? (q.speakerDescription ? { description: q.speakerDescription, affiliation: q.speakerAffiliation } : null),
     })),
-    topics: linked.filter((t) => !editorTags.includes(t.name)).map((t) => t.name).sort(byCodePoint),
+    topics: article.tags.filter((t) => t.kind === 'TOPIC').map((t) => t.tag.name).sort(byCodePoint),
   };
 }
 

@@ -78,7 +78,8 @@ export function contentHashOf(parsed: Pick<ParsedArticle, 'title' | 'paragraphs'
   const content = {
     title: parsed.title.text,
     paragraphs: parsed.paragraphs.map((p) => p.text),
-    tags: parsed.editorTags,
+    // The store keeps tags as a set, so their order in the source is not content.
+    tags: [...parsed.editorTags].sort(),
     byline: source.byline,
     publishedAt: source.publishedAt?.toISOString() ?? null,
     url: source.sourceUrl,

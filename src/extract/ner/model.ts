@@ -1,6 +1,6 @@
 /**
- * The shipped model: hashed feature weights (sparse int16 on disk, dense float32 in memory)
- * plus the training-derived lexicons. Binary layout, gzipped:
+ * The shipped model: hashed feature weights (sparse int16 on disk, sparse float32 in memory, see
+ * weightTable.ts) plus the training-derived lexicons. Binary layout, gzipped:
  *   "SGNR" | u32 header length | JSON header | sections, each 4-byte aligned, little endian.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -9,6 +9,7 @@ import { NUM_LABELS } from './labels.js';
 import { FEATURE_VERSION } from './features.js';
 import type { Lexicon } from './sentenceAtoms.js';
 import type { Scorer } from './tagDocument.js';
+import { WeightTable } from './weightTable.js';
 
 interface Header {
   format: 1;
@@ -25,8 +26,7 @@ interface Header {
 /** A loaded, read-only model. */
 export class NerModel implements Scorer {
   constructor(
-    private readonly table: IntTable,
-    private readonly weights: Float32Array,
+    private readonly table: WeightTable,
     readonly lexicon: Lexicon,
   ) {}
 
@@ -36,13 +36,7 @@ export class NerModel implements Scorer {
   }
 
   score(feats: Int32Array, n: number, scores: Float64Array): void {
-    const w = this.weights;
-    for (let j = 0; j < n; j++) {
-      const r = this.table.get(feats[j]!);
-      if (r < 0) continue;
-      const base = r * NUM_LABELS;
-      for (let l = 0; l < NUM_LABELS; l++) scores[l]! += w[base + l]!;
-    }
+    this.table.addTo(feats, n, scores);
   }
 }
 
@@ -139,16 +133,10 @@ export function decodeModel(gz: Buffer): NerModel {
   const wordVals = new Int32Array(take(header.words * 4));
   const gazKeys = new Int32Array(take(header.gaz * 4));
   const gazVals = new Int32Array(take(header.gaz * 4));
-  const weights = new Float32Array(header.features * NUM_LABELS);
-  const rows = new Int32Array(header.features);
-  let e = 0;
-  for (let r = 0; r < header.features; r++) {
-    rows[r] = r;
-    for (let c = 0; c < counts[r]!; c++, e++) weights[r * NUM_LABELS + labels[e]!] = values[e]! * header.scale;
-  }
+  const weights = new Float32Array(header.entries);
+  for (let e = 0; e < header.entries; e++) weights[e] = values[e]! * header.scale;
   return new NerModel(
-    new IntTable(keys, rows),
-    weights,
+    new WeightTable(keys, counts, labels, weights),
     { words: new IntTable(wordKeys, wordVals), gaz: new IntTable(gazKeys, gazVals) },
   );
 }

@@ -70,7 +70,7 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
   const mentions: unknown[] = [];
   const quotes: unknown[] = [];
   const affiliations = new Map<string, { a: string; p: string; o: string | null; r: string }>();
-  const articleTags: { a: string; t: string }[] = [];
+  const articleTags: { a: string; t: string; k: string }[] = [];
   const entitySummaries: { a: string; e: string; n: number; f: number }[] = [];
   batch.forEach(({ plan }, i) => {
     const a = articleIds[i]!;
@@ -122,7 +122,7 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
       const o = entityId(f.organizationKey);
       affiliations.set(`${a}|${p}|${o}|${f.role}`, { a, p, o, r: f.role });
     }
-    for (const t of plan.tags) articleTags.push({ a, t: tags.get(t.slug)! });
+    for (const t of plan.tags) articleTags.push({ a, t: tags.get(t.slug)!, k: t.kind });
   });
 
   if (mentions.length) {
@@ -172,7 +172,10 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
   }
   if (articleTags.length) {
     await sql.run(
-      `INSERT INTO article_tag ("articleId", "tagId") SELECT x.a::uuid, x.t::uuid FROM json_to_recordset($1::json) AS x(a text, t text) ON CONFLICT DO NOTHING`,
+      // A tag row is EDITOR once any editor uses it, even if extraction created it first.
+      `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(a text, t text, k text)),
+            linked AS (INSERT INTO article_tag ("articleId", "tagId", kind) SELECT x.a::uuid, x.t::uuid, x.k::"TagKind" FROM x ON CONFLICT DO NOTHING)
+       UPDATE tag SET kind = 'EDITOR' WHERE kind = 'TOPIC' AND id IN (SELECT x.t::uuid FROM x WHERE x.k = 'EDITOR')`,
       JSON.stringify(articleTags),
     );
   }
