@@ -11,8 +11,14 @@ export interface Word {
 
 /** Letters/digits, with inner hyphens, apostrophes, dots and ampersands ("Nato-Russia", "U.S", "AT&T"). */
 const WORD = /[\p{L}\p{N}]+(?:[-‐’'.&][\p{L}\p{N}]+)*/gu;
-/** What, between two words, ends a sentence or opens a quotation. */
-const BOUNDARY = /[.!?:;“"(\n]/;
+/** True when text[from, to) holds a character that ends a sentence or opens a quotation: . ! ? : ; “ " ( or a newline. */
+function hasBoundary(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b || c === 0x201c || c === 0x22 || c === 0x28 || c === 0x0a) return true;
+  }
+  return false;
+}
 
 /** Splits the segments of a text into words, marking sentence starts. One linear pass. */
 export function scanWords(text: string, segments: readonly { start: number; end: number }[]): Word[] {
@@ -22,12 +28,11 @@ export function scanWords(text: string, segments: readonly { start: number; end:
     let prevEnd = -1;
     for (let m = WORD.exec(text); m && m.index < segment.end; m = WORD.exec(text)) {
       const end = Math.min(m.index + m[0].length, segment.end);
-      const between = prevEnd < 0 ? '' : text.slice(prevEnd, m.index);
       out.push({
         start: m.index,
         end,
         text: text.slice(m.index, end),
-        sentenceStart: prevEnd < 0 || BOUNDARY.test(between),
+        sentenceStart: prevEnd < 0 || hasBoundary(text, prevEnd, m.index),
         segment: index,
       });
       prevEnd = end;
@@ -47,5 +52,8 @@ export function isCapitalised(word: string): boolean {
 
 /** Removes a trailing possessive ("Russia’s" → "Russia"). */
 export function stripPossessive(word: string): string {
-  return word.replace(/[’']s$/, '');
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 0x73) return word;
+  const c = word.charCodeAt(n - 2);
+  return c === 0x2019 || c === 0x27 ? word.slice(0, n - 2) : word;
 }

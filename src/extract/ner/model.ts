@@ -1,5 +1,5 @@
 /**
- * The shipped model: hashed feature weights (sparse int16 on disk, sparse float32 in memory, see
+ * The shipped model: hashed feature weights (sparse int16 on disk, sparse in memory too, see
  * weightTable.ts) plus the training-derived lexicons. Binary layout, gzipped:
  *   "SGNR" | u32 header length | JSON header | sections, each 4-byte aligned, little endian.
  */
@@ -133,10 +133,8 @@ export function decodeModel(gz: Buffer): NerModel {
   const wordVals = new Int32Array(take(header.words * 4));
   const gazKeys = new Int32Array(take(header.gaz * 4));
   const gazVals = new Int32Array(take(header.gaz * 4));
-  const weights = new Float32Array(header.entries);
-  for (let e = 0; e < header.entries; e++) weights[e] = values[e]! * header.scale;
   return new NerModel(
-    new WeightTable(keys, counts, labels, weights),
+    new WeightTable(keys, counts, labels, values, header.scale),
     { words: new IntTable(wordKeys, wordVals), gaz: new IntTable(gazKeys, gazVals) },
   );
 }

@@ -65,6 +65,24 @@ export class Atoms {
     this.n = n;
     this.gaz.fill(0, 0, n);
   }
+
+  /** Copies what fillWord wrote for count tokens of src, from token `from`, to this at token `to`. */
+  copyWords(src: Atoms, from: number, to: number, count: number): void {
+    for (let k = 0; k < count; k++) {
+      const a = from + k;
+      const b = to + k;
+      this.lw[b] = src.lw[a]!;
+      this.fw[b] = src.fw[a]!;
+      this.sh[b] = src.sh[a]!;
+      this.shl[b] = src.shl[a]!;
+      this.cap[b] = src.cap[a]!;
+      this.letters[b] = src.letters[a]!;
+    }
+    for (let k = 0; k < count * 4; k++) {
+      this.pre[to * 4 + k] = src.pre[from * 4 + k]!;
+      this.suf[to * 4 + k] = src.suf[from * 4 + k]!;
+    }
+  }
 }
 
 function fin(h: number): number {

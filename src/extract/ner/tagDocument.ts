@@ -8,7 +8,8 @@ import {
   CAP_ALL, CAP_LOWER, CAP_NONE, CAP_TITLE, MODE_NORMAL,
   Atoms, computeMode, fillLexicon, fillWord, type Lexicon,
 } from './sentenceAtoms.js';
-import { DOC_ACRONYM, DOC_LOWER, DOC_TITLE_INSIDE, MAX_FEATURES, dynamicFeatures, staticFeatures } from './features.js';
+import { DOC_ACRONYM, DOC_LOWER, DOC_TITLE_INSIDE, MAX_FEATURES, contextFeatures, decisionContextFeatures, dynamicFeatures, staticFeatures } from './features.js';
+import { LocalScoreCache } from './localScoreCache.js';
 
 /** Adds the weights of the given features to scores (length NUM_LABELS). */
 export interface Scorer {
@@ -32,6 +33,11 @@ export interface TaggedDocument {
 /** Softmax temperature for confidences: perceptron margins are large; 10 was best calibrated on testa. */
 const TEMPERATURE = 10;
 const atoms = new Atoms();
+/** The word atoms of the whole document, kept from pass 1 so pass 2 does not hash every word again. */
+let docAtoms = new Atoms();
+/** Buffers for more tokens than this are dropped after the document, not kept for the process's life. */
+const MAX_KEPT_TOKENS = 1 << 16;
+const localScores = new LocalScoreCache();
 const feats = new Int32Array(MAX_FEATURES);
 const scores = new Float64Array(NUM_LABELS);
 
@@ -64,11 +70,19 @@ export function tagDocument(
   const ns = sentences.length;
   const modes = new Uint8Array(ns);
   const evidence = new Map<number, number>();
+  const firstToken = new Int32Array(ns);
+  let tokens = 0;
+  for (let s = 0; s < ns; s++) {
+    firstToken[s] = tokens;
+    tokens += sentences[s]!.length;
+  }
+  docAtoms.reset(tokens);
   // Pass 1: sentence modes and case evidence from ordinary (not headline-cased) sentences.
   for (let s = 0; s < ns; s++) {
     const words = sentences[s]!;
     atoms.reset(words.length);
     for (let i = 0; i < words.length; i++) fillWord(atoms, i, featureForm(words[i]!));
+    docAtoms.copyWords(atoms, 0, firstToken[s]!, words.length);
     const mode = computeMode(atoms);
     modes[s] = mode;
     if (mode !== MODE_NORMAL) continue;
@@ -99,7 +113,7 @@ export function tagDocument(
     const words = sentences[s]!;
     const n = words.length;
     atoms.reset(n);
-    for (let i = 0; i < n; i++) fillWord(atoms, i, featureForm(words[i]!));
+    atoms.copyWords(docAtoms, firstToken[s]!, 0, n);
     atoms.mode = modes[s]!;
     fillLexicon(atoms, lexicon);
     const out = new Uint8Array(n);
@@ -111,10 +125,18 @@ export function tagDocument(
       const w = atoms.lw[i]!;
       const cap = atoms.cap[i]!;
       const named = cap === CAP_TITLE || cap === CAP_ALL;
-      let k = staticFeatures(atoms, i, isInitial(atoms, i), evidence.get(w) ?? 0, feats);
+      const initial = isInitial(atoms, i);
+      const docBits = evidence.get(w) ?? 0;
       const hist = named ? history.get(w) ?? -1 : -1;
-      k = dynamicFeatures(atoms, i, prev, prev2, hist, feats, k);
-      scores.fill(0);
+      let k: number;
+      if (training) {
+        // The trainer updates every feature, so it needs them all in feats.
+        k = dynamicFeatures(atoms, i, prev, prev2, hist, feats, staticFeatures(atoms, i, initial, docBits, feats));
+        scores.fill(0);
+      } else {
+        localScores.load(scores, words[i]!, atoms, i, initial, docBits, prev, prev2, hist, scorer, lexicon);
+        k = decisionContextFeatures(atoms, i, prev, feats, contextFeatures(atoms, i, feats, 0));
+      }
       scorer.score(feats, k, scores);
       // Mostly unconstrained argmax: forcing valid BILOU transitions greedily drags spans over
       // lowercase words ("Liberal Democrat spokeswoman ..."), so O may end an open span and
@@ -155,5 +177,6 @@ export function tagDocument(
     labels[s] = out;
     probs[s] = pr;
   }
+  if (docAtoms.capacity > MAX_KEPT_TOKENS) docAtoms = new Atoms();
   return { labels, probs, modes };
 }

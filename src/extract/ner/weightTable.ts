@@ -22,6 +22,8 @@ export class WeightTable {
   private readonly mask: number;
   private readonly scale: number;
   readonly size: number;
+  /** Written so the compiler cannot drop the touching loads in addTo. */
+  touched = 0;
 
   /**
    * keys[r] is feature r's hash; its entries are counts[r] consecutive (labels, values) pairs
@@ -62,6 +64,12 @@ export class WeightTable {
     const slots = this.slots;
     const mask = this.mask;
     const scale = this.scale;
+    // Touch every feature's home slot first: these loads do not depend on one another or on a
+    // branch, so the CPU keeps many cache misses in flight at once; the loop below then finds
+    // the lines in cache instead of waiting for each in turn.
+    let touched = 0;
+    for (let j = 0; j < n; j++) touched |= slots[4 * (feats[j]! & mask)]!;
+    this.touched = touched;
     for (let j = 0; j < n; j++) {
       const key = feats[j]!;
       let s = 4 * (key & mask);

@@ -108,6 +108,8 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
 
     for (let i = ps; i < pe; i++) {
       const c = text.charCodeAt(i);
+      // Letters and most ASCII punctuation: no mark, no tag edge; everything below skips them.
+      if (c >= 63 && c <= 170) continue;
       if (c === 60) { // '<' starts markup only when a tag name or '/' follows
         const n = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
         if (n === 47 || isLetter(n)) inTag = true;

@@ -43,10 +43,10 @@ export async function* expandInputs(inputs: readonly string[]): AsyncGenerator<I
       continue;
     }
     if (info.isDirectory()) {
-      for await (const path of walk(input, Infinity)) {
-        if (typeof path !== 'string') yield { kind: 'failure', label: path.details.file as string, error: path };
-        else if (formatOfName(path)) {
-          const entry = await fileEntry(path, seen);
+      for await (const file of walk(input, Infinity, await realpath(input).catch(() => null))) {
+        if (file instanceof AppError) yield { kind: 'failure', label: file.details.file as string, error: file };
+        else if (formatOfName(file.path)) {
+          const entry = await fileEntry(file.path, seen, file.real);
           if (entry) yield entry;
         }
       }
@@ -65,14 +65,15 @@ async function* expandGlob(glob: string, seen: Set<string>): AsyncGenerator<Inpu
   } catch {
     return;
   }
-  for await (const path of walk(plan.base, plan.maxDepth)) {
-    if (typeof path !== 'string') {
-      yield { kind: 'failure', label: path.details.file as string, error: path };
+  for await (const file of walk(plan.base, plan.maxDepth, await realpath(plan.base).catch(() => null))) {
+    if (file instanceof AppError) {
+      yield { kind: 'failure', label: file.details.file as string, error: file };
       continue;
     }
+    const { path } = file;
     const relative = plan.base === '.' ? path : path.slice(plan.base.length).replace(/^\/+/, '');
     if (plan.pattern.test(relative)) {
-      yield await fileEntry(plan.base === '.' ? relative : path, seen);
+      yield await fileEntry(plan.base === '.' ? relative : path, seen, file.real);
     }
   }
 }
@@ -81,8 +82,12 @@ async function* expandGlob(glob: string, seen: Set<string>): AsyncGenerator<Inpu
  * Files below `dir`, depth-first in code-point name order. A directory that cannot be listed is
  * yielded as an error and the walk goes on. Symbolic links to files are followed; links to
  * directories are not (they can loop).
+ *
+ * `realDir` is dir's real path (null if unknown): a regular file's real path is then its name
+ * under it, which spares a realpath call per file (each one a thread-pool round trip that
+ * waits for the event loop, and the import's loop is busy extracting).
  */
-async function* walk(dir: string, depth: number): AsyncGenerator<string | AppError> {
+async function* walk(dir: string, depth: number, realDir: string | null): AsyncGenerator<{ path: string; real: string | null } | AppError> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -96,17 +101,20 @@ async function* walk(dir: string, depth: number): AsyncGenerator<string | AppErr
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (depth > 1) yield* walk(path, depth - 1);
-    } else if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile())) {
-      yield path;
+      if (depth > 1) yield* walk(path, depth - 1, realDir === null ? null : join(realDir, entry.name));
+    } else if (entry.isFile()) {
+      yield { path, real: realDir === null ? null : join(realDir, entry.name) };
+    } else if (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile()) {
+      yield { path, real: null };
     }
   }
 }
 
-async function fileEntry(path: string, seen: Set<string>): Promise<InputEntry | null> {
+/** The entry for a file; `known` is its real path when the walk already knows it. */
+async function fileEntry(path: string, seen: Set<string>, known: string | null = null): Promise<InputEntry | null> {
   let real: string;
   try {
-    real = await realpath(path);
+    real = known ?? (await realpath(path));
   } catch (error) {
     return failure(path, ErrorCode.FILE_UNREADABLE, `${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }

@@ -4,7 +4,7 @@ import { AppError, ErrorCode, isAppError } from '../../errors.js';
 import { decodeText } from '../decodeText.js';
 import { parseArticle } from '../parseArticle.js';
 import { formatOfContent, formatOfName, type InputFormat } from './detectFormat.js';
-import { expandInputs } from './expandInputs.js';
+import { expandInputs, type InputEntry } from './expandInputs.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { readJsonLines } from './readJsonLines.js';
 import type { SourceItem } from './types.js';
@@ -28,29 +28,44 @@ export interface ReadSourcesOptions {
  * stops the stream.
  */
 export async function* readSources(inputs: readonly string[], options: ReadSourcesOptions = {}): AsyncGenerator<SourceItem> {
+  // Files are read a few ahead and concurrently: each read is several thread-pool round trips,
+  // and while the import extracts, the event loop turns only between articles, so one file at
+  // a time fell behind and the import waited for it. Started reads are taken in input order.
+  const ahead: Promise<Read>[] = [];
   for await (const entry of expandInputs(inputs)) {
-    if (entry.kind === 'failure') {
-      yield { kind: 'failure', label: entry.label, error: entry.error };
-    } else if (entry.kind === 'stdin') {
-      yield* readJsonLines(options.stdin ?? process.stdin, { file: '<stdin>', real: null });
-    } else {
-      yield* readFileSource(entry.path, entry.real);
-    }
+    ahead.push(startRead(entry));
+    if (ahead.length >= READ_AHEAD_FILES) yield* finishRead(await ahead.shift()!, options);
   }
+  while (ahead.length) yield* finishRead(await ahead.shift()!, options);
 }
 
-async function* readFileSource(path: string, real: string): AsyncGenerator<SourceItem> {
+/** Files whose reading may be under way at once (each at most MAX_ARTICLE_FILE_BYTES). */
+const READ_AHEAD_FILES = 8;
+
+/** An input read as far as it can be ahead of time: JSON Lines and stdin are streamed when their turn comes. */
+type Read = SourceItem | { kind: 'stream'; path: string | null; real: string | null };
+
+/** Starts reading an input; never rejects (a failure is an item). */
+function startRead(entry: InputEntry): Promise<Read> {
+  if (entry.kind === 'failure') return Promise.resolve({ kind: 'failure', label: entry.label, error: entry.error });
+  if (entry.kind === 'stdin') return Promise.resolve({ kind: 'stream', path: null, real: null });
+  return readFileSource(entry.path, entry.real);
+}
+
+async function* finishRead(read: Read, options: ReadSourcesOptions): AsyncGenerator<SourceItem> {
+  if (read.kind !== 'stream') yield read;
+  else if (read.path === null) yield* readJsonLines(options.stdin ?? process.stdin, { file: '<stdin>', real: null });
+  else yield* readJsonLines(createReadStream(read.path), { file: read.path, real: read.real });
+}
+
+async function readFileSource(path: string, real: string): Promise<Read> {
   let format: InputFormat;
   try {
     format = formatOfName(path) ?? formatOfContent(await readHead(path));
   } catch (error) {
-    yield { kind: 'failure', label: path, error: asAppError(error, path) };
-    return;
+    return { kind: 'failure', label: path, error: asAppError(error, path) };
   }
-  if (format === 'jsonl') {
-    yield* readJsonLines(createReadStream(path), { file: path, real });
-    return;
-  }
+  if (format === 'jsonl') return { kind: 'stream', path, real };
   try {
     const info = await stat(path);
     if (info.size > MAX_ARTICLE_FILE_BYTES) {
@@ -59,16 +74,15 @@ async function* readFileSource(path: string, real: string): AsyncGenerator<Sourc
     const { text, warnings } = decodeText(await readFile(path), path);
     if (format === 'markdown') {
       const { parsed, source } = parseMarkdown(text, path);
-      yield { kind: 'article', label: path, parsed, source: { ...source, sourceKey: source.sourceKey ?? `file:${real}`, sourcePath: real }, warnings };
-    } else {
-      const parsed = parseArticle(text, path);
-      // The seed format carries the article's path in its CMS: that is its identity wherever
-      // the file lies. Plain text is identified by its real path.
-      const sourceKey = parsed.pathLine !== null ? `path:/${parsed.pathLine}` : `file:${real}`;
-      yield { kind: 'article', label: path, parsed, source: { sourceKey, sourcePath: real, sourceUrl: null, byline: null, publishedAt: null }, warnings };
+      return { kind: 'article', label: path, parsed, source: { ...source, sourceKey: source.sourceKey ?? `file:${real}`, sourcePath: real }, warnings };
     }
+    const parsed = parseArticle(text, path);
+    // The seed format carries the article's path in its CMS: that is its identity wherever
+    // the file lies. Plain text is identified by its real path.
+    const sourceKey = parsed.pathLine !== null ? `path:/${parsed.pathLine}` : `file:${real}`;
+    return { kind: 'article', label: path, parsed, source: { sourceKey, sourcePath: real, sourceUrl: null, byline: null, publishedAt: null }, warnings };
   } catch (error) {
-    yield { kind: 'failure', label: path, error: asAppError(error, path) };
+    return { kind: 'failure', label: path, error: asAppError(error, path) };
   }
 }
 
