@@ -6,15 +6,15 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { extractArticle } from '../src/extract/extractArticle.js';
 import type { ExtractInput } from '../src/extract/types.js';
-import { listArticleFiles } from '../src/ingest/listArticleFiles.js';
-import { readArticleFile } from '../src/ingest/readArticleFile.js';
+import { readSources } from '../src/ingest/sources/readSources.js';
 import { projectRoot } from '../src/projectRoot.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { passes: { type: 'string', default: '5' } } });
 const corpus = positionals[0] ?? join(projectRoot, '..', 'shared', 'corpus', 'dev', 'bbc');
 const inputs: ExtractInput[] = [];
-for (const { file } of await listArticleFiles([corpus])) {
-  const { parsed } = await readArticleFile(file);
+for await (const item of readSources([corpus])) {
+  if (item.kind !== 'article') continue;
+  const { parsed } = item;
   inputs.push({ text: parsed.text, title: parsed.title, paragraphs: parsed.paragraphs, editorTags: parsed.editorTags });
 }
 const words = inputs.reduce((sum, input) => sum + (input.text.match(/\S+/g)?.length ?? 0), 0);

@@ -81,14 +81,14 @@ async function main() {
   const { values } = parseArgs({
     options: { count: { type: 'string', default: '100000' }, out: { type: 'string' }, jsonl: { type: 'string' }, corpus: { type: 'string' }, seed: { type: 'string', default: '1' } },
   });
-  const { listArticleFiles } = await import('../src/ingest/listArticleFiles.js');
-  const { readArticleFile } = await import('../src/ingest/readArticleFile.js');
+  const { readSources } = await import('../src/ingest/sources/readSources.js');
   const { projectRoot } = await import('../src/projectRoot.js');
   const corpus = values.corpus ?? join(projectRoot, '..', 'shared', 'corpus', 'dev', 'bbc');
   const paragraphs: string[] = [];
   const titles: string[] = [];
-  for (const { file } of await listArticleFiles([corpus])) {
-    const { parsed } = await readArticleFile(file);
+  for await (const item of readSources([corpus])) {
+    if (item.kind !== 'article') continue;
+    const { parsed } = item;
     titles.push(parsed.title.text);
     // Paragraphs without quotation marks, so every quote in the archive has a generated speaker.
     paragraphs.push(...parsed.paragraphs.map((p) => p.text).filter((p) => !/["“”]/.test(p)));
