@@ -8,28 +8,46 @@ import { formatDatabaseUrl, parseDatabaseUrl } from './parseDatabaseUrl.js';
 const CATALOG_TEXT_OIDS = new Set([18, 19]);
 const TEXT_OID = 25;
 
-type Query = (...args: unknown[]) => Promise<pg.QueryResult>;
+type Result = { fields?: { dataTypeID: number }[] } | undefined;
+type AnyFunction = (...args: unknown[]) => unknown;
 
-/** Wraps a query function so catalog "char"/name columns are reported as text. */
-function withTextCatalogTypes(query: Query): Query {
-  return async (...args) => {
-    const result = await query(...args);
-    for (const field of result?.fields ?? []) {
-      if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
-    }
-    return result;
-  };
+function reportAsText(result: Result): void {
+  for (const field of result?.fields ?? []) {
+    if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
+  }
 }
 
+/** Wraps `client.query` (promise or callback style) so catalog "char"/name columns read as text. */
+function patchClient(client: pg.PoolClient): pg.PoolClient {
+  const marked = client as pg.PoolClient & { catalogTypesAsText?: true };
+  if (marked.catalogTypesAsText) return client;
+  marked.catalogTypesAsText = true;
+  const query = client.query.bind(client) as AnyFunction;
+  client.query = ((...args: unknown[]) => {
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      args[args.length - 1] = (error: unknown, result: Result) => {
+        reportAsText(result);
+        (last as AnyFunction)(error, result);
+      };
+      return query(...args);
+    }
+    const out = query(...args) as Promise<Result> | undefined;
+    return out && typeof out.then === 'function' ? out.then((result) => (reportAsText(result), result)) : out;
+  }) as typeof client.query;
+  return client;
+}
+
+/** A pool whose clients report catalog types as text; `pool.query` goes through `connect`. */
 function poolFor(url: string): pg.Pool {
   const target = parseDatabaseUrl(url);
   const pool = new pg.Pool({ host: target.host, port: target.port, user: target.user, password: target.password, database: target.database });
-  pool.query = withTextCatalogTypes(pool.query.bind(pool) as Query) as typeof pool.query;
-  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  pool.connect = (async () => {
-    const client = await connect();
-    client.query = withTextCatalogTypes(client.query.bind(client) as Query) as typeof client.query;
-    return client;
+  const connect = pool.connect.bind(pool) as AnyFunction;
+  pool.connect = ((callback?: AnyFunction) => {
+    if (callback) {
+      return connect((error: unknown, client: pg.PoolClient | undefined, release: unknown) => callback(error, client && patchClient(client), release));
+    }
+    return (connect() as Promise<pg.PoolClient>).then(patchClient);
   }) as typeof pool.connect;
   return pool;
 }

@@ -22,7 +22,7 @@ const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${Prisma
  */
 export const nestedSources = {
   quotesByArticle: (): NestedSource => ({ select: QUOTE, from: sql`quote q`, parent: sql`q."articleId"`, where: VISIBLE_QUOTE, orderBy: sql`q.start, q.id` }),
-  mentionsByArticle: (): NestedSource => ({ select: columns('m', Prisma.MentionScalarFieldEnum), from: sql`mention m`, parent: sql`m."articleId"`, where: sql`m.status <> 'REJECTED'`, orderBy: sql`m.start, m.id` }),
+  mentionsByArticle: (): NestedSource => ({ select: columns('m', Prisma.MentionScalarFieldEnum), from: sql`mention m`, parent: sql`m."articleId"`, where: sql`m.status <> 'REJECTED'`, orderBy: sql`m.start, m."end"` }),
   /** Entities of one kind (the variant) in order of first mention. */
   entitiesByArticle: (kind: string | undefined): NestedSource => ({
     select: ENTITY,

@@ -1,5 +1,17 @@
-import type { StoredVersion } from '../persistArticle.js';
 import type { Sql } from './sqlOf.js';
+
+/** What the store knows of an article's source: enough to tell whether it changed. */
+export interface StoredVersion {
+  id: string;
+  slug: string;
+  contentHash: string;
+  extractorVersion: string;
+}
+
+/** Same content read by the same extractor: nothing to write. */
+export function isUnchanged(stored: StoredVersion | null | undefined, contentHash: string, extractorVersion: string): boolean {
+  return !!stored && stored.contentHash === contentHash && stored.extractorVersion === extractorVersion;
+}
 
 /** The stored version of each source key that has one, in one query for the whole batch. */
 export async function findStoredVersions(sql: Sql, sourceKeys: readonly string[]): Promise<Map<string, StoredVersion>> {

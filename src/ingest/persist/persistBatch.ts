@@ -1,6 +1,5 @@
 import { isConflict } from '../../db/prismaErrors.js';
 import type { EntityType } from '../../extract/types.js';
-import { isUnchanged, type StoredVersion } from '../persistArticle.js';
 import { candidateKeys } from '../registry/candidateKeys.js';
 import { emptyIndex } from '../registry/entityIndex.js';
 import { refreshAcronyms, type AcronymIndex } from '../registry/loadAcronyms.js';
@@ -8,7 +7,7 @@ import { loadEntityIndex } from '../registry/loadEntityIndex.js';
 import { resolveEntities } from '../registry/resolveEntities.js';
 import { BatchConflict } from './batchConflict.js';
 import { findPriorLinks } from './findPriorLinks.js';
-import { findStoredVersions } from './findStoredVersions.js';
+import { findStoredVersions, isUnchanged, type StoredVersion } from './findStoredVersions.js';
 import type { SqlDatabase } from './sqlOf.js';
 import { writeBatch, type BatchArticle } from './writeBatch.js';
 

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../extract/types.js';
-import { isUnchanged } from '../persistArticle.js';
+import { isUnchanged } from './findStoredVersions.js';
 import type { ArticlePlan } from '../planArticle.js';
 import { candidateKeys } from '../registry/candidateKeys.js';
 import type { EntityIndex } from '../registry/entityIndex.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityType } from '../../extract/types.js';
 import type { ArticlePlan } from '../planArticle.js';
-import type { StoredVersion } from '../persistArticle.js';
+import type { StoredVersion } from './findStoredVersions.js';
 import type { NewEntity, Resolution } from '../registry/resolveEntities.js';
 import { BatchConflict } from './batchConflict.js';
 import type { Sql } from './sqlOf.js';
@@ -67,8 +67,9 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
     );
   }
 
-  const mentions: unknown[] = [];
-  const quotes: unknown[] = [];
+  const createdIds = new Set(articles.filter((a) => a.status === 'created').map((a) => a.articleId));
+  const mentions: MentionRow[] = [];
+  const quotes: QuoteRow[] = [];
   const affiliations = new Map<string, { a: string; p: string; o: string | null; r: string }>();
   const articleTags: { a: string; t: string; k: string }[] = [];
   const entitySummaries: { a: string; e: string; n: number; f: number }[] = [];
@@ -125,15 +126,12 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
     for (const t of plan.tags) articleTags.push({ a, t: tags.get(t.slug)!, k: t.kind });
   });
 
-  if (mentions.length) {
-    await sql.run(
-      `INSERT INTO mention (id, "articleId", "entityId", text, start, "end", paragraph, confidence)
-       SELECT gen_random_uuid(), x.a::uuid, x.e::uuid, x.x, x.s, x.n, x.p, x.c
-       FROM json_to_recordset($1::json) AS x(a text, e text, x text, s int, n int, p int, c float8)
-       ON CONFLICT DO NOTHING`,
-      JSON.stringify(mentions),
-    );
-  }
+  // Facts of an article created in this transaction cannot collide with stored rows (no other
+  // writer sees the article yet, and each article's spans are deduplicated above): they get a
+  // plain insert. An updated article keeps its reviewed facts, which block re-creation.
+  const created = (row: { a: string }) => createdIds.has(row.a);
+  await insertMentions(sql, mentions.filter(created), false);
+  await insertMentions(sql, mentions.filter((m) => !created(m)), true);
   if (entitySummaries.length) {
     await sql.run(
       `INSERT INTO article_entity ("articleId", "entityId", "mentionCount", "firstStart")
@@ -151,16 +149,10 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
       JSON.stringify(updatedIds),
     );
   }
-  if (quotes.length) {
-    await sql.run(
-      `INSERT INTO quote (id, "articleId", text, kind, start, "end", paragraph, "cueText", "cueStart", "cueEnd", "speakerId", "speakerDescription",
-                          "speakerAffiliationId", "speakerStart", "speakerEnd", "speakerText", confidence)
-       SELECT gen_random_uuid(), x.a::uuid, x.x, x.k::"QuoteKind", x.s, x.n, x.p, x.ct, x.cs, x.ce, x.sp::uuid, x.sd, x.sa::uuid, x.ss, x.se, x.st, x.c
-       FROM json_to_recordset($1::json) AS x(a text, x text, k text, s int, n int, p int, ct text, cs int, ce int, sp text, sd text, sa text, ss int, se int, st text, c float8)
-       ON CONFLICT DO NOTHING`,
-      JSON.stringify(quotes),
-    );
-  }
+  // As ON CONFLICT DO NOTHING did within one statement: of two quotes over one span, the first stands.
+  const uniqueQuotes = dedupe(quotes, (q) => `${q.a}|${q.s}|${q.n}`);
+  await insertQuotes(sql, uniqueQuotes.filter(created), false);
+  await insertQuotes(sql, uniqueQuotes.filter((q) => !created(q)), true);
   if (affiliations.size) {
     await sql.run(
       `INSERT INTO affiliation (id, "personId", "organizationId", role, "articleId")
@@ -180,6 +172,38 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
     );
   }
   return { articles, entitiesCreated: entities.created, tagsCreated: tags.created };
+}
+
+type MentionRow = { a: string; e: string; x: string; s: number; n: number; p: number; c: number };
+type QuoteRow = { a: string; s: number; n: number } & Record<string, unknown>;
+
+async function insertMentions(sql: Sql, rows: readonly MentionRow[], mayConflict: boolean) {
+  if (!rows.length) return;
+  await sql.run(
+    `INSERT INTO mention ("articleId", "entityId", text, start, "end", paragraph, confidence)
+     SELECT x.a::uuid, x.e::uuid, x.x, x.s, x.n, x.p, x.c
+     FROM json_to_recordset($1::json) AS x(a text, e text, x text, s int, n int, p int, c float8)${mayConflict ? ' ON CONFLICT DO NOTHING' : ''}`,
+    JSON.stringify(rows),
+  );
+}
+
+/**
+ * The search vector is computed here, set-based, with each speaker's name joined once per
+ * statement (the same `quote_search_vector_named` the trigger uses); the insert trigger then
+ * skips rows that carry a vector.
+ */
+async function insertQuotes(sql: Sql, rows: readonly QuoteRow[], mayConflict: boolean) {
+  if (!rows.length) return;
+  await sql.run(
+    `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x(a text, x text, k text, s int, n int, p int, ct text, cs int, ce int, sp text, sd text, sa text, ss int, se int, st text, c float8)),
+          speaker AS (SELECT e.id, e.name FROM entity e WHERE e.id IN (SELECT DISTINCT x.sp::uuid FROM x WHERE x.sp IS NOT NULL))
+     INSERT INTO quote (id, "articleId", text, kind, start, "end", paragraph, "cueText", "cueStart", "cueEnd", "speakerId", "speakerDescription",
+                        "speakerAffiliationId", "speakerStart", "speakerEnd", "speakerText", confidence, "searchVector")
+     SELECT gen_random_uuid(), x.a::uuid, x.x, x.k::"QuoteKind", x.s, x.n, x.p, x.ct, x.cs, x.ce, x.sp::uuid, x.sd, x.sa::uuid, x.ss, x.se, x.st, x.c,
+            quote_search_vector_named(x.x, speaker.name, x.sd)
+     FROM x LEFT JOIN speaker ON speaker.id = x.sp::uuid${mayConflict ? ' ON CONFLICT DO NOTHING' : ''}`,
+    JSON.stringify(rows),
+  );
 }
 
 async function insertEntities(sql: Sql, created: readonly NewEntity[]) {
