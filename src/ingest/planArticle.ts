@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityType, Extraction, Span } from '../extract/types.js';
 import { articleText, segmentStarts } from './articleText.js';
+import { dedupeBy } from './dedupeBy.js';
 import { nameKey, slugify } from './nameKey.js';
 import type { ParsedArticle } from './parseArticle.js';
 
@@ -213,14 +214,4 @@ function dedupe(aliases: { name: string; nameKey: string }[]) {
 
 function dedupeMentions(mentions: PlannedMention[]): PlannedMention[] {
   return dedupeBy(mentions, (m) => `${m.start}:${m.end}`).sort((a, b) => a.start - b.start);
-}
-
-function dedupeBy<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

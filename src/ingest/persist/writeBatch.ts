@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dedupeBy } from '../dedupeBy.js';
 import type { EntityType } from '../../extract/types.js';
 import type { ArticlePlan } from '../planArticle.js';
 import type { StoredVersion } from './findStoredVersions.js';
@@ -37,7 +38,7 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
     if (!id) throw new BatchConflict(`entity ${ref}`);
     return id;
   };
-  const aliasRows = dedupe(
+  const aliasRows = dedupeBy(
     resolution.aliases.map((a) => ({ e: idOf(a.ref), n: a.name, k: a.nameKey })),
     (a) => `${a.e}|${a.k}`,
   ).sort((a, b) => cmp(a.e + a.k, b.e + b.k));
@@ -150,7 +151,7 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
     );
   }
   // As ON CONFLICT DO NOTHING did within one statement: of two quotes over one span, the first stands.
-  const uniqueQuotes = dedupe(quotes, (q) => `${q.a}|${q.s}|${q.n}`);
+  const uniqueQuotes = dedupeBy(quotes, (q) => `${q.a}|${q.s}|${q.n}`);
   await insertQuotes(sql, uniqueQuotes.filter(created), false);
   await insertQuotes(sql, uniqueQuotes.filter((q) => !created(q)), true);
   if (affiliations.size) {
@@ -246,7 +247,7 @@ function withFreeSlugs(created: readonly NewEntity[]): NewEntity[] {
 
 async function insertTags(sql: Sql, batch: readonly BatchArticle[]) {
   const ids = new Map<string, string>();
-  const wanted = dedupe(
+  const wanted = dedupeBy(
     batch.flatMap(({ plan }) => plan.tags),
     (t) => t.slug,
   ).sort((a, b) => cmp(a.slug, b.slug));
@@ -332,16 +333,6 @@ async function upsertArticles(sql: Sql, batch: readonly BatchArticle[]): Promise
     );
   }
   return out;
-}
-
-function dedupe<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 function cmp(a: string, b: string): number {
