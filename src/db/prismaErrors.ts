@@ -4,10 +4,10 @@ import { AppError, ErrorCode } from '../errors.js';
 const codeOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 
-/** A unique-key race (P2002) or a serialisation failure: safe to retry the whole transaction. */
+/** A unique-key race (P2002), a serialisation failure or a deadlock: safe to retry the whole transaction. */
 export function isConflict(error: unknown): boolean {
   const code = codeOf(error);
-  return code === 'P2002' || code === 'P2034' || code === '23505' || code === '40001';
+  return code === 'P2002' || code === 'P2034' || code === '23505' || code === '40001' || code === '40P01';
 }
 
 /** Maps Prisma's known errors to AppErrors; anything else is returned unchanged. */

@@ -29,21 +29,6 @@ export function makeLabel(type: number, pos: number): number {
   return 1 + 4 * type + pos;
 }
 
-/** allowed[prev * NUM_LABELS + label] is 1 when label may follow prev (prev may be START). */
-export const ALLOWED: Uint8Array = (() => {
-  const a = new Uint8Array((NUM_LABELS + 1) * NUM_LABELS);
-  for (let prev = 0; prev <= NUM_LABELS; prev++) {
-    const open = prev !== 0 && prev !== START && (labelPos(prev) === B || labelPos(prev) === I);
-    for (let l = 0; l < NUM_LABELS; l++) {
-      let ok: boolean;
-      if (open) ok = l !== 0 && labelType(l) === labelType(prev) && (labelPos(l) === I || labelPos(l) === L);
-      else ok = l === 0 || labelPos(l) === B || labelPos(l) === U;
-      a[prev * NUM_LABELS + l] = ok ? 1 : 0;
-    }
-  }
-  return a;
-})();
-
 /** A typed token span [start, end) in token indices. */
 export interface TokenSpan {
   type: number;

@@ -5,7 +5,7 @@
  * Offsets are UTF-16 indices into the original string.
  */
 import {
-  DIGIT, LOWER, PUNCT, SPACE, UPPER,
+  DIGIT, PUNCT, SPACE, UPPER,
   charClass, isApostrophe, isJoiningHyphen, isWordClass, lowerChar,
 } from './charClass.js';
 
@@ -154,7 +154,3 @@ export function startsUpper(token: string): boolean {
   return token.length > 0 && charClass(token.charCodeAt(0)) === UPPER;
 }
 
-/** True when the token starts with a lowercase letter. */
-export function startsLower(token: string): boolean {
-  return token.length > 0 && charClass(token.charCodeAt(0)) === LOWER;
-}

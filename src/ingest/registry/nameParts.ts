@@ -16,12 +16,6 @@ export function surnameOf(name: string): string | null {
   return words.length >= 2 ? words[words.length - 1]!.replace(/[,.]+$/, '') : null;
 }
 
-/** The given name of a multi-word name key ("maria okafor" → "maria"), or null. */
-export function givenNameKeyOf(nameKey: string): string | null {
-  const words = nameKey.split(' ');
-  return words.length >= 2 ? words[0]! : null;
-}
-
 /**
  * The initials of a multi-word organization name key ("north atlantic treaty organisation" →
  * "nato"), or null when the name has fewer than three significant words (two initials match
