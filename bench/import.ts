@@ -37,10 +37,22 @@ interface Summary {
   peakRssMB: number;
 }
 
+/**
+ * The command `npm run import` runs, as node's arguments: the benchmark runs the CLI with the
+ * same Node flags, but as a direct child so that its RSS can be sampled.
+ */
+async function importCommand(): Promise<string[]> {
+  const script = (JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import ?? '';
+  const [command, ...args] = script.split(/\s+/);
+  if (command !== 'node') throw new Error(`package.json's import script does not start with node: ${script}`);
+  return args;
+}
+const importArgs = await importCommand();
+
 /** Runs the import CLI as a plain node process, sampling its RSS every 5 s when asked. */
 function runImport(inputs: string[], env: Record<string, string | undefined>, sample = false): Promise<{ summary: Summary; rss: number[] }> {
   return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', join(projectRoot, 'scripts', 'import.ts'), '--json', '--quiet', ...(values['batch-size'] ? ['--batch-size', values['batch-size']] : []), ...inputs];
+    const args = [...importArgs, '--json', '--quiet', ...(values['batch-size'] ? ['--batch-size', values['batch-size']] : []), ...inputs];
     const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     const rss: number[] = [];

@@ -73,6 +73,8 @@ export interface ImportOptions {
 /** Names kept in a dry run's report, per kind: enough to review, bounded for huge archives. */
 const MAX_LISTED_NAMES = 10_000;
 const MAX_KEPT_WARNINGS = 1_000;
+/** Extracted batches that may wait for their write (each holds at most batchSize articles' plans). */
+const MAX_QUEUED_WRITES = 2;
 
 const createdKey: Record<EntityType, 'peopleCreated' | 'organizationsCreated' | 'placesCreated'> = {
   PERSON: 'peopleCreated',
@@ -142,7 +144,11 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
 
   // Where the time goes, for --verbose: reading and parsing, hashing and extracting, waiting on writes.
   const spent = { reading: 0, extracting: 0, waiting: 0 };
+  // Batches are written one at a time and in order, behind extraction. Up to MAX_QUEUED_WRITES
+  // wait their turn, so a batch whose write takes longer than the next one's extraction does
+  // not stall extraction (commit and previewPrepared never reject: failures are reported).
   let writing: Promise<void> = Promise.resolve();
+  const queued: Promise<void>[] = [];
   let mark = performance.now();
   const lap = (phase: keyof typeof spent) => {
     const now = performance.now();
@@ -156,9 +162,11 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
       report.files += items.length;
       const prepared = await prepare(items);
       lap('extracting');
-      await writing;
+      writing = writing.then(() => (dryRun ? previewPrepared(prepared) : commit(prepared)));
+      writing.catch(() => undefined); // rethrown where it is awaited; not "unhandled" while queued
+      queued.push(writing);
+      if (queued.length > MAX_QUEUED_WRITES) await queued.shift();
       lap('waiting');
-      writing = dryRun ? previewPrepared(prepared) : commit(prepared);
     }
     await writing;
     lap('waiting');

@@ -9,18 +9,32 @@
  * never reach -0).
  */
 
+import { MAX_FEATURES } from './features.js';
+
 /** An entry is label | q << 5 (q: int16, never 0), so 0 marks an empty slot or entry. */
 const LABEL_BITS = 5;
 const LABEL_MASK = (1 << LABEL_BITS) - 1;
 /** A first entry at or above this points into `overflow` (its count in the next int). */
 const OVERFLOW = 1 << 24;
 const INLINE = 3;
+/** Bits in the presence filter: 2^20 (128 KB, which stays in the L2 cache), ~10 per feature of the shipped model. */
+const FILTER_BITS = 1 << 20;
+const FILTER_MASK = FILTER_BITS - 1;
 
 export class WeightTable {
   private readonly slots: Int32Array;
   private readonly overflow: Int32Array;
   private readonly mask: number;
   private readonly scale: number;
+  /**
+   * A Bloom filter of the keys (two bits each): about a third of a token's features are not in
+   * the model (unseen word pairs, mostly), and the filter, small enough to stay in cache, rules
+   * out ~97 % of those without touching the table. It has no false negatives, so scores are
+   * unchanged.
+   */
+  private readonly filter = new Int32Array(FILTER_BITS >>> 5);
+  /** Keys that passed the filter in the current call. */
+  private readonly candidates = new Int32Array(MAX_FEATURES);
   readonly size: number;
   /** Written so the compiler cannot drop the touching loads in addTo. */
   touched = 0;
@@ -43,6 +57,10 @@ export class WeightTable {
     let o = 0;
     for (let r = 0; r < keys.length; r++) {
       const k = keys[r]! | 0;
+      const b1 = k & FILTER_MASK;
+      const b2 = (k >>> 12) & FILTER_MASK;
+      this.filter[b1 >>> 5]! |= 1 << (b1 & 31);
+      this.filter[b2 >>> 5]! |= 1 << (b2 & 31);
       let p = k & this.mask;
       while (this.slots[4 * p + 1] !== 0 && this.slots[4 * p] !== k) p = (p + 1) & this.mask;
       const s = 4 * p;
@@ -64,14 +82,24 @@ export class WeightTable {
     const slots = this.slots;
     const mask = this.mask;
     const scale = this.scale;
-    // Touch every feature's home slot first: these loads do not depend on one another or on a
-    // branch, so the CPU keeps many cache misses in flight at once; the loop below then finds
-    // the lines in cache instead of waiting for each in turn.
+    // Filter the keys, and touch the home slot of each that may be in the table: these loads do
+    // not depend on one another, so the CPU keeps many cache misses in flight at once; the loop
+    // below then finds the lines in cache instead of waiting for each in turn.
+    const filter = this.filter;
+    const candidates = this.candidates;
     let touched = 0;
-    for (let j = 0; j < n; j++) touched |= slots[4 * (feats[j]! & mask)]!;
-    this.touched = touched;
+    let m = 0;
     for (let j = 0; j < n; j++) {
       const key = feats[j]!;
+      const b1 = key & FILTER_MASK;
+      const b2 = (key >>> 12) & FILTER_MASK;
+      if (((filter[b1 >>> 5]! >>> (b1 & 31)) & (filter[b2 >>> 5]! >>> (b2 & 31)) & 1) === 0) continue;
+      candidates[m++] = key;
+      touched |= slots[4 * (key & mask)]!;
+    }
+    this.touched = touched;
+    for (let j = 0; j < m; j++) {
+      const key = candidates[j]!;
       let s = 4 * (key & mask);
       let first = slots[s + 1]!;
       while (first !== 0 && slots[s] !== key) {

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { AppError, ErrorCode, isAppError } from '../../errors.js';
 import { decodeText } from '../decodeText.js';
 import { parseArticle } from '../parseArticle.js';
@@ -28,19 +28,8 @@ export interface ReadSourcesOptions {
  * stops the stream.
  */
 export async function* readSources(inputs: readonly string[], options: ReadSourcesOptions = {}): AsyncGenerator<SourceItem> {
-  // Files are read a few ahead and concurrently: each read is several thread-pool round trips,
-  // and while the import extracts, the event loop turns only between articles, so one file at
-  // a time fell behind and the import waited for it. Started reads are taken in input order.
-  const ahead: Promise<Read>[] = [];
-  for await (const entry of expandInputs(inputs)) {
-    ahead.push(startRead(entry));
-    if (ahead.length >= READ_AHEAD_FILES) yield* finishRead(await ahead.shift()!, options);
-  }
-  while (ahead.length) yield* finishRead(await ahead.shift()!, options);
+  for await (const entry of expandInputs(inputs)) yield* finishRead(await startRead(entry), options);
 }
-
-/** Files whose reading may be under way at once (each at most MAX_ARTICLE_FILE_BYTES). */
-const READ_AHEAD_FILES = 8;
 
 /** An input read as far as it can be ahead of time: JSON Lines and stdin are streamed when their turn comes. */
 type Read = SourceItem | { kind: 'stream'; path: string | null; real: string | null };
@@ -67,11 +56,14 @@ async function readFileSource(path: string, real: string): Promise<Read> {
   }
   if (format === 'jsonl') return { kind: 'stream', path, real };
   try {
-    const info = await stat(path);
+    // Synchronous reads: an article file is small and local, and each asynchronous read costs
+    // five thread-pool round trips and their promises, several times the read itself, on the
+    // thread that also extracts.
+    const info = statSync(path);
     if (info.size > MAX_ARTICLE_FILE_BYTES) {
       throw new AppError(ErrorCode.FILE_TOO_LARGE, `${path}: ${info.size} bytes is too large for one article (at most ${MAX_ARTICLE_FILE_BYTES}); archives belong in JSON Lines`, { file: path });
     }
-    const { text, warnings } = decodeText(await readFile(path), path);
+    const { text, warnings } = decodeText(readFileSync(path), path);
     if (format === 'markdown') {
       const { parsed, source } = parseMarkdown(text, path);
       return { kind: 'article', label: path, parsed, source: { ...source, sourceKey: source.sourceKey ?? `file:${real}`, sourcePath: real }, warnings };
