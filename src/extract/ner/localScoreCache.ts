@@ -13,17 +13,30 @@
  * Entries are valid for one scorer and lexicon (a loaded model is read-only); another model
  * starts the cache afresh. Training scores without it, as its weights change with every update.
  */
+import { mix, mix3 } from './hash.js';
 import { NUM_LABELS } from './labels.js';
 import { decisionFeatures, localFeatures, localKey, MAX_FEATURES } from './features.js';
 import type { Atoms, Lexicon } from './sentenceAtoms.js';
 import type { Scorer } from './tagDocument.js';
 
-/** Entries (token text, local key) kept before the cache starts afresh: bounds memory (~5 MB) over any import. */
+/** Entries (token text, local key) kept before the cache starts afresh: bounds memory (~9 MB) over any import. */
 const MAX_ENTRIES = 40_000;
+/** Slots of the open-addressing index: a power of two over three times MAX_ENTRIES, so probe runs stay short. */
+const SLOTS = 1 << 17;
+const SLOT_MASK = SLOTS - 1;
+const TWO_32 = 2 ** 32;
 
 export class LocalScoreCache {
-  /** Token text -> pairs (local key, entry); an entry's scores are at entry * NUM_LABELS in `pool`. */
-  private byToken = new Map<string, number[]>();
+  // An open-addressing index keyed by (token text, local key), hashed from the token's form
+  // hash (Atoms.fw) and the key: no string is hashed per lookup, as a Map keyed by text would.
+  // A slot matches only when text and key are equal, so a hash collision costs a probe, never a
+  // wrong score.
+  /** Per slot: the mixed hash, never 0 in a used slot (0 marks an empty one). */
+  private readonly hashes = new Int32Array(SLOTS);
+  private readonly keys = new Float64Array(SLOTS);
+  private readonly words: string[] = new Array<string>(SLOTS).fill('');
+  /** Per slot: its entry; entry e's scores are at e * NUM_LABELS in `pool`. */
+  private readonly entryOf = new Int32Array(SLOTS);
   private pool = new Float64Array(0);
   private entries = 0;
   private scorer: Scorer | null = null;
@@ -36,33 +49,36 @@ export class LocalScoreCache {
     prev: number, prev2: number, hist: number, scorer: Scorer, lexicon: Lexicon,
   ): void {
     if (scorer !== this.scorer || lexicon !== this.lexicon || this.entries >= MAX_ENTRIES) {
-      this.byToken = new Map();
+      if (this.entries > 0) {
+        this.hashes.fill(0);
+        this.words.fill('');
+      }
       this.entries = 0;
       this.scorer = scorer;
       this.lexicon = lexicon;
     }
     const key = localKey(a, i, initial, docBits, prev, prev2, hist);
-    let pairs = this.byToken.get(word);
-    // A key of its own: a token sliced from an article can keep the whole article text alive.
-    if (pairs === undefined) this.byToken.set(`${word} `.slice(0, -1), (pairs = []));
-    let entry = -1;
-    for (let p = 0; p < pairs.length; p += 2) {
-      if (pairs[p] === key) {
-        entry = pairs[p + 1]!;
-        break;
+    const hash = mix3(a.fw[i]!, key >>> 0, mix(Math.floor(key / TWO_32), word.length)) || 1;
+    const hashes = this.hashes;
+    let slot = hash & SLOT_MASK;
+    for (let h = hashes[slot]!; h !== 0; h = hashes[slot]!) {
+      if (h === hash && this.keys[slot] === key && this.words[slot] === word) {
+        const pool = this.pool;
+        const base = this.entryOf[slot]! * NUM_LABELS;
+        for (let l = 0; l < NUM_LABELS; l++) scores[l] = pool[base + l]!;
+        return;
       }
+      slot = (slot + 1) & SLOT_MASK;
     }
-    if (entry < 0) {
-      if (this.pool.length === 0) this.pool = new Float64Array(MAX_ENTRIES * NUM_LABELS);
-      entry = this.entries++;
-      pairs.push(key, entry);
-      scores.fill(0);
-      scorer.score(this.feats, decisionFeatures(a, i, prev, prev2, hist, this.feats, localFeatures(a, i, initial, docBits, this.feats, 0)), scores);
-      this.pool.set(scores, entry * NUM_LABELS);
-      return;
-    }
-    const pool = this.pool;
-    const base = entry * NUM_LABELS;
-    for (let l = 0; l < NUM_LABELS; l++) scores[l] = pool[base + l]!;
+    if (this.pool.length === 0) this.pool = new Float64Array(MAX_ENTRIES * NUM_LABELS);
+    const entry = this.entries++;
+    hashes[slot] = hash;
+    this.keys[slot] = key;
+    // A copy: a token sliced from an article can keep the whole article text alive.
+    this.words[slot] = `${word} `.slice(0, -1);
+    this.entryOf[slot] = entry;
+    scores.fill(0);
+    scorer.score(this.feats, decisionFeatures(a, i, prev, prev2, hist, this.feats, localFeatures(a, i, initial, docBits, this.feats, 0)), scores);
+    this.pool.set(scores, entry * NUM_LABELS);
   }
 }
