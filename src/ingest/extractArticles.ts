@@ -7,7 +7,8 @@ import { planArticle, type ArticleSource, type ArticlePlan } from './planArticle
 /** Extracts and plans articles, in this thread or in worker threads. */
 export interface ArticleExtractor {
   /** Plans in input order; an article whose extraction threw gives an Error in its place. */
-  extract(articles: readonly { parsed: ParsedArticle; source: ArticleSource }[]): Promise<(ArticlePlan | Error)[]>;
+  /** `contentHash` is the article's contentHashOf, which the caller has already computed to skip unchanged articles. */
+  extract(articles: readonly { parsed: ParsedArticle; source: ArticleSource; contentHash: string }[]): Promise<(ArticlePlan | Error)[]>;
   close(): Promise<void>;
 }
 
@@ -22,8 +23,8 @@ export function createExtractor(workers: number): ArticleExtractor {
     return {
       async extract(articles) {
         const out: (ArticlePlan | Error)[] = [];
-        for (const { parsed, source } of articles) {
-          out.push(extractHere(parsed, source));
+        for (const { parsed, source, contentHash } of articles) {
+          out.push(extractHere(parsed, source, contentHash));
           await yieldToEventLoop();
         }
         return out;
@@ -52,11 +53,11 @@ export function createExtractor(workers: number): ArticleExtractor {
     extract(articles) {
       return Promise.all(
         articles.map(
-          ({ parsed, source }, i) =>
+          ({ parsed, source, contentHash }, i) =>
             new Promise<ArticlePlan | Error>((resolve) => {
               const id = nextId++;
               pending.set(id, resolve);
-              pool[i % pool.length]!.postMessage({ id, parsed, source });
+              pool[i % pool.length]!.postMessage({ id, parsed, source, contentHash });
             }),
         ),
       );
@@ -78,10 +79,10 @@ function startWorker(): Worker {
   return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`, { eval: true });
 }
 
-function extractHere(parsed: ParsedArticle, source: ArticleSource): ArticlePlan | Error {
+function extractHere(parsed: ParsedArticle, source: ArticleSource, contentHash: string): ArticlePlan | Error {
   try {
     const extraction = extractArticle({ text: parsed.text, title: parsed.title, paragraphs: parsed.paragraphs, editorTags: parsed.editorTags });
-    return planArticle(parsed, extraction, source, EXTRACTOR_VERSION);
+    return planArticle(parsed, extraction, source, EXTRACTOR_VERSION, contentHash);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }

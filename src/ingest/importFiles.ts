@@ -200,15 +200,19 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
       return [];
     }
     let settled = items.length - articles.length;
-    const changed = articles.filter(({ label, parsed, source }) => {
-      const known = stored.get(source.sourceKey) ?? null;
+    const changed: (SourceArticle & { contentHash: string })[] = [];
+    for (const article of articles) {
+      const known = stored.get(article.source.sourceKey) ?? null;
       // The hash comes first: an unchanged article skips extraction, the costly step.
-      if (!isUnchanged(known, contentHashOf(parsed, source), EXTRACTOR_VERSION)) return true;
+      const contentHash = contentHashOf(article.parsed, article.source);
+      if (!isUnchanged(known, contentHash, EXTRACTOR_VERSION)) {
+        changed.push({ ...article, contentHash });
+        continue;
+      }
       report.unchanged++;
       settled++;
-      log.debug(`${label}: unchanged (${known!.slug})`);
-      return false;
-    });
+      log.debug(`${article.label}: unchanged (${known!.slug})`);
+    }
     const plans = await extractor.extract(changed);
     const out: (BatchArticle & { label: string })[] = [];
     changed.forEach(({ label, source }, i) => {

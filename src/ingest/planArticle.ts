@@ -96,9 +96,15 @@ export function contentHashOf(parsed: Pick<ParsedArticle, 'title' | 'paragraphs'
  * Turns a parsed article and its extraction into what will be stored: offsets moved from the
  * file's text to the stored article text, natural keys for entities and tags, paragraph
  * numbers for every fact. Facts whose offsets fall outside the headline and paragraphs
- * (e.g. in a TAGS: line) are dropped.
+ * (e.g. in a TAGS: line) are dropped. `contentHash` may be passed when already computed.
  */
-export function planArticle(parsed: ParsedArticle, extraction: Extraction, source: ArticleSource, extractorVersion: string): ArticlePlan {
+export function planArticle(
+  parsed: ParsedArticle,
+  extraction: Extraction,
+  source: ArticleSource,
+  extractorVersion: string,
+  contentHash = contentHashOf(parsed, source),
+): ArticlePlan {
   const paragraphs = parsed.paragraphs.map((p) => p.text);
   const title = parsed.title.text;
   const stored = articleText(title, paragraphs);
@@ -190,7 +196,7 @@ export function planArticle(parsed: ParsedArticle, extraction: Extraction, sourc
     slug: source.slug || slugify(title),
     lead: paragraphs[0] ?? '',
     paragraphs,
-    contentHash: contentHashOf(parsed, source),
+    contentHash,
     extractorVersion,
     wordCount: countWords(stored),
     entities,
