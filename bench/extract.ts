@@ -2,14 +2,18 @@
 //   npx tsx bench/extract.ts [corpus-dir] [--passes N]
 // Reads every *.txt once, then runs extractArticle over all of them N times on one core,
 // printing words/s per pass and the process RSS after each pass (flat RSS = no growth per article).
-import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { extractArticle } from '../src/extract/extractArticle.js';
 import type { ExtractInput } from '../src/extract/types.js';
 import { readSources } from '../src/ingest/sources/readSources.js';
 import { projectRoot } from '../src/projectRoot.js';
+import { parseBenchArgs } from './parseBenchArgs.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { passes: { type: 'string', default: '5' } } });
+const { values, positionals } = parseBenchArgs(
+  'Usage: npx tsx bench/extract.ts [corpus-dir] [--passes N]\n' +
+    'Runs extractArticle over every article of the corpus (default the BBC dev set) N times (default 5), printing words/s and RSS per pass.',
+  { passes: { type: 'string', default: '5' } },
+);
 const corpus = positionals[0] ?? join(projectRoot, '..', 'shared', 'corpus', 'dev', 'bbc');
 const inputs: ExtractInput[] = [];
 for await (const item of readSources([corpus])) {

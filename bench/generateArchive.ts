@@ -7,7 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseBenchArgs } from './parseBenchArgs.js';
 
 const FIRST = ['Maria', 'John', 'Aisha', 'Wei', 'Olga', 'Pedro', 'Fatima', 'Tom', 'Ingrid', 'Kofi', 'Sara', 'Raj', 'Elena', 'Liam', 'Nadia', 'Hugo', 'Chloe', 'Omar', 'Greta', 'Yusuf'];
 // 30 × 30 surnames × 20 given names: thousands of people, many sharing a surname.
@@ -78,9 +78,12 @@ export async function generateArchive(dir: string, options: GenerateOptions): Pr
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: { count: { type: 'string', default: '100000' }, out: { type: 'string' }, jsonl: { type: 'string' }, corpus: { type: 'string' }, seed: { type: 'string', default: '1' } },
-  });
+  const { values } = parseBenchArgs(
+    'Usage: npx tsx bench/generateArchive.ts [--count N] [--out DIR | --jsonl FILE] [--corpus DIR] [--seed S]\n' +
+      'Builds N synthetic articles (default 100,000) from the paragraphs of a corpus (default the BBC dev set):\n' +
+      '--out writes plain-text files, 1,000 per folder; --jsonl writes one JSON Lines file.',
+    { count: { type: 'string', default: '100000' }, out: { type: 'string' }, jsonl: { type: 'string' }, corpus: { type: 'string' }, seed: { type: 'string', default: '1' } },
+  );
   const { readSources } = await import('../src/ingest/sources/readSources.js');
   const { projectRoot } = await import('../src/projectRoot.js');
   const corpus = values.corpus ?? join(projectRoot, '..', 'shared', 'corpus', 'dev', 'bbc');

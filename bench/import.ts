@@ -9,21 +9,26 @@ import { spawn } from 'node:child_process';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { formatDatabaseUrl, parseDatabaseUrl } from '../src/db/parseDatabaseUrl.js';
 import { projectRoot } from '../src/projectRoot.js';
+import { parseBenchArgs } from './parseBenchArgs.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+const { values, positionals } = parseBenchArgs(
+  `Usage: npx tsx bench/import.ts [corpus-dir] [--skip-embedded] [--skip-postgres] [--url URL] [--batch-size N]
+       npx tsx bench/import.ts --scale DIR_OR_JSONL [--url URL]
+Imports the corpus (default the BBC dev set) with the import CLI into a fresh database on the
+PostgreSQL server at --url (default postgresql://postgres@127.0.0.1:5432/postgres; created and
+dropped) and into a fresh embedded database, then reruns it; prints articles/s, words/s and peak RSS.
+--scale runs one large import into a fresh server database, sampling RSS every 5 s, then a rerun.`,
+  {
     url: { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
     scale: { type: 'string' },
     'skip-embedded': { type: 'boolean' },
     'skip-postgres': { type: 'boolean' },
     'batch-size': { type: 'string' },
   },
-});
+);
 
 interface Summary {
   files: number;

@@ -31,7 +31,7 @@ export async function* readSources(inputs: readonly string[], options: ReadSourc
   for await (const entry of expandInputs(inputs)) yield* finishRead(await startRead(entry), options);
 }
 
-/** An input read as far as it can be ahead of time: JSON Lines and stdin are streamed when their turn comes. */
+/** An input read: an article or a failure, or a JSON Lines file or stdin, which is then streamed. */
 type Read = SourceItem | { kind: 'stream'; path: string | null; real: string | null };
 
 /** Starts reading an input; never rejects (a failure is an item). */
