@@ -49,6 +49,16 @@ describe('WeightTable', () => {
     }
   });
 
+  it('scores more features in one call than a token ever has', () => {
+    const { table, rows, scale } = buildTable(1_000, 3);
+    const feats = new Int32Array([...rows.keys()].slice(0, 300));
+    const scores = new Float64Array(17);
+    table.addTo(feats, feats.length, scores);
+    const expected = new Float64Array(17);
+    for (const key of feats) for (const [label, q] of rows.get(key)!) expected[label]! += Math.fround(q * scale);
+    expect([...scores]).toEqual([...expected]);
+  });
+
   it('finds every feature it was built with', () => {
     const { table, rows } = buildTable(50_000, 11);
     let found = 0;

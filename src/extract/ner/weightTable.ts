@@ -33,8 +33,8 @@ export class WeightTable {
    * unchanged.
    */
   private readonly filter = new Int32Array(FILTER_BITS >>> 5);
-  /** Keys that passed the filter in the current call. */
-  private readonly candidates = new Int32Array(MAX_FEATURES);
+  /** Keys that passed the filter in the current call (grown if a caller passes more than MAX_FEATURES). */
+  private candidates = new Int32Array(MAX_FEATURES);
   readonly size: number;
   /** Written so the compiler cannot drop the touching loads in addTo. */
   touched = 0;
@@ -86,6 +86,7 @@ export class WeightTable {
     // not depend on one another, so the CPU keeps many cache misses in flight at once; the loop
     // below then finds the lines in cache instead of waiting for each in turn.
     const filter = this.filter;
+    if (n > this.candidates.length) this.candidates = new Int32Array(n);
     const candidates = this.candidates;
     let touched = 0;
     let m = 0;
