@@ -1,8 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { EXTRACTOR_VERSION, extractArticle } from '../extract/extractArticle.js';
 import type { ParsedArticle } from './parseArticle.js';
-import { planArticle, type ArticleSource, type ArticlePlan } from './planArticle.js';
+import { extractPlan } from './extractPlan.js';
+import type { ArticleSource, ArticlePlan } from './planArticle.js';
 
 /** Extracts and plans articles, in this thread or in worker threads. */
 export interface ArticleExtractor {
@@ -24,7 +24,7 @@ export function createExtractor(workers: number): ArticleExtractor {
       async extract(articles) {
         const out: (ArticlePlan | Error)[] = [];
         for (const { parsed, source, contentHash } of articles) {
-          out.push(extractHere(parsed, source, contentHash));
+          out.push(extractPlan(parsed, source, contentHash));
           await yieldToEventLoop();
         }
         return out;
@@ -77,13 +77,4 @@ function startWorker(): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url);
   const tsx = import.meta.resolve('tsx/esm/api');
   return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`, { eval: true });
-}
-
-function extractHere(parsed: ParsedArticle, source: ArticleSource, contentHash: string): ArticlePlan | Error {
-  try {
-    const extraction = extractArticle({ text: parsed.text, title: parsed.title, paragraphs: parsed.paragraphs, editorTags: parsed.editorTags });
-    return planArticle(parsed, extraction, source, EXTRACTOR_VERSION, contentHash);
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
 }

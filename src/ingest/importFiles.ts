@@ -66,8 +66,6 @@ export interface ImportOptions {
   sql?: SqlDatabase;
   /** Called as articles finish; used for progress display. */
   onProgress?: (progress: ImportProgress) => void;
-  /** Called as articles finish, with the total once known (0 until then). */
-  onFile?: (done: number, total: number) => void;
 }
 
 /** Names kept in a dry run's report, per kind: enough to review, bounded for huge archives. */
@@ -125,7 +123,6 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
     done += n;
     const seconds = (performance.now() - started) / 1000;
     options.onProgress?.({ done, total, seconds });
-    options.onFile?.(done, total ?? 0);
   };
   const fail = (label: string, error: unknown) => {
     report.failed++;

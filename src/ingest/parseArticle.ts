@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '../errors.js';
 import type { Span } from '../extract/types.js';
+import { dedupeBy } from './dedupeBy.js';
 
 /** An article as read from a file, with offsets into the decoded text it came from. */
 export interface ParsedArticle {
@@ -13,8 +14,8 @@ export interface ParsedArticle {
   pathLine: string | null;
 }
 
-/** Longer first lines are body text, not a headline. */
-const MAX_HEADLINE_LENGTH = 300;
+/** Longer first lines are body text, not a headline (every input format uses this limit). */
+export const MAX_HEADLINE_LENGTH = 300;
 
 interface Block {
   span: Span;
@@ -85,17 +86,15 @@ export function parseArticle(text: string, file: string): ParsedArticle {
 
 /** Splits editor tags on commas, dropping empty ones and duplicates (case-insensitive). */
 export function parseTags(list: string): string[] {
-  const seen = new Set<string>();
-  const tags: string[] = [];
-  for (const raw of list.split(',')) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    const key = tag.toLowerCase();
-    if (tag && !seen.has(key)) {
-      seen.add(key);
-      tags.push(tag);
-    }
-  }
-  return tags;
+  return cleanTags(list.split(','));
+}
+
+/** Editor tags with whitespace runs made one space, empty ones and duplicates (case-insensitive) dropped. */
+export function cleanTags(tags: readonly string[]): string[] {
+  return dedupeBy(
+    tags.map((tag) => tag.replace(/\s+/g, ' ').trim()).filter((tag) => tag !== ''),
+    (tag) => tag.toLowerCase(),
+  );
 }
 
 /** Offset of a "TAGS:" line that ends the block, or -1. */

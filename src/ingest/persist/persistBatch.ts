@@ -1,13 +1,10 @@
 import { isConflict } from '../../db/prismaErrors.js';
 import type { EntityType } from '../../extract/types.js';
-import { candidateKeys } from '../registry/candidateKeys.js';
 import { emptyIndex } from '../registry/entityIndex.js';
 import { refreshAcronyms, type AcronymIndex } from '../registry/loadAcronyms.js';
-import { loadEntityIndex } from '../registry/loadEntityIndex.js';
-import { resolveEntities } from '../registry/resolveEntities.js';
 import { BatchConflict } from './batchConflict.js';
-import { findPriorLinks } from './findPriorLinks.js';
 import { findStoredVersions, isUnchanged, type StoredVersion } from './findStoredVersions.js';
+import { resolveBatch } from './resolveBatch.js';
 import type { SqlDatabase } from './sqlOf.js';
 import { writeBatch, type BatchArticle } from './writeBatch.js';
 
@@ -68,11 +65,7 @@ export async function persistBatch(db: SqlDatabase, batch: readonly BatchArticle
           await refreshAcronyms(sql, acronyms);
           const index = emptyIndex();
           index.byAcronym = acronyms.byAcronym;
-          const plans = toWrite.map((a) => a.plan);
-          const earlier = await findPriorLinks(sql, toWrite);
-          const priorIds = [...new Set(earlier.flatMap((links) => (links ? [...links.values()] : [])))];
-          await loadEntityIndex(sql, candidateKeys(plans, index), index, priorIds);
-          const written = await writeBatch(sql, toWrite, resolveEntities(plans, index, earlier));
+          const written = await writeBatch(sql, toWrite, await resolveBatch(sql, toWrite, index));
           // Known before commit, so a rolled-back batch leaves the count to be checked again.
           pendingOrganizations = written.entitiesCreated.ORGANIZATION;
           let next = 0;

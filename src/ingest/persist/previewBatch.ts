@@ -1,11 +1,7 @@
 import type { EntityType } from '../../extract/types.js';
 import { isUnchanged } from './findStoredVersions.js';
-import type { ArticlePlan } from '../planArticle.js';
-import { candidateKeys } from '../registry/candidateKeys.js';
+import { resolveBatch } from './resolveBatch.js';
 import type { EntityIndex } from '../registry/entityIndex.js';
-import { loadEntityIndex } from '../registry/loadEntityIndex.js';
-import { resolveEntities } from '../registry/resolveEntities.js';
-import { findPriorLinks } from './findPriorLinks.js';
 import type { Sql, SqlDatabase } from './sqlOf.js';
 import type { BatchArticle } from './writeBatch.js';
 
@@ -33,7 +29,6 @@ export interface BatchPreview {
  */
 export async function previewBatch(db: SqlDatabase, batch: readonly BatchArticle[], state: PreviewState): Promise<BatchPreview> {
   const statuses: BatchPreview['statuses'] = [];
-  const plans: ArticlePlan[] = [];
   const writing: BatchArticle[] = [];
   for (const { plan, stored } of batch) {
     const earlier = state.written.get(plan.source.sourceKey);
@@ -43,22 +38,18 @@ export async function previewBatch(db: SqlDatabase, batch: readonly BatchArticle
     }
     statuses.push(stored || earlier !== undefined ? 'updated' : 'created');
     state.written.set(plan.source.sourceKey, plan.contentHash);
-    plans.push(plan);
     writing.push({ plan, stored });
   }
   // Reads only, in one transaction so JIT can be turned off for it alone (see persistBatch).
   return db.transaction(async (sql) => {
     await sql.rows(`SELECT set_config('jit', 'off', true)`);
-    return previewResolved(sql, state, plans, writing, statuses);
+    return previewResolved(sql, state, writing, statuses);
   });
 }
 
-async function previewResolved(sql: Sql, state: PreviewState, plans: ArticlePlan[], writing: BatchArticle[], statuses: BatchPreview['statuses']): Promise<BatchPreview> {
-  const earlier = await findPriorLinks(sql, writing);
-  const priorIds = [...new Set(earlier.flatMap((links) => (links ? [...links.values()] : [])))];
-  await loadEntityIndex(sql, candidateKeys(plans, state.index), state.index, priorIds);
-  const resolution = resolveEntities(plans, state.index, earlier);
-  const tags = [...new Map(plans.flatMap((p) => p.tags).map((t) => [t.slug, t.name])).entries()].filter(([slug]) => !state.newTags.has(slug));
+async function previewResolved(sql: Sql, state: PreviewState, writing: BatchArticle[], statuses: BatchPreview['statuses']): Promise<BatchPreview> {
+  const resolution = await resolveBatch(sql, writing, state.index);
+  const tags = [...new Map(writing.flatMap((w) => w.plan.tags).map((t) => [t.slug, t.name])).entries()].filter(([slug]) => !state.newTags.has(slug));
   const existing = tags.length
     ? new Set((await sql.rows<{ slug: string }>(`SELECT slug FROM tag WHERE slug IN (SELECT json_array_elements_text($1::json))`, JSON.stringify(tags.map(([slug]) => slug)))).map((r) => r.slug))
     : new Set<string>();

@@ -21,9 +21,6 @@ export interface BatchWrite {
   tagsCreated: number;
 }
 
-/** Optional source fields another reader may set (front matter, JSON Lines). */
-type SourceExtras = { slug?: string | null; status?: 'DRAFT' | 'PUBLISHED' | null };
-
 /**
  * Writes a resolved batch inside the caller's transaction with multi-row statements: entities,
  * tags and articles one each (their ids are needed next), then aliases and every fact in one.
@@ -181,7 +178,7 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
   return { articles, entitiesCreated: entities.created, tagsCreated: tags.created };
 }
 
-/** Insert statements run together as one statement of data-modifying CTEs (see writeBatch). */
+/** Inserts (and the tag kind update) run together as one statement of data-modifying CTEs (see writeBatch). */
 interface FactStatement {
   /** Adds rows as a JSON parameter; returns its placeholder ("$n"). */
   param(rows: readonly unknown[]): string;
@@ -311,7 +308,7 @@ async function upsertArticles(sql: Sql, batch: readonly BatchArticle[]): Promise
     contentHash: plan.contentHash,
     extractorVersion: plan.extractorVersion,
     wordCount: plan.wordCount,
-    status: (plan.source as SourceExtras).status ?? null,
+    status: plan.source.status ?? null,
   });
   const out: BatchWrite['articles'] = batch.map(({ stored }) => ({ status: stored ? 'updated' : 'created', articleId: stored?.id ?? '', slug: stored?.slug ?? '' }));
 
@@ -320,7 +317,7 @@ async function upsertArticles(sql: Sql, batch: readonly BatchArticle[]): Promise
     .map(({ plan, stored }, i) => ({ plan, stored, i }))
     .filter((x) => !x.stored)
     .map(({ plan, i }) => {
-      let slug = (plan.source as SourceExtras).slug || plan.slug;
+      let slug = plan.slug;
       if (usedSlugs.has(slug)) slug = `${slug}-${createHash('sha256').update(plan.source.sourceKey).digest('hex').slice(0, 8)}`;
       usedSlugs.add(slug);
       return { i, slug, sourceKey: plan.source.sourceKey, ...fields(plan) };

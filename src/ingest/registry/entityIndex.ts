@@ -7,9 +7,6 @@ export interface KnownEntity {
   kind: EntityType;
   name: string;
   nameKey: string;
-  /** Set on entities created by the current resolution. */
-  isNew: boolean;
-  needsReview: boolean;
   /** Roles read for this person in any article ("foreign minister"): evidence when surnames collide. */
   roles: string[];
   /** Name keys of the organizations and places this person was affiliated with. */

@@ -8,7 +8,6 @@ interface Row {
   kind: EntityType;
   name: string;
   nameKey: string;
-  needsReview: boolean;
   aliases: string[] | null;
   roles: string[] | null;
   orgs: string[] | null;
@@ -35,7 +34,7 @@ export async function loadEntityIndex(sql: Sql, keys: readonly string[], index: 
        SELECT e.id FROM keys JOIN entity e ON e."nameKey" = keys.k
        UNION SELECT id FROM hits
        UNION SELECT (json_array_elements_text($2::json))::uuid)
-     SELECT e.id::text AS id, e.kind::text AS kind, e.name, e."nameKey", e."needsReview", h.aliases,
+     SELECT e.id::text AS id, e.kind::text AS kind, e.name, e."nameKey", h.aliases,
        CASE WHEN e.kind = 'PERSON' AND h.id IS NOT NULL THEN ARRAY(
          SELECT DISTINCT f.role FROM (SELECT af.role FROM affiliation af WHERE af."personId" = e.id AND af.status <> 'REJECTED' AND af.role <> '' LIMIT 100) f) END AS roles,
        CASE WHEN e.kind = 'PERSON' AND h.id IS NOT NULL THEN ARRAY(
@@ -53,8 +52,6 @@ export async function loadEntityIndex(sql: Sql, keys: readonly string[], index: 
         kind: row.kind,
         name: row.name,
         nameKey: row.nameKey,
-        isNew: false,
-        needsReview: row.needsReview,
         roles: (row.roles ?? []).map(normaliseRole).filter(Boolean),
         affiliationKeys: row.orgs ?? [],
         aliasKeys: row.allAliases ?? [],

@@ -1,5 +1,4 @@
 import type { EntityType } from '../../extract/types.js';
-import { slugify } from '../nameKey.js';
 import type { ArticlePlan, PlannedEntity } from '../planArticle.js';
 import { addAcronym, addAlias, addEntity, naturalKey, type EntityIndex, type KnownEntity } from './entityIndex.js';
 import { acronymOf, isSingleWord, looksLikeAcronym, normaliseRole, surnameKeyOf, surnameOf } from './nameParts.js';
@@ -131,9 +130,9 @@ function aliasMatches(index: EntityIndex, kind: string, key: string): KnownEntit
 
 function createEntity(entity: PlannedEntity, needsReview: boolean, index: EntityIndex, created: NewEntity[]): KnownEntity {
   const ref = `new:${entity.key}`;
-  const known: KnownEntity = { ref, kind: entity.kind, name: entity.name, nameKey: entity.nameKey, isNew: true, needsReview, roles: [], affiliationKeys: [], aliasKeys: [] };
+  const known: KnownEntity = { ref, kind: entity.kind, name: entity.name, nameKey: entity.nameKey, roles: [], affiliationKeys: [], aliasKeys: [] };
   addEntity(index, known);
-  created.push({ ref, kind: entity.kind, name: entity.name, nameKey: entity.nameKey, slug: entity.slug || slugify(entity.name), needsReview });
+  created.push({ ref, kind: entity.kind, name: entity.name, nameKey: entity.nameKey, slug: entity.slug, needsReview });
   const acronym = entity.kind === 'ORGANIZATION' ? acronymOf(entity.nameKey) : null;
   if (acronym) addAcronym(index, acronym, entity.key);
   return known;

@@ -11,9 +11,6 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   '.ndjson': 'jsonl',
 };
 
-/** Extensions picked up when walking a directory; a file named explicitly is always read. */
-export const SOURCE_EXTENSIONS = Object.keys(BY_EXTENSION);
-
 /** The format a file name promises, or null when its extension says nothing. */
 export function formatOfName(file: string): InputFormat | null {
   return BY_EXTENSION[extname(file).toLowerCase()] ?? null;

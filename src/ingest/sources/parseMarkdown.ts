@@ -1,9 +1,10 @@
 import { AppError, ErrorCode } from '../../errors.js';
 import { slugify } from '../nameKey.js';
+import { MAX_HEADLINE_LENGTH } from '../parseArticle.js';
 import { buildParsedArticle } from './buildParsedArticle.js';
 import { parseFrontMatter, type FrontMatterField } from './parseFrontMatter.js';
 import type { JsonLineArticle } from './parseJsonLine.js';
-import { describe, FieldProblem, MAX_TITLE_LENGTH, readDate, readLine, readStatus, readTags, readTitle, readUrl } from './sourceFields.js';
+import { describe, FieldProblem, readDate, readLine, readStatus, readTags, readTitle, readUrl } from './sourceFields.js';
 
 /** A Markdown article; `source.sourceKey` is null unless the front matter gives a URL or key. */
 export type MarkdownArticle = JsonLineArticle;
@@ -75,8 +76,8 @@ export function parseMarkdown(source: string, file: string): MarkdownArticle {
     if (!head) {
       throw new AppError(ErrorCode.NO_HEADLINE, `${file}:${bodyStart + 1}: no headline: no "title" in the front matter and no "# " heading`, { file, line: bodyStart + 1 });
     }
-    if (head.text.length > MAX_TITLE_LENGTH) {
-      throw new AppError(ErrorCode.NO_HEADLINE, `${file}:${head.line}: no headline: the heading has ${head.text.length} characters (at most ${MAX_TITLE_LENGTH})`, { file, line: head.line });
+    if (head.text.length > MAX_HEADLINE_LENGTH) {
+      throw new AppError(ErrorCode.NO_HEADLINE, `${file}:${head.line}: no headline: the heading has ${head.text.length} characters (at most ${MAX_HEADLINE_LENGTH})`, { file, line: head.line });
     }
     blocks.splice(pick, 1);
     title = head.text;

@@ -1,10 +1,9 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { AppError, ErrorCode, isAppError } from '../../errors.js';
 import { decodeText } from '../decodeText.js';
 import { parseArticle } from '../parseArticle.js';
 import { formatOfContent, formatOfName, type InputFormat } from './detectFormat.js';
-import { expandInputs, type InputEntry } from './expandInputs.js';
+import { expandInputs } from './expandInputs.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { readJsonLines } from './readJsonLines.js';
 import type { SourceItem } from './types.js';
@@ -28,37 +27,36 @@ export interface ReadSourcesOptions {
  * stops the stream.
  */
 export async function* readSources(inputs: readonly string[], options: ReadSourcesOptions = {}): AsyncGenerator<SourceItem> {
-  for await (const entry of expandInputs(inputs)) yield* finishRead(await startRead(entry), options);
+  for await (const entry of expandInputs(inputs)) {
+    if (entry.kind === 'failure') yield { kind: 'failure', label: entry.label, error: entry.error };
+    else if (entry.kind === 'stdin') yield* readJsonLines(options.stdin ?? process.stdin, { file: '<stdin>', real: null });
+    else yield* readFileSource(entry.path, entry.real);
+  }
 }
 
-/** An input read: an article or a failure, or a JSON Lines file or stdin, which is then streamed. */
-type Read = SourceItem | { kind: 'stream'; path: string | null; real: string | null };
-
-/** Starts reading an input; never rejects (a failure is an item). */
-function startRead(entry: InputEntry): Promise<Read> {
-  if (entry.kind === 'failure') return Promise.resolve({ kind: 'failure', label: entry.label, error: entry.error });
-  if (entry.kind === 'stdin') return Promise.resolve({ kind: 'stream', path: null, real: null });
-  return readFileSource(entry.path, entry.real);
-}
-
-async function* finishRead(read: Read, options: ReadSourcesOptions): AsyncGenerator<SourceItem> {
-  if (read.kind !== 'stream') yield read;
-  else if (read.path === null) yield* readJsonLines(options.stdin ?? process.stdin, { file: '<stdin>', real: null });
-  else yield* readJsonLines(createReadStream(read.path), { file: read.path, real: read.real });
-}
-
-async function readFileSource(path: string, real: string): Promise<Read> {
+/**
+ * One file: an article or a failure, or each line of a JSON Lines file. Article files are read
+ * synchronously: they are small and local, and each asynchronous read costs five thread-pool
+ * round trips and their promises, several times the read itself, on the thread that also
+ * extracts.
+ */
+async function* readFileSource(path: string, real: string): AsyncGenerator<SourceItem> {
   let format: InputFormat;
   try {
-    format = formatOfName(path) ?? formatOfContent(await readHead(path));
+    format = formatOfName(path) ?? formatOfContent(readHead(path));
   } catch (error) {
-    return { kind: 'failure', label: path, error: asAppError(error, path) };
+    yield { kind: 'failure', label: path, error: asAppError(error, path) };
+    return;
   }
-  if (format === 'jsonl') return { kind: 'stream', path, real };
+  if (format === 'jsonl') {
+    yield* readJsonLines(createReadStream(path), { file: path, real });
+    return;
+  }
+  yield readArticle(path, real, format);
+}
+
+function readArticle(path: string, real: string, format: 'text' | 'markdown'): SourceItem {
   try {
-    // Synchronous reads: an article file is small and local, and each asynchronous read costs
-    // five thread-pool round trips and their promises, several times the read itself, on the
-    // thread that also extracts.
     const info = statSync(path);
     if (info.size > MAX_ARTICLE_FILE_BYTES) {
       throw new AppError(ErrorCode.FILE_TOO_LARGE, `${path}: ${info.size} bytes is too large for one article (at most ${MAX_ARTICLE_FILE_BYTES}); archives belong in JSON Lines`, { file: path });
@@ -79,14 +77,14 @@ async function readFileSource(path: string, real: string): Promise<Read> {
 }
 
 /** The first bytes of a file, decoded leniently, to recognise its format. */
-async function readHead(path: string): Promise<string> {
-  const handle = await open(path, 'r');
+function readHead(path: string): string {
+  const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const bytesRead = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 import { slugify } from '../nameKey.js';
-import { parseTags } from '../parseArticle.js';
+import { cleanTags, MAX_HEADLINE_LENGTH, parseTags } from '../parseArticle.js';
 
 /**
  * Validators for the metadata fields JSON Lines and front matter share. Each returns the value
@@ -7,9 +7,6 @@ import { parseTags } from '../parseArticle.js';
  * and field name.
  */
 export class FieldProblem extends Error {}
-
-/** Longer headlines are body text, not a headline (same limit as the seed format). */
-export const MAX_TITLE_LENGTH = 300;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
@@ -78,29 +75,19 @@ export function readTags(value: unknown): string[] {
     const bad = value.findIndex((t) => typeof t !== 'string');
     if (bad >= 0) throw new FieldProblem(`must be a list of strings, but item ${bad} is ${describe(value[bad])}`);
     // Each list item is one tag, commas included: the list is explicit where a string is not.
-    return dedupeTags(value.map((t: string) => t.replace(/\s+/g, ' ').trim()));
+    return cleanTags(value as string[]);
   }
   throw new FieldProblem(`must be a list of strings or a comma-separated string, not ${describe(value)}`);
 }
 
-/** A headline: one line, not empty, not longer than MAX_TITLE_LENGTH. */
+/** A headline: one line, not empty, not longer than MAX_HEADLINE_LENGTH. */
 export function readTitle(value: unknown): string {
   if (typeof value !== 'string') throw new FieldProblem(`must be a string, not ${describe(value)}`);
   const title = value.trim();
   if (title === '') throw new FieldProblem('is empty');
   if (/[\r\n]/.test(title)) throw new FieldProblem('must be one line');
-  if (title.length > MAX_TITLE_LENGTH) throw new FieldProblem(`has ${title.length} characters (at most ${MAX_TITLE_LENGTH})`);
+  if (title.length > MAX_HEADLINE_LENGTH) throw new FieldProblem(`has ${title.length} characters (at most ${MAX_HEADLINE_LENGTH})`);
   return title;
-}
-
-function dedupeTags(tags: string[]): string[] {
-  const seen = new Set<string>();
-  return tags.filter((tag) => {
-    const key = tag.toLowerCase();
-    if (!tag || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** How a JSON value looks in a message: its type, and short strings verbatim. */
