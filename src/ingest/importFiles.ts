@@ -242,7 +242,6 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
             fail(article.label, inner);
           }
         }
-        return;
       }
     }
     progress(batch.length);
