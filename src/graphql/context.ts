@@ -1,6 +1,5 @@
 import type { PrismaClient } from '../db/createPrisma.js';
 import { createLoaders, type Loaders } from './createLoaders.js';
-import { MAX_PAGE_SIZE } from './paginate.js';
 
 /** What every resolver receives: the database, this request's loaders and the page-size limit. */
 export interface Context {
@@ -11,6 +10,6 @@ export interface Context {
 }
 
 /** A fresh context per request: loaders cache only within one request, so replicas share nothing. */
-export function createContext(prisma: PrismaClient, maxPageSize = MAX_PAGE_SIZE): Context {
+export function createContext(prisma: PrismaClient, maxPageSize: number): Context {
   return { prisma, loaders: createLoaders(prisma), maxPageSize };
 }

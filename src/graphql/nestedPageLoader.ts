@@ -42,7 +42,9 @@ export function nestedPageLoader<R>(prisma: PrismaClient, sourceOf: (variant: st
       const groups = new Map<string, NestedKey[]>();
       for (const key of keys) {
         const group = `${key.variant ?? ''}|${JSON.stringify(key.window)}`;
-        groups.set(group, [...(groups.get(group) ?? []), key]);
+        const members = groups.get(group);
+        if (members) members.push(key);
+        else groups.set(group, [key]);
       }
       const pages = new Map<string, Connection<R>>();
       await Promise.all(
@@ -50,7 +52,11 @@ export function nestedPageLoader<R>(prisma: PrismaClient, sourceOf: (variant: st
           const first = group[0]!;
           const rows = await prisma.$queryRaw<Row[]>(pageSql(sourceOf(first.variant), [...new Set(group.map((key) => key.id))], first.window));
           const byParent = new Map<string, Row[]>();
-          for (const row of rows) byParent.set(row._parent, [...(byParent.get(row._parent) ?? []), row]);
+          for (const row of rows) {
+            const parentRows = byParent.get(row._parent);
+            if (parentRows) parentRows.push(row);
+            else byParent.set(row._parent, [row]);
+          }
           for (const key of group) {
             const parentRows = byParent.get(key.id) ?? [];
             const total = parentRows[0]?._total ?? 0;

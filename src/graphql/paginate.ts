@@ -1,7 +1,5 @@
 import { AppError, ErrorCode } from '../errors.js';
 
-/** Default largest page size; `GRAPHQL_MAX_PAGE_SIZE` overrides it per server. */
-export const MAX_PAGE_SIZE = 100;
 
 /** Page size when neither `first` nor `last` is given. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -28,7 +26,7 @@ export interface PageWindow {
 }
 
 /** Validates `first/after/last/before`. Throws BAD_USER_INPUT naming the argument. */
-export function windowOf(args: PageArgs, maxPageSize = MAX_PAGE_SIZE): PageWindow {
+export function windowOf(args: PageArgs, maxPageSize: number): PageWindow {
   const first = sizeOf('first', args.first, maxPageSize);
   const last = sizeOf('last', args.last, maxPageSize);
   return {
@@ -42,7 +40,7 @@ export function windowOf(args: PageArgs, maxPageSize = MAX_PAGE_SIZE): PageWindo
 /**
  * The half-open offset range [lo, hi) a window selects from a list of `total` items, as the
  * Relay spec orders it: cut at `after` and `before`, then keep the first `first`, then the
- * last `last`. `nestedPage.ts` computes the same range in SQL; keep the two in step.
+ * last `last`. `nestedPageLoader.ts` computes the same range in SQL; keep the two in step.
  */
 export function boundsOf(window: PageWindow, total: number): { lo: number; hi: number } {
   let lo = window.after === null ? 0 : window.after + 1;

@@ -1,8 +1,7 @@
-import type { Article, Entity, EntityKind, Quote } from '../../generated/prisma/client.js';
+import type { Article, Entity, Quote } from '../../generated/prisma/client.js';
 import type { Loaders } from '../createLoaders.js';
+import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import { toGlobalId } from '../globalId.js';
-
-const SCHEMA_TYPE: Record<EntityKind, 'Person' | 'Organization' | 'Place'> = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' };
 
 type JsonObject = Record<string, unknown>;
 
@@ -33,7 +32,7 @@ export async function articleJsonLd(article: Article, loaders: Loaders): Promise
 }
 
 function thing(entity: Entity): JsonObject {
-  return { '@type': SCHEMA_TYPE[entity.kind], name: entity.name, identifier: toGlobalId(SCHEMA_TYPE[entity.kind], entity.id) };
+  return { '@type': ENTITY_TYPE_NAME[entity.kind], name: entity.name, identifier: toGlobalId(ENTITY_TYPE_NAME[entity.kind], entity.id) };
 }
 
 async function quotation(quote: Quote, loaders: Loaders): Promise<JsonObject> {

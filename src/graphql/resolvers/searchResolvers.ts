@@ -7,6 +7,7 @@ import { loadSearchNodes, type SearchResultRow } from '../search/loadSearchNodes
 import { SEARCH_TYPES, countSearchHits, fetchSearchHits, type SearchType } from '../search/searchHits.js';
 import { searchText } from '../search/searchText.js';
 import { articleWhere, type ArticleWhereArgs } from '../where/articleWhere.js';
+import { resolveNodeType } from './typeResolvers.js';
 
 interface SearchArgs extends PageArgs {
   query: string;
@@ -20,8 +21,6 @@ interface FacetArgs {
 }
 
 const DEFAULT_FACETS = 10;
-
-const TYPE_OF: Record<EntityKind, 'Person' | 'Organization' | 'Place'> = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' };
 
 function typesOf(types: SearchType[] | null | undefined): SearchType[] {
   if (!types) return [...SEARCH_TYPES];
@@ -74,11 +73,6 @@ export const searchQueryResolvers = { search, articleFacets };
 
 /** Resolvers of the types only search returns. */
 export const searchTypeResolvers = {
-  SearchResult: {
-    // Entity rows carry a nameKey; quote rows also have a `kind` (DIRECT/PARTIAL), so check nameKey first.
-    __resolveType: (node: Record<string, unknown>) => {
-      if ('nameKey' in node) return TYPE_OF[node.kind as EntityKind];
-      return 'paragraphs' in node ? 'Article' : 'Quote';
-    },
-  },
+  // Search returns whole rows, as `node` does.
+  SearchResult: { __resolveType: resolveNodeType },
 };

@@ -1,12 +1,12 @@
 import type { Affiliation, Article, Entity, EntityKind, Quote, Tag } from '../../generated/prisma/client.js';
 import { articleText } from '../../ingest/articleText.js';
 import type { Context } from '../context.js';
+import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import { toGlobalId } from '../globalId.js';
 import { articleJsonLd } from '../jsonLd/articleJsonLd.js';
 import { jsonScalar } from '../jsonScalar.js';
 import { windowOf, type PageArgs } from '../paginate.js';
 
-const TYPE_OF: Record<EntityKind, 'Person' | 'Organization' | 'Place'> = { PERSON: 'Person', ORGANIZATION: 'Organization', PLACE: 'Place' };
 
 /** Marks an unnamed speaker so the Speaker union can tell it from an entity. */
 interface UnnamedSpeaker {
@@ -24,7 +24,7 @@ const paged =
     ctx.loaders[loader].load({ id: parent.id, window: windowOf(args, ctx.maxPageSize), variant: variant?.(args) });
 
 const entityFields = {
-  id: (entity: Entity) => toGlobalId(TYPE_OF[entity.kind], entity.id),
+  id: (entity: Entity) => toGlobalId(ENTITY_TYPE_NAME[entity.kind], entity.id),
   aliases: async (entity: Entity, _: unknown, ctx: Context) => (await ctx.loaders.aliasesByEntity.load(entity.id)).map((alias) => alias.name),
   articles: paged<Entity>('articlePagesByEntity'),
   articleCount: (entity: Entity, _: unknown, ctx: Context) => ctx.loaders.articleCountByEntity.load(entity.id),
@@ -42,8 +42,8 @@ const span = (text: string | null, start: number | null, end: number | null) => 
 export const typeResolvers = {
   JSON: jsonScalar,
   Node: { __resolveType: resolveNodeType },
-  Entity: { __resolveType: (entity: Entity) => TYPE_OF[entity.kind] },
-  Speaker: { __resolveType: (speaker: Entity | UnnamedSpeaker) => ('kind' in speaker ? TYPE_OF[speaker.kind] : 'UnnamedSpeaker') },
+  Entity: { __resolveType: (entity: Entity) => ENTITY_TYPE_NAME[entity.kind] },
+  Speaker: { __resolveType: (speaker: Entity | UnnamedSpeaker) => ('kind' in speaker ? ENTITY_TYPE_NAME[speaker.kind] : 'UnnamedSpeaker') },
   Article: {
     id: (article: Article) => toGlobalId('Article', article.id),
     text: (article: Article) => articleText(article.title, article.paragraphs),
@@ -99,8 +99,9 @@ export const typeResolvers = {
   },
 };
 
-function resolveNodeType(node: Record<string, unknown>): string {
-  if ('kind' in node && 'nameKey' in node) return TYPE_OF[node.kind as EntityKind];
+/** The GraphQL type of a database row behind a Node or a search result. */
+export function resolveNodeType(node: Record<string, unknown>): string {
+  if ('kind' in node && 'nameKey' in node) return ENTITY_TYPE_NAME[node.kind as EntityKind];
   if ('paragraphs' in node) return 'Article';
   if ('speakerId' in node) return 'Quote';
   return 'Tag';

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../db/createPrisma.js';
 import { Prisma } from '../../generated/prisma/client.js';
+import { escapeLike } from '../escapeLike.js';
 import { MATCH_END, MATCH_START } from './snippetHtml.js';
 
 /** What `search` can return, as the GraphQL enum SearchType names it. */
@@ -97,9 +98,4 @@ export function fetchSearchHits(prisma: PrismaClient, text: string, types: reado
     LEFT JOIN "article" a ON p.type = 'ARTICLE' AND a."id" = p."id"
     LEFT JOIN "quote" q ON p.type = 'QUOTE' AND q."id" = p."id"
     ORDER BY p.rank DESC, p.type, p."id"`;
-}
-
-/** Escapes LIKE wildcards so user text matches literally. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

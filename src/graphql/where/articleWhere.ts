@@ -1,6 +1,7 @@
 import type { ArticleStatus, Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../../db/createPrisma.js';
 import { AppError, ErrorCode } from '../../errors.js';
+import { escapeLike } from '../escapeLike.js';
 import { entityWhere, type EntityWhereArgs } from './entityWhere.js';
 
 /** `ArticleWhereInput` as resolvers receive it. */
@@ -43,7 +44,7 @@ export async function articleWhere(prisma: PrismaClient, input: ArticleWhereArgs
 }
 
 async function articleIdsContaining(prisma: PrismaClient, text: string): Promise<string[]> {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${escapeLike(text)}%`;
   const rows = await prisma.$queryRaw<{ id: string }[]>`select id from article where title ilike ${pattern} or array_to_string(paragraphs, ' ') ilike ${pattern}`;
   return rows.map((row) => row.id);
 }
