@@ -113,7 +113,6 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   };
 }
 
-/** Capitalised words after a lone first name, within a sentence ("Theresa" + "May"). */
 /**
  * NER sometimes labels only the head noun of a name ("Nato-Russia" + "Council"). A one-word
  * organization that is such a head noun takes in the capitalised words glued before it, and the

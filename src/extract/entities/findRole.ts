@@ -100,7 +100,10 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
     break;
   }
   // Capitalised words before the head that are neither titles nor role words are a name, not a role.
-  const nameLike = (w: Word): boolean => isCapitalised(w.text) && !TITLE_WORDS.has(w.text) && !isRoleHead(w.text) && !(w.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(w.text) && !isCapitalised(words[words.indexOf(w) + 1]!.text));
+  const nameLike = (k: number): boolean => {
+    const w = words[k]!;
+    return isCapitalised(w.text) && !TITLE_WORDS.has(w.text) && !isRoleHead(w.text) && !(w.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(w.text) && !isCapitalised(words[k + 1]!.text));
+  };
   if (cut) {
     const before = text.slice(words[first]!.start, cut.start).trim();
     const afterStart = words[lowerBound(words, cut.end)]!;
@@ -113,7 +116,7 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
     if (before && words[first]!.sentenceStart) role = role[0]!.toLowerCase() + role.slice(1);
     return { role: role.replace(/^[’']s\s+/, ''), affiliation, span: { start: words[first]!.start, end: head.end }, titleCase };
   }
-  while (first < j && (nameLike(words[first]!) || ROLE_JOINERS.has(words[first]!.text))) first++;
+  while (first < j && (nameLike(first) || ROLE_JOINERS.has(words[first]!.text))) first++;
   let role = text.slice(words[first]!.start, head.end);
   const opening = words[first]!;
   // Only the sentence's capital goes: "Foreign minister" → "foreign minister", "Former NI minister" → "former NI minister".

@@ -87,7 +87,6 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
     let singleAt = -1; // offset of a pending top-level single opening mark
     let inTag = false;
     let openIsStraight = false;
-    let nested = 0; // curly quotes open inside a straight-quoted passage
     let firstInParagraph = true;
     let leftOpen = false;
 
@@ -122,11 +121,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
 
       const role = doubleRole(c, prev, next);
       // Curly quotes nested inside a straight-quoted passage belong to it ("He said: "read “this”"").
-      if (role !== null && openAt >= 0 && openIsStraight && c !== 34) {
-        if (role === Role.Open) nested++;
-        else if (nested > 0) nested--;
-        if (role === Role.Open || nested >= 0) continue;
-      }
+      if (role !== null && openAt >= 0 && openIsStraight && c !== 34) continue;
       if (role !== null) {
         singleAt = -1; // a double mark inside a single-quoted stretch: the single was an apostrophe
         const opens = role === Role.Open || (role === Role.Either && openAt < 0);
@@ -134,7 +129,6 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
           if (openAt >= 0) emit(openAt, openAt + 1, i, i, false, false);
           openAt = i;
           openIsStraight = c === 34;
-          nested = 0;
         } else if (openAt >= 0) {
           emit(openAt, openAt + 1, i, i + 1, true, false);
           openAt = -1;
