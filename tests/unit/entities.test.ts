@@ -29,6 +29,11 @@ describe('buildEntities: coreference', () => {
     ]);
   });
 
+  it('finds a later mention NER missed of a name whose first word keeps a period', () => {
+    const text = 'Charity grows\nThe St. Brendan Trust opened a clinic on Monday. Donors to the St. Brendan Trust gave more this year.';
+    expect(entitiesOf(text, [['ORG', 'St. Brendan Trust']])).toEqual([org('St. Brendan Trust', [], ['St. Brendan Trust', 'St. Brendan Trust'])]);
+  });
+
   it('merges case variants of an organization, also inside a hyphenated compound', () => {
     const text = 'Fisheries deal\nThe ORCAF board met in Lima. ORCAF wants quotas cut, and the Orcaf-Peru Commission will set them.';
     expect(entitiesOf(text, [['ORG', 'ORCAF'], ['LOC', 'Lima'], ['ORG', 'ORCAF'], ['ORG', 'Orcaf-Peru Commission']])).toEqual([

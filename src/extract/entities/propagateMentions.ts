@@ -1,7 +1,7 @@
 import { FUNCTION_WORDS, TITLE_WORDS } from './lexicon.js';
 import type { Mention } from './mention.js';
 import type { Cluster } from './clusterMentions.js';
-import { isCapitalised, stripPossessive, type Word } from './scanWords.js';
+import { isCapitalised, scanWords, stripPossessive, type Word } from './scanWords.js';
 
 /** Longest name form looked for, in words. */
 const MAX_WORDS = 6;
@@ -24,11 +24,13 @@ export function propagateMentions(text: string, words: readonly Word[], clusters
     }
   }
   if (forms.size === 0) return;
-  // Longest form (in words) per first word, so most words are dismissed with one lookup.
+  // Longest form (in words) per first word, so most words are dismissed with one lookup. The
+  // forms are split as the text is ("St. Louis" is "St" and "Louis"), or they would not meet.
   const byFirstWord = new Map<string, number>();
   for (const form of forms.keys()) {
-    const parts = form.split(' ');
-    byFirstWord.set(parts[0]!, Math.max(byFirstWord.get(parts[0]!) ?? 0, parts.length));
+    const parts = scanWords(form, [{ start: 0, end: form.length }]);
+    if (parts.length === 0) continue;
+    byFirstWord.set(parts[0]!.text, Math.max(byFirstWord.get(parts[0]!.text) ?? 0, parts.length));
   }
 
   const covered = clusters.flatMap((c) => c.mentions.map((m) => [m.start, m.end] as const)).sort((a, b) => a[0] - b[0]);
