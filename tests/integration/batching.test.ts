@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPrisma } from '../../src/db/createPrisma.js';
+import { createPrisma, type PrismaClient } from '../../src/db/createPrisma.js';
 import { importFiles } from '../../src/ingest/importFiles.js';
 import { loadOperations } from '../../src/graphql/loadOperations.js';
 import { createLogger } from '../../src/log.js';
@@ -36,6 +36,7 @@ describe.each(databaseKinds)('relation fields are batched per request on %s', (k
   let test: TestDatabase;
   let server: RunningServer;
   let dir: string;
+  let counted: PrismaClient;
   const statements: string[] = [];
 
   beforeAll(async () => {
@@ -52,12 +53,13 @@ describe.each(databaseKinds)('relation fields are batched per request on %s', (k
     );
     // Stories of one shape, so pages of different sizes ask for the same relations.
     await importFiles(test.db.prisma, [dir], { log: quiet });
-    const counted = createPrisma(test.url, { onQuery: (sql) => statements.push(sql) });
+    counted = createPrisma(test.url, { onQuery: (sql) => statements.push(sql) });
     server = await startServer({ nodeEnv: 'test', port: 0, introspection: true }, counted, quiet);
   });
 
   afterAll(async () => {
     await server?.stop();
+    await counted?.$disconnect();
     await test?.drop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
