@@ -15,6 +15,14 @@ const QUOTE = columns('q', Prisma.QuoteScalarFieldEnum);
 const ARTICLE = columns('a', Prisma.ArticleScalarFieldEnum);
 const ENTITY = columns('e', Prisma.EntityScalarFieldEnum);
 const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${Prisma.raw(alias)}.kind = ${kind}::"EntityKind"` : sql`true`);
+/** Visible affiliations of a person or an organization (`parent`), newest article first. */
+const roles = (parent: Prisma.Sql): NestedSource => ({
+  select: columns('af', Prisma.AffiliationScalarFieldEnum),
+  from: sql`affiliation af join article a on a.id = af."articleId"`,
+  parent,
+  where: sql`af.status <> 'REJECTED'`,
+  orderBy: sql`${NEWEST}, af.role, af.id`,
+});
 
 /**
  * The SQL of every paged relation (see `nestedPageLoader`); rows come back shaped like
@@ -58,19 +66,7 @@ export const nestedSources = {
     orderBy: sql`count(*) desc, e.name, e.id`,
   }),
   /** Roles, newest article first. */
-  rolesByPerson: (): NestedSource => ({
-    select: columns('af', Prisma.AffiliationScalarFieldEnum),
-    from: sql`affiliation af join article a on a.id = af."articleId"`,
-    parent: sql`af."personId"`,
-    where: sql`af.status <> 'REJECTED'`,
-    orderBy: sql`${NEWEST}, af.role, af.id`,
-  }),
-  rolesByOrganization: (): NestedSource => ({
-    select: columns('af', Prisma.AffiliationScalarFieldEnum),
-    from: sql`affiliation af join article a on a.id = af."articleId"`,
-    parent: sql`af."organizationId"`,
-    where: sql`af.status <> 'REJECTED'`,
-    orderBy: sql`${NEWEST}, af.role, af.id`,
-  }),
+  rolesByPerson: (): NestedSource => roles(sql`af."personId"`),
+  rolesByOrganization: (): NestedSource => roles(sql`af."organizationId"`),
   articlesByTag: (): NestedSource => ({ select: ARTICLE, from: sql`article_tag atg join article a on a.id = atg."articleId"`, parent: sql`atg."tagId"`, where: sql`true`, orderBy: NEWEST }),
 };
