@@ -13,9 +13,18 @@ const layers = [
   { target: './src/config', from: './src', except: ['./config', './errors.ts'], message: 'src/config imports only errors.' },
   { target: './src/errors.ts', from: './src', except: ['./errors.ts'], message: 'errors.ts imports nothing.' },
   // The identity registry is pure: its loaders live in the store layer.
-  { target: './src/ingest/registry', from: './src', except: ['./ingest/registry', './extract', './errors.ts', './ingest/nameKey.ts'], message: 'src/ingest/registry is pure.' },
+  {
+    target: './src/ingest/registry',
+    from: './src',
+    except: ['./ingest/registry', './extract', './errors.ts', './ingest/nameKey.ts'],
+    message: 'src/ingest/registry is pure.',
+  },
   // The database layer knows nothing of GraphQL, the import or the HTTP server.
-  { target: './src/db', from: ['./src/graphql', './src/ingest', './src/server', './src/http', './src/export'], message: 'src/db is below the API and the import.' },
+  {
+    target: './src/db',
+    from: ['./src/graphql', './src/ingest', './src/server', './src/http', './src/export'],
+    message: 'src/db is below the API and the import.',
+  },
   { target: './src/graphql', from: ['./src/server.ts', './src/http', './src/index.ts'], message: 'src/graphql is below the HTTP server.' },
 ];
 

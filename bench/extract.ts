@@ -29,5 +29,7 @@ for (let pass = 1; pass <= Number(values.passes); pass++) {
   const started = performance.now();
   for (const input of inputs) extractArticle(input);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`pass ${pass}: ${seconds.toFixed(2)} s, ${Math.round(words / seconds).toLocaleString('en')} words/s, ${(inputs.length / seconds).toFixed(0)} articles/s, RSS ${mb(process.memoryUsage().rss)} MB`);
+  console.log(
+    `pass ${pass}: ${seconds.toFixed(2)} s, ${Math.round(words / seconds).toLocaleString('en')} words/s, ${(inputs.length / seconds).toFixed(0)} articles/s, RSS ${mb(process.memoryUsage().rss)} MB`,
+  );
 }

@@ -9,10 +9,93 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseBenchArgs } from './parseBenchArgs.js';
 
-const FIRST = ['Maria', 'John', 'Aisha', 'Wei', 'Olga', 'Pedro', 'Fatima', 'Tom', 'Ingrid', 'Kofi', 'Sara', 'Raj', 'Elena', 'Liam', 'Nadia', 'Hugo', 'Chloe', 'Omar', 'Greta', 'Yusuf'];
+const FIRST = [
+  'Maria',
+  'John',
+  'Aisha',
+  'Wei',
+  'Olga',
+  'Pedro',
+  'Fatima',
+  'Tom',
+  'Ingrid',
+  'Kofi',
+  'Sara',
+  'Raj',
+  'Elena',
+  'Liam',
+  'Nadia',
+  'Hugo',
+  'Chloe',
+  'Omar',
+  'Greta',
+  'Yusuf',
+];
 // 30 × 30 surnames × 20 given names: thousands of people, many sharing a surname.
-const STEMS = ['Ok', 'Lind', 'Mor', 'Tan', 'Nov', 'Alv', 'Byr', 'Had', 'Kow', 'Mens', 'Pet', 'Quin', 'Ros', 'Schm', 'Var', 'Whit', 'Yil', 'Zhor', 'Abb', 'Cast', 'Dun', 'Ell', 'Far', 'Gall', 'Holl', 'Ing', 'Jess', 'Kear', 'Lock', 'Mars'];
-const ENDINGS = ['afor', 'qvist', 'eau', 'aka', 'ak', 'arez', 'ne', 'dad', 'ski', 'ah', 'rov', 'ton', 'si', 'idt', 'ga', 'field', 'maz', 'ell', 'ott', 'anos', 'more', 'ery', 'rant', 'agher', 'is', 'ram', 'op', 'ney', 'wood', 'den'];
+const STEMS = [
+  'Ok',
+  'Lind',
+  'Mor',
+  'Tan',
+  'Nov',
+  'Alv',
+  'Byr',
+  'Had',
+  'Kow',
+  'Mens',
+  'Pet',
+  'Quin',
+  'Ros',
+  'Schm',
+  'Var',
+  'Whit',
+  'Yil',
+  'Zhor',
+  'Abb',
+  'Cast',
+  'Dun',
+  'Ell',
+  'Far',
+  'Gall',
+  'Holl',
+  'Ing',
+  'Jess',
+  'Kear',
+  'Lock',
+  'Mars',
+];
+const ENDINGS = [
+  'afor',
+  'qvist',
+  'eau',
+  'aka',
+  'ak',
+  'arez',
+  'ne',
+  'dad',
+  'ski',
+  'ah',
+  'rov',
+  'ton',
+  'si',
+  'idt',
+  'ga',
+  'field',
+  'maz',
+  'ell',
+  'ott',
+  'anos',
+  'more',
+  'ery',
+  'rant',
+  'agher',
+  'is',
+  'ram',
+  'op',
+  'ney',
+  'wood',
+  'den',
+];
 const LAST = STEMS.flatMap((stem) => ENDINGS.map((ending) => stem + ending));
 const ROLES = ['chief executive', 'spokeswoman', 'finance director', 'union leader', 'council leader', 'chief economist', 'head of research', 'chairman'];
 const ORG_WORDS = ['Holdings', 'Group', 'Industries', 'Partners', 'Foundation', 'Trust', 'Institute', 'Union'];
@@ -82,7 +165,13 @@ async function main() {
     'Usage: npx tsx bench/generateArchive.ts [--count N] [--out DIR | --jsonl FILE] [--corpus DIR] [--seed S]\n' +
       'Builds N synthetic articles (default 100,000) from the paragraphs of a corpus (default the BBC dev set):\n' +
       '--out writes plain-text files, 1,000 per folder; --jsonl writes one JSON Lines file.',
-    { count: { type: 'string', default: '100000' }, out: { type: 'string' }, jsonl: { type: 'string' }, corpus: { type: 'string' }, seed: { type: 'string', default: '1' } },
+    {
+      count: { type: 'string', default: '100000' },
+      out: { type: 'string' },
+      jsonl: { type: 'string' },
+      corpus: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+    },
   );
   const { readSources } = await import('../src/ingest/sources/readSources.js');
   const { projectRoot } = await import('../src/projectRoot.js');

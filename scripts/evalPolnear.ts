@@ -5,9 +5,7 @@ import { findCapitalisedNames } from '../src/extract/quotes/findCapitalisedNames
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? resolve(import.meta.dirname, '../../shared/eval/polnear/dev');
-const { scores, results } = args.includes('--capnames')
-  ? evaluatePolnearDetailed(dir, (t) => findCapitalisedNames(t))
-  : evaluatePolnearDetailed(dir);
+const { scores, results } = args.includes('--capnames') ? evaluatePolnearDetailed(dir, (t) => findCapitalisedNames(t)) : evaluatePolnearDetailed(dir);
 
 if (args.includes('--errors')) {
   const show = (t: string, s: number, e: number): string => t.slice(Math.max(0, s - 100), Math.min(t.length, e + 60)).replace(/\s+/g, ' ');
@@ -24,7 +22,9 @@ if (args.includes('--errors')) {
     });
     r.found.forEach((f, i) => {
       if (r.correct[i]) return;
-      console.log(`FP ${r.article.name} c=${f.confidence} cue=${f.cue?.text ?? "-"} ${f.kind}:${f.speaker?.mention.text ?? 'null'} «${f.text.slice(0, 80)}»\n    ${show(t, f.start, f.end)}`);
+      console.log(
+        `FP ${r.article.name} c=${f.confidence} cue=${f.cue?.text ?? '-'} ${f.kind}:${f.speaker?.mention.text ?? 'null'} «${f.text.slice(0, 80)}»\n    ${show(t, f.start, f.end)}`,
+      );
     });
   }
 }

@@ -75,7 +75,13 @@ function toOutput(file: string, title: string, x: Extraction): unknown {
       kind: q.kind,
       cue: q.cue ? span(q.cue) : null,
       speaker: q.speaker
-        ? { name: q.speaker.name, description: q.speaker.description, type: q.speaker.type, affiliation: q.speaker.affiliation, mention: span(q.speaker.mention) }
+        ? {
+            name: q.speaker.name,
+            description: q.speaker.description,
+            type: q.speaker.type,
+            affiliation: q.speaker.affiliation,
+            mention: span(q.speaker.mention),
+          }
         : null,
       confidence: q.confidence,
     })),

@@ -85,7 +85,7 @@ runCli('import', async () => {
     return 2;
   }
   const config = loadConfig();
-  const bar = values.progress ?? (process.stderr.isTTY === true && !values.quiet) ? progressBar() : null;
+  const bar = (values.progress ?? (process.stderr.isTTY === true && !values.quiet)) ? progressBar() : null;
   const level = values.quiet ? 'error' : values.verbose ? 'debug' : config.logLevel === 'debug' ? 'debug' : 'info';
   const log = createLogger(level, (line) => {
     bar?.clear();
@@ -160,7 +160,15 @@ function formatDuration(seconds: number): string {
 function summaryOf(report: ImportReport) {
   const { failures, warnings, wouldCreate, ...counts } = report;
   const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-  return { ...counts, seconds: Number(report.seconds.toFixed(3)), articlesPerSecond: rate(report), peakRssMB, failures, warnings, ...(wouldCreate ? { wouldCreate } : {}) };
+  return {
+    ...counts,
+    seconds: Number(report.seconds.toFixed(3)),
+    articlesPerSecond: rate(report),
+    peakRssMB,
+    failures,
+    warnings,
+    ...(wouldCreate ? { wouldCreate } : {}),
+  };
 }
 
 function rate(report: ImportReport): number {
@@ -175,7 +183,8 @@ function formatSummary(report: ImportReport): string {
       `${report.seconds.toFixed(2)} s (${rate(report)} articles/s)`,
   ];
   if (report.wouldCreate) {
-    const sample = (label: string, names: string[]) => names.length && lines.push(`  new ${label}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, … (${names.length})` : ''}`);
+    const sample = (label: string, names: string[]) =>
+      names.length && lines.push(`  new ${label}: ${names.slice(0, 20).join(', ')}${names.length > 20 ? `, … (${names.length})` : ''}`);
     sample('people', report.wouldCreate.people);
     sample('organizations', report.wouldCreate.organizations);
     sample('places', report.wouldCreate.places);

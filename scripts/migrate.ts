@@ -6,7 +6,9 @@ import { runCli } from './runCli.js';
 
 runCli('migrate', async () => {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write('Usage: npm run migrate\n\nApplies pending migrations (prisma/migrations) to DATABASE_URL, or to the embedded database when it is unset.\nThe server also does this at start. Exit code 0 on success, 1 on failure.\n');
+    process.stdout.write(
+      'Usage: npm run migrate\n\nApplies pending migrations (prisma/migrations) to DATABASE_URL, or to the embedded database when it is unset.\nThe server also does this at start. Exit code 0 on success, 1 on failure.\n',
+    );
     return 0;
   }
   const config = loadConfig();

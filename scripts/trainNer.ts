@@ -58,7 +58,31 @@ interface TrainDoc {
   fold: number;
 }
 
-const SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'vs', 'vs.', "'s", 'is', 'after', 'over', 'into']);
+const SMALL = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'and',
+  'or',
+  'but',
+  'by',
+  'with',
+  'from',
+  'as',
+  'vs',
+  'vs.',
+  "'s",
+  'is',
+  'after',
+  'over',
+  'into',
+]);
 
 function hasLower(w: string): boolean {
   for (let k = 0; k < w.length; k++) if (charClass(w.charCodeAt(k)) === LOWER) return true;
@@ -113,11 +137,18 @@ function prepare(): { docs: TrainDoc[]; builder: LexiconBuilder } {
 
 function save(p: AveragedPerceptron, lex: LexiconArrays): Buffer {
   const { keys, weights } = p.averaged();
-  return encodeModel({
-    keys, weights,
-    wordKeys: lex.wordKeys, wordVals: lex.wordVals, gazKeys: lex.gazKeys, gazVals: lex.gazVals,
-    trainedOn: `CoNLL-2003 ${basename(trainFile)}, ${epochs} epochs, seed ${seed}`,
-  }, minWeight);
+  return encodeModel(
+    {
+      keys,
+      weights,
+      wordKeys: lex.wordKeys,
+      wordVals: lex.wordVals,
+      gazKeys: lex.gazKeys,
+      gazVals: lex.gazVals,
+      trainedOn: `CoNLL-2003 ${basename(trainFile)}, ${epochs} epochs, seed ${seed}`,
+    },
+    minWeight,
+  );
 }
 
 function main(): void {

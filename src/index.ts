@@ -31,6 +31,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Expected failures (bad configuration, unreachable database) get one clear line.
-  process.stderr.write(`storygraph: ${isAppError(error) ? `${error.message} [${error.code}]` : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `storygraph: ${isAppError(error) ? `${error.message} [${error.code}]` : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -44,7 +44,13 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : // Sandbox opens with the example operations of operations/ loaded, ready to run.
-          ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true, document: loadOperations().map((operation) => operation.source).join('\n') }),
+          ApolloServerPluginLandingPageLocalDefault({
+            footer: false,
+            embed: true,
+            document: loadOperations()
+              .map((operation) => operation.source)
+              .join('\n'),
+          }),
     ],
   });
   await apollo.start();

@@ -31,7 +31,10 @@ export interface Migration {
 
 /** Reads prisma/migrations/<name>/migration.sql in name order. */
 export async function readMigrations(dir = migrationsDir): Promise<Migration[]> {
-  const names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
@@ -59,7 +62,8 @@ export async function migrate(pool: pg.Pool, log: Logger, migrations?: Migration
     const known = new Set(files.map((file) => file.name));
     for (const row of rows) {
       if (!row.finished_at) throw failed(`migration ${row.migration_name} started but never finished; resolve it with \`npx prisma migrate resolve\``);
-      if (!known.has(row.migration_name)) throw failed(`the database has migration ${row.migration_name}, which this version of Storygraph does not know; upgrade Storygraph`);
+      if (!known.has(row.migration_name))
+        throw failed(`the database has migration ${row.migration_name}, which this version of Storygraph does not know; upgrade Storygraph`);
     }
     const done: string[] = [];
     for (const file of files) {

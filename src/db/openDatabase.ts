@@ -57,7 +57,14 @@ async function ensureReachable(url: string, log: Logger): Promise<void> {
   const target = parseDatabaseUrl(url);
   const where = `${target.host}:${target.port}/${target.database}`;
   const connect = async (database: string) => {
-    const client = new pg.Client({ host: target.host, port: target.port, user: target.user, password: target.password, database, connectionTimeoutMillis: 5000 });
+    const client = new pg.Client({
+      host: target.host,
+      port: target.port,
+      user: target.user,
+      password: target.password,
+      database,
+      connectionTimeoutMillis: 5000,
+    });
     client.on('error', () => undefined);
     await client.connect();
     return client;
@@ -87,6 +94,6 @@ async function ensureReachable(url: string, log: Logger): Promise<void> {
 
 function unreachable(where: string, error: unknown): AppError {
   const err = error as { code?: string; message?: string };
-  const reason = err.code === 'ECONNREFUSED' ? 'connection refused' : err.code === 'ENOTFOUND' ? 'unknown host' : err.message ?? String(error);
+  const reason = err.code === 'ECONNREFUSED' ? 'connection refused' : err.code === 'ENOTFOUND' ? 'unknown host' : (err.message ?? String(error));
   return new AppError(ErrorCode.DATABASE_UNREACHABLE, `cannot connect to PostgreSQL at ${where}: ${reason}`, { where }, { cause: error });
 }

@@ -27,7 +27,9 @@ export function parseDatabaseUrl(url: string, variable = 'DATABASE_URL'): Databa
   }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (!parsed.hostname || !database) {
-    throw new AppError(ErrorCode.INVALID_DATABASE_URL, `${variable} must name a host and a database, e.g. postgresql://postgres@127.0.0.1:5432/storygraph`, { variable });
+    throw new AppError(ErrorCode.INVALID_DATABASE_URL, `${variable} must name a host and a database, e.g. postgresql://postgres@127.0.0.1:5432/storygraph`, {
+      variable,
+    });
   }
   const port = parsed.port ? Number(parsed.port) : 5432;
   return {

@@ -72,8 +72,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // Another process may have started the same cluster a moment ago.
     const raced = await runningPort(clusterDir);
     if (raced) return { url: urlFor(raced), stop: async () => undefined };
-    const reason = logs.filter((line) => /FATAL|ERROR|error/i.test(line)).slice(-3).join(' ').trim() || (error instanceof Error ? error.message : String(error));
-    throw new AppError(ErrorCode.EMBEDDED_DATABASE_FAILED, `the embedded database in ${clusterDir} did not start: ${reason}`, { dataDir: clusterDir }, { cause: error });
+    const reason =
+      logs
+        .filter((line) => /FATAL|ERROR|error/i.test(line))
+        .slice(-3)
+        .join(' ')
+        .trim() || (error instanceof Error ? error.message : String(error));
+    throw new AppError(
+      ErrorCode.EMBEDDED_DATABASE_FAILED,
+      `the embedded database in ${clusterDir} did not start: ${reason}`,
+      { dataDir: clusterDir },
+      { cause: error },
+    );
   }
   await createDatabaseIfMissing(port);
   options.log.debug(`embedded database started on port ${port}`);
@@ -120,9 +130,10 @@ async function createDatabaseIfMissing(port: number): Promise<void> {
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`).catch((error: { code?: string }) => {
-      if (error.code !== '42P04') throw error; // created concurrently
-    });
+    if (!rowCount)
+      await client.query(`CREATE DATABASE ${DATABASE}`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created concurrently
+      });
   } finally {
     await client.end();
   }

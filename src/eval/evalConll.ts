@@ -74,9 +74,7 @@ function prf(tp: number, fp: number, fn: number): Prf {
 
 /** Scores already-read documents (see evaluateConll). */
 export function evaluateConllDocuments(docs: readonly ConllDocument[]): ConllScores {
-  const counts = new Map<string, { tp: number; fp: number; fn: number }>(
-    TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]),
-  );
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   const rebuilt = docs.map(rebuild);
   // Warm-up outside the timing: load the model and let the JIT compile the hot loops on the first
   // few thousand words, so that words/s reflects the steady state of a long-running pipeline.
@@ -107,8 +105,13 @@ export function evaluateConllDocuments(docs: readonly ConllDocument[]): ConllSco
     return prf(c.tp, c.fp, c.fn);
   };
   return {
-    PER: get('PER'), ORG: get('ORG'), LOC: get('LOC'), MISC: get('MISC'),
-    documents: rebuilt.length, words, wordsPerSecond: Math.round(words / Math.max(elapsed, 1e-9)),
+    PER: get('PER'),
+    ORG: get('ORG'),
+    LOC: get('LOC'),
+    MISC: get('MISC'),
+    documents: rebuilt.length,
+    words,
+    wordsPerSecond: Math.round(words / Math.max(elapsed, 1e-9)),
   };
 }
 

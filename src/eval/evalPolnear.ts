@@ -70,9 +70,13 @@ function overlap(a: Ranges, s: number, e: number): number {
 
 /** Reads one split: texts, body paragraphs and the annotated quotes of one annotator per article. */
 export function readPolnear(dir: string): PolnearArticle[] {
-  const annFiles = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
+  const annFiles = readdirSync(join(dir, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort();
   const out: PolnearArticle[] = [];
-  for (const file of readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(join(dir, 'text'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const base = file.slice(0, -4);
     const ann = annFiles.find((f) => f.startsWith(base + '_') && f.length === base.length + 9);
     if (ann === undefined) continue;
@@ -97,8 +101,10 @@ export function readPolnear(dir: string): PolnearArticle[] {
         const [role, id] = arg.split(':');
         const t = spans.get(id ?? '');
         if (t === undefined) continue;
-        if (role === 'Content') { content = t.ranges; contentText = t.ranges.map(([a, b]) => text.slice(a, b)).join(' '); }
-        else if (role === 'Source') source = t.ranges;
+        if (role === 'Content') {
+          content = t.ranges;
+          contentText = t.ranges.map(([a, b]) => text.slice(a, b)).join(' ');
+        } else if (role === 'Source') source = t.ranges;
       }
       if (content === null) continue;
       allContent.push(content);
@@ -152,7 +158,10 @@ export function scoreArticle(article: PolnearArticle, found: AttributedQuote[]):
     let bestOverlap = 0;
     for (const q of found) {
       const o = overlap(aq.content, q.start, q.end);
-      if (o > bestOverlap) { best = q; bestOverlap = o; }
+      if (o > bestOverlap) {
+        best = q;
+        bestOverlap = o;
+      }
     }
     if (best === null) return { matched: false, speakerOk: false };
     const sp = best.speaker;
@@ -184,7 +193,11 @@ export function evaluatePolnearDetailed(dir: string, findNames: NameFinder = ner
     seconds = Math.min(seconds, Number(process.hrtime.bigint() - t0) / 1e9);
   }
   const results = articles.map((a, i) => scoreArticle(a, outputs[i]!));
-  let quotes = 0; let matched = 0; let speakerOk = 0; let found = 0; let correct = 0;
+  let quotes = 0;
+  let matched = 0;
+  let speakerOk = 0;
+  let found = 0;
+  let correct = 0;
   for (const r of results) {
     quotes += r.verdicts.length;
     matched += r.verdicts.filter((v) => v.matched).length;
@@ -195,7 +208,8 @@ export function evaluatePolnearDetailed(dir: string, findNames: NameFinder = ner
   const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
   return {
     scores: {
-      quotes, found,
+      quotes,
+      found,
       recall: pct(matched, quotes),
       precision: pct(correct, found),
       speakerCorrect: pct(speakerOk, quotes),

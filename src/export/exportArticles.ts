@@ -112,7 +112,10 @@ function fetchBatch(prisma: PrismaClient, cursor: Cursor | null, take: number) {
 }
 
 function toExported(article: Batch[number]): ExportedArticle {
-  const editorTags = article.tags.filter((t) => t.kind === 'EDITOR').map((t) => t.tag.name).sort(byCodePoint);
+  const editorTags = article.tags
+    .filter((t) => t.kind === 'EDITOR')
+    .map((t) => t.tag.name)
+    .sort(byCodePoint);
   return {
     title: article.title,
     paragraphs: article.paragraphs,
@@ -134,7 +137,10 @@ function toExported(article: Batch[number]): ExportedArticle {
       cue: q.cueText,
       speaker: q.speaker ?? (q.speakerDescription ? { description: q.speakerDescription, affiliation: q.speakerAffiliation } : null),
     })),
-    topics: article.tags.filter((t) => t.kind === 'TOPIC').map((t) => t.tag.name).sort(byCodePoint),
+    topics: article.tags
+      .filter((t) => t.kind === 'TOPIC')
+      .map((t) => t.tag.name)
+      .sort(byCodePoint),
   };
 }
 

@@ -31,15 +31,27 @@ export function extractArticle(input: ExtractInput): Extraction {
   const missed: NerMention[] = [];
   for (const q of quotes) {
     const s = q.speaker;
-    const basis = s && s.form === 'NAME' ? s.antecedent ?? s.mention : null;
-    if (basis && /^\p{Lu}/u.test(basis.text) && !built.mentionIndex.some((m) => m.start < basis.end && m.end > basis.start) && !missed.some((m) => m.start === basis.start)) {
+    const basis = s && s.form === 'NAME' ? (s.antecedent ?? s.mention) : null;
+    if (
+      basis &&
+      /^\p{Lu}/u.test(basis.text) &&
+      !built.mentionIndex.some((m) => m.start < basis.end && m.end > basis.start) &&
+      !missed.some((m) => m.start === basis.start)
+    ) {
       // A group name NER called MISC ("Democrats") speaks as an organization.
       // So does a name after "the" ("the Tories dismissed …"): people are not named with an article.
-      const group = ner.some((m) => m.type === 'MISC' && m.start === basis.start && m.end === basis.end) || /\bthe\s+$/i.test(text.slice(Math.max(0, basis.start - 4), basis.start));
+      const group =
+        ner.some((m) => m.type === 'MISC' && m.start === basis.start && m.end === basis.end) ||
+        /\bthe\s+$/i.test(text.slice(Math.max(0, basis.start - 4), basis.start));
       missed.push({ type: group ? 'ORG' : 'PER', start: basis.start, end: basis.end, text: basis.text, confidence: SPEAKER_NAME_CONFIDENCE });
     }
   }
-  if (missed.length > 0) built = buildEntities(text, segments, [...ner, ...missed].sort((a, b) => a.start - b.start));
+  if (missed.length > 0)
+    built = buildEntities(
+      text,
+      segments,
+      [...ner, ...missed].sort((a, b) => a.start - b.start),
+    );
 
   const extracted = quotes.map((q): ExtractedQuote => ({
     text: q.text,

@@ -55,9 +55,11 @@ export function createLoaders(prisma: PrismaClient) {
       ).map((rows) => rows.map((row) => row.entity)),
     ),
     tagsByArticle: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await prisma.articleTag.findMany({ where: { articleId: { in: [...ids] } }, include: { tag: true }, orderBy: { tag: { name: 'asc' } } }), (row) => row.articleId).map(
-        (rows) => rows.map((row) => row.tag),
-      ),
+      groupBy(
+        ids,
+        await prisma.articleTag.findMany({ where: { articleId: { in: [...ids] } }, include: { tag: true }, orderBy: { tag: { name: 'asc' } } }),
+        (row) => row.articleId,
+      ).map((rows) => rows.map((row) => row.tag)),
     ),
     // Pages of relations: one statement per batch and set of paging arguments.
     quotePagesByArticle: paged<Quote>(nestedSources.quotesByArticle),
@@ -74,17 +76,29 @@ export function createLoaders(prisma: PrismaClient) {
     articleCountByEntity: new DataLoader(async (ids: readonly string[]) =>
       countsBy(
         ids,
-        (await prisma.articleEntity.groupBy({ by: ['entityId'], where: { entityId: { in: [...ids] } }, _count: { _all: true } })).map((row) => ({ key: row.entityId, count: row._count._all })),
+        (await prisma.articleEntity.groupBy({ by: ['entityId'], where: { entityId: { in: [...ids] } }, _count: { _all: true } })).map((row) => ({
+          key: row.entityId,
+          count: row._count._all,
+        })),
       ),
     ),
     quoteCountBySpeaker: new DataLoader(async (ids: readonly string[]) =>
       countsBy(
         ids,
-        (await prisma.quote.groupBy({ by: ['speakerId'], where: { speakerId: { in: [...ids] }, ...visible }, _count: { _all: true } })).map((row) => ({ key: row.speakerId!, count: row._count._all })),
+        (await prisma.quote.groupBy({ by: ['speakerId'], where: { speakerId: { in: [...ids] }, ...visible }, _count: { _all: true } })).map((row) => ({
+          key: row.speakerId!,
+          count: row._count._all,
+        })),
       ),
     ),
     articleCountByTag: new DataLoader(async (ids: readonly string[]) =>
-      countsBy(ids, (await prisma.articleTag.groupBy({ by: ['tagId'], where: { tagId: { in: [...ids] } }, _count: { _all: true } })).map((row) => ({ key: row.tagId, count: row._count._all }))),
+      countsBy(
+        ids,
+        (await prisma.articleTag.groupBy({ by: ['tagId'], where: { tagId: { in: [...ids] } }, _count: { _all: true } })).map((row) => ({
+          key: row.tagId,
+          count: row._count._all,
+        })),
+      ),
     ),
   };
 }

@@ -45,7 +45,9 @@ export function createFormatError(log: Logger, options: FormatErrorOptions = {})
       const tokens = code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(message);
       return { message, locations: formatted.locations, path: formatted.path, extensions: { code: tokens ? LimitCode.TOO_MANY_TOKENS : code } };
     }
-    log.error(`unexpected error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+    log.error(
+      `unexpected error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
+    );
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   };
 }

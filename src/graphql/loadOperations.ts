@@ -16,7 +16,9 @@ export interface ExampleOperation {
 export function loadOperations(dir = operationsDir): ExampleOperation[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((file) => file.endsWith('.graphql')).sort();
+    files = readdirSync(dir)
+      .filter((file) => file.endsWith('.graphql'))
+      .sort();
   } catch {
     return [];
   }

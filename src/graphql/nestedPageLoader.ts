@@ -36,7 +36,10 @@ type Row = Record<string, unknown> & { _parent: string; _offset: number; _total:
  * parent (so the total is known even for a page past the end). Keys with different paging
  * arguments run one statement per distinct set of arguments.
  */
-export function nestedPageLoader<R>(prisma: PrismaClient, sourceOf: (variant: string | undefined) => NestedSource): DataLoader<NestedKey, Connection<R>, string> {
+export function nestedPageLoader<R>(
+  prisma: PrismaClient,
+  sourceOf: (variant: string | undefined) => NestedSource,
+): DataLoader<NestedKey, Connection<R>, string> {
   return new DataLoader<NestedKey, Connection<R>, string>(
     async (keys) => {
       const groups = new Map<string, NestedKey[]>();

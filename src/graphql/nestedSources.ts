@@ -10,7 +10,12 @@ const VISIBLE_QUOTE = sql`q.status <> 'REJECTED'`;
  * A table's model columns, aliased. Never `alias.*`: tables also hold columns Prisma cannot
  * read (the search `tsvector`s), and naming the model's fields keeps rows shaped like Prisma's.
  */
-const columns = (alias: string, fields: Record<string, string>) => Prisma.raw(Object.values(fields).map((field) => `${alias}."${field}"`).join(', '));
+const columns = (alias: string, fields: Record<string, string>) =>
+  Prisma.raw(
+    Object.values(fields)
+      .map((field) => `${alias}."${field}"`)
+      .join(', '),
+  );
 const QUOTE = columns('q', Prisma.QuoteScalarFieldEnum);
 const ARTICLE = columns('a', Prisma.ArticleScalarFieldEnum);
 const ENTITY = columns('e', Prisma.EntityScalarFieldEnum);
@@ -30,7 +35,13 @@ const roles = (parent: Prisma.Sql): NestedSource => ({
  */
 export const nestedSources = {
   quotesByArticle: (): NestedSource => ({ select: QUOTE, from: sql`quote q`, parent: sql`q."articleId"`, where: VISIBLE_QUOTE, orderBy: sql`q.start, q.id` }),
-  mentionsByArticle: (): NestedSource => ({ select: columns('m', Prisma.MentionScalarFieldEnum), from: sql`mention m`, parent: sql`m."articleId"`, where: sql`m.status <> 'REJECTED'`, orderBy: sql`m.start, m."end"` }),
+  mentionsByArticle: (): NestedSource => ({
+    select: columns('m', Prisma.MentionScalarFieldEnum),
+    from: sql`mention m`,
+    parent: sql`m."articleId"`,
+    where: sql`m.status <> 'REJECTED'`,
+    orderBy: sql`m.start, m."end"`,
+  }),
   /** Entities of one kind (the variant) in order of first mention. */
   entitiesByArticle: (kind: string | undefined): NestedSource => ({
     select: ENTITY,
@@ -39,8 +50,20 @@ export const nestedSources = {
     where: kindIs('e', kind),
     orderBy: sql`ae."firstStart", e.id`,
   }),
-  tagsByArticle: (): NestedSource => ({ select: columns('t', Prisma.TagScalarFieldEnum), from: sql`article_tag atg join tag t on t.id = atg."tagId"`, parent: sql`atg."articleId"`, where: sql`true`, orderBy: sql`t.name, t.id` }),
-  articlesByEntity: (): NestedSource => ({ select: ARTICLE, from: sql`article_entity ae join article a on a.id = ae."articleId"`, parent: sql`ae."entityId"`, where: sql`true`, orderBy: NEWEST }),
+  tagsByArticle: (): NestedSource => ({
+    select: columns('t', Prisma.TagScalarFieldEnum),
+    from: sql`article_tag atg join tag t on t.id = atg."tagId"`,
+    parent: sql`atg."articleId"`,
+    where: sql`true`,
+    orderBy: sql`t.name, t.id`,
+  }),
+  articlesByEntity: (): NestedSource => ({
+    select: ARTICLE,
+    from: sql`article_entity ae join article a on a.id = ae."articleId"`,
+    parent: sql`ae."entityId"`,
+    where: sql`true`,
+    orderBy: NEWEST,
+  }),
   quotesBySpeaker: (): NestedSource => ({
     select: QUOTE,
     from: sql`quote q join article a on a.id = q."articleId"`,
@@ -68,5 +91,11 @@ export const nestedSources = {
   /** Roles, newest article first. */
   rolesByPerson: (): NestedSource => roles(sql`af."personId"`),
   rolesByOrganization: (): NestedSource => roles(sql`af."organizationId"`),
-  articlesByTag: (): NestedSource => ({ select: ARTICLE, from: sql`article_tag atg join article a on a.id = atg."articleId"`, parent: sql`atg."tagId"`, where: sql`true`, orderBy: NEWEST }),
+  articlesByTag: (): NestedSource => ({
+    select: ARTICLE,
+    from: sql`article_tag atg join article a on a.id = atg."articleId"`,
+    parent: sql`atg."tagId"`,
+    where: sql`true`,
+    orderBy: NEWEST,
+  }),
 };

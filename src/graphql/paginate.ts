@@ -1,6 +1,5 @@
 import { AppError, ErrorCode } from '../errors.js';
 
-
 /** Page size when neither `first` nor `last` is given. */
 export const DEFAULT_PAGE_SIZE = 20;
 

@@ -171,7 +171,9 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
     await extractor.close();
   }
   report.seconds = (performance.now() - started) / 1000;
-  log.debug(`time: reading ${(spent.reading / 1000).toFixed(2)} s, checking and extracting ${(spent.extracting / 1000).toFixed(2)} s, waiting for writes ${(spent.waiting / 1000).toFixed(2)} s`);
+  log.debug(
+    `time: reading ${(spent.reading / 1000).toFixed(2)} s, checking and extracting ${(spent.extracting / 1000).toFixed(2)} s, waiting for writes ${(spent.waiting / 1000).toFixed(2)} s`,
+  );
   return report;
 
   /** Checks hashes for the whole batch in one query, then extracts and plans what changed. */
@@ -190,7 +192,10 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
     }
     let stored;
     try {
-      stored = await findStoredVersions(sql, articles.map((a) => a.source.sourceKey));
+      stored = await findStoredVersions(
+        sql,
+        articles.map((a) => a.source.sourceKey),
+      );
     } catch (error) {
       for (const article of articles) fail(article.label, error);
       progress(items.length);

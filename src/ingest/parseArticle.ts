@@ -59,7 +59,10 @@ export function parseArticle(text: string, file: string): ParsedArticle {
 
   const head = rest[0];
   if (!head) {
-    throw new AppError(ErrorCode.NO_HEADLINE, `${file}:${(blocks[blocks.length - 1]?.line ?? 1) + 1}: no headline: expected a headline line`, { file, line: (blocks[blocks.length - 1]?.line ?? 1) + 1 });
+    throw new AppError(ErrorCode.NO_HEADLINE, `${file}:${(blocks[blocks.length - 1]?.line ?? 1) + 1}: no headline: expected a headline line`, {
+      file,
+      line: (blocks[blocks.length - 1]?.line ?? 1) + 1,
+    });
   }
   // A headline is one line; if the writer put the first paragraph right under it, keep the
   // remaining lines as that paragraph rather than gluing them into the title.

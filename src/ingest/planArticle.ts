@@ -143,7 +143,16 @@ export function planArticle(
       existing.aliases.push(...aliases.filter((a) => !existing.aliases.some((b) => b.nameKey === a.nameKey)));
       continue;
     }
-    const planned: PlannedEntity = { key: fullKey, kind: entity.type, name: entity.name, nameKey: key, slug: slugify(entity.name), aliases: dedupe(aliases), mentions, confidence: entity.confidence };
+    const planned: PlannedEntity = {
+      key: fullKey,
+      kind: entity.type,
+      name: entity.name,
+      nameKey: key,
+      slug: slugify(entity.name),
+      aliases: dedupe(aliases),
+      mentions,
+      confidence: entity.confidence,
+    };
     seenKeys.set(fullKey, planned);
     entities.push(planned);
     byName.set(`${entity.type}:${entity.name}`, fullKey);

@@ -28,9 +28,13 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
   });
 
   it('serves the seed article with its paragraphs and quotes', async () => {
-    const answer = await gql(server.url, `query ($slug: String!) {
+    const answer = await gql(
+      server.url,
+      `query ($slug: String!) {
       article(slug: $slug) { title lead paragraphs quotes { nodes { text kind paragraph speaker { __typename } } } }
-    }`, { slug: SLUG });
+    }`,
+      { slug: SLUG },
+    );
     expect(answer.status).toBe(200);
     expect(answer.errors).toBeUndefined();
     const article = answer.data!.article;
@@ -50,9 +54,12 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
   });
 
   it('names Sergei Lavrov as the speaker of his two quotes, and follows him to his other quotes and articles', async () => {
-    const answer = await gql(server.url, `{
+    const answer = await gql(
+      server.url,
+      `{
       person(slug: "sergei-lavrov") { name aliases articleCount quotes { nodes { text article { slug } } } articles { nodes { slug } } }
-    }`);
+    }`,
+    );
     expect(answer.errors).toBeUndefined();
     const lavrov = answer.data!.person;
     expect(lavrov.name).toBe('Sergei Lavrov');
@@ -67,15 +74,29 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
   });
 
   it('lists the people of the article, and each quote offset indexes the article text', async () => {
-    const answer = await gql(server.url, `query ($slug: String!) {
+    const answer = await gql(
+      server.url,
+      `query ($slug: String!) {
       article(slug: $slug) { text people { nodes { name } } quotes { nodes { text start end speaker { __typename ... on Entity { name } ... on UnnamedSpeaker { description } } } } }
-    }`, { slug: SLUG });
+    }`,
+      { slug: SLUG },
+    );
     const article = answer.data!.article;
     const people = article.people.nodes.map((p: { name: string }) => p.name);
     expect(people).toEqual(expect.arrayContaining(['Sergei Lavrov', 'Emily Horne', 'Jake Sullivan', 'Yuri Ushakov']));
     for (const quote of article.quotes.nodes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
-    expect(article.quotes.nodes.map((q: { speaker: { __typename: string } }) => q.speaker.__typename)).toEqual(['Place', 'Organization', 'Person', 'Person', 'Person', 'Person', 'UnnamedSpeaker']);
-    const speakers = article.quotes.nodes.map((q: { speaker: { name?: string; description?: string } | null }) => q.speaker?.name ?? q.speaker?.description ?? null);
+    expect(article.quotes.nodes.map((q: { speaker: { __typename: string } }) => q.speaker.__typename)).toEqual([
+      'Place',
+      'Organization',
+      'Person',
+      'Person',
+      'Person',
+      'Person',
+      'UnnamedSpeaker',
+    ]);
+    const speakers = article.quotes.nodes.map(
+      (q: { speaker: { name?: string; description?: string } | null }) => q.speaker?.name ?? q.speaker?.description ?? null,
+    );
     expect(speakers).toEqual(['Russia', 'NATO', 'Sergei Lavrov', 'Sergei Lavrov', 'Jake Sullivan', 'Emily Horne', 'The White House press secretary']);
   });
 
@@ -122,7 +143,9 @@ describe.each(databaseKinds)('GraphQL API over HTTP on %s', (kind) => {
 
   it('passes every MUST of the GraphQL-over-HTTP audit', async () => {
     const results = await auditServer({ url: server.url });
-    const failures = results.filter((result) => result.status === 'error').map((result) => `${result.id} ${result.name}: ${"reason" in result ? String(result.reason) : ""}`);
+    const failures = results
+      .filter((result) => result.status === 'error')
+      .map((result) => `${result.id} ${result.name}: ${'reason' in result ? String(result.reason) : ''}`);
     expect(failures).toEqual([]);
     expect(results.length).toBeGreaterThan(20);
   });

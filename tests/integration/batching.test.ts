@@ -30,7 +30,9 @@ const PAGE = `query ($first: Int!) {
 }`;
 
 /** Fifty towns, so a page of fifty stories of one shape can be compared with a page of ten. */
-const TOWNS = ['West', 'East', 'North', 'South', 'Up', 'Down', 'Middle', 'Old', 'New', 'Long'].flatMap((prefix) => ['port', 'ham', 'by', 'wick', 'ton'].map((suffix) => prefix + suffix));
+const TOWNS = ['West', 'East', 'North', 'South', 'Up', 'Down', 'Middle', 'Old', 'New', 'Long'].flatMap((prefix) =>
+  ['port', 'ham', 'by', 'wick', 'ton'].map((suffix) => prefix + suffix),
+);
 
 describe.each(databaseKinds)('relation fields are batched per request on %s', (kind) => {
   let test: TestDatabase;
@@ -91,7 +93,7 @@ describe.each(databaseKinds)('relation fields are batched per request on %s', (k
     expect(fifty.count).toBeLessThanOrEqual(8);
   });
 
-  it('the seed article page (all quotes, their speakers and the speakers\' other quotes) takes a fixed number of statements', async () => {
+  it("the seed article page (all quotes, their speakers and the speakers' other quotes) takes a fixed number of statements", async () => {
     await importFiles(test.db.prisma, [join(projectRoot, 'fixtures', 'seed')], { log: quiet });
     const [articlePage] = loadOperations().filter((operation) => operation.name === 'articlePage');
     const seed = await statementsFor(articlePage!.source);

@@ -159,18 +159,29 @@ describe.each(databaseKinds)('export and re-import on %s', (kind) => {
     const lines = await exportLines(original.db.prisma);
     expect(lines).toHaveLength(5);
     const exported = lines.map((line) => JSON.parse(line));
-    expect(exported.map((a) => a.title)).toEqual(expect.arrayContaining(['Russia and NATO Agree to Begin Negotiations This Winter', 'Draft: Budget Talks Stall']));
+    expect(exported.map((a) => a.title)).toEqual(
+      expect.arrayContaining(['Russia and NATO Agree to Begin Negotiations This Winter', 'Draft: Budget Talks Stall']),
+    );
     const draft = exported.find((a) => a.sourceKey === 'cms:budget-2024');
-    expect(draft).toMatchObject({ status: 'DRAFT', slug: 'budget-talks-stall', tags: [], paragraphs: ['Negotiations over the city budget stalled on Friday.', '"We are far apart," said finance chief Ana Lima.'] });
+    expect(draft).toMatchObject({
+      status: 'DRAFT',
+      slug: 'budget-talks-stall',
+      tags: [],
+      paragraphs: ['Negotiations over the city budget stalled on Friday.', '"We are far apart," said finance chief Ana Lima.'],
+    });
     const talks = exported.find((a) => a.url === 'https://news.example.com/world/lavrov-talks');
     expect(talks).toMatchObject({ tags: ['Diplomacy', 'Russia'], byline: 'Staff Reporter', publishedAt: '2022-01-03T08:00:00.000Z', status: 'PUBLISHED' });
     expect(talks.entities).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PERSON', name: 'Sergei Lavrov', slug: 'sergei-lavrov' })]));
-    expect(talks.quotes).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'We are ready to listen,', speaker: expect.objectContaining({ slug: 'sergei-lavrov' }) })]));
+    expect(talks.quotes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ text: 'We are ready to listen,', speaker: expect.objectContaining({ slug: 'sergei-lavrov' }) })]),
+    );
     // Two articles with one title: the second one's slug carries a suffix, and the export keeps it.
-    expect(exported.filter((a) => a.title === 'Harbour Council Approves Ferry Link').map((a) => a.slug).sort()).toEqual([
-      'harbour-council-approves-ferry-link',
-      expect.stringMatching(/^harbour-council-approves-ferry-link-[0-9a-f]{8}$/),
-    ]);
+    expect(
+      exported
+        .filter((a) => a.title === 'Harbour Council Approves Ferry Link')
+        .map((a) => a.slug)
+        .sort(),
+    ).toEqual(['harbour-council-approves-ferry-link', expect.stringMatching(/^harbour-council-approves-ferry-link-[0-9a-f]{8}$/)]);
 
     const file = join(dir, 'export.jsonl');
     await writeFile(file, lines.join('\n') + '\n');

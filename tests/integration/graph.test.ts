@@ -129,7 +129,8 @@ describe.each(databaseKinds)('connections, filters, the entity graph, JSON-LD an
 
   describe('filters and ordering', () => {
     it('filters articles by status, date range, text, tags and mentions', async () => {
-      const count = async (where: Record<string, unknown>) => (await data(`query ($where: ArticleWhereInput) { articles(where: $where) { totalCount } }`, { where })).articles.totalCount;
+      const count = async (where: Record<string, unknown>) =>
+        (await data(`query ($where: ArticleWhereInput) { articles(where: $where) { totalCount } }`, { where })).articles.totalCount;
       expect(await count({})).toBe(STORIES + 1);
       expect(await count({ status: 'DRAFT' })).toBe(5);
       expect(await count({ publishedAt: { from: '2024-01-01', to: '2024-01-11' } })).toBe(10);
@@ -149,15 +150,22 @@ describe.each(databaseKinds)('connections, filters, the entity graph, JSON-LD an
 
     it('orders articles by date both ways', async () => {
       const dates = async (direction: string) =>
-        (await data(`{ articles(first: 3, where: { status: PUBLISHED, publishedAt: { from: "2024-01-01" } }, orderBy: [{ publishedAt: ${direction} }]) { nodes { publishedAt } } }`)).articles.nodes.map(
-          (article: { publishedAt: string }) => article.publishedAt.slice(0, 10),
-        );
+        (
+          await data(
+            `{ articles(first: 3, where: { status: PUBLISHED, publishedAt: { from: "2024-01-01" } }, orderBy: [{ publishedAt: ${direction} }]) { nodes { publishedAt } } }`,
+          )
+        ).articles.nodes.map((article: { publishedAt: string }) => article.publishedAt.slice(0, 10));
       expect(await dates('ASC')).toEqual(['2024-01-01', '2024-01-02', '2024-01-03']);
       expect(await dates('DESC')).toEqual(['2024-01-25', '2024-01-24', '2024-01-23']);
     });
 
     it('filters people and organizations by name, affiliation, member and quotes', async () => {
-      const { byName, affiliated, quiet: unquoted, members } = await data(`{
+      const {
+        byName,
+        affiliated,
+        quiet: unquoted,
+        members,
+      } = await data(`{
         byName: people(where: { nameContains: "KOWAL" }) { nodes { name } }
         affiliated: people(where: { affiliation: "national-security-council" }) { nodes { name } }
         quiet: people(where: { hasQuotes: false }, first: 100) { nodes { name quoteCount } }
@@ -239,13 +247,19 @@ describe.each(databaseKinds)('connections, filters, the entity graph, JSON-LD an
         horne: person(slug: "emily-horne") { roles { totalCount nodes { title seenAt affiliation { name } article { slug } } } }
         council: organization(slug: "national-security-council") { members { nodes { title person { name } } } }
       }`);
-      expect(horne.roles.nodes[0]).toMatchObject({ title: 'spokesperson for the national security council', affiliation: { name: 'National Security Council' }, article: { slug: SEED } });
+      expect(horne.roles.nodes[0]).toMatchObject({
+        title: 'spokesperson for the national security council',
+        affiliation: { name: 'National Security Council' },
+        article: { slug: SEED },
+      });
       expect(Number.isNaN(Date.parse(horne.roles.nodes[0].seenAt))).toBe(false);
       expect(council.members.nodes).toContainEqual({ title: 'spokesperson for the national security council', person: { name: 'Emily Horne' } });
     });
 
     it('exposes quote details and mention offsets that index the article text', async () => {
-      const { article } = await data(`{ article(slug: "${SEED}") { text quotes { nodes { cue { text start end } confidence paragraph } } mentions(first: 100) { totalCount nodes { text start end entity { name } } } } }`);
+      const { article } = await data(
+        `{ article(slug: "${SEED}") { text quotes { nodes { cue { text start end } confidence paragraph } } mentions(first: 100) { totalCount nodes { text start end entity { name } } } } }`,
+      );
       expect(article.mentions.totalCount).toBeGreaterThan(10);
       for (const mention of article.mentions.nodes) expect(article.text.slice(mention.start, mention.end)).toBe(mention.text);
       for (const quote of article.quotes.nodes) {
@@ -264,9 +278,17 @@ describe.each(databaseKinds)('connections, filters, the entity graph, JSON-LD an
     expect(ld.mentions).toContainEqual(expect.objectContaining({ '@type': 'Place', name: 'Russia' }));
     const quotations = ld.hasPart.filter((part: { '@type': string }) => part['@type'] === 'Quotation');
     expect(quotations).toHaveLength(7);
-    expect(quotations).toContainEqual({ '@type': 'Quotation', text: 'severe consequences', spokenByCharacter: expect.objectContaining({ '@type': 'Organization', name: 'NATO' }) });
+    expect(quotations).toContainEqual({
+      '@type': 'Quotation',
+      text: 'severe consequences',
+      spokenByCharacter: expect.objectContaining({ '@type': 'Organization', name: 'NATO' }),
+    });
     expect(quotations[2].spokenByCharacter).toMatchObject({ '@type': 'Person', name: 'Sergei Lavrov' });
-    expect(quotations[6].spokenByCharacter).toMatchObject({ '@type': 'Person', description: 'The White House press secretary', affiliation: { name: 'White House' } });
+    expect(quotations[6].spokenByCharacter).toMatchObject({
+      '@type': 'Person',
+      description: 'The White House press secretary',
+      affiliation: { name: 'White House' },
+    });
     expect(JSON.parse(JSON.stringify(ld))).toEqual(ld);
   });
 

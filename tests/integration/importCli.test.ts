@@ -55,7 +55,9 @@ describe.each(databaseKinds)('npm run import on %s', (kind) => {
       quotes: await test.db.prisma.quote.count(),
     });
     const before = await counts();
-    const result = await runScript('scripts/import.ts', ['--json', join(dir, 'archive', 'seed.txt'), join(dir, 'archive', 'nested')], { DATABASE_URL: test.url });
+    const result = await runScript('scripts/import.ts', ['--json', join(dir, 'archive', 'seed.txt'), join(dir, 'archive', 'nested')], {
+      DATABASE_URL: test.url,
+    });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ files: 2, imported: 0, updated: 0, unchanged: 2, failed: 0, entitiesCreated: 0 });
     expect(await counts()).toEqual(before);
@@ -64,7 +66,10 @@ describe.each(databaseKinds)('npm run import on %s', (kind) => {
   it('updates a changed article in place, replacing its extracted facts', async () => {
     const file = join(dir, 'archive', 'nested', 'plain.txt');
     const article = await test.db.prisma.article.findFirstOrThrow({ where: { title: 'Harbour council approves new ferry link' } });
-    await writeFile(file, 'Harbour council approves new ferry link\n\nThe Westport harbour council voted on Tuesday to fund a ferry link.\n\n"We will start next spring," said Maria Okafor.\n');
+    await writeFile(
+      file,
+      'Harbour council approves new ferry link\n\nThe Westport harbour council voted on Tuesday to fund a ferry link.\n\n"We will start next spring," said Maria Okafor.\n',
+    );
     const result = await runScript('scripts/import.ts', ['--json', file], { DATABASE_URL: test.url });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ files: 1, imported: 0, updated: 1, unchanged: 0 });

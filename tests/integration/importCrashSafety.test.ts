@@ -30,8 +30,12 @@ async function snapshot(test: TestDatabase) {
       (SELECT count(*) FROM article_entity)::int AS "articleEntities", (SELECT count(*) FROM tag)::int AS tags, (SELECT count(*) FROM article_tag)::int AS "articleTags"`),
     entities: await q(`SELECT kind::text, name, slug, "needsReview" FROM entity ORDER BY kind, slug`),
     articles: await q(`SELECT slug, "sourceKey", "contentHash" FROM article ORDER BY slug`),
-    speakers: await q(`SELECT a.slug, q.start, e.slug AS speaker FROM quote q JOIN article a ON a.id = q."articleId" LEFT JOIN entity e ON e.id = q."speakerId" ORDER BY 1, 2`),
-    people: await q(`SELECT e.slug, count(DISTINCT ae."articleId")::int AS articles FROM entity e JOIN article_entity ae ON ae."entityId" = e.id GROUP BY 1 ORDER BY 1`),
+    speakers: await q(
+      `SELECT a.slug, q.start, e.slug AS speaker FROM quote q JOIN article a ON a.id = q."articleId" LEFT JOIN entity e ON e.id = q."speakerId" ORDER BY 1, 2`,
+    ),
+    people: await q(
+      `SELECT e.slug, count(DISTINCT ae."articleId")::int AS articles FROM entity e JOIN article_entity ae ON ae."entityId" = e.id GROUP BY 1 ORDER BY 1`,
+    ),
   };
 }
 

@@ -9,12 +9,15 @@ const STORIES: Record<string, string> = {
   'a1.txt':
     'Harbour council approves new ferry link\n\nThe Westport harbour council voted on Tuesday to fund a ferry link to the islands.\n\n' +
     '"This is the most important decision we have taken in ten years," said council leader Maria Okafor.\n',
-  'a2.txt': 'Ferry link opens to first passengers\n\nThe first ferry to the islands left Westport on Monday morning.\n\n"We promised a link and we delivered it," Okafor said.\n',
+  'a2.txt':
+    'Ferry link opens to first passengers\n\nThe first ferry to the islands left Westport on Monday morning.\n\n"We promised a link and we delivered it," Okafor said.\n',
   'a3.txt':
     'Fishermen worry about new ferry route\n\nLocal fisherman Daniel Okafor said the ferry route crosses the best fishing grounds.\n\n' +
     '"Nobody asked us," said Daniel Okafor, who has fished the bay for thirty years.\n',
-  'a4.txt': 'Islanders divided over ferry timetable\n\nResidents of the islands met on Friday to discuss the new ferry timetable.\n\n"The early boat is too early for most people," Okafor said after the meeting.\n',
-  'a5.txt': 'NATO ministers meet in Brussels\n\nForeign ministers of the North Atlantic Treaty Organization met in Brussels on Thursday.\n\n"The alliance is united," said a spokesman.\n',
+  'a4.txt':
+    'Islanders divided over ferry timetable\n\nResidents of the islands met on Friday to discuss the new ferry timetable.\n\n"The early boat is too early for most people," Okafor said after the meeting.\n',
+  'a5.txt':
+    'NATO ministers meet in Brussels\n\nForeign ministers of the North Atlantic Treaty Organization met in Brussels on Thursday.\n\n"The alliance is united," said a spokesman.\n',
 };
 
 describe.each(databaseKinds)('import identity, dry run and updates on %s', (kind) => {
@@ -26,7 +29,10 @@ describe.each(databaseKinds)('import identity, dry run and updates on %s', (kind
     return { ...result, summary: JSON.parse(result.stdout) };
   };
   const personOf = async (file: string) => {
-    const mention = await test.db.prisma.mention.findFirstOrThrow({ where: { article: { sourcePath: { endsWith: file } }, entity: { kind: 'PERSON' } }, include: { entity: true } });
+    const mention = await test.db.prisma.mention.findFirstOrThrow({
+      where: { article: { sourcePath: { endsWith: file } }, entity: { kind: 'PERSON' } },
+      include: { entity: true },
+    });
     return mention.entity;
   };
   const counts = async () => {
@@ -80,7 +86,10 @@ describe.each(databaseKinds)('import identity, dry run and updates on %s', (kind
 
   it('uses role evidence to pick one of two people sharing a surname, and the acronym in a later story', async () => {
     await writeFile(join(dir, 'a6.txt'), 'Council leader speaks\n\nThe council met on Monday.\n\n"We are ready," council leader Okafor said.\n');
-    await writeFile(join(dir, 'a7.txt'), 'Alliance plans exercises\n\nThe North Atlantic Treaty Organization will hold exercises in the Baltic, officials said on Monday.\n');
+    await writeFile(
+      join(dir, 'a7.txt'),
+      'Alliance plans exercises\n\nThe North Atlantic Treaty Organization will hold exercises in the Baltic, officials said on Monday.\n',
+    );
     const { code, summary } = await json(join(dir, 'a6.txt'), join(dir, 'a7.txt'));
     expect(code).toBe(0);
     expect(summary).toMatchObject({ imported: 2, entitiesCreated: 0 });
@@ -121,10 +130,7 @@ describe.each(databaseKinds)('import identity, dry run and updates on %s', (kind
   it('updates a changed article in place, replacing automatic facts and keeping reviewed ones', async () => {
     const article = await test.db.prisma.article.findFirstOrThrow({ where: { sourcePath: { endsWith: 'a2.txt' } }, include: { quotes: true } });
     await test.db.prisma.quote.update({ where: { id: article.quotes[0]!.id }, data: { status: 'VERIFIED' } });
-    await writeFile(
-      join(dir, 'first', 'a2.txt'),
-      STORIES['a2.txt']! + '\n"Tickets are selling fast," Okafor added.\n',
-    );
+    await writeFile(join(dir, 'first', 'a2.txt'), STORIES['a2.txt']! + '\n"Tickets are selling fast," Okafor added.\n');
     const { code, summary } = await json(join(dir, 'first', 'a2.txt'));
     expect(code).toBe(0);
     expect(summary).toMatchObject({ imported: 0, updated: 1, unchanged: 0, entitiesCreated: 0 });

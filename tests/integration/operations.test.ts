@@ -18,12 +18,15 @@ describe('example operations in operations/', () => {
     expect(operations.map((operation) => operation.name)).toEqual(['articlePage', 'entityGraph', 'personPage', 'quoteFinder', 'search']);
   });
 
-  it.each(operations.map((operation) => [operation.name, operation.source] as const))('%s is one named operation, valid against schema.graphql', (_, source) => {
-    const document = parse(source);
-    expect(document.definitions).toHaveLength(1);
-    expect(document.definitions[0]).toMatchObject({ kind: 'OperationDefinition', name: { value: expect.any(String) } });
-    expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-  });
+  it.each(operations.map((operation) => [operation.name, operation.source] as const))(
+    '%s is one named operation, valid against schema.graphql',
+    (_, source) => {
+      const document = parse(source);
+      expect(document.definitions).toHaveLength(1);
+      expect(document.definitions[0]).toMatchObject({ kind: 'OperationDefinition', name: { value: expect.any(String) } });
+      expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+    },
+  );
 });
 
 describe.each(databaseKinds)('example operations run on the seed story on %s', (kind) => {

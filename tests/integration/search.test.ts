@@ -134,7 +134,12 @@ describe.each(databaseKinds)('search and facets over HTTP on %s', (kind) => {
   const search = async (variables: Record<string, unknown>) => {
     const answer = await gql(server.url, SEARCH, variables);
     expect(answer.errors).toBeUndefined();
-    return answer.data!.search as { totalCount: number; countsByType: { type: string; count: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Edge[] };
+    return answer.data!.search as {
+      totalCount: number;
+      countsByType: { type: string; count: number }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Edge[];
+    };
   };
 
   beforeAll(async () => {
@@ -184,11 +189,18 @@ describe.each(databaseKinds)('search and facets over HTTP on %s', (kind) => {
   it('finds quotes by their words and by their speaker, with snippets', async () => {
     const words = await search({ query: 'important decision', types: ['QUOTE'] });
     expect(words.edges).toHaveLength(1);
-    expect(words.edges[0]!.node).toMatchObject({ __typename: 'Quote', text: 'This is the most important decision in ten years,', speaker: { name: 'Maria Okafor' } });
+    expect(words.edges[0]!.node).toMatchObject({
+      __typename: 'Quote',
+      text: 'This is the most important decision in ten years,',
+      speaker: { name: 'Maria Okafor' },
+    });
     expect(words.edges[0]!.snippet).toContain('<b>important</b> <b>decision</b>');
     // Her budget quote does not name her; the speaker's name is indexed with the quote.
     const speaker = await search({ query: 'Okafor', types: ['QUOTE'] });
-    expect(speaker.edges.map((edge) => edge.node.text).sort()).toEqual(['Nobody likes higher fees, but the roads cannot wait,', 'This is the most important decision in ten years,']);
+    expect(speaker.edges.map((edge) => edge.node.text).sort()).toEqual([
+      'Nobody likes higher fees, but the roads cannot wait,',
+      'This is the most important decision in ten years,',
+    ]);
   });
 
   it('finds people by name, alias and misspelling', async () => {
@@ -252,14 +264,20 @@ describe.each(databaseKinds)('search and facets over HTTP on %s', (kind) => {
     expect(council.errors).toBeUndefined();
     const facets = council.data!.articleFacets;
     expect(facets.articleCount).toBe(3);
-    expect(names(facets.people).slice(0, 2)).toEqual([['Maria Okafor', 3], ['Peter Lindqvist', 2]]);
+    expect(names(facets.people).slice(0, 2)).toEqual([
+      ['Maria Okafor', 3],
+      ['Peter Lindqvist', 2],
+    ]);
     expect(facets.people[0].entity.__typename).toBe('Person');
     expect(facets.tags.map((row: { tag: { name: string } }) => row.tag.name)).toEqual(expect.arrayContaining(['Council', 'Harbour', 'Budget']));
 
     const filtered = await gql(server.url, FACETS, { query: 'harbour', where: { mentions: { some: { nameContains: 'Lindqvist' } } } });
     expect(filtered.errors).toBeUndefined();
     expect(filtered.data!.articleFacets.articleCount).toBe(2);
-    expect(names(filtered.data!.articleFacets.people)).toEqual([['Maria Okafor', 2], ['Peter Lindqvist', 2]]);
+    expect(names(filtered.data!.articleFacets.people)).toEqual([
+      ['Maria Okafor', 2],
+      ['Peter Lindqvist', 2],
+    ]);
 
     const all = await gql(server.url, FACETS, { first: 1 });
     expect(all.data!.articleFacets.articleCount).toBe(13);

@@ -60,11 +60,11 @@ describe('quote marks', () => {
   });
 
   test('apostrophes in words, possessives and decades are not quote marks', () => {
-    const t = 'Britain’s mayor said the city\'s rail plan, born in the \'90s, "can\'t wait for the voters\' verdict" and the ministers’ report.';
+    const t = "Britain’s mayor said the city's rail plan, born in the '90s, \"can't wait for the voters' verdict\" and the ministers’ report.";
     const q = run(t);
     checkOffsets(t, q);
     expect(q).toHaveLength(1);
-    expect(q[0]!.text).toBe('can\'t wait for the voters\' verdict');
+    expect(q[0]!.text).toBe("can't wait for the voters' verdict");
     expect(q[0]!.kind).toBe('PARTIAL');
   });
 
@@ -90,11 +90,7 @@ describe('quote marks', () => {
     ].join('\n');
     const q = run(t);
     checkOffsets(t, q);
-    expect(q.map((x) => x.text)).toEqual([
-      'The first wave hit the wall at midnight.',
-      'By dawn the pier was gone.',
-      'Nobody was hurt, which is a miracle.',
-    ]);
+    expect(q.map((x) => x.text)).toEqual(['The first wave hit the wall at midnight.', 'By dawn the pier was gone.', 'Nobody was hurt, which is a miracle.']);
     expect(q.map((x) => x.paragraphIndex)).toEqual([1, 2, 3]);
     for (const x of q) expect(x.kind).toBe('DIRECT');
     expect(q[1]!.speaker?.mention).toEqual(q[0]!.speaker?.mention);

@@ -3,7 +3,14 @@ import { parseDatabaseUrl, redactDatabaseUrl } from '../../src/db/parseDatabaseU
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 4000 in development', () => {
-    expect(loadConfig({})).toMatchObject({ nodeEnv: 'development', port: 4000, databaseUrl: null, introspection: true, seedOnEmpty: true, statementTimeoutMs: 10000 });
+    expect(loadConfig({})).toMatchObject({
+      nodeEnv: 'development',
+      port: 4000,
+      databaseUrl: null,
+      introspection: true,
+      seedOnEmpty: true,
+      statementTimeoutMs: 10000,
+    });
   });
 
   it('turns introspection off in production unless asked', () => {
@@ -12,7 +19,9 @@ describe('loadConfig', () => {
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG', message: 'PORT="eighty" is invalid: expected an integer from 0 to 65535' }));
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_CONFIG', message: 'PORT="eighty" is invalid: expected an integer from 0 to 65535' }),
+    );
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }));
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(expect.objectContaining({ code: 'INVALID_DATABASE_URL' }));
   });
@@ -21,7 +30,12 @@ describe('loadConfig', () => {
 describe('parseDatabaseUrl', () => {
   it('splits a URL into the fields pg needs', () => {
     expect(parseDatabaseUrl('postgresql://app:s%40cret@db.internal:6543/news?sslmode=require')).toEqual({
-      host: 'db.internal', port: 6543, user: 'app', password: 's@cret', database: 'news', params: { sslmode: 'require' },
+      host: 'db.internal',
+      port: 6543,
+      user: 'app',
+      password: 's@cret',
+      database: 'news',
+      params: { sslmode: 'require' },
     });
   });
 

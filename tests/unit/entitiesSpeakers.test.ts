@@ -9,7 +9,13 @@ const TEXT = [
   'Brazil’s transport minister Helena Duarte met ORCAF envoys. Brazil threatened “retaliation” and ORCAF members said the plan was “unworkable”.',
   'The ministry spokesman was asked about it and he said “no comment”. Later the transport minister said: “We will wait.” She added that “it” was too early.',
 ].join('\n');
-const NER: NerTag[] = [['LOC', 'Brazil'], ['PER', 'Helena Duarte'], ['ORG', 'ORCAF'], ['LOC', 'Brazil'], ['ORG', 'ORCAF']];
+const NER: NerTag[] = [
+  ['LOC', 'Brazil'],
+  ['PER', 'Helena Duarte'],
+  ['ORG', 'ORCAF'],
+  ['LOC', 'Brazil'],
+  ['ORG', 'ORCAF'],
+];
 const built = buildEntities(TEXT, segmentsOf(TEXT), tag(TEXT, NER));
 
 /** The n-th whole-word occurrence (1-based) of a phrase as a span. */
@@ -26,19 +32,31 @@ const speaker = (mention: Span, form: SpeakerForm, antecedent: Span | null = nul
 describe('resolveSpeaker', () => {
   it('maps a name to the person, through the full name', () => {
     expect(resolveSpeaker(speaker(at('Brazil’s transport minister Helena Duarte'), 'NAME'), built)).toEqual({
-      name: 'Helena Duarte', description: null, type: 'PERSON', affiliation: null, mention: at('Brazil’s transport minister Helena Duarte'),
+      name: 'Helena Duarte',
+      description: null,
+      type: 'PERSON',
+      affiliation: null,
+      mention: at('Brazil’s transport minister Helena Duarte'),
     });
   });
 
   it('maps a place that speaks to the place', () => {
     expect(resolveSpeaker(speaker(at('Brazil', 2), 'NAME'), built)).toEqual({
-      name: 'Brazil', description: null, type: 'PLACE', affiliation: null, mention: at('Brazil', 2),
+      name: 'Brazil',
+      description: null,
+      type: 'PLACE',
+      affiliation: null,
+      mention: at('Brazil', 2),
     });
   });
 
   it('maps a group phrase to the organization it belongs to', () => {
     expect(resolveSpeaker(speaker(at('ORCAF members'), 'GROUP'), built)).toEqual({
-      name: 'ORCAF', description: null, type: 'ORGANIZATION', affiliation: null, mention: at('ORCAF members'),
+      name: 'ORCAF',
+      description: null,
+      type: 'ORGANIZATION',
+      affiliation: null,
+      mention: at('ORCAF members'),
     });
   });
 
@@ -48,19 +66,31 @@ describe('resolveSpeaker', () => {
     const phrase = 'The Brazil central bank spokesman';
     const mention = { start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, text: phrase };
     expect(resolveSpeaker(speaker(mention, 'DESCRIPTION'), b)).toEqual({
-      name: null, description: phrase, type: 'UNNAMED', affiliation: 'Brazil', mention,
+      name: null,
+      description: phrase,
+      type: 'UNNAMED',
+      affiliation: 'Brazil',
+      mention,
     });
   });
 
   it('judges a pronoun by its antecedent but keeps the pronoun as the mention', () => {
     expect(resolveSpeaker(speaker(at('he'), 'PRONOUN', at('Helena Duarte')), built)).toEqual({
-      name: 'Helena Duarte', description: null, type: 'PERSON', affiliation: null, mention: at('he'),
+      name: 'Helena Duarte',
+      description: null,
+      type: 'PERSON',
+      affiliation: null,
+      mention: at('he'),
     });
   });
 
   it('maps a role phrase repeating a named person’s role to that person', () => {
     expect(resolveSpeaker(speaker(at('the transport minister'), 'DESCRIPTION'), built)).toEqual({
-      name: 'Helena Duarte', description: null, type: 'PERSON', affiliation: null, mention: at('the transport minister'),
+      name: 'Helena Duarte',
+      description: null,
+      type: 'PERSON',
+      affiliation: null,
+      mention: at('the transport minister'),
     });
   });
 
@@ -70,7 +100,11 @@ describe('resolveSpeaker', () => {
     const phrase = 'President Duarte’s chief aide';
     const mention = { start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, text: phrase };
     expect(resolveSpeaker(speaker(mention, 'DESCRIPTION'), b)).toEqual({
-      name: null, description: phrase, type: 'UNNAMED', affiliation: null, mention,
+      name: null,
+      description: phrase,
+      type: 'UNNAMED',
+      affiliation: null,
+      mention,
     });
   });
 

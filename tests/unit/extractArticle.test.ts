@@ -20,11 +20,15 @@ const speakerOf = (x: Extraction, quote: string) => {
   return s && { name: s.name, description: s.description, type: s.type, affiliation: s.affiliation, mention: s.mention.text };
 };
 
-const INPUT = article('Canada and Norway sign fishing pact', [
-  'Canada warned of “serious steps” if the talks failed. Members of the Arctic Fisheries Council said the quotas were “too generous”.',
-  'Norway’s fisheries minister Ingrid Solheim said: “We have reached a fair agreement for both fleets.” Solheim also said the deal would be “reviewed every year”.',
-  'The Canadian embassy spokesman was asked about the deal, and he replied: “Our fishermen will welcome this.”',
-], ['Fishing', 'fishing', 'Arctic']);
+const INPUT = article(
+  'Canada and Norway sign fishing pact',
+  [
+    'Canada warned of “serious steps” if the talks failed. Members of the Arctic Fisheries Council said the quotas were “too generous”.',
+    'Norway’s fisheries minister Ingrid Solheim said: “We have reached a fair agreement for both fleets.” Solheim also said the deal would be “reviewed every year”.',
+    'The Canadian embassy spokesman was asked about the deal, and he replied: “Our fishermen will welcome this.”',
+  ],
+  ['Fishing', 'fishing', 'Arctic'],
+);
 const x = extractArticle(INPUT);
 
 describe('extractArticle', () => {
@@ -35,7 +39,11 @@ describe('extractArticle', () => {
   it('resolves a named speaker through the surname to the person with role and affiliation', () => {
     expect(speakerOf(x, 'reviewed every year')).toEqual({ name: 'Ingrid Solheim', description: null, type: 'PERSON', affiliation: null, mention: 'Solheim' });
     const solheim = x.entities.find((e) => e.name === 'Ingrid Solheim');
-    expect(solheim && { aliases: solheim.aliases, role: solheim.role, affiliation: solheim.affiliation }).toEqual({ aliases: ['Solheim'], role: 'fisheries minister', affiliation: 'Norway' });
+    expect(solheim && { aliases: solheim.aliases, role: solheim.role, affiliation: solheim.affiliation }).toEqual({
+      aliases: ['Solheim'],
+      role: 'fisheries minister',
+      affiliation: 'Norway',
+    });
   });
 
   it('takes a place as the speaker when the place speaks', () => {
@@ -49,14 +57,20 @@ describe('extractArticle', () => {
 
   it('describes an unnamed speaker by the role phrase and its affiliation', () => {
     expect(speakerOf(x, 'Our fishermen will welcome this.')).toEqual({
-      name: null, description: 'The Canadian embassy spokesman', type: 'UNNAMED', affiliation: 'Canada', mention: 'he',
+      name: null,
+      description: 'The Canadian embassy spokesman',
+      type: 'UNNAMED',
+      affiliation: 'Canada',
+      mention: 'he',
     });
   });
 
   it('counts a nationality adjective as a mention of the place', () => {
     const canada = x.entities.find((e) => e.name === 'Canada');
     expect(canada && { type: canada.type, aliases: canada.aliases, mentions: canada.mentions.map((m) => m.text) }).toEqual({
-      type: 'PLACE', aliases: ['Canadian'], mentions: ['Canada', 'Canada', 'Canadian'],
+      type: 'PLACE',
+      aliases: ['Canadian'],
+      mentions: ['Canada', 'Canada', 'Canadian'],
     });
   });
 

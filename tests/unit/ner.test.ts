@@ -18,21 +18,52 @@ describe('tokenize', () => {
   });
 
   it('splits possessives and contractions, keeps hyphenated names whole', () => {
-    expect(texts('Russia’s talks with the Nato-Russia Council’s chair')).toEqual(
-      ['Russia', '’s', 'talks', 'with', 'the', 'Nato-Russia', 'Council', '’s', 'chair'],
-    );
-    expect(texts("the Smiths' house, don't go, they're here")).toEqual(
-      ['the', 'Smiths', "'", 'house', ',', 'do', "n't", 'go', ',', 'they', "'re", 'here'],
-    );
+    expect(texts('Russia’s talks with the Nato-Russia Council’s chair')).toEqual([
+      'Russia',
+      '’s',
+      'talks',
+      'with',
+      'the',
+      'Nato-Russia',
+      'Council',
+      '’s',
+      'chair',
+    ]);
+    expect(texts("the Smiths' house, don't go, they're here")).toEqual(['the', 'Smiths', "'", 'house', ',', 'do', "n't", 'go', ',', 'they', "'re", 'here']);
   });
 
   it('keeps abbreviations, initials and numbers', () => {
-    expect(texts('Mr. J. Smith of Acme Inc. met U.S. officials at 10:30 a.m. on Jan. 5.')).toEqual(
-      ['Mr.', 'J.', 'Smith', 'of', 'Acme', 'Inc.', 'met', 'U.S.', 'officials', 'at', '10:30', 'a.m.', 'on', 'Jan.', '5', '.'],
-    );
-    expect(texts('Profits rose 3.5% to $1,200.75 million in 2023-24.')).toEqual(
-      ['Profits', 'rose', '3.5', '%', 'to', '$', '1,200.75', 'million', 'in', '2023-24', '.'],
-    );
+    expect(texts('Mr. J. Smith of Acme Inc. met U.S. officials at 10:30 a.m. on Jan. 5.')).toEqual([
+      'Mr.',
+      'J.',
+      'Smith',
+      'of',
+      'Acme',
+      'Inc.',
+      'met',
+      'U.S.',
+      'officials',
+      'at',
+      '10:30',
+      'a.m.',
+      'on',
+      'Jan.',
+      '5',
+      '.',
+    ]);
+    expect(texts('Profits rose 3.5% to $1,200.75 million in 2023-24.')).toEqual([
+      'Profits',
+      'rose',
+      '3.5',
+      '%',
+      'to',
+      '$',
+      '1,200.75',
+      'million',
+      'in',
+      '2023-24',
+      '.',
+    ]);
     expect(texts('He said no. Then he left...')).toEqual(['He', 'said', 'no', '.', 'Then', 'he', 'left', '...']);
   });
 
@@ -47,11 +78,7 @@ describe('splitSentences', () => {
   it('is abbreviation-aware', () => {
     const s = 'Mr. Smith went to Washington. He met U.S. officials on Jan. 5 at 3 p.m. “It went well,” he said! Talks resume Monday.';
     const got = splitSentences(s, 0, s.length).map((r) => s.slice(r.start, r.end));
-    expect(got).toEqual([
-      'Mr. Smith went to Washington.',
-      'He met U.S. officials on Jan. 5 at 3 p.m. “It went well,” he said!',
-      'Talks resume Monday.',
-    ]);
+    expect(got).toEqual(['Mr. Smith went to Washington.', 'He met U.S. officials on Jan. 5 at 3 p.m. “It went well,” he said!', 'Talks resume Monday.']);
   });
 
   it('respects the range and blank lines', () => {
@@ -64,7 +91,9 @@ describe('splitSentences', () => {
 describe('labels', () => {
   it('reads IOB1 and lenient BILOU', () => {
     expect(iob1ToSpans(['I-PER', 'I-PER', 'O', 'I-LOC', 'B-LOC'])).toEqual([
-      { type: 0, start: 0, end: 2 }, { type: 2, start: 3, end: 4 }, { type: 2, start: 4, end: 5 },
+      { type: 0, start: 0, end: 2 },
+      { type: 2, start: 3, end: 4 },
+      { type: 2, start: 4, end: 5 },
     ]);
     // B-ORG I-ORG O: the unfinished span is closed at the O.
     expect(bilouToSpans([5, 6, 0], 3)).toEqual([{ type: 1, start: 0, end: 2 }]);
@@ -91,7 +120,10 @@ describe('recognizeEntities', () => {
   it('uses segments and returns offsets into the whole text', () => {
     // A Title Case headline: the body writes "envoys" and "talks" in lowercase, which tells.
     const text = 'Envoys Arrive In Geneva For Talks\n\nThe European Union sent envoys to Geneva for talks on Monday.';
-    const ms = recognizeEntities(text, [{ start: 0, end: 33 }, { start: 35, end: text.length }]);
+    const ms = recognizeEntities(text, [
+      { start: 0, end: 33 },
+      { start: 35, end: text.length },
+    ]);
     for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
     expect(brief(ms)).toEqual(['LOC:Geneva', 'ORG:European Union', 'LOC:Geneva']);
     expect(ms[0]!.start).toBe(17);

@@ -47,7 +47,10 @@ describe('parseJsonLine', () => {
   });
 
   it('takes "paragraphs" as given and identifies the article by its URL when there is no sourceKey', () => {
-    const { parsed, source } = parseJsonLine('{"title":"A Title","paragraphs":["  One.  ","","Two\\nlines."],"url":"https://example.com/a","tags":"x, y"}', at());
+    const { parsed, source } = parseJsonLine(
+      '{"title":"A Title","paragraphs":["  One.  ","","Two\\nlines."],"url":"https://example.com/a","tags":"x, y"}',
+      at(),
+    );
     expect(parsed.paragraphs.map((p) => p.text)).toEqual(['One.', 'Two\nlines.']);
     expect(parsed.editorTags).toEqual(['x', 'y']);
     expect(source.sourceKey).toBe('url:https://example.com/a');
@@ -68,7 +71,9 @@ describe('parseJsonLine', () => {
       details: { file: 'export.jsonl', line: 12, field: 'publishedAt' },
     });
     expect(failureOf('{"title":"A","body":"x","publishedAt":"2024-02-30"}').message).toMatch(/field "publishedAt" is not a date: "2024-02-30" \(no such day/);
-    expect(failureOf('{"title":"A","body":"x","tags":["a",3]}').message).toBe('export.jsonl:12: field "tags" must be a list of strings, but item 1 is the number 3');
+    expect(failureOf('{"title":"A","body":"x","tags":["a",3]}').message).toBe(
+      'export.jsonl:12: field "tags" must be a list of strings, but item 1 is the number 3',
+    );
     expect(failureOf('{"title":"A","paragraphs":"x"}')).toMatchObject({ code: 'INVALID_FIELD', details: { field: 'paragraphs' } });
     expect(failureOf('{"title":"A","body":"x","url":"ftp://x"}')).toMatchObject({ code: 'INVALID_FIELD', details: { field: 'url' } });
     expect(failureOf('{"title":"A","body":"x","status":"live"}').message).toBe('export.jsonl:12: field "status" must be "DRAFT" or "PUBLISHED", not "live"');

@@ -58,7 +58,10 @@ describe('parseMarkdown', () => {
   });
 
   it('takes the headline from the first "# " heading when the front matter has no title', () => {
-    const { parsed, source } = parseMarkdown('---\ntags: a, b\ndraft: true\nslug: My-Ferry Story\nurl: /news/ferry/\n---\nIntro line.\n\n# The Real Headline\n\nBody text.\n', 'x.md');
+    const { parsed, source } = parseMarkdown(
+      '---\ntags: a, b\ndraft: true\nslug: My-Ferry Story\nurl: /news/ferry/\n---\nIntro line.\n\n# The Real Headline\n\nBody text.\n',
+      'x.md',
+    );
     expect(parsed.title.text).toBe('The Real Headline');
     expect(parsed.paragraphs.map((p) => p.text)).toEqual(['Intro line.', 'Body text.']);
     expect(parsed.editorTags).toEqual(['a', 'b']);
@@ -97,7 +100,21 @@ describe('parseMarkdown', () => {
 describe('parseFrontMatter', () => {
   it('reads scalars, quotes, lists, booleans, null and block text', () => {
     const fields = parseFrontMatter(
-      ['a: plain value # comment', 'b: "say \\"hi\\""', "c: 'it''s'", 'd: [x, "y, z", \'w\']', 'e:', '- one', '- two', 'f: TRUE', 'g: ~', 'h: |', '  line 1', '  line 2', 'i: http://x.y/z#frag'],
+      [
+        'a: plain value # comment',
+        'b: "say \\"hi\\""',
+        "c: 'it''s'",
+        'd: [x, "y, z", \'w\']',
+        'e:',
+        '- one',
+        '- two',
+        'f: TRUE',
+        'g: ~',
+        'h: |',
+        '  line 1',
+        '  line 2',
+        'i: http://x.y/z#frag',
+      ],
       2,
       'f.md',
     );
@@ -121,6 +138,8 @@ describe('parseFrontMatter', () => {
 
 describe('cleanInline', () => {
   it('removes markup but keeps words, escapes and snake_case', () => {
-    expect(cleanInline('**Bold** and *it* and `code` and \\*stars\\* and snake_case_name &amp; <b>html</b>')).toBe('Bold and it and code and *stars* and snake_case_name & html');
+    expect(cleanInline('**Bold** and *it* and `code` and \\*stars\\* and snake_case_name &amp; <b>html</b>')).toBe(
+      'Bold and it and code and *stars* and snake_case_name & html',
+    );
   });
 });

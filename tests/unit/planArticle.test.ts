@@ -15,9 +15,32 @@ describe('planArticle', () => {
     return { start, end: start + word.length, text: word };
   };
   const extraction: Extraction = {
-    entities: [{ type: 'PERSON', name: 'Anna Berg', aliases: ['Berg'], role: 'mayor', affiliation: null, mentions: [at('Anna Berg'), at('Berg', text.indexOf('"'))], confidence: 0.9 }],
-    quotes: [{ text: 'I am done,', start: at('I am done,').start, end: at('I am done,').end, kind: 'DIRECT', cue: at('said'), speaker: { name: 'Anna Berg', description: null, type: 'PERSON', affiliation: null, mention: at('Berg', text.indexOf('"')) }, confidence: 0.8 }],
-    tags: [{ name: 'City', kind: 'EDITOR' }, { name: 'city', kind: 'TOPIC' }],
+    entities: [
+      {
+        type: 'PERSON',
+        name: 'Anna Berg',
+        aliases: ['Berg'],
+        role: 'mayor',
+        affiliation: null,
+        mentions: [at('Anna Berg'), at('Berg', text.indexOf('"'))],
+        confidence: 0.9,
+      },
+    ],
+    quotes: [
+      {
+        text: 'I am done,',
+        start: at('I am done,').start,
+        end: at('I am done,').end,
+        kind: 'DIRECT',
+        cue: at('said'),
+        speaker: { name: 'Anna Berg', description: null, type: 'PERSON', affiliation: null, mention: at('Berg', text.indexOf('"')) },
+        confidence: 0.8,
+      },
+    ],
+    tags: [
+      { name: 'City', kind: 'EDITOR' },
+      { name: 'city', kind: 'TOPIC' },
+    ],
   };
   const plan = planArticle(parsed, extraction, source, 'test-1');
   const stored = articleText(plan.title, plan.paragraphs);
@@ -33,7 +56,9 @@ describe('planArticle', () => {
   });
 
   it('keys entities and tags naturally and records the role', () => {
-    expect(plan.entities.map((e) => ({ key: e.key, slug: e.slug, aliases: e.aliases }))).toEqual([{ key: 'PERSON:anna berg', slug: 'anna-berg', aliases: [{ name: 'Berg', nameKey: 'berg' }] }]);
+    expect(plan.entities.map((e) => ({ key: e.key, slug: e.slug, aliases: e.aliases }))).toEqual([
+      { key: 'PERSON:anna berg', slug: 'anna-berg', aliases: [{ name: 'Berg', nameKey: 'berg' }] },
+    ]);
     expect(plan.tags).toEqual([{ name: 'City', slug: 'city', kind: 'EDITOR' }]);
     expect(plan.affiliations).toEqual([{ personKey: 'PERSON:anna berg', organizationKey: null, role: 'mayor' }]);
     expect(plan).toMatchObject({ slug: 'mayor-quits', lead: 'Anna Berg resigned on Friday.', wordCount: 12, extractorVersion: 'test-1' });
@@ -47,7 +72,12 @@ describe('planArticle', () => {
 
 describe('nameKey and slugify', () => {
   it('fold case, accents and punctuation', () => {
-    expect([nameKey('NATO'), nameKey('Nato'), nameKey('Zoë O’Neil'), nameKey('Nato-Russia  Council')]).toEqual(['nato', 'nato', 'zoe oneil', 'nato russia council']);
+    expect([nameKey('NATO'), nameKey('Nato'), nameKey('Zoë O’Neil'), nameKey('Nato-Russia  Council')]).toEqual([
+      'nato',
+      'nato',
+      'zoe oneil',
+      'nato russia council',
+    ]);
     expect(slugify('Russia and NATO Agree to Begin Negotiations This Winter')).toBe('russia-and-nato-agree-to-begin-negotiations-this-winter');
     expect(slugify('¿?')).toBe('untitled');
   });

@@ -13,7 +13,8 @@ async function collect(inputs: string[], stdin?: NodeJS.ReadableStream): Promise
 }
 
 /** label → format, or label → error code, for compact assertions. */
-const summary = (items: SourceItem[]) => items.map((i) => (i.kind === 'article' ? `${i.label} ${i.parsed.format}: ${i.parsed.title.text}` : `${i.label} ${i.error.code}`));
+const summary = (items: SourceItem[]) =>
+  items.map((i) => (i.kind === 'article' ? `${i.label} ${i.parsed.format}: ${i.parsed.title.text}` : `${i.label} ${i.error.code}`));
 
 describe('readSources', () => {
   let dir: string;
@@ -77,11 +78,19 @@ describe('readSources', () => {
 
   it('recognises files without a telling extension by their first line', async () => {
     const items = await collect([at('sniffed-jsonl'), at('sniffed-md'), at('sniffed-seed')]);
-    expect(summary(items)).toEqual([`${at('sniffed-jsonl')}:2 jsonl: Sniffed`, `${at('sniffed-md')} markdown: Sniffed Markdown`, `${at('sniffed-seed')} seed: Sniffed Seed`]);
+    expect(summary(items)).toEqual([
+      `${at('sniffed-jsonl')}:2 jsonl: Sniffed`,
+      `${at('sniffed-md')} markdown: Sniffed Markdown`,
+      `${at('sniffed-seed')} seed: Sniffed Seed`,
+    ]);
   });
 
   it('reads JSON Lines from stdin for "-", with stable keys for repeated titles', async () => {
-    const stdin = Readable.from(['{"title":"Same","body":"one"}\n{"title":"Same","bo', 'dy":"two"}\r\n', 'not json\n{"title":"Keyed","body":"x","sourceKey":"cms:1"}']);
+    const stdin = Readable.from([
+      '{"title":"Same","body":"one"}\n{"title":"Same","bo',
+      'dy":"two"}\r\n',
+      'not json\n{"title":"Keyed","body":"x","sourceKey":"cms:1"}',
+    ]);
     const items = await collect(['-'], stdin);
     expect(summary(items)).toEqual(['<stdin>:1 jsonl: Same', '<stdin>:2 jsonl: Same', '<stdin>:3 INVALID_JSON', '<stdin>:4 jsonl: Keyed']);
     expect(items.flatMap((i) => (i.kind === 'article' ? [i.source.sourceKey] : []))).toEqual(['stdin:#same', 'stdin:#same~2', 'cms:1']);

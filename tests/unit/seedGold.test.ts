@@ -7,8 +7,19 @@ import { readArticleFile } from '../../src/ingest/readArticleFile.js';
 const FIXTURE = fileURLToPath(new URL('../../fixtures/seed/000_95a61b1d8e8c3e78.txt', import.meta.url));
 const GOLD_FILE = fileURLToPath(new URL('../../fixtures/seed/000_95a61b1d8e8c3e78.gold.json', import.meta.url));
 
-interface GoldEntity { name: string; aliases: string[]; role?: string | null; affiliation?: string | null }
-interface GoldQuote { text: string; speaker: string; speakerKind: 'person' | 'place' | 'organization' | 'unnamed'; kind: 'direct' | 'partial'; cue: string }
+interface GoldEntity {
+  name: string;
+  aliases: string[];
+  role?: string | null;
+  affiliation?: string | null;
+}
+interface GoldQuote {
+  text: string;
+  speaker: string;
+  speakerKind: 'person' | 'place' | 'organization' | 'unnamed';
+  kind: 'direct' | 'partial';
+  cue: string;
+}
 interface Gold {
   people: GoldEntity[];
   organizations: GoldEntity[];
@@ -32,8 +43,11 @@ const ofType = (type: EntityType) => x.entities.filter((e) => e.type === type);
 
 describe('seed article against its hand-made gold annotation', () => {
   it('finds exactly the five people, with aliases and roles', () => {
-    expect(ofType('PERSON').map((e) => ({ name: e.name, aliases: sorted(e.aliases), role: e.role })).sort((a, b) => a.name.localeCompare(b.name)))
-      .toEqual(gold.people.map((p) => ({ name: p.name, aliases: sorted(p.aliases), role: p.role ?? null })).sort((a, b) => a.name.localeCompare(b.name)));
+    expect(
+      ofType('PERSON')
+        .map((e) => ({ name: e.name, aliases: sorted(e.aliases), role: e.role }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(gold.people.map((p) => ({ name: p.name, aliases: sorted(p.aliases), role: p.role ?? null })).sort((a, b) => a.name.localeCompare(b.name)));
   });
 
   it('gives the affiliations the article itself states', () => {
@@ -43,13 +57,19 @@ describe('seed article against its hand-made gold annotation', () => {
   });
 
   it('finds exactly the five organizations, with aliases', () => {
-    expect(ofType('ORGANIZATION').map((e) => ({ name: e.name, aliases: sorted(e.aliases) })).sort((a, b) => a.name.localeCompare(b.name)))
-      .toEqual(gold.organizations.map((o) => ({ name: o.name, aliases: sorted(o.aliases) })).sort((a, b) => a.name.localeCompare(b.name)));
+    expect(
+      ofType('ORGANIZATION')
+        .map((e) => ({ name: e.name, aliases: sorted(e.aliases) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(gold.organizations.map((o) => ({ name: o.name, aliases: sorted(o.aliases) })).sort((a, b) => a.name.localeCompare(b.name)));
   });
 
   it('finds exactly the four places, with aliases', () => {
-    expect(ofType('PLACE').map((e) => ({ name: e.name, aliases: sorted(e.aliases) })).sort((a, b) => a.name.localeCompare(b.name)))
-      .toEqual(gold.places.map((p) => ({ name: p.name, aliases: sorted(p.aliases) })).sort((a, b) => a.name.localeCompare(b.name)));
+    expect(
+      ofType('PLACE')
+        .map((e) => ({ name: e.name, aliases: sorted(e.aliases) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(gold.places.map((p) => ({ name: p.name, aliases: sorted(p.aliases) })).sort((a, b) => a.name.localeCompare(b.name)));
   });
 
   it('finds the seven quotes with their kind, speaker and cue', () => {
@@ -59,13 +79,18 @@ describe('seed article against its hand-made gold annotation', () => {
       speaker: q.speaker?.name ?? q.speaker?.description ?? null,
       speakerKind: q.speaker?.type.toLowerCase().replace('organization', 'organization') ?? null,
       // The gold cue is the verb phrase; ours may also take its auxiliary ("was quoted stating").
-      cue: q.cue && gold.quotes.some((g) => g.text === q.text && q.cue!.text.endsWith(g.cue)) ? gold.quotes.find((g) => g.text === q.text)!.cue : q.cue?.text ?? null,
+      cue:
+        q.cue && gold.quotes.some((g) => g.text === q.text && q.cue!.text.endsWith(g.cue))
+          ? gold.quotes.find((g) => g.text === q.text)!.cue
+          : (q.cue?.text ?? null),
     }));
     expect(got).toEqual(gold.quotes.map((g) => ({ text: g.text, kind: g.kind, speaker: g.speaker, speakerKind: g.speakerKind, cue: g.cue })));
   });
 
   it('describes the unnamed speaker and its affiliation', () => {
-    const unnamed = x.quotes.flatMap((q) => (q.speaker?.type === 'UNNAMED' ? [{ description: q.speaker.description, affiliation: q.speaker.affiliation }] : []));
+    const unnamed = x.quotes.flatMap((q) =>
+      q.speaker?.type === 'UNNAMED' ? [{ description: q.speaker.description, affiliation: q.speaker.affiliation }] : [],
+    );
     expect(unnamed).toEqual(gold.unnamedSpeakers);
   });
 

@@ -20,7 +20,7 @@ function buildTable(count: number, seed: number) {
     if (key === 0 || rows.has(key)) continue;
     const entries: [number, number][] = [];
     const n = 1 + (Math.abs(next()) % 5);
-    for (let e = 0; e < n; e++) entries.push([(Math.abs(next()) % 17), ((Math.abs(next()) % 2000) + 1) * (next() < 0 ? -1 : 1)]);
+    for (let e = 0; e < n; e++) entries.push([Math.abs(next()) % 17, ((Math.abs(next()) % 2000) + 1) * (next() < 0 ? -1 : 1)]);
     rows.set(key, entries);
   }
   const keys = new Int32Array([...rows.keys()]);

@@ -37,7 +37,10 @@ export function addNestedMentions(text: string, clusters: Cluster[]): void {
         }
         if (!target || target === c) continue;
         const display = place && target.type === 'PLACE' ? place.place : part;
-        added.push([target, { start, end: start + part.length, text: text.slice(start, start + part.length), type: target.type, display, confidence: 0.7, origin: 'nested' }]);
+        added.push([
+          target,
+          { start, end: start + part.length, text: text.slice(start, start + part.length), type: target.type, display, confidence: 0.7, origin: 'nested' },
+        ]);
       }
     }
   }

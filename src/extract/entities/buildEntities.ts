@@ -31,13 +31,15 @@ export interface BuiltEntities {
 export function buildEntities(text: string, segments: readonly { start: number; end: number }[], ner: readonly NerMention[]): BuiltEntities {
   const words = scanWords(text, segments);
   const fromNer = completeBareHeads(text, words, extendFirstNames(text, segments, normalizeNerMentions(text, ner)));
-  const typeAt = (start: number, end: number): EntityType | null =>
-    fromNer.find((m) => m.start < end && m.end > start)?.type ?? null;
+  const typeAt = (start: number, end: number): EntityType | null => fromNer.find((m) => m.start < end && m.end > start)?.type ?? null;
   const acronyms = findAcronyms(text, words, typeAt);
 
   // Rule-made mentions fill the gaps NER left; an acronym's full name replaces NER's partial spans.
-  let mentions = fromNer.filter((m) => !acronyms.some((a) => a.full.start <= m.start && a.full.end >= m.end && (a.full.end - a.full.start) > (m.end - m.start)));
-  mentions = mergeInGaps(mentions, acronyms.flatMap((a) => [a.full, a.acronym]));
+  let mentions = fromNer.filter((m) => !acronyms.some((a) => a.full.start <= m.start && a.full.end >= m.end && a.full.end - a.full.start > m.end - m.start));
+  mentions = mergeInGaps(
+    mentions,
+    acronyms.flatMap((a) => [a.full, a.acronym]),
+  );
   mentions = mergeInGaps(mentions, findGazetteerMentions(text, words));
   mentions = mergeInGaps(mentions, findLowercaseOrganizations(text, words));
 
@@ -102,7 +104,9 @@ export function buildEntities(text: string, segments: readonly { start: number; 
     const kept = entities.filter((_, i) => !inTitleOnly[i] && renumber.set(i, renumber.size));
     return {
       entities: kept,
-      mentionIndex: mentionIndex.filter((m) => renumber.has(m.entity)).map(({ start, end, type, entity, mention }) => ({ start, end, type, entity: renumber.get(entity)!, nested: mention.origin === 'nested' })),
+      mentionIndex: mentionIndex
+        .filter((m) => renumber.has(m.entity))
+        .map(({ start, end, type, entity, mention }) => ({ start, end, type, entity: renumber.get(entity)!, nested: mention.origin === 'nested' })),
       words,
     };
   }
@@ -126,7 +130,12 @@ function completeBareHeads(text: string, words: readonly Word[], mentions: Menti
     let start = m.start;
     while (i >= 0) {
       const w = words[i]!;
-      if (!/^ $/.test(text.slice(w.end, i + 1 < words.length && words[i + 1]!.start <= m.start ? words[i + 1]!.start : m.start)) || !isCapitalised(w.text) || SENTENCE_WORDS.test(w.text)) break;
+      if (
+        !/^ $/.test(text.slice(w.end, i + 1 < words.length && words[i + 1]!.start <= m.start ? words[i + 1]!.start : m.start)) ||
+        !isCapitalised(w.text) ||
+        SENTENCE_WORDS.test(w.text)
+      )
+        break;
       start = w.start;
       if (w.sentenceStart) break;
       i--;

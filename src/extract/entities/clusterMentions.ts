@@ -21,12 +21,13 @@ export function clusterMentions(mentions: readonly Mention[], links: readonly (r
   voteTypes(mentions);
   const persons = clusterPersons(mentions.filter((m) => m.type === 'PERSON'));
   const personByKey = new Map<string, Cluster>();
-  for (const c of persons) for (const m of c.mentions) {
-    const key = personKey(m.display);
-    personByKey.set(key, c);
-    const space = key.lastIndexOf(' ');
-    if (space > 0 && !personByKey.has(key.slice(space + 1))) personByKey.set(key.slice(space + 1), c);
-  }
+  for (const c of persons)
+    for (const m of c.mentions) {
+      const key = personKey(m.display);
+      personByKey.set(key, c);
+      const space = key.lastIndexOf(' ');
+      if (space > 0 && !personByKey.has(key.slice(space + 1))) personByKey.set(key.slice(space + 1), c);
+    }
 
   const groups = new UnionFind();
   const others: Mention[] = [];
@@ -102,8 +103,8 @@ function clusterPersons(mentions: readonly Mention[]): Cluster[] {
       continue;
     }
     const first = key.slice(0, key.indexOf(' '));
-    const found = full.find((f) => f.keys.includes(key)) ??
-      full.find((f) => f.keys.some((k) => k.length >= 6 && k.startsWith(first + ' ') && withinOneEdit(k, key)));
+    const found =
+      full.find((f) => f.keys.includes(key)) ?? full.find((f) => f.keys.some((k) => k.length >= 6 && k.startsWith(first + ' ') && withinOneEdit(k, key)));
     if (found) {
       found.cluster.mentions.push(m);
       if (!found.keys.includes(key)) found.keys.push(key);
@@ -115,10 +116,12 @@ function clusterPersons(mentions: readonly Mention[]): Cluster[] {
   for (const m of singles) {
     const key = personKey(m.display);
     // "Lavrov" for "Sergei Lavrov"; "Kilroy" or "Kilroy-Silk" for "Robert Kilroy-Silk".
-    const candidates = full.filter((f) => f.keys.some((k) => {
-      const surname = k.slice(k.lastIndexOf(' ') + 1);
-      return surname === key || (surname.includes('-') && surname.slice(0, surname.indexOf('-')) === key);
-    }));
+    const candidates = full.filter((f) =>
+      f.keys.some((k) => {
+        const surname = k.slice(k.lastIndexOf(' ') + 1);
+        return surname === key || (surname.includes('-') && surname.slice(0, surname.indexOf('-')) === key);
+      }),
+    );
     if (candidates.length > 0) {
       // With two people of one surname, the one named last before this mention is meant.
       let best = candidates[0]!;

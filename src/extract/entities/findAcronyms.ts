@@ -43,7 +43,7 @@ export function findAcronyms(text: string, words: readonly Word[], typeAt: (star
     const start = words[firstWord]!.start;
     const end = words[i - 1]!.end;
     const fullText = text.slice(start, end);
-    const type: EntityType = lookupPlace(fullText) ? 'PLACE' : typeAt(start, end) ?? 'ORGANIZATION';
+    const type: EntityType = lookupPlace(fullText) ? 'PLACE' : (typeAt(start, end) ?? 'ORGANIZATION');
     const display = lookupPlace(fullText)?.place ?? fullText;
     out.push({
       full: { start, end, text: fullText, type, display, confidence: 0.85, origin: 'acronym' },

@@ -16,9 +16,52 @@ export interface FoundRole {
 export type MentionsInside = (start: number, end: number) => Mention[];
 
 /** -ing/-ed words that do belong in role phrases ("acting president", "managing director"). */
-const VERBAL_MODIFIERS = new Set(['acting', 'managing', 'outgoing', 'incoming', 'leading', 'ruling', 'governing', 'serving', 'sitting', 'presiding', 'retiring', 'founding', 'elected', 'designated', 'appointed']);
+const VERBAL_MODIFIERS = new Set([
+  'acting',
+  'managing',
+  'outgoing',
+  'incoming',
+  'leading',
+  'ruling',
+  'governing',
+  'serving',
+  'sitting',
+  'presiding',
+  'retiring',
+  'founding',
+  'elected',
+  'designated',
+  'appointed',
+]);
 /** Words that end an appositive: it has turned into a clause. */
-const CLAUSE_WORDS = new Set(['said', 'says', 'told', 'added', 'warned', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'who', 'which', 'that', 'it', 'he', 'she', 'they', 'we', 'but', 'when', 'while', 'because']);
+const CLAUSE_WORDS = new Set([
+  'said',
+  'says',
+  'told',
+  'added',
+  'warned',
+  'is',
+  'was',
+  'were',
+  'are',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'who',
+  'which',
+  'that',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'but',
+  'when',
+  'while',
+  'because',
+]);
 /** Modifiers written in lower case unless they open a sentence. */
 const LOWER_MODIFIERS = new Set(['former', 'ex', 'then', 'acting', 'new', 'outgoing', 'incoming', 'current', 'veteran', 'senior', 'junior', 'interim']);
 const ROLE_PREPOSITIONS = new Set(['for', 'of', 'to', 'at', 'in', 'on', 'with']);
@@ -102,7 +145,12 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
   // Capitalised words before the head that are neither titles nor role words are a name, not a role.
   const nameLike = (k: number): boolean => {
     const w = words[k]!;
-    return isCapitalised(w.text) && !TITLE_WORDS.has(w.text) && !isRoleHead(w.text) && !(w.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(w.text) && !isCapitalised(words[k + 1]!.text));
+    return (
+      isCapitalised(w.text) &&
+      !TITLE_WORDS.has(w.text) &&
+      !isRoleHead(w.text) &&
+      !(w.sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(w.text) && !isCapitalised(words[k + 1]!.text))
+    );
   };
   if (cut) {
     const before = text.slice(words[first]!.start, cut.start).trim();
@@ -120,7 +168,8 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
   let role = text.slice(words[first]!.start, head.end);
   const opening = words[first]!;
   // Only the sentence's capital goes: "Foreign minister" → "foreign minister", "Former NI minister" → "former NI minister".
-  if (opening.sentenceStart && (/^\p{Lu}\p{Ll}+(?: \p{Ll}[\p{Ll}-]*)+$/u.test(role) || LOWER_MODIFIERS.has(opening.text.toLowerCase()))) role = role[0]!.toLowerCase() + role.slice(1);
+  if (opening.sentenceStart && (/^\p{Lu}\p{Ll}+(?: \p{Ll}[\p{Ll}-]*)+$/u.test(role) || LOWER_MODIFIERS.has(opening.text.toLowerCase())))
+    role = role[0]!.toLowerCase() + role.slice(1);
   return { role, affiliation, span: { start: words[first]!.start, end: head.end }, titleCase };
 }
 

@@ -69,9 +69,26 @@ export const ORGANIZATION_NAME_HEADS = words(`
  * They are organizations even when NER labels them locations.
  */
 export const INSTITUTION_PLACES = new Set([
-  'White House', 'Kremlin', 'Pentagon', 'Downing Street', 'Whitehall', 'Elysee', 'Élysée', 'Elysée',
-  'Quai d’Orsay', 'Capitol Hill', 'Holyrood', 'Westminster', 'Number 10', 'No 10', 'Vatican', 'Bundestag',
-  'Duma', 'Knesset', 'Congress', 'Parliament',
+  'White House',
+  'Kremlin',
+  'Pentagon',
+  'Downing Street',
+  'Whitehall',
+  'Elysee',
+  'Élysée',
+  'Elysée',
+  'Quai d’Orsay',
+  'Capitol Hill',
+  'Holyrood',
+  'Westminster',
+  'Number 10',
+  'No 10',
+  'Vatican',
+  'Bundestag',
+  'Duma',
+  'Knesset',
+  'Congress',
+  'Parliament',
 ]);
 
 /**

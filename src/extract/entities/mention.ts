@@ -38,5 +38,9 @@ export function entityTypeOf(tag: NerMention['type']): EntityType | null {
 /** Case- and hyphen-insensitive key under which variants of one name meet ("Nato-Russia" = "NATO Russia"). */
 export function nameKey(name: string): string {
   if (/^[A-Za-z]+$/.test(name)) return name.toLowerCase();
-  return name.toLowerCase().replace(/[’']/g, "'").replace(/[\s-]+/g, ' ').replace(/\.$/, '');
+  return name
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[\s-]+/g, ' ')
+    .replace(/\.$/, '');
 }

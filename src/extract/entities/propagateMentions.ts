@@ -56,7 +56,15 @@ export function propagateMentions(text: string, words: readonly Word[], clusters
       if (isCovered(first.start, end)) break;
       if (n === 1 && first.sentenceStart && looksCommon(text, surface)) break;
       const model = cluster.mentions.find((m) => m.text === surface) ?? cluster.mentions[0]!;
-      const added: Mention = { start: first.start, end, text: surface, type: cluster.type, display: model.text === surface ? model.display : surface, confidence: 0.8, origin: 'propagated' };
+      const added: Mention = {
+        start: first.start,
+        end,
+        text: surface,
+        type: cluster.type,
+        display: model.text === surface ? model.display : surface,
+        confidence: 0.8,
+        origin: 'propagated',
+      };
       cluster.mentions.push(added);
       i += n - 1;
       break;

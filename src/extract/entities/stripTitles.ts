@@ -11,7 +11,33 @@ export interface StrippedName {
 }
 
 /** Titles that may end a stripped prefix although they are not role nouns. */
-const TITLE_ENDS = new Set(['Sen', 'Sen.', 'Rep', 'Rep.', 'Gov', 'Gov.', 'Gen', 'Gen.', 'Col', 'Col.', 'Capt', 'Capt.', 'Lt', 'Lt.', 'Sgt', 'Sgt.', 'Justice', 'Professor', 'Pope', 'Prince', 'Princess', 'King', 'Queen', 'Sheikh', 'Emir']);
+const TITLE_ENDS = new Set([
+  'Sen',
+  'Sen.',
+  'Rep',
+  'Rep.',
+  'Gov',
+  'Gov.',
+  'Gen',
+  'Gen.',
+  'Col',
+  'Col.',
+  'Capt',
+  'Capt.',
+  'Lt',
+  'Lt.',
+  'Sgt',
+  'Sgt.',
+  'Justice',
+  'Professor',
+  'Pope',
+  'Prince',
+  'Princess',
+  'King',
+  'Queen',
+  'Sheikh',
+  'Emir',
+]);
 
 const TOKEN = /\S+/g;
 

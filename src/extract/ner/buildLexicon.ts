@@ -88,7 +88,10 @@ export class LexiconBuilder {
     const gazVals = Int32Array.from(gazMap.values());
     return {
       lexicon: { words: new IntTable(wordKeys, wordVals), gaz: new IntTable(gazKeys, gazVals) },
-      wordKeys, wordVals, gazKeys, gazVals,
+      wordKeys,
+      wordVals,
+      gazKeys,
+      gazVals,
     };
   }
 }

@@ -83,7 +83,7 @@ export function localFeatures(a: Atoms, i: number, initial: number, docBits: num
  * Below 2^35: exact as a number.
  */
 export function localKey(a: Atoms, i: number, initial: number, docBits: number, prev: number, prev2: number, hist: number): number {
-  return ((((((a.gaz[i]! * 8 + docBits) * 4 + a.mode) * 2 + initial) * 32 + prev) * 32 + prev2) * 8) + hist + 1;
+  return (((((a.gaz[i]! * 8 + docBits) * 4 + a.mode) * 2 + initial) * 32 + prev) * 32 + prev2) * 8 + hist + 1;
 }
 
 /** Appends the static features that read token i's neighbours; returns the new count. */
@@ -121,16 +121,12 @@ export function contextFeatures(a: Atoms, i: number, out: Int32Array, k: number)
 }
 
 /** Appends the features that depend on previous decisions; returns the new count. */
-export function dynamicFeatures(
-  a: Atoms, i: number, prev: number, prev2: number, hist: number, out: Int32Array, k: number,
-): number {
+export function dynamicFeatures(a: Atoms, i: number, prev: number, prev2: number, hist: number, out: Int32Array, k: number): number {
   return decisionContextFeatures(a, i, prev, out, decisionFeatures(a, i, prev, prev2, hist, out, k));
 }
 
 /** The decision features that read token i alone besides the decisions (cached with localFeatures). */
-export function decisionFeatures(
-  a: Atoms, i: number, prev: number, prev2: number, hist: number, out: Int32Array, k: number,
-): number {
+export function decisionFeatures(a: Atoms, i: number, prev: number, prev2: number, hist: number, out: Int32Array, k: number): number {
   out[k++] = mix(40, prev);
   out[k++] = mix3(41, prev, prev2);
   out[k++] = mix3(42, prev, a.lw[i]!);

@@ -45,8 +45,17 @@ export class LocalScoreCache {
 
   /** Writes the scores of token i's local features into `scores`; `word` is the token's text. */
   load(
-    scores: Float64Array, word: string, a: Atoms, i: number, initial: number, docBits: number,
-    prev: number, prev2: number, hist: number, scorer: Scorer, lexicon: Lexicon,
+    scores: Float64Array,
+    word: string,
+    a: Atoms,
+    i: number,
+    initial: number,
+    docBits: number,
+    prev: number,
+    prev2: number,
+    hist: number,
+    scorer: Scorer,
+    lexicon: Lexicon,
   ): void {
     if (scorer !== this.scorer || lexicon !== this.lexicon || this.entries >= MAX_ENTRIES) {
       if (this.entries > 0) {

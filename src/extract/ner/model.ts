@@ -76,9 +76,15 @@ export function encodeModel(parts: ModelParts, minWeight: number): Buffer {
     }
   }
   const header: Header = {
-    format: 1, featureVersion: FEATURE_VERSION, labels: NUM_LABELS, scale,
-    features: keys.length, entries: values.length, words: parts.wordKeys.length,
-    gaz: parts.gazKeys.length, trainedOn: parts.trainedOn,
+    format: 1,
+    featureVersion: FEATURE_VERSION,
+    labels: NUM_LABELS,
+    scale,
+    features: keys.length,
+    entries: values.length,
+    words: parts.wordKeys.length,
+    gaz: parts.gazKeys.length,
+    trainedOn: parts.trainedOn,
   };
   const sections: Buffer[] = [
     Buffer.from(Int32Array.from(keys).buffer),
@@ -133,8 +139,8 @@ export function decodeModel(gz: Buffer): NerModel {
   const wordVals = new Int32Array(take(header.words * 4));
   const gazKeys = new Int32Array(take(header.gaz * 4));
   const gazVals = new Int32Array(take(header.gaz * 4));
-  return new NerModel(
-    new WeightTable(keys, counts, labels, values, header.scale),
-    { words: new IntTable(wordKeys, wordVals), gaz: new IntTable(gazKeys, gazVals) },
-  );
+  return new NerModel(new WeightTable(keys, counts, labels, values, header.scale), {
+    words: new IntTable(wordKeys, wordVals),
+    gaz: new IntTable(gazKeys, gazVals),
+  });
 }

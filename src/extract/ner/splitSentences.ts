@@ -6,18 +6,98 @@ import { tokenize, type Token } from './tokenize.js';
 
 /** Abbreviations that precede a name, so a capital after them never starts a sentence. */
 const TITLES: ReadonlySet<string> = new Set([
-  'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'mt.', 'ft.', 'gen.', 'lt.', 'col.', 'maj.',
-  'capt.', 'sgt.', 'cpl.', 'adm.', 'cmdr.', 'gov.', 'sen.', 'rep.', 'rev.', 'hon.', 'pres.',
-  'supt.', 'insp.', 'det.', 'messrs.', 'mme.', 'mlle.', 'no.', 'nos.', 'vs.', 'p.', 'pp.',
-  'jan.', 'feb.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
+  'mr.',
+  'mrs.',
+  'ms.',
+  'dr.',
+  'prof.',
+  'st.',
+  'mt.',
+  'ft.',
+  'gen.',
+  'lt.',
+  'col.',
+  'maj.',
+  'capt.',
+  'sgt.',
+  'cpl.',
+  'adm.',
+  'cmdr.',
+  'gov.',
+  'sen.',
+  'rep.',
+  'rev.',
+  'hon.',
+  'pres.',
+  'supt.',
+  'insp.',
+  'det.',
+  'messrs.',
+  'mme.',
+  'mlle.',
+  'no.',
+  'nos.',
+  'vs.',
+  'p.',
+  'pp.',
+  'jan.',
+  'feb.',
+  'apr.',
+  'jun.',
+  'jul.',
+  'aug.',
+  'sep.',
+  'sept.',
+  'oct.',
+  'nov.',
+  'dec.',
 ]);
 
 /** Words that typically open a sentence: after "Inc." or "U.S." they signal a boundary. */
 const STARTERS: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'but', 'and', 'in', 'this',
-  'that', 'these', 'those', 'his', 'her', 'its', 'their', 'there', 'our', 'mr.', 'mrs.', 'ms.',
-  'dr.', 'if', 'when', 'while', 'as', 'at', 'on', 'for', 'however', 'meanwhile', 'some', 'many',
-  'after', 'before', 'since', 'last', 'earlier',
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'but',
+  'and',
+  'in',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'its',
+  'their',
+  'there',
+  'our',
+  'mr.',
+  'mrs.',
+  'ms.',
+  'dr.',
+  'if',
+  'when',
+  'while',
+  'as',
+  'at',
+  'on',
+  'for',
+  'however',
+  'meanwhile',
+  'some',
+  'many',
+  'after',
+  'before',
+  'since',
+  'last',
+  'earlier',
 ]);
 
 function isClosing(tok: string): boolean {
@@ -28,8 +108,11 @@ function isClosing(tok: string): boolean {
 
 function isTerminal(tok: string): boolean {
   const c = tok.charCodeAt(0);
-  return (tok.length >= 1 && (c === 0x2e || c === 0x21 || c === 0x3f) && tok.charCodeAt(tok.length - 1) === c)
-    || c === 0x2026 || (tok.length > 1 && (tok === '?!' || tok === '!?'));
+  return (
+    (tok.length >= 1 && (c === 0x2e || c === 0x21 || c === 0x3f) && tok.charCodeAt(tok.length - 1) === c) ||
+    c === 0x2026 ||
+    (tok.length > 1 && (tok === '?!' || tok === '!?'))
+  );
 }
 
 function opensSentence(tok: string): boolean {
@@ -68,8 +151,7 @@ export function splitTokenSentences(text: string, start = 0, end = text.length):
     if (next !== undefined && blankLineBetween(text, tok.end, next.start)) {
       boundary = true;
     } else if (isTerminal(tok.text)) {
-      while (last + 1 < toks.length && isClosing(toks[last + 1]!.text)
-        && toks[last + 1]!.start === toks[last]!.end) last++;
+      while (last + 1 < toks.length && isClosing(toks[last + 1]!.text) && toks[last + 1]!.start === toks[last]!.end) last++;
       const after = toks[last + 1];
       boundary = after === undefined || opensSentence(after.text);
       // "?" or "!" inside a quote followed by a lowercase attribution does not end the sentence.

@@ -4,11 +4,17 @@
  * the same word) lives only for the duration of the call: memory stays flat across documents.
  */
 import { B, I, L, NUM_LABELS, START, labelPos, labelType, makeLabel } from './labels.js';
+import { CAP_ALL, CAP_LOWER, CAP_NONE, CAP_TITLE, MODE_NORMAL, Atoms, computeMode, fillLexicon, fillWord, type Lexicon } from './sentenceAtoms.js';
 import {
-  CAP_ALL, CAP_LOWER, CAP_NONE, CAP_TITLE, MODE_NORMAL,
-  Atoms, computeMode, fillLexicon, fillWord, type Lexicon,
-} from './sentenceAtoms.js';
-import { DOC_ACRONYM, DOC_LOWER, DOC_TITLE_INSIDE, MAX_FEATURES, contextFeatures, decisionContextFeatures, dynamicFeatures, staticFeatures } from './features.js';
+  DOC_ACRONYM,
+  DOC_LOWER,
+  DOC_TITLE_INSIDE,
+  MAX_FEATURES,
+  contextFeatures,
+  decisionContextFeatures,
+  dynamicFeatures,
+  staticFeatures,
+} from './features.js';
 import { LocalScoreCache } from './localScoreCache.js';
 
 /** Adds the weights of the given features to scores (length NUM_LABELS). */
@@ -127,7 +133,7 @@ export function tagDocument(
       const named = cap === CAP_TITLE || cap === CAP_ALL;
       const initial = isInitial(atoms, i);
       const docBits = evidence.get(w) ?? 0;
-      const hist = named ? history.get(w) ?? -1 : -1;
+      const hist = named ? (history.get(w) ?? -1) : -1;
       let k: number;
       if (training) {
         // The trainer updates every feature, so it needs them all in feats.
@@ -151,8 +157,7 @@ export function tagDocument(
           best = l;
         }
       }
-      if (!training && best !== 0 && prev !== START && prev !== 0 && labelType(best) !== labelType(prev)
-        && (labelPos(prev) === B || labelPos(prev) === I)) {
+      if (!training && best !== 0 && prev !== START && prev !== 0 && labelType(best) !== labelType(prev) && (labelPos(prev) === B || labelPos(prev) === I)) {
         const iLabel = makeLabel(labelType(prev), I);
         const lLabel = makeLabel(labelType(prev), L);
         best = i + 1 < n && scores[iLabel]! > scores[lLabel]! ? iLabel : lLabel;

@@ -4,10 +4,7 @@
  * and dashes are tokens of their own, hyphenated words, numbers and abbreviations stay whole.
  * Offsets are UTF-16 indices into the original string.
  */
-import {
-  DIGIT, PUNCT, SPACE, UPPER,
-  charClass, isApostrophe, isJoiningHyphen, isWordClass, lowerChar,
-} from './charClass.js';
+import { DIGIT, PUNCT, SPACE, UPPER, charClass, isApostrophe, isJoiningHyphen, isWordClass, lowerChar } from './charClass.js';
 
 export { splitSentences } from './splitSentences.js';
 
@@ -19,11 +16,65 @@ export interface Token {
 
 /** Abbreviations that keep their final period (lowercased, without the period). */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'lt', 'col', 'maj', 'capt',
-  'sgt', 'cpl', 'adm', 'cmdr', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'det',
-  'inc', 'corp', 'ltd', 'co', 'bros', 'messrs', 'mme', 'mlle', 'esq', 'jan', 'feb', 'apr', 'jun',
-  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'vs', 'etc', 'approx', 'dept', 'ave', 'blvd',
-  'univ', 'assn', 'cf', 'calif', 'fla',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'mt',
+  'ft',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'sgt',
+  'cpl',
+  'adm',
+  'cmdr',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'hon',
+  'pres',
+  'supt',
+  'insp',
+  'det',
+  'inc',
+  'corp',
+  'ltd',
+  'co',
+  'bros',
+  'messrs',
+  'mme',
+  'mlle',
+  'esq',
+  'jan',
+  'feb',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'vs',
+  'etc',
+  'approx',
+  'dept',
+  'ave',
+  'blvd',
+  'univ',
+  'assn',
+  'cf',
+  'calif',
+  'fla',
 ]);
 
 /** Abbreviations that are also words at a sentence end: kept only before a digit ("No. 10"). */
@@ -62,8 +113,13 @@ function isDottedRun(text: string, i: number, j: number): boolean {
 function scanWord(text: string, i: number, end: number): number {
   // "n't" as in PTB: "don't" -> "do" + "n't".
   const c0 = text.charCodeAt(i);
-  if ((c0 === 0x6e || c0 === 0x4e) && i + 2 < end && isApostrophe(text.charCodeAt(i + 1))
-    && (text.charCodeAt(i + 2) | 0x20) === 0x74 && !isWordClass(classAt(text, i + 3, end))) {
+  if (
+    (c0 === 0x6e || c0 === 0x4e) &&
+    i + 2 < end &&
+    isApostrophe(text.charCodeAt(i + 1)) &&
+    (text.charCodeAt(i + 2) | 0x20) === 0x74 &&
+    !isWordClass(classAt(text, i + 3, end))
+  ) {
     return i + 3;
   }
   let j = i;
@@ -74,19 +130,34 @@ function scanWord(text: string, i: number, end: number): number {
     const c = text.charCodeAt(j);
     const prev = charClass(text.charCodeAt(j - 1));
     const next = classAt(text, j + 1, end);
-    if (isJoiningHyphen(c) && isWordClass(next)) { j++; continue; }
+    if (isJoiningHyphen(c) && isWordClass(next)) {
+      j++;
+      continue;
+    }
     if (c === 0x2e) {
-      if (prev === DIGIT && next === DIGIT) { j++; continue; }
-      if (isLetterClass(next) && isDottedRun(text, i, j)) { j++; dotted = true; continue; }
+      if (prev === DIGIT && next === DIGIT) {
+        j++;
+        continue;
+      }
+      if (isLetterClass(next) && isDottedRun(text, i, j)) {
+        j++;
+        dotted = true;
+        continue;
+      }
       break;
     }
-    if ((c === 0x2c || c === 0x3a || c === 0x2f) && prev === DIGIT && next === DIGIT) { j++; continue; }
-    if (c === 0x26 && prev === UPPER && next === UPPER) { j++; continue; }
+    if ((c === 0x2c || c === 0x3a || c === 0x2f) && prev === DIGIT && next === DIGIT) {
+      j++;
+      continue;
+    }
+    if (c === 0x26 && prev === UPPER && next === UPPER) {
+      j++;
+      continue;
+    }
     if (isApostrophe(c) && isLetterClass(next)) {
       if (cliticLength(text, j, end) > 0) break;
       // "can't": leave "n't" for the next token.
-      if ((text.charCodeAt(j + 1) | 0x20) === 0x74 && !isWordClass(classAt(text, j + 2, end))
-        && (text.charCodeAt(j - 1) | 0x20) === 0x6e && j - 1 > i) {
+      if ((text.charCodeAt(j + 1) | 0x20) === 0x74 && !isWordClass(classAt(text, j + 2, end)) && (text.charCodeAt(j - 1) | 0x20) === 0x6e && j - 1 > i) {
         j--;
         break;
       }
@@ -141,7 +212,10 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   let i = start;
   while (i < end) {
     const k = charClass(text.charCodeAt(i));
-    if (k === SPACE) { i++; continue; }
+    if (k === SPACE) {
+      i++;
+      continue;
+    }
     const j = k === PUNCT ? scanPunct(text, i, end) : scanWord(text, i, end);
     out.push({ text: text.slice(i, j), start: i, end: j });
     i = j;
@@ -153,4 +227,3 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 export function startsUpper(token: string): boolean {
   return token.length > 0 && charClass(token.charCodeAt(0)) === UPPER;
 }
-

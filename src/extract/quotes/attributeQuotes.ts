@@ -65,7 +65,15 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     const content = text.slice(q.start, q.end);
     let kind = quoteKind(content, before, q.continues);
     // "“A,” she said, “b.”": the second half of a split sentence quote is as direct as the first.
-    if (kind === 'PARTIAL' && prev !== null && sameSentenceAsPrev && prev.quote.kind === 'DIRECT' && before[0]?.text !== undefined && isSplitBridge(text, prevRaw!, before)) kind = 'DIRECT';
+    if (
+      kind === 'PARTIAL' &&
+      prev !== null &&
+      sameSentenceAsPrev &&
+      prev.quote.kind === 'DIRECT' &&
+      before[0]?.text !== undefined &&
+      isSplitBridge(text, prevRaw!, before)
+    )
+      kind = 'DIRECT';
 
     if (kind === 'PARTIAL' && (isNamedThing(before) || (isTitleLike(content) && looksLikeTitleContext(text, q, before, index)))) continue;
     if (isHeadingOrAside(text, q, para, content)) continue;
@@ -84,16 +92,22 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     const runsOn = kind === 'PARTIAL' || (attached && !/[.!?…]/.test(lastContentChar(text, q)));
     // A fragment that ends the writer's sentence ("… his “Grand Plan.” In 1998 …") has no words after it.
     const endsSentence = kind === 'PARTIAL' && /[.!?]/.test(lastContentChar(text, q)) && after[0] !== undefined && after[0].cap;
-    const afterCue = after.length > 0 && q.closed && !endsSentence ? firstCue(after, runsOn ? PARTIAL_CUE_REACH : ATTACHED_CUE_REACH, kind === 'PARTIAL' ? 1 : 3) : null;
+    const afterCue =
+      after.length > 0 && q.closed && !endsSentence ? firstCue(after, runsOn ? PARTIAL_CUE_REACH : ATTACHED_CUE_REACH, kind === 'PARTIAL' ? 1 : 3) : null;
     const endsWithIntro = after.length > 0 && after[after.length - 1]!.text === ':' && nextRaw !== null && afterEnd >= nextRaw.open - 2;
     const beforeCue = lastCue(before, 3);
     let cue: CueMatch | null = null;
     let cueTokens: readonly Token[] = before;
     if (kind === 'DIRECT') {
-      if (attached && afterCue !== null && !endsWithIntro) { cue = afterCue; cueTokens = after; }
-      else if (beforeCue !== null) cue = beforeCue;
+      if (attached && afterCue !== null && !endsWithIntro) {
+        cue = afterCue;
+        cueTokens = after;
+      } else if (beforeCue !== null) cue = beforeCue;
     } else if (beforeCue !== null) cue = beforeCue;
-    else if (afterCue !== null && !endsWithIntro) { cue = afterCue; cueTokens = after; }
+    else if (afterCue !== null && !endsWithIntro) {
+      cue = afterCue;
+      cueTokens = after;
+    }
 
     let speaker: QuoteSpeaker | null = null;
     let referent: Span | null = null;
@@ -108,7 +122,9 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       confidence = 0.8;
     } else if (cue !== null) {
       cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
-      const cand = speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ?? (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null);
+      const cand =
+        speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
+        (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null);
       if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
         ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, memory, index));
@@ -127,20 +143,31 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         if (subject !== null) {
           ({ speaker, referent } = toSpeaker(text, subject, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
-        } else if (content.split(/\s+/).length <= 3) continue; // a term in scare quotes ("the “sex tape” reference")
+        } else if (content.split(/\s+/).length <= 3)
+          continue; // a term in scare quotes ("the “sex tape” reference")
         else confidence = 0.3;
       } else confidence = 0.4;
     }
 
     const quote: AttributedQuote = {
-      text: content, start: q.start, end: q.end, kind, paragraphIndex: q.paragraphIndex,
-      cue: cueSpan, speaker, confidence: Math.round(confidence * 100) / 100,
+      text: content,
+      start: q.start,
+      end: q.end,
+      kind,
+      paragraphIndex: q.paragraphIndex,
+      cue: cueSpan,
+      speaker,
+      confidence: Math.round(confidence * 100) / 100,
     };
     const d: Done = { raw: q, quote, referent };
     done.push(d);
     prevKept = d;
     if (referent !== null && speaker !== null) {
-      memory.push({ referent, personLike: speaker.form === 'NAME' || speaker.form === 'DESCRIPTION' || (speaker.form === 'PRONOUN' && /^(?:he|she)$/i.test(speaker.mention.text)), paragraphIndex: q.paragraphIndex });
+      memory.push({
+        referent,
+        personLike: speaker.form === 'NAME' || speaker.form === 'DESCRIPTION' || (speaker.form === 'PRONOUN' && /^(?:he|she)$/i.test(speaker.mention.text)),
+        paragraphIndex: q.paragraphIndex,
+      });
     }
   }
   return done.map((d) => d.quote);
@@ -171,16 +198,31 @@ function endsInEventNoun(content: string): boolean {
   return m !== null && EVENT_NOUNS.has(m[1]!.toLowerCase());
 }
 const EVENT_NOUNS: ReadonlySet<string> = new Set([
-  'forum', 'summit', 'day', 'award', 'awards', 'prize', 'festival', 'conference', 'rally', 'tour',
-  'show', 'podcast', 'hour', 'gala', 'parade', 'expo', 'fair', 'series',
+  'forum',
+  'summit',
+  'day',
+  'award',
+  'awards',
+  'prize',
+  'festival',
+  'conference',
+  'rally',
+  'tour',
+  'show',
+  'podcast',
+  'hour',
+  'gala',
+  'parade',
+  'expo',
+  'fair',
+  'series',
 ]);
 
 /** The writer's words between two halves of a split quote look like ", she said," (short, with a cue). */
 function isSplitBridge(text: string, prevRaw: RawQuote, between: readonly Token[]): boolean {
   const lastPrev = lastContentChar(text, prevRaw);
   const end = between[between.length - 1]?.text;
-  return (lastPrev === ',' || between[0]?.text === ',') && (end === ',' || end === ':' || end === '—') &&
-    between.length <= 14 && lastCue(between, 3) !== null;
+  return (lastPrev === ',' || between[0]?.text === ',') && (end === ',' || end === ':' || end === '—') && between.length <= 14 && lastCue(between, 3) !== null;
 }
 
 /**
@@ -200,8 +242,7 @@ function looksLikeTitleContext(text: string, q: RawQuote, before: readonly Token
     for (let k = Math.max(0, n - 4); k < n; k++) if (before[k]!.lower === 'on' && before[k]!.word) return true;
   }
   // Wedged between parts of a name: Robert C. “Bobby” Scott.
-  return /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, q.open - 12), q.open)) &&
-    /^\s\p{Lu}/u.test(text.slice(q.close, q.close + 2));
+  return /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, q.open - 12), q.open)) && /^\s\p{Lu}/u.test(text.slice(q.close, q.close + 2));
 }
 
 /**
@@ -245,7 +286,14 @@ function signature(text: string, q: RawQuote, after: readonly Token[], index: Na
 }
 
 /** Builds the speaker from a candidate phrase, resolving pronouns. */
-function toSpeaker(text: string, cand: SpeakerCandidate, sentence: readonly Token[], paragraphIndex: number, memory: readonly SpeakerMemory[], index: NameIndex): { speaker: QuoteSpeaker; referent: Span | null } {
+function toSpeaker(
+  text: string,
+  cand: SpeakerCandidate,
+  sentence: readonly Token[],
+  paragraphIndex: number,
+  memory: readonly SpeakerMemory[],
+  index: NameIndex,
+): { speaker: QuoteSpeaker; referent: Span | null } {
   if (cand.form === 'PRONOUN') {
     const antecedent = resolvePronoun(text, cand.mention, sentence, paragraphIndex, memory, index);
     return { speaker: { mention: cand.mention, form: 'PRONOUN', antecedent }, referent: antecedent };
@@ -259,14 +307,24 @@ function toSpeaker(text: string, cand: SpeakerCandidate, sentence: readonly Toke
  * speaker (or the speaker of its last sentence's cue).
  */
 function inherit(
-  text: string, q: RawQuote, kind: 'DIRECT' | 'PARTIAL', prev: Done | null, sameSentence: boolean,
-  done: readonly Done[], paragraphs: readonly { start: number; end: number }[], index: NameIndex,
+  text: string,
+  q: RawQuote,
+  kind: 'DIRECT' | 'PARTIAL',
+  prev: Done | null,
+  sameSentence: boolean,
+  done: readonly Done[],
+  paragraphs: readonly { start: number; end: number }[],
+  index: NameIndex,
   memory: readonly SpeakerMemory[],
 ): { speaker: QuoteSpeaker; referent: Span | null; confidence: number } | null {
   const carry = (d: Done, confidence: number): { speaker: QuoteSpeaker; referent: Span | null; confidence: number } | null => {
     const s = d.quote.speaker;
     if (s === null) return null;
-    return { speaker: { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) }, referent: d.referent, confidence };
+    return {
+      speaker: { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) },
+      referent: d.referent,
+      confidence,
+    };
   };
   if (prev !== null && (sameSentence || kind === 'DIRECT')) {
     const r = carry(prev, sameSentence ? 0.75 : 0.7);
@@ -299,7 +357,14 @@ function inherit(
 }
 
 /** Speaker of the last cue in the sentence ending just before `pos`. */
-function speakerInSentenceBefore(text: string, pos: number, floor: number, index: NameIndex, memory: readonly SpeakerMemory[], paragraphIndex: number): { speaker: QuoteSpeaker; referent: Span | null } | null {
+function speakerInSentenceBefore(
+  text: string,
+  pos: number,
+  floor: number,
+  index: NameIndex,
+  memory: readonly SpeakerMemory[],
+  paragraphIndex: number,
+): { speaker: QuoteSpeaker; referent: Span | null } | null {
   let end = pos;
   while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;
   if (end <= floor) return null;
@@ -313,4 +378,3 @@ function speakerInSentenceBefore(text: string, pos: number, floor: number, index
   if (cand === null) return null;
   return toSpeaker(text, cand, tokens, paragraphIndex, memory, index);
 }
-

@@ -24,7 +24,10 @@ export function quoteKind(content: string, before: readonly Token[], continues: 
 
 /** "Face the Nation", "Morning Joe", "Bobby": short title-cased stretches are names, not speech. */
 export function isTitleLike(content: string): boolean {
-  const words = content.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w !== '');
+  const words = content
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w !== '');
   if (words.length === 0 || words.length > 7) return false;
   if (/[.!?]\s+\S/.test(content.trim())) return false;
   let capitals = 0;

@@ -21,7 +21,8 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   const prev = tokens[i - 1]?.lower;
   // "to tell whether", "the answers", "Republican claims as": infinitives and nouns are not cues.
   if (prev === 'to' && tokens[i - 2]?.lower !== 'on') return false;
-  if (prev !== undefined && t.lower.endsWith('s') && t.lower !== 'says' && (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || prev === 'of')) return false;
+  if (prev !== undefined && t.lower.endsWith('s') && t.lower !== 'says' && (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || prev === 'of'))
+    return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
 

@@ -26,7 +26,11 @@ export interface RawQuote {
   single: boolean;
 }
 
-const enum Role { Open, Close, Either }
+const enum Role {
+  Open,
+  Close,
+  Either,
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f;
@@ -34,8 +38,7 @@ function isSpace(c: number): boolean {
 
 function isWordChar(c: number): boolean {
   // ASCII letters and digits, plus any non-ASCII letter-ish code unit outside the punctuation block.
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
-    (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
 }
 
 function isLetter(c: number): boolean {
@@ -44,15 +47,32 @@ function isLetter(c: number): boolean {
 
 /** Characters after which a mark counts as opening: space, start, brackets and dashes. */
 function opensAfter(c: number): boolean {
-  return c < 0 || isSpace(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 ||
-    c === 45 || c === 47 || c === 0x2018 || c === 0x201c;
+  return c < 0 || isSpace(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 0x2018 || c === 0x201c;
 }
 
 /** Characters before which a mark counts as closing: space, end, punctuation. */
 function closesBefore(c: number): boolean {
-  return c < 0 || isSpace(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 33 ||
-    c === 63 || c === 41 || c === 93 || c === 125 || c === 0x2014 || c === 0x2013 || c === 45 ||
-    c === 0x2019 || c === 0x201d || c === 0x2026 || c === 39 || c === 60;
+  return (
+    c < 0 ||
+    isSpace(c) ||
+    c === 44 ||
+    c === 46 ||
+    c === 59 ||
+    c === 58 ||
+    c === 33 ||
+    c === 63 ||
+    c === 41 ||
+    c === 93 ||
+    c === 125 ||
+    c === 0x2014 ||
+    c === 0x2013 ||
+    c === 45 ||
+    c === 0x2019 ||
+    c === 0x201d ||
+    c === 0x2026 ||
+    c === 39 ||
+    c === 60
+  );
 }
 
 function doubleRole(code: number, prev: number, next: number): Role | null {
@@ -98,7 +118,13 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
       if (e > s) {
         const firstNonSpace = firstNonSpaceFrom(text, ps, pe);
         out.push({
-          open, close, start: s, end: e, paragraphIndex: p, closed, single,
+          open,
+          close,
+          start: s,
+          end: e,
+          paragraphIndex: p,
+          closed,
+          single,
           continues: previousLeftOpen && firstInParagraph && open === firstNonSpace,
         });
         firstInParagraph = false;
@@ -109,12 +135,16 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
       const c = text.charCodeAt(i);
       // Letters and most ASCII punctuation: no mark, no tag edge; everything below skips them.
       if (c >= 63 && c <= 170) continue;
-      if (c === 60) { // '<' starts markup only when a tag name or '/' follows
+      if (c === 60) {
+        // '<' starts markup only when a tag name or '/' follows
         const n = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
         if (n === 47 || isLetter(n)) inTag = true;
         continue;
       }
-      if (c === 62) { inTag = false; continue; }
+      if (c === 62) {
+        inTag = false;
+        continue;
+      }
       if (inTag) continue;
       const prev = i > ps ? text.charCodeAt(i - 1) : -1;
       const next = i + 1 < pe ? text.charCodeAt(i + 1) : -1;

@@ -4,9 +4,7 @@
  * ("said Smith", "according to a spokesperson").
  */
 import type { CueMatch } from './findCue.js';
-import {
-  CUE_WORDS, DETERMINERS, GROUP_NOUNS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SKIP_BEFORE_CUE,
-} from './lexicon.js';
+import { CUE_WORDS, DETERMINERS, GROUP_NOUNS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SKIP_BEFORE_CUE } from './lexicon.js';
 import type { NameIndex } from './nameIndex.js';
 import type { Token } from './tokenize.js';
 import type { NameSpan, SpeakerForm, Span } from './types.js';
@@ -21,18 +19,94 @@ export interface SpeakerCandidate {
 }
 
 const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
-  'tonight', 'morning', 'afternoon', 'evening', 'night', 'last', 'this', 'week', 'earlier', 'later',
-  'recently', 'also', 'then', 'again', 'once', 'flatly', 'simply', 'bluntly', 'repeatedly', 'told',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'last',
+  'this',
+  'week',
+  'earlier',
+  'later',
+  'recently',
+  'also',
+  'then',
+  'again',
+  'once',
+  'flatly',
+  'simply',
+  'bluntly',
+  'repeatedly',
+  'told',
 ]);
 
 /** Capitalised words that start sentences or clauses without being names. */
 const CAP_NON_NAMES = new Set([
-  'the', 'a', 'an', 'but', 'and', 'in', 'on', 'at', 'as', 'for', 'so', 'yet', 'or', 'if', 'when',
-  'while', 'after', 'before', 'since', 'because', 'although', 'though', 'however', 'meanwhile',
-  'still', 'then', 'now', 'later', 'earlier', 'instead', 'also', 'asked', 'speaking', 'last',
-  'this', 'that', 'these', 'those', 'there', 'here', 'it', 'mr', 'mrs', 'ms', 'dr', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'i',
+  'the',
+  'a',
+  'an',
+  'but',
+  'and',
+  'in',
+  'on',
+  'at',
+  'as',
+  'for',
+  'so',
+  'yet',
+  'or',
+  'if',
+  'when',
+  'while',
+  'after',
+  'before',
+  'since',
+  'because',
+  'although',
+  'though',
+  'however',
+  'meanwhile',
+  'still',
+  'then',
+  'now',
+  'later',
+  'earlier',
+  'instead',
+  'also',
+  'asked',
+  'speaking',
+  'last',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'here',
+  'it',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'i',
 ]);
 
 function span(text: string, start: number, end: number): Span {
@@ -53,8 +127,14 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
   if (name === null && GROUP_NOUNS.has(t.lower) && (!t.cap || j === floor)) {
     const head = collectLeft(tokens, j, floor, names);
     const first = tokens[head]!;
-    return ofPhrase(text, tokens, head, t.end, floor, names) ??
-      { mention: span(text, first.start, t.end), form: 'GROUP', nameType: names.at(first.start)?.type ?? null, strength: 2 };
+    return (
+      ofPhrase(text, tokens, head, t.end, floor, names) ?? {
+        mention: span(text, first.start, t.end),
+        form: 'GROUP',
+        nameType: names.at(first.start)?.type ?? null,
+        strength: 2,
+      }
+    );
   }
   if (name !== null) {
     const outer = ofPhrase(text, tokens, tokenIndexAt(tokens, name.start, j), t.end, floor, names);
@@ -80,7 +160,8 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
     // A plain noun phrase with a determiner close by: "the report", "the campaign's statement".
     for (let k = j - 1; k >= floor && k >= j - 3; k--) {
       const w = tokens[k]!;
-      if (DETERMINERS.has(w.lower) || /^[0-9][0-9,.]*$/.test(w.text)) return { mention: span(text, w.start, t.end), form: 'DESCRIPTION', nameType: null, strength: 3 };
+      if (DETERMINERS.has(w.lower) || /^[0-9][0-9,.]*$/.test(w.text))
+        return { mention: span(text, w.start, t.end), form: 'DESCRIPTION', nameType: null, strength: 3 };
       if (!w.word || NP_STOP_WORDS.has(w.lower)) break;
     }
   }
@@ -118,8 +199,14 @@ function collectLeft(tokens: readonly Token[], j: number, floor: number, names: 
   while (k - 1 >= floor && j - k < 7) {
     const w = tokens[k - 1]!;
     if (DETERMINERS.has(w.lower)) return k - 1;
-    if (w.lower === "'s" || w.lower === '’s') { k--; continue; }
-    if (w.text === '-' ) { k--; continue; }
+    if (w.lower === "'s" || w.lower === '’s') {
+      k--;
+      continue;
+    }
+    if (w.text === '-') {
+      k--;
+      continue;
+    }
     if (!w.word || NP_STOP_WORDS.has(w.lower) || CUE_WORDS.has(w.lower) || PRONOUNS.has(w.lower)) break;
     if (w.cap && CAP_NON_NAMES.has(w.lower) && names.at(w.start) === null) break;
     k--;
@@ -159,8 +246,8 @@ export function npStartingAt(text: string, tokens: readonly Token[], i: number, 
   }
   if (!DETERMINERS.has(first.lower) && !first.cap && !ROLE_NOUNS.has(first.lower) && !GROUP_NOUNS.has(first.lower)) return null;
   const head = last.lower;
-  const form: SpeakerForm = GROUP_NOUNS.has(head) || head.endsWith('s') && !ROLE_NOUNS.has(head) ? 'GROUP'
-    : first.cap && !DETERMINERS.has(first.lower) ? 'NAME' : 'DESCRIPTION';
+  const form: SpeakerForm =
+    GROUP_NOUNS.has(head) || (head.endsWith('s') && !ROLE_NOUNS.has(head)) ? 'GROUP' : first.cap && !DETERMINERS.has(first.lower) ? 'NAME' : 'DESCRIPTION';
   return { mention: span(text, first.start, last.end), form, nameType: firstName?.type ?? (form === 'NAME' ? 'PER' : null), strength: 2 };
 }
 
@@ -229,7 +316,11 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
 
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
 export function speakerForCue(
-  text: string, tokens: readonly Token[], cue: CueMatch, floor: number, names: NameIndex,
+  text: string,
+  tokens: readonly Token[],
+  cue: CueMatch,
+  floor: number,
+  names: NameIndex,
   /** The writer's words before the quote, when `tokens` are those after it. */
   context?: readonly Token[],
 ): SpeakerCandidate | null {
@@ -238,8 +329,10 @@ export function speakerForCue(
   const prevWord = tokens[cue.first - 1]?.lower;
   // "Trump attacked Clinton, saying …", "responded by saying": a participle takes the subject of
   // the main clause; so does "what he called" ("X condemned what he called a “breach”").
-  if ((head.endsWith('ing') && (prevWord === ',' || prevWord === 'by' || prevWord === undefined || !SKIP_BEFORE_CUE.has(prevWord ?? ''))) ||
-    (tokens[cue.first - 2]?.lower === 'what' && prevWord !== undefined && PRONOUNS.has(prevWord))) {
+  if (
+    (head.endsWith('ing') && (prevWord === ',' || prevWord === 'by' || prevWord === undefined || !SKIP_BEFORE_CUE.has(prevWord ?? ''))) ||
+    (tokens[cue.first - 2]?.lower === 'what' && prevWord !== undefined && PRONOUNS.has(prevWord))
+  ) {
     const s = clauseSubject(text, tokens, floor, cue.first, names);
     if (s !== null && !(head.endsWith('ing') && s.form === 'DESCRIPTION' && s.strength >= 3)) return s;
   }

@@ -56,4 +56,3 @@ export function resolvePronoun(
   const n = names.lastBefore(pronoun.start, pronoun.start - NAME_REACH, types);
   return n === null ? null : { start: n.start, end: n.end, text: n.text };
 }
-

@@ -9,8 +9,7 @@ function isSpace(c: number): boolean {
 }
 
 function isUpperStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x201c || c === 34 || c === 0x2018 ||
-    c === 39 || (c >= 0xc0 && c <= 0xde);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x201c || c === 34 || c === 0x2018 || c === 39 || (c >= 0xc0 && c <= 0xde);
 }
 
 /** True when the full stop (or ! ?) at i ends a sentence rather than an abbreviation or initial. */

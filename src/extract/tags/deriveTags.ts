@@ -4,7 +4,30 @@ import { FUNCTION_WORDS } from '../entities/lexicon.js';
 const MAX_ENTITY_TOPICS = 3;
 const MAX_KEYWORD_TOPICS = 2;
 /** Headline words too general to be a topic. */
-const GENERIC = new Set(['news', 'report', 'reports', 'says', 'plan', 'plans', 'call', 'calls', 'this', 'that', 'over', 'more', 'less', 'back', 'make', 'take', 'sees', 'gets', 'good', 'time', 'year', 'years']);
+const GENERIC = new Set([
+  'news',
+  'report',
+  'reports',
+  'says',
+  'plan',
+  'plans',
+  'call',
+  'calls',
+  'this',
+  'that',
+  'over',
+  'more',
+  'less',
+  'back',
+  'make',
+  'take',
+  'sees',
+  'gets',
+  'good',
+  'time',
+  'year',
+  'years',
+]);
 
 /**
  * The article's tags: the editor's own (kind EDITOR), then a few derived topics (kind TOPIC): the

@@ -11,7 +11,11 @@ type JsonObject = Record<string, unknown>;
  * `spokenByCharacter`. Reads through the request's loaders, so a list of articles stays batched.
  */
 export async function articleJsonLd(article: Article, loaders: Loaders): Promise<JsonObject> {
-  const [entities, quotes, tags] = await Promise.all([loaders.entitiesByArticle.load(article.id), loaders.quotesByArticle.load(article.id), loaders.tagsByArticle.load(article.id)]);
+  const [entities, quotes, tags] = await Promise.all([
+    loaders.entitiesByArticle.load(article.id),
+    loaders.quotesByArticle.load(article.id),
+    loaders.tagsByArticle.load(article.id),
+  ]);
   const quotations = await Promise.all(quotes.map((quote) => quotation(quote, loaders)));
   return dropEmpty({
     '@context': 'https://schema.org',

@@ -69,7 +69,11 @@ export function measureOperation(
       if (depth > size.depth) size.depth = depth;
       if (depth > limits.maxDepth) throw refused(LimitCode.QUERY_TOO_DEEP, `The operation nests fields deeper than ${limits.maxDepth} levels`);
       size.cost += multiplier;
-      if (size.cost > limits.maxCost) throw refused(LimitCode.QUERY_TOO_COMPLEX, `The operation's estimated cost is over the limit of ${limits.maxCost} (each field counts once per row the pages above it may return)`);
+      if (size.cost > limits.maxCost)
+        throw refused(
+          LimitCode.QUERY_TOO_COMPLEX,
+          `The operation's estimated cost is over the limit of ${limits.maxCost} (each field counts once per row the pages above it may return)`,
+        );
       const fieldType = fieldTypeOf(type, name);
       if (!selection.selectionSet || !fieldType) continue;
       const named = getNamedType(fieldType);

@@ -54,7 +54,11 @@ function entityList(kind: EntityKind) {
     const window = windowOf(args, ctx.maxPageSize);
     const where = entityWhere(args.where, kind);
     const orderBy = orderByOf(args.orderBy, entityOrder, [{ name: 'asc' }], [{ id: 'asc' }]);
-    return pageOf(window, () => ctx.prisma.entity.count({ where }), (skip, take) => ctx.prisma.entity.findMany({ where, orderBy, skip, take }));
+    return pageOf(
+      window,
+      () => ctx.prisma.entity.count({ where }),
+      (skip, take) => ctx.prisma.entity.findMany({ where, orderBy, skip, take }),
+    );
   };
 }
 
@@ -73,7 +77,11 @@ export const queryResolvers = {
     const window = windowOf(args, ctx.maxPageSize);
     const orderBy = orderByOf(args.orderBy, articleOrder, [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }], [{ id: 'asc' }]);
     const where = await articleWhere(ctx.prisma, args.where);
-    return pageOf(window, () => ctx.prisma.article.count({ where }), (skip, take) => ctx.prisma.article.findMany({ where, orderBy, skip, take }));
+    return pageOf(
+      window,
+      () => ctx.prisma.article.count({ where }),
+      (skip, take) => ctx.prisma.article.findMany({ where, orderBy, skip, take }),
+    );
   },
   person: entityBySlug('PERSON'),
   people: entityList('PERSON'),
@@ -90,14 +98,25 @@ export const queryResolvers = {
       [{ article: { publishedAt: { sort: 'desc', nulls: 'last' } } }, { article: { createdAt: 'desc' } }],
       [{ articleId: 'asc' }, { start: 'asc' }, { id: 'asc' }],
     );
-    return pageOf(window, () => ctx.prisma.quote.count({ where }), (skip, take) => ctx.prisma.quote.findMany({ where, orderBy, skip, take }));
+    return pageOf(
+      window,
+      () => ctx.prisma.quote.count({ where }),
+      (skip, take) => ctx.prisma.quote.findMany({ where, orderBy, skip, take }),
+    );
   },
   tag: (_: unknown, args: { slug: string }, ctx: Context) => ctx.prisma.tag.findUnique({ where: { slug: args.slug } }),
   tags: (_: unknown, args: ListArgs<{ kind?: TagKind | null; nameContains?: string | null }>, ctx: Context) => {
     const window = windowOf(args, ctx.maxPageSize);
     const text = args.where?.nameContains?.trim();
-    const where: Prisma.TagWhereInput = { ...(args.where?.kind ? { kind: args.where.kind } : {}), ...(text ? { name: { contains: text, mode: 'insensitive' } } : {}) };
+    const where: Prisma.TagWhereInput = {
+      ...(args.where?.kind ? { kind: args.where.kind } : {}),
+      ...(text ? { name: { contains: text, mode: 'insensitive' } } : {}),
+    };
     const orderBy = orderByOf(args.orderBy, tagOrder, [{ name: 'asc' }], [{ id: 'asc' }]);
-    return pageOf(window, () => ctx.prisma.tag.count({ where }), (skip, take) => ctx.prisma.tag.findMany({ where, orderBy, skip, take }));
+    return pageOf(
+      window,
+      () => ctx.prisma.tag.count({ where }),
+      (skip, take) => ctx.prisma.tag.findMany({ where, orderBy, skip, take }),
+    );
   },
 };

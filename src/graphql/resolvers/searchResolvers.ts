@@ -54,9 +54,13 @@ async function articleFacets(_: unknown, args: FacetArgs, ctx: Context) {
   // windowOf validates `first` like any page size (1 to the maximum, else BAD_USER_INPUT).
   const limit = windowOf({ first: args.first ?? DEFAULT_FACETS }, ctx.maxPageSize).first ?? DEFAULT_FACETS;
   // The filter is the same ArticleWhereInput `articles` takes; Prisma resolves it to ids.
-  const ids = args.where ? (await ctx.prisma.article.findMany({ where: await articleWhere(ctx.prisma, args.where), select: { id: true } })).map((row) => row.id) : null;
+  const ids = args.where
+    ? (await ctx.prisma.article.findMany({ where: await articleWhere(ctx.prisma, args.where), select: { id: true } })).map((row) => row.id)
+    : null;
   const counts = await articleFacetCounts(ctx.prisma, { text, ids }, limit);
-  const entities = await Promise.all(counts.entities.map(async (row) => ({ kind: row.kind, entity: await ctx.loaders.entityById.load(row.id), count: row.count })));
+  const entities = await Promise.all(
+    counts.entities.map(async (row) => ({ kind: row.kind, entity: await ctx.loaders.entityById.load(row.id), count: row.count })),
+  );
   const ofKind = (kind: EntityKind) => entities.filter((row) => row.kind === kind && row.entity).map(({ entity, count }) => ({ entity, count }));
   const tags = await Promise.all(counts.tags.map(async (row) => ({ tag: await ctx.loaders.tagById.load(row.id), count: row.count })));
   return {

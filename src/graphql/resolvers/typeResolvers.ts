@@ -7,7 +7,6 @@ import { articleJsonLd } from '../jsonLd/articleJsonLd.js';
 import { jsonScalar } from '../jsonScalar.js';
 import { windowOf, type PageArgs } from '../paginate.js';
 
-
 /** Marks an unnamed speaker so the Speaker union can tell it from an entity. */
 interface UnnamedSpeaker {
   description: string;

@@ -17,7 +17,11 @@ export async function loadSearchNodes(hits: SearchHit[], ctx: Context): Promise<
   const rows = await Promise.all(
     hits.map(async (hit) => {
       const node =
-        hit.type === 'ARTICLE' ? await ctx.loaders.articleById.load(hit.id) : hit.type === 'QUOTE' ? await ctx.loaders.quoteById.load(hit.id) : await ctx.loaders.entityById.load(hit.id);
+        hit.type === 'ARTICLE'
+          ? await ctx.loaders.articleById.load(hit.id)
+          : hit.type === 'QUOTE'
+            ? await ctx.loaders.quoteById.load(hit.id)
+            : await ctx.loaders.entityById.load(hit.id);
       return node ? { node, rank: hit.rank, snippet: hit.headline === null ? null : snippetHtml(hit.headline) } : null;
     }),
   );

@@ -35,8 +35,7 @@ const tsquery = (text: string) => Prisma.sql`websearch_to_tsquery('english', ${t
 // one word once in a headline scores 0.91, once in the body 0.67, two words far apart lower.
 // The 0.1 puts full-text matches on the scale of name similarity, where an exact name is 1 and
 // a typo about 0.5 (PostgreSQL's own r/(r+1) would put nearly every article below any name).
-const scaled = (vector: Prisma.Sql, text: string) =>
-  Prisma.sql`(SELECT (r / (r + 0.1))::float8 FROM (SELECT ts_rank_cd(${vector}, ${tsquery(text)}) AS r) x)`;
+const scaled = (vector: Prisma.Sql, text: string) => Prisma.sql`(SELECT (r / (r + 0.1))::float8 FROM (SELECT ts_rank_cd(${vector}, ${tsquery(text)}) AS r) x)`;
 
 /**
  * Every match as (type, id, rank, matched name). Ranks share one scale from 0 to 1 so types

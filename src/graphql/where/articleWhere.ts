@@ -45,7 +45,9 @@ export async function articleWhere(prisma: PrismaClient, input: ArticleWhereArgs
 
 async function articleIdsContaining(prisma: PrismaClient, text: string): Promise<string[]> {
   const pattern = `%${escapeLike(text)}%`;
-  const rows = await prisma.$queryRaw<{ id: string }[]>`select id from article where title ilike ${pattern} or array_to_string(paragraphs, ' ') ilike ${pattern}`;
+  const rows = await prisma.$queryRaw<
+    { id: string }[]
+  >`select id from article where title ilike ${pattern} or array_to_string(paragraphs, ' ') ilike ${pattern}`;
   return rows.map((row) => row.id);
 }
 

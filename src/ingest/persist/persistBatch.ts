@@ -39,40 +39,41 @@ export async function persistBatch(db: SqlDatabase, batch: readonly BatchArticle
   for (let attempt = 1; ; attempt++) {
     let pendingOrganizations = 0;
     try {
-      const result = await db.transaction(
-        async (sql) => {
-          // Waiting for another import's batch is not a slow statement: the lock may wait up to
-          // LOCK_WAIT_MS, then the usual statement timeout applies again. JIT is off for the
-          // batch: the lookups' cost estimates (tables growing faster than their statistics)
-          // would have every batch spend more time compiling than running.
-          const [setting] = await sql.rows<{ timeout: string }>(
-            `SELECT current_setting('statement_timeout') AS timeout, set_config('statement_timeout', '${LOCK_WAIT_MS}', true), set_config('jit', 'off', true)`,
-          );
-          await sql.rows(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_ID})::text, set_config('statement_timeout', $1, true)`, setting?.timeout ?? '0');
-          const stored = await findStoredVersions(sql, batch.map((a) => a.plan.source.sourceKey));
-          const outcomes: (ArticleOutcome | null)[] = [];
-          const toWrite: BatchArticle[] = [];
-          for (const { plan } of batch) {
-            const now: StoredVersion | null = stored.get(plan.source.sourceKey) ?? null;
-            if (isUnchanged(now, plan.contentHash, plan.extractorVersion)) outcomes.push({ status: 'unchanged', articleId: now!.id, slug: now!.slug });
-            else {
-              outcomes.push(null);
-              toWrite.push({ plan, stored: now });
-            }
+      const result = await db.transaction(async (sql) => {
+        // Waiting for another import's batch is not a slow statement: the lock may wait up to
+        // LOCK_WAIT_MS, then the usual statement timeout applies again. JIT is off for the
+        // batch: the lookups' cost estimates (tables growing faster than their statistics)
+        // would have every batch spend more time compiling than running.
+        const [setting] = await sql.rows<{ timeout: string }>(
+          `SELECT current_setting('statement_timeout') AS timeout, set_config('statement_timeout', '${LOCK_WAIT_MS}', true), set_config('jit', 'off', true)`,
+        );
+        await sql.rows(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_ID})::text, set_config('statement_timeout', $1, true)`, setting?.timeout ?? '0');
+        const stored = await findStoredVersions(
+          sql,
+          batch.map((a) => a.plan.source.sourceKey),
+        );
+        const outcomes: (ArticleOutcome | null)[] = [];
+        const toWrite: BatchArticle[] = [];
+        for (const { plan } of batch) {
+          const now: StoredVersion | null = stored.get(plan.source.sourceKey) ?? null;
+          if (isUnchanged(now, plan.contentHash, plan.extractorVersion)) outcomes.push({ status: 'unchanged', articleId: now!.id, slug: now!.slug });
+          else {
+            outcomes.push(null);
+            toWrite.push({ plan, stored: now });
           }
-          const none = { PERSON: 0, ORGANIZATION: 0, PLACE: 0 };
-          if (!toWrite.length) return { articles: outcomes as ArticleOutcome[], entitiesCreated: none, tagsCreated: 0 };
-          await refreshAcronyms(sql, acronyms);
-          const index = emptyIndex();
-          index.byAcronym = acronyms.byAcronym;
-          const written = await writeBatch(sql, toWrite, await resolveBatch(sql, toWrite, index));
-          // Known before commit, so a rolled-back batch leaves the count to be checked again.
-          pendingOrganizations = written.entitiesCreated.ORGANIZATION;
-          let next = 0;
-          const articles = outcomes.map((o) => o ?? written.articles[next++]!);
-          return { articles, entitiesCreated: written.entitiesCreated, tagsCreated: written.tagsCreated };
-        },
-      );
+        }
+        const none = { PERSON: 0, ORGANIZATION: 0, PLACE: 0 };
+        if (!toWrite.length) return { articles: outcomes as ArticleOutcome[], entitiesCreated: none, tagsCreated: 0 };
+        await refreshAcronyms(sql, acronyms);
+        const index = emptyIndex();
+        index.byAcronym = acronyms.byAcronym;
+        const written = await writeBatch(sql, toWrite, await resolveBatch(sql, toWrite, index));
+        // Known before commit, so a rolled-back batch leaves the count to be checked again.
+        pendingOrganizations = written.entitiesCreated.ORGANIZATION;
+        let next = 0;
+        const articles = outcomes.map((o) => o ?? written.articles[next++]!);
+        return { articles, entitiesCreated: written.entitiesCreated, tagsCreated: written.tagsCreated };
+      });
       if (acronyms.organizations !== null) acronyms.organizations += pendingOrganizations;
       return result;
     } catch (error) {

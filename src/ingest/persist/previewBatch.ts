@@ -51,7 +51,14 @@ async function previewResolved(sql: Sql, state: PreviewState, writing: BatchArti
   const resolution = await resolveBatch(sql, writing, state.index);
   const tags = [...new Map(writing.flatMap((w) => w.plan.tags).map((t) => [t.slug, t.name])).entries()].filter(([slug]) => !state.newTags.has(slug));
   const existing = tags.length
-    ? new Set((await sql.rows<{ slug: string }>(`SELECT slug FROM tag WHERE slug IN (SELECT json_array_elements_text($1::json))`, JSON.stringify(tags.map(([slug]) => slug)))).map((r) => r.slug))
+    ? new Set(
+        (
+          await sql.rows<{ slug: string }>(
+            `SELECT slug FROM tag WHERE slug IN (SELECT json_array_elements_text($1::json))`,
+            JSON.stringify(tags.map(([slug]) => slug)),
+          )
+        ).map((r) => r.slug),
+      )
     : new Set<string>();
   const newTags = tags.filter(([slug]) => !existing.has(slug));
   for (const [slug] of newTags) state.newTags.add(slug);

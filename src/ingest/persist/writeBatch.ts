@@ -132,7 +132,11 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
     );
   }
   insertMentions(facts, mentions.filter(created), false);
-  insertMentions(facts, mentions.filter((m) => !created(m)), true);
+  insertMentions(
+    facts,
+    mentions.filter((m) => !created(m)),
+    true,
+  );
   if (entitySummaries.length) {
     facts.part(
       `INSERT INTO article_entity ("articleId", "entityId", "mentionCount", "firstStart")
@@ -142,7 +146,11 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
   // As ON CONFLICT DO NOTHING did within one statement: of two quotes over one span, the first stands.
   const uniqueQuotes = dedupeBy(quotes, (q) => `${q.a}|${q.s}|${q.n}`);
   insertQuotes(facts, uniqueQuotes.filter(created), false);
-  insertQuotes(facts, uniqueQuotes.filter((q) => !created(q)), true);
+  insertQuotes(
+    facts,
+    uniqueQuotes.filter((q) => !created(q)),
+    true,
+  );
   if (affiliations.size) {
     facts.part(
       `INSERT INTO affiliation (id, "personId", "organizationId", role, "articleId")
@@ -310,7 +318,11 @@ async function upsertArticles(sql: Sql, batch: readonly BatchArticle[]): Promise
     wordCount: plan.wordCount,
     status: plan.source.status ?? null,
   });
-  const out: BatchWrite['articles'] = batch.map(({ stored }) => ({ status: stored ? 'updated' : 'created', articleId: stored?.id ?? '', slug: stored?.slug ?? '' }));
+  const out: BatchWrite['articles'] = batch.map(({ stored }) => ({
+    status: stored ? 'updated' : 'created',
+    articleId: stored?.id ?? '',
+    slug: stored?.slug ?? '',
+  }));
 
   const usedSlugs = new Set<string>();
   const fresh = batch

@@ -43,5 +43,8 @@ export function isSingleWord(nameKey: string): boolean {
 
 /** A role reduced to comparable words ("Foreign Minister," → "foreign minister"). */
 export function normaliseRole(role: string): string {
-  return role.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return role
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -21,7 +21,12 @@ export function formatOfName(file: string): InputFormat | null {
  * "---" opens Markdown front matter, anything else (a "/" seed path line, a headline) is text.
  */
 export function formatOfContent(head: string): InputFormat {
-  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+  const first =
+    head
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   if (first.startsWith('{')) return 'jsonl';
   if (first === '---') return 'markdown';
   return 'text';

@@ -6,10 +6,7 @@ import { formatOfName } from './detectFormat.js';
 import { isGlob, planGlob } from './globToRegExp.js';
 
 /** One thing to read: a file (with its real path, for identity), stdin, or an input that failed. */
-export type InputEntry =
-  | { kind: 'file'; path: string; real: string }
-  | { kind: 'stdin' }
-  | { kind: 'failure'; label: string; error: AppError };
+export type InputEntry = { kind: 'file'; path: string; real: string } | { kind: 'stdin' } | { kind: 'failure'; label: string; error: AppError };
 
 /**
  * Expands import inputs lazily, in order: a file as given, a directory walked recursively in

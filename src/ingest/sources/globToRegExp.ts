@@ -64,7 +64,11 @@ function segmentToRegExp(segment: string): string {
         out += '\\{';
         continue;
       }
-      out += `(?:${segment.slice(i + 1, close).split(',').map(segmentToRegExp).join('|')})`;
+      out += `(?:${segment
+        .slice(i + 1, close)
+        .split(',')
+        .map(segmentToRegExp)
+        .join('|')})`;
       i = close;
     } else out += c.replace(/[.+^$()|\\/]/g, '\\$&');
   }

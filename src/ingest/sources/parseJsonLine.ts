@@ -29,7 +29,12 @@ export function parseJsonLine(line: string, origin: LineOrigin): JsonLineArticle
   try {
     value = JSON.parse(line);
   } catch (error) {
-    throw new AppError(ErrorCode.INVALID_JSON, `${origin.label}: not valid JSON (${(error as Error).message})`, { file: origin.file, line: origin.line }, { cause: error });
+    throw new AppError(
+      ErrorCode.INVALID_JSON,
+      `${origin.label}: not valid JSON (${(error as Error).message})`,
+      { file: origin.file, line: origin.line },
+      { cause: error },
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AppError(ErrorCode.INVALID_JSON, `${origin.label}: expected a JSON object, found ${describe(value)}`, { file: origin.file, line: origin.line });
@@ -47,13 +52,26 @@ export function parseJsonLine(line: string, origin: LineOrigin): JsonLineArticle
   };
 
   const title = field('title', readTitle);
-  if (title === null) throw new AppError(ErrorCode.NO_HEADLINE, `${origin.label}: no headline: field "title" is missing`, { file: origin.file, line: origin.line, field: 'title' });
+  if (title === null)
+    throw new AppError(ErrorCode.NO_HEADLINE, `${origin.label}: no headline: field "title" is missing`, {
+      file: origin.file,
+      line: origin.line,
+      field: 'title',
+    });
   if (record.body != null && record.paragraphs != null) {
-    throw new AppError(ErrorCode.INVALID_FIELD, `${origin.label}: field "paragraphs" given with "body"; give one of them`, { file: origin.file, line: origin.line, field: 'paragraphs' });
+    throw new AppError(ErrorCode.INVALID_FIELD, `${origin.label}: field "paragraphs" given with "body"; give one of them`, {
+      file: origin.file,
+      line: origin.line,
+      field: 'paragraphs',
+    });
   }
   const paragraphs = field('paragraphs', readParagraphs) ?? field('body', readBody) ?? [];
   if (paragraphs.length === 0) {
-    throw new AppError(ErrorCode.NO_BODY, `${origin.label}: the article has a headline but no paragraphs (field "body" or "paragraphs")`, { file: origin.file, line: origin.line, field: 'body' });
+    throw new AppError(ErrorCode.NO_BODY, `${origin.label}: the article has a headline but no paragraphs (field "body" or "paragraphs")`, {
+      file: origin.file,
+      line: origin.line,
+      field: 'body',
+    });
   }
 
   const url = field('url', readUrl);

@@ -35,7 +35,10 @@ export function parseMarkdown(source: string, file: string): MarkdownArticle {
   let fields = new Map<string, FrontMatterField>();
   let bodyStart = 0;
   if (lines[0]?.trim() === '+++') {
-    throw new AppError(ErrorCode.INVALID_FRONT_MATTER, `${file}:1: front matter: TOML ("+++") is not supported; use YAML between "---" lines`, { file, line: 1 });
+    throw new AppError(ErrorCode.INVALID_FRONT_MATTER, `${file}:1: front matter: TOML ("+++") is not supported; use YAML between "---" lines`, {
+      file,
+      line: 1,
+    });
   }
   if (lines[0]?.trim() === '---') {
     const close = lines.findIndex((l, k) => k > 0 && (l.trim() === '---' || l.trim() === '...'));
@@ -50,7 +53,11 @@ export function parseMarkdown(source: string, file: string): MarkdownArticle {
       if (!entry || entry.value === null) continue;
       const { value, line } = entry;
       if (typeof value === 'object' && !Array.isArray(value)) {
-        throw new AppError(ErrorCode.INVALID_FRONT_MATTER, `${file}:${line}: front matter: field "${name}" ${value.unreadable}, which this reader cannot read`, { file, line, field: name });
+        throw new AppError(
+          ErrorCode.INVALID_FRONT_MATTER,
+          `${file}:${line}: front matter: field "${name}" ${value.unreadable}, which this reader cannot read`,
+          { file, line, field: name },
+        );
       }
       try {
         return read(value);
@@ -74,10 +81,17 @@ export function parseMarkdown(source: string, file: string): MarkdownArticle {
     const pick = at >= 0 ? at : blocks[0]?.single ? 0 : -1;
     const head = pick >= 0 ? blocks[pick]! : null;
     if (!head) {
-      throw new AppError(ErrorCode.NO_HEADLINE, `${file}:${bodyStart + 1}: no headline: no "title" in the front matter and no "# " heading`, { file, line: bodyStart + 1 });
+      throw new AppError(ErrorCode.NO_HEADLINE, `${file}:${bodyStart + 1}: no headline: no "title" in the front matter and no "# " heading`, {
+        file,
+        line: bodyStart + 1,
+      });
     }
     if (head.text.length > MAX_HEADLINE_LENGTH) {
-      throw new AppError(ErrorCode.NO_HEADLINE, `${file}:${head.line}: no headline: the heading has ${head.text.length} characters (at most ${MAX_HEADLINE_LENGTH})`, { file, line: head.line });
+      throw new AppError(
+        ErrorCode.NO_HEADLINE,
+        `${file}:${head.line}: no headline: the heading has ${head.text.length} characters (at most ${MAX_HEADLINE_LENGTH})`,
+        { file, line: head.line },
+      );
     }
     blocks.splice(pick, 1);
     title = head.text;
@@ -189,7 +203,21 @@ function splitListItems(lines: string[]): string[][] {
   return items;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+};
 
 /** Inline Markdown to plain text: links keep their words, images and HTML tags go, emphasis markers go. */
 export function cleanInline(text: string): string {

@@ -49,7 +49,11 @@ export async function* readJsonLines(input: NodeJS.ReadableStream, origin: JsonL
     if (isAppError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     const at = lineNo === 0 ? origin.file : `${origin.file}:${lineNo + 1}`;
-    yield { kind: 'failure', label: at, error: new AppError(ErrorCode.FILE_UNREADABLE, `${at}: cannot read (${code})`, { file: origin.file, line: lineNo + 1 }, { cause: error }) };
+    yield {
+      kind: 'failure',
+      label: at,
+      error: new AppError(ErrorCode.FILE_UNREADABLE, `${at}: cannot read (${code})`, { file: origin.file, line: lineNo + 1 }, { cause: error }),
+    };
   } finally {
     lines.close();
   }

@@ -59,7 +59,11 @@ function readArticle(path: string, real: string, format: 'text' | 'markdown'): S
   try {
     const info = statSync(path);
     if (info.size > MAX_ARTICLE_FILE_BYTES) {
-      throw new AppError(ErrorCode.FILE_TOO_LARGE, `${path}: ${info.size} bytes is too large for one article (at most ${MAX_ARTICLE_FILE_BYTES}); archives belong in JSON Lines`, { file: path });
+      throw new AppError(
+        ErrorCode.FILE_TOO_LARGE,
+        `${path}: ${info.size} bytes is too large for one article (at most ${MAX_ARTICLE_FILE_BYTES}); archives belong in JSON Lines`,
+        { file: path },
+      );
     }
     const { text, warnings } = decodeText(readFileSync(path), path);
     if (format === 'markdown') {
