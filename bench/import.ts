@@ -10,7 +10,7 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { formatDatabaseUrl, parseDatabaseUrl } from '../src/db/parseDatabaseUrl.js';
+import { formatDatabaseUrl, parseDatabaseUrl } from '../src/config/databaseUrl.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { parseBenchArgs } from './parseBenchArgs.js';
 

@@ -2,12 +2,11 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/openDatabase.js';
 import { exportArticles } from '../src/export/exportArticles.js';
+import { runCli, UsageError } from '../src/cli/runCli.js';
 import { createLogger } from '../src/log.js';
-import { runCli } from './runCli.js';
 
 const HELP = `Usage: npm run export -- [--format jsonl] [--out FILE]
 
@@ -25,26 +24,10 @@ Options:
 Environment: DATABASE_URL (unset = the embedded database), STORYGRAPH_DATA_DIR.
 Exit codes: 0 done, 1 the database could not be used or the output could not be written, 2 usage error.`;
 
-runCli('export', async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: false,
-      options: { format: { type: 'string', default: 'jsonl' }, out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    process.stderr.write(`export: ${(error as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
-  if (values.format !== 'jsonl') {
-    process.stderr.write(`export: unknown format "${values.format}" (only jsonl)\n\n${HELP}\n`);
-    return 2;
-  }
+const options = { format: { type: 'string', default: 'jsonl' }, out: { type: 'string' }, quiet: { type: 'boolean' } } as const;
+
+runCli({ name: 'export', help: HELP, options }, async ({ values }) => {
+  if (values.format !== 'jsonl') throw new UsageError(`unknown format "${values.format}" (only jsonl)`);
   const config = loadConfig();
   const log = createLogger(values.quiet ? 'error' : config.logLevel);
   const started = performance.now();

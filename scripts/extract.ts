@@ -1,10 +1,9 @@
 // npm run --silent extract -- <file>...
-import { parseArgs } from 'node:util';
 import { isAppError } from '../src/errors.js';
 import { extractArticle } from '../src/extract/extractArticle.js';
 import type { Extraction, Span } from '../src/extract/types.js';
+import { runCli } from '../src/cli/runCli.js';
 import { readArticleFile } from '../src/ingest/readArticleFile.js';
-import { runCli } from './runCli.js';
 
 const HELP = `Usage: npm run --silent extract -- [options] <file>...
 
@@ -19,24 +18,9 @@ Options:
 
 Exit codes: 0 every file extracted, 1 some file failed, 2 usage error.`;
 
-runCli('extract', async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    process.stderr.write(`extract: ${(error as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
-  if (parsed.positionals.length === 0) {
-    process.stderr.write(`extract: no files given\n\n${HELP}\n`);
-    return 2;
-  }
+runCli({ name: 'extract', help: HELP, options: {}, positionals: { min: 1, label: 'files' } }, async ({ positionals }) => {
   let failed = 0;
-  for (const file of parsed.positionals) {
+  for (const file of positionals) {
     try {
       const { parsed: article, warnings } = await readArticleFile(file);
       for (const w of warnings) process.stderr.write(`extract: warning: ${w}\n`);

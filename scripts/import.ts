@@ -1,13 +1,12 @@
 // npm run import -- [options] <file | directory | glob | ->...
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createPgPool } from '../src/db/createPgPool.js';
 import { openDatabase } from '../src/db/openDatabase.js';
 import { importFiles, type ImportProgress, type ImportReport } from '../src/ingest/importFiles.js';
-import { pgSqlOf } from '../src/ingest/persist/sqlOf.js';
+import { pgSqlOf } from '../src/db/sql.js';
+import { runCli, UsageError } from '../src/cli/runCli.js';
 import { createLogger } from '../src/log.js';
-import { runCli } from './runCli.js';
 
 const HELP = `Usage: npm run import -- [options] <file | directory | glob | ->...
 
@@ -41,49 +40,25 @@ placesCreated, tagsCreated, failures and, for a dry run, the names it would crea
 Environment: DATABASE_URL (unset = the embedded database), STORYGRAPH_DATA_DIR.
 Exit codes: 0 all articles imported or unchanged, 1 some input failed, 2 usage error.`;
 
-runCli('import', async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        'dry-run': { type: 'boolean' },
-        json: { type: 'boolean' },
-        'batch-size': { type: 'string' },
-        workers: { type: 'string' },
-        progress: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`import: ${(error as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
-  if (positionals.length === 0) {
-    process.stderr.write(`import: no files given\n\n${HELP}\n`);
-    return 2;
-  }
+const options = {
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  'batch-size': { type: 'string' },
+  workers: { type: 'string' },
+  progress: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+runCli({ name: 'import', help: HELP, options, positionals: { min: 1, label: 'files' }, allowNegative: true }, async ({ values, positionals }) => {
   const batchSize = values['batch-size'] === undefined ? 100 : Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
-    process.stderr.write(`import: --batch-size must be a whole number from 1 to 10000 (got ${values['batch-size']})\n`);
-    return 2;
-  }
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+    throw new UsageError(`--batch-size must be a whole number from 1 to 10000 (got ${values['batch-size']})`);
   // Extraction is memory-bound: on two cores a second thread mostly competes with PostgreSQL
   // and the JIT (measured in bench/README.md), so worker threads start from three cores.
   const cores = availableParallelism();
   const workers = values.workers === undefined ? (cores > 2 ? Math.min(cores - 1, 4) : 0) : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
-    process.stderr.write(`import: --workers must be a whole number from 0 to 64 (got ${values.workers})\n`);
-    return 2;
-  }
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers must be a whole number from 0 to 64 (got ${values.workers})`);
   const config = loadConfig();
   const bar = (values.progress ?? (process.stderr.isTTY === true && !values.quiet)) ? progressBar() : null;
   const level = values.quiet ? 'error' : values.verbose ? 'debug' : config.logLevel === 'debug' ? 'debug' : 'info';

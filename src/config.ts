@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { AppError, ErrorCode } from './errors.js';
 import { isLogLevel, type LogLevel } from './log.js';
-import { parseDatabaseUrl } from './db/parseDatabaseUrl.js';
+import { parseDatabaseUrl } from './config/databaseUrl.js';
 import { projectRoot } from './projectRoot.js';
-import { DEFAULT_LIMITS, type QueryLimits } from './graphql/limits/queryLimits.js';
+import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 

@@ -1,7 +1,7 @@
 // The API server's entry point: the only module with process-level side effects.
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/openDatabase.js';
-import { redactDatabaseUrl } from './db/parseDatabaseUrl.js';
+import { redactDatabaseUrl } from './config/databaseUrl.js';
 import { isAppError } from './errors.js';
 import { seedDemo } from './ingest/seedDemo.js';
 import { createLogger } from './log.js';

@@ -8,8 +8,9 @@ import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
 import { createSchema } from './graphql/createSchema.js';
 import { createLimitsPlugin } from './graphql/limits/createLimitsPlugin.js';
-import { DEFAULT_LIMITS, type QueryLimits } from './graphql/limits/queryLimits.js';
+import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
+import { ErrorCode } from './errors.js';
 import type { Logger } from './log.js';
 
 export interface RunningServer {
@@ -58,7 +59,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   const http = createHttpServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log.error(`request failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       else res.end();
     });
   });
@@ -81,7 +82,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     if (url.pathname !== '/graphql') return send(res, 404, { error: 'not found: GraphQL is served at /graphql' });
 
     const body = await readBody(req);
-    if (body === null) return send(res, 413, { errors: [{ message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
+    if (body === null)
+      return send(res, 413, { errors: [{ message: `request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: ErrorCode.BAD_REQUEST } }] });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -91,7 +93,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       try {
         parsedBody = JSON.parse(body);
       } catch {
-        return send(res, 400, { errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return send(res, 400, { errors: [{ message: 'the request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }] });
       }
     }
     const response = await apollo.executeHTTPGraphQLRequest({

@@ -1,6 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { formatDatabaseUrl, parseDatabaseUrl } from './parseDatabaseUrl.js';
+import { formatDatabaseUrl, parseDatabaseUrl } from '../config/databaseUrl.js';
 
 // OIDs of PostgreSQL's internal "char" and name types, used in catalog tables that Prisma's
 // schema engine reads. adapter-pg 7.10 maps result columns by OID and rejects these two, so

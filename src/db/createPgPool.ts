@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { parseDatabaseUrl } from './parseDatabaseUrl.js';
+import { parseDatabaseUrl } from '../config/databaseUrl.js';
 
 export interface PgPoolOptions {
   /** Upper bound on connections from this process. */

@@ -5,7 +5,7 @@ import type { Logger } from '../log.js';
 import { createPgPool } from './createPgPool.js';
 import { createPrisma, type PrismaClient } from './createPrisma.js';
 import { migrate } from './migrate.js';
-import { parseDatabaseUrl } from './parseDatabaseUrl.js';
+import { parseDatabaseUrl } from '../config/databaseUrl.js';
 import { startEmbeddedPostgres } from './startEmbeddedPostgres.js';
 
 export interface Database {

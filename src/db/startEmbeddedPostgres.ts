@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
-import { formatDatabaseUrl } from './parseDatabaseUrl.js';
+import { formatDatabaseUrl } from '../config/databaseUrl.js';
 
 const USER = 'postgres';
 // The embedded server listens on 127.0.0.1 only; the password keeps other local users out.

@@ -1,21 +1,11 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, isAppError } from '../errors.js';
+import { ERROR_CODES, ErrorCode, isAppError, isErrorCode } from '../errors.js';
 import { toAppError } from '../db/prismaErrors.js';
 import type { Logger } from '../log.js';
-import { LimitCode } from './limits/queryLimits.js';
 
-/** Codes Apollo and graphql-js set themselves for invalid requests; passed through as they are. */
-const REQUEST_CODES = new Set<string>([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  ...Object.values(LimitCode),
-]);
+/** Codes Apollo, graphql-js and the limits set for invalid requests (HTTP 400); passed through as they are. */
+const isRequestCode = (code: unknown): code is ErrorCode => isErrorCode(code) && ERROR_CODES[code].http === 400;
 
 /** graphql-js's parse error for Apollo's `parseOptions.maxTokens` (it spells "more that"); given its own code. */
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th(?:an|at) \d+ tokens/;
@@ -40,10 +30,10 @@ export function createFormatError(log: Logger, options: FormatErrorOptions = {})
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_CODES.has(code)) {
+    if (isRequestCode(code)) {
       const message = options.hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;
       const tokens = code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(message);
-      return { message, locations: formatted.locations, path: formatted.path, extensions: { code: tokens ? LimitCode.TOO_MANY_TOKENS : code } };
+      return { message, locations: formatted.locations, path: formatted.path, extensions: { code: tokens ? ErrorCode.TOO_MANY_TOKENS : code } };
     }
     log.error(
       `unexpected error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,

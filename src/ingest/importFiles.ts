@@ -6,12 +6,13 @@ import type { Logger } from '../log.js';
 import { findStoredVersions, isUnchanged } from './persist/findStoredVersions.js';
 import { persistBatch, type BatchResult } from './persist/persistBatch.js';
 import { previewBatch, type PreviewState } from './persist/previewBatch.js';
-import { sqlOf, type SqlDatabase } from './persist/sqlOf.js';
+import { sqlOf, type SqlDatabase } from '../db/sql.js';
 import type { BatchArticle } from './persist/writeBatch.js';
 import { createExtractor } from './extractArticles.js';
 import { contentHashOf } from './planArticle.js';
 import { emptyIndex } from './registry/entityIndex.js';
-import { emptyAcronyms, refreshAcronyms } from './registry/loadAcronyms.js';
+import { refreshAcronyms } from './persist/refreshAcronyms.js';
+import { emptyAcronyms } from './registry/acronymIndex.js';
 import { formatOfName } from './sources/detectFormat.js';
 import { expandInputs } from './sources/expandInputs.js';
 import { readSources } from './sources/readSources.js';
@@ -19,7 +20,7 @@ import type { SourceArticle, SourceItem } from './sources/types.js';
 
 export interface FileFailure {
   file: string;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
@@ -358,5 +359,5 @@ async function countInputs(inputs: readonly string[]): Promise<number | null> {
 function describeFailure(file: string, failure: unknown): FileFailure {
   if (isAppError(failure)) return { file, code: failure.code, message: failure.message };
   const message = failure instanceof Error ? (failure.message.split('\n').filter(Boolean).slice(-1)[0] ?? failure.name) : String(failure);
-  return { file, code: ErrorCode.INTERNAL_SERVER_ERROR, message: `${file}: could not be imported: ${message}` };
+  return { file, code: ErrorCode.IMPORT_FAILED, message: `${file}: could not be imported: ${message}` };
 }

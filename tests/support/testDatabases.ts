@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/openDatabase.js';
-import { formatDatabaseUrl, parseDatabaseUrl } from '../../src/db/parseDatabaseUrl.js';
+import { formatDatabaseUrl, parseDatabaseUrl } from '../../src/config/databaseUrl.js';
 import { startEmbeddedPostgres } from '../../src/db/startEmbeddedPostgres.js';
 import { createLogger } from '../../src/log.js';
 

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config.js';
-import { parseDatabaseUrl, redactDatabaseUrl } from '../../src/db/parseDatabaseUrl.js';
+import { parseDatabaseUrl, redactDatabaseUrl } from '../../src/config/databaseUrl.js';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 4000 in development', () => {

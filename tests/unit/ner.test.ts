@@ -1,4 +1,5 @@
-import { splitSentences, tokenize } from '../../src/extract/ner/tokenize.js';
+import { splitSentences } from '../../src/extract/ner/splitSentences.js';
+import { tokenize } from '../../src/extract/ner/tokenize.js';
 import { recognizeEntities, type NerMention } from '../../src/extract/ner/recognizeEntities.js';
 import { bilouToSpans, iob1ToSpans } from '../../src/extract/ner/labels.js';
 

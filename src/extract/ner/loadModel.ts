@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeModel, type NerModel } from './model.js';
 
-/** Where scripts/trainNer.ts writes the model. */
+/** Where tools/trainNer.ts writes the model. */
 export const MODEL_PATH = fileURLToPath(new URL('./model/ner.bin.gz', import.meta.url));
 
 let cached: NerModel | null = null;

@@ -17,7 +17,7 @@ import { mix, mix3 } from './hash.js';
 import { NUM_LABELS } from './labels.js';
 import { decisionFeatures, localFeatures, localKey, MAX_FEATURES } from './features.js';
 import type { Atoms, Lexicon } from './sentenceAtoms.js';
-import type { Scorer } from './tagDocument.js';
+import type { Scorer } from './scorer.js';
 
 /** Entries (token text, local key) kept before the cache starts afresh: bounds memory (~9 MB) over any import. */
 const MAX_ENTRIES = 40_000;

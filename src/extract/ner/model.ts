@@ -8,7 +8,7 @@ import { IntTable } from './intTable.js';
 import { NUM_LABELS } from './labels.js';
 import { FEATURE_VERSION } from './features.js';
 import type { Lexicon } from './sentenceAtoms.js';
-import type { Scorer } from './tagDocument.js';
+import type { Scorer } from './scorer.js';
 import { WeightTable } from './weightTable.js';
 
 interface Header {
@@ -122,7 +122,7 @@ export function decodeModel(gz: Buffer): NerModel {
   const hlen = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + hlen)) as Header;
   if (header.featureVersion !== FEATURE_VERSION || header.labels !== NUM_LABELS) {
-    throw new Error(`NER model: feature version ${header.featureVersion}, code expects ${FEATURE_VERSION}; retrain with scripts/trainNer.ts`);
+    throw new Error(`NER model: feature version ${header.featureVersion}, code expects ${FEATURE_VERSION}; retrain with npm run train:ner`);
   }
   let off = 8 + hlen;
   const take = (bytes: number): ArrayBuffer => {

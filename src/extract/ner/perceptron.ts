@@ -3,7 +3,7 @@
  * so features never involved in a mistake cost nothing; averaging uses lazy timestamps.
  */
 import { NUM_LABELS } from './labels.js';
-import type { Scorer, Trainer } from './tagDocument.js';
+import type { Scorer, Trainer } from './scorer.js';
 
 export class AveragedPerceptron implements Scorer, Trainer {
   private readonly index = new Map<number, number>();

@@ -6,8 +6,6 @@
  */
 import { DIGIT, PUNCT, SPACE, UPPER, charClass, isApostrophe, isJoiningHyphen, isWordClass, lowerChar } from './charClass.js';
 
-export { splitSentences } from './splitSentences.js';
-
 export interface Token {
   text: string;
   start: number;

@@ -111,7 +111,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
 
     let speaker: QuoteSpeaker | null = null;
     let referent: Span | null = null;
-    let confidence = 0;
+    let confidence: number;
     let cueSpan: Span | null = null;
 
     // "“…” ― Jane Doe": a dash and a name after the quote sign it without a verb.

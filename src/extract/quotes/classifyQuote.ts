@@ -3,7 +3,7 @@ import { CUE_WORDS, NAMING_WORDS, TITLE_FUNCTION_WORDS } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 function startsUpper(s: string): boolean {
-  const c = s.replace(/^[\s(\[“"‘'….]+/, '')[0] ?? '';
+  const c = s.replace(/^[\s([“"‘'….]+/, '')[0] ?? '';
   return c !== '' && (c !== c.toLowerCase() || /[0-9]/.test(c));
 }
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
 import { measureOperation } from './measureOperation.js';
-import type { QueryLimits } from './queryLimits.js';
+import type { QueryLimits } from '../../config/queryLimits.js';
 
 /**
  * Refuses operations over the depth, alias and cost limits with HTTP 400 before anything runs.

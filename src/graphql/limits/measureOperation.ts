@@ -17,7 +17,8 @@ import {
   type ValueNode,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../paginate.js';
-import { LimitCode, type QueryLimits } from './queryLimits.js';
+import type { QueryLimits } from '../../config/queryLimits.js';
+import { ErrorCode } from '../../errors.js';
 
 /** What a request would cost, as far as the walk went (it stops at the first limit passed). */
 export interface OperationSize {
@@ -64,14 +65,14 @@ export function measureOperation(
       // Introspection is governed by GRAPHQL_INTROSPECTION, and tools send deep introspection queries.
       if (name.startsWith('__')) continue;
       if (selection.alias && ++size.aliases > limits.maxAliases) {
-        throw refused(LimitCode.TOO_MANY_ALIASES, `The operation uses more than ${limits.maxAliases} aliases`);
+        throw refused(ErrorCode.TOO_MANY_ALIASES, `The operation uses more than ${limits.maxAliases} aliases`);
       }
       if (depth > size.depth) size.depth = depth;
-      if (depth > limits.maxDepth) throw refused(LimitCode.QUERY_TOO_DEEP, `The operation nests fields deeper than ${limits.maxDepth} levels`);
+      if (depth > limits.maxDepth) throw refused(ErrorCode.QUERY_TOO_DEEP, `The operation nests fields deeper than ${limits.maxDepth} levels`);
       size.cost += multiplier;
       if (size.cost > limits.maxCost)
         throw refused(
-          LimitCode.QUERY_TOO_COMPLEX,
+          ErrorCode.QUERY_TOO_COMPLEX,
           `The operation's estimated cost is over the limit of ${limits.maxCost} (each field counts once per row the pages above it may return)`,
         );
       const fieldType = fieldTypeOf(type, name);
@@ -120,6 +121,6 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>, defaults: 
   return undefined;
 }
 
-function refused(code: string, message: string): GraphQLError {
+function refused(code: ErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }

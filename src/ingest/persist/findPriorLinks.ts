@@ -1,6 +1,6 @@
 import { nameKey } from '../nameKey.js';
 import type { PriorLinks } from '../registry/resolveEntities.js';
-import type { Sql } from './sqlOf.js';
+import type { Sql } from '../../db/sql.js';
 import type { BatchArticle } from './writeBatch.js';
 
 /** For each article being updated, which entity each of its stored mentions' names points at (one query). */

@@ -1,4 +1,4 @@
-import type { Sql } from './sqlOf.js';
+import type { Sql } from '../../db/sql.js';
 
 /** What the store knows of an article's source: enough to tell whether it changed. */
 export interface StoredVersion {

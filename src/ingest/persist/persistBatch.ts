@@ -1,11 +1,12 @@
 import { isConflict } from '../../db/prismaErrors.js';
 import type { EntityType } from '../../extract/types.js';
 import { emptyIndex } from '../registry/entityIndex.js';
-import { refreshAcronyms, type AcronymIndex } from '../registry/loadAcronyms.js';
+import type { AcronymIndex } from '../registry/acronymIndex.js';
+import { refreshAcronyms } from './refreshAcronyms.js';
 import { BatchConflict } from './batchConflict.js';
 import { findStoredVersions, isUnchanged, type StoredVersion } from './findStoredVersions.js';
 import { resolveBatch } from './resolveBatch.js';
-import type { SqlDatabase } from './sqlOf.js';
+import type { SqlDatabase } from '../../db/sql.js';
 import { writeBatch, type BatchArticle } from './writeBatch.js';
 
 /** Serialises import batches across processes (see persistBatch); distinct from the migration lock. */

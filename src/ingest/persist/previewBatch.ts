@@ -2,7 +2,7 @@ import type { EntityType } from '../../extract/types.js';
 import { isUnchanged } from './findStoredVersions.js';
 import { resolveBatch } from './resolveBatch.js';
 import type { EntityIndex } from '../registry/entityIndex.js';
-import type { Sql, SqlDatabase } from './sqlOf.js';
+import type { Sql, SqlDatabase } from '../../db/sql.js';
 import type { BatchArticle } from './writeBatch.js';
 
 /** What a dry run has decided so far; carried from batch to batch. */

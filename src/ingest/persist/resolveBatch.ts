@@ -1,9 +1,9 @@
 import { candidateKeys } from '../registry/candidateKeys.js';
 import type { EntityIndex } from '../registry/entityIndex.js';
-import { loadEntityIndex } from '../registry/loadEntityIndex.js';
+import { loadEntityIndex } from './loadEntityIndex.js';
 import { resolveEntities, type Resolution } from '../registry/resolveEntities.js';
 import { findPriorLinks } from './findPriorLinks.js';
-import type { Sql } from './sqlOf.js';
+import type { Sql } from '../../db/sql.js';
 import type { BatchArticle } from './writeBatch.js';
 
 /**

@@ -5,7 +5,7 @@ import type { ArticlePlan } from '../planArticle.js';
 import type { StoredVersion } from './findStoredVersions.js';
 import type { NewEntity, Resolution } from '../registry/resolveEntities.js';
 import { BatchConflict } from './batchConflict.js';
-import type { Sql } from './sqlOf.js';
+import type { Sql } from '../../db/sql.js';
 
 /** One article of a batch and what the store held for its source when the batch began. */
 export interface BatchArticle {

@@ -58,7 +58,7 @@ export function parseJsonLine(line: string, origin: LineOrigin): JsonLineArticle
       line: origin.line,
       field: 'title',
     });
-  if (record.body != null && record.paragraphs != null) {
+  if (record.body !== null && record.body !== undefined && record.paragraphs !== null && record.paragraphs !== undefined) {
     throw new AppError(ErrorCode.INVALID_FIELD, `${origin.label}: field "paragraphs" given with "body"; give one of them`, {
       file: origin.file,
       line: origin.line,

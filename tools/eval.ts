@@ -1,14 +1,13 @@
 // npm run eval -- [--data DIR] [--json]
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { evaluateConll } from '../src/eval/evalConll.js';
-import { evaluatePolnear } from '../src/eval/evalPolnear.js';
+import { runCli } from '../src/cli/runCli.js';
 import { extractArticle } from '../src/extract/extractArticle.js';
 import type { ExtractInput } from '../src/extract/types.js';
 import { readArticleFile } from '../src/ingest/readArticleFile.js';
 import { projectRoot } from '../src/projectRoot.js';
-import { runCli } from './runCli.js';
+import { evaluateConll } from './eval/evalConll.js';
+import { evaluatePolnear } from './eval/evalPolnear.js';
 
 const HELP = `Usage: npm run eval -- [options]
 
@@ -32,19 +31,9 @@ interface Row {
   unit: '%' | 'words/s' | 'F1';
 }
 
-runCli('eval', async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({ options: { data: { type: 'string' }, corpus: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    process.stderr.write(`eval: ${(error as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
+const options = { data: { type: 'string' }, corpus: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+runCli({ name: 'eval', help: HELP, options }, async ({ values }) => {
   const data = resolve(values.data ?? join(projectRoot, '../shared/eval'));
   const corpus = resolve(values.corpus ?? join(projectRoot, '../shared/corpus/dev/bbc'));
   if (!existsSync(data)) {

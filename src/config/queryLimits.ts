@@ -14,11 +14,3 @@ export interface QueryLimits {
 
 /** Defaults: room for every example operation in `operations/`, far below what hurts the database. */
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxCost: 50_000, maxPageSize: 100 };
-
-/** Codes of requests refused for a limit (HTTP 400); page size over the limit is BAD_USER_INPUT. */
-export const LimitCode = {
-  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
-  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
-  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
-  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
-} as const;

@@ -1,7 +1,7 @@
 /**
  * Trains the NER model on CoNLL-2003 eng.train and writes src/extract/ner/model/ner.bin.gz.
  *
- *   tsx scripts/trainNer.ts [train-file] [--dev eng.testa] [--epochs 8] [--seed 1]
+ *   npm run train:ner -- [train-file] [--dev eng.testa] [--epochs 8] [--seed 1]
  *
  * Deterministic: documents are shuffled with a seeded generator, hashing is fixed.
  */
@@ -15,22 +15,29 @@ import { decodeModel, encodeModel } from '../src/extract/ner/model.js';
 import { AveragedPerceptron } from '../src/extract/ner/perceptron.js';
 import { readConll } from '../src/extract/ner/readConll.js';
 import { tagDocument } from '../src/extract/ner/tagDocument.js';
-import { evaluateConll } from '../src/eval/evalConll.js';
+import { runCli, UsageError } from '../src/cli/runCli.js';
+import { evaluateConll } from './eval/evalConll.js';
+
+const HELP = `Usage: npm run train:ner -- [options] [train-file]
+
+Trains the named-entity model on CoNLL-2003 (default ../shared/eval/conll2003/eng.train) and
+writes src/extract/ner/model/ner.bin.gz. Deterministic for a given seed.
+
+Options:
+  --dev FILE          score this CoNLL file every second epoch (e.g. eng.testa)
+  --epochs N          passes over the training data (default 8)
+  --seed N            shuffling seed (default 1)
+  --min-weight X      drop averaged weights below X (default 0.002)
+  -h, --help          show this help
+
+Exit codes: 0 trained, 1 failure, 2 usage error.`;
 
 const root = resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string): string => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const v = args[i + 1] ?? fallback;
-  args.splice(i, 2);
-  return v;
-};
-const epochs = Number(opt('--epochs', '8'));
-const seed = Number(opt('--seed', '1'));
-const dev = opt('--dev', '');
-const minWeight = Number(opt('--min-weight', '0.002'));
-const trainFile = resolve(root, args[0] ?? '../shared/eval/conll2003/eng.train');
+let epochs = 8;
+let seed = 1;
+let dev = '';
+let minWeight = 0.002;
+let trainFile = '';
 const FOLDS = 5;
 const TITLE_CASE_RATE = 0.5;
 
@@ -151,7 +158,7 @@ function save(p: AveragedPerceptron, lex: LexiconArrays): Buffer {
   );
 }
 
-function main(): void {
+function train(): void {
   const t0 = Date.now();
   const { docs, builder } = prepare();
   const foldLex = Array.from({ length: FOLDS }, (_, f) => builder.build(f).lexicon);
@@ -171,7 +178,7 @@ function main(): void {
       const doc = docs[d]!;
       const sentences = doc.sentences.map((s, k) => {
         const t = doc.titled[k];
-        return t != null && random() < TITLE_CASE_RATE ? t : s;
+        return t !== null && t !== undefined && random() < TITLE_CASE_RATE ? t : s;
       });
       tagDocument(sentences, foldLex[doc.fold]!, p, doc.gold, p);
     }
@@ -188,4 +195,25 @@ function main(): void {
   log(`wrote ${MODEL_PATH} (${(buf.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
 }
 
-main();
+runCli(
+  {
+    name: 'train:ner',
+    help: HELP,
+    options: { dev: { type: 'string' }, epochs: { type: 'string' }, seed: { type: 'string' }, 'min-weight': { type: 'string' } },
+    positionals: { label: 'training file' },
+  },
+  async ({ values, positionals }) => {
+    const number = (name: string, raw: string | undefined, fallback: number): number => {
+      const value = raw === undefined ? fallback : Number(raw);
+      if (!Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a non-negative number (got ${raw})`);
+      return value;
+    };
+    epochs = number('epochs', values.epochs, 8);
+    seed = number('seed', values.seed, 1);
+    minWeight = number('min-weight', values['min-weight'], 0.002);
+    dev = values.dev ?? '';
+    trainFile = resolve(root, positionals[0] ?? '../shared/eval/conll2003/eng.train');
+    train();
+    return 0;
+  },
+);

@@ -21,10 +21,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { recognizeEntities } from '../extract/ner/recognizeEntities.js';
-import { attributeQuotes } from '../extract/quotes/attributeQuotes.js';
-import { findCapitalisedNames } from '../extract/quotes/findCapitalisedNames.js';
-import type { AttributedQuote, NameSpan } from '../extract/quotes/types.js';
+import { recognizeEntities } from '../../src/extract/ner/recognizeEntities.js';
+import { attributeQuotes } from '../../src/extract/quotes/attributeQuotes.js';
+import { findCapitalisedNames } from '../../src/extract/quotes/findCapitalisedNames.js';
+import type { AttributedQuote, NameSpan } from '../../src/extract/quotes/types.js';
 
 export interface PolnearScores {
   quotes: number;

@@ -1,18 +1,7 @@
-import type { Sql } from '../persist/sqlOf.js';
-import { addAcronym, naturalKey, type EntityIndex } from './entityIndex.js';
-import { acronymOf } from './nameParts.js';
-
-/** Stored multi-word organizations by acronym, kept for a whole run. */
-export interface AcronymIndex {
-  byAcronym: EntityIndex['byAcronym'];
-  /** How many organizations the store held when the index was last brought up to date. */
-  organizations: number | null;
-}
-
-/** An index that loads on first refresh. */
-export function emptyAcronyms(): AcronymIndex {
-  return { byAcronym: new Map(), organizations: null };
-}
+import type { Sql } from '../../db/sql.js';
+import type { AcronymIndex } from '../registry/acronymIndex.js';
+import { addAcronym, naturalKey } from '../registry/entityIndex.js';
+import { acronymOf } from '../registry/nameParts.js';
 
 /**
  * Brings the acronym index up to date, so that "NATO" in a later article finds "North Atlantic

@@ -3,9 +3,9 @@
  * one sentence per paragraph with tokens joined by single spaces, every sentence is a segment,
  * and predicted character spans are scored against gold spans by exact match per type.
  */
-import { TYPES, iob1ToSpans } from '../extract/ner/labels.js';
-import { readConll, type ConllDocument } from '../extract/ner/readConll.js';
-import { recognizeEntities } from '../extract/ner/recognizeEntities.js';
+import { TYPES, iob1ToSpans } from '../../src/extract/ner/labels.js';
+import { readConll, type ConllDocument } from '../../src/extract/ner/readConll.js';
+import { recognizeEntities } from '../../src/extract/ner/recognizeEntities.js';
 
 export interface Prf {
   precision: number;

@@ -1,7 +1,7 @@
 import type { EntityType } from '../../extract/types.js';
-import type { Sql } from '../persist/sqlOf.js';
-import { addAlias, addEntity, naturalKey, type EntityIndex } from './entityIndex.js';
-import { normaliseRole } from './nameParts.js';
+import type { Sql } from '../../db/sql.js';
+import { addAlias, addEntity, naturalKey, type EntityIndex } from '../registry/entityIndex.js';
+import { normaliseRole } from '../registry/nameParts.js';
 
 interface Row {
   id: string;

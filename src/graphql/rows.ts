@@ -1,0 +1,29 @@
+import type { Affiliation, Article, Entity, Mention, Quote, Tag } from '../generated/prisma/client.js';
+
+/**
+ * The database rows resolvers receive as parents, each tagged with its GraphQL type by the
+ * loader that read it: graphql-js resolves interfaces and unions (`Node`, `Entity`,
+ * `SearchResult`, `Speaker`) from `__typename`, so nothing guesses a type from a row's columns.
+ */
+export type ArticleRow = Article & { __typename: 'Article' };
+export type EntityRow = Entity & { __typename: EntityTypeName };
+export type QuoteRow = Quote & { __typename: 'Quote' };
+export type TagRow = Tag & { __typename: 'Tag' };
+export type MentionRow = Mention & { __typename: 'Mention' };
+export type AffiliationRow = Affiliation & { __typename: 'Role' };
+
+/** A speaker the article describes without naming. */
+export interface UnnamedSpeakerRow {
+  __typename: 'UnnamedSpeaker';
+  description: string;
+  affiliationId: string | null;
+}
+
+/** An entity mentioned alongside another one, with the number of articles they share. */
+export interface CoMentionEdgeRow {
+  cursor: string;
+  node: EntityRow;
+  sharedArticles: number;
+}
+
+export type EntityTypeName = 'Person' | 'Organization' | 'Place';
