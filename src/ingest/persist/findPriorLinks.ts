@@ -1,3 +1,4 @@
+import { factStatusSql } from '../../access/visibility.js';
 import { nameKey } from '../nameKey.js';
 import type { PriorLinks } from '../registry/resolveEntities.js';
 import type { Sql } from '../../db/sql.js';
@@ -9,7 +10,7 @@ export async function findPriorLinks(sql: Sql, batch: readonly BatchArticle[]): 
   if (!ids.length) return batch.map(() => undefined);
   const rows = await sql.rows<{ a: string; text: string; e: string }>(
     `SELECT m."articleId"::text AS a, m.text, m."entityId"::text AS e FROM mention m
-     WHERE m."articleId" IN (SELECT (json_array_elements_text($1::json))::uuid) AND m.status <> 'REJECTED'`,
+     WHERE m."articleId" IN (SELECT (json_array_elements_text($1::json))::uuid) AND ${factStatusSql('m')}`,
     JSON.stringify(ids),
   );
   const byArticle = new Map<string, PriorLinks>();

@@ -1,4 +1,5 @@
 import type { EntityType } from '../../extract/types.js';
+import { factStatusSql } from '../../access/visibility.js';
 import type { Sql } from '../../db/sql.js';
 import { addAlias, addEntity, naturalKey, type EntityIndex } from '../registry/entityIndex.js';
 import { normaliseRole } from '../registry/nameParts.js';
@@ -36,10 +37,10 @@ export async function loadEntityIndex(sql: Sql, keys: readonly string[], index: 
        UNION SELECT (json_array_elements_text($2::json))::uuid)
      SELECT e.id::text AS id, e.kind::text AS kind, e.name, e."nameKey", h.aliases,
        CASE WHEN e.kind = 'PERSON' AND h.id IS NOT NULL THEN ARRAY(
-         SELECT DISTINCT f.role FROM (SELECT af.role FROM affiliation af WHERE af."personId" = e.id AND af.status <> 'REJECTED' AND af.role <> '' LIMIT 100) f) END AS roles,
+         SELECT DISTINCT f.role FROM (SELECT af.role FROM affiliation af WHERE af."personId" = e.id AND ${factStatusSql('af')} AND af.role <> '' LIMIT 100) f) END AS roles,
        CASE WHEN e.kind = 'PERSON' AND h.id IS NOT NULL THEN ARRAY(
          SELECT DISTINCT (SELECT o."nameKey" FROM entity o WHERE o.id = f."organizationId")
-         FROM (SELECT af."organizationId" FROM affiliation af WHERE af."personId" = e.id AND af.status <> 'REJECTED' AND af."organizationId" IS NOT NULL LIMIT 100) f) END AS orgs,
+         FROM (SELECT af."organizationId" FROM affiliation af WHERE af."personId" = e.id AND ${factStatusSql('af')} AND af."organizationId" IS NOT NULL LIMIT 100) f) END AS orgs,
        CASE WHEN e.kind = 'ORGANIZATION' THEN ARRAY(SELECT a."nameKey" FROM entity_alias a WHERE a."entityId" = e.id LIMIT 200) END AS "allAliases"
      FROM found JOIN entity e ON e.id = found.id LEFT JOIN hits h ON h.id = e.id`,
     JSON.stringify(keys),

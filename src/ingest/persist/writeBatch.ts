@@ -5,6 +5,7 @@ import type { ArticlePlan } from '../planArticle.js';
 import type { StoredVersion } from './findStoredVersions.js';
 import type { NewEntity, Resolution } from '../registry/resolveEntities.js';
 import { BatchConflict } from './batchConflict.js';
+import { factStatusSql } from '../../access/visibility.js';
 import type { Sql } from '../../db/sql.js';
 
 /** One article of a batch and what the store held for its source when the batch began. */
@@ -178,7 +179,7 @@ export async function writeBatch(sql: Sql, batch: readonly BatchArticle[], resol
     await sql.run(
       `INSERT INTO article_entity ("articleId", "entityId", "mentionCount", "firstStart")
        SELECT m."articleId", m."entityId", count(*), min(m.start) FROM mention m
-       WHERE m."articleId" IN (SELECT (json_array_elements_text($1::json))::uuid) AND m.status <> 'REJECTED'
+       WHERE m."articleId" IN (SELECT (json_array_elements_text($1::json))::uuid) AND ${factStatusSql('m')}
        GROUP BY m."articleId", m."entityId"`,
       JSON.stringify(updatedIds),
     );

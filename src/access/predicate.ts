@@ -1,0 +1,81 @@
+/**
+ * A small language for row filters, so each access rule is written once and compiled both to a
+ * Prisma `where` and to an SQL condition (raw statements, the import's reads).
+ */
+export type Predicate =
+  | { op: 'true' }
+  | { op: 'all'; of: readonly Predicate[] }
+  | { op: 'any'; of: readonly Predicate[] }
+  | { op: 'eq'; column: string; value: string }
+  | { op: 'notIn'; column: string; values: readonly string[] }
+  | { op: 'isNull'; column: string }
+  | { op: 'notAfterNow'; column: string }
+  /** Some row of a related table matches `where` (Prisma: `{ relation: { some: where } }` or `{ relation: where }`). */
+  | { op: 'related'; relation: Relation; where: Predicate };
+
+/** How a table reaches a related one, for both compilers. */
+export interface Relation {
+  /** Prisma: the relation field and whether it is a list (`some`) or a single record. */
+  prisma: { field: string; list: false } | { field: string; list: true; through?: string };
+  /** SQL: `EXISTS (SELECT 1 FROM <from> WHERE <join(alias, inner)> AND <where on inner>)`. */
+  sql: { from: (inner: string) => string; join: (outer: string, inner: string) => string; inner: string };
+}
+
+export const TRUE: Predicate = { op: 'true' };
+
+/** Compiles to a Prisma where object; `now` is the moment `notAfterNow` compares with. */
+export function toPrismaWhere(predicate: Predicate, now: Date): Record<string, unknown> {
+  switch (predicate.op) {
+    case 'true':
+      return {};
+    case 'all':
+      return { AND: predicate.of.map((p) => toPrismaWhere(p, now)) };
+    case 'any':
+      return { OR: predicate.of.map((p) => toPrismaWhere(p, now)) };
+    case 'eq':
+      return { [predicate.column]: predicate.value };
+    case 'notIn':
+      return { [predicate.column]: { notIn: [...predicate.values] } };
+    case 'isNull':
+      return { [predicate.column]: null };
+    case 'notAfterNow':
+      return { [predicate.column]: { lte: now } };
+    case 'related': {
+      const { prisma } = predicate.relation;
+      const inner = toPrismaWhere(predicate.where, now);
+      if (!prisma.list) return { [prisma.field]: inner };
+      return { [prisma.field]: { some: prisma.through ? { [prisma.through]: inner } : inner } };
+    }
+  }
+}
+
+/** Compiles to an SQL condition on the row aliased `alias` (constants only: no parameters). */
+export function toSqlCondition(predicate: Predicate, alias: string, depth = 0): string {
+  const column = (name: string) => `${alias}."${name}"`;
+  switch (predicate.op) {
+    case 'true':
+      return 'TRUE';
+    case 'all':
+      return predicate.of.length ? `(${predicate.of.map((p) => toSqlCondition(p, alias, depth)).join(' AND ')})` : 'TRUE';
+    case 'any':
+      return predicate.of.length ? `(${predicate.of.map((p) => toSqlCondition(p, alias, depth)).join(' OR ')})` : 'FALSE';
+    case 'eq':
+      return `${column(predicate.column)} = ${literal(predicate.value)}`;
+    case 'notIn':
+      return `${column(predicate.column)} NOT IN (${predicate.values.map(literal).join(', ')})`;
+    case 'isNull':
+      return `${column(predicate.column)} IS NULL`;
+    case 'notAfterNow':
+      // Timestamps are stored as UTC without a zone (Prisma's DateTime), so compare with UTC now.
+      return `${column(predicate.column)} <= (now() AT TIME ZONE 'UTC')`;
+    case 'related': {
+      const { sql } = predicate.relation;
+      const inner = `${sql.inner}${depth + 1}`;
+      return `EXISTS (SELECT 1 FROM ${sql.from(inner)} WHERE ${sql.join(alias, inner)} AND ${toSqlCondition(predicate.where, inner, depth + 1)})`;
+    }
+  }
+}
+
+function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,82 @@
+import { hasRole, type Viewer } from './viewer.js';
+import { toPrismaWhere, toSqlCondition, TRUE, type Predicate, type Relation } from './predicate.js';
+
+/**
+ * What a caller may see: the one place that says so. Every read path (loaders, filters, search,
+ * facets, counts, JSON-LD, export, the import's reads) takes its conditions from here.
+ *
+ * - Facts (mentions, quotes, affiliations) an editor rejected are hidden from everyone; they
+ *   stay stored so a re-import does not bring them back.
+ * - Articles are public when PUBLISHED and their publication time has come (a future
+ *   `publishedAt` schedules them: nothing has to run at that moment). Drafts and scheduled
+ *   articles are seen by EDITOR and ADMIN callers and by Storygraph's own processes.
+ * - Facts, entities and tags are public only through a public article: a quote in a draft, a
+ *   person only a draft mentions, a tag only drafts carry are as invisible as the draft.
+ */
+
+const FACT: Predicate = { op: 'notIn', column: 'status', values: ['REJECTED'] };
+
+const PUBLIC_ARTICLE: Predicate = {
+  op: 'all',
+  of: [
+    { op: 'eq', column: 'status', value: 'PUBLISHED' },
+    {
+      op: 'any',
+      of: [
+        { op: 'isNull', column: 'publishedAt' },
+        { op: 'notAfterNow', column: 'publishedAt' },
+      ],
+    },
+  ],
+};
+
+const toArticle: Relation = {
+  prisma: { field: 'article', list: false },
+  sql: { from: (inner) => `article ${inner}`, join: (outer, inner) => `${inner}.id = ${outer}."articleId"`, inner: 'va' },
+};
+const toArticles = (table: string, key: string): Relation => ({
+  prisma: { field: 'articles', list: true, through: 'article' },
+  sql: {
+    from: (inner) => `${table} ${inner}_l JOIN article ${inner} ON ${inner}.id = ${inner}_l."articleId"`,
+    join: (outer, inner) => `${inner}_l."${key}" = ${outer}.id`,
+    inner: 'va',
+  },
+});
+
+/** Whether the viewer sees unpublished (draft and scheduled) articles. */
+export function seesDrafts(viewer: Viewer): boolean {
+  return hasRole(viewer, 'EDITOR');
+}
+
+/** The rules for one viewer, as predicates; see the compiled forms below. */
+export function rulesFor(viewer: Viewer) {
+  const article = seesDrafts(viewer) ? TRUE : PUBLIC_ARTICLE;
+  const inArticle = (fact: Predicate): Predicate =>
+    article === TRUE ? fact : { op: 'all', of: [fact, { op: 'related', relation: toArticle, where: article }] };
+  return {
+    article,
+    /** Mentions, quotes and affiliations: not rejected, in an article the viewer sees. */
+    fact: inArticle(FACT),
+    /** People, organizations and places: mentioned in an article the viewer sees. */
+    entity: article === TRUE ? TRUE : ({ op: 'related', relation: toArticles('article_entity', 'entityId'), where: article } as Predicate),
+    /** Tags: on an article the viewer sees. */
+    tag: article === TRUE ? TRUE : ({ op: 'related', relation: toArticles('article_tag', 'tagId'), where: article } as Predicate),
+  };
+}
+
+export type RecordKind = keyof ReturnType<typeof rulesFor>;
+
+/** The rule as a Prisma `where` (merge it into a query's own with AND). */
+export function visibleWhere(viewer: Viewer, kind: RecordKind, now = new Date()): Record<string, unknown> {
+  return toPrismaWhere(rulesFor(viewer)[kind], now);
+}
+
+/** The rule as an SQL condition on the row aliased `alias`, e.g. `visibleSql(viewer, 'fact', 'q')`. */
+export function visibleSql(viewer: Viewer, kind: RecordKind, alias: string): string {
+  return toSqlCondition(rulesFor(viewer)[kind], alias);
+}
+
+/** The fact rule alone (not rejected), for the import's reads, which see every article. */
+export function factStatusSql(alias: string): string {
+  return toSqlCondition(FACT, alias);
+}
