@@ -1,5 +1,5 @@
 import type { Affiliation, Article, Entity, EntityKind, Quote, Tag } from '../../generated/prisma/client.js';
-import { articleText } from '../../ingest/articleText.js';
+import { articleText } from '../../content/articleText.js';
 import type { Context } from '../context.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import { toGlobalId } from '../globalId.js';
