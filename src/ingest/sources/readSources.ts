@@ -3,7 +3,7 @@ import { AppError, ErrorCode, isAppError } from '../../errors.js';
 import { decodeText } from '../decodeText.js';
 import { parseArticle } from '../parseArticle.js';
 import { formatOfContent, formatOfName, type InputFormat } from './detectFormat.js';
-import { expandInputs } from './expandInputs.js';
+import { expandInputs, type InputEntry } from './expandInputs.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { readJsonLines } from './readJsonLines.js';
 import type { SourceItem } from './types.js';
@@ -26,8 +26,8 @@ export interface ReadSourcesOptions {
  * beyond the article being read. A failure names the input (and line and field); it never
  * stops the stream.
  */
-export async function* readSources(inputs: readonly string[], options: ReadSourcesOptions = {}): AsyncGenerator<SourceItem> {
-  for await (const entry of expandInputs(inputs)) {
+export async function* readSources(inputs: readonly string[] | AsyncIterable<InputEntry>, options: ReadSourcesOptions = {}): AsyncGenerator<SourceItem> {
+  for await (const entry of Array.isArray(inputs) ? expandInputs(inputs) : (inputs as AsyncIterable<InputEntry>)) {
     if (entry.kind === 'failure') yield { kind: 'failure', label: entry.label, error: entry.error };
     else if (entry.kind === 'stdin') yield* readJsonLines(options.stdin ?? process.stdin, { file: '<stdin>', real: null });
     else yield* readFileSource(entry.path, entry.real);
