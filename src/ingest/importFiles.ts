@@ -1,3 +1,4 @@
+import type { ImportLimits } from '../config/importLimits.js';
 import type { PrismaClient } from '../db/createPrisma.js';
 import { sqlOf, type SqlDatabase } from '../db/sql.js';
 import type { Logger } from '../log.js';
@@ -34,6 +35,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Where "-" reads JSON Lines from (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
+  /** What one article may hold (default DEFAULT_IMPORT_LIMITS). */
+  limits?: ImportLimits;
   /** Connection for reads and batch writes (the CLI passes a `pg` pool); default: raw SQL through `prisma`. */
   sql?: SqlDatabase;
   /** Called as articles finish; used for progress display. */
@@ -98,7 +101,7 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
   };
   const extractor = createExtractor(options.workers ?? 0);
   try {
-    for await (const items of readAhead(inBatches(readSources(walk.entries, options.stdin ? { stdin: options.stdin } : {}), batchSize), 2)) {
+    for await (const items of readAhead(inBatches(readSources(walk.entries, { stdin: options.stdin, limits: options.limits }), batchSize), 2)) {
       lap('reading');
       report.files += items.length;
       const articles: SourceArticle[] = [];
