@@ -43,6 +43,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
+type Planned = Extract<PreparedArticle<SourceArticle>, { status: 'planned' }>;
+
 /** Extracted batches that may wait for their write (each holds at most batchSize articles' plans). */
 const MAX_QUEUED_WRITES = 2;
 
@@ -78,14 +80,12 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
       log.debug(dryRun ? `${label}: would be ${outcome.status === 'created' ? 'imported' : outcome.status}` : `${label}: ${outcome.status} (${outcome.slug})`);
   };
 
-  /** Writes (or previews) a prepared batch and counts what it did; never rejects. */
-  const write = async (planned: PreparedArticle<SourceArticle>[]) => {
+  /** Writes (or previews) a planned batch and counts what it did; never rejects. */
+  const write = async (planned: Planned[]) => {
     if (!planned.length) return;
     const started = performance.now();
-    const outcome = await sink.store(planned.map((p) => (p.status === 'planned' ? p.article : null)!));
-    outcome.articles.forEach((article, i) =>
-      count(planned[i]!.input.label, article, planned[i]!.status === 'planned' ? planned[i]!.article.plan.wordCount : 0),
-    );
+    const outcome = await sink.store(planned.map((p) => p.article));
+    outcome.articles.forEach((article, i) => count(planned[i]!.input.label, article, planned[i]!.article.plan.wordCount));
     countCreated(report, outcome);
     log.debug(`batch of ${planned.length} ${dryRun ? 'previewed' : 'stored'} in ${(performance.now() - started).toFixed(0)} ms`);
     settle(planned.length);
@@ -125,7 +125,7 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
         if (p.status === 'unchanged') count(p.input.label, { status: 'unchanged', articleId: p.stored.id, slug: p.stored.slug });
         else if (p.status === 'failed') count(p.input.label, { status: 'failed', error: p.error });
       }
-      const planned = prepared.filter((p) => p.status === 'planned');
+      const planned = prepared.filter((p): p is Planned => p.status === 'planned');
       settle(items.length - planned.length);
       lap('extracting');
       await writes.push(() => write(planned));

@@ -4,8 +4,6 @@ import type { NewEntity } from '../registry/resolveEntities.js';
 import { freeSlugSql } from './freeSlugSql.js';
 import { entityTable } from './tables/writtenTables.js';
 
-const rows = entityTable;
-
 /** The batch's new entities: the database id of each `new:` ref, and the entities this statement created. */
 export interface InsertedEntities {
   ids: Map<string, string>;
@@ -22,17 +20,17 @@ export async function insertEntities(sql: Sql, entities: readonly NewEntity[]): 
   const out: InsertedEntities = { ids: new Map(), created: [] };
   if (!entities.length) return out;
   const result = await sql.rows<{ id: string; kind: EntityType; nameKey: string; name: string; created: boolean }>(
-    `WITH x AS (SELECT * FROM ${rows.from('$1', 'x', { ordinality: true })}),
+    `WITH x AS (SELECT * FROM ${entityTable.from('$1', 'x', { ordinality: true })}),
      ins AS (
-       INSERT INTO entity (id, ${rows.columns}, "createdAt", "updatedAt")
-       SELECT gen_random_uuid(), ${rows.select('x', { slug: freeSlugSql({ table: 'entity', alias: 'x', scope: ['kind'], identity: 'x."nameKey"', hash: 'md5' }) })}, now(), now()
+       INSERT INTO entity (id, ${entityTable.columns}, "createdAt", "updatedAt")
+       SELECT gen_random_uuid(), ${entityTable.select('x', { slug: freeSlugSql({ table: 'entity', alias: 'x', scope: ['kind'], identity: 'x."nameKey"', hash: 'md5' }) })}, now(), now()
        FROM x ORDER BY x.kind::text COLLATE "C", x."nameKey" COLLATE "C"
        ON CONFLICT DO NOTHING
        RETURNING id, kind, "nameKey", name)
      SELECT id::text AS id, kind::text AS kind, "nameKey", name, true AS created FROM ins
      UNION ALL
      SELECT e.id::text, e.kind::text, e."nameKey", e.name, false FROM entity e JOIN x ON e.kind = x.kind AND e."nameKey" = x."nameKey"`,
-    rows.json(entities.map(({ kind, name, nameKey, slug, needsReview }) => ({ kind, name, nameKey, slug, needsReview }))),
+    entityTable.json(entities.map(({ kind, name, nameKey, slug, needsReview }) => ({ kind, name, nameKey, slug, needsReview }))),
   );
   for (const row of result) {
     out.ids.set(`new:${row.kind}:${row.nameKey}`, row.id);
