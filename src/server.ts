@@ -15,6 +15,8 @@ import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
 import { ErrorCode, isAppError } from './errors.js';
 import { authenticate } from './http/authenticate.js';
+import { corsHeaders, isPreflight } from './http/cors.js';
+import type { CorsOrigins } from './config/corsOrigins.js';
 import type { Logger } from './log.js';
 
 export interface RunningServer {
@@ -24,8 +26,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** What the server needs from Config; `limits` defaults to DEFAULT_LIMITS field by field. */
-export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> & { limits?: Partial<QueryLimits> };
+/**
+ * What the server needs from Config; `limits` defaults to DEFAULT_LIMITS field by field, and
+ * `corsOrigins` to any localhost origin outside production.
+ */
+export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> & { limits?: Partial<QueryLimits>; corsOrigins?: CorsOrigins };
 
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -69,8 +74,18 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     });
   });
 
+  const corsOrigins = config.corsOrigins ?? { kind: 'list', origins: [], localhost: config.nodeEnv !== 'production' };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Browser frontends on other origins: preflights are answered here, before anything else.
+    const preflight = isPreflight(req.method, req.headers);
+    const cors = corsHeaders(corsOrigins, req.headers, preflight);
+    if (preflight) {
+      res.writeHead(204, cors ?? { vary: 'Origin' }).end();
+      return;
+    }
+    for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
     if (url.pathname === '/health/live') return send(res, 200, { status: 'ok' });
     if (url.pathname === '/health/ready') {
       try {
