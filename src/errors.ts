@@ -48,7 +48,13 @@ const CODES = {
     http: 400,
     meaning: 'a GraphQL argument is invalid (page size over the limit, a malformed ID, cursor or date, an `orderBy` entry without exactly one field)',
   },
-  NOT_FOUND: { http: 404, meaning: 'a record an operation needs does not exist' },
+  UNAUTHENTICATED: {
+    http: 401,
+    meaning:
+      'a write without a token, or a request whose `Authorization` token is malformed, unknown, expired or revoked (whatever it asks: a bad token never reads as anonymous)',
+  },
+  FORBIDDEN: { http: 403, meaning: "the token's role may not do this (a READER writing, an EDITOR managing tokens)" },
+  NOT_FOUND: { http: 404, meaning: 'a record an operation needs does not exist (or the caller may not see it)' },
   CONFLICT: { http: 409, meaning: 'a write collided with a unique key' },
   INTERNAL_SERVER_ERROR: { http: 500, meaning: 'anything unexpected; details are logged on the server, never sent to clients' },
 } as const satisfies Record<string, { http: number | null; meaning: string }>;

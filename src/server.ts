@@ -2,15 +2,21 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Viewer } from './access/viewer.js';
+import { viewerForToken } from './auth/apiTokens.js';
 import type { Config } from './config.js';
 import type { PrismaClient } from './db/createPrisma.js';
 import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
-import { createSchema } from './graphql/createSchema.js';
+import { createSchema } from './graphql/schema/createSchema.js';
 import { createLimitsPlugin } from './graphql/limits/createLimitsPlugin.js';
+import { httpStatusPlugin } from './graphql/httpStatusPlugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
-import { ErrorCode } from './errors.js';
+import { ErrorCode, isAppError } from './errors.js';
+import { authenticate } from './http/authenticate.js';
+import { corsHeaders, isPreflight } from './http/cors.js';
+import type { CorsOrigins } from './config/corsOrigins.js';
 import type { Logger } from './log.js';
 
 export interface RunningServer {
@@ -20,8 +26,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** What the server needs from Config; `limits` defaults to DEFAULT_LIMITS field by field. */
-export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> & { limits?: Partial<QueryLimits> };
+/**
+ * What the server needs from Config; `limits` defaults to DEFAULT_LIMITS field by field, and
+ * `corsOrigins` to any localhost origin outside production.
+ */
+export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> & { limits?: Partial<QueryLimits>; corsOrigins?: CorsOrigins };
 
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -34,7 +43,7 @@ const MAX_BODY_BYTES = 1_000_000;
 export async function startServer(config: ServerConfig, prisma: PrismaClient, log: Logger): Promise<RunningServer> {
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...config.limits };
   const apollo = new ApolloServer<Context>({
-    schema: createSchema(),
+    schema: createSchema(limits),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // Refused while parsing, with HTTP 400, before a huge document costs anything.
@@ -42,6 +51,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     formatError: createFormatError(log, { hideSuggestions: !config.introspection }),
     plugins: [
       createLimitsPlugin<Context>(limits),
+      httpStatusPlugin<Context>(),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : // Sandbox opens with the example operations of operations/ loaded, ready to run.
@@ -64,8 +74,18 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     });
   });
 
+  const corsOrigins = config.corsOrigins ?? { kind: 'list', origins: [], localhost: config.nodeEnv !== 'production' };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Browser frontends on other origins: preflights are answered here, before anything else.
+    const preflight = isPreflight(req.method, req.headers);
+    const cors = corsHeaders(corsOrigins, req.headers, preflight);
+    if (preflight) {
+      res.writeHead(204, cors ?? { vary: 'Origin' }).end();
+      return;
+    }
+    for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
     if (url.pathname === '/health/live') return send(res, 200, { status: 'ok' });
     if (url.pathname === '/health/ready') {
       try {
@@ -96,9 +116,19 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
         return send(res, 400, { errors: [{ message: 'the request body is not valid JSON', extensions: { code: ErrorCode.BAD_REQUEST } }] });
       }
     }
+    // Who asks, before anything runs: a bad token is refused whatever the request, so a client
+    // never silently reads as anonymous.
+    let viewer: Viewer;
+    try {
+      viewer = await authenticate(req.headers.authorization, (token) => viewerForToken(prisma, token));
+    } catch (error) {
+      if (!isAppError(error) || error.code !== ErrorCode.UNAUTHENTICATED) throw error;
+      res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+      return send(res, 401, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body: parsedBody },
-      context: async () => createContext(prisma, limits.maxPageSize),
+      context: async () => createContext(prisma, viewer, limits.maxPageSize),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

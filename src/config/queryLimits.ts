@@ -14,3 +14,6 @@ export interface QueryLimits {
 
 /** Defaults: room for every example operation in `operations/`, far below what hurts the database. */
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxCost: 50_000, maxPageSize: 100 };
+
+/** Page size of a connection when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 20;

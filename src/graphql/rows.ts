@@ -19,11 +19,10 @@ export interface UnnamedSpeakerRow {
   affiliationId: string | null;
 }
 
-/** An entity mentioned alongside another one, with the number of articles they share. */
+/** An entity mentioned alongside another one; the node carries the number of articles they share. */
 export interface CoMentionEdgeRow {
   cursor: string;
-  node: EntityRow;
-  sharedArticles: number;
+  node: EntityRow & { sharedArticles: number };
 }
 
 export type EntityTypeName = 'Person' | 'Organization' | 'Place';

@@ -2,6 +2,8 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ArticleRow, EntityRow, QuoteRow, MentionRow, AffiliationRow, TagRow, UnnamedSpeakerRow, CoMentionEdgeRow } from '../rows.js';
+import type { ApiTokenInfo } from '../../auth/apiTokens.js';
+import type { Viewer as AccessViewer } from '../../access/viewer.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -29,6 +31,10 @@ export type Query = {
   node: Maybe<Node>;
   /** Objects by global ID, in the order asked; null for IDs that match nothing. */
   nodes: Array<Maybe<Node>>;
+  /** Who the request's token stands for: its name and role (anonymous without a token). */
+  viewer: Viewer;
+  /** Every API token, active ones first, then newest first (ADMIN only). */
+  tokens: Array<ApiToken>;
   /** One article by its slug, or null. */
   article: Maybe<Article>;
   /** Articles, newest first unless `orderBy` says otherwise. */
@@ -99,12 +105,12 @@ export type QueryArticleArgs = {
  * their other quotes and articles.
  */
 export type QueryArticlesArgs = {
+  where?: InputMaybe<ArticleWhereInput>;
+  orderBy?: InputMaybe<Array<ArticleOrderByInput>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  where?: InputMaybe<ArticleWhereInput>;
-  orderBy?: InputMaybe<Array<ArticleOrderByInput>>;
 };
 
 /**
@@ -122,12 +128,12 @@ export type QueryPersonArgs = {
  * their other quotes and articles.
  */
 export type QueryPeopleArgs = {
+  where?: InputMaybe<PersonWhereInput>;
+  orderBy?: InputMaybe<Array<PersonOrderByInput>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  where?: InputMaybe<PersonWhereInput>;
-  orderBy?: InputMaybe<Array<PersonOrderByInput>>;
 };
 
 /**
@@ -145,12 +151,12 @@ export type QueryOrganizationArgs = {
  * their other quotes and articles.
  */
 export type QueryOrganizationsArgs = {
+  where?: InputMaybe<OrganizationWhereInput>;
+  orderBy?: InputMaybe<Array<OrganizationOrderByInput>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  where?: InputMaybe<OrganizationWhereInput>;
-  orderBy?: InputMaybe<Array<OrganizationOrderByInput>>;
 };
 
 /**
@@ -168,12 +174,12 @@ export type QueryPlaceArgs = {
  * their other quotes and articles.
  */
 export type QueryPlacesArgs = {
+  where?: InputMaybe<PlaceWhereInput>;
+  orderBy?: InputMaybe<Array<PlaceOrderByInput>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  where?: InputMaybe<PlaceWhereInput>;
-  orderBy?: InputMaybe<Array<PlaceOrderByInput>>;
 };
 
 /**
@@ -182,12 +188,12 @@ export type QueryPlacesArgs = {
  * their other quotes and articles.
  */
 export type QueryQuotesArgs = {
+  where?: InputMaybe<QuoteWhereInput>;
+  orderBy?: InputMaybe<Array<QuoteOrderByInput>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  where?: InputMaybe<QuoteWhereInput>;
-  orderBy?: InputMaybe<Array<QuoteOrderByInput>>;
 };
 
 /**
@@ -205,12 +211,12 @@ export type QueryTagArgs = {
  * their other quotes and articles.
  */
 export type QueryTagsArgs = {
+  where?: InputMaybe<TagWhereInput>;
+  orderBy?: InputMaybe<Array<TagOrderByInput>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  where?: InputMaybe<TagWhereInput>;
-  orderBy?: InputMaybe<Array<TagOrderByInput>>;
 };
 
 /**
@@ -413,11 +419,11 @@ export type EntityQuotedAboutArgs = {
 
 /** A person, organization or place that articles mention. */
 export type EntityCoMentionedArgs = {
+  kind?: InputMaybe<EntityKind>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<EntityKind>;
 };
 
 /** A person. */
@@ -484,11 +490,11 @@ export type PersonQuotedAboutArgs = {
 
 /** A person. */
 export type PersonCoMentionedArgs = {
+  kind?: InputMaybe<EntityKind>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<EntityKind>;
 };
 
 /** An organization: a government body, company, party, alliance… */
@@ -547,11 +553,11 @@ export type OrganizationQuotedAboutArgs = {
 
 /** An organization: a government body, company, party, alliance… */
 export type OrganizationCoMentionedArgs = {
+  kind?: InputMaybe<EntityKind>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<EntityKind>;
 };
 
 /** An organization: a government body, company, party, alliance… */
@@ -618,11 +624,11 @@ export type PlaceQuotedAboutArgs = {
 
 /** A place: a country, region or city. Places can speak too ("Russia threatened …"). */
 export type PlaceCoMentionedArgs = {
+  kind?: InputMaybe<EntityKind>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<EntityKind>;
 };
 
 /** A place: a country, region or city. Places can speak too ("Russia threatened …"). */
@@ -1235,6 +1241,93 @@ export type TagFacetCount = {
   count: Scalars['Int']['output'];
 };
 
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an API token (ADMIN). The answer holds the token itself, which is not stored anywhere: keep it now. */
+  createToken: CreateTokenPayload;
+  /** Revokes the active token with this name (ADMIN): requests carrying it are refused from now on. */
+  revokeToken: ApiToken;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationCreateTokenArgs = {
+  input: CreateTokenInput;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationRevokeTokenArgs = {
+  name: Scalars['String']['input'];
+};
+
+/** The caller of a request. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The token's name, or `anonymous`. */
+  name: Scalars['String']['output'];
+  /** The token's role; null for anonymous callers, who read published content only. */
+  role: Maybe<AccessRole>;
+};
+
+/** What an API token may do. */
+export type AccessRole =
+  /** Reads published content. */
+  | 'READER'
+  /** Also reads drafts and scheduled articles, writes content and reviews extracted facts. */
+  | 'EDITOR'
+  /** Also manages API tokens and webhooks. */
+  | 'ADMIN';
+
+/** An API token. Its secret is shown once, by `createToken`, and stored only as a salted hash. */
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  /** Unique among active tokens, e.g. `desk`. */
+  name: Scalars['String']['output'];
+  /** What the token may do. */
+  role: AccessRole;
+  /** When it was created (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** Who created it: a token's name, or `cli`. */
+  createdBy: Scalars['String']['output'];
+  /** When it stops working (ISO 8601), if it expires. */
+  expiresAt: Maybe<Scalars['String']['output']>;
+  /** When it was revoked (ISO 8601), if it was. */
+  revokedAt: Maybe<Scalars['String']['output']>;
+  /** Neither revoked nor expired. */
+  active: Scalars['Boolean']['output'];
+};
+
+/** A new API token. */
+export type CreateTokenInput = {
+  /** Unique among active tokens: 1 to 64 letters, digits, spaces, `.`, `_`, `@` or `-`. */
+  name: Scalars['String']['input'];
+  /** What the token may do. */
+  role: AccessRole;
+  /** When it stops working (ISO 8601, in the future); never when omitted. */
+  expiresAt?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A token just created. */
+export type CreateTokenPayload = {
+  __typename?: 'CreateTokenPayload';
+  /** The token to send as `Authorization: Bearer <token>`. Shown only now. */
+  token: Scalars['String']['output'];
+  /** The token's record. */
+  apiToken: ApiToken;
+};
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
@@ -1413,6 +1506,12 @@ export type ResolversTypes = {
   >;
   EntityFacetCount: ResolverTypeWrapper<Omit<EntityFacetCount, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   TagFacetCount: ResolverTypeWrapper<Omit<TagFacetCount, 'tag'> & { tag: ResolversTypes['Tag'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Viewer: ResolverTypeWrapper<AccessViewer>;
+  AccessRole: AccessRole;
+  ApiToken: ResolverTypeWrapper<ApiTokenInfo>;
+  CreateTokenInput: CreateTokenInput;
+  CreateTokenPayload: ResolverTypeWrapper<Omit<CreateTokenPayload, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1502,11 +1601,22 @@ export type ResolversParentTypes = {
   };
   EntityFacetCount: Omit<EntityFacetCount, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   TagFacetCount: Omit<TagFacetCount, 'tag'> & { tag: ResolversParentTypes['Tag'] };
+  Mutation: Record<PropertyKey, never>;
+  Viewer: AccessViewer;
+  ApiToken: ApiTokenInfo;
+  CreateTokenInput: CreateTokenInput;
+  CreateTokenPayload: Omit<CreateTokenPayload, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] };
 };
+
+export type PagedDirectiveArgs = {};
+
+export type PagedDirectiveResolver<Result, Parent, ContextType = Context, Args = PagedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+  tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'slug'>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'slug'>>;
@@ -1863,6 +1973,34 @@ export type TagFacetCountResolvers<ContextType = Context, ParentType extends Res
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createToken?: Resolver<ResolversTypes['CreateTokenPayload'], ParentType, ContextType, RequireFields<MutationCreateTokenArgs, 'input'>>;
+  revokeToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'name'>>;
+};
+
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['AccessRole']>, ParentType, ContextType>;
+};
+
+export type ApiTokenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['AccessRole'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CreateTokenPayloadResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['CreateTokenPayload'] = ResolversParentTypes['CreateTokenPayload'],
+> = {
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  apiToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -1905,4 +2043,12 @@ export type Resolvers<ContextType = Context> = {
   ArticleFacets?: ArticleFacetsResolvers<ContextType>;
   EntityFacetCount?: EntityFacetCountResolvers<ContextType>;
   TagFacetCount?: TagFacetCountResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+  ApiToken?: ApiTokenResolvers<ContextType>;
+  CreateTokenPayload?: CreateTokenPayloadResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = Context> = {
+  paged?: PagedDirectiveResolver<any, any, ContextType>;
 };

@@ -1,6 +1,6 @@
 import { articleBody } from '../../content/articleText.js';
 import type { Article, Entity, Quote } from '../../generated/prisma/client.js';
-import type { Loaders } from '../createLoaders.js';
+import type { Loaders } from '../loaders/createLoaders.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import { toGlobalId } from '../globalId.js';
 
