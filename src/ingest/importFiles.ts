@@ -64,7 +64,7 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
   const db = options.sql ?? sqlOf(prisma);
   const report = emptyReport(dryRun);
   const acronyms = emptyAcronyms();
-  const sink = dryRun ? createPreviewSink(db, acronyms) : createWriteSink(db, acronyms);
+  const sink = dryRun ? createPreviewSink(db, acronyms) : createWriteSink(db, acronyms, log);
   const walk = walkInputs(inputs);
   const writes = writeQueue(MAX_QUEUED_WRITES);
 

@@ -1,5 +1,6 @@
 import { isConflict } from '../../db/prismaErrors.js';
 import type { SqlDatabase } from '../../db/sql.js';
+import type { Logger } from '../../log.js';
 import type { BatchOutcome, StoredArticle } from '../articleOutcome.js';
 import { BatchConflict } from '../persist/batchConflict.js';
 import { takeImportLock } from '../persist/importLock.js';
@@ -21,7 +22,7 @@ const LOCK_WAIT_MS = 300_000;
  * the stored versions read again. A batch that cannot be stored is stored article by article,
  * so the one at fault is named and the others are kept.
  */
-export function createWriteSink(db: SqlDatabase, acronyms: AcronymIndex): BatchSink {
+export function createWriteSink(db: SqlDatabase, acronyms: AcronymIndex, log?: Logger): BatchSink {
   return {
     async store(batch) {
       if (!batch.length) return { articles: [], createdEntities: [], createdTags: [] };
@@ -29,6 +30,7 @@ export function createWriteSink(db: SqlDatabase, acronyms: AcronymIndex): BatchS
         return await persistBatch(db, batch, acronyms);
       } catch (error) {
         if (batch.length === 1) return failedBatch(batch, error);
+        log?.debug(`batch of ${batch.length} failed (${String(error)}); storing its articles one by one`);
       }
       const out: BatchOutcome = { articles: [], createdEntities: [], createdTags: [] };
       for (const article of batch) {
