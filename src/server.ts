@@ -16,7 +16,8 @@ import { loadOperations } from './graphql/loadOperations.js';
 import { ErrorCode, isAppError } from './errors.js';
 import { authenticate } from './http/authenticate.js';
 import { corsHeaders, isPreflight } from './http/cors.js';
-import type { CorsOrigins } from './config/corsOrigins.js';
+import { sqlOf } from './db/sql.js';
+import { startDeliveries } from './webhooks/startDeliveries.js';
 import type { Logger } from './log.js';
 
 export interface RunningServer {
@@ -30,7 +31,8 @@ export interface RunningServer {
  * What the server needs from Config; `limits` defaults to DEFAULT_LIMITS field by field, and
  * `corsOrigins` to any localhost origin outside production.
  */
-export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> & { limits?: Partial<QueryLimits>; corsOrigins?: CorsOrigins };
+export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
+  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks'>> & { limits?: Partial<QueryLimits> };
 
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -75,6 +77,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   });
 
   const corsOrigins = config.corsOrigins ?? { kind: 'list', origins: [], localhost: config.nodeEnv !== 'production' };
+  // Webhooks are delivered by every process that serves the API (the outbox coordinates them).
+  const deliveries = config.webhooks?.deliver ? startDeliveries(sqlOf(prisma), config.webhooks, log) : null;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -128,7 +132,15 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body: parsedBody },
-      context: async () => createContext(prisma, viewer, limits.maxPageSize),
+      context: async () =>
+        createContext({
+          prisma,
+          viewer,
+          maxPageSize: limits.maxPageSize,
+          publicBaseUrl: config.publicBaseUrl,
+          publisherName: config.publisherName,
+          afterWrite: deliveries?.wake,
+        }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -154,6 +166,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
         http.close(() => resolve());
         http.closeAllConnections();
       });
+      await deliveries?.stop();
       await apollo.stop();
     },
   };

@@ -36,6 +36,9 @@ const mappers = {
   UnnamedSpeaker: '../rows.js#UnnamedSpeakerRow',
   CoMentionEdge: '../rows.js#CoMentionEdgeRow',
   ApiToken: '../../auth/apiTokens.js#ApiTokenInfo',
+  Revision: '../rows.js#RevisionRow',
+  Webhook: '../rows.js#WebhookRow',
+  WebhookDelivery: '../rows.js#WebhookDeliveryRow',
   Viewer: '../../access/viewer.js#Viewer as AccessViewer',
 };
 

@@ -24,6 +24,9 @@ export function createPgPool(url: string, options: PgPoolOptions = {}): pg.Pool 
     database: target.database,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'storygraph',
+    // Timestamps are stored without a zone, in UTC (Prisma's DateTime): every session works in
+    // UTC, so now() and CURRENT_TIMESTAMP defaults agree with the values Prisma writes.
+    options: '-c TimeZone=UTC',
     connectionTimeoutMillis: 10_000,
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     ...(target.params.sslmode && target.params.sslmode !== 'disable' ? { ssl: { rejectUnauthorized: target.params.sslmode === 'verify-full' } } : {}),

@@ -27,7 +27,7 @@ export function createFormatError(log: Logger, options: FormatErrorOptions = {})
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = toAppError(unwrapResolverError(error));
     if (isAppError(original)) {
-      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.details, code: original.code } };
     }
     const code = formatted.extensions?.code;
     if (isRequestCode(code)) {

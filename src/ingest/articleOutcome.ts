@@ -4,7 +4,7 @@ import type { EntityType } from '../extract/types.js';
 export type ArticleStatus = 'created' | 'updated' | 'unchanged';
 
 /** A stored article: what happened to it, its id and its slug. */
-export interface StoredArticle {
+export interface StoredOutcome {
   status: ArticleStatus;
   articleId: string;
   slug: string;
@@ -14,7 +14,7 @@ export interface StoredArticle {
  * What storing one article of a batch did (or, in a dry run, would do: then `articleId` and
  * `slug` are null for an article the store does not hold yet), or why it could not be stored.
  */
-export type ArticleOutcome = StoredArticle | { status: ArticleStatus; articleId: string | null; slug: string | null } | { status: 'failed'; error: unknown };
+export type ArticleOutcome = StoredOutcome | { status: ArticleStatus; articleId: string | null; slug: string | null } | { status: 'failed'; error: unknown };
 
 /** What storing a batch did, per article in input order and in total. */
 export interface BatchOutcome<Article extends ArticleOutcome = ArticleOutcome> {

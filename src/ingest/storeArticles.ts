@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.js';
-import type { BatchOutcome, StoredArticle } from './articleOutcome.js';
+import type { BatchOutcome, StoredOutcome } from './articleOutcome.js';
 import { createExtractor, type ArticleExtractor } from './extractArticles.js';
 import { takeImportLock } from './persist/importLock.js';
 import { prepareArticles, type ArticleInput } from './prepareArticles.js';
@@ -33,7 +33,7 @@ export interface StoreArticlesOptions extends StorePlannedOptions {
  * database fails, or with BatchConflict when an article changed between steps 2 and 3
  * (only a writer that skips the import lock can cause it); nothing is stored then.
  */
-export async function storeArticles(sql: Sql, inputs: readonly ArticleInput[], options: StoreArticlesOptions = {}): Promise<BatchOutcome<StoredArticle>> {
+export async function storeArticles(sql: Sql, inputs: readonly ArticleInput[], options: StoreArticlesOptions = {}): Promise<BatchOutcome<StoredOutcome>> {
   const keys = new Set(inputs.map((input) => input.source.sourceKey));
   if (keys.size !== inputs.length) throw new Error('storeArticles: two inputs have the same source key');
   await takeImportLock(sql);

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.js';
-import type { BatchOutcome, StoredArticle } from './articleOutcome.js';
+import type { BatchOutcome, StoredOutcome } from './articleOutcome.js';
 import { isUnchanged } from './persist/findStoredVersions.js';
 import { openEntityIndex } from './persist/openEntityIndex.js';
 import { resolveBatch } from './persist/resolveBatch.js';
@@ -28,12 +28,12 @@ export async function storePlannedArticles(
   sql: Sql,
   batch: readonly PlannedArticle[],
   options: StorePlannedOptions = {},
-): Promise<BatchOutcome<StoredArticle>> {
-  const outcomes = batch.map(({ plan, stored }): StoredArticle | null =>
+): Promise<BatchOutcome<StoredOutcome>> {
+  const outcomes = batch.map(({ plan, stored }): StoredOutcome | null =>
     stored && isUnchanged(stored, plan.contentHash, plan.extractorVersion) ? { status: 'unchanged', articleId: stored.id, slug: stored.slug } : null,
   );
   const toWrite = batch.filter((_, i) => outcomes[i] === null);
-  if (!toWrite.length) return { articles: outcomes as StoredArticle[], createdEntities: [], createdTags: [] };
+  if (!toWrite.length) return { articles: outcomes as StoredOutcome[], createdEntities: [], createdTags: [] };
   // Articles first: a batch another writer stored meanwhile stops here, before any other work.
   const articles = await upsertArticles(sql, toWrite);
   const resolution = await resolveBatch(sql, toWrite, await openEntityIndex(sql, options.acronyms ?? emptyAcronyms()));

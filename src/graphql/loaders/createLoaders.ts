@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Viewer } from '../../access/viewer.js';
-import type { AffiliationRow, ArticleRow, EntityRow, MentionRow, QuoteRow, TagRow } from '../rows.js';
+import type { AffiliationRow, ArticleRow, EntityRow, MentionRow, QuoteRow, RevisionRow, TagRow } from '../rows.js';
 import { columns, sql, visible, type Reader } from '../read/sql.js';
 import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
 import { nestedPageLoader } from './nestedPageLoader.js';
@@ -115,6 +115,7 @@ export function createLoaders(read: Reader, viewer: Viewer) {
     rolePagesByPerson: nestedPageLoader<AffiliationRow>(read, sources.rolesByPerson),
     rolePagesByOrganization: nestedPageLoader<AffiliationRow>(read, sources.rolesByOrganization),
     articlePagesByTag: nestedPageLoader<ArticleRow>(read, sources.articlesByTag),
+    revisionPagesByArticle: nestedPageLoader<RevisionRow>(read, sources.revisionsByArticle),
     articleCountByEntity: new DataLoader(async (keys: readonly string[]) =>
       countsBy(
         keys,

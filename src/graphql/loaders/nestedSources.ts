@@ -94,6 +94,15 @@ export function nestedSources(viewer: Viewer) {
     }),
     rolesByPerson: (): NestedSource => roles(sql`af."personId"`),
     rolesByOrganization: (): NestedSource => roles(sql`af."organizationId"`),
+    /** An article's revisions, newest first (the field checks the viewer's role). */
+    revisionsByArticle: (): NestedSource => ({
+      select: sql`r.*`,
+      from: sql`article_revision r`,
+      parent: sql`r."articleId"`,
+      where: sql`true`,
+      orderBy: sql`r.version desc`,
+      map: (row: never) => row,
+    }),
     articlesByTag: (): NestedSource => ({
       select: columns.article('a'),
       from: sql`article_tag atg join article a on a.id = atg."articleId"`,

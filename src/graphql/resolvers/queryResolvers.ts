@@ -1,5 +1,5 @@
 import { visibleSql } from '../../access/visibility.js';
-import type { Viewer } from '../../access/viewer.js';
+import { hasRole, type Viewer } from '../../access/viewer.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { Context } from '../context.js';
 import type { EntityKind, QueryResolvers, SortDirection } from '../generated/schemaTypes.js';
@@ -25,6 +25,11 @@ async function nodeById(globalId: string, ctx: Context, argument: string) {
   }
   if (type === 'Article') return ctx.loaders.articleById.load(id);
   if (type === 'Quote') return ctx.loaders.quoteById.load(id);
+  if (type === 'Webhook') {
+    if (!hasRole(ctx.viewer, 'ADMIN')) return null;
+    const webhook = await ctx.prisma.webhook.findUnique({ where: { id }, omit: { secret: true } });
+    return webhook ? { ...webhook, __typename: 'Webhook' as const } : null;
+  }
   return ctx.loaders.tagById.load(id);
 }
 

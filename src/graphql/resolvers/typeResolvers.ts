@@ -1,3 +1,5 @@
+import { requireRole } from '../../access/viewer.js';
+import { isPublicNow } from '../../articles/articleEvents.js';
 import { articleText } from '../../content/articleText.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { Context } from '../context.js';
@@ -50,6 +52,11 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     id: (article) => toGlobalId('Article', article.id),
     text: (article) => articleText(article.title, article.paragraphs),
     publishedAt: (article) => article.publishedAt?.toISOString() ?? null,
+    isPublic: (article) => isPublicNow({ status: article.status, publishedAt: article.publishedAt?.toISOString() ?? null }),
+    revisions: (article, args, ctx) => {
+      requireRole(ctx.viewer, 'EDITOR', 'Reading revisions');
+      return ctx.loaders.revisionPagesByArticle.load({ id: article.id, window: windowOf(args, ctx.maxPageSize) });
+    },
     createdAt: (article) => article.createdAt.toISOString(),
     updatedAt: (article) => article.updatedAt.toISOString(),
     quotes: paged('quotePagesByArticle'),
@@ -58,7 +65,7 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     places: paged('entityPagesByArticle', () => 'PLACE'),
     mentions: paged('mentionPagesByArticle'),
     tags: paged('tagPagesByArticle'),
-    jsonLd: (article, _, ctx) => articleJsonLd(article, ctx.loaders),
+    jsonLd: (article, _, ctx) => articleJsonLd(article, ctx.loaders, { publicBaseUrl: ctx.publicBaseUrl, publisherName: ctx.publisherName }),
   },
   Person: { ...entityFields, roles: paged('rolePagesByPerson') },
   Organization: groupFields,
@@ -93,6 +100,9 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
   },
   Mention: {
     entity: (mention, _, ctx) => required(ctx.loaders.entityById.load(mention.entityId), 'a mention’s entity'),
+  },
+  Revision: {
+    createdAt: (revision) => revision.createdAt.toISOString(),
   },
   Tag: {
     id: (tag) => toGlobalId('Tag', tag.id),

@@ -5,6 +5,8 @@ import { queryResolvers } from '../resolvers/queryResolvers.js';
 import { searchQueryResolvers } from '../resolvers/searchResolvers.js';
 import { apiTokenResolvers, tokenMutationResolvers, tokenQueryResolvers } from '../resolvers/tokenResolvers.js';
 import { typeResolvers } from '../resolvers/typeResolvers.js';
+import { publicationMutationResolvers } from '../resolvers/articleMutations.js';
+import { webhookDeliveryResolvers, webhookMutationResolvers, webhookQueryResolvers, webhookResolvers } from '../resolvers/webhookResolvers.js';
 import { loadTypeDefs } from './loadTypeDefs.js';
 
 /**
@@ -13,9 +15,11 @@ import { loadTypeDefs } from './loadTypeDefs.js';
  */
 export function createSchema(limits: { maxPageSize: number }): GraphQLSchema {
   const resolvers: Resolvers = {
-    Query: { ...queryResolvers, ...searchQueryResolvers, ...tokenQueryResolvers },
-    Mutation: { ...tokenMutationResolvers },
+    Query: { ...queryResolvers, ...searchQueryResolvers, ...tokenQueryResolvers, ...webhookQueryResolvers },
+    Mutation: { ...tokenMutationResolvers, ...publicationMutationResolvers, ...webhookMutationResolvers },
     ApiToken: apiTokenResolvers,
+    Webhook: webhookResolvers,
+    WebhookDelivery: webhookDeliveryResolvers,
     ...typeResolvers,
   };
   return makeExecutableSchema({

@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../articleOutcome.js';
+import type { StoredOutcome } from '../articleOutcome.js';
 import { dedupeBy } from '../dedupeBy.js';
 import type { PlannedArticle } from '../plannedArticle.js';
 import type { Resolution } from '../registry/resolveEntities.js';
@@ -23,7 +23,7 @@ export interface FactRows {
 
 /** The ids the batch's earlier statements gave: articles (in batch order), new entities by ref, tags by slug. */
 export interface BatchIds {
-  articles: readonly StoredArticle[];
+  articles: readonly StoredOutcome[];
   entities: ReadonlyMap<string, string>;
   tags: ReadonlyMap<string, string>;
 }

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql.js';
-import type { StoredArticle } from '../articleOutcome.js';
+import type { StoredOutcome } from '../articleOutcome.js';
 import type { ArticlePlan } from '../planArticle.js';
 import type { PlannedArticle } from '../plannedArticle.js';
 import { BatchConflict } from './batchConflict.js';
@@ -34,8 +34,8 @@ const expected = articleTable.pick('id', 'contentHash', 'extractorVersion');
  * or a changed one another writer has changed again (the caller reads the versions again and
  * retries). An updated article keeps its id and slug, so links to a story survive corrections.
  */
-export async function upsertArticles(sql: Sql, batch: readonly PlannedArticle[]): Promise<StoredArticle[]> {
-  const out: StoredArticle[] = batch.map(({ stored }) => ({ status: stored ? 'updated' : 'created', articleId: stored?.id ?? '', slug: stored?.slug ?? '' }));
+export async function upsertArticles(sql: Sql, batch: readonly PlannedArticle[]): Promise<StoredOutcome[]> {
+  const out: StoredOutcome[] = batch.map(({ stored }) => ({ status: stored ? 'updated' : 'created', articleId: stored?.id ?? '', slug: stored?.slug ?? '' }));
   const fresh = batch
     .filter((a) => !a.stored)
     .map(({ plan }): RowOf<typeof inserted> => ({ slug: plan.slug, sourceKey: plan.source.sourceKey, ...contentOf(plan) }));

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql.js';
-import type { BatchOutcome, StoredArticle } from '../articleOutcome.js';
+import type { BatchOutcome, StoredOutcome } from '../articleOutcome.js';
 import type { PlannedArticle } from '../plannedArticle.js';
 import type { Resolution } from '../registry/resolveEntities.js';
 import { buildFactRows } from './buildFactRows.js';
@@ -21,9 +21,9 @@ import { recountArticleEntities } from './recountArticleEntities.js';
 export async function writeBatch(
   sql: Sql,
   batch: readonly PlannedArticle[],
-  articles: readonly StoredArticle[],
+  articles: readonly StoredOutcome[],
   resolution: Resolution,
-): Promise<BatchOutcome<StoredArticle>> {
+): Promise<BatchOutcome<StoredOutcome>> {
   const entities = await insertEntities(sql, resolution.created);
   const tags = await insertTags(sql, batch);
   const updatedIds = articles.filter((a) => a.status === 'updated').map((a) => a.articleId);

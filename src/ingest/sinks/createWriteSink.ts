@@ -1,7 +1,7 @@
 import { isConflict } from '../../db/prismaErrors.js';
 import type { SqlDatabase } from '../../db/sql.js';
 import type { Logger } from '../../log.js';
-import type { BatchOutcome, StoredArticle } from '../articleOutcome.js';
+import type { BatchOutcome, StoredOutcome } from '../articleOutcome.js';
 import { BatchConflict } from '../persist/batchConflict.js';
 import { takeImportLock } from '../persist/importLock.js';
 import { refreshStoredVersions } from '../persist/refreshStoredVersions.js';
@@ -45,7 +45,7 @@ export function createWriteSink(db: SqlDatabase, acronyms: AcronymIndex, log?: L
 }
 
 /** Stores a batch in one transaction under the import lock, retrying lost races. */
-async function persistBatch(db: SqlDatabase, batch: readonly PlannedArticle[], acronyms: AcronymIndex): Promise<BatchOutcome<StoredArticle>> {
+async function persistBatch(db: SqlDatabase, batch: readonly PlannedArticle[], acronyms: AcronymIndex): Promise<BatchOutcome<StoredOutcome>> {
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await db.transaction(async (sql) => {
