@@ -59,7 +59,7 @@ export function extractArticle(input: ExtractInput): Extraction {
     end: q.end,
     kind: q.kind,
     cue: q.cue,
-    speaker: resolveSpeaker(q.speaker, built),
+    speaker: resolveSpeaker(q.speaker, built, q.speakerConfidence),
     confidence: q.confidence,
   }));
   return {

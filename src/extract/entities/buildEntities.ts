@@ -1,4 +1,4 @@
-import type { EntityType, ExtractedEntity, Span } from '../types.js';
+import type { EntityMention, EntityType, ExtractedEntity } from '../types.js';
 import { addNestedMentions } from './addNestedMentions.js';
 import { aliasesOf, alignCompoundCase, chooseName } from './chooseName.js';
 import { clusterMentions, type Cluster } from './clusterMentions.js';
@@ -92,8 +92,9 @@ export function buildEntities(text: string, segments: readonly { start: number; 
       aliases: aliasesOf(c.mentions, name),
       role,
       affiliation,
-      mentions: c.mentions.map((m): Span => ({ start: m.start, end: m.end, text: m.text })),
+      mentions: c.mentions.map((m): EntityMention => ({ start: m.start, end: m.end, text: m.text, form: 'NAME', parent: null })),
       confidence: confidenceOf(c),
+      known: null,
     };
   });
   // A name NER cut out of a title ("Defence" in "Defence Secretary Geoff Hoon") is not an entity

@@ -158,6 +158,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       cue: cueSpan,
       speaker,
       confidence: Math.round(confidence * 100) / 100,
+      speakerConfidence: Math.round(confidence * 100) / 100,
     };
     const d: Done = { raw: q, quote, referent };
     done.push(d);
