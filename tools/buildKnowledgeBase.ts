@@ -34,6 +34,7 @@ const MIN_CITY_POPULATION = 250_000;
 interface Country {
   name: { common: string; official: string };
   cca2: string;
+  independent?: boolean;
   altSpellings: string[];
   capital: string[];
   demonyms?: { eng?: { f: string; m: string } };
@@ -152,6 +153,15 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
     }
     add([id, kind as KbRow[1], subkind, name, names, [], country, flags.split(/\s+/).includes('ambiguous')]);
     if (kind === 'PLACE') placeId.set(name, id);
+  }
+  // A nationality word several places share ("American": the United States, American Samoa…)
+  // stays with independent countries and curated places when any has it.
+  const dependent = new Set(countries.filter((c) => c.independent === false).map((c) => `country:${c.cca2}`));
+  const holders = new Map<string, KbRow[]>();
+  for (const row of rows.values()) for (const d of row[5]) holders.set(d, [...(holders.get(d) ?? []), row]);
+  for (const [d, list] of holders) {
+    if (list.length < 2 || list.every((r) => dependent.has(r[0]))) continue;
+    for (const r of list) if (dependent.has(r[0])) r[5] = r[5].filter((x) => x !== d);
   }
   // Names fused from two sources keep one sorted order.
   const entries = [...rows.values()].map((r): KbRow => [r[0], r[1], r[2], r[3], [...r[4]].sort(), [...r[5]].sort(), r[6], r[7]]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

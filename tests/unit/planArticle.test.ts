@@ -14,6 +14,7 @@ describe('planArticle', () => {
     const start = text.indexOf(word, from);
     return { start, end: start + word.length, text: word };
   };
+  const name = (span: { start: number; end: number; text: string }) => ({ ...span, form: 'NAME' as const, parent: null });
   const extraction: Extraction = {
     entities: [
       {
@@ -22,7 +23,8 @@ describe('planArticle', () => {
         aliases: ['Berg'],
         role: 'mayor',
         affiliation: null,
-        mentions: [at('Anna Berg'), at('Berg', text.indexOf('"'))],
+        mentions: [name(at('Anna Berg')), name(at('Berg', text.indexOf('"')))],
+        known: null,
         confidence: 0.9,
       },
     ],
@@ -33,7 +35,7 @@ describe('planArticle', () => {
         end: at('I am done,').end,
         kind: 'DIRECT',
         cue: at('said'),
-        speaker: { name: 'Anna Berg', description: null, type: 'PERSON', affiliation: null, mention: at('Berg', text.indexOf('"')) },
+        speaker: { name: 'Anna Berg', description: null, type: 'PERSON', affiliation: null, mention: at('Berg', text.indexOf('"')), confidence: 0.9 },
         confidence: 0.8,
       },
     ],

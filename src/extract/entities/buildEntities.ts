@@ -161,7 +161,8 @@ function completeBareHeads(text: string, words: readonly Word[], mentions: Menti
 
 /** Capitalised words that start a clause rather than end a name. */
 const SENTENCE_WORDS = /^(?:The|A|An|And|Or|But|If|I|It|He|She|They|We|In|On|At|Of|For|To)$/;
-const NEXT_NAME_WORD = /^ (\p{Lu}[\p{Ll}’'-]+)(?![\p{L}-])/u;
+/** The next word of a name: a capitalised word, or an initial and one ("George W Bush"). */
+const NEXT_NAME_WORD = /^ (?:\p{Lu}\.? )?(\p{Lu}\p{Ll}+(?:['’-](?![sS](?!\p{L}))\p{Lu}?\p{Ll}+)*)(?![\p{L}-])/u;
 
 /**
  * NER sometimes stops a person's name early when the surname is also a common word ("Theresa

@@ -54,7 +54,8 @@ const NER_KIND: Record<string, EntityKind | null> = { PER: 'PERSON', ORG: 'ORGAN
  */
 export function decideKind(surface: string, before: string, nerType: 'PER' | 'ORG' | 'LOC' | 'MISC', confidence: number): KindDecision {
   const ner = NER_KIND[nerType] ?? null;
-  const matches = lookupKnown(surface).filter((m) => !m.demonym && m.entry.kind !== 'OFFICE');
+  // Places are the gazetteer's business (and a city's name is often a team's or a person's).
+  const matches = lookupKnown(surface).filter((m) => !m.demonym && m.entry.kind !== 'OFFICE' && m.entry.kind !== 'PLACE');
   if (matches.some((m) => m.entry.kind === 'COMMON')) return { kind: null, known: null };
   const agreeing = matches.find((m) => m.entry.kind === ner);
   if (agreeing) return { kind: ner, known: agreeing.entry };

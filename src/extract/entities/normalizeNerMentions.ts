@@ -1,6 +1,6 @@
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind } from './decideKind.js';
-import { FUNCTION_WORDS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
+import { FUNCTION_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
@@ -105,8 +105,11 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
   // Leading words: a known organization or place, or a common word opening the sentence.
   for (;;) {
     const rest = text.slice(nameStart, nameEnd);
-    const space = rest.indexOf(' ');
+    let space = rest.indexOf(' ');
     if (space < 0) break;
+    // "Liberal Democrat David Laws": a known name may take two words.
+    const second = rest.indexOf(' ', space + 1);
+    if (second > 0 && knownNonPerson(rest.slice(0, second))) space = second;
     const word = rest.slice(0, space);
     const org = knownNonPerson(word);
     const opensSentence = nameStart === start && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start));
@@ -128,7 +131,7 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
   out.push(...glued);
   const name = text.slice(nameStart, nameEnd);
   // A bare title ("President") or a name with no capital is not a person.
-  if (!/^\p{Lu}/u.test(name) || (TITLE_WORDS.has(name) && !name.includes(' '))) return;
+  if (!/^\p{Lu}/u.test(name) || name.split(' ').every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) return;
   if (!name.includes(' ') && nameStart === start && title === undefined && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && isCommonWord(text, name)) return;
   const mention: Mention = { start: nameStart, end: nameEnd, text: name, type: 'PERSON', display: name, confidence, origin: 'ner' };
   if (title) mention.title = title;
@@ -150,5 +153,16 @@ function isCommonWord(text: string, word: string): boolean {
   const lower = word.toLowerCase();
   if (lower === word || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   if (FUNCTION_WORDS.has(lower)) return true;
-  return new RegExp(`(?:^|[^\\p{L}])${lower}(?:[^\\p{L}]|$)`, 'u').test(text);
+  // Whole-word search without building a pattern per word.
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if (!isLetter(text.charCodeAt(at - 1)) && !isLetter(text.charCodeAt(at + lower.length))) return true;
+  }
+  return false;
+}
+
+function isLetter(c: number): boolean {
+  if (Number.isNaN(c)) return false;
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch.toUpperCase();
 }
