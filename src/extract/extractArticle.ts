@@ -65,7 +65,7 @@ export function extractArticle(input: ExtractInput): Extraction {
   return {
     entities: built.entities,
     quotes: extracted,
-    tags: deriveTags(text, title, input.editorTags, built.entities),
+    tags: deriveTags(text, title, input.editorTags),
   };
 }
 

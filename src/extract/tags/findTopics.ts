@@ -1,0 +1,63 @@
+import { TOPIC_KEYWORDS } from './topicKeywords.js';
+
+/** Most topics one article is tagged with. */
+const MAX_TOPICS = 3;
+/** Weighted keyword hits a topic needs (a headline word counts three times). */
+const MIN_SCORE = 5;
+/** A further topic needs this share of the best topic's score. */
+const RELATIVE_MIN = 0.5;
+const HEADLINE_WEIGHT = 3;
+
+interface KeywordIndex {
+  exact: Map<string, string[]>;
+  /** Stems by their first four letters, so a word is checked against a handful of stems only. */
+  stems: Map<string, { stem: string; topic: string }[]>;
+}
+
+let index: KeywordIndex | null = null;
+
+function buildIndex(): KeywordIndex {
+  const exact = new Map<string, string[]>();
+  const stems = new Map<string, { stem: string; topic: string }[]>();
+  for (const [topic, list] of Object.entries(TOPIC_KEYWORDS)) {
+    for (const k of list.trim().split(/\s+/)) {
+      if (k.endsWith('*')) {
+        const stem = k.slice(0, -1);
+        const key = stem.slice(0, 4);
+        stems.set(key, [...(stems.get(key) ?? []), { stem, topic }]);
+      } else exact.set(k, [...(exact.get(k) ?? []), topic]);
+    }
+  }
+  return { exact, stems };
+}
+
+function topicsOfWord(word: string, idx: KeywordIndex): string[] {
+  const out = [...(idx.exact.get(word) ?? [])];
+  for (const s of idx.stems.get(word.slice(0, 4)) ?? []) if (word.startsWith(s.stem) && !out.includes(s.topic)) out.push(s.topic);
+  return out;
+}
+
+/**
+ * The subjects an article is about, from keyword counts: up to three topics whose weighted
+ * hits (headline words count three times) reach a floor and half the best topic's count, best
+ * first. Deterministic; the topic names are those of TOPIC_KEYWORDS.
+ */
+export function findTopics(headline: string, body: string): string[] {
+  const idx = (index ??= buildIndex());
+  const scores = new Map<string, number>();
+  const count = (text: string, weight: number): void => {
+    for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}-]*/gu)) {
+      const word = m[0];
+      if (word.length < 2) continue;
+      for (const t of topicsOfWord(word, idx)) scores.set(t, (scores.get(t) ?? 0) + weight);
+    }
+  };
+  count(headline, HEADLINE_WEIGHT);
+  count(body, 1);
+  const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const best = ranked[0]?.[1] ?? 0;
+  return ranked
+    .filter(([, s]) => s >= MIN_SCORE && s >= best * RELATIVE_MIN)
+    .slice(0, MAX_TOPICS)
+    .map(([t]) => t);
+}
