@@ -109,6 +109,9 @@ const CAP_NON_NAMES = new Set([
   'i',
 ]);
 
+/** Cues whose object is the one spoken to: "she told Mr Blair", "he asked reporters". */
+const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'ask', 'asking', 'assured', 'assures', 'informed', 'informs', 'reminded', 'urged', 'warned']);
+
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
@@ -358,8 +361,9 @@ export function speakerForCue(
     }
     rightOk = !t.word || t.lower === 'also';
   }
-  // Inverted order only straight after the quote or a comma: "“…,” said Smith".
-  if (!rightOk) return null;
+  // Inverted order only straight after the quote or a comma: "“…,” said Smith". After "told",
+  // "asked" or "assured" the phrase is whom the words were said to, never who said them.
+  if (!rightOk || ADDRESSEE_VERBS.has(head)) return null;
   const right = npStartingAt(text, tokens, cue.last + 1, names);
   if (right !== null) return { ...right, strength: right.strength + 1 };
   return null;
