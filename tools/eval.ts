@@ -102,9 +102,7 @@ runCli({ name: 'eval', help: HELP, options }, async ({ values }) => {
 
   if (values.json) {
     const met = (r: Row): boolean | null => (r.target === null ? null : r.unit === 'ECE' ? r.value <= r.target : r.value >= r.target);
-    process.stdout.write(
-      JSON.stringify({ data, corpus, results: rows.map((r) => ({ ...r, met: met(r) })), reliability: tables, audit: notes }) + '\n',
-    );
+    process.stdout.write(JSON.stringify({ data, corpus, results: rows.map((r) => ({ ...r, met: met(r) })), reliability: tables, audit: notes }) + '\n');
   } else {
     process.stdout.write([table(rows), '', ...tables.map((t) => formatReliability(t.title, t.table)), '', ...notes].join('\n') + '\n');
   }
@@ -120,7 +118,11 @@ function table(rows: readonly Row[]): string {
   const head = ['Metric', 'Value', 'Target', 'Met'];
   const body = rows.map((r) => {
     const value =
-      r.unit === 'words/s' ? `${r.value.toLocaleString('en-US')} words/s` : r.unit === 'ECE' ? r.value.toFixed(3) : `${r.value.toFixed(1)}${r.unit === '%' ? ' %' : ''}`;
+      r.unit === 'words/s'
+        ? `${r.value.toLocaleString('en-US')} words/s`
+        : r.unit === 'ECE'
+          ? r.value.toFixed(3)
+          : `${r.value.toFixed(1)}${r.unit === '%' ? ' %' : ''}`;
     const target = r.target === null ? '' : r.unit === 'ECE' ? `≤ ${r.target}` : `≥ ${r.unit === 'words/s' ? r.target.toLocaleString('en-US') : r.target}`;
     const met = r.target === null ? '' : (r.unit === 'ECE' ? r.value <= r.target : r.value >= r.target) ? 'yes' : 'NO';
     return [r.metric, value, target, met];

@@ -15,7 +15,15 @@ import type { EntityKind, ExtractInput, Extraction, ExtractedQuote } from './typ
 /** Bumped whenever the output for the same input may change (stored with every extracted fact). */
 export const EXTRACTOR_VERSION = 'storygraph-extract/1.0.0';
 
-const NER_TAG: Record<EntityKind, NameSpan['type']> = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', WORK: 'MISC', EVENT: 'MISC', PRODUCT: 'MISC', AWARD: 'MISC' };
+const NER_TAG: Record<EntityKind, NameSpan['type']> = {
+  PERSON: 'PER',
+  ORGANIZATION: 'ORG',
+  PLACE: 'LOC',
+  WORK: 'MISC',
+  EVENT: 'MISC',
+  PRODUCT: 'MISC',
+  AWARD: 'MISC',
+};
 /** Confidence given to a name only the quote stage saw as a speaker. */
 const SPEAKER_NAME_CONFIDENCE = 0.6;
 

@@ -44,7 +44,11 @@ export async function readCorpus(dir: string): Promise<ExtractInput[]> {
 
 /** True for a word that makes a name a title plus a name ("Chancellor", "Mr", "Exchequer"). */
 function isTitleWord(word: string): boolean {
-  return HONORIFICS.has(word) || (TITLE_WORDS.has(word) && !/^(?:Chief|Home|National|International|First)$/.test(word)) || (isRoleHead(word) && /^\p{Lu}/u.test(word));
+  return (
+    HONORIFICS.has(word) ||
+    (TITLE_WORDS.has(word) && !/^(?:Chief|Home|National|International|First)$/.test(word)) ||
+    (isRoleHead(word) && /^\p{Lu}/u.test(word))
+  );
 }
 
 /** Extracts every article and groups the entities across articles. */

@@ -100,7 +100,13 @@ export function buildEntities(text: string, segments: readonly { start: number; 
       affiliation,
       mentions: c.mentions.map((m): EntityMention => {
         const parent = parents.get(m);
-        return { start: m.start, end: m.end, text: m.text, form: formOf(m, known[i] ?? null), parent: parent ? { start: parent.start, end: parent.end } : null };
+        return {
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          form: formOf(m, known[i] ?? null),
+          parent: parent ? { start: parent.start, end: parent.end } : null,
+        };
       }),
       confidence: confidenceOf(c),
       known: known[i] ? knownEntityOf(known[i]) : null,

@@ -44,7 +44,8 @@ const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Tro
 const WORK_NOUN_BEFORE =
   /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|play|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|show|game|video game|painting|poem|blockbuster|thriller|comedy|hit)\s+$/i;
 /** "star of …", "starring in …", "director of …": a work follows. */
-const WORK_VERB_BEFORE = /\b(?:starring in|starred in|stars in|star of|director of|directed|author of|wrote|sequel to|remake of|screening of|premiere of)\s+(?:the\s+)?$/i;
+const WORK_VERB_BEFORE =
+  /\b(?:starring in|starred in|stars in|star of|director of|directed|author of|wrote|sequel to|remake of|screening of|premiere of)\s+(?:the\s+)?$/i;
 
 const NER_KIND: Record<string, EntityKind | null> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: null };
 

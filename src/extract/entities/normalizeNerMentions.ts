@@ -60,7 +60,16 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     }
     if (INSTITUTION_PLACES.has(surface)) {
       const known = lookupKnown(surface).find((k) => k.entry.kind === 'ORGANIZATION')?.entry.id;
-      out.push({ start, end, text: surface, type: 'ORGANIZATION', display: surface, confidence: Math.max(m.confidence, 0.85), origin: 'ner', ...(known ? { known } : {}) });
+      out.push({
+        start,
+        end,
+        text: surface,
+        type: 'ORGANIZATION',
+        display: surface,
+        confidence: Math.max(m.confidence, 0.85),
+        origin: 'ner',
+        ...(known ? { known } : {}),
+      });
       continue;
     }
     const before = text.slice(Math.max(0, start - 30), start);
@@ -76,11 +85,13 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     }
     if (type === null) continue;
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
-    if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start))) type = 'PERSON';
+    if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
+      type = 'PERSON';
     const known = decided.known ? { known: decided.known.id } : {};
     if (type !== 'PERSON') {
       // A capitalised common word opening a sentence is not a name by itself ("Vote", "Get").
-      if (!surface.includes(' ') && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && decided.known === null && isCommonWord(text, surface)) continue;
+      if (!surface.includes(' ') && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && decided.known === null && isCommonWord(text, surface))
+        continue;
       out.push({ start, end, text: surface, type, display: surface, confidence, origin: 'ner', ...known });
       continue;
     }
@@ -113,7 +124,8 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
     const word = rest.slice(0, space);
     const org = knownNonPerson(word);
     const opensSentence = nameStart === start && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start));
-    if (org) glued.push({ start: nameStart, end: nameStart + word.length, text: word, type: org.kind, display: word, confidence, origin: 'ner', known: org.id });
+    if (org)
+      glued.push({ start: nameStart, end: nameStart + word.length, text: word, type: org.kind, display: word, confidence, origin: 'ner', known: org.id });
     else if (!(opensSentence && title === undefined && isCommonWord(text, word))) break;
     nameStart += space + 1;
   }
@@ -132,7 +144,14 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
   const name = text.slice(nameStart, nameEnd);
   // A bare title ("President") or a name with no capital is not a person.
   if (!/^\p{Lu}/u.test(name) || name.split(' ').every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) return;
-  if (!name.includes(' ') && nameStart === start && title === undefined && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && isCommonWord(text, name)) return;
+  if (
+    !name.includes(' ') &&
+    nameStart === start &&
+    title === undefined &&
+    SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) &&
+    isCommonWord(text, name)
+  )
+    return;
   const mention: Mention = { start: nameStart, end: nameEnd, text: name, type: 'PERSON', display: name, confidence, origin: 'ner' };
   if (title) mention.title = title;
   out.push(mention);

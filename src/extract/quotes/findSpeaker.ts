@@ -110,7 +110,23 @@ const CAP_NON_NAMES = new Set([
 ]);
 
 /** Cues whose object is the one spoken to: "she told Mr Blair", "he asked reporters". */
-const ADDRESSEE_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'ask', 'asking', 'assured', 'assures', 'informed', 'informs', 'reminded', 'urged', 'warned']);
+const ADDRESSEE_VERBS = new Set([
+  'told',
+  'tells',
+  'tell',
+  'telling',
+  'asked',
+  'asks',
+  'ask',
+  'asking',
+  'assured',
+  'assures',
+  'informed',
+  'informs',
+  'reminded',
+  'urged',
+  'warned',
+]);
 
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };

@@ -63,7 +63,7 @@ export function resolvePronoun(
 
   // 3. The latest compatible name.
   const types: NameSpan['type'][] = wantPerson ? ['PER'] : kind === 'THING' ? ['ORG'] : ['ORG', 'LOC', 'MISC'];
-  for (let before = pronoun.start; ; ) {
+  for (let before = pronoun.start; ;) {
     const n = names.lastBefore(before, pronoun.start - NAME_REACH, types);
     if (n === null) return null;
     if (fits(n)) return { start: n.start, end: n.end, text: n.text };
@@ -71,7 +71,25 @@ export function resolvePronoun(
   }
 }
 
-const MALE_WORDS = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'spokesman', 'chairman', 'father', 'husband', 'son', 'brother', 'he', 'him', 'man', 'businessman', 'congressman']);
+const MALE_WORDS = new Set([
+  'mr',
+  'mr.',
+  'sir',
+  'lord',
+  'king',
+  'prince',
+  'spokesman',
+  'chairman',
+  'father',
+  'husband',
+  'son',
+  'brother',
+  'he',
+  'him',
+  'man',
+  'businessman',
+  'congressman',
+]);
 const FEMALE_WORDS = new Set([
   'mrs',
   'mrs.',
