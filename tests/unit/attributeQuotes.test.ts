@@ -159,11 +159,26 @@ describe('cues and speakers', () => {
   });
 
   test('pronoun resolves to the latest person name', () => {
-    const t = 'Nadia Ferro opened the new clinic on Friday.\n\n“It took us six years,” he added.';
+    const t = 'Nadia Ferro opened the new clinic on Friday.\n\n“It took us six years,” she added.';
     const names = [name(t, 'Nadia Ferro', 'PER')];
     const q = run(t, names);
-    expect(q[0]!.speaker?.mention.text).toBe('he');
+    expect(q[0]!.speaker?.mention.text).toBe('she');
     expect(q[0]!.speaker?.antecedent?.text).toBe('Nadia Ferro');
+  });
+
+  test('a pronoun skips a nearer name of the other gender', () => {
+    const t = 'Nadia Ferro met Mr Okonjo on Friday and showed him the new clinic.\n\n“It took us six years,” she added.';
+    const q = run(t, [name(t, 'Nadia Ferro', 'PER'), name(t, 'Okonjo', 'PER')]);
+    expect(q[0]!.speaker?.antecedent?.text).toBe('Nadia Ferro');
+    const t2 = 'Paul Brandt met Ms Okonjo on Friday and showed her the new clinic.\n\n“It took us six years,” he added.';
+    expect(run(t2, [name(t2, 'Paul Brandt', 'PER'), name(t2, 'Okonjo', 'PER')])[0]!.speaker?.antecedent?.text).toBe('Paul Brandt');
+  });
+
+  test('the one told is not the speaker', () => {
+    const t = 'The meeting ran late.\n\n“We will not wait another year,” told Mr Okonjo the minister, later.';
+    expect(run(t, [name(t, 'Okonjo', 'PER')])[0]!.speaker).toBeNull();
+    const t2 = 'The meeting ran late.\n\n“We will not wait another year,” said Mr Okonjo.';
+    expect(run(t2, [name(t2, 'Okonjo', 'PER')])[0]!.speaker?.mention.text).toBe('Okonjo');
   });
 
   test('role phrase without a name is a DESCRIPTION speaker', () => {

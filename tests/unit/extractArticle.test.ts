@@ -74,13 +74,20 @@ describe('extractArticle', () => {
     });
   });
 
-  it('keeps editor tags first, without case duplicates, then a few derived topics', () => {
+  it('keeps editor tags first, without case duplicates, then the topics the text is about (not its entities)', () => {
     expect(x.tags).toEqual([
       { name: 'Fishing', kind: 'EDITOR' },
       { name: 'Arctic', kind: 'EDITOR' },
-      { name: 'Canada', kind: 'TOPIC' },
-      { name: 'Norway', kind: 'TOPIC' },
     ]);
+    // Too few topic words in three short paragraphs for a topic; names are never tags.
+    const vote = extractArticle(
+      article('Voters head to the polls in Lisbon', [
+        'Voters in Portugal go to the polls on Sunday in an election the opposition expects to win.',
+        'The campaign has turned on taxes; both candidates promised a referendum, and turnout is expected to be high.',
+        'Polls close at eight. The prime minister said he would accept the result of the vote.',
+      ]),
+    );
+    expect(vote.tags).toEqual([{ name: 'Elections', kind: 'TOPIC' }]);
   });
 
   it('keeps every offset true to the text', () => {
