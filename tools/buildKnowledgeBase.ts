@@ -146,6 +146,7 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
     // ("Turkey" rather than "Türkiye"): the package's name becomes another name.
     const id = kind === 'PLACE' && subkind === 'country' ? `country:${country}` : `${kind.toLowerCase()}:${slug(name)}`;
     const old = rows.get(id);
+    if (old && kind === 'PLACE' && subkind === 'country') old[7] = flags.split(/\s+/).includes('ambiguous');
     if (old && old[3] !== name) {
       old[4].push(old[3]);
       old[4] = old[4].filter((n) => n !== name);

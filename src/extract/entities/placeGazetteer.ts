@@ -4,7 +4,6 @@
  * words ("Ukrainians", "French"). Maps a surface form to the place's canonical name, so that
  * "Russians", "Russian" and "Russia" are one PLACE entity.
  */
-import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, startsKnownMultiWord } from '../knowledge/knowledgeBase.js';
 
 export interface PlaceForm {
@@ -14,7 +13,7 @@ export interface PlaceForm {
   id: string;
   /**
    * Only trusted when the NER stage already tagged the words as a location: cities (many share
-   * a name with a person or a thing), and names that are also first names ("Jordan", "Chad").
+   * a name with a person or a thing), and places the knowledge base marks ambiguous ("Jordan").
    */
   ambiguous: boolean;
   /** True for nationality words ("European", "Ukrainians"), false for names ("UK", "Britain"). */
@@ -28,7 +27,7 @@ const SELF_EVIDENT = new Set(['country', 'nation', 'region', 'state']);
 export function lookupPlace(form: string): PlaceForm | undefined {
   for (const { entry, demonym } of lookupKnown(form)) {
     if (entry.kind !== 'PLACE') continue;
-    const ambiguous = entry.ambiguous || !SELF_EVIDENT.has(entry.subkind) || (!demonym && !form.includes(' ') && genderOfFirstName(form) !== null);
+    const ambiguous = entry.ambiguous || !SELF_EVIDENT.has(entry.subkind);
     return { place: entry.name, id: entry.id, ambiguous, demonym };
   }
   return undefined;

@@ -78,7 +78,11 @@ function kb(): Index {
 /** Entries a surface form names, exactly as written ("US" is not "us"); multi-word forms also case-folded. */
 export function lookupKnown(form: string): readonly KbMatch[] {
   const k = kb();
-  return k.exact.get(form) ?? (form.includes(' ') ? k.folded.get(form.toLowerCase()) : undefined) ?? [];
+  const found = k.exact.get(form) ?? (form.includes(' ') ? k.folded.get(form.toLowerCase()) : undefined);
+  if (found !== undefined) return found;
+  // British style writes pronounceable acronyms as words: "Nato", "Ukip", "Opec".
+  if (/^[A-Z][a-z]{2,5}$/.test(form)) return k.exact.get(form.toUpperCase())?.filter((m) => !m.demonym) ?? [];
+  return [];
 }
 
 /** The entry with this id. */

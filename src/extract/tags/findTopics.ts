@@ -15,6 +15,10 @@ interface KeywordIndex {
 }
 
 let index: KeywordIndex | null = null;
+/** Topics per word seen so far: news repeats its words, so most are one lookup. Bounded. */
+const memo = new Map<string, readonly string[]>();
+const MAX_MEMO = 50_000;
+const NONE: readonly string[] = [];
 
 function buildIndex(): KeywordIndex {
   const exact = new Map<string, string[]>();
@@ -31,10 +35,15 @@ function buildIndex(): KeywordIndex {
   return { exact, stems };
 }
 
-function topicsOfWord(word: string, idx: KeywordIndex): string[] {
+function topicsOfWord(word: string, idx: KeywordIndex): readonly string[] {
+  const seen = memo.get(word);
+  if (seen !== undefined) return seen;
   const out = [...(idx.exact.get(word) ?? [])];
   for (const s of idx.stems.get(word.slice(0, 4)) ?? []) if (word.startsWith(s.stem) && !out.includes(s.topic)) out.push(s.topic);
-  return out;
+  if (memo.size >= MAX_MEMO) memo.clear();
+  const result = out.length === 0 ? NONE : out;
+  memo.set(word, result);
+  return result;
 }
 
 /**
@@ -46,8 +55,7 @@ export function findTopics(headline: string, body: string): string[] {
   const idx = (index ??= buildIndex());
   const scores = new Map<string, number>();
   const count = (text: string, weight: number): void => {
-    for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}-]*/gu)) {
-      const word = m[0];
+    for (const word of text.toLowerCase().split(/[^\p{L}-]+/u)) {
       if (word.length < 2) continue;
       for (const t of topicsOfWord(word, idx)) scores.set(t, (scores.get(t) ?? 0) + weight);
     }
