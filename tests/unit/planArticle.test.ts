@@ -66,6 +66,20 @@ describe('planArticle', () => {
     expect(plan).toMatchObject({ slug: 'mayor-quits', lead: 'Anna Berg resigned on Friday.', wordCount: 12, extractorVersion: 'test-1' });
   });
 
+  it('leaves out the kinds the store has no kind for (works, events, products, awards) and quotes they would speak', () => {
+    const withEvent: Extraction = {
+      ...extraction,
+      entities: [
+        ...extraction.entities,
+        { type: 'EVENT', name: 'City Fair', aliases: [], role: null, affiliation: null, mentions: [name(at('Friday'))], confidence: 0.8, known: null },
+      ],
+      quotes: extraction.quotes.map((q) => ({ ...q, speaker: q.speaker && { ...q.speaker, name: 'City Fair', type: 'ORGANIZATION' as const } })),
+    };
+    const planned = planArticle(parsed, withEvent, source, 'test-1');
+    expect(planned.entities.map((e) => e.key)).toEqual(['PERSON:anna berg']);
+    expect(planned.quotes.map((q) => q.speakerKey)).toEqual([null]);
+  });
+
   it('hashes content, not file layout: the same story with LF line ends has the same hash', () => {
     const lf = parseArticle(text.replace(/\r\n/g, '\n'), 'y.txt');
     expect(planArticle(lf, extraction, source, 'test-1').contentHash).toBe(plan.contentHash);
