@@ -3,6 +3,7 @@
  * lists only. Work per quote is bounded (a sentence either side, a few name lookups), so the
  * stage is linear in the text length.
  */
+import { calibrate, evidenceKey } from './calibrate.js';
 import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
@@ -149,6 +150,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       } else confidence = 0.4;
     }
 
+    const evidence = evidenceKey(kind, cueSpan !== null, speaker?.form ?? null, confidence);
+    const calibrated = calibrate(evidence, confidence);
     const quote: AttributedQuote = {
       text: content,
       start: q.start,
@@ -157,8 +160,9 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       paragraphIndex: q.paragraphIndex,
       cue: cueSpan,
       speaker,
-      confidence: Math.round(confidence * 100) / 100,
-      speakerConfidence: Math.round(confidence * 100) / 100,
+      confidence: Math.round(calibrated.quote * 1000) / 1000,
+      speakerConfidence: Math.round(calibrated.speaker * 1000) / 1000,
+      evidence,
     };
     const d: Done = { raw: q, quote, referent };
     done.push(d);

@@ -36,4 +36,6 @@ export interface AttributedQuote {
   confidence: number;
   /** 0..1: how likely the speaker is right, given that the quote is real. */
   speakerConfidence: number;
+  /** How the attribution was found, as the calibration table's key (see calibrate.ts). */
+  evidence: string;
 }
