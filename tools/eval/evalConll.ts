@@ -8,6 +8,7 @@ import { readConll, type ConllDocument } from '../../src/extract/ner/readConll.j
 import { recognizeEntities } from '../../src/extract/ner/recognizeEntities.js';
 import { extractArticle } from '../../src/extract/extractArticle.js';
 import type { EntityKind, MentionForm } from '../../src/extract/types.js';
+import { entityEvidence } from '../../src/extract/entities/calibrateEntity.js';
 import type { Judged } from './reliability.js';
 
 export interface Prf {
@@ -135,7 +136,7 @@ function conllTypeOf(kind: EntityKind, form: MentionForm): string | null {
 
 export interface PipelineConllScores extends ConllScores {
   /** Every scored mention with its entity's confidence, for the reliability table. */
-  judged: Judged[];
+  judged: (Judged & { evidence: string; document: number })[];
 }
 
 /**
@@ -147,10 +148,12 @@ export interface PipelineConllScores extends ConllScores {
 export function evaluatePipelineConll(file: string): PipelineConllScores {
   const docs = readConll(file);
   const counts = new Map<string, { tp: number; fp: number; fn: number }>(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
-  const judged: Judged[] = [];
+  const judged: (Judged & { evidence: string; document: number })[] = [];
   let words = 0;
   let elapsed = 0;
+  let document = -1;
   for (const doc of docs.map(rebuild)) {
+    document++;
     const [title, ...paragraphs] = doc.segments.map((s) => ({ ...s, text: doc.text.slice(s.start, s.end) }));
     if (title === undefined) continue;
     const t0 = process.hrtime.bigint();
@@ -158,18 +161,21 @@ export function evaluatePipelineConll(file: string): PipelineConllScores {
     elapsed += Number(process.hrtime.bigint() - t0) / 1e9;
     words += doc.words;
     const gold = new Set(doc.gold);
-    const predicted = new Map<string, number>();
-    for (const e of x.entities)
+    const predicted = new Map<string, { confidence: number; evidence: string }>();
+    for (const e of x.entities) {
+      // The key the calibration table uses (equal to the engine's when its table is empty).
+      const evidence = entityEvidence(e.type, e.known !== null, e.mentions, e.confidence);
       for (const m of e.mentions) {
         const type = m.parent === null ? conllTypeOf(e.type, m.form) : null;
-        if (type !== null) predicted.set(`${m.start}:${m.end}:${type}`, e.confidence);
+        if (type !== null) predicted.set(`${m.start}:${m.end}:${type}`, { confidence: e.confidence, evidence });
       }
-    for (const [key, confidence] of predicted) {
+    }
+    for (const [key, { confidence, evidence }] of predicted) {
       const c = counts.get(key.slice(key.lastIndexOf(':') + 1))!;
       const ok = gold.has(key);
       if (ok) c.tp++;
       else c.fp++;
-      if (!key.endsWith('MISC')) judged.push({ confidence, correct: ok });
+      if (!key.endsWith('MISC')) judged.push({ confidence, correct: ok, evidence, document });
     }
     for (const key of gold) if (!predicted.has(key)) counts.get(key.slice(key.lastIndexOf(':') + 1))!.fn++;
   }

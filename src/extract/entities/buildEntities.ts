@@ -1,6 +1,7 @@
 import { knownById, type KbEntry } from '../knowledge/knowledgeBase.js';
 import type { EntityKind, EntityMention, ExtractedEntity, KnownEntity } from '../types.js';
 import { addNestedMentions } from './addNestedMentions.js';
+import { calibrateEntity, entityEvidence } from './calibrateEntity.js';
 import { aliasesOf, alignCompoundCase, chooseName } from './chooseName.js';
 import { clusterMentions, type Cluster } from './clusterMentions.js';
 import { findAcronyms } from './findAcronyms.js';
@@ -92,23 +93,24 @@ export function buildEntities(text: string, segments: readonly { start: number; 
         break;
       }
     }
+    const mentions = c.mentions.map((m): EntityMention => {
+      const parent = parents.get(m);
+      return {
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        form: formOf(m, known[i] ?? null),
+        parent: parent ? { start: parent.start, end: parent.end } : null,
+      };
+    });
     return {
       type: c.type,
       name,
       aliases: aliasesOf(c.mentions, name),
       role,
       affiliation,
-      mentions: c.mentions.map((m): EntityMention => {
-        const parent = parents.get(m);
-        return {
-          start: m.start,
-          end: m.end,
-          text: m.text,
-          form: formOf(m, known[i] ?? null),
-          parent: parent ? { start: parent.start, end: parent.end } : null,
-        };
-      }),
-      confidence: confidenceOf(c),
+      mentions,
+      confidence: calibrateEntity(entityEvidence(c.type, known[i] !== null && known[i] !== undefined, mentions, confidenceOf(c)), confidenceOf(c)),
       known: known[i] ? knownEntityOf(known[i]) : null,
     };
   });
