@@ -144,7 +144,7 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
     }
     // A curated country line names a country by its code, and its name is the one news uses
     // ("Turkey" rather than "Türkiye"): the package's name becomes another name.
-    const id = kind === 'PLACE' && subkind === 'country' ? `country:${country}` : `${kind.toLowerCase()}:${slug(name)}`;
+    const id = kind === 'PLACE' && subkind === 'country' && country ? `country:${country}` : `${kind.toLowerCase()}:${slug(name)}`;
     const old = rows.get(id);
     if (old && kind === 'PLACE' && subkind === 'country') old[7] = flags.split(/\s+/).includes('ambiguous');
     if (old && old[3] !== name) {

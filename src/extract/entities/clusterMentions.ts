@@ -84,7 +84,10 @@ function typedKey(type: EntityKind, display: string): string {
   return `${type}:${type === 'ORGANIZATION' && key.length > 5 && / \S+[^s]s$/.test(key) ? key.slice(0, -1) : key}`;
 }
 
-/** Gives every mention of a name the type most of its mentions (weighted by confidence) have. */
+/** Mentions NER is at least this sure of keep their type in the vote. */
+const VOTE_BELOW = 0.75;
+
+/** Gives every unsure mention of a name the type most of its mentions (weighted by confidence) have. */
 function voteTypes(mentions: readonly Mention[]): void {
   const votes = new Map<string, Map<EntityKind, number>>();
   for (const m of mentions) {
@@ -95,7 +98,9 @@ function voteTypes(mentions: readonly Mention[]): void {
     v.set(m.type, (v.get(m.type) ?? 0) + m.confidence);
   }
   for (const m of mentions) {
-    if (m.origin !== 'ner') continue;
+    // A confident label stands ("New York" the team and the city can both be right); the
+    // knowledge base's kind stands too.
+    if (m.origin !== 'ner' || m.confidence >= VOTE_BELOW || m.known !== undefined) continue;
     const v = votes.get(nameKey(m.text));
     if (!v || v.size < 2) continue;
     let best: EntityKind = m.type;

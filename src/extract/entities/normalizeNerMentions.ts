@@ -44,7 +44,10 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     if (!/\p{L}/u.test(surface)) continue;
 
     const place = lookupPlace(surface);
-    if (place && (!place.ambiguous || m.type === 'LOC')) {
+    // A region, state or city NER calls an organization is usually a team or a body named after
+    // it ("Yorkshire", "Toronto"); a country or a nationality word is the place.
+    const overrules = place !== undefined && (place.demonym || place.country || m.type !== 'ORG');
+    if (place && overrules && (!place.ambiguous || m.type === 'LOC')) {
       out.push({
         start,
         end,

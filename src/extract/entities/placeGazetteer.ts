@@ -18,6 +18,8 @@ export interface PlaceForm {
   ambiguous: boolean;
   /** True for nationality words ("European", "Ukrainians"), false for names ("UK", "Britain"). */
   demonym: boolean;
+  /** True for a country (not a region, state or city). */
+  country: boolean;
 }
 
 /** Kinds of place a word may name on its own, without NER's word for it. */
@@ -28,7 +30,7 @@ export function lookupPlace(form: string): PlaceForm | undefined {
   for (const { entry, demonym } of lookupKnown(form)) {
     if (entry.kind !== 'PLACE') continue;
     const ambiguous = entry.ambiguous || !SELF_EVIDENT.has(entry.subkind);
-    return { place: entry.name, id: entry.id, ambiguous, demonym };
+    return { place: entry.name, id: entry.id, ambiguous, demonym, country: entry.subkind === 'country' || entry.subkind === 'nation' };
   }
   return undefined;
 }
