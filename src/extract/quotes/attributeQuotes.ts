@@ -125,7 +125,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
       const cand =
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
-        (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null);
+        (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null) ??
+        (cueTokens === before && sameSentenceAsPrev
+          ? subjectOfWholeSentence(text, sentenceStart(text, q.open, Math.max(para.start, q.open - SENTENCE_REACH), para.end), q.open, before[cue.first]!.start, index)
+          : null);
       if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
         ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, memory, index));
@@ -135,8 +138,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     } else {
       // A pronoun in scare quotes ("because “she” is a “he”") is the writer's word play.
       if (kind === 'PARTIAL' && PRONOUNS.has(content.replace(/[^\p{L}]/gu, '').toLowerCase())) continue;
-      const inherited = inherit(text, q, kind, prev, sameSentenceAsPrev, done, paragraphs, index, memory);
-      if (inherited !== null) ({ speaker, referent, confidence } = inherited);
+      const labelled = kind === 'DIRECT' ? nameBeforeColon(text, before, index) : null;
+      const inherited = labelled === null ? inherit(text, q, kind, prev, sameSentenceAsPrev, done, paragraphs, index, memory) : null;
+      if (labelled !== null) {
+        speaker = { mention: labelled.mention, form: labelled.form, antecedent: null };
+        referent = labelled.mention;
+        confidence = 0.8;
+      } else if (inherited !== null) ({ speaker, referent, confidence } = inherited);
       else if (kind === 'PARTIAL') {
         // No speech verb: a borrowed phrase ("admires him as a “strong leader”") belongs to the
         // sentence's subject, if anyone; keep it with low confidence.
@@ -176,6 +184,39 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     }
   }
   return done.map((d) => d.quote);
+}
+
+/**
+ * The subject of the whole sentence for a cue after an earlier quote of the same sentence:
+ * "She escalated her criticism, telling CNN that Trump is a “faker” and questioning how he has
+ * “gotten away …”": the second quote's words start after the first, but its cue still takes the
+ * sentence's subject.
+ */
+function subjectOfWholeSentence(text: string, from: number, to: number, cueStart: number, index: NameIndex): SpeakerCandidate | null {
+  const whole = tokenize(text, from, to);
+  let cueAt = 0;
+  while (cueAt < whole.length && whole[cueAt]!.start < cueStart) cueAt++;
+  // The subject stands before the sentence's first quotation mark.
+  let firstQuote = 0;
+  while (firstQuote < cueAt && !/^["“”]$/.test(whole[firstQuote]!.text)) firstQuote++;
+  const s = clauseSubject(text, whole, 0, firstQuote, index);
+  return s === null ? null : { ...s, strength: 3 };
+}
+
+/**
+ * "Jeffrey Jones: “…”", "- HuffPollster: “…”": a name alone before a colon, as a label, says
+ * whose words follow.
+ */
+function nameBeforeColon(text: string, before: readonly Token[], index: NameIndex): SpeakerCandidate | null {
+  const n = before.length;
+  if (n < 2 || before[n - 1]!.text !== ':') return null;
+  const name = index.at(before[n - 2]!.start);
+  if (name === null || name.end !== before[n - 2]!.end) return null;
+  // Nothing but a dash or a bracket may stand before the name in its sentence.
+  let k = n - 2;
+  while (k > 0 && before[k - 1]!.start >= name.start) k--;
+  if (k > 0 && !/^[-–—(\[]$/.test(before[k - 1]!.text)) return null;
+  return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
 }
 
 /**

@@ -162,7 +162,8 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
   }
   const pron = PRONOUNS.get(t.lower);
   if (pron !== undefined) {
-    if (pron === 'SELF') return null;
+    // "I said", "we said": the writer (or a quoted first person); "we" elsewhere is too vague.
+    if (pron === 'SELF' && t.lower !== 'i') return null;
     return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 1 };
   }
   if ((!t.cap || j === floor) && ROLE_NOUNS.has(t.lower)) {
