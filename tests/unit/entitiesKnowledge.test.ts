@@ -119,3 +119,29 @@ describe('buildEntities: one identity per thing', () => {
     ]);
   });
 });
+
+describe('buildEntities: affiliations', () => {
+  it('reads the affiliation from the role phrase and from offices of one country', () => {
+    const text =
+      'Talks\nUS national security adviser Lena Brandt met Russian foreign minister Oleg Petrov and Kremlin adviser Ivan Sokol. Home Secretary Ruth Kemp stayed away.';
+    const built = buildEntities(
+      text,
+      segmentsOf(text),
+      tag(text, [
+        ['LOC', 'US', 0.6],
+        ['PER', 'Lena Brandt'],
+        ['MISC', 'Russian'],
+        ['PER', 'Oleg Petrov'],
+        ['LOC', 'Kremlin'],
+        ['PER', 'Ivan Sokol'],
+        ['PER', 'Home Secretary Ruth Kemp'],
+      ]),
+    );
+    expect(built.entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.role, e.affiliation])).toEqual([
+      ['Lena Brandt', 'national security adviser', 'United States'],
+      ['Oleg Petrov', 'foreign minister', 'Russia'],
+      ['Ivan Sokol', 'adviser', 'Kremlin'],
+      ['Ruth Kemp', 'Home Secretary', 'United Kingdom'],
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { knownById, type KbEntry } from '../knowledge/knowledgeBase.js';
+import { countryNameOf, knownById, lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
 import type { EntityKind, EntityMention, ExtractedEntity, KnownEntity } from '../types.js';
 import { addNestedMentions } from './addNestedMentions.js';
 import { calibrateEntity, entityEvidence } from './calibrateEntity.js';
@@ -89,7 +89,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
         if (found.titleCase) titleSpans.push(found.span);
         role = found.role;
         const owner = found.affiliation ? clusterOf.get(found.affiliation) : undefined;
-        affiliation = owner === undefined ? null : finalNames[owner]!;
+        affiliation = owner === undefined ? (countryOfOffice(found.role) ?? null) : finalNames[owner]!;
         break;
       }
     }
@@ -227,6 +227,12 @@ function resolveOverlaps(clusters: readonly Cluster[]): Map<Mention, Mention> {
 
 function strength(m: Mention): number {
   return (m.origin === 'nested' ? 0 : m.origin === 'propagated' ? 1 : 2) + m.confidence;
+}
+
+/** The country of an office the knowledge base says one country has ("Chancellor of the Exchequer"). */
+function countryOfOffice(role: string): string | undefined {
+  const office = lookupKnown(role.replace(/^(?:former|acting|then|shadow)\s+/i, '')).find((m) => m.entry.kind === 'OFFICE' && m.entry.country !== null);
+  return office ? countryNameOf(office.entry.country!) : undefined;
 }
 
 /** The knowledge-base entry all known mentions of a cluster agree on, of the cluster's kind. */

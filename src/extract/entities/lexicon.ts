@@ -17,7 +17,7 @@ export const ROLE_HEADS = words(`
   auditor whip pope bishop archbishop cardinal sheikh emir sultan dean principal sheriff colonel
   admiral marshal lieutenant sergeant diplomat regulator governor-general president-elect economist
   strategist presenter host author chancellor-elect superintendent coordinator organiser organizer
-  architect shareholder investor banker trader broker member
+  architect shareholder investor banker trader broker member exchequer
 `);
 
 /** Plural nouns for a group of people speaking for an organization or place ("NATO members"). */

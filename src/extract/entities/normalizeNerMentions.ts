@@ -1,3 +1,4 @@
+import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind } from './decideKind.js';
 import { FUNCTION_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
@@ -76,6 +77,12 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
       continue;
     }
     const before = text.slice(Math.max(0, start - 30), start);
+    // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
+    // that opens with a known first name, is a person.
+    if (m.type !== 'PER' && titledPerson(surface)) {
+      splitPerson(text, start, end, m.confidence, out);
+      continue;
+    }
     const decided = decideKind(surface, before, m.type, m.confidence);
     let type = decided.kind;
     // "Nato-Russia Council", "Fiscal Policy Committee": the head noun makes it an organization.
@@ -159,6 +166,14 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
   if (title) mention.title = title;
   out.push(mention);
   out.sort((a, b) => a.start - b.start);
+}
+
+/** A title followed by a name of two or more words whose first is a known first name. */
+function titledPerson(surface: string): boolean {
+  const stripped = stripTitles(surface);
+  if (stripped.title === null) return false;
+  const name = surface.slice(stripped.nameStart).split(' ');
+  return name.length >= 2 && name.every((w) => /^\p{Lu}/u.test(w)) && genderOfFirstName(name[0]!) !== null;
 }
 
 /** An unambiguous organization or place of the knowledge base named by one word ("BBC", "Labour"). */

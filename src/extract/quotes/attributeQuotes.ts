@@ -127,7 +127,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
         (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null) ??
         (cueTokens === before && sameSentenceAsPrev
-          ? subjectOfWholeSentence(text, sentenceStart(text, q.open, Math.max(para.start, q.open - SENTENCE_REACH), para.end), q.open, before[cue.first]!.start, index)
+          ? subjectOfWholeSentence(
+              text,
+              sentenceStart(text, q.open, Math.max(para.start, q.open - SENTENCE_REACH), para.end),
+              q.open,
+              before[cue.first]!.start,
+              index,
+            )
           : null);
       if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
