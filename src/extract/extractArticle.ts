@@ -8,6 +8,7 @@ import { buildEntities, type NerMention } from './entities/index.js';
 import { recognizeEntities } from './ner/recognizeEntities.js';
 import { attributeQuotes } from './quotes/attributeQuotes.js';
 import type { NameSpan } from './quotes/types.js';
+import { addSpeakerMentions } from './speakers/addSpeakerMentions.js';
 import { resolveSpeaker } from './speakers/resolveSpeaker.js';
 import { deriveTags } from './tags/deriveTags.js';
 import type { EntityKind, ExtractInput, Extraction, ExtractedQuote } from './types.js';
@@ -70,6 +71,7 @@ export function extractArticle(input: ExtractInput): Extraction {
     speaker: resolveSpeaker(q.speaker, built, q.speakerConfidence),
     confidence: q.confidence,
   }));
+  addSpeakerMentions(built.entities, quotes, extracted);
   return {
     entities: built.entities,
     quotes: extracted,

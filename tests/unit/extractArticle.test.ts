@@ -99,6 +99,22 @@ describe('extractArticle', () => {
     }
   });
 
+  it('records a resolved pronoun and a resolved role phrase as mentions of the speaker', () => {
+    const x2 = extractArticle(
+      article('Port deal signed', [
+        'Norway’s fisheries minister Ingrid Solheim signed the port deal in Tromso on Monday.',
+        '“This is a good day for the fleet,” she said.',
+        'The fisheries minister later said the deal would be “reviewed every year”.',
+      ]),
+    );
+    const solheim = x2.entities.find((e) => e.name === 'Ingrid Solheim');
+    expect(solheim?.mentions.map((m) => [m.text, m.form])).toEqual([
+      ['Ingrid Solheim', 'NAME'],
+      ['she', 'PRONOUN'],
+      ['The fisheries minister', 'DESCRIPTION'],
+    ]);
+  });
+
   it('is deterministic and keeps no state between articles', () => {
     expect(extractArticle(INPUT)).toEqual(x);
   });
