@@ -221,7 +221,7 @@ function nameBeforeColon(text: string, before: readonly Token[], index: NameInde
   // Nothing but a dash or a bracket may stand before the name in its sentence.
   let k = n - 2;
   while (k > 0 && before[k - 1]!.start >= name.start) k--;
-  if (k > 0 && !/^[-–—(\[]$/.test(before[k - 1]!.text)) return null;
+  if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text)) return null;
   return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
 }
 
