@@ -75,7 +75,7 @@ export function extractArticle(input: ExtractInput): Extraction {
   return {
     entities: built.entities,
     quotes: extracted,
-    tags: deriveTags(text, title, input.editorTags),
+    tags: deriveTags(input.editorTags, built.words),
   };
 }
 

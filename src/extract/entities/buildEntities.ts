@@ -254,7 +254,8 @@ function knownEntityOf(entry: KbEntry): KnownEntity {
 /** NAME, ACRONYM or DEMONYM, read from the mention's origin and its letters. */
 function formOf(m: Mention, known: KbEntry | null): EntityMention['form'] {
   if (m.form !== undefined) return m.form;
-  const knownAcronym = known !== null && [known.name, ...known.names].some((n) => n.toLowerCase() === m.text.toLowerCase() && isAcronymForm(n));
+  // "Nato" for NATO: a known acronym written as a word.
+  const knownAcronym = known !== null && /^[A-Z][a-z]{2,5}$/.test(m.text) && [known.name, ...known.names].includes(m.text.toUpperCase());
   return isAcronymForm(m.text, knownAcronym) ? 'ACRONYM' : 'NAME';
 }
 

@@ -34,18 +34,22 @@ interface Index {
   exact: Map<string, KbMatch[]>;
   /** Case-folded multi-word form → matches ("house of commons"). */
   folded: Map<string, KbMatch[]>;
+  /** A pronounceable acronym written as a word → the acronym's matches ("Nato" → NATO). */
+  asWord: Map<string, KbMatch[]>;
   byId: Map<string, KbEntry>;
   countryName: Map<string, string>;
-  /** First words of multi-word forms, for scanners. */
+  /** First words of multi-word names of places, for the gazetteer's scanner. */
   multiWordStarts: Set<string>;
 }
 
 let index: Index | null = null;
+const NONE: readonly KbMatch[] = [];
 
 function load(): Index {
   const file = JSON.parse(readFileSync(KNOWLEDGE_BASE_PATH, 'utf8')) as KbFile;
   const exact = new Map<string, KbMatch[]>();
   const folded = new Map<string, KbMatch[]>();
+  const asWord = new Map<string, KbMatch[]>();
   const byId = new Map<string, KbEntry>();
   const countryName = new Map<string, string>();
   const multiWordStarts = new Set<string>();
@@ -53,8 +57,14 @@ function load(): Index {
     const list = exact.get(form);
     if (list) list.push(match);
     else exact.set(form, [match]);
+    if (!match.demonym && /^[A-Z]{3,6}$/.test(form)) {
+      const word = form[0] + form.slice(1).toLowerCase();
+      const w = asWord.get(word);
+      if (w) w.push(match);
+      else asWord.set(word, [match]);
+    }
     if (form.includes(' ')) {
-      multiWordStarts.add(form.slice(0, form.indexOf(' ')));
+      if (match.entry.kind === 'PLACE') multiWordStarts.add(form.slice(0, form.indexOf(' ')));
       const key = form.toLowerCase();
       const f = folded.get(key);
       if (f) f.push(match);
@@ -68,7 +78,7 @@ function load(): Index {
     for (const form of [name, ...names]) put(form, { entry, demonym: false });
     for (const form of demonyms) put(form, { entry, demonym: true });
   }
-  return { version: file.version, exact, folded, byId, countryName, multiWordStarts };
+  return { version: file.version, exact, folded, asWord, byId, countryName, multiWordStarts };
 }
 
 function kb(): Index {
@@ -78,11 +88,8 @@ function kb(): Index {
 /** Entries a surface form names, exactly as written ("US" is not "us"); multi-word forms also case-folded. */
 export function lookupKnown(form: string): readonly KbMatch[] {
   const k = kb();
-  const found = k.exact.get(form) ?? (form.includes(' ') ? k.folded.get(form.toLowerCase()) : undefined);
-  if (found !== undefined) return found;
   // British style writes pronounceable acronyms as words: "Nato", "Ukip", "Opec".
-  if (/^[A-Z][a-z]{2,5}$/.test(form)) return k.exact.get(form.toUpperCase())?.filter((m) => !m.demonym) ?? [];
-  return [];
+  return k.exact.get(form) ?? (form.includes(' ') ? k.folded.get(form.toLowerCase()) : undefined) ?? k.asWord.get(form) ?? NONE;
 }
 
 /** The entry with this id. */
@@ -95,7 +102,7 @@ export function countryNameOf(code: string): string | undefined {
   return kb().countryName.get(code);
 }
 
-/** True if some multi-word form starts with this word ("United", "House"). */
+/** True if some multi-word name of a place starts with this word ("United", "South"). */
 export function startsKnownMultiWord(word: string): boolean {
   return kb().multiWordStarts.has(word);
 }

@@ -35,33 +35,32 @@ function buildIndex(): KeywordIndex {
   return { exact, stems };
 }
 
-function topicsOfWord(word: string, idx: KeywordIndex): readonly string[] {
-  const seen = memo.get(word);
+function topicsOfWord(written: string, idx: KeywordIndex): readonly string[] {
+  const seen = memo.get(written);
   if (seen !== undefined) return seen;
+  const word = written.toLowerCase();
   const out = [...(idx.exact.get(word) ?? [])];
   for (const s of idx.stems.get(word.slice(0, 4)) ?? []) if (word.startsWith(s.stem) && !out.includes(s.topic)) out.push(s.topic);
   if (memo.size >= MAX_MEMO) memo.clear();
   const result = out.length === 0 ? NONE : out;
-  memo.set(word, result);
+  memo.set(written, result);
   return result;
 }
 
 /**
  * The subjects an article is about, from keyword counts: up to three topics whose weighted
- * hits (headline words count three times) reach a floor and half the best topic's count, best
- * first. Deterministic; the topic names are those of TOPIC_KEYWORDS.
+ * hits (headline words, segment 0, count three times) reach a floor and half the best topic's
+ * count, best first. `words` are the article's words as the entity stage scanned them.
+ * Deterministic; the topic names are those of TOPIC_KEYWORDS.
  */
-export function findTopics(headline: string, body: string): string[] {
+export function findTopics(words: readonly { text: string; segment: number }[]): string[] {
   const idx = (index ??= buildIndex());
   const scores = new Map<string, number>();
-  const count = (text: string, weight: number): void => {
-    for (const word of text.toLowerCase().split(/[^\p{L}-]+/u)) {
-      if (word.length < 2) continue;
-      for (const t of topicsOfWord(word, idx)) scores.set(t, (scores.get(t) ?? 0) + weight);
-    }
-  };
-  count(headline, HEADLINE_WEIGHT);
-  count(body, 1);
+  for (const w of words) {
+    if (w.text.length < 2) continue;
+    const weight = w.segment === 0 ? HEADLINE_WEIGHT : 1;
+    for (const t of topicsOfWord(w.text, idx)) scores.set(t, (scores.get(t) ?? 0) + weight);
+  }
   const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const best = ranked[0]?.[1] ?? 0;
   return ranked
