@@ -174,6 +174,12 @@ describe('cues and speakers', () => {
     expect(run(t2, [name(t2, 'Paul Brandt', 'PER'), name(t2, 'Okonjo', 'PER')])[0]!.speaker?.antecedent?.text).toBe('Paul Brandt');
   });
 
+  test('a pronoun after reported speech stands for the one reported, not the last one quoted', () => {
+    const t = '“We will win,” said Maria Lopez.\n\nThe correspondent Anna Frey said the count was slow. “It could go either way,” she said.';
+    const q = run(t, [name(t, 'Maria Lopez', 'PER'), name(t, 'Anna Frey', 'PER')]);
+    expect(q.map((x) => x.speaker?.antecedent?.text ?? x.speaker?.mention.text)).toEqual(['Maria Lopez', 'Anna Frey']);
+  });
+
   test('the one told is not the speaker', () => {
     const t = 'The meeting ran late.\n\n“We will not wait another year,” told Mr Okonjo the minister, later.';
     expect(run(t, [name(t, 'Okonjo', 'PER')])[0]!.speaker).toBeNull();

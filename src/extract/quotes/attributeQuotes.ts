@@ -137,7 +137,14 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
           : null);
       if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
-        ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, memory, index));
+        // "The BBC's correspondent, Rachel Harvey, said … “…,” she said": whoever the writer
+        // reported speaking just before the quote is the latest speaker for its pronoun.
+        const reported = cand.form === 'PRONOUN' ? reportedSpeakerBefore(text, q, cueTokens === before ? sStart : q.open, paragraphs, index) : null;
+        const withReported =
+          reported !== null && memory.every((m) => m.referent.start < reported.start)
+            ? [...memory, { referent: reported, personLike: true, paragraphIndex: q.paragraphIndex }]
+            : memory;
+        ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, withReported, index));
         confidence = cand.strength === 1 ? 0.9 : cand.strength === 2 ? 0.8 : 0.65;
         if (speaker.form === 'PRONOUN') confidence -= speaker.antecedent === null ? 0.2 : 0.05;
       } else confidence = 0.5;
@@ -335,6 +342,27 @@ function signature(text: string, q: RawQuote, after: readonly Token[], index: Na
   if (d !== '―' && d !== '—' && d !== '–' && d !== '-') return null;
   const cand = npStartingAt(text, after, 1, index);
   return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
+}
+
+/**
+ * The person the sentence just before the quote reports speaking ("Jeff Randall, said the banks
+ * could step in."), in the quote's paragraph or, for a quote opening one, the paragraph before.
+ */
+function reportedSpeakerBefore(
+  text: string,
+  q: RawQuote,
+  /** Where the sentence holding the quote and its cue starts. */
+  from: number,
+  paragraphs: readonly { start: number; end: number }[],
+  index: NameIndex,
+): Span | null {
+  const para = paragraphs[q.paragraphIndex]!;
+  const opens = from - para.start <= 4;
+  const pp = opens ? paragraphs[q.paragraphIndex - 1] : para;
+  if (pp === undefined) return null;
+  const found = speakerInSentenceBefore(text, opens ? pp.end : from, pp.start, index, [], q.paragraphIndex);
+  const s = found?.speaker;
+  return s && s.form === 'NAME' && found.referent !== null ? found.referent : null;
 }
 
 /** Builds the speaker from a candidate phrase, resolving pronouns. */
