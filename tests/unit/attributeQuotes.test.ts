@@ -180,6 +180,11 @@ describe('cues and speakers', () => {
     expect(q.map((x) => x.speaker?.antecedent?.text ?? x.speaker?.mention.text)).toEqual(['Maria Lopez', 'Anna Frey']);
   });
 
+  test('the person a sentence ending in a colon is about says the quote after it', () => {
+    const t = 'The debate turned sharp. Rafael Ortiz turned to the moderators: “Your questions are unfair to every candidate here.”';
+    expect(run(t, [name(t, 'Rafael Ortiz', 'PER')])[0]!.speaker?.mention.text).toBe('Rafael Ortiz');
+  });
+
   test('the one told is not the speaker', () => {
     const t = 'The meeting ran late.\n\n“We will not wait another year,” told Mr Okonjo the minister, later.';
     expect(run(t, [name(t, 'Okonjo', 'PER')])[0]!.speaker).toBeNull();

@@ -151,12 +151,11 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     } else {
       // A pronoun in scare quotes ("because “she” is a “he”") is the writer's word play.
       if (kind === 'PARTIAL' && PRONOUNS.has(content.replace(/[^\p{L}]/gu, '').toLowerCase())) continue;
-      const labelled = kind === 'DIRECT' ? nameBeforeColon(text, before, index) : null;
+      const labelled = kind === 'DIRECT' ? (nameBeforeColon(text, before, index) ?? subjectBeforeColon(text, before, index)) : null;
       const inherited = labelled === null ? inherit(text, q, kind, prev, sameSentenceAsPrev, done, paragraphs, index, memory) : null;
       if (labelled !== null) {
-        speaker = { mention: labelled.mention, form: labelled.form, antecedent: null };
-        referent = labelled.mention;
-        confidence = 0.8;
+        ({ speaker, referent } = toSpeaker(text, labelled, before, q.paragraphIndex, memory, index));
+        confidence = labelled.strength === 1 ? 0.8 : 0.7;
       } else if (inherited !== null) ({ speaker, referent, confidence } = inherited);
       else if (kind === 'PARTIAL') {
         // No speech verb: a borrowed phrase ("admires him as a “strong leader”") belongs to the
@@ -230,6 +229,18 @@ function nameBeforeColon(text: string, before: readonly Token[], index: NameInde
   while (k > 0 && before[k - 1]!.start >= name.start) k--;
   if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text)) return null;
   return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
+}
+
+/**
+ * "Cruz called them on it: “…”", "Kelly responded pointedly, with a smile: “…”": a sentence
+ * ending in a colon introduces the quote, and a person as its subject says it, cue or not.
+ */
+function subjectBeforeColon(text: string, before: readonly Token[], index: NameIndex): SpeakerCandidate | null {
+  const n = before.length;
+  if (n < 3 || before[n - 1]!.text !== ':') return null;
+  const s = clauseSubject(text, before, 0, n - 1, index);
+  if (s === null || !(s.nameType === 'PER' || (s.form === 'PRONOUN' && /^(?:he|she)$/i.test(s.mention.text)))) return null;
+  return s;
 }
 
 /**
