@@ -185,6 +185,13 @@ describe('cues and speakers', () => {
     expect(run(t, [name(t, 'Rafael Ortiz', 'PER')])[0]!.speaker?.mention.text).toBe('Rafael Ortiz');
   });
 
+  test('a dateline or an opening phrase does not hold the subject', () => {
+    const t = 'In an interview with Radio Norte, Elena Vidal defended the plan, saying it would “pay for itself”.';
+    expect(run(t, [name(t, 'Radio Norte', 'ORG'), name(t, 'Elena Vidal', 'PER')])[0]!.speaker?.mention.text).toBe('Elena Vidal');
+    const t2 = 'LISBON (Wire) — Elena Vidal defended the plan on Monday, saying it would “pay for itself”.';
+    expect(run(t2, [name(t2, 'LISBON', 'LOC'), name(t2, 'Elena Vidal', 'PER')])[0]!.speaker?.mention.text).toBe('Elena Vidal');
+  });
+
   test('the one told is not the speaker', () => {
     const t = 'The meeting ran late.\n\n“We will not wait another year,” told Mr Okonjo the minister, later.';
     expect(run(t, [name(t, 'Okonjo', 'PER')])[0]!.speaker).toBeNull();
