@@ -5,6 +5,7 @@ import { parseDatabaseUrl } from './config/databaseUrl.js';
 import { projectRoot } from './projectRoot.js';
 import { parseCorsOrigins, type CorsOrigins } from './config/corsOrigins.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './config/importLimits.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -27,6 +28,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** GraphQL request limits: depth, aliases, tokens, cost, page size. */
   limits: QueryLimits;
+  /** What one imported article may hold: bytes and paragraphs. */
+  importLimits: ImportLimits;
   /** Browser origins allowed to call the API (CORS). */
   corsOrigins: CorsOrigins;
   /** Where the public site lives, for links in JSON-LD and webhooks (`PUBLIC_BASE_URL`), or null. */
@@ -76,6 +79,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 100_000_000),
       maxPageSize: integer(env, 'GRAPHQL_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 10_000),
+    },
+    importLimits: {
+      maxArticleBytes: integer(env, 'IMPORT_MAX_ARTICLE_BYTES', DEFAULT_IMPORT_LIMITS.maxArticleBytes, 1024, 1024 * 1024 * 1024),
+      maxParagraphs: integer(env, 'IMPORT_MAX_PARAGRAPHS', DEFAULT_IMPORT_LIMITS.maxParagraphs, 1, 1_000_000),
     },
     corsOrigins: corsOrigins(env, nodeEnv === 'production'),
     publicBaseUrl: baseUrl(env, 'PUBLIC_BASE_URL'),

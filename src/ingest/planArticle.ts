@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityKind, EntityType, ExtractedEntity, Extraction, Span } from '../extract/types.js';
-import { articleText, segmentStarts } from './articleText.js';
+import { articleSegments, articleText } from '../content/articleText.js';
 import { dedupeBy } from './dedupeBy.js';
 import { nameKey, slugify } from './nameKey.js';
 import type { ParsedArticle } from './parseArticle.js';
@@ -109,7 +109,7 @@ export function planArticle(
   const title = parsed.title.text;
   const stored = articleText(title, paragraphs);
   const segments = [parsed.title, ...parsed.paragraphs];
-  const starts = segmentStarts(title, paragraphs);
+  const starts = articleSegments(title, paragraphs).map((segment) => segment.start);
 
   /** Maps a file offset to [stored offset, paragraph]; `isEnd` lets an end sit on a segment's end. */
   const locate = (offset: number, isEnd: boolean): [number, number] | null => {

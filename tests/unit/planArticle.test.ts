@@ -1,4 +1,4 @@
-import { articleText } from '../../src/ingest/articleText.js';
+import { articleText } from '../../src/content/articleText.js';
 import { nameKey, slugify } from '../../src/ingest/nameKey.js';
 import { parseArticle } from '../../src/ingest/parseArticle.js';
 import { planArticle, type ArticleSource } from '../../src/ingest/planArticle.js';
