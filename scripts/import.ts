@@ -75,6 +75,7 @@ runCli({ name: 'import', help: HELP, options, positionals: { min: 1, label: 'fil
     let lastLog = performance.now();
     const report = await importFiles(db.prisma, positionals, {
       log,
+      publicBaseUrl: config.publicBaseUrl,
       dryRun: values['dry-run'] ?? false,
       batchSize,
       workers,

@@ -32,7 +32,7 @@ export interface RunningServer {
  * `corsOrigins` to any localhost origin outside production.
  */
 export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
-  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks'>> & { limits?: Partial<QueryLimits> };
+  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits'>> & { limits?: Partial<QueryLimits> };
 
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -139,6 +139,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
           maxPageSize: limits.maxPageSize,
           publicBaseUrl: config.publicBaseUrl,
           publisherName: config.publisherName,
+          importLimits: config.importLimits,
           afterWrite: deliveries?.wake,
         }),
     });

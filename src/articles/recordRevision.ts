@@ -24,24 +24,36 @@ export function diffStates(
   return { changes, textDiff: createTwoFilesPatch('before', 'after', `${oldText}\n`, `${newText}\n`, undefined, undefined, { context: 2 }) };
 }
 
+/** One revision to store: the article's version after the change, and the states around it. */
+export interface RevisionInput {
+  articleId: string;
+  version: number;
+  action: RevisionAction;
+  actor: string;
+  before: ArticleState | null;
+  after: ArticleState;
+}
+
 /**
- * Stores a revision of an article in the caller's transaction: who, when, what changed and the
- * state after the change (so it can be restored). `version` is the article's version after it.
+ * Stores revisions of articles in the caller's transaction (one statement for any number):
+ * who, when, what changed and the state after the change, so any revision can be restored.
+ * For a newly created article the text diff is left out (the snapshot holds the text).
  */
-export async function recordRevision(
-  sql: Sql,
-  revision: { articleId: string; version: number; action: RevisionAction; actor: string; before: ArticleState | null; after: ArticleState },
-): Promise<void> {
-  const { changes, textDiff } = diffStates(revision.before, revision.after);
+export async function recordRevisions(sql: Sql, revisions: readonly RevisionInput[]): Promise<void> {
+  if (!revisions.length) return;
+  const rows = revisions.map((revision) => {
+    const { changes, textDiff } = revision.before ? diffStates(revision.before, revision.after) : { changes: {}, textDiff: null };
+    return { a: revision.articleId, v: revision.version, k: revision.action, w: revision.actor, c: changes, d: textDiff, s: revision.after };
+  });
   await sql.run(
     `INSERT INTO article_revision (id, "articleId", version, action, actor, "createdAt", changes, "textDiff", snapshot)
-     VALUES (gen_random_uuid(), $1::uuid, $2, $3::"RevisionAction", $4, now() AT TIME ZONE 'UTC', $5::jsonb, $6, $7::jsonb)`,
-    revision.articleId,
-    revision.version,
-    revision.action,
-    revision.actor,
-    JSON.stringify(changes),
-    textDiff,
-    JSON.stringify(revision.after),
+     SELECT gen_random_uuid(), x.a, x.v, x.k::"RevisionAction", x.w, now() AT TIME ZONE 'UTC', x.c, x.d, x.s
+     FROM json_to_recordset($1::json) AS x(a uuid, v int, k text, w text, c jsonb, d text, s jsonb)`,
+    JSON.stringify(rows),
   );
+}
+
+/** Stores one revision (see recordRevisions). */
+export function recordRevision(sql: Sql, revision: RevisionInput): Promise<void> {
+  return recordRevisions(sql, [revision]);
 }

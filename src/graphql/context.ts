@@ -1,4 +1,5 @@
 import type { Viewer } from '../access/viewer.js';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../config/importLimits.js';
 import type { PrismaClient } from '../db/createPrisma.js';
 import { sqlOf, type Sql } from '../db/sql.js';
 import { createLoaders, type Loaders } from './loaders/createLoaders.js';
@@ -19,6 +20,8 @@ export interface Context {
   publicBaseUrl: string | null;
   /** The publisher named in JSON-LD (`PUBLISHER_NAME`), or null. */
   publisherName: string | null;
+  /** What one article may hold (API writes are held to the import's limits). */
+  importLimits: ImportLimits;
   /** Runs a write in one transaction; after it commits, this process looks for due webhook deliveries at once. */
   write<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
 }
@@ -30,6 +33,7 @@ export interface ContextOptions {
   maxPageSize: number;
   publicBaseUrl?: string | null;
   publisherName?: string | null;
+  importLimits?: ImportLimits;
   /** Called after a write commits (wakes the webhook delivery loop). */
   afterWrite?: () => void;
 }
@@ -47,6 +51,7 @@ export function createContext(options: ContextOptions): Context {
     maxPageSize: options.maxPageSize,
     publicBaseUrl: options.publicBaseUrl ?? null,
     publisherName: options.publisherName ?? null,
+    importLimits: options.importLimits ?? DEFAULT_IMPORT_LIMITS,
     write: async (work) => {
       const result = await database.transaction(work);
       options.afterWrite?.();

@@ -27,6 +27,8 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   log: Logger;
+  /** Base of public story URLs for webhook payloads (`PUBLIC_BASE_URL`). */
+  publicBaseUrl?: string | null;
   /** Parse and extract everything, write nothing, report what would happen. */
   dryRun?: boolean;
   /** Worker threads for extraction (default 0: extract in this thread). */
@@ -64,7 +66,7 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
   const db = options.sql ?? sqlOf(prisma);
   const report = emptyReport(dryRun);
   const acronyms = emptyAcronyms();
-  const sink = dryRun ? createPreviewSink(db, acronyms) : createWriteSink(db, acronyms, log);
+  const sink = dryRun ? createPreviewSink(db, acronyms) : createWriteSink(db, acronyms, log, options.publicBaseUrl ?? null);
   const walk = walkInputs(inputs);
   const writes = writeQueue(MAX_QUEUED_WRITES);
 

@@ -4,7 +4,7 @@ import { dedupeBy } from './dedupeBy.js';
 
 /** An article as read from a file, with offsets into the decoded text it came from. */
 export interface ParsedArticle {
-  format: 'seed' | 'plain' | 'jsonl' | 'markdown';
+  format: 'seed' | 'plain' | 'jsonl' | 'markdown' | 'api';
   /** The decoded text all spans index. */
   text: string;
   title: Span;

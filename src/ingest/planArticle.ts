@@ -17,6 +17,19 @@ export interface ArticleSource {
   slug?: string | null;
   /** Status the source states (JSON Lines "status", front matter "draft"); unset = PUBLISHED for a new article, unchanged on update. */
   status?: 'DRAFT' | 'PUBLISHED' | null;
+  /** The desk the article belongs to, as the source states it (JSON Lines and front matter "section"); unset = unchanged on update. */
+  section?: string | null;
+  /**
+   * For a plain-text story without metadata: the folder it sits in below the directory
+   * imported, its section when none is stated. Not content: the same file reached from another
+   * directory is the same article, so it does not change the content hash.
+   */
+  folder?: string | null;
+}
+
+/** The section an article is stored with: the one its source states, else the folder it was filed in. */
+export function sectionOf(source: ArticleSource): string | null {
+  return source.section ?? source.folder ?? null;
 }
 
 export interface PlannedMention {
@@ -88,6 +101,8 @@ export function contentHashOf(parsed: Pick<ParsedArticle, 'title' | 'paragraphs'
     // (re-importing an export into its own database then writes nothing). The slug is left
     // out: a stored article keeps its slug.
     ...(source.status === 'DRAFT' ? { status: source.status } : {}),
+    // Stated sections are content; an article without one hashes as it did before sections existed.
+    ...(source.section ? { section: source.section } : {}),
   };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }

@@ -28,6 +28,8 @@ export async function prepareArticles<Input extends ArticleInput>(
   sql: Sql,
   inputs: readonly Input[],
   extractor: ArticleExtractor,
+  /** Plan every input, even one whose stored version has its content hash (a restore). */
+  force = false,
 ): Promise<PreparedArticle<Input>[]> {
   const stored = await findStoredVersions(
     sql,
@@ -38,7 +40,7 @@ export async function prepareArticles<Input extends ArticleInput>(
   for (const input of inputs) {
     const known = stored.get(input.source.sourceKey);
     const contentHash = contentHashOf(input.parsed, input.source);
-    if (known && isUnchanged(known, contentHash, EXTRACTOR_VERSION)) out.push({ input, status: 'unchanged', stored: known });
+    if (!force && known && isUnchanged(known, contentHash, EXTRACTOR_VERSION)) out.push({ input, status: 'unchanged', stored: known });
     else {
       changed.push({ input, contentHash, at: out.length });
       out.push(null);

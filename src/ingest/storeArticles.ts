@@ -38,7 +38,7 @@ export async function storeArticles(sql: Sql, inputs: readonly ArticleInput[], o
   if (keys.size !== inputs.length) throw new Error('storeArticles: two inputs have the same source key');
   await takeImportLock(sql);
   const extractor = options.extractor ?? createExtractor(0);
-  const prepared = await prepareArticles(sql, inputs, extractor);
+  const prepared = await prepareArticles(sql, inputs, extractor, options.force);
   if (!options.extractor) await extractor.close();
   const failed = prepared.find((p) => p.status === 'failed');
   if (failed) throw failed.error;

@@ -45,6 +45,10 @@ describe.each(databaseKinds)('npm run import on %s', (kind) => {
     expect(result.stderr).toContain(`${missing}: no such file or directory`);
     expect(result.stderr).toContain(`${join(dir, 'archive', 'headline-only.txt')}:2: the article has a headline but no paragraphs`);
     expect(await test.db.prisma.article.count()).toBe(2);
+    // A plain-text story is filed in the section of the folder it sits in below the directory imported.
+    const sections = await test.db.prisma.article.findMany({ select: { title: true, section: true }, orderBy: { title: 'asc' } });
+    expect(sections.find((a) => a.title === 'Harbour council approves new ferry link')?.section).toBe('nested');
+    expect(sections.filter((a) => a.title !== 'Harbour council approves new ferry link').map((a) => a.section)).toEqual([null]);
   });
 
   it('reports zero changes on a second run of the same files', async () => {

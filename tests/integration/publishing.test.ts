@@ -100,7 +100,11 @@ describe.each(databaseKinds)('publishing, revisions and signed webhooks on %s', 
       editor,
     );
     expect(history.data!.article.revisions).toMatchObject({
-      nodes: [{ version: 2, action: 'PUBLISH', actor: expect.stringMatching(/^test-editor-/), changes: { status: { before: 'DRAFT', after: 'PUBLISHED' } } }],
+      totalCount: 2,
+      nodes: [
+        { version: 2, action: 'PUBLISH', actor: expect.stringMatching(/^test-editor-/), changes: { status: { before: 'DRAFT', after: 'PUBLISHED' } } },
+        { version: 1, action: 'CREATE', actor: 'import', changes: {} },
+      ],
     });
     // Revisions are editors' business.
     const anonymous = await gql(server.url, `{ article(slug: "${slug}") { revisions { totalCount } } }`);
@@ -190,7 +194,7 @@ describe.each(databaseKinds)('publishing, revisions and signed webhooks on %s', 
     expect(delivery!.json).toMatchObject({ event: 'article.deleted', article: { slug } });
     const id = Buffer.from(current.id, 'base64url').toString().split(':')[1]!;
     const revisions = await test.db.prisma.articleRevision.findMany({ where: { articleId: id }, orderBy: { version: 'asc' } });
-    expect(revisions.map((r) => r.action)).toEqual(['PUBLISH', 'DELETE']);
+    expect(revisions.map((r) => r.action)).toEqual(['CREATE', 'PUBLISH', 'DELETE']);
     expect(await gql(server.url, DELETE, { id: current.id, version: current.version + 1 }, editor)).toMatchObject({
       status: 404,
       errors: [{ extensions: { code: 'NOT_FOUND' } }],

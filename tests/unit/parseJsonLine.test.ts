@@ -24,6 +24,7 @@ describe('parseJsonLine', () => {
       slug: 'harbour-ferry-link',
       sourceKey: 'cms:4711',
       sourcePath: '/harbour/ferry',
+      section: 'local',
     });
     const { parsed, source } = parseJsonLine(line, at());
     expect(parsed.format).toBe('jsonl');
@@ -43,6 +44,7 @@ describe('parseJsonLine', () => {
       publishedAt: new Date('2024-03-05T08:30:00Z'),
       slug: 'harbour-ferry-link',
       status: 'DRAFT',
+      section: 'local',
     });
   });
 

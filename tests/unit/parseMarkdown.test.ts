@@ -54,6 +54,7 @@ describe('parseMarkdown', () => {
       publishedAt: new Date('2024-03-05T09:30:00Z'),
       slug: null,
       status: 'PUBLISHED',
+      section: null,
     });
   });
 

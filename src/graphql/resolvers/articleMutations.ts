@@ -1,14 +1,20 @@
 import { requireRole } from '../../access/viewer.js';
-import { changePublication } from '../../articles/changePublication.js';
-import { deleteArticle } from '../../articles/deleteArticle.js';
+import { changePublication } from '../../commands/changePublication.js';
+import { deleteArticle } from '../../commands/deleteArticle.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { Context } from '../context.js';
-import type { MutationResolvers } from '../generated/schemaTypes.js';
+import type { CreateArticleInput, MutationResolvers, UpdateArticleInput } from '../generated/schemaTypes.js';
 import { toGlobalId } from '../globalId.js';
+import type { ArticleDraft } from '../../commands/articleInput.js';
+import { createArticle, type WriteOptions } from '../../commands/createArticle.js';
+import { restoreRevision } from '../../commands/restoreRevision.js';
+import { updateArticle } from '../../commands/updateArticle.js';
 import { columns, sql } from '../read/sql.js';
 import { asArticle } from '../read/tagRows.js';
 import type { ArticleRow } from '../rows.js';
 import { dateOf, idOf } from './writeArgs.js';
+
+const writeOptions = (ctx: Context): WriteOptions => ({ limits: ctx.importLimits, publicBaseUrl: ctx.publicBaseUrl });
 
 /** The article as stored after a write (read anew: the request's loaders may hold the old row). */
 export async function writtenArticle(ctx: Context, id: string): Promise<ArticleRow> {
@@ -17,8 +23,38 @@ export async function writtenArticle(ctx: Context, id: string): Promise<ArticleR
   return asArticle(row);
 }
 
-/** Mutations that change an article's publication state or remove it (EDITOR). */
-export const publicationMutationResolvers: Pick<MutationResolvers, 'publishArticle' | 'unpublishArticle' | 'deleteArticle'> = {
+/** The API's article content as the commands take it: dates parsed, unknown fields absent. */
+function draftOf(input: CreateArticleInput | UpdateArticleInput): ArticleDraft {
+  const draft: ArticleDraft = {};
+  for (const [key, value] of Object.entries(input) as [keyof ArticleDraft, never][]) {
+    if (value === undefined) continue;
+    (draft as Record<string, unknown>)[key] = key === 'publishedAt' && value !== null ? dateOf(value, 'input.publishedAt') : value;
+  }
+  return draft;
+}
+
+/** Article writes (EDITOR): create, change, publish, unpublish, delete, restore. */
+export const articleMutationResolvers: Pick<
+  MutationResolvers,
+  'createArticle' | 'updateArticle' | 'restoreRevision' | 'publishArticle' | 'unpublishArticle' | 'deleteArticle'
+> = {
+  createArticle: async (_, { input }, ctx) => {
+    requireRole(ctx.viewer, 'EDITOR', 'Creating an article');
+    const id = await ctx.write((tx) => createArticle(tx, ctx.viewer, draftOf(input), writeOptions(ctx)));
+    return writtenArticle(ctx, id);
+  },
+  updateArticle: async (_, args, ctx) => {
+    requireRole(ctx.viewer, 'EDITOR', 'Changing an article');
+    const id = idOf(args.id, 'Article', 'id');
+    await ctx.write((tx) => updateArticle(tx, ctx.viewer, id, args.version, draftOf(args.input), writeOptions(ctx)));
+    return writtenArticle(ctx, id);
+  },
+  restoreRevision: async (_, args, ctx) => {
+    requireRole(ctx.viewer, 'EDITOR', 'Restoring a revision');
+    const id = idOf(args.articleId, 'Article', 'articleId');
+    await ctx.write((tx) => restoreRevision(tx, ctx.viewer, id, args.revision, args.version, writeOptions(ctx)));
+    return writtenArticle(ctx, id);
+  },
   publishArticle: async (_, args, ctx) => {
     requireRole(ctx.viewer, 'EDITOR', 'Publishing an article');
     const id = idOf(args.id, 'Article', 'id');

@@ -5,7 +5,7 @@ import { queryResolvers } from '../resolvers/queryResolvers.js';
 import { searchQueryResolvers } from '../resolvers/searchResolvers.js';
 import { apiTokenResolvers, tokenMutationResolvers, tokenQueryResolvers } from '../resolvers/tokenResolvers.js';
 import { typeResolvers } from '../resolvers/typeResolvers.js';
-import { publicationMutationResolvers } from '../resolvers/articleMutations.js';
+import { articleMutationResolvers } from '../resolvers/articleMutations.js';
 import { webhookDeliveryResolvers, webhookMutationResolvers, webhookQueryResolvers, webhookResolvers } from '../resolvers/webhookResolvers.js';
 import { loadTypeDefs } from './loadTypeDefs.js';
 
@@ -16,7 +16,7 @@ import { loadTypeDefs } from './loadTypeDefs.js';
 export function createSchema(limits: { maxPageSize: number }): GraphQLSchema {
   const resolvers: Resolvers = {
     Query: { ...queryResolvers, ...searchQueryResolvers, ...tokenQueryResolvers, ...webhookQueryResolvers },
-    Mutation: { ...tokenMutationResolvers, ...publicationMutationResolvers, ...webhookMutationResolvers },
+    Mutation: { ...tokenMutationResolvers, ...articleMutationResolvers, ...webhookMutationResolvers },
     ApiToken: apiTokenResolvers,
     Webhook: webhookResolvers,
     WebhookDelivery: webhookDeliveryResolvers,

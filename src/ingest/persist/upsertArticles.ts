@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/sql.js';
 import type { StoredOutcome } from '../articleOutcome.js';
-import type { ArticlePlan } from '../planArticle.js';
+import { sectionOf, type ArticlePlan } from '../planArticle.js';
 import type { PlannedArticle } from '../plannedArticle.js';
 import { BatchConflict } from './batchConflict.js';
 import { freeSlugSql } from './freeSlugSql.js';
@@ -21,9 +21,10 @@ const CONTENT = [
   'wordCount',
   'status',
   'publishedAt',
+  'section',
 ] as const;
 const inserted = articleTable.pick('slug', 'sourceKey', ...CONTENT).orNull('status');
-const updated = articleTable.pick('id', ...CONTENT).orNull('status');
+const updated = articleTable.pick('id', ...CONTENT).orNull('status', 'section');
 /** The stored version an update was planned against. */
 const expected = articleTable.pick('id', 'contentHash', 'extractorVersion');
 
@@ -63,7 +64,8 @@ export async function upsertArticles(sql: Sql, batch: readonly PlannedArticle[])
   const changed = batch.flatMap(({ plan, stored }) => (stored ? [{ plan, stored }] : []));
   if (changed.length) {
     const n = await sql.run(
-      `UPDATE article a SET ${updated.assign('x', ['id'], { status: 'COALESCE(x.status, a.status)' })}, "updatedAt" = now()
+      `UPDATE article a SET ${updated.assign('x', ['id'], { status: 'COALESCE(x.status, a.status)', section: 'COALESCE(x.section, a.section)' })},
+         version = a.version + 1, "updatedAt" = now()
        FROM ${updated.from('$1', 'x')}, ${expected.from('$2', 's')}
        WHERE a.id = x.id AND s.id = x.id AND a."contentHash" = s."contentHash" AND a."extractorVersion" = s."extractorVersion"`,
       updated.json(changed.map(({ plan, stored }) => ({ id: stored.id, ...contentOf(plan) }))),
@@ -87,5 +89,6 @@ function contentOf(plan: ArticlePlan) {
     wordCount: plan.wordCount,
     status: plan.source.status ?? null,
     publishedAt: plan.source.publishedAt?.toISOString() ?? null,
+    section: sectionOf(plan.source),
   } satisfies Pick<RowOf<typeof updated>, (typeof CONTENT)[number]>;
 }

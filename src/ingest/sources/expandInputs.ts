@@ -1,12 +1,17 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { AppError, ErrorCode } from '../../errors.js';
 import { formatOfName } from './detectFormat.js';
 import { isGlob, planGlob } from './globToRegExp.js';
 
-/** One thing to read: a file (with its real path, for identity), stdin, or an input that failed. */
-export type InputEntry = { kind: 'file'; path: string; real: string } | { kind: 'stdin' } | { kind: 'failure'; label: string; error: AppError };
+/**
+ * One thing to read: a file (with its real path, for identity, and the name of the folder it sits
+ * in when a walk found it below the directory or glob base it was given: a plain-text story's
+ * section), stdin, or an input that failed.
+ */
+export type InputEntry =
+  { kind: 'file'; path: string; real: string; folder?: string | null } | { kind: 'stdin' } | { kind: 'failure'; label: string; error: AppError };
 
 /**
  * Expands import inputs lazily, in order: a file as given, a directory walked recursively in
@@ -43,7 +48,7 @@ export async function* expandInputs(inputs: readonly string[]): AsyncGenerator<I
       for await (const file of walk(input, Infinity, await realpath(input).catch(() => null))) {
         if (file instanceof AppError) yield { kind: 'failure', label: file.details.file as string, error: file };
         else if (formatOfName(file.path)) {
-          const entry = await fileEntry(file.path, seen, file.real);
+          const entry = await fileEntry(file.path, seen, file.real, folderBelow(input, file.path));
           if (entry) yield entry;
         }
       }
@@ -70,7 +75,7 @@ async function* expandGlob(glob: string, seen: Set<string>): AsyncGenerator<Inpu
     const { path } = file;
     const relative = plan.base === '.' ? path : path.slice(plan.base.length).replace(/^\/+/, '');
     if (plan.pattern.test(relative)) {
-      yield await fileEntry(plan.base === '.' ? relative : path, seen, file.real);
+      yield await fileEntry(plan.base === '.' ? relative : path, seen, file.real, folderBelow(plan.base, path));
     }
   }
 }
@@ -107,8 +112,14 @@ async function* walk(dir: string, depth: number, realDir: string | null): AsyncG
   }
 }
 
+/** The name of the folder `path` sits in, when that folder is below `base` (not `base` itself); else null. */
+function folderBelow(base: string, path: string): string | null {
+  const inside = relative(base, dirname(path));
+  return inside && !inside.startsWith('..') ? basename(inside) : null;
+}
+
 /** The entry for a file; `known` is its real path when the walk already knows it. */
-async function fileEntry(path: string, seen: Set<string>, known: string | null = null): Promise<InputEntry | null> {
+async function fileEntry(path: string, seen: Set<string>, known: string | null = null, folder: string | null = null): Promise<InputEntry | null> {
   let real: string;
   try {
     real = known ?? (await realpath(path));
@@ -117,7 +128,7 @@ async function fileEntry(path: string, seen: Set<string>, known: string | null =
   }
   if (seen.has(real)) return null;
   seen.add(real);
-  return { kind: 'file', path, real };
+  return { kind: 'file', path, real, folder };
 }
 
 function failure(label: string, code: ErrorCode, message: string): InputEntry {

@@ -20,7 +20,7 @@ export interface JsonLineArticle {
 
 /**
  * Parses one line of JSON Lines: `{"title", "body" | "paragraphs", "publishedAt", "url", "tags",
- * "byline", "status", "slug", "sourceKey", "sourcePath"}`. Other keys (an export's entities,
+ * "byline", "status", "section", "slug", "sourceKey", "sourcePath"}`. Other keys (an export's entities,
  * quotes, topics) are ignored. Throws INVALID_JSON, INVALID_FIELD, NO_HEADLINE or NO_BODY naming
  * the line and field.
  */
@@ -86,6 +86,7 @@ export function parseJsonLine(line: string, origin: LineOrigin): JsonLineArticle
       publishedAt: field('publishedAt', readDate),
       slug: field('slug', readSlug),
       status: field('status', readStatus),
+      section: field('section', readLine),
     },
   };
 }

@@ -115,6 +115,7 @@ export function parseMarkdown(source: string, file: string): MarkdownArticle {
       // Front matter slugs are written by hand ("My-Post"): slugified rather than rejected.
       slug: field(['slug'], (v) => slugify(readLine(v))),
       status: field(['status'], readStatus) ?? (draft === null ? null : draft ? 'DRAFT' : 'PUBLISHED'),
+      section: field(['section', 'category'], readLine),
     },
   };
 }

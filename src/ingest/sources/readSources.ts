@@ -37,7 +37,7 @@ export async function* readSources(inputs: readonly string[] | AsyncIterable<Inp
   for await (const entry of entries) {
     if (entry.kind === 'failure') yield { kind: 'failure', label: entry.label, error: entry.error };
     else if (entry.kind === 'stdin') yield* readJsonLines(options.stdin ?? process.stdin, { file: '<stdin>', real: null }, limits);
-    else yield* readFileSource(entry.path, entry.real, limits);
+    else yield* readFileSource(entry.path, entry.real, limits, entry.folder ?? null);
   }
 }
 
@@ -47,7 +47,7 @@ export async function* readSources(inputs: readonly string[] | AsyncIterable<Inp
  * thread-pool round trips and their promises, more than the read itself, on the thread that
  * also extracts.
  */
-async function* readFileSource(path: string, real: string, limits: ImportLimits): AsyncGenerator<SourceItem> {
+async function* readFileSource(path: string, real: string, limits: ImportLimits, folder: string | null): AsyncGenerator<SourceItem> {
   let file: RegularFile;
   let format: InputFormat;
   try {
@@ -68,13 +68,13 @@ async function* readFileSource(path: string, real: string, limits: ImportLimits)
     return;
   }
   try {
-    yield readArticle(file, path, real, format, limits);
+    yield readArticle(file, path, real, format, limits, folder);
   } finally {
     closeSync(file.fd);
   }
 }
 
-function readArticle(file: RegularFile, path: string, real: string, format: 'text' | 'markdown', limits: ImportLimits): SourceItem {
+function readArticle(file: RegularFile, path: string, real: string, format: 'text' | 'markdown', limits: ImportLimits, folder: string | null): SourceItem {
   const where = { label: path, file: path };
   try {
     // Refused before it is read whole: a huge file costs neither the read nor the parse.
@@ -92,7 +92,14 @@ function readArticle(file: RegularFile, path: string, real: string, format: 'tex
     // The seed format carries the article's path in its CMS: that is its identity wherever
     // the file lies. Plain text is identified by its real path.
     const sourceKey = parsed.pathLine !== null ? `path:/${parsed.pathLine}` : `file:${real}`;
-    return { kind: 'article', label: path, parsed, source: { sourceKey, sourcePath: real, sourceUrl: null, byline: null, publishedAt: null }, warnings };
+    // A plain-text story has no metadata: the folder it was filed in is its section.
+    return {
+      kind: 'article',
+      label: path,
+      parsed,
+      source: { sourceKey, sourcePath: real, sourceUrl: null, byline: null, publishedAt: null, folder },
+      warnings,
+    };
   } catch (error) {
     return { kind: 'failure', label: path, error: asAppError(error, path) };
   }

@@ -22,6 +22,7 @@ export const articleTable = defineTable<Article>()('article', {
   wordCount: 'int',
   status: '"ArticleStatus"',
   publishedAt: 'timestamptz',
+  section: 'text',
 });
 
 export const entityTable = defineTable<Entity>()('entity', {

@@ -1,9 +1,8 @@
 import type { Viewer } from '../access/viewer.js';
 import type { Sql } from '../db/sql.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { enqueuePublicationEvents } from './articleEvents.js';
-import { lockArticle, type ArticleState } from './articleState.js';
-import { recordRevision } from './recordRevision.js';
+import { lockArticle, type ArticleState } from '../articles/articleState.js';
+import { recordArticleChanges } from '../articles/recordArticleChanges.js';
 
 export interface PublicationChange {
   id: string;
@@ -15,8 +14,8 @@ export interface PublicationChange {
 
 /**
  * Publishes, schedules or unpublishes an article in the caller's transaction: checks the
- * version (CONFLICT), sets status and publication time, bumps the version, records a revision
- * and writes the webhook events. Returns the article's id and new version.
+ * version (CONFLICT), sets status and publication time, bumps the version, and records the
+ * change (revision and webhook events). Returns the article's id and new version.
  */
 export async function changePublication(
   sql: Sql,
@@ -45,7 +44,6 @@ export async function changePublication(
     after.publishedAt,
     version,
   );
-  await recordRevision(sql, { articleId: article.id, version, action: change.action, actor: viewer.name, before, after });
-  await enqueuePublicationEvents(sql, { id: article.id, slug: article.slug, version, state: after }, before, publicBaseUrl);
+  await recordArticleChanges(sql, [{ id: article.id, slug: article.slug, version, action: change.action, before, after }], viewer.name, publicBaseUrl);
   return { id: article.id, version };
 }
