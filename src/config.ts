@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from './errors.js';
 import { isLogLevel, type LogLevel } from './log.js';
 import { parseDatabaseUrl } from './config/databaseUrl.js';
 import { projectRoot } from './projectRoot.js';
-import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
+import { LIMIT_SPECS, type Limits } from './config/limits.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -22,10 +22,19 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Allow schema introspection (on by default except in production). */
   introspection: boolean;
-  /** Server-side timeout for each SQL statement, in milliseconds. */
+  /** Server-side timeout for each SQL statement, in milliseconds (also `limits.statementTimeoutMs`). */
   statementTimeoutMs: number;
-  /** GraphQL request limits: depth, aliases, tokens, cost, page size. */
-  limits: QueryLimits;
+  /** Every request limit (see `config/limits.ts`): GraphQL, inputs, time, connections, rate. */
+  limits: Limits;
+  /** Redis for state shared by replicas (rate-limit buckets), or null to keep it in memory. */
+  redisUrl: string | null;
+  /**
+   * How many proxies in front of the API append to `X-Forwarded-For`: the client address is the
+   * entry that many places from its end. 0 (default) ignores the header: the socket's address.
+   */
+  trustProxyHops: number;
+  /** Longest a shutdown waits for in-flight requests and the database before exiting anyway. */
+  shutdownTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -37,6 +46,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl) parseDatabaseUrl(databaseUrl);
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!isLogLevel(logLevel)) throw invalid('LOG_LEVEL', logLevel, 'debug, info, warn, error or silent');
+  const limits = readLimits(env);
   return {
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -46,15 +56,17 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     seedOnEmpty: boolean(env, 'SEED_ON_EMPTY', true),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
-    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
-    limits: {
-      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
-      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
-      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
-      maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 100_000_000),
-      maxPageSize: integer(env, 'GRAPHQL_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 10_000),
-    },
+    statementTimeoutMs: limits.statementTimeoutMs,
+    limits,
+    redisUrl: env.REDIS_URL?.trim() || null,
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 5000, 100, 600_000),
   };
+}
+
+/** Reads every limit of `LIMIT_SPECS` from its variable. */
+function readLimits(env: Env): Limits {
+  return Object.fromEntries(Object.entries(LIMIT_SPECS).map(([key, spec]) => [key, integer(env, spec.variable, spec.default, spec.min, spec.max)])) as Limits;
 }
 
 function invalid(name: string, value: string, expected: string): AppError {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import { createPgPool } from './createPgPool.js';
@@ -16,7 +17,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPort' | 'statementTimeoutMs'>;
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPort' | 'statementTimeoutMs'> & {
+  /** Pool size and client-side query timeout (`config.limits`); defaults from `config/limits.ts`. */
+  limits?: Partial<Pick<Limits, 'poolSize' | 'queryTimeoutMs'>>;
+};
 
 /**
  * Connects to DATABASE_URL (creating the database if the server lacks it) or starts the
@@ -40,7 +44,11 @@ export async function openDatabase(config: DatabaseConfig, log: Logger): Promise
     await server?.stop();
     throw error;
   }
-  const prisma = createPrisma(url, { statementTimeoutMs: config.statementTimeoutMs });
+  const prisma = createPrisma(url, {
+    statementTimeoutMs: config.statementTimeoutMs,
+    max: config.limits?.poolSize ?? DEFAULT_LIMITS.poolSize,
+    queryTimeoutMs: config.limits?.queryTimeoutMs ?? DEFAULT_LIMITS.queryTimeoutMs,
+  });
   return {
     url,
     embedded,

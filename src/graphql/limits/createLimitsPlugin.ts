@@ -1,12 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
-import { measureOperation } from './measureOperation.js';
 import type { QueryLimits } from '../../config/queryLimits.js';
+import { checkInputs } from './checkInputs.js';
+import { measureOperation } from './measureOperation.js';
 
 /**
- * Refuses operations over the depth, alias and cost limits with HTTP 400 before anything runs.
- * It runs after validation because cost needs the variables (`first: $first`); the token limit
- * (Apollo's `parseOptions.maxTokens`) already bounds what validation has to read.
+ * Refuses, with HTTP 400 before anything runs, operations whose inputs break a limit (string
+ * length, NUL or lone surrogate, list length, nesting: BAD_USER_INPUT) and operations over the
+ * depth, alias and cost limits. It runs after validation because both read the variables;
+ * the token limit (Apollo's `parseOptions.maxTokens`) already bounds what validation reads.
  */
 export function createLimitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
   return {
@@ -18,7 +20,9 @@ export function createLimitsPlugin<C extends object>(limits: QueryLimits): Apoll
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
-          measureOperation(schema, operation, fragments, request.variables ?? {}, limits);
+          const variables = request.variables ?? {};
+          checkInputs(schema, operation, fragments, variables, limits);
+          measureOperation(schema, operation, fragments, variables, limits);
         },
       };
     },
