@@ -10,7 +10,8 @@ interface ClientInternals {
   secretKey: number | null;
   host: string;
   port: number;
-  activeQuery?: unknown;
+  /** pg 8 keeps the running query here (its public getter is deprecated). */
+  _activeQuery?: unknown;
   connection?: { stream?: { destroy(): void } };
 }
 
@@ -22,7 +23,7 @@ interface ClientInternals {
  */
 export function cancelQuery(client: pg.PoolClient): void {
   const internals = client as unknown as ClientInternals;
-  if (!internals.activeQuery || internals.processID === null || internals.secretKey === null) return;
+  if (!internals._activeQuery || internals.processID === null || internals.secretKey === null) return;
   const packet = Buffer.alloc(16);
   packet.writeInt32BE(16, 0);
   packet.writeInt32BE(80877102, 4); // the CancelRequest code

@@ -27,6 +27,7 @@ export class RequestBudget {
   private readonly timer: NodeJS.Timeout;
   private readonly expiry: Promise<void>;
   private resolveExpiry!: () => void;
+  private drainWaiters: (() => void)[] = [];
 
   constructor(
     readonly timeoutMs: number,
@@ -70,7 +71,14 @@ export class RequestBudget {
   /** The connection went back to the pool. Returns true when it must be closed instead (the budget expired while it was held). */
   untrack(client: pg.PoolClient): boolean {
     this.clients.delete(client);
+    if (!this.clients.size) for (const resolve of this.drainWaiters.splice(0)) resolve();
     return this.expired;
+  }
+
+  /** Resolves once this request holds no connection: after a deadline, once its cancelled SQL has stopped. */
+  drained(): Promise<void> {
+    if (!this.clients.size) return Promise.resolve();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
   /** Ends the budget: refuses waiting statements, cancels running ones. Idempotent. */
@@ -83,7 +91,12 @@ export class RequestBudget {
     for (const client of running) cancelQuery(client);
     if (running.length) {
       setTimeout(() => {
-        for (const client of running) if (this.clients.has(client)) destroyConnection(client);
+        for (const client of running) {
+          if (!this.clients.has(client)) continue;
+          destroyConnection(client);
+          // pg releases a destroyed connection when its query fails; count it gone now.
+          this.untrack(client);
+        }
       }, CANCEL_GRACE_MS).unref();
     }
     this.resolveExpiry();

@@ -63,6 +63,8 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
       .then(() => delay(WIND_DOWN_MS))
       .then(() => null);
     const response = await Promise.race([execution, abandoned]);
+    // Answer once the cancelled SQL has stopped (or its connections were dropped), not before.
+    if (budget.expired) await Promise.race([budget.drained(), abandoned]);
     const usage = { connections: budget.connections, peakConnections: budget.peakConnections, timedOut: budget.expired };
     if (!response) {
       execution.catch(() => undefined);
