@@ -17,7 +17,7 @@ export async function post(url: string, body: unknown, headers: Record<string, s
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  let parsed: Omit<GraphQLAnswer, 'status'> = {};
+  let parsed: Omit<GraphQLAnswer, 'status'>;
   try {
     parsed = JSON.parse(text) as Omit<GraphQLAnswer, 'status'>;
   } catch {
