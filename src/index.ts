@@ -7,10 +7,12 @@ import { isAppError } from './errors.js';
 import { seedDemo } from './ingest/seedDemo.js';
 import { createLogger } from './log.js';
 import { startServer } from './server.js';
+import { assertPortFree } from './http/assertPortFree.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  await assertPortFree(config.port);
   const db = await openDatabase({ ...config, superviseEmbedded: true }, log);
   // This process shuts the embedded database down itself, in order, on SIGINT and SIGTERM.
   releaseExitSignals();

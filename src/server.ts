@@ -13,7 +13,8 @@ import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js
 import { createResponseStatusPlugin } from './graphql/responseStatus.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
-import { AppError, ErrorCode } from './errors.js';
+import { ErrorCode } from './errors.js';
+import { portInUse } from './http/assertPortFree.js';
 import { clientKeyOf } from './http/clientKey.js';
 import { handleGraphQL } from './http/graphqlEndpoint.js';
 import { createRateLimit } from './http/rateLimit.js';
@@ -144,15 +145,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   });
 
   await new Promise<void>((resolve, reject) => {
-    http.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new AppError(ErrorCode.PORT_IN_USE, `port ${config.port} is already in use by another process; stop it or set PORT to a free port`, {
-              port: config.port,
-            })
-          : error,
-      );
-    });
+    http.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(config.port) : error));
     http.listen(config.port, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;

@@ -39,5 +39,8 @@ export function createPgPool(url: string, options: PgPoolOptions = {}): pg.Pool 
   // An idle client that loses its connection emits 'error' on the pool; without a listener
   // that would crash the process. The next query gets a fresh connection.
   pool.on('error', () => undefined);
+  // A connection being closed (pool.end(), a dropped connection) has no listener of pg-pool's;
+  // a server that dies then would crash the process with an unhandled 'error' event.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
