@@ -54,7 +54,8 @@ export async function redisBuckets(url: string, shape: BucketShape, log: Logger,
       }
     },
     close: async () => {
-      redis.disconnect();
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
     },
   };
 }
