@@ -6,6 +6,8 @@ export interface RequestScope {
   readonly id: string;
   /** Errors already logged for this request, so one fault shared by many fields is logged once. */
   readonly loggedErrors: WeakSet<object>;
+  /** Whom the request counts against for rate limiting (set by the HTTP layer). */
+  clientKey?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

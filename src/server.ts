@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from './config.js';
 import type { PrismaClient } from './db/createPrisma.js';
@@ -8,7 +9,7 @@ import { RequestBudget, withBudget } from './db/requestBudget.js';
 import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
 import { createSchema } from './graphql/createSchema.js';
-import { createLimitsPlugin } from './graphql/limits/createLimitsPlugin.js';
+import { createLimitsPlugin, type ChargeCost } from './graphql/limits/createLimitsPlugin.js';
 import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js';
 import { createResponseStatusPlugin } from './graphql/responseStatus.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
@@ -18,10 +19,11 @@ import { portInUse } from './http/assertPortFree.js';
 import { clientKeyOf } from './http/clientKey.js';
 import { handleGraphQL } from './http/graphqlEndpoint.js';
 import { createRateLimit } from './http/rateLimit.js';
+import type { TokenBuckets } from './http/tokenBucket.js';
 import { requestIdOf } from './http/requestId.js';
 import { sendError, sendJson } from './http/respond.js';
 import type { Logger } from './log.js';
-import { withRequestScope } from './requestScope.js';
+import { currentRequest, withRequestScope } from './requestScope.js';
 
 export interface RunningServer {
   url: string;
@@ -61,6 +63,11 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     ...(config.nodeEnv === 'test' ? { rateLimitPerSecond: 0 } : {}),
     ...config.limits,
   };
+  const rateLimit = await createRateLimit(
+    { perSecond: limits.rateLimitPerSecond, burst: limits.rateLimitBurst, redisUrl: config.redisUrl ?? null, prefix: config.rateLimitPrefix },
+    log,
+  );
+  const chargeCost = rateLimit ? costCharger(rateLimit, limits) : undefined;
   const apollo = new ApolloServer<Context>({
     schema: createSchema(),
     introspection: config.introspection,
@@ -70,7 +77,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     validationRules: [KnownOperationTypesRule],
     formatError: createFormatError(log, { hideSuggestions: !config.introspection }),
     plugins: [
-      createLimitsPlugin<Context>(limits),
+      createLimitsPlugin<Context>(limits, chargeCost),
       createResponseStatusPlugin<Context>(),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -85,10 +92,6 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     ],
   });
   await apollo.start();
-  const rateLimit = await createRateLimit(
-    { perSecond: limits.rateLimitPerSecond, burst: limits.rateLimitBurst, redisUrl: config.redisUrl ?? null, prefix: config.rateLimitPrefix },
-    log,
-  );
   const endpoint = { apollo, limits, context: async () => createContext(prisma, limits.maxPageSize) };
   let stopping = false;
   const inFlight = new Set<Promise<void>>();
@@ -118,7 +121,10 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: GraphQL is served at /graphql' });
     if (rateLimit) {
-      const decision = await rateLimit.take(clientKeyOf(req, config.trustProxyHops ?? 0));
+      const key = clientKeyOf(req, config.trustProxyHops ?? 0);
+      const scope = currentRequest();
+      if (scope) scope.clientKey = key;
+      const decision = await rateLimit.take(key);
       if (!decision.allowed) {
         const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
         return sendError(res, 429, ErrorCode.RATE_LIMITED, `too many requests; retry in ${seconds} s`, { 'retry-after': String(seconds) });
@@ -164,6 +170,21 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       await apollo.stop();
       await rateLimit?.close();
     },
+  };
+}
+
+/** Takes one more token per `rateLimitCostPerToken` of estimated cost from the request's client. */
+function costCharger(rateLimit: TokenBuckets, limits: QueryLimits): ChargeCost {
+  return async (cost, refused) => {
+    const key = currentRequest()?.clientKey;
+    const tokens = Math.min(Math.floor(cost / limits.rateLimitCostPerToken), limits.rateLimitBurst);
+    if (!key || tokens <= 0) return;
+    const decision = await rateLimit.take(key, tokens, refused);
+    if (decision.allowed || refused) return;
+    const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    throw new GraphQLError(`this query's estimated cost (${cost}) is more than your rate limit has left; retry in ${seconds} s`, {
+      extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) } },
+    });
   };
 }
 

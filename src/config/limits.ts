@@ -45,7 +45,7 @@ export const LIMIT_SPECS = {
     outcome: '`QUERY_TOO_COMPLEX`',
   },
   maxIntrospectionLists: {
-    what: 'introspection lists nested in one another (`types { fields { args … } } }` is 3)',
+    what: 'introspection lists nested in one another (`types { fields { args } }` is 3)',
     variable: 'GRAPHQL_MAX_INTROSPECTION_LISTS',
     default: 3,
     min: 1,
@@ -143,8 +143,16 @@ export const LIMIT_SPECS = {
     max: 1_000_000,
     outcome: '`RATE_LIMITED` (429, `Retry-After`)',
   },
+  rateLimitCostPerToken: {
+    what: 'estimated cost that takes one more token from the bucket (an article page, about 8,000, takes 9; about 10 ms of database time per token); a query the limits refuse is charged as one at `GRAPHQL_MAX_COST`',
+    variable: 'RATE_LIMIT_COST_PER_TOKEN',
+    default: 1000,
+    min: 1,
+    max: 100_000_000,
+    outcome: '`RATE_LIMITED` (429, `Retry-After`)',
+  },
   rateLimitBurst: {
-    what: 'requests a client may send at once before the rate applies (the bucket size)',
+    what: 'requests a client may send at once before the rate applies (the bucket size; keep it above `GRAPHQL_MAX_COST` / `RATE_LIMIT_COST_PER_TOKEN`)',
     variable: 'RATE_LIMIT_BURST',
     default: 60,
     min: 1,

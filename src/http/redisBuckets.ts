@@ -9,6 +9,8 @@ import type { BucketShape, TokenBuckets } from './tokenBucket.js';
 const TAKE = `
 local rate = tonumber(ARGV[1]) / 1000
 local burst = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+local force = ARGV[4] == '1'
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -16,14 +18,15 @@ local tokens = burst
 if state[1] then tokens = math.min(burst, tonumber(state[1]) + (now - tonumber(state[2])) * rate) end
 local allowed = 0
 local wait = 0
-if tokens >= 1 then
-  tokens = tokens - 1
+if tokens >= cost then
+  tokens = tokens - cost
   allowed = 1
 else
-  wait = math.ceil((1 - tokens) / rate)
+  wait = math.ceil((cost - tokens) / rate)
+  if force then tokens = tokens - cost end
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
+redis.call('PEXPIRE', KEYS[1], math.ceil((burst - math.min(tokens, 0)) / rate) + 1000)
 return { allowed, wait }
 `;
 
@@ -41,9 +44,9 @@ export async function redisBuckets(url: string, shape: BucketShape, log: Logger,
     log.warn(`rate limiting: cannot reach Redis, letting requests through until it answers: ${error instanceof Error ? error.message : String(error)}`);
   });
   return {
-    take: async (key) => {
+    take: async (key, tokens = 1, force = false) => {
       try {
-        const [allowed, wait] = (await redis.eval(TAKE, 1, prefix + key, shape.perSecond, shape.burst)) as [number, number];
+        const [allowed, wait] = (await redis.eval(TAKE, 1, prefix + key, shape.perSecond, shape.burst, tokens, force ? '1' : '0')) as [number, number];
         if (failing) log.info('rate limiting: Redis answers again');
         failing = false;
         return { allowed: allowed === 1, retryAfterMs: wait };

@@ -5,12 +5,20 @@ import { checkInputs } from './checkInputs.js';
 import { measureOperation } from './measureOperation.js';
 
 /**
+ * Charges a request's estimated cost to its client (rate limiting); throws a RATE_LIMITED
+ * GraphQLError when the client has not that much left. `refused` charges a request the limits
+ * refused: never throws, the refusal is the answer.
+ */
+export type ChargeCost = (cost: number, refused: boolean) => Promise<void>;
+
+/**
  * Refuses, with HTTP 400 before anything runs, operations whose inputs break a limit (string
  * length, NUL or lone surrogate, list length, nesting: BAD_USER_INPUT) and operations over the
- * depth, alias and cost limits. It runs after validation because both read the variables;
- * the token limit (Apollo's `parseOptions.maxTokens`) already bounds what validation reads.
+ * depth, alias and cost limits, then charges the cost (`charge`; a refused operation as one at
+ * the cost limit). It runs after validation because both read the variables; the token limit
+ * (Apollo's `parseOptions.maxTokens`) already bounds what validation reads.
  */
-export function createLimitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
+export function createLimitsPlugin<C extends object>(limits: QueryLimits, charge?: ChargeCost): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
@@ -21,8 +29,15 @@ export function createLimitsPlugin<C extends object>(limits: QueryLimits): Apoll
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
           const variables = request.variables ?? {};
-          checkInputs(schema, operation, fragments, variables, limits);
-          measureOperation(schema, operation, fragments, variables, limits);
+          let cost: number;
+          try {
+            checkInputs(schema, operation, fragments, variables, limits);
+            cost = measureOperation(schema, operation, fragments, variables, limits).cost;
+          } catch (error) {
+            await charge?.(limits.maxCost, true);
+            throw error;
+          }
+          await charge?.(cost, false);
         },
       };
     },
