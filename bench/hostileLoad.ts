@@ -177,11 +177,12 @@ async function main(): Promise<void> {
     api?.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await rm(dir, { recursive: true, force: true });
-    if (values.keep) return;
-    const admin = new pg.Client({ host: base.host, port: base.port, user: base.user, password: base.password, database: base.database });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    if (!values.keep) {
+      const admin = new pg.Client({ host: base.host, port: base.port, user: base.user, password: base.password, database: base.database });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
   }
 }
 
