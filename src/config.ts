@@ -4,6 +4,7 @@ import { isLogLevel, type LogLevel } from './log.js';
 import { parseDatabaseUrl } from './config/databaseUrl.js';
 import { projectRoot } from './projectRoot.js';
 import { LIMIT_SPECS, type Limits } from './config/limits.js';
+import { parseCorsOrigins, type CorsOrigins } from './config/corsOrigins.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -35,6 +36,28 @@ export interface Config {
   trustProxyHops: number;
   /** Longest a shutdown waits for in-flight requests and the database before exiting anyway. */
   shutdownTimeoutMs: number;
+  /** Browser origins allowed to call the API (CORS). */
+  corsOrigins: CorsOrigins;
+  /** Where the public site lives, for links in JSON-LD and webhooks (`PUBLIC_BASE_URL`), or null. */
+  publicBaseUrl: string | null;
+  /** The publisher named in JSON-LD (`PUBLISHER_NAME`), or null. */
+  publisherName: string | null;
+  /** Webhook delivery from this process. */
+  webhooks: WebhookSettings;
+}
+
+/** How this process delivers webhooks from the outbox. */
+export interface WebhookSettings {
+  /** Deliver from this process (`WEBHOOK_DELIVERY`); any number of processes may. */
+  deliver: boolean;
+  /** How often to look for due deliveries, in ms (`WEBHOOK_POLL_MS`). */
+  pollMs: number;
+  /** Time allowed for a receiver to answer, in ms (`WEBHOOK_TIMEOUT_MS`). */
+  timeoutMs: number;
+  /** Attempts before a delivery is given up (`WEBHOOK_MAX_ATTEMPTS`). */
+  maxAttempts: number;
+  /** First retry delay in ms, doubled after each failure (`WEBHOOK_RETRY_BASE_MS`). */
+  retryBaseMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -62,12 +85,41 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: env.REDIS_URL?.trim() || null,
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 5000, 100, 600_000),
+    corsOrigins: corsOrigins(env, nodeEnv === 'production'),
+    publicBaseUrl: baseUrl(env, 'PUBLIC_BASE_URL'),
+    publisherName: env.PUBLISHER_NAME?.trim() || null,
+    webhooks: {
+      deliver: boolean(env, 'WEBHOOK_DELIVERY', true),
+      pollMs: integer(env, 'WEBHOOK_POLL_MS', 1000, 10, 3_600_000),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 300_000),
+      maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1, 100),
+      retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
+    },
   };
 }
 
 /** Reads every limit of `LIMIT_SPECS` from its variable. */
 function readLimits(env: Env): Limits {
   return Object.fromEntries(Object.entries(LIMIT_SPECS).map(([key, spec]) => [key, integer(env, spec.variable, spec.default, spec.min, spec.max)])) as Limits;
+}
+
+function corsOrigins(env: Env, production: boolean): CorsOrigins {
+  const parsed = parseCorsOrigins(env.CORS_ORIGINS, production);
+  if (typeof parsed === 'string') throw invalid('CORS_ORIGINS', env.CORS_ORIGINS ?? '', `* or comma-separated origins: ${parsed}`);
+  return parsed;
+}
+
+function baseUrl(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid(name, raw, 'an http or https URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(name, raw, 'an http or https URL');
+  return url.toString().replace(/\/$/, '');
 }
 
 function invalid(name: string, value: string, expected: string): AppError {

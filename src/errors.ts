@@ -46,7 +46,13 @@ const CODES = {
     meaning:
       'a GraphQL argument is invalid (page size over the limit, a malformed ID, cursor or date, an `orderBy` entry without exactly one field, a string over its length limit or holding a NUL character or a lone surrogate, an input list or nesting over its limit)',
   },
-  NOT_FOUND: { http: 404, meaning: 'a record an operation needs does not exist' },
+  UNAUTHENTICATED: {
+    http: 401,
+    meaning:
+      'a write without a token, or a request whose `Authorization` token is malformed, unknown, expired or revoked (whatever it asks: a bad token never reads as anonymous)',
+  },
+  FORBIDDEN: { http: 403, meaning: "the token's role may not do this (a READER writing, an EDITOR managing tokens)" },
+  NOT_FOUND: { http: 404, meaning: 'a record an operation needs does not exist (or the caller may not see it)' },
   CONFLICT: { http: 409, meaning: 'a write collided with a unique key' },
   RATE_LIMITED: {
     http: 429,

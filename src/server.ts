@@ -4,25 +4,32 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from './config.js';
+import { viewerForToken } from './auth/apiTokens.js';
 import type { PrismaClient } from './db/createPrisma.js';
+import { toAppError } from './db/prismaErrors.js';
+import { sqlOf } from './db/sql.js';
 import { RequestBudget, withBudget } from './db/requestBudget.js';
 import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
-import { createSchema } from './graphql/createSchema.js';
+import { createSchema } from './graphql/schema/createSchema.js';
 import { createLimitsPlugin, type ChargeCost } from './graphql/limits/createLimitsPlugin.js';
 import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js';
-import { createResponseStatusPlugin } from './graphql/responseStatus.js';
+import { httpStatusPlugin } from './graphql/httpStatusPlugin.js';
+import { retryLaterPlugin } from './graphql/limits/retryLaterPlugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
-import { ErrorCode } from './errors.js';
+import { ERROR_CODES, ErrorCode, isAppError } from './errors.js';
+import { authenticate } from './http/authenticate.js';
+import { corsHeaders, isPreflight } from './http/cors.js';
 import { portInUse } from './http/assertPortFree.js';
 import { clientKeyOf } from './http/clientKey.js';
-import { handleGraphQL } from './http/graphqlEndpoint.js';
+import { handleGraphQL, type GraphQLEndpoint } from './http/graphqlEndpoint.js';
 import { createRateLimit } from './http/rateLimit.js';
 import type { TokenBuckets } from './http/tokenBucket.js';
 import { requestIdOf } from './http/requestId.js';
 import { sendError, sendJson } from './http/respond.js';
 import type { Logger } from './log.js';
+import { startDeliveries } from './webhooks/startDeliveries.js';
 import { currentRequest, withRequestScope } from './requestScope.js';
 
 export interface RunningServer {
@@ -34,10 +41,11 @@ export interface RunningServer {
 
 /**
  * What the server needs from Config. `limits` defaults to DEFAULT_LIMITS field by field, except
- * that rate limiting is off under `nodeEnv: 'test'` unless a test asks for it.
+ * that rate limiting is off under `nodeEnv: 'test'` unless a test asks for it; `corsOrigins` to
+ * any localhost origin outside production.
  */
 export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
-  Partial<Pick<Config, 'redisUrl' | 'trustProxyHops'>> & {
+  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'redisUrl' | 'trustProxyHops'>> & {
     limits?: Partial<QueryLimits>;
     /** Redis key prefix of the rate-limit buckets (tests keep theirs apart). */
     rateLimitPrefix?: string;
@@ -69,7 +77,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   );
   const chargeCost = rateLimit ? costCharger(rateLimit, limits) : undefined;
   const apollo = new ApolloServer<Context>({
-    schema: createSchema(),
+    schema: createSchema(limits),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // Refused while parsing, with HTTP 400, before a huge document costs anything.
@@ -78,7 +86,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     formatError: createFormatError(log, { hideSuggestions: !config.introspection }),
     plugins: [
       createLimitsPlugin<Context>(limits, chargeCost),
-      createResponseStatusPlugin<Context>(),
+      httpStatusPlugin<Context>(),
+      retryLaterPlugin<Context>(),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : // Sandbox opens with the example operations of operations/ loaded, ready to run.
@@ -92,7 +101,37 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     ],
   });
   await apollo.start();
-  const endpoint = { apollo, limits, context: async () => createContext(prisma, limits.maxPageSize) };
+  const corsOrigins = config.corsOrigins ?? { kind: 'list', origins: [], localhost: config.nodeEnv !== 'production' };
+  // Webhooks are delivered by every process that serves the API (the outbox coordinates them).
+  const deliveries = config.webhooks?.deliver ? startDeliveries(sqlOf(prisma), config.webhooks, log) : null;
+  const endpoint: GraphQLEndpoint = {
+    apollo,
+    limits,
+    prepare: async (req) => {
+      // Who asks, before anything runs: a bad token is refused whatever the request, so a client
+      // never silently reads as anonymous.
+      try {
+        const viewer = await authenticate(req.headers.authorization, (token) => viewerForToken(prisma, token));
+        const context = async () =>
+          createContext({
+            prisma,
+            viewer,
+            maxPageSize: limits.maxPageSize,
+            publicBaseUrl: config.publicBaseUrl,
+            publisherName: config.publisherName,
+            afterWrite: deliveries?.wake,
+          });
+        return { context };
+      } catch (error) {
+        const known = toAppError(error);
+        if (!isAppError(known)) throw error;
+        const status = ERROR_CODES[known.code].http ?? 500;
+        const headers: Record<string, string> =
+          known.code === ErrorCode.UNAUTHENTICATED ? { 'www-authenticate': 'Bearer error="invalid_token"' } : status === 503 ? { 'retry-after': '1' } : {};
+        return { refusal: { status, code: known.code, message: known.message, headers } };
+      }
+    },
+  };
   let stopping = false;
   const inFlight = new Set<Promise<void>>();
 
@@ -111,6 +150,14 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
 
   async function handle(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Browser frontends on other origins: preflights are answered here, before anything else.
+    const preflight = isPreflight(req.method, req.headers);
+    const cors = corsHeaders(corsOrigins, req.headers, preflight);
+    if (preflight) {
+      res.writeHead(204, cors ?? { vary: 'Origin' }).end();
+      return;
+    }
+    for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
     if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/health/ready') {
       return (await ready()) ? sendJson(res, 200, { status: 'ok', database: 'ok' }) : sendJson(res, 503, { status: 'unavailable', database: 'unreachable' });
@@ -167,6 +214,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       await Promise.race([Promise.allSettled([...inFlight]), delay(limits.requestTimeoutMs + 2000)]);
       http.closeAllConnections();
       await closed;
+      await deliveries?.stop();
       await apollo.stop();
       await rateLimit?.close();
     },

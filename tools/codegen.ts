@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { codegen } from '@graphql-codegen/core';
 import * as typescript from '@graphql-codegen/typescript';
 import * as typescriptResolvers from '@graphql-codegen/typescript-resolvers';
-import { parse } from 'graphql';
+import { DEFAULT_LIMITS } from '../src/config/queryLimits.js';
+import { loadTypeDefs } from '../src/graphql/schema/loadTypeDefs.js';
 import * as prettier from 'prettier';
 import { runCli } from '../src/cli/runCli.js';
 import { projectRoot } from '../src/projectRoot.js';
@@ -34,13 +35,18 @@ const mappers = {
   Tag: '../rows.js#TagRow',
   UnnamedSpeaker: '../rows.js#UnnamedSpeakerRow',
   CoMentionEdge: '../rows.js#CoMentionEdgeRow',
+  ApiToken: '../../auth/apiTokens.js#ApiTokenInfo',
+  Revision: '../rows.js#RevisionRow',
+  Webhook: '../rows.js#WebhookRow',
+  WebhookDelivery: '../rows.js#WebhookDeliveryRow',
+  Viewer: '../../access/viewer.js#Viewer as AccessViewer',
 };
 
 async function generate(): Promise<string> {
-  const schemaText = readFileSync(join(projectRoot, 'schema.graphql'), 'utf8');
   const output = await codegen({
     filename: generatedPath,
-    schema: parse(schemaText),
+    // The schema as the server builds it: @paged fields with their paging arguments.
+    schema: loadTypeDefs(DEFAULT_LIMITS),
     documents: [],
     plugins: [{ typescript: {} }, { typescriptResolvers: {} }],
     pluginMap: { typescript, typescriptResolvers },

@@ -31,6 +31,9 @@ export function createPgPool(url: string, options: PgPoolOptions = {}): pg.Pool 
     database: target.database,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'storygraph',
+    // Timestamps are stored without a zone, in UTC (Prisma's DateTime): every session works in
+    // UTC, so now() and CURRENT_TIMESTAMP defaults agree with the values Prisma writes.
+    options: '-c TimeZone=UTC',
     connectionTimeoutMillis: 10_000,
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),

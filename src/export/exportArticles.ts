@@ -1,3 +1,5 @@
+import { SYSTEM } from '../access/viewer.js';
+import { visibleWhere } from '../access/visibility.js';
 import type { PrismaClient } from '../db/createPrisma.js';
 
 /** An entity as the export names it (read-only data for consumers). */
@@ -93,7 +95,8 @@ function fetchBatch(prisma: PrismaClient, cursor: Cursor | null, take: number) {
       tags: { select: { kind: true, tag: { select: { name: true } } } },
       entities: { orderBy: [{ firstStart: 'asc' }, { entityId: 'asc' }], select: { mentionCount: true, entity: { select: entitySelect } } },
       quotes: {
-        where: { status: { not: 'REJECTED' } },
+        // The export is Storygraph's own process: every article, but never a rejected fact.
+        where: visibleWhere(SYSTEM, 'fact'),
         orderBy: [{ start: 'asc' }, { end: 'asc' }],
         select: {
           text: true,

@@ -1,15 +1,56 @@
+import type { Viewer } from '../access/viewer.js';
 import type { PrismaClient } from '../db/createPrisma.js';
-import { createLoaders, type Loaders } from './createLoaders.js';
+import { sqlOf, type Sql } from '../db/sql.js';
+import { createLoaders, type Loaders } from './loaders/createLoaders.js';
+import type { Reader } from './read/sql.js';
 
-/** What every resolver receives: the database, this request's loaders and the page-size limit. */
+/** What every resolver receives: who asks, the database, this request's loaders and the page-size limit. */
 export interface Context {
+  /** The caller, from their token (anonymous without one); every read applies its access rule. */
+  viewer: Viewer;
+  /** Writes go through Prisma. */
   prisma: PrismaClient;
+  /** Reads: one SQL statement, rows back. */
+  read: Reader;
   loaders: Loaders;
   /** Largest `first`/`last` accepted (BAD_USER_INPUT above it). */
   maxPageSize: number;
+  /** Base of public story URLs (`PUBLIC_BASE_URL`), for JSON-LD and webhook payloads, or null. */
+  publicBaseUrl: string | null;
+  /** The publisher named in JSON-LD (`PUBLISHER_NAME`), or null. */
+  publisherName: string | null;
+  /** Runs a write in one transaction; after it commits, this process looks for due webhook deliveries at once. */
+  write<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+/** What a request's context is made from. */
+export interface ContextOptions {
+  prisma: PrismaClient;
+  viewer: Viewer;
+  maxPageSize: number;
+  publicBaseUrl?: string | null;
+  publisherName?: string | null;
+  /** Called after a write commits (wakes the webhook delivery loop). */
+  afterWrite?: () => void;
 }
 
 /** A fresh context per request: loaders cache only within one request, so replicas share nothing. */
-export function createContext(prisma: PrismaClient, maxPageSize: number): Context {
-  return { prisma, loaders: createLoaders(prisma), maxPageSize };
+export function createContext(options: ContextOptions): Context {
+  const { prisma, viewer } = options;
+  const read: Reader = (statement) => prisma.$queryRaw(statement);
+  const database = sqlOf(prisma);
+  return {
+    viewer,
+    prisma,
+    read,
+    loaders: createLoaders(read, viewer),
+    maxPageSize: options.maxPageSize,
+    publicBaseUrl: options.publicBaseUrl ?? null,
+    publisherName: options.publisherName ?? null,
+    write: async (work) => {
+      const result = await database.transaction(work);
+      options.afterWrite?.();
+      return result;
+    },
+  };
 }

@@ -42,7 +42,7 @@ export function createFormatError(log: Logger, options: FormatErrorOptions = {})
       };
     }
     const original = toAppError(unwrapResolverError(error));
-    if (isAppError(original)) return { message: original.message, ...where, extensions: { code: original.code } };
+    if (isAppError(original)) return { message: original.message, ...where, extensions: { ...original.details, code: original.code } };
     const code = formatted.extensions?.code;
     if (isRequestCode(code)) {
       const message = options.hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;

@@ -1,7 +1,7 @@
+import { DEFAULT_PAGE_SIZE } from '../config/queryLimits.js';
 import { AppError, ErrorCode } from '../errors.js';
 
-/** Page size when neither `first` nor `last` is given. */
-export const DEFAULT_PAGE_SIZE = 20;
+export { DEFAULT_PAGE_SIZE };
 
 /** Relay paging arguments as every connection field takes them. */
 export interface PageArgs {

@@ -1,4 +1,4 @@
-import type { Affiliation, Article, Entity, Mention, Quote, Tag } from '../generated/prisma/client.js';
+import type { Affiliation, Article, ArticleRevision, Entity, Mention, Quote, Tag, Webhook, WebhookDelivery } from '../generated/prisma/client.js';
 
 /**
  * The database rows resolvers receive as parents, each tagged with its GraphQL type by the
@@ -11,6 +11,9 @@ export type QuoteRow = Quote & { __typename: 'Quote' };
 export type TagRow = Tag & { __typename: 'Tag' };
 export type MentionRow = Mention & { __typename: 'Mention' };
 export type AffiliationRow = Affiliation & { __typename: 'Role' };
+export type RevisionRow = ArticleRevision;
+export type WebhookRow = Omit<Webhook, 'secret'> & { __typename: 'Webhook' };
+export type WebhookDeliveryRow = WebhookDelivery;
 
 /** A speaker the article describes without naming. */
 export interface UnnamedSpeakerRow {
@@ -19,11 +22,10 @@ export interface UnnamedSpeakerRow {
   affiliationId: string | null;
 }
 
-/** An entity mentioned alongside another one, with the number of articles they share. */
+/** An entity mentioned alongside another one; the node carries the number of articles they share. */
 export interface CoMentionEdgeRow {
   cursor: string;
-  node: EntityRow;
-  sharedArticles: number;
+  node: EntityRow & { sharedArticles: number };
 }
 
 export type EntityTypeName = 'Person' | 'Organization' | 'Place';

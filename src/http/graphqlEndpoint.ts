@@ -10,10 +10,22 @@ import { readBody, sendError } from './respond.js';
 /** How long a request whose deadline passed may take to wind down before it is answered anyway. */
 const WIND_DOWN_MS = 1500;
 
+/** A request refused before GraphQL runs (a bad token): its status, code, message and headers. */
+export interface Refusal {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  headers?: Record<string, string>;
+}
+
 export interface GraphQLEndpoint {
   apollo: ApolloServer<Context>;
   limits: QueryLimits;
-  context: () => Promise<Context>;
+  /**
+   * Prepares the request's context once its body is read, under its budget (it may query the
+   * database: who the token belongs to), or refuses it.
+   */
+  prepare: (req: IncomingMessage) => Promise<{ context: () => Promise<Context> } | { refusal: Refusal }>;
 }
 
 /** What a GraphQL request used, for the request log. */
@@ -52,12 +64,14 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
   }
   const budget = new RequestBudget(limits.requestTimeoutMs, limits.connectionsPerRequest);
   try {
-    const execution = withBudget(budget, () =>
-      apollo.executeHTTPGraphQLRequest({
+    const execution = withBudget(budget, async () => {
+      const prepared = await endpoint.prepare(req);
+      if ('refusal' in prepared) return prepared.refusal;
+      return apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body: parsedBody },
-        context: endpoint.context,
-      }),
-    );
+        context: prepared.context,
+      });
+    });
     const abandoned = budget
       .whenExpired()
       .then(() => delay(WIND_DOWN_MS))
@@ -72,6 +86,10 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
         'retry-after': '1',
       });
       return { status: 503, ...usage };
+    }
+    if ('code' in response) {
+      sendError(res, response.status, response.code, response.message, response.headers);
+      return { status: response.status, ...usage };
     }
     await writeResponse(res, response);
     return { status: res.statusCode, ...usage };

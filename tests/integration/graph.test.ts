@@ -7,6 +7,7 @@ import { createLogger } from '../../src/log.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { gql } from '../support/graphqlClient.js';
+import { tokenFor } from '../support/tokens.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 
 const quiet = createLogger('error');
@@ -32,6 +33,7 @@ describe.each(databaseKinds)('connections, filters, the entity graph, JSON-LD an
   let server: RunningServer;
   let production: RunningServer;
   let dir: string;
+  let editor: string;
 
   beforeAll(async () => {
     test = await createTestDatabase(kind);
@@ -46,6 +48,7 @@ describe.each(databaseKinds)('connections, filters, the entity graph, JSON-LD an
         data: { publishedAt: new Date(Date.UTC(2024, 0, i + 1)), status: i >= 25 ? 'DRAFT' : 'PUBLISHED' },
       });
     }
+    editor = await tokenFor(test.db.prisma, 'EDITOR');
     server = await startServer({ nodeEnv: 'test', port: 0, introspection: true }, test.db.prisma, quiet);
     production = await startServer({ nodeEnv: 'production', port: 0, introspection: false, limits: { maxDepth: 4 } }, test.db.prisma, quiet);
   });
@@ -57,8 +60,10 @@ describe.each(databaseKinds)('connections, filters, the entity graph, JSON-LD an
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
+  // Drafts are among the stories: the editor's view lists all thirty (the anonymous view is
+  // tested in access.test.ts).
   async function data(query: string, variables?: Record<string, unknown>) {
-    const answer = await gql(server.url, query, variables);
+    const answer = await gql(server.url, query, variables, editor);
     expect(answer.errors).toBeUndefined();
     expect(answer.status).toBe(200);
     return answer.data!;

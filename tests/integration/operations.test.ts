@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parse, validate } from 'graphql';
-import { createSchema } from '../../src/graphql/createSchema.js';
+import { DEFAULT_LIMITS } from '../../src/config/queryLimits.js';
+import { createSchema } from '../../src/graphql/schema/createSchema.js';
 import { loadOperations } from '../../src/graphql/loadOperations.js';
 import { importFiles } from '../../src/ingest/importFiles.js';
 import { createLogger } from '../../src/log.js';
@@ -10,7 +11,7 @@ import { gql } from '../support/graphqlClient.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 
 const quiet = createLogger('error');
-const schema = createSchema();
+const schema = createSchema(DEFAULT_LIMITS);
 const operations = loadOperations();
 
 describe('example operations in operations/', () => {

@@ -1,9 +1,9 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { DEFAULT_LIMITS } from '../../src/config/limits.js';
-import { createSchema } from '../../src/graphql/createSchema.js';
+import { createSchema } from '../../src/graphql/schema/createSchema.js';
 import { checkInputs } from '../../src/graphql/limits/checkInputs.js';
 
-const schema = createSchema();
+const schema = createSchema(DEFAULT_LIMITS);
 
 function check(source: string, variables: Record<string, unknown> = {}): string | null {
   const operation = parse(source).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;

@@ -1,12 +1,12 @@
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { DEFAULT_LIMITS } from '../../src/config/limits.js';
-import { createSchema } from '../../src/graphql/createSchema.js';
+import { createSchema } from '../../src/graphql/schema/createSchema.js';
 import { FIELD_COSTS, INPUT_COSTS } from '../../src/graphql/limits/fieldCosts.js';
 import { measureOperation } from '../../src/graphql/limits/measureOperation.js';
 import { loadOperations } from '../../src/graphql/loadOperations.js';
 import { fragmentBomb } from '../support/hostile.js';
 
-const schema = createSchema();
+const schema = createSchema(DEFAULT_LIMITS);
 const unlimited = { ...DEFAULT_LIMITS, maxCost: Number.MAX_VALUE, maxDepth: 1000, maxAliases: 1_000_000 };
 
 function measure(source: string, variables: Record<string, unknown> = {}, limits = unlimited) {

@@ -1,16 +1,24 @@
 import type { Article, Entity, Quote } from '../../generated/prisma/client.js';
-import type { Loaders } from '../createLoaders.js';
+import type { Loaders } from '../loaders/createLoaders.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import { toGlobalId } from '../globalId.js';
 
 type JsonObject = Record<string, unknown>;
+
+/** What the page's JSON-LD knows beyond the article: where public stories live and who publishes them. */
+export interface JsonLdSite {
+  /** `PUBLIC_BASE_URL`: an article's `url` is `<base>/stories/<slug>`; without it, the source URL. */
+  publicBaseUrl: string | null;
+  /** `PUBLISHER_NAME`, given as the `publisher` organization. */
+  publisherName: string | null;
+}
 
 /**
  * The article as a schema.org `NewsArticle` for a page's `<script type="application/ld+json">`:
  * its people, organizations and places as `mentions`, and its quotes as `Quotation` parts with
  * `spokenByCharacter`. Reads through the request's loaders, so a list of articles stays batched.
  */
-export async function articleJsonLd(article: Article, loaders: Loaders): Promise<JsonObject> {
+export async function articleJsonLd(article: Article, loaders: Loaders, site: JsonLdSite = { publicBaseUrl: null, publisherName: null }): Promise<JsonObject> {
   const [entities, quotes, tags] = await Promise.all([
     loaders.entitiesByArticle.load(article.id),
     loaders.quotesByArticle.load(article.id),
@@ -28,7 +36,10 @@ export async function articleJsonLd(article: Article, loaders: Loaders): Promise
     datePublished: article.publishedAt?.toISOString(),
     dateCreated: article.createdAt.toISOString(),
     dateModified: article.updatedAt.toISOString(),
-    url: article.sourceUrl ?? undefined,
+    url: site.publicBaseUrl ? `${site.publicBaseUrl}/stories/${article.slug}` : (article.sourceUrl ?? undefined),
+    articleSection: article.section ?? undefined,
+    author: article.byline ? { '@type': 'Person', name: article.byline } : undefined,
+    publisher: site.publisherName ? { '@type': 'Organization', name: site.publisherName, url: site.publicBaseUrl ?? undefined } : undefined,
     keywords: tags.map((tag) => tag.name),
     mentions: entities.map(thing),
     hasPart: quotations,

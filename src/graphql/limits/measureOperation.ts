@@ -18,12 +18,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { QueryLimits } from '../../config/queryLimits.js';
+import { DEFAULT_PAGE_SIZE, type QueryLimits } from '../../config/queryLimits.js';
 import { ErrorCode } from '../../errors.js';
 import { FIELD_COSTS, INPUT_COSTS } from './fieldCosts.js';
-
-/** Page size when a connection is asked for without `first`/`last` (as `paginate.ts` pages it). */
-const DEFAULT_ROWS = 20;
 
 /** What a selection set costs, measured once for one parent row. */
 export interface OperationSize {
@@ -155,7 +152,7 @@ function rowsOf(field: GraphQLField<unknown, unknown>, selection: FieldNode, val
   const args = argumentsOf(selection, values);
   const pageArgument = field.args.some((arg) => arg.name === 'first');
   if (pageArgument || getNamedType(field.type).name.endsWith('Connection')) {
-    const size = Number(args.get('first') ?? args.get('last') ?? DEFAULT_ROWS);
+    const size = Number(args.get('first') ?? args.get('last') ?? DEFAULT_PAGE_SIZE);
     return Number.isFinite(size) && size > 0 ? Math.min(size, limits.maxPageSize) : 1;
   }
   const unwrapped = isNonNullType(field.type) ? field.type.ofType : field.type;

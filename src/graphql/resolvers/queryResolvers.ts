@@ -1,15 +1,18 @@
-import type { EntityKind, Prisma, TagKind } from '../../generated/prisma/client.js';
+import { visibleSql } from '../../access/visibility.js';
+import { hasRole, type Viewer } from '../../access/viewer.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { Context } from '../context.js';
+import type { EntityKind, QueryResolvers, SortDirection } from '../generated/schemaTypes.js';
 import { fromGlobalId, type NodeType } from '../globalId.js';
-import { pageOf, windowOf, type PageArgs } from '../paginate.js';
-import { articleWhere, type ArticleWhereArgs } from '../where/articleWhere.js';
-import { entityWhere, type EntityWhereArgs } from '../where/entityWhere.js';
-import { orderByOf, type SortDirection } from '../where/orderByOf.js';
-import { quoteWhere, type QuoteWhereArgs } from '../where/quoteWhere.js';
-
-type OrderBy = Record<string, SortDirection | null>[] | null;
-type ListArgs<W> = PageArgs & { where?: W | null; orderBy?: OrderBy };
+import { windowOf, type PageArgs } from '../paginate.js';
+import { listPage } from '../read/listPage.js';
+import { columns, sql, visible } from '../read/sql.js';
+import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
+import { articleWhere } from '../where/articleWhere.js';
+import { entityWhere, type AnyEntityWhere } from '../where/entityWhere.js';
+import { orderByOf, sortBy } from '../where/orderByOf.js';
+import { quoteWhere } from '../where/quoteWhere.js';
+import { tagWhere } from '../where/tagWhere.js';
 
 const KIND_OF: Partial<Record<NodeType, EntityKind>> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
 
@@ -22,101 +25,119 @@ async function nodeById(globalId: string, ctx: Context, argument: string) {
   }
   if (type === 'Article') return ctx.loaders.articleById.load(id);
   if (type === 'Quote') return ctx.loaders.quoteById.load(id);
+  if (type === 'Webhook') {
+    if (!hasRole(ctx.viewer, 'ADMIN')) return null;
+    const webhook = await ctx.prisma.webhook.findUnique({ where: { id }, omit: { secret: true } });
+    return webhook ? { ...webhook, __typename: 'Webhook' as const } : null;
+  }
   return ctx.loaders.tagById.load(id);
 }
 
-const articleOrder = {
-  publishedAt: (sort: 'asc' | 'desc'): Prisma.ArticleOrderByWithRelationInput => ({ publishedAt: { sort, nulls: 'last' } }),
-  createdAt: (sort: 'asc' | 'desc'): Prisma.ArticleOrderByWithRelationInput => ({ createdAt: sort }),
-  title: (sort: 'asc' | 'desc'): Prisma.ArticleOrderByWithRelationInput => ({ title: sort }),
-  wordCount: (sort: 'asc' | 'desc'): Prisma.ArticleOrderByWithRelationInput => ({ wordCount: sort }),
-  quoteCount: (sort: 'asc' | 'desc'): Prisma.ArticleOrderByWithRelationInput => ({ quotes: { _count: sort } }),
+/** Counts that lists sort by, over what the viewer may see. */
+const counted = {
+  quotesOfArticle: (viewer: Viewer) => `(SELECT count(*) FROM quote cq WHERE cq."articleId" = a.id AND ${visibleSql(viewer, 'fact', 'cq')})`,
+  quotesOfEntity: (viewer: Viewer) => `(SELECT count(*) FROM quote cq WHERE cq."speakerId" = e.id AND ${visibleSql(viewer, 'fact', 'cq')})`,
+  articlesOf: (viewer: Viewer, link: string, key: string, alias: string) =>
+    `(SELECT count(*) FROM ${link} cx JOIN article ca ON ca.id = cx."articleId" WHERE cx."${key}" = ${alias}.id AND ${visibleSql(viewer, 'article', 'ca')})`,
 };
 
-const entityOrder = {
-  name: (sort: 'asc' | 'desc'): Prisma.EntityOrderByWithRelationInput => ({ name: sort }),
-  articleCount: (sort: 'asc' | 'desc'): Prisma.EntityOrderByWithRelationInput => ({ articles: { _count: sort } }),
-  quoteCount: (sort: 'asc' | 'desc'): Prisma.EntityOrderByWithRelationInput => ({ quotes: { _count: sort } }),
-};
+function entityPage(
+  kind: EntityKind,
+  args: PageArgs & { where?: AnyEntityWhere | null; orderBy?: Record<string, SortDirection | null | undefined>[] | null },
+  ctx: Context,
+) {
+  return listPage(ctx, windowOf(args, ctx.maxPageSize), {
+    select: columns.entity('e'),
+    from: sql`entity e`,
+    where: sql`${visible(ctx.viewer, 'entity', 'e')} AND ${entityWhere(ctx.viewer, args.where, kind)}`,
+    orderBy: orderByOf(
+      args.orderBy,
+      {
+        name: sortBy('e.name'),
+        articleCount: sortBy(counted.articlesOf(ctx.viewer, 'article_entity', 'entityId', 'e')),
+        quoteCount: sortBy(counted.quotesOfEntity(ctx.viewer)),
+      },
+      [sql`e.name ASC`],
+      sql`e.id ASC`,
+    ),
+    map: asEntity,
+  });
+}
 
-const quoteOrder = {
-  publishedAt: (sort: 'asc' | 'desc'): Prisma.QuoteOrderByWithRelationInput => ({ article: { publishedAt: { sort, nulls: 'last' } } }),
-  confidence: (sort: 'asc' | 'desc'): Prisma.QuoteOrderByWithRelationInput => ({ confidence: sort }),
-};
-
-const tagOrder = {
-  name: (sort: 'asc' | 'desc'): Prisma.TagOrderByWithRelationInput => ({ name: sort }),
-  articleCount: (sort: 'asc' | 'desc'): Prisma.TagOrderByWithRelationInput => ({ articles: { _count: sort } }),
-};
-
-function entityList(kind: EntityKind) {
-  return (_: unknown, args: ListArgs<EntityWhereArgs>, ctx: Context) => {
-    const window = windowOf(args, ctx.maxPageSize);
-    const where = entityWhere(args.where, kind);
-    const orderBy = orderByOf(args.orderBy, entityOrder, [{ name: 'asc' }], [{ id: 'asc' }]);
-    return pageOf(
-      window,
-      () => ctx.prisma.entity.count({ where }),
-      (skip, take) => ctx.prisma.entity.findMany({ where, orderBy, skip, take }),
+function entityBySlug(kind: EntityKind): NonNullable<QueryResolvers['person']> {
+  return async (_, args, ctx) => {
+    const [row] = await ctx.read<never>(
+      sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.kind = ${kind}::"EntityKind" AND e.slug = ${args.slug} AND ${visible(ctx.viewer, 'entity', 'e')}`,
     );
+    return row ? asEntity(row) : null;
   };
 }
 
-function entityBySlug(kind: EntityKind) {
-  return (_: unknown, args: { slug: string }, ctx: Context) => ctx.prisma.entity.findUnique({ where: { kind_slug: { kind, slug: args.slug } } });
-}
-
-export const queryResolvers = {
-  node: (_: unknown, args: { id: string }, ctx: Context) => nodeById(args.id, ctx, 'id'),
-  nodes: (_: unknown, args: { ids: string[] }, ctx: Context) => {
+export const queryResolvers: QueryResolvers = {
+  node: (_, args, ctx) => nodeById(args.id, ctx, 'id'),
+  nodes: (_, args, ctx) => {
     if (args.ids.length > ctx.maxPageSize) throw new AppError(ErrorCode.BAD_USER_INPUT, `ids: at most ${ctx.maxPageSize} IDs per request`, { argument: 'ids' });
     return Promise.all(args.ids.map((id, i) => nodeById(id, ctx, `ids[${i}]`)));
   },
-  article: (_: unknown, args: { slug: string }, ctx: Context) => ctx.prisma.article.findUnique({ where: { slug: args.slug } }),
-  articles: async (_: unknown, args: ListArgs<ArticleWhereArgs>, ctx: Context) => {
-    const window = windowOf(args, ctx.maxPageSize);
-    const orderBy = orderByOf(args.orderBy, articleOrder, [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }], [{ id: 'asc' }]);
-    const where = await articleWhere(ctx.prisma, args.where);
-    return pageOf(
-      window,
-      () => ctx.prisma.article.count({ where }),
-      (skip, take) => ctx.prisma.article.findMany({ where, orderBy, skip, take }),
+  article: async (_, args, ctx) => {
+    const [row] = await ctx.read<never>(
+      sql`SELECT ${columns.article('a')} FROM article a WHERE a.slug = ${args.slug} AND ${visible(ctx.viewer, 'article', 'a')}`,
     );
+    return row ? asArticle(row) : null;
   },
+  articles: (_, args, ctx) =>
+    listPage(ctx, windowOf(args, ctx.maxPageSize), {
+      select: columns.article('a'),
+      from: sql`article a`,
+      where: sql`${visible(ctx.viewer, 'article', 'a')} AND ${articleWhere(ctx.viewer, args.where)}`,
+      orderBy: orderByOf(
+        args.orderBy,
+        {
+          publishedAt: sortBy('a."publishedAt"', true),
+          createdAt: sortBy('a."createdAt"'),
+          title: sortBy('a.title'),
+          wordCount: sortBy('a."wordCount"'),
+          quoteCount: sortBy(counted.quotesOfArticle(ctx.viewer)),
+        },
+        [sql`a."publishedAt" DESC NULLS LAST`, sql`a."createdAt" DESC`],
+        sql`a.id ASC`,
+      ),
+      map: asArticle,
+    }),
   person: entityBySlug('PERSON'),
-  people: entityList('PERSON'),
+  people: (_, args, ctx) => entityPage('PERSON', args, ctx),
   organization: entityBySlug('ORGANIZATION'),
-  organizations: entityList('ORGANIZATION'),
+  organizations: (_, args, ctx) => entityPage('ORGANIZATION', args, ctx),
   place: entityBySlug('PLACE'),
-  places: entityList('PLACE'),
-  quotes: (_: unknown, args: ListArgs<QuoteWhereArgs>, ctx: Context) => {
-    const window = windowOf(args, ctx.maxPageSize);
-    const where = quoteWhere(args.where);
-    const orderBy = orderByOf(
-      args.orderBy,
-      quoteOrder,
-      [{ article: { publishedAt: { sort: 'desc', nulls: 'last' } } }, { article: { createdAt: 'desc' } }],
-      [{ articleId: 'asc' }, { start: 'asc' }, { id: 'asc' }],
-    );
-    return pageOf(
-      window,
-      () => ctx.prisma.quote.count({ where }),
-      (skip, take) => ctx.prisma.quote.findMany({ where, orderBy, skip, take }),
-    );
+  places: (_, args, ctx) => entityPage('PLACE', args, ctx),
+  quotes: (_, args, ctx) =>
+    listPage(ctx, windowOf(args, ctx.maxPageSize), {
+      select: columns.quote('q'),
+      from: sql`quote q JOIN article a ON a.id = q."articleId"`,
+      where: sql`${visible(ctx.viewer, 'fact', 'q')} AND ${quoteWhere(args.where)}`,
+      orderBy: orderByOf(
+        args.orderBy,
+        { publishedAt: sortBy('a."publishedAt"', true), confidence: sortBy('q.confidence') },
+        [sql`a."publishedAt" DESC NULLS LAST`, sql`a."createdAt" DESC`],
+        sql`q."articleId" ASC, q.start ASC, q.id ASC`,
+      ),
+      map: asQuote,
+    }),
+  tag: async (_, args, ctx) => {
+    const [row] = await ctx.read<never>(sql`SELECT ${columns.tag('t')} FROM tag t WHERE t.slug = ${args.slug} AND ${visible(ctx.viewer, 'tag', 't')}`);
+    return row ? asTag(row) : null;
   },
-  tag: (_: unknown, args: { slug: string }, ctx: Context) => ctx.prisma.tag.findUnique({ where: { slug: args.slug } }),
-  tags: (_: unknown, args: ListArgs<{ kind?: TagKind | null; nameContains?: string | null }>, ctx: Context) => {
-    const window = windowOf(args, ctx.maxPageSize);
-    const text = args.where?.nameContains?.trim();
-    const where: Prisma.TagWhereInput = {
-      ...(args.where?.kind ? { kind: args.where.kind } : {}),
-      ...(text ? { name: { contains: text, mode: 'insensitive' } } : {}),
-    };
-    const orderBy = orderByOf(args.orderBy, tagOrder, [{ name: 'asc' }], [{ id: 'asc' }]);
-    return pageOf(
-      window,
-      () => ctx.prisma.tag.count({ where }),
-      (skip, take) => ctx.prisma.tag.findMany({ where, orderBy, skip, take }),
-    );
-  },
+  tags: (_, args, ctx) =>
+    listPage(ctx, windowOf(args, ctx.maxPageSize), {
+      select: columns.tag('t'),
+      from: sql`tag t`,
+      where: sql`${visible(ctx.viewer, 'tag', 't')} AND ${tagWhere(args.where)}`,
+      orderBy: orderByOf(
+        args.orderBy,
+        { name: sortBy('t.name'), articleCount: sortBy(counted.articlesOf(ctx.viewer, 'article_tag', 'tagId', 't')) },
+        [sql`t.name ASC`],
+        sql`t.id ASC`,
+      ),
+      map: asTag,
+    }),
 };

@@ -1,107 +1,112 @@
-import type { Affiliation, Article, Entity, EntityKind, Quote, Tag } from '../../generated/prisma/client.js';
+import { requireRole } from '../../access/viewer.js';
+import { isPublicNow } from '../../articles/articleEvents.js';
 import { articleText } from '../../ingest/articleText.js';
+import { AppError, ErrorCode } from '../../errors.js';
 import type { Context } from '../context.js';
-import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
+import type { Resolvers } from '../generated/schemaTypes.js';
 import { toGlobalId } from '../globalId.js';
 import { articleJsonLd } from '../jsonLd/articleJsonLd.js';
 import { jsonScalar } from '../jsonScalar.js';
 import { windowOf, type PageArgs } from '../paginate.js';
-
-/** Marks an unnamed speaker so the Speaker union can tell it from an entity. */
-interface UnnamedSpeaker {
-  description: string;
-  affiliationId: string | null;
-}
+import type { EntityRow } from '../rows.js';
 
 type Loaders = Context['loaders'];
 type PagedLoader = { [K in keyof Loaders]: Loaders[K] extends { load(key: { window: unknown }): unknown } ? K : never }[keyof Loaders];
 
 /** A connection field resolved through a paged loader keyed by the parent's id. */
 const paged =
-  <P extends { id: string }>(loader: PagedLoader, variant?: (args: PageArgs & Record<string, unknown>) => string | undefined) =>
-  (parent: P, args: PageArgs & Record<string, unknown>, ctx: Context) =>
-    ctx.loaders[loader].load({ id: parent.id, window: windowOf(args, ctx.maxPageSize), variant: variant?.(args) });
+  <L extends PagedLoader>(loader: L, variant?: (args: PageArgs & Record<string, unknown>) => string | undefined) =>
+  (parent: { id: string }, args: PageArgs & Record<string, unknown>, ctx: Context) =>
+    ctx.loaders[loader].load({ id: parent.id, window: windowOf(args, ctx.maxPageSize), variant: variant?.(args) }) as ReturnType<Loaders[L]['load']>;
 
-const entityFields = {
-  id: (entity: Entity) => toGlobalId(ENTITY_TYPE_NAME[entity.kind], entity.id),
-  aliases: async (entity: Entity, _: unknown, ctx: Context) => (await ctx.loaders.aliasesByEntity.load(entity.id)).map((alias) => alias.name),
-  articles: paged<Entity>('articlePagesByEntity'),
-  articleCount: (entity: Entity, _: unknown, ctx: Context) => ctx.loaders.articleCountByEntity.load(entity.id),
-  quotes: paged<Entity>('quotePagesBySpeaker'),
-  quoteCount: (entity: Entity, _: unknown, ctx: Context) => ctx.loaders.quoteCountBySpeaker.load(entity.id),
-  quotedAbout: paged<Entity>('quotedAboutPagesByEntity'),
-  coMentioned: paged<Entity>('coMentionedPagesByEntity', (args) => (typeof args.kind === 'string' ? args.kind : undefined)),
-};
-
-/** Organizations and places have members: people with a role for them. */
-const groupFields = { ...entityFields, members: paged<Entity>('rolePagesByOrganization') };
+/**
+ * A record the parent guarantees (a visible quote's article, a visible role's person): missing
+ * only if the database lost it between two statements, which is a server fault.
+ */
+async function required<T>(value: Promise<T | null>, what: string): Promise<T> {
+  const row = await value;
+  if (row === null) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `${what} is missing`);
+  return row;
+}
 
 const span = (text: string | null, start: number | null, end: number | null) => (text !== null && start !== null && end !== null ? { text, start, end } : null);
 
-export const typeResolvers = {
+const entityFields = {
+  id: (entity: EntityRow) => toGlobalId(entity.__typename, entity.id),
+  aliases: (entity: EntityRow, _: unknown, ctx: Context) => ctx.loaders.aliasesByEntity.load(entity.id),
+  articles: paged('articlePagesByEntity'),
+  articleCount: (entity: EntityRow, _: unknown, ctx: Context) => ctx.loaders.articleCountByEntity.load(entity.id),
+  quotes: paged('quotePagesBySpeaker'),
+  quoteCount: (entity: EntityRow, _: unknown, ctx: Context) => ctx.loaders.quoteCountBySpeaker.load(entity.id),
+  quotedAbout: paged('quotedAboutPagesByEntity'),
+  coMentioned: paged('coMentionedPagesByEntity', (args) => (typeof args.kind === 'string' ? args.kind : undefined)),
+};
+
+/** Organizations and places have members: people with a role for them. */
+const groupFields = { ...entityFields, members: paged('rolePagesByOrganization') };
+
+/** Every type's field resolvers; interfaces and unions resolve from each row's `__typename`. */
+export const typeResolvers: Omit<Resolvers, 'Query'> = {
   JSON: jsonScalar,
-  Node: { __resolveType: resolveNodeType },
-  Entity: { __resolveType: (entity: Entity) => ENTITY_TYPE_NAME[entity.kind] },
-  Speaker: { __resolveType: (speaker: Entity | UnnamedSpeaker) => ('kind' in speaker ? ENTITY_TYPE_NAME[speaker.kind] : 'UnnamedSpeaker') },
   Article: {
-    id: (article: Article) => toGlobalId('Article', article.id),
-    text: (article: Article) => articleText(article.title, article.paragraphs),
-    publishedAt: (article: Article) => article.publishedAt?.toISOString() ?? null,
-    createdAt: (article: Article) => article.createdAt.toISOString(),
-    updatedAt: (article: Article) => article.updatedAt.toISOString(),
-    quotes: paged<Article>('quotePagesByArticle'),
-    people: paged<Article>('entityPagesByArticle', () => 'PERSON'),
-    organizations: paged<Article>('entityPagesByArticle', () => 'ORGANIZATION'),
-    places: paged<Article>('entityPagesByArticle', () => 'PLACE'),
-    mentions: paged<Article>('mentionPagesByArticle'),
-    tags: paged<Article>('tagPagesByArticle'),
-    jsonLd: (article: Article, _: unknown, ctx: Context) => articleJsonLd(article, ctx.loaders),
+    id: (article) => toGlobalId('Article', article.id),
+    text: (article) => articleText(article.title, article.paragraphs),
+    publishedAt: (article) => article.publishedAt?.toISOString() ?? null,
+    isPublic: (article) => isPublicNow({ status: article.status, publishedAt: article.publishedAt?.toISOString() ?? null }),
+    revisions: (article, args, ctx) => {
+      requireRole(ctx.viewer, 'EDITOR', 'Reading revisions');
+      return ctx.loaders.revisionPagesByArticle.load({ id: article.id, window: windowOf(args, ctx.maxPageSize) });
+    },
+    createdAt: (article) => article.createdAt.toISOString(),
+    updatedAt: (article) => article.updatedAt.toISOString(),
+    quotes: paged('quotePagesByArticle'),
+    people: paged('entityPagesByArticle', () => 'PERSON'),
+    organizations: paged('entityPagesByArticle', () => 'ORGANIZATION'),
+    places: paged('entityPagesByArticle', () => 'PLACE'),
+    mentions: paged('mentionPagesByArticle'),
+    tags: paged('tagPagesByArticle'),
+    jsonLd: (article, _, ctx) => articleJsonLd(article, ctx.loaders, { publicBaseUrl: ctx.publicBaseUrl, publisherName: ctx.publisherName }),
   },
-  Person: { ...entityFields, roles: paged<Entity>('rolePagesByPerson') },
+  Person: { ...entityFields, roles: paged('rolePagesByPerson') },
   Organization: groupFields,
   Place: groupFields,
-  CoMentionEdge: { sharedArticles: (edge: { node: { sharedArticles: number } }) => edge.node.sharedArticles },
+  CoMentionEdge: { sharedArticles: (edge) => edge.node.sharedArticles },
   Role: {
-    title: (role: Affiliation) => role.role || null,
-    person: (role: Affiliation, _: unknown, ctx: Context) => ctx.loaders.entityById.load(role.personId),
-    affiliation: (role: Affiliation, _: unknown, ctx: Context) => (role.organizationId ? ctx.loaders.entityById.load(role.organizationId) : null),
-    article: (role: Affiliation, _: unknown, ctx: Context) => ctx.loaders.articleById.load(role.articleId),
-    since: (role: Affiliation) => role.since?.toISOString() ?? null,
-    until: (role: Affiliation) => role.until?.toISOString() ?? null,
+    title: (role) => role.role || null,
+    person: (role, _, ctx) => required(ctx.loaders.entityById.load(role.personId), 'a role’s person'),
+    affiliation: (role, _, ctx) => (role.organizationId ? ctx.loaders.entityById.load(role.organizationId) : null),
+    article: (role, _, ctx) => required(ctx.loaders.articleById.load(role.articleId), 'a role’s article'),
+    since: (role) => role.since?.toISOString() ?? null,
+    until: (role) => role.until?.toISOString() ?? null,
     // The article's date, so a frontend can lay roles out over time without another hop.
-    seenAt: async (role: Affiliation, _: unknown, ctx: Context) => {
+    seenAt: async (role, _, ctx) => {
       const article = await ctx.loaders.articleById.load(role.articleId);
       return (article?.publishedAt ?? article?.createdAt)?.toISOString() ?? null;
     },
   },
   UnnamedSpeaker: {
-    affiliation: (speaker: UnnamedSpeaker, _: unknown, ctx: Context) => (speaker.affiliationId ? ctx.loaders.entityById.load(speaker.affiliationId) : null),
+    affiliation: (speaker, _, ctx) => (speaker.affiliationId ? ctx.loaders.entityById.load(speaker.affiliationId) : null),
   },
   Quote: {
-    id: (quote: Quote) => toGlobalId('Quote', quote.id),
-    cue: (quote: Quote) => span(quote.cueText, quote.cueStart, quote.cueEnd),
-    speakerMention: (quote: Quote) => span(quote.speakerText, quote.speakerStart, quote.speakerEnd),
-    speaker: async (quote: Quote, _: unknown, ctx: Context): Promise<Entity | UnnamedSpeaker | null> => {
+    id: (quote) => toGlobalId('Quote', quote.id),
+    cue: (quote) => span(quote.cueText, quote.cueStart, quote.cueEnd),
+    speakerMention: (quote) => span(quote.speakerText, quote.speakerStart, quote.speakerEnd),
+    speaker: async (quote, _, ctx) => {
       if (quote.speakerId) return ctx.loaders.entityById.load(quote.speakerId);
-      if (quote.speakerDescription) return { description: quote.speakerDescription, affiliationId: quote.speakerAffiliationId };
+      if (quote.speakerDescription) return { __typename: 'UnnamedSpeaker', description: quote.speakerDescription, affiliationId: quote.speakerAffiliationId };
       return null;
     },
-    article: (quote: Quote, _: unknown, ctx: Context) => ctx.loaders.articleById.load(quote.articleId),
+    article: (quote, _, ctx) => required(ctx.loaders.articleById.load(quote.articleId), 'a quote’s article'),
   },
   Mention: {
-    entity: (mention: { entityId: string }, _: unknown, ctx: Context) => ctx.loaders.entityById.load(mention.entityId),
+    entity: (mention, _, ctx) => required(ctx.loaders.entityById.load(mention.entityId), 'a mention’s entity'),
+  },
+  Revision: {
+    createdAt: (revision) => revision.createdAt.toISOString(),
   },
   Tag: {
-    id: (tag: Tag) => toGlobalId('Tag', tag.id),
-    articles: paged<Tag>('articlePagesByTag'),
-    articleCount: (tag: Tag, _: unknown, ctx: Context) => ctx.loaders.articleCountByTag.load(tag.id),
+    id: (tag) => toGlobalId('Tag', tag.id),
+    articles: paged('articlePagesByTag'),
+    articleCount: (tag, _, ctx) => ctx.loaders.articleCountByTag.load(tag.id),
   },
 };
-
-/** The GraphQL type of a database row behind a Node or a search result. */
-export function resolveNodeType(node: Record<string, unknown>): string {
-  if ('kind' in node && 'nameKey' in node) return ENTITY_TYPE_NAME[node.kind as EntityKind];
-  if ('paragraphs' in node) return 'Article';
-  if ('speakerId' in node) return 'Quote';
-  return 'Tag';
-}

@@ -1,10 +1,11 @@
 import type { Context } from '../context.js';
+import type { ArticleRow, EntityRow, QuoteRow } from '../rows.js';
 import type { SearchHit } from './searchHits.js';
 import { snippetHtml } from './snippetHtml.js';
 
 /** A search edge before its cursor is added. */
 export interface SearchResultRow {
-  node: object;
+  node: ArticleRow | QuoteRow | EntityRow;
   rank: number;
   snippet: string | null;
 }

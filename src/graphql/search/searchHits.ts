@@ -1,11 +1,13 @@
-import type { PrismaClient } from '../../db/createPrisma.js';
 import { Prisma } from '../../generated/prisma/client.js';
-import { escapeLike } from '../escapeLike.js';
+import type { Viewer } from '../../access/viewer.js';
+import type { SearchType } from '../generated/schemaTypes.js';
+import { visible, type Reader } from '../read/sql.js';
+import { escapeLike } from '../read/escapeLike.js';
 import { MATCH_END, MATCH_START } from './snippetHtml.js';
 
-/** What `search` can return, as the GraphQL enum SearchType names it. */
-export type SearchType = 'ARTICLE' | 'QUOTE' | 'PERSON' | 'ORGANIZATION' | 'PLACE';
+export type { SearchType };
 
+/** Every search type, in the order of the GraphQL enum (`countsByType` follows it). */
 export const SEARCH_TYPES: readonly SearchType[] = ['ARTICLE', 'QUOTE', 'PERSON', 'ORGANIZATION', 'PLACE'];
 
 const ENTITY_TYPES: readonly SearchType[] = ['PERSON', 'ORGANIZATION', 'PLACE'];
@@ -43,15 +45,15 @@ const scaled = (vector: Prisma.Sql, text: string) => Prisma.sql`(SELECT (r / (r 
  * name ranks average `word_similarity` (the query inside a longer name) and `similarity`
  * (the whole name), so an exact name or alias scores 1 and a typo or part of a name less.
  */
-function hitsSql(text: string, types: readonly SearchType[]): Prisma.Sql {
+function hitsSql(viewer: Viewer, text: string, types: readonly SearchType[]): Prisma.Sql {
   const branches: Prisma.Sql[] = [];
   if (types.includes('ARTICLE')) {
     branches.push(Prisma.sql`SELECT 'ARTICLE' AS type, a."id", ${scaled(Prisma.sql`a."searchVector"`, text)} AS rank, NULL::text AS matched
-      FROM "article" a WHERE a."searchVector" @@ ${tsquery(text)}`);
+      FROM "article" a WHERE a."searchVector" @@ ${tsquery(text)} AND ${visible(viewer, 'article', 'a')}`);
   }
   if (types.includes('QUOTE')) {
     branches.push(Prisma.sql`SELECT 'QUOTE' AS type, q."id", ${scaled(Prisma.sql`q."searchVector"`, text)} AS rank, NULL::text AS matched
-      FROM "quote" q WHERE q."searchVector" @@ ${tsquery(text)} AND q."status" <> 'REJECTED'`);
+      FROM "quote" q WHERE q."searchVector" @@ ${tsquery(text)} AND ${visible(viewer, 'fact', 'q')}`);
   }
   const kinds = ENTITY_TYPES.filter((type) => types.includes(type));
   if (kinds.length) {
@@ -66,16 +68,16 @@ function hitsSql(text: string, types: readonly SearchType[]): Prisma.Sql {
         FROM (${nameMatches('entity', 'id')} UNION ALL ${nameMatches('entity_alias', 'entityId')}) c
         GROUP BY c.entity_id
       ) m JOIN "entity" e ON e."id" = m.entity_id
-      WHERE e."kind"::text IN (${Prisma.join(kinds)})`);
+      WHERE e."kind"::text IN (${Prisma.join(kinds)}) AND ${visible(viewer, 'entity', 'e')}`);
   }
   return Prisma.join(branches, ' UNION ALL ');
 }
 
 /** Number of matches of each type (types without matches are absent). */
-export async function countSearchHits(prisma: PrismaClient, text: string, types: readonly SearchType[]): Promise<Map<SearchType, number>> {
-  const rows = await prisma.$queryRaw<{ type: SearchType; count: number }[]>`
-    WITH hits AS (${hitsSql(text, types)})
-    SELECT type, count(*)::int AS count FROM hits GROUP BY type`;
+export async function countSearchHits(read: Reader, viewer: Viewer, text: string, types: readonly SearchType[]): Promise<Map<SearchType, number>> {
+  const rows = await read<{ type: SearchType; count: number }>(Prisma.sql`
+    WITH hits AS (${hitsSql(viewer, text, types)})
+    SELECT type, count(*)::int AS count FROM hits GROUP BY type`);
   return new Map(rows.map((row) => [row.type, row.count]));
 }
 
@@ -83,9 +85,9 @@ export async function countSearchHits(prisma: PrismaClient, text: string, types:
  * One page of matches, best first. Snippets (ts_headline, the costly part) are computed in
  * the outer query, so only for the rows of this page.
  */
-export function fetchSearchHits(prisma: PrismaClient, text: string, types: readonly SearchType[], skip: number, take: number): Promise<SearchHit[]> {
-  return prisma.$queryRaw<SearchHit[]>`
-    WITH hits AS (${hitsSql(text, types)}),
+export function fetchSearchHits(read: Reader, viewer: Viewer, text: string, types: readonly SearchType[], skip: number, take: number): Promise<SearchHit[]> {
+  return read<SearchHit>(Prisma.sql`
+    WITH hits AS (${hitsSql(viewer, text, types)}),
     page AS (SELECT * FROM hits ORDER BY rank DESC, type, "id" OFFSET ${skip} LIMIT ${take})
     SELECT p.type, p."id"::text AS id, p.rank,
       CASE p.type
@@ -96,5 +98,5 @@ export function fetchSearchHits(prisma: PrismaClient, text: string, types: reado
     FROM page p
     LEFT JOIN "article" a ON p.type = 'ARTICLE' AND a."id" = p."id"
     LEFT JOIN "quote" q ON p.type = 'QUOTE' AND q."id" = p."id"
-    ORDER BY p.rank DESC, p.type, p."id"`;
+    ORDER BY p.rank DESC, p.type, p."id"`);
 }

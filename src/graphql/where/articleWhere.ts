@@ -1,60 +1,58 @@
-import type { ArticleStatus, Prisma } from '../../generated/prisma/client.js';
-import type { PrismaClient } from '../../db/createPrisma.js';
+import type { Viewer } from '../../access/viewer.js';
 import { AppError, ErrorCode } from '../../errors.js';
-import { escapeLike } from '../escapeLike.js';
-import { entityWhere, type EntityWhereArgs } from './entityWhere.js';
-
-/** `ArticleWhereInput` as resolvers receive it. */
-export interface ArticleWhereArgs {
-  status?: ArticleStatus | null;
-  publishedAt?: { from?: string | null; to?: string | null } | null;
-  tags?: { some?: string[] | null; every?: string[] | null; none?: string[] | null } | null;
-  mentions?: { some?: EntityWhereArgs | null; none?: EntityWhereArgs | null } | null;
-  textContains?: string | null;
-  AND?: ArticleWhereArgs[] | null;
-  OR?: ArticleWhereArgs[] | null;
-  NOT?: ArticleWhereArgs | null;
-}
+import type { ArticleWhereInput } from '../generated/schemaTypes.js';
+import { escapeLike } from '../read/escapeLike.js';
+import { and, join, sql, type Sql } from '../read/sql.js';
+import { entityWhere } from './entityWhere.js';
 
 /**
- * Translates `ArticleWhereInput` into Prisma's where. Async because `textContains` looks inside
- * the paragraph array, which Prisma cannot filter on: one SQL statement finds those ids first.
- * Exported for any article list that takes the same filter (facets, search).
+ * `ArticleWhereInput` as an SQL condition on the article aliased `a`, for every list that
+ * takes it (`articles`, facets). Visibility is not part of it: callers add the access rule.
+ * Throws BAD_USER_INPUT naming the argument for a malformed date.
  */
-export async function articleWhere(prisma: PrismaClient, input: ArticleWhereArgs | null | undefined): Promise<Prisma.ArticleWhereInput> {
-  if (!input) return {};
-  const where: Prisma.ArticleWhereInput[] = [];
-  if (input.status) where.push({ status: input.status });
-  if (input.publishedAt) {
-    const { from, to } = input.publishedAt;
-    where.push({ publishedAt: { ...(from ? { gte: dateOf(from, 'publishedAt.from') } : {}), ...(to ? { lt: dateOf(to, 'publishedAt.to') } : {}) } });
-  }
+export function articleWhere(viewer: Viewer, input: ArticleWhereInput | null | undefined, path = 'where'): Sql {
+  if (!input) return sql`TRUE`;
+  const conditions: Sql[] = [];
+  if (input.status) conditions.push(sql`a.status = ${input.status}::"ArticleStatus"`);
+  if (input.publishedAt?.from) conditions.push(sql`a."publishedAt" >= ${dateOf(input.publishedAt.from, `${path}.publishedAt.from`)}`);
+  if (input.publishedAt?.to) conditions.push(sql`a."publishedAt" < ${dateOf(input.publishedAt.to, `${path}.publishedAt.to`)}`);
   const tags = input.tags;
-  if (tags?.some) where.push({ tags: { some: { tag: { slug: { in: tags.some } } } } });
-  for (const slug of tags?.every ?? []) where.push({ tags: { some: { tag: { slug } } } });
-  if (tags?.none) where.push({ tags: { none: { tag: { slug: { in: tags.none } } } } });
-  if (input.mentions?.some) where.push({ entities: { some: { entity: entityWhere(input.mentions.some) } } });
-  if (input.mentions?.none) where.push({ entities: { none: { entity: entityWhere(input.mentions.none) } } });
+  if (tags?.some) conditions.push(sql`EXISTS (${taggedWith(tags.some)})`);
+  for (const slug of tags?.every ?? []) conditions.push(sql`EXISTS (${taggedWith([slug])})`);
+  if (tags?.none) conditions.push(sql`NOT EXISTS (${taggedWith(tags.none)})`);
+  if (input.mentions?.some) conditions.push(sql`EXISTS (${mentioning(viewer, input.mentions.some)})`);
+  if (input.mentions?.none) conditions.push(sql`NOT EXISTS (${mentioning(viewer, input.mentions.none)})`);
   const text = input.textContains?.trim();
-  if (text) where.push({ id: { in: await articleIdsContaining(prisma, text) } });
-  if (input.AND) where.push(...(await Promise.all(input.AND.map((part) => articleWhere(prisma, part)))));
-  if (input.OR) where.push({ OR: await Promise.all(input.OR.map((part) => articleWhere(prisma, part))) });
-  if (input.NOT) where.push({ NOT: await articleWhere(prisma, input.NOT) });
-  return { AND: where };
+  if (text) {
+    const pattern = `%${escapeLike(text)}%`;
+    conditions.push(sql`(a.title ILIKE ${pattern} OR array_to_string(a.paragraphs, ' ') ILIKE ${pattern})`);
+  }
+  input.AND?.forEach((part, i) => conditions.push(articleWhere(viewer, part, `${path}.AND[${i}]`)));
+  if (input.OR)
+    conditions.push(
+      input.OR.length
+        ? sql`(${join(
+            input.OR.map((part, i) => articleWhere(viewer, part, `${path}.OR[${i}]`)),
+            ' OR ',
+          )})`
+        : sql`FALSE`,
+    );
+  if (input.NOT) conditions.push(sql`NOT (${articleWhere(viewer, input.NOT, `${path}.NOT`)})`);
+  return sql`(${and(conditions)})`;
 }
 
-async function articleIdsContaining(prisma: PrismaClient, text: string): Promise<string[]> {
-  const pattern = `%${escapeLike(text)}%`;
-  const rows = await prisma.$queryRaw<
-    { id: string }[]
-  >`select id from article where title ilike ${pattern} or array_to_string(paragraphs, ' ') ilike ${pattern}`;
-  return rows.map((row) => row.id);
+function taggedWith(slugs: readonly string[]): Sql {
+  return sql`SELECT 1 FROM article_tag x JOIN tag t ON t.id = x."tagId" WHERE x."articleId" = a.id AND t.slug IN (${slugs.length ? join(slugs) : sql`NULL`})`;
+}
+
+function mentioning(viewer: Viewer, input: Parameters<typeof entityWhere>[1]): Sql {
+  return sql`SELECT 1 FROM article_entity x JOIN entity e ON e.id = x."entityId" WHERE x."articleId" = a.id AND ${entityWhere(viewer, input)}`;
 }
 
 function dateOf(value: string, argument: string): Date {
   const date = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `where.${argument}: ${JSON.stringify(value)} is not an ISO 8601 date`, { argument: `where.${argument}` });
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument}: ${JSON.stringify(value)} is not an ISO 8601 date`, { argument });
   }
   return date;
 }

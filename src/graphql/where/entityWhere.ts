@@ -1,33 +1,40 @@
-import type { EntityKind, Prisma } from '../../generated/prisma/client.js';
+import type { Viewer } from '../../access/viewer.js';
+import type { EntityKind, EntityWhereInput, OrganizationWhereInput, PersonWhereInput } from '../generated/schemaTypes.js';
+import { escapeLike } from '../read/escapeLike.js';
+import { and, join, sql, visible, type Sql } from '../read/sql.js';
 
 /** `PersonWhereInput`, `OrganizationWhereInput`, `PlaceWhereInput` and `EntityWhereInput` in one shape. */
-export interface EntityWhereArgs {
-  kind?: EntityKind | null;
-  slug?: string | null;
-  slugIn?: string[] | null;
-  nameContains?: string | null;
-  /** Person: has a role at the organization or place with this slug. */
-  affiliation?: string | null;
-  /** Organization or place: has a person with this slug in a role. */
-  member?: string | null;
-  hasQuotes?: boolean | null;
-}
+export type AnyEntityWhere = EntityWhereInput & PersonWhereInput & OrganizationWhereInput;
 
-const visible = { status: { not: 'REJECTED' as const } };
-
-/** Translates an entity filter into Prisma's where; `kind` pins the type of a root list. */
-export function entityWhere(input: EntityWhereArgs | null | undefined, kind?: EntityKind): Prisma.EntityWhereInput {
-  const where: Prisma.EntityWhereInput[] = [];
-  if (kind) where.push({ kind });
-  if (!input) return { AND: where };
-  if (input.kind) where.push({ kind: input.kind });
-  if (input.slug) where.push({ slug: input.slug });
-  if (input.slugIn) where.push({ slug: { in: input.slugIn } });
+/**
+ * An entity filter as an SQL condition on the entity aliased `e`; `kind` pins the type of a
+ * root list. Roles and quotes it looks through are the ones the viewer may see.
+ */
+export function entityWhere(viewer: Viewer, input: AnyEntityWhere | null | undefined, kind?: EntityKind): Sql {
+  const conditions: Sql[] = [];
+  if (kind) conditions.push(sql`e.kind = ${kind}::"EntityKind"`);
+  if (!input) return and(conditions);
+  if (input.kind) conditions.push(sql`e.kind = ${input.kind}::"EntityKind"`);
+  if (input.slug) conditions.push(sql`e.slug = ${input.slug}`);
+  if (input.slugIn) conditions.push(input.slugIn.length ? sql`e.slug IN (${join(input.slugIn)})` : sql`FALSE`);
   const text = input.nameContains?.trim();
-  if (text) where.push({ OR: [{ name: { contains: text, mode: 'insensitive' } }, { aliases: { some: { name: { contains: text, mode: 'insensitive' } } } }] });
-  if (input.affiliation) where.push({ affiliations: { some: { ...visible, organization: { slug: input.affiliation } } } });
-  if (input.member) where.push({ members: { some: { ...visible, person: { slug: input.member } } } });
-  if (input.hasQuotes === true) where.push({ quotes: { some: visible } });
-  if (input.hasQuotes === false) where.push({ quotes: { none: visible } });
-  return { AND: where };
+  if (text) {
+    const pattern = `%${escapeLike(text)}%`;
+    conditions.push(sql`(e.name ILIKE ${pattern} OR EXISTS (SELECT 1 FROM entity_alias al WHERE al."entityId" = e.id AND al.name ILIKE ${pattern}))`);
+  }
+  if (input.affiliation) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM affiliation af JOIN entity o ON o.id = af."organizationId" WHERE af."personId" = e.id AND o.slug = ${input.affiliation} AND ${visible(viewer, 'fact', 'af')})`,
+    );
+  }
+  if (input.member) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM affiliation af JOIN entity p ON p.id = af."personId" WHERE af."organizationId" = e.id AND p.slug = ${input.member} AND ${visible(viewer, 'fact', 'af')})`,
+    );
+  }
+  if (typeof input.hasQuotes === 'boolean') {
+    const quotes = sql`EXISTS (SELECT 1 FROM quote q WHERE q."speakerId" = e.id AND ${visible(viewer, 'fact', 'q')})`;
+    conditions.push(input.hasQuotes ? quotes : sql`NOT ${quotes}`);
+  }
+  return and(conditions);
 }

@@ -1,25 +1,32 @@
 import { AppError, ErrorCode } from '../../errors.js';
+import type { SortDirection } from '../generated/schemaTypes.js';
+import { join, raw, type Sql } from '../read/sql.js';
 
-/** A sort direction as the API spells it. */
-export type SortDirection = 'ASC' | 'DESC';
+/** How each sortable field of a list orders rows: an SQL expression and where NULLs go. */
+export type SortFields = Record<string, (direction: 'ASC' | 'DESC') => Sql>;
 
 /**
- * Turns a list of `<Type>OrderByInput` (each naming exactly one field) into Prisma's orderBy,
+ * Turns a list of `<Type>OrderByInput` (each naming exactly one field) into an ORDER BY list,
  * followed by `tieBreak` so pages never overlap. Throws BAD_USER_INPUT on an input with no
  * field or several.
  */
-export function orderByOf<O>(
+export function orderByOf(
   inputs: readonly Record<string, SortDirection | null | undefined>[] | null | undefined,
-  fields: Record<string, (direction: 'asc' | 'desc') => O>,
-  defaults: O[],
-  tieBreak: O[],
-): O[] {
-  if (!inputs?.length) return [...defaults, ...tieBreak];
+  fields: SortFields,
+  defaults: readonly Sql[],
+  tieBreak: Sql,
+): Sql {
+  if (!inputs?.length) return join([...defaults, tieBreak], ', ');
   const orders = inputs.map((input, i) => {
     const set = Object.entries(input).filter(([, direction]) => direction);
     if (set.length !== 1) throw new AppError(ErrorCode.BAD_USER_INPUT, `orderBy[${i}]: name exactly one field (got ${set.length})`, { argument: 'orderBy' });
     const [field, direction] = set[0]!;
-    return fields[field]!(direction === 'DESC' ? 'desc' : 'asc');
+    return fields[field]!(direction === 'DESC' ? 'DESC' : 'ASC');
   });
-  return [...orders, ...tieBreak];
+  return join([...orders, tieBreak], ', ');
+}
+
+/** `expression ASC|DESC`, with NULLs last in both directions when asked. */
+export function sortBy(expression: string, nullsLast = false): (direction: 'ASC' | 'DESC') => Sql {
+  return (direction) => raw(`${expression} ${direction}${nullsLast ? ' NULLS LAST' : ''}`);
 }

@@ -1,21 +1,14 @@
-import type { Prisma, QuoteKind } from '../../generated/prisma/client.js';
+import type { QuoteWhereInput } from '../generated/schemaTypes.js';
+import { escapeLike } from '../read/escapeLike.js';
+import { and, sql, type Sql } from '../read/sql.js';
 
-/** `QuoteWhereInput` as resolvers receive it. */
-export interface QuoteWhereArgs {
-  speaker?: string | null;
-  article?: string | null;
-  kind?: QuoteKind | null;
-  textContains?: string | null;
-}
-
-/** Translates `QuoteWhereInput` into Prisma's where; rejected quotes never show. */
-export function quoteWhere(input: QuoteWhereArgs | null | undefined): Prisma.QuoteWhereInput {
+/** `QuoteWhereInput` as an SQL condition on the quote aliased `q` (callers add the access rule). */
+export function quoteWhere(input: QuoteWhereInput | null | undefined): Sql {
+  const conditions: Sql[] = [];
+  if (input?.speaker) conditions.push(sql`EXISTS (SELECT 1 FROM entity s WHERE s.id = q."speakerId" AND s.slug = ${input.speaker})`);
+  if (input?.article) conditions.push(sql`EXISTS (SELECT 1 FROM article x WHERE x.id = q."articleId" AND x.slug = ${input.article})`);
+  if (input?.kind) conditions.push(sql`q.kind = ${input.kind}::"QuoteKind"`);
   const text = input?.textContains?.trim();
-  return {
-    status: { not: 'REJECTED' },
-    ...(input?.speaker ? { speaker: { slug: input.speaker } } : {}),
-    ...(input?.article ? { article: { slug: input.article } } : {}),
-    ...(input?.kind ? { kind: input.kind } : {}),
-    ...(text ? { text: { contains: text, mode: 'insensitive' as const } } : {}),
-  };
+  if (text) conditions.push(sql`q.text ILIKE ${`%${escapeLike(text)}%`}`);
+  return and(conditions);
 }

@@ -1,22 +1,23 @@
 import DataLoader from 'dataloader';
-import { Prisma } from '../generated/prisma/client.js';
-import type { PrismaClient } from '../db/createPrisma.js';
-import { boundsOf, connectionOf, type Connection, type PageWindow } from './paginate.js';
+import { boundsOf, connectionOf, type Connection, type PageWindow } from '../paginate.js';
+import { empty, sql, type Reader, type Sql } from '../read/sql.js';
 
 /** How one relation reads its rows for many parents in a single statement. */
 export interface NestedSource {
   /** Columns of each row, e.g. `q.*`. */
-  select: Prisma.Sql;
+  select: Sql;
   /** FROM and JOIN clauses. */
-  from: Prisma.Sql;
+  from: Sql;
   /** The column holding the parent's id (a uuid). */
-  parent: Prisma.Sql;
+  parent: Sql;
   /** Extra condition on the rows. */
-  where: Prisma.Sql;
+  where: Sql;
   /** GROUP BY clause for aggregated relations (co-mentions), without the keywords. */
-  groupBy?: Prisma.Sql;
+  groupBy?: Sql;
   /** Order of rows within one parent; ends with a unique column so offsets are stable. */
-  orderBy: Prisma.Sql;
+  orderBy: Sql;
+  /** Tags a row with its GraphQL type. */
+  map: (row: never) => unknown;
 }
 
 /** A page of one parent's related rows, for one set of paging arguments. */
@@ -36,10 +37,7 @@ type Row = Record<string, unknown> & { _parent: string; _offset: number; _total:
  * parent (so the total is known even for a page past the end). Keys with different paging
  * arguments run one statement per distinct set of arguments.
  */
-export function nestedPageLoader<R>(
-  prisma: PrismaClient,
-  sourceOf: (variant: string | undefined) => NestedSource,
-): DataLoader<NestedKey, Connection<R>, string> {
+export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | undefined) => NestedSource): DataLoader<NestedKey, Connection<R>, string> {
   return new DataLoader<NestedKey, Connection<R>, string>(
     async (keys) => {
       const groups = new Map<string, NestedKey[]>();
@@ -53,7 +51,8 @@ export function nestedPageLoader<R>(
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const first = group[0]!;
-          const rows = await prisma.$queryRaw<Row[]>(pageSql(sourceOf(first.variant), [...new Set(group.map((key) => key.id))], first.window));
+          const source = sourceOf(first.variant);
+          const rows = await read<Row>(pageSql(source, [...new Set(group.map((key) => key.id))], first.window));
           const byParent = new Map<string, Row[]>();
           for (const row of rows) {
             const parentRows = byParent.get(row._parent);
@@ -64,7 +63,7 @@ export function nestedPageLoader<R>(
             const parentRows = byParent.get(key.id) ?? [];
             const total = parentRows[0]?._total ?? 0;
             const { lo, hi } = boundsOf(key.window, total);
-            const page = parentRows.filter((row) => row._offset >= lo && row._offset < hi).map(stripPaging);
+            const page = parentRows.filter((row) => row._offset >= lo && row._offset < hi).map((row) => source.map(stripPaging(row) as never));
             pages.set(cacheKey(key), connectionOf(page as R[], lo, total));
           }
         }),
@@ -84,21 +83,20 @@ function stripPaging({ _parent, _offset, _total, ...row }: Row): Record<string, 
 }
 
 /** The window's [lo, hi) bounds as SQL over the `_total` column; mirrors `boundsOf`. */
-function pageSql(source: NestedSource, ids: string[], window: PageWindow): Prisma.Sql {
+function pageSql(source: NestedSource, ids: string[], window: PageWindow): Sql {
   const start = window.after === null ? 0 : window.after + 1;
-  let lo = Prisma.sql`${start}::int`;
-  let hi = window.before === null ? Prisma.sql`"_total"` : Prisma.sql`least(${window.before}::int, "_total")`;
-  if (window.first !== null) hi = Prisma.sql`least(${hi}, ${start + window.first}::int)`;
-  if (window.last !== null) lo = Prisma.sql`greatest(${lo}, ${hi} - ${window.last}::int)`;
-  const parents = Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`));
-  return Prisma.sql`
+  let lo = sql`${start}::int`;
+  let hi = window.before === null ? sql`"_total"` : sql`least(${window.before}::int, "_total")`;
+  if (window.first !== null) hi = sql`least(${hi}, ${start + window.first}::int)`;
+  if (window.last !== null) lo = sql`greatest(${lo}, ${hi} - ${window.last}::int)`;
+  return sql`
     select * from (
       select ${source.select}, ${source.parent} as "_parent",
         (row_number() over (partition by ${source.parent} order by ${source.orderBy}))::int - 1 as "_offset",
         (count(*) over (partition by ${source.parent}))::int as "_total"
       from ${source.from}
-      where ${source.parent} in (${parents}) and ${source.where}
-      ${source.groupBy ? Prisma.sql`group by ${source.groupBy}` : Prisma.empty}
+      where ${source.parent} = ANY(${ids}::uuid[]) and ${source.where}
+      ${source.groupBy ? sql`group by ${source.groupBy}` : empty}
     ) page
     where ("_offset" >= ${lo} and "_offset" < ${hi}) or "_offset" = 0
     order by "_parent", "_offset"`;

@@ -1,0 +1,148 @@
+import DataLoader from 'dataloader';
+import type { Viewer } from '../../access/viewer.js';
+import type { AffiliationRow, ArticleRow, EntityRow, MentionRow, QuoteRow, RevisionRow, TagRow } from '../rows.js';
+import { columns, sql, visible, type Reader } from '../read/sql.js';
+import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
+import { nestedPageLoader } from './nestedPageLoader.js';
+import { nestedSources } from './nestedSources.js';
+
+/** Groups rows by a key, in the order of `keys`; missing keys get an empty list. */
+function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
+  const groups = new Map<K, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+function byId<R extends { id: string }>(keys: readonly string[], rows: R[]): (R | null)[] {
+  const map = new Map(rows.map((row) => [row.id, row]));
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+function countsBy(keys: readonly string[], rows: { key: string; n: number }[]): number[] {
+  const map = new Map(rows.map((row) => [row.key, row.n]));
+  return keys.map((key) => map.get(key) ?? 0);
+}
+
+/**
+ * One set of DataLoaders per request: every relation field reads through them, so a query
+ * costs one SQL statement per relation and level, however many parents it has (paged
+ * relations: one per distinct set of paging arguments). Every loader applies the viewer's
+ * access rule: a record the viewer may not see loads as null, exactly like one that does not exist.
+ */
+export function createLoaders(read: Reader, viewer: Viewer) {
+  const sources = nestedSources(viewer);
+  const ids = (keys: readonly string[]) => sql`${[...keys]}::uuid[]`;
+  return {
+    articleById: new DataLoader(async (keys: readonly string[]) =>
+      byId(
+        keys,
+        (await read<never>(sql`SELECT ${columns.article('a')} FROM article a WHERE a.id = ANY(${ids(keys)}) AND ${visible(viewer, 'article', 'a')}`)).map(
+          asArticle,
+        ),
+      ),
+    ),
+    entityById: new DataLoader(async (keys: readonly string[]) =>
+      byId(
+        keys,
+        (await read<never>(sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.id = ANY(${ids(keys)}) AND ${visible(viewer, 'entity', 'e')}`)).map(
+          asEntity,
+        ),
+      ),
+    ),
+    quoteById: new DataLoader(async (keys: readonly string[]) =>
+      byId(
+        keys,
+        (await read<never>(sql`SELECT ${columns.quote('q')} FROM quote q WHERE q.id = ANY(${ids(keys)}) AND ${visible(viewer, 'fact', 'q')}`)).map(asQuote),
+      ),
+    ),
+    tagById: new DataLoader(async (keys: readonly string[]) =>
+      byId(keys, (await read<never>(sql`SELECT ${columns.tag('t')} FROM tag t WHERE t.id = ANY(${ids(keys)}) AND ${visible(viewer, 'tag', 't')}`)).map(asTag)),
+    ),
+    aliasesByEntity: new DataLoader(async (keys: readonly string[]) =>
+      groupBy(
+        keys,
+        await read<{ entityId: string; name: string }>(
+          sql`SELECT "entityId"::text AS "entityId", name FROM entity_alias WHERE "entityId" = ANY(${ids(keys)}) ORDER BY name`,
+        ),
+        (row) => row.entityId,
+      ).map((rows) => rows.map((row) => row.name)),
+    ),
+    // Whole lists, for JSON-LD, which embeds every quote, mention and tag of an article.
+    quotesByArticle: new DataLoader(async (keys: readonly string[]) =>
+      groupBy(
+        keys,
+        (
+          await read<never>(
+            sql`SELECT ${columns.quote('q')} FROM quote q WHERE q."articleId" = ANY(${ids(keys)}) AND ${visible(viewer, 'fact', 'q')} ORDER BY q.start, q.id`,
+          )
+        ).map(asQuote),
+        (row) => row.articleId,
+      ),
+    ),
+    entitiesByArticle: new DataLoader(async (keys: readonly string[]) =>
+      groupBy(
+        keys,
+        await read<EntityRow & { articleId: string }>(
+          sql`SELECT ${columns.entity('e')}, ae."articleId"::text AS "articleId" FROM article_entity ae JOIN entity e ON e.id = ae."entityId"
+              WHERE ae."articleId" = ANY(${ids(keys)}) ORDER BY ae."firstStart", e.id`,
+        ),
+        (row) => row.articleId,
+      ).map((rows) => rows.map(({ articleId: _, ...entity }) => asEntity(entity as never))),
+    ),
+    tagsByArticle: new DataLoader(async (keys: readonly string[]) =>
+      groupBy(
+        keys,
+        await read<TagRow & { articleId: string }>(
+          sql`SELECT ${columns.tag('t')}, x."articleId"::text AS "articleId" FROM article_tag x JOIN tag t ON t.id = x."tagId" WHERE x."articleId" = ANY(${ids(keys)}) ORDER BY t.name, t.id`,
+        ),
+        (row) => row.articleId,
+      ).map((rows) => rows.map(({ articleId: _, ...tag }) => asTag(tag as never))),
+    ),
+    // Pages of relations: one statement per batch and set of paging arguments.
+    quotePagesByArticle: nestedPageLoader<QuoteRow>(read, sources.quotesByArticle),
+    mentionPagesByArticle: nestedPageLoader<MentionRow>(read, sources.mentionsByArticle),
+    entityPagesByArticle: nestedPageLoader<EntityRow>(read, sources.entitiesByArticle),
+    tagPagesByArticle: nestedPageLoader<TagRow>(read, sources.tagsByArticle),
+    articlePagesByEntity: nestedPageLoader<ArticleRow>(read, sources.articlesByEntity),
+    quotePagesBySpeaker: nestedPageLoader<QuoteRow>(read, sources.quotesBySpeaker),
+    quotedAboutPagesByEntity: nestedPageLoader<QuoteRow>(read, sources.quotedAboutByEntity),
+    coMentionedPagesByEntity: nestedPageLoader<EntityRow & { sharedArticles: number }>(read, sources.coMentionedByEntity),
+    rolePagesByPerson: nestedPageLoader<AffiliationRow>(read, sources.rolesByPerson),
+    rolePagesByOrganization: nestedPageLoader<AffiliationRow>(read, sources.rolesByOrganization),
+    articlePagesByTag: nestedPageLoader<ArticleRow>(read, sources.articlesByTag),
+    revisionPagesByArticle: nestedPageLoader<RevisionRow>(read, sources.revisionsByArticle),
+    articleCountByEntity: new DataLoader(async (keys: readonly string[]) =>
+      countsBy(
+        keys,
+        await read(
+          sql`SELECT x."entityId"::text AS key, count(*)::int AS n FROM article_entity x JOIN article a ON a.id = x."articleId"
+              WHERE x."entityId" = ANY(${ids(keys)}) AND ${visible(viewer, 'article', 'a')} GROUP BY x."entityId"`,
+        ),
+      ),
+    ),
+    quoteCountBySpeaker: new DataLoader(async (keys: readonly string[]) =>
+      countsBy(
+        keys,
+        await read(
+          sql`SELECT q."speakerId"::text AS key, count(*)::int AS n FROM quote q WHERE q."speakerId" = ANY(${ids(keys)}) AND ${visible(viewer, 'fact', 'q')} GROUP BY q."speakerId"`,
+        ),
+      ),
+    ),
+    articleCountByTag: new DataLoader(async (keys: readonly string[]) =>
+      countsBy(
+        keys,
+        await read(
+          sql`SELECT x."tagId"::text AS key, count(*)::int AS n FROM article_tag x JOIN article a ON a.id = x."articleId"
+              WHERE x."tagId" = ANY(${ids(keys)}) AND ${visible(viewer, 'article', 'a')} GROUP BY x."tagId"`,
+        ),
+      ),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,45 @@
+import { Prisma } from '../../generated/prisma/client.js';
+import { visibleSql, type RecordKind } from '../../access/visibility.js';
+import type { Viewer } from '../../access/viewer.js';
+
+/** SQL fragments with bound parameters (Prisma's tagged template; runs through `Reader`). */
+export type Sql = Prisma.Sql;
+export const sql = Prisma.sql;
+export const raw = Prisma.raw;
+export const join = Prisma.join;
+export const empty = Prisma.empty;
+
+/** Runs one read statement and returns its rows. */
+export type Reader = <T>(statement: Sql) => Promise<T[]>;
+
+/** The access rule for `kind` on the row aliased `alias` (see src/access/visibility.ts). */
+export function visible(viewer: Viewer, kind: RecordKind, alias: string): Sql {
+  return raw(visibleSql(viewer, kind, alias));
+}
+
+/** Conditions joined with AND (TRUE when there are none). */
+export function and(conditions: readonly Sql[]): Sql {
+  return conditions.length ? join(conditions, ' AND ') : sql`TRUE`;
+}
+
+/** A table's model columns, aliased, in the model's field order: rows come back shaped like Prisma's models. */
+function columnList(alias: string, fields: Record<string, string>): Sql {
+  return raw(
+    Object.values(fields)
+      .map((field) => `${alias}."${field}"`)
+      .join(', '),
+  );
+}
+
+/**
+ * Model columns per table. Never `alias.*`: tables also hold columns Prisma cannot read (the
+ * search `tsvector`s).
+ */
+export const columns = {
+  article: (alias: string) => columnList(alias, Prisma.ArticleScalarFieldEnum),
+  entity: (alias: string) => columnList(alias, Prisma.EntityScalarFieldEnum),
+  quote: (alias: string) => columnList(alias, Prisma.QuoteScalarFieldEnum),
+  mention: (alias: string) => columnList(alias, Prisma.MentionScalarFieldEnum),
+  affiliation: (alias: string) => columnList(alias, Prisma.AffiliationScalarFieldEnum),
+  tag: (alias: string) => columnList(alias, Prisma.TagScalarFieldEnum),
+};
