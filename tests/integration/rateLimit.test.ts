@@ -7,6 +7,7 @@ import { createLogger } from '../../src/log.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { startServer, type RunningServer, type ServerConfig } from '../../src/server.js';
 import { NORMAL_QUERY, post } from '../support/hostile.js';
+import { tokenFor } from '../support/tokens.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 
 const quiet = createLogger('error');
@@ -40,7 +41,7 @@ describe('rate limiting', () => {
   it('shares one bucket per token between replicas through Redis, and answers 429 with Retry-After', async () => {
     const shared = { redisUrl: 'redis://127.0.0.1:6379', rateLimitPrefix: `storygraph-test:${randomUUID()}:` };
     const [a, b] = [await serve(shared), await serve(shared)];
-    const reader = { authorization: 'Bearer reader-token' };
+    const reader = { authorization: `Bearer ${await tokenFor(test.db.prisma, 'READER')}` };
     expect([await statusOf(a, reader), await statusOf(b, reader), await statusOf(a, reader)]).toEqual([200, 200, 200]);
     const refused = await post(b.url, { query: NORMAL_QUERY }, reader);
     expect({ status: refused.status, code: refused.errors?.[0]?.extensions?.code, retryAfter: refused.headers.get('retry-after') }).toEqual({
@@ -49,7 +50,7 @@ describe('rate limiting', () => {
       retryAfter: '2',
     });
     // Another token has its own bucket; liveness is never limited.
-    expect(await statusOf(a, { authorization: 'Bearer editor-token' })).toBe(200);
+    expect(await statusOf(a, { authorization: `Bearer ${await tokenFor(test.db.prisma, 'READER')}` })).toBe(200);
     expect((await fetch(b.url.replace(/\/graphql$/, '/health/live'))).status).toBe(200);
   });
 

@@ -20,11 +20,13 @@ describe('checkInputs', () => {
   it('bounds every string by the default, and text filters and the search query by 200', () => {
     expect(check('query ($s: String!) { article(slug: $s) { title } }', { s: 'x'.repeat(1000) })).toBeNull();
     expect(check('query ($s: String!) { article(slug: $s) { title } }', { s: 'x'.repeat(1001) })).toBe(
-      'BAD_USER_INPUT: slug is 1001 characters long; at most 1000 are allowed',
+      'BAD_USER_INPUT: slug is 1001 characters long; at most 1000 characters are allowed',
     );
-    expect(check(`{ search(query: "${'q'.repeat(201)}") { totalCount } }`)).toBe('BAD_USER_INPUT: query is 201 characters long; at most 200 are allowed');
+    expect(check(`{ search(query: "${'q'.repeat(201)}") { totalCount } }`)).toBe(
+      'BAD_USER_INPUT: query is 201 characters long; at most 200 characters are allowed',
+    );
     expect(check('query ($w: QuoteWhereInput) { quotes(where: $w) { totalCount } }', { w: { textContains: 'x'.repeat(201) } })).toBe(
-      'BAD_USER_INPUT: where.textContains is 201 characters long; at most 200 are allowed',
+      'BAD_USER_INPUT: where.textContains is 201 characters long; at most 200 characters are allowed',
     );
   });
 

@@ -143,7 +143,7 @@ export function checkInputs(
 }
 
 function checkString(value: string, path: string, max: number): void {
-  if (value.length > max) throw refused(`${path} is ${value.length} characters long; at most ${max} are allowed`, path);
+  if (value.length > max) throw refused(`${path} is ${value.length} characters long; at most ${max} characters are allowed`, path);
   if (value.includes('\u0000')) throw refused(`${path} contains a NUL character`, path);
   if (LONE_SURROGATE.test(value)) throw refused(`${path} contains a lone UTF-16 surrogate (not valid Unicode text)`, path);
 }

@@ -6,9 +6,11 @@
  *
  * Calibrated on the 8,927-article archive of `bench/hostileLoad.ts` (PostgreSQL 15, 2 cores):
  * one point is about 10 µs of database time. `operations/articlePage.graphql` estimates about
- * 8,000 and takes about 60 ms; one `textContains` scan of every article's text takes 280 ms;
- * `coMentioned` takes 10–40 ms per entity (a self-join over every article it shares). Re-measure
- * when an index changes what a filter costs (a trigram index would make `textContains` cheap).
+ * 9,000 and takes about 60 ms; one `textContains` scan of every article's text takes 280 ms;
+ * `coMentioned` takes about 5 ms for a typical entity and up to 40 ms for the most mentioned
+ * (a self-join over every article it shares): entity fields are charged for a typical entity,
+ * and the request's deadline and connection share bound the rest. Re-measure when an index
+ * changes what a filter costs (a trigram index would make `textContains` cheap).
  *
  * `INPUT_COSTS` charges filter fields by what they scan, once per field evaluation, wherever
  * they sit in the filter (`OR`, `AND`, `NOT`): two article text scans fit under the default
@@ -36,11 +38,11 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   // Reads the article's quotes and entities.
   'Article.jsonLd': 10,
   // An entity's relations: windows over every article that mentions it (thousands for a country).
-  'Entity.articles': 200,
-  'Person.articles': 200,
-  'Organization.articles': 200,
-  'Place.articles': 200,
-  'Tag.articles': 200,
+  'Entity.articles': 50,
+  'Person.articles': 50,
+  'Organization.articles': 50,
+  'Place.articles': 50,
+  'Tag.articles': 50,
   'Entity.quotes': 10,
   'Person.quotes': 10,
   'Organization.quotes': 10,
@@ -58,16 +60,16 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Organization.members': 10,
   'Place.members': 10,
   // Every quote of every article that mentions the entity, filtered.
-  'Entity.quotedAbout': 1000,
-  'Person.quotedAbout': 1000,
-  'Organization.quotedAbout': 1000,
-  'Place.quotedAbout': 1000,
+  'Entity.quotedAbout': 200,
+  'Person.quotedAbout': 200,
+  'Organization.quotedAbout': 200,
+  'Place.quotedAbout': 200,
   // A self-join of article_entity over every article the entity shares, grouped and counted,
   // whatever `first` says (the probe: 4 × places(first: 100) { coMentioned } ran 10 s).
-  'Entity.coMentioned': 2000,
-  'Person.coMentioned': 2000,
-  'Organization.coMentioned': 2000,
-  'Place.coMentioned': 2000,
+  'Entity.coMentioned': 500,
+  'Person.coMentioned': 500,
+  'Organization.coMentioned': 500,
+  'Place.coMentioned': 500,
 };
 
 /** Filter fields charged by what they scan, per occurrence in an argument. */
