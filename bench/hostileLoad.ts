@@ -14,7 +14,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createApiToken } from '../src/auth/apiTokens.js';
 import { formatDatabaseUrl, parseDatabaseUrl } from '../src/config/databaseUrl.js';
+import { createPrisma } from '../src/db/createPrisma.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { parseBenchArgs } from './parseBenchArgs.js';
 
@@ -65,11 +67,19 @@ interface Tally {
   ok: number;
   errors: number;
   statuses: Record<string, number>;
+  /** Milliseconds each answer took. */
+  times: number[];
+}
+
+function percentile(times: number[], p: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /** Sends one request and counts its answer by status and code. */
 async function send(url: string, token: string, body: unknown, tally: Tally): Promise<void> {
   {
+    const started = Date.now();
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -81,6 +91,7 @@ async function send(url: string, token: string, body: unknown, tally: Tally): Pr
       tally.statuses[key] = (tally.statuses[key] ?? 0) + 1;
       if (response.status === 200 && !answer.errors) tally.ok++;
       else tally.errors++;
+      tally.times.push(Date.now() - started);
     } catch (error) {
       tally.errors++;
       tally.statuses[String((error as Error).message)] = (tally.statuses[String((error as Error).message)] ?? 0) + 1;
@@ -133,6 +144,14 @@ async function main(): Promise<void> {
       });
     }
     api = await startApi(databaseUrl);
+    // One READER token per client: rate limits apply per token, as for real clients.
+    const prisma = createPrisma(databaseUrl);
+    const tokens: string[] = [];
+    for (let i = 0; i < readers + 6; i++) {
+      tokens.push((await createApiToken(prisma, { name: `bench-${process.pid}-${i}`, role: 'READER', createdBy: 'bench' })).token);
+    }
+    await prisma.$disconnect();
+    let abuserTokens = readers;
     const listing = await fetch(api.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -143,17 +162,18 @@ async function main(): Promise<void> {
 
     const phase = async (label: string, abusers: (() => unknown)[]) => {
       const until = Date.now() + seconds * 1000;
-      const normal: Tally = { ok: 0, errors: 0, statuses: {} };
-      const abusive: Tally = { ok: 0, errors: 0, statuses: {} };
+      const normal: Tally = { ok: 0, errors: 0, statuses: {}, times: [] };
+      const abusive: Tally = { ok: 0, errors: 0, statuses: {}, times: [] };
       const started = Date.now();
       await Promise.all([
-        ...Array.from({ length: readers }, (_, i) => read(api!.url, `reader-${i}`, page, (1000 * readers) / rate, until, normal)),
-        ...abusers.map((body, i) => hammer(api!.url, `abuser-${label}-${i}`, body, until, abusive)),
+        ...Array.from({ length: readers }, (_, i) => read(api!.url, tokens[i]!, page, (1000 * readers) / rate, until, normal)),
+        ...abusers.map((body) => hammer(api!.url, tokens[abuserTokens++]!, body, until, abusive)),
       ]);
       // Pages answered per second of the phase, including the wait for the last answers.
       const perSecond = normal.ok / ((Date.now() - started) / 1000);
       console.log(
-        `${label}: readers ${perSecond.toFixed(1)} req/s (${normal.ok} ok, ${normal.errors} errors ${JSON.stringify(normal.statuses)})` +
+        `${label}: readers ${perSecond.toFixed(1)} req/s (${normal.ok} ok, ${normal.errors} errors ${JSON.stringify(normal.statuses)}; ` +
+          `p50 ${percentile(normal.times, 50)} ms, p95 ${percentile(normal.times, 95)} ms)` +
           (abusers.length ? `; abusers ${JSON.stringify(abusive.statuses)}` : ''),
       );
       return { perSecond, errors: normal.errors };

@@ -109,6 +109,22 @@ export const LIMIT_SPECS = {
     max: 1000,
     outcome: 'the rest of its SQL waits its turn',
   },
+  heavyCost: {
+    what: 'estimated cost from which a request is heavy: heavy requests run one connection each, and only `HEAVY_REQUESTS_AT_ONCE` of them at once per process (the others wait their turn within their deadline)',
+    variable: 'GRAPHQL_HEAVY_COST',
+    default: 20_000,
+    min: 1,
+    max: 100_000_000,
+    outcome: 'waits; `REQUEST_TIMEOUT` (503) if its turn does not come in time',
+  },
+  heavyRequestsAtOnce: {
+    what: 'heavy requests running at once in one API process',
+    variable: 'HEAVY_REQUESTS_AT_ONCE',
+    default: 1,
+    min: 1,
+    max: 1000,
+    outcome: 'the next waits its turn',
+  },
   poolSize: {
     what: 'database connections of one API process',
     variable: 'DATABASE_POOL_SIZE',

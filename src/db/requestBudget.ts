@@ -31,7 +31,7 @@ export class RequestBudget {
 
   constructor(
     readonly timeoutMs: number,
-    readonly maxConnections: number,
+    private maxConnections: number,
   ) {
     this.deadline = Date.now() + timeoutMs;
     this.expiry = new Promise((resolve) => (this.resolveExpiry = resolve));
@@ -42,6 +42,11 @@ export class RequestBudget {
   /** Resolves when the deadline passes. */
   whenExpired(): Promise<void> {
     return this.expiry;
+  }
+
+  /** Lowers the request's share of connections from now on (a heavy request gets one). */
+  narrow(maxConnections: number): void {
+    this.maxConnections = Math.min(this.maxConnections, maxConnections);
   }
 
   /** Waits for one of this request's connection slots. Throws a BudgetExpiredError after the deadline. */

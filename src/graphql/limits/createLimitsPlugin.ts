@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode } from 'graphql';
 import type { QueryLimits } from '../../config/queryLimits.js';
+import { currentBudget } from '../../db/requestBudget.js';
 import { checkInputs } from './checkInputs.js';
+import { HeavyLane } from './heavyLane.js';
 import { measureOperation } from './measureOperation.js';
 
 /**
@@ -15,13 +17,18 @@ export type ChargeCost = (cost: number, refused: boolean) => Promise<void>;
  * Refuses, with HTTP 400 before anything runs, operations whose inputs break a limit (string
  * length, NUL or lone surrogate, list length, nesting: BAD_USER_INPUT) and operations over the
  * depth, alias and cost limits, then charges the cost (`charge`; a refused operation as one at
- * the cost limit). It runs after validation because both read the variables; the token limit
+ * the cost limit). A heavy operation then waits for its turn in the heavy lane (`heavyLane.ts`). It runs after validation because both read the variables; the token limit
  * (Apollo's `parseOptions.maxTokens`) already bounds what validation reads.
  */
 export function createLimitsPlugin<C extends object>(limits: QueryLimits, charge?: ChargeCost): ApolloServerPlugin<C> {
+  const heavyLane = new HeavyLane(limits.heavyRequestsAtOnce);
   return {
     async requestDidStart() {
+      let leave: (() => void) | undefined;
       return {
+        async willSendResponse() {
+          leave?.();
+        },
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
@@ -38,6 +45,7 @@ export function createLimitsPlugin<C extends object>(limits: QueryLimits, charge
             throw error;
           }
           await charge?.(cost, false);
+          if (cost >= limits.heavyCost) leave = await heavyLane.enter(currentBudget());
         },
       };
     },
