@@ -182,9 +182,15 @@ describe.each(databaseKinds)('one request cannot drain the pool on %s', (kind) =
   beforeAll(async () => {
     test = await createTestDatabase(kind);
     await importFiles(test.db.prisma, [seedDir], { log: quiet });
-    // A cost limit wide enough to let thirty scans through, so the budget alone must hold them.
+    // Cost limits wide enough to let thirty scans through as an ordinary request (not one for the
+    // heavy lane, which would give it one connection), so the budget alone must hold them.
     server = await startServer(
-      { nodeEnv: 'test', port: 0, introspection: true, limits: { maxCost: 100_000_000, requestTimeoutMs: 1500, connectionsPerRequest: 3 } },
+      {
+        nodeEnv: 'test',
+        port: 0,
+        introspection: true,
+        limits: { maxCost: 100_000_000, heavyCost: 100_000_000, requestTimeoutMs: 1500, connectionsPerRequest: 3 },
+      },
       test.db.prisma,
       createLogger('debug', (line) => debug.push(line)),
     );
