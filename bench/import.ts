@@ -1,6 +1,7 @@
 // Import benchmark (run by hand, never in `npm test`).
 //   npx tsx bench/import.ts [corpus-dir] [--skip-embedded] [--skip-postgres] [--url postgresql://postgres@127.0.0.1:5432/postgres]
 //   npx tsx bench/import.ts --scale DIR_OR_JSONL [--url …]     one large import, RSS sampled every 5 s
+//   npx tsx bench/import.ts --compare OTHER_TREE [--rounds N]  alternated first imports: this tree vs another checkout
 // Imports the corpus (default ../shared/corpus/dev/bbc, 927 articles) with the real CLI into a
 // fresh PostgreSQL database on the server at --url and into a fresh embedded database, then
 // reruns it, printing articles/s, words/s and peak RSS of the import process for each run.
@@ -17,16 +18,22 @@ import { parseBenchArgs } from './parseBenchArgs.js';
 const { values, positionals } = parseBenchArgs(
   `Usage: npx tsx bench/import.ts [corpus-dir] [--skip-embedded] [--skip-postgres] [--url URL] [--batch-size N]
        npx tsx bench/import.ts --scale DIR_OR_JSONL [--url URL]
+       npx tsx bench/import.ts --compare OTHER_TREE [--rounds N] [corpus-dir] [--url URL]
 Imports the corpus (default the BBC dev set) with the import CLI into a fresh database on the
 PostgreSQL server at --url (default postgresql://postgres@127.0.0.1:5432/postgres; created and
 dropped) and into a fresh embedded database, then reruns it; prints articles/s, words/s and peak RSS.
---scale runs one large import into a fresh server database, sampling RSS every 5 s, then a rerun.`,
+--scale runs one large import into a fresh server database, sampling RSS every 5 s, then a rerun.
+--compare alternates this tree and another checkout (its own CLI and node_modules), N rounds
+(default 7) of a first import into a fresh server database and a rerun, and prints each run,
+the medians and the ranges.`,
   {
     url: { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
     scale: { type: 'string' },
     'skip-embedded': { type: 'boolean' },
     'skip-postgres': { type: 'boolean' },
     'batch-size': { type: 'string' },
+    compare: { type: 'string' },
+    rounds: { type: 'string', default: '7' },
   },
 );
 
@@ -54,11 +61,16 @@ async function importCommand(): Promise<string[]> {
 }
 const importArgs = await importCommand();
 
-/** Runs the import CLI as a plain node process, sampling its RSS every 5 s when asked. */
-function runImport(inputs: string[], env: Record<string, string | undefined>, sample = false): Promise<{ summary: Summary; rss: number[] }> {
+/** Runs the import CLI (of `tree`, default this one) as a plain node process, sampling its RSS every 5 s when asked. */
+function runImport(
+  inputs: string[],
+  env: Record<string, string | undefined>,
+  sample = false,
+  tree = projectRoot,
+): Promise<{ summary: Summary; rss: number[] }> {
   return new Promise((resolve, reject) => {
     const args = [...importArgs, '--json', '--quiet', ...(values['batch-size'] ? ['--batch-size', values['batch-size']] : []), ...inputs];
-    const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { cwd: tree, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     const rss: number[] = [];
     const timer = sample
@@ -95,6 +107,7 @@ function line(label: string, s: Summary, words: number) {
 async function withServerDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const base = parseDatabaseUrl(values.url!);
   const name = `storygraph_bench_${process.pid}`;
+  await dropDatabase(name);
   const admin = new pg.Client({ host: base.host, port: base.port, user: base.user, password: base.password, database: base.database });
   await admin.connect();
   try {
@@ -114,7 +127,52 @@ async function withEmbeddedDirectory<T>(work: (dir: string) => Promise<T>): Prom
   }
 }
 
-if (values.scale) {
+/** Drops a benchmark database left behind by a run that was killed. */
+async function dropDatabase(name: string) {
+  const base = parseDatabaseUrl(values.url!);
+  const admin = new pg.Client({ host: base.host, port: base.port, user: base.user, password: base.password, database: base.database });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+if (values.compare) {
+  const corpus = positionals[0] ?? join(projectRoot, '..', 'shared', 'corpus', 'dev', 'bbc');
+  const trees = { this: projectRoot, other: values.compare };
+  const rounds = Number(values.rounds);
+  const seconds: Record<keyof typeof trees, { first: number[]; rerun: number[] }> = { this: { first: [], rerun: [] }, other: { first: [], rerun: [] } };
+  let articles = 0;
+  console.log(`corpus: ${corpus}; ${rounds} alternated rounds; this tree ${trees.this}, other ${trees.other}`);
+  for (let round = 1; round <= rounds; round++) {
+    // Each round starts with the other tree than the round before, so neither always runs second.
+    const order: (keyof typeof trees)[] = round % 2 ? ['this', 'other'] : ['other', 'this'];
+    for (const which of order) {
+      await withServerDatabase(async (url) => {
+        const first = await runImport([corpus], { DATABASE_URL: url }, false, trees[which]);
+        const again = await runImport([corpus], { DATABASE_URL: url }, false, trees[which]);
+        articles = first.summary.files;
+        seconds[which].first.push(first.summary.seconds);
+        seconds[which].rerun.push(again.summary.seconds);
+        line(`round ${round} ${which} first`, first.summary, first.summary.words);
+        line(`round ${round} ${which} rerun`, again.summary, first.summary.words);
+      });
+    }
+  }
+  for (const which of ['this', 'other'] as const) {
+    const { first, rerun } = seconds[which];
+    const files = (s: number) => Math.round(articles / s);
+    console.log(
+      `${which.padEnd(5)} first import: median ${median(first).toFixed(2)} s, range ${Math.min(...first).toFixed(2)}–${Math.max(...first).toFixed(2)} s` +
+        ` (${files(median(first))} articles/s, ${files(Math.max(...first))}–${files(Math.min(...first))}); rerun: median ${median(rerun).toFixed(3)} s, range ${Math.min(...rerun).toFixed(3)}–${Math.max(...rerun).toFixed(3)} s`,
+    );
+  }
+} else if (values.scale) {
   const scale = values.scale;
   await withServerDatabase(async (url) => {
     console.log(`scale run: ${scale} into a fresh PostgreSQL database`);

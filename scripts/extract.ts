@@ -10,6 +10,8 @@ const HELP = `Usage: npm run --silent extract -- [options] <file>...
 Extracts people, organizations, places, quotes with their speakers, and tags from article
 files, without a database. Prints one JSON object per file per line on stdout:
   {"file", "title", "entities": [...], "quotes": [...], "tags": [...]}
+Each mention has a form (NAME, ACRONYM, DEMONYM, PRONOUN, DESCRIPTION) and, when it lies inside
+another mention, that mention's offsets as its parent.
 Offsets index the decoded file text (BOM removed): text.slice(start, end) === text.
 Warnings and per-file errors go to stderr; the other files are still processed.
 
@@ -50,7 +52,8 @@ function toOutput(file: string, title: string, x: Extraction): unknown {
       role: e.role,
       affiliation: e.affiliation,
       confidence: e.confidence,
-      mentions: e.mentions.map(span),
+      known: e.known,
+      mentions: e.mentions.map((m) => ({ ...span(m), form: m.form, parent: m.parent })),
     })),
     quotes: x.quotes.map((q) => ({
       text: q.text,
@@ -65,6 +68,7 @@ function toOutput(file: string, title: string, x: Extraction): unknown {
             type: q.speaker.type,
             affiliation: q.speaker.affiliation,
             mention: span(q.speaker.mention),
+            confidence: q.speaker.confidence,
           }
         : null,
       confidence: q.confidence,

@@ -37,7 +37,9 @@ every 5 seconds. The summary gives imported, updated, unchanged, failed, entitie
 seconds and articles/s; --json adds files, words, peakRssMB, peopleCreated, organizationsCreated,
 placesCreated, tagsCreated, failures and, for a dry run, the names it would create.
 
-Environment: DATABASE_URL (unset = the embedded database), STORYGRAPH_DATA_DIR.
+Environment: DATABASE_URL (unset = the embedded database), STORYGRAPH_DATA_DIR,
+IMPORT_MAX_ARTICLE_BYTES (default 1048576) and IMPORT_MAX_PARAGRAPHS (default 2000): an
+article over either limit is refused with ARTICLE_TOO_LARGE or TOO_MANY_PARAGRAPHS.
 Exit codes: 0 all articles imported or unchanged, 1 some input failed, 2 usage error.`;
 
 const options = {
@@ -77,6 +79,7 @@ runCli({ name: 'import', help: HELP, options, positionals: { min: 1, label: 'fil
       batchSize,
       workers,
       sql: pgSqlOf(pool),
+      limits: config.importLimits,
       onProgress: (progress) => {
         if (bar) bar.draw(progress);
         else if (!values.quiet && performance.now() - lastLog >= 5000 && progress.done !== progress.total) {

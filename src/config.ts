@@ -5,6 +5,7 @@ import { parseDatabaseUrl } from './config/databaseUrl.js';
 import { projectRoot } from './projectRoot.js';
 import { LIMIT_SPECS, type Limits } from './config/limits.js';
 import { parseCorsOrigins, type CorsOrigins } from './config/corsOrigins.js';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './config/importLimits.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -36,6 +37,8 @@ export interface Config {
   trustProxyHops: number;
   /** Longest a shutdown waits for in-flight requests and the database before exiting anyway. */
   shutdownTimeoutMs: number;
+  /** What one imported article may hold: bytes and paragraphs. */
+  importLimits: ImportLimits;
   /** Browser origins allowed to call the API (CORS). */
   corsOrigins: CorsOrigins;
   /** Where the public site lives, for links in JSON-LD and webhooks (`PUBLIC_BASE_URL`), or null. */
@@ -85,6 +88,10 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: env.REDIS_URL?.trim() || null,
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 5000, 100, 600_000),
+    importLimits: {
+      maxArticleBytes: integer(env, 'IMPORT_MAX_ARTICLE_BYTES', DEFAULT_IMPORT_LIMITS.maxArticleBytes, 1024, 1024 * 1024 * 1024),
+      maxParagraphs: integer(env, 'IMPORT_MAX_PARAGRAPHS', DEFAULT_IMPORT_LIMITS.maxParagraphs, 1, 1_000_000),
+    },
     corsOrigins: corsOrigins(env, nodeEnv === 'production'),
     publicBaseUrl: baseUrl(env, 'PUBLIC_BASE_URL'),
     publisherName: env.PUBLISHER_NAME?.trim() || null,

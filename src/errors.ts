@@ -10,10 +10,15 @@ const CODES = {
   FILE_NOT_FOUND: { http: null, meaning: 'an import path does not exist' },
   FILE_UNREADABLE: { http: null, meaning: 'a file exists but cannot be read (permissions, a directory given as a file…)' },
   EMPTY_FILE: { http: null, meaning: 'a file holds nothing but whitespace' },
-  BINARY_FILE: { http: null, meaning: 'a file is not text' },
+  BINARY_FILE: { http: null, meaning: 'a file is not text (UTF-8, Latin-1, or UTF-16 with a byte order mark)' },
   NO_HEADLINE: { http: null, meaning: 'a file has no headline line (nothing after the path line, or a first line too long to be one)' },
   NO_BODY: { http: null, meaning: 'a file has a headline but no paragraphs' },
-  FILE_TOO_LARGE: { http: null, meaning: 'a single-article file (text, Markdown) is over 16 MB; archives belong in JSON Lines' },
+  NOT_A_REGULAR_FILE: { http: null, meaning: 'an import path is a FIFO, a socket or a device, not a file or a directory' },
+  ARTICLE_TOO_LARGE: {
+    http: null,
+    meaning: 'an article (a single-article file, or one JSON Lines line) has more bytes than `IMPORT_MAX_ARTICLE_BYTES` (the message names the file and line)',
+  },
+  TOO_MANY_PARAGRAPHS: { http: null, meaning: 'an article has more paragraphs than `IMPORT_MAX_PARAGRAPHS` (the message names the file and line)' },
   INVALID_JSON: { http: null, meaning: 'a JSON Lines line is not valid JSON or not an object (the message names the file and line)' },
   INVALID_FRONT_MATTER: {
     http: null,

@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import type { Sql } from '../db/sql.js';
-import { articleText } from '../ingest/articleText.js';
+import { articleText } from '../content/articleText.js';
 import type { ArticleState } from './articleState.js';
 
 export type RevisionAction = 'CREATE' | 'UPDATE' | 'PUBLISH' | 'UNPUBLISH' | 'DELETE' | 'RESTORE';

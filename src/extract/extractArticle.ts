@@ -8,14 +8,23 @@ import { buildEntities, type NerMention } from './entities/index.js';
 import { recognizeEntities } from './ner/recognizeEntities.js';
 import { attributeQuotes } from './quotes/attributeQuotes.js';
 import type { NameSpan } from './quotes/types.js';
+import { addSpeakerMentions } from './speakers/addSpeakerMentions.js';
 import { resolveSpeaker } from './speakers/resolveSpeaker.js';
 import { deriveTags } from './tags/deriveTags.js';
-import type { EntityType, ExtractInput, Extraction, ExtractedQuote } from './types.js';
+import type { EntityKind, ExtractInput, Extraction, ExtractedQuote } from './types.js';
 
 /** Bumped whenever the output for the same input may change (stored with every extracted fact). */
-export const EXTRACTOR_VERSION = 'storygraph-extract/1.0.0';
+export const EXTRACTOR_VERSION = 'storygraph-extract/2.0.0';
 
-const NER_TAG: Record<EntityType, NameSpan['type']> = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC' };
+const NER_TAG: Record<EntityKind, NameSpan['type']> = {
+  PERSON: 'PER',
+  ORGANIZATION: 'ORG',
+  PLACE: 'LOC',
+  WORK: 'MISC',
+  EVENT: 'MISC',
+  PRODUCT: 'MISC',
+  AWARD: 'MISC',
+};
 /** Confidence given to a name only the quote stage saw as a speaker. */
 const SPEAKER_NAME_CONFIDENCE = 0.6;
 
@@ -59,17 +68,18 @@ export function extractArticle(input: ExtractInput): Extraction {
     end: q.end,
     kind: q.kind,
     cue: q.cue,
-    speaker: resolveSpeaker(q.speaker, built),
+    speaker: resolveSpeaker(q.speaker, built, q.speakerConfidence),
     confidence: q.confidence,
   }));
+  addSpeakerMentions(built.entities, quotes, extracted);
   return {
     entities: built.entities,
     quotes: extracted,
-    tags: deriveTags(text, title, input.editorTags, built.entities),
+    tags: deriveTags(input.editorTags, built.words),
   };
 }
 
 /** The entity mentions in the form the quote stage reads. */
-function namesOf(index: readonly { start: number; end: number; type: EntityType; nested: boolean }[], text: string): NameSpan[] {
+function namesOf(index: readonly { start: number; end: number; type: EntityKind; nested: boolean }[], text: string): NameSpan[] {
   return index.filter((m) => !m.nested).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end), type: NER_TAG[m.type] }));
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EntityType, Extraction, Span } from '../extract/types.js';
-import { articleText, segmentStarts } from './articleText.js';
+import type { EntityKind, EntityType, ExtractedEntity, Extraction, Span } from '../extract/types.js';
+import { articleSegments, articleText } from '../content/articleText.js';
 import { dedupeBy } from './dedupeBy.js';
 import { nameKey, slugify } from './nameKey.js';
 import type { ParsedArticle } from './parseArticle.js';
@@ -109,7 +109,7 @@ export function planArticle(
   const title = parsed.title.text;
   const stored = articleText(title, paragraphs);
   const segments = [parsed.title, ...parsed.paragraphs];
-  const starts = segmentStarts(title, paragraphs);
+  const starts = articleSegments(title, paragraphs).map((segment) => segment.start);
 
   /** Maps a file offset to [stored offset, paragraph]; `isEnd` lets an end sit on a segment's end. */
   const locate = (offset: number, isEnd: boolean): [number, number] | null => {
@@ -131,6 +131,9 @@ export function planArticle(
   const entities: PlannedEntity[] = [];
   const seenKeys = new Map<string, PlannedEntity>();
   for (const entity of extraction.entities) {
+    // Works, events, products and awards have no kind in the store yet: they are not stored, and
+    // a quote they would speak keeps no speaker (see the speaker lookup below).
+    if (!isStorable(entity)) continue;
     const key = nameKey(entity.name);
     if (!key) continue;
     const fullKey = `${entity.type}:${key}`;
@@ -213,6 +216,13 @@ export function planArticle(
     tags,
     affiliations: dedupeBy(affiliations, (a) => `${a.personKey}|${a.organizationKey}|${a.role}`),
   };
+}
+
+/** The kinds the store has a kind for. */
+const STORABLE_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(['PERSON', 'ORGANIZATION', 'PLACE']);
+
+function isStorable(entity: ExtractedEntity): entity is ExtractedEntity & { type: EntityType } {
+  return STORABLE_KINDS.has(entity.type);
 }
 
 function countWords(text: string): number {

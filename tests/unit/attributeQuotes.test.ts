@@ -159,11 +159,44 @@ describe('cues and speakers', () => {
   });
 
   test('pronoun resolves to the latest person name', () => {
-    const t = 'Nadia Ferro opened the new clinic on Friday.\n\n“It took us six years,” he added.';
+    const t = 'Nadia Ferro opened the new clinic on Friday.\n\n“It took us six years,” she added.';
     const names = [name(t, 'Nadia Ferro', 'PER')];
     const q = run(t, names);
-    expect(q[0]!.speaker?.mention.text).toBe('he');
+    expect(q[0]!.speaker?.mention.text).toBe('she');
     expect(q[0]!.speaker?.antecedent?.text).toBe('Nadia Ferro');
+  });
+
+  test('a pronoun skips a nearer name of the other gender', () => {
+    const t = 'Nadia Ferro met Mr Okonjo on Friday and showed him the new clinic.\n\n“It took us six years,” she added.';
+    const q = run(t, [name(t, 'Nadia Ferro', 'PER'), name(t, 'Okonjo', 'PER')]);
+    expect(q[0]!.speaker?.antecedent?.text).toBe('Nadia Ferro');
+    const t2 = 'Paul Brandt met Ms Okonjo on Friday and showed her the new clinic.\n\n“It took us six years,” he added.';
+    expect(run(t2, [name(t2, 'Paul Brandt', 'PER'), name(t2, 'Okonjo', 'PER')])[0]!.speaker?.antecedent?.text).toBe('Paul Brandt');
+  });
+
+  test('a pronoun after reported speech stands for the one reported, not the last one quoted', () => {
+    const t = '“We will win,” said Maria Lopez.\n\nThe correspondent Anna Frey said the count was slow. “It could go either way,” she said.';
+    const q = run(t, [name(t, 'Maria Lopez', 'PER'), name(t, 'Anna Frey', 'PER')]);
+    expect(q.map((x) => x.speaker?.antecedent?.text ?? x.speaker?.mention.text)).toEqual(['Maria Lopez', 'Anna Frey']);
+  });
+
+  test('the person a sentence ending in a colon is about says the quote after it', () => {
+    const t = 'The debate turned sharp. Rafael Ortiz turned to the moderators: “Your questions are unfair to every candidate here.”';
+    expect(run(t, [name(t, 'Rafael Ortiz', 'PER')])[0]!.speaker?.mention.text).toBe('Rafael Ortiz');
+  });
+
+  test('a dateline or an opening phrase does not hold the subject', () => {
+    const t = 'In an interview with Radio Norte, Elena Vidal defended the plan, saying it would “pay for itself”.';
+    expect(run(t, [name(t, 'Radio Norte', 'ORG'), name(t, 'Elena Vidal', 'PER')])[0]!.speaker?.mention.text).toBe('Elena Vidal');
+    const t2 = 'LISBON (Wire) — Elena Vidal defended the plan on Monday, saying it would “pay for itself”.';
+    expect(run(t2, [name(t2, 'LISBON', 'LOC'), name(t2, 'Elena Vidal', 'PER')])[0]!.speaker?.mention.text).toBe('Elena Vidal');
+  });
+
+  test('the one told is not the speaker', () => {
+    const t = 'The meeting ran late.\n\n“We will not wait another year,” told Mr Okonjo the minister, later.';
+    expect(run(t, [name(t, 'Okonjo', 'PER')])[0]!.speaker).toBeNull();
+    const t2 = 'The meeting ran late.\n\n“We will not wait another year,” said Mr Okonjo.';
+    expect(run(t2, [name(t2, 'Okonjo', 'PER')])[0]!.speaker?.mention.text).toBe('Okonjo');
   });
 
   test('role phrase without a name is a DESCRIPTION speaker', () => {

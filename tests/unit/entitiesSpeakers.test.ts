@@ -31,32 +31,35 @@ const speaker = (mention: Span, form: SpeakerForm, antecedent: Span | null = nul
 
 describe('resolveSpeaker', () => {
   it('maps a name to the person, through the full name', () => {
-    expect(resolveSpeaker(speaker(at('Brazil’s transport minister Helena Duarte'), 'NAME'), built)).toEqual({
+    expect(resolveSpeaker(speaker(at('Brazil’s transport minister Helena Duarte'), 'NAME'), built, 0.8)).toEqual({
       name: 'Helena Duarte',
       description: null,
       type: 'PERSON',
       affiliation: null,
       mention: at('Brazil’s transport minister Helena Duarte'),
+      confidence: 0.8,
     });
   });
 
   it('maps a place that speaks to the place', () => {
-    expect(resolveSpeaker(speaker(at('Brazil', 2), 'NAME'), built)).toEqual({
+    expect(resolveSpeaker(speaker(at('Brazil', 2), 'NAME'), built, 0.8)).toEqual({
       name: 'Brazil',
       description: null,
       type: 'PLACE',
       affiliation: null,
       mention: at('Brazil', 2),
+      confidence: 0.8,
     });
   });
 
   it('maps a group phrase to the organization it belongs to', () => {
-    expect(resolveSpeaker(speaker(at('ORCAF members'), 'GROUP'), built)).toEqual({
+    expect(resolveSpeaker(speaker(at('ORCAF members'), 'GROUP'), built, 0.8)).toEqual({
       name: 'ORCAF',
       description: null,
       type: 'ORGANIZATION',
       affiliation: null,
       mention: at('ORCAF members'),
+      confidence: 0.8,
     });
   });
 
@@ -65,32 +68,35 @@ describe('resolveSpeaker', () => {
     const b = buildEntities(text, segmentsOf(text), tag(text, [['LOC', 'Brazil']]));
     const phrase = 'The Brazil central bank spokesman';
     const mention = { start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, text: phrase };
-    expect(resolveSpeaker(speaker(mention, 'DESCRIPTION'), b)).toEqual({
+    expect(resolveSpeaker(speaker(mention, 'DESCRIPTION'), b, 0.8)).toEqual({
       name: null,
       description: phrase,
       type: 'UNNAMED',
       affiliation: 'Brazil',
       mention,
+      confidence: 0.8,
     });
   });
 
   it('judges a pronoun by its antecedent but keeps the pronoun as the mention', () => {
-    expect(resolveSpeaker(speaker(at('he'), 'PRONOUN', at('Helena Duarte')), built)).toEqual({
+    expect(resolveSpeaker(speaker(at('he'), 'PRONOUN', at('Helena Duarte')), built, 0.8)).toEqual({
       name: 'Helena Duarte',
       description: null,
       type: 'PERSON',
       affiliation: null,
       mention: at('he'),
+      confidence: 0.8,
     });
   });
 
   it('maps a role phrase repeating a named person’s role to that person', () => {
-    expect(resolveSpeaker(speaker(at('the transport minister'), 'DESCRIPTION'), built)).toEqual({
+    expect(resolveSpeaker(speaker(at('the transport minister'), 'DESCRIPTION'), built, 0.8)).toEqual({
       name: 'Helena Duarte',
       description: null,
       type: 'PERSON',
       affiliation: null,
       mention: at('the transport minister'),
+      confidence: 0.8,
     });
   });
 
@@ -99,16 +105,17 @@ describe('resolveSpeaker', () => {
     const b = buildEntities(text, segmentsOf(text), tag(text, [['PER', 'President Duarte']]));
     const phrase = 'President Duarte’s chief aide';
     const mention = { start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, text: phrase };
-    expect(resolveSpeaker(speaker(mention, 'DESCRIPTION'), b)).toEqual({
+    expect(resolveSpeaker(speaker(mention, 'DESCRIPTION'), b, 0.8)).toEqual({
       name: null,
       description: phrase,
       type: 'UNNAMED',
       affiliation: null,
       mention,
+      confidence: 0.8,
     });
   });
 
   it('gives no speaker for a pronoun without antecedent', () => {
-    expect(resolveSpeaker(speaker(at('She'), 'PRONOUN'), built)).toBeNull();
+    expect(resolveSpeaker(speaker(at('She'), 'PRONOUN'), built, 0.8)).toBeNull();
   });
 });

@@ -74,13 +74,20 @@ describe('extractArticle', () => {
     });
   });
 
-  it('keeps editor tags first, without case duplicates, then a few derived topics', () => {
+  it('keeps editor tags first, without case duplicates, then the topics the text is about (not its entities)', () => {
     expect(x.tags).toEqual([
       { name: 'Fishing', kind: 'EDITOR' },
       { name: 'Arctic', kind: 'EDITOR' },
-      { name: 'Canada', kind: 'TOPIC' },
-      { name: 'Norway', kind: 'TOPIC' },
     ]);
+    // Too few topic words in three short paragraphs for a topic; names are never tags.
+    const vote = extractArticle(
+      article('Voters head to the polls in Lisbon', [
+        'Voters in Portugal go to the polls on Sunday in an election the opposition expects to win.',
+        'The campaign has turned on taxes; both candidates promised a referendum, and turnout is expected to be high.',
+        'Polls close at eight. The prime minister said he would accept the result of the vote.',
+      ]),
+    );
+    expect(vote.tags).toEqual([{ name: 'Elections', kind: 'TOPIC' }]);
   });
 
   it('keeps every offset true to the text', () => {
@@ -90,6 +97,22 @@ describe('extractArticle', () => {
       if (q.cue) expect(INPUT.text.slice(q.cue.start, q.cue.end)).toBe(q.cue.text);
       if (q.speaker) expect(INPUT.text.slice(q.speaker.mention.start, q.speaker.mention.end)).toBe(q.speaker.mention.text);
     }
+  });
+
+  it('records a resolved pronoun and a resolved role phrase as mentions of the speaker', () => {
+    const x2 = extractArticle(
+      article('Port deal signed', [
+        'Norway’s fisheries minister Ingrid Solheim signed the port deal in Tromso on Monday.',
+        '“This is a good day for the fleet,” she said.',
+        'The fisheries minister later said the deal would be “reviewed every year”.',
+      ]),
+    );
+    const solheim = x2.entities.find((e) => e.name === 'Ingrid Solheim');
+    expect(solheim?.mentions.map((m) => [m.text, m.form])).toEqual([
+      ['Ingrid Solheim', 'NAME'],
+      ['she', 'PRONOUN'],
+      ['The fisheries minister', 'DESCRIPTION'],
+    ]);
   });
 
   it('is deterministic and keeps no state between articles', () => {

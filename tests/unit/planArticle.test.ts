@@ -1,4 +1,4 @@
-import { articleText } from '../../src/ingest/articleText.js';
+import { articleText } from '../../src/content/articleText.js';
 import { nameKey, slugify } from '../../src/ingest/nameKey.js';
 import { parseArticle } from '../../src/ingest/parseArticle.js';
 import { planArticle, type ArticleSource } from '../../src/ingest/planArticle.js';
@@ -14,6 +14,7 @@ describe('planArticle', () => {
     const start = text.indexOf(word, from);
     return { start, end: start + word.length, text: word };
   };
+  const name = (span: { start: number; end: number; text: string }) => ({ ...span, form: 'NAME' as const, parent: null });
   const extraction: Extraction = {
     entities: [
       {
@@ -22,7 +23,8 @@ describe('planArticle', () => {
         aliases: ['Berg'],
         role: 'mayor',
         affiliation: null,
-        mentions: [at('Anna Berg'), at('Berg', text.indexOf('"'))],
+        mentions: [name(at('Anna Berg')), name(at('Berg', text.indexOf('"')))],
+        known: null,
         confidence: 0.9,
       },
     ],
@@ -33,7 +35,7 @@ describe('planArticle', () => {
         end: at('I am done,').end,
         kind: 'DIRECT',
         cue: at('said'),
-        speaker: { name: 'Anna Berg', description: null, type: 'PERSON', affiliation: null, mention: at('Berg', text.indexOf('"')) },
+        speaker: { name: 'Anna Berg', description: null, type: 'PERSON', affiliation: null, mention: at('Berg', text.indexOf('"')), confidence: 0.9 },
         confidence: 0.8,
       },
     ],
@@ -62,6 +64,20 @@ describe('planArticle', () => {
     expect(plan.tags).toEqual([{ name: 'City', slug: 'city', kind: 'EDITOR' }]);
     expect(plan.affiliations).toEqual([{ personKey: 'PERSON:anna berg', organizationKey: null, role: 'mayor' }]);
     expect(plan).toMatchObject({ slug: 'mayor-quits', lead: 'Anna Berg resigned on Friday.', wordCount: 12, extractorVersion: 'test-1' });
+  });
+
+  it('leaves out the kinds the store has no kind for (works, events, products, awards) and quotes they would speak', () => {
+    const withEvent: Extraction = {
+      ...extraction,
+      entities: [
+        ...extraction.entities,
+        { type: 'EVENT', name: 'City Fair', aliases: [], role: null, affiliation: null, mentions: [name(at('Friday'))], confidence: 0.8, known: null },
+      ],
+      quotes: extraction.quotes.map((q) => ({ ...q, speaker: q.speaker && { ...q.speaker, name: 'City Fair', type: 'ORGANIZATION' as const } })),
+    };
+    const planned = planArticle(parsed, withEvent, source, 'test-1');
+    expect(planned.entities.map((e) => e.key)).toEqual(['PERSON:anna berg']);
+    expect(planned.quotes.map((q) => q.speakerKey)).toEqual([null]);
   });
 
   it('hashes content, not file layout: the same story with LF line ends has the same hash', () => {

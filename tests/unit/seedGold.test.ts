@@ -94,6 +94,26 @@ describe('seed article against its hand-made gold annotation', () => {
     expect(unnamed).toEqual(gold.unnamedSpeakers);
   });
 
+  it('never lets two mentions overlap unless one is nested in the other, with its parent named', () => {
+    const all = x.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start || b.end - a.end);
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length && all[j]!.start < all[i]!.end; j++) {
+        const inner = all[j]!;
+        expect(inner.end <= all[i]!.end && inner.parent).toEqual({ start: all[i]!.start, end: all[i]!.end });
+      }
+    const council = x.entities.find((e) => e.name === 'NATO-Russia Council')!.mentions[0]!;
+    const nested = x.entities.flatMap((e) => e.mentions.filter((m) => m.parent !== null).map((m) => [e.name, m.text, m.form, m.parent]));
+    expect(nested).toEqual([
+      ['Russia', 'Russia', 'NAME', { start: council.start, end: council.end }],
+      ['NATO', 'Nato', 'ACRONYM', { start: council.start, end: council.end }],
+    ]);
+  });
+
+  it('marks nationality words as demonyms of their country', () => {
+    const demonyms = x.entities.flatMap((e) => e.mentions.filter((m) => m.form === 'DEMONYM').map((m) => `${m.text} → ${e.name}`));
+    expect(demonyms).toEqual(['Russians → Russia', 'Ukrainians → Ukraine', 'European → Europe', 'Europeans → Europe']);
+  });
+
   it('keeps every offset true to the text', () => {
     const spans = [
       ...x.entities.flatMap((e) => e.mentions),

@@ -25,6 +25,7 @@ import { recognizeEntities } from '../../src/extract/ner/recognizeEntities.js';
 import { attributeQuotes } from '../../src/extract/quotes/attributeQuotes.js';
 import { findCapitalisedNames } from '../../src/extract/quotes/findCapitalisedNames.js';
 import type { AttributedQuote, NameSpan } from '../../src/extract/quotes/types.js';
+import type { Judged } from './reliability.js';
 
 export interface PolnearScores {
   quotes: number;
@@ -49,6 +50,8 @@ export interface PolnearArticle {
   quotes: AnnotatedQuote[];
   /** Content ranges of every attribution, quoted or not. */
   allContent: Ranges[];
+  /** The Source ranges of each of allContent (null when the attribution has none). */
+  allSources: (Ranges | null)[];
 }
 
 export type NameFinder = (text: string, paragraphs: { start: number; end: number }[]) => NameSpan[];
@@ -93,6 +96,7 @@ export function readPolnear(dir: string): PolnearArticle[] {
     }
     const quotes: AnnotatedQuote[] = [];
     const allContent: Ranges[] = [];
+    const allSources: (Ranges | null)[] = [];
     for (const ev of events) {
       let content: Ranges | null = null;
       let contentText = '';
@@ -108,6 +112,7 @@ export function readPolnear(dir: string): PolnearArticle[] {
       }
       if (content === null) continue;
       allContent.push(content);
+      allSources.push(source);
       if (QUOTE_MARK.test(contentText)) quotes.push({ content, source });
     }
     // Body paragraphs: non-empty lines after the headline.
@@ -122,7 +127,7 @@ export function readPolnear(dir: string): PolnearArticle[] {
       }
       pos = end + 1;
     }
-    out.push({ name: base, text, paragraphs, quotes, allContent });
+    out.push({ name: base, text, paragraphs, quotes, allContent, allSources });
   }
   return out;
 }
@@ -149,6 +154,11 @@ export interface ArticleResult {
   verdicts: { matched: boolean; speakerOk: boolean }[];
   /** Per found quote: overlaps some annotated content. */
   correct: boolean[];
+  /**
+   * Per found quote that is correct: whether its speaker mention overlaps the Source of the
+   * attribution it overlaps most (or is null when that has no Source); null for wrong quotes.
+   */
+  speakerRight: (boolean | null)[];
 }
 
 /** Scores one article (exported for the dev script's error listing). */
@@ -169,7 +179,19 @@ export function scoreArticle(article: PolnearArticle, found: AttributedQuote[]):
     return { matched: true, speakerOk };
   });
   const correct = found.map((q) => article.allContent.some((c) => overlap(c, q.start, q.end) > 0));
-  return { article, found, verdicts, correct };
+  const speakerRight = found.map((q, i) => {
+    if (!correct[i]) return null;
+    let best = -1;
+    let bestOverlap = 0;
+    article.allContent.forEach((c, k) => {
+      const o = overlap(c, q.start, q.end);
+      if (o > bestOverlap) [best, bestOverlap] = [k, o];
+    });
+    const source = article.allSources[best] ?? null;
+    const sp = q.speaker;
+    return source === null ? sp === null : sp !== null && overlap(source, sp.mention.start, sp.mention.end) > 0;
+  });
+  return { article, found, verdicts, correct, speakerRight };
 }
 
 /** Runs the stage over a PolNeAR split and returns the figures in percent. */
@@ -178,7 +200,10 @@ export function evaluatePolnear(dir: string, findNames: NameFinder = nerNames): 
 }
 
 /** As evaluatePolnear, with per-article results for error analysis. */
-export function evaluatePolnearDetailed(dir: string, findNames: NameFinder = nerNames): { scores: PolnearScores; results: ArticleResult[] } {
+export function evaluatePolnearDetailed(
+  dir: string,
+  findNames: NameFinder = nerNames,
+): { scores: PolnearScores; results: ArticleResult[]; quotesJudged: Judged[]; speakersJudged: Judged[] } {
   const articles = readPolnear(dir);
   const names = articles.map((a) => findNames(a.text, a.paragraphs));
   let words = 0;
@@ -206,7 +231,18 @@ export function evaluatePolnearDetailed(dir: string, findNames: NameFinder = ner
     correct += r.correct.filter(Boolean).length;
   }
   const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
+  // A quote's confidence is that of the whole attribution (real, and the right speaker); a
+  // speaker's is that of the speaker given a real quote.
+  const quotesJudged: Judged[] = [];
+  const speakersJudged: Judged[] = [];
+  for (const r of results)
+    r.found.forEach((q, i) => {
+      quotesJudged.push({ confidence: q.confidence, correct: r.correct[i]! && r.speakerRight[i]! });
+      if (r.correct[i]) speakersJudged.push({ confidence: q.speakerConfidence, correct: r.speakerRight[i]! });
+    });
   return {
+    quotesJudged,
+    speakersJudged,
     scores: {
       quotes,
       found,

@@ -39,7 +39,16 @@ export function addNestedMentions(text: string, clusters: Cluster[]): void {
         const display = place && target.type === 'PLACE' ? place.place : part;
         added.push([
           target,
-          { start, end: start + part.length, text: text.slice(start, start + part.length), type: target.type, display, confidence: 0.7, origin: 'nested' },
+          {
+            start,
+            end: start + part.length,
+            text: text.slice(start, start + part.length),
+            type: target.type,
+            display,
+            confidence: 0.7,
+            origin: 'nested',
+            ...(place && target.type === 'PLACE' ? { known: place.id } : {}),
+          },
         ]);
       }
     }

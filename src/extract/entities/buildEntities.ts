@@ -1,5 +1,7 @@
-import type { EntityType, ExtractedEntity, Span } from '../types.js';
+import { countryNameOf, knownById, lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
+import type { EntityKind, EntityMention, ExtractedEntity, KnownEntity } from '../types.js';
 import { addNestedMentions } from './addNestedMentions.js';
+import { calibrateEntity, entityEvidence } from './calibrateEntity.js';
 import { aliasesOf, alignCompoundCase, chooseName } from './chooseName.js';
 import { clusterMentions, type Cluster } from './clusterMentions.js';
 import { findAcronyms } from './findAcronyms.js';
@@ -8,7 +10,7 @@ import { findLowercaseOrganizations } from './findLowercaseOrganizations.js';
 import { findRole, lowerBound } from './findRole.js';
 import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
-import { nameKey, type Mention, type NerMention } from './mention.js';
+import { isAcronymForm, nameKey, type Mention, type NerMention } from './mention.js';
 import { normalizeNerMentions } from './normalizeNerMentions.js';
 import { propagateMentions } from './propagateMentions.js';
 import { isCapitalised, scanWords, type Word } from './scanWords.js';
@@ -17,7 +19,7 @@ import { isCapitalised, scanWords, type Word } from './scanWords.js';
 export interface BuiltEntities {
   entities: ExtractedEntity[];
   /** All mentions of all entities, sorted by start, each with the index of its entity. */
-  mentionIndex: { start: number; end: number; type: EntityType; entity: number; nested: boolean }[];
+  mentionIndex: { start: number; end: number; type: EntityKind; entity: number; nested: boolean }[];
   /** The words of the article, reused by later stages. */
   words: Word[];
 }
@@ -31,7 +33,7 @@ export interface BuiltEntities {
 export function buildEntities(text: string, segments: readonly { start: number; end: number }[], ner: readonly NerMention[]): BuiltEntities {
   const words = scanWords(text, segments);
   const fromNer = completeBareHeads(text, words, extendFirstNames(text, segments, normalizeNerMentions(text, ner)));
-  const typeAt = (start: number, end: number): EntityType | null => fromNer.find((m) => m.start < end && m.end > start)?.type ?? null;
+  const typeAt = (start: number, end: number): EntityKind | null => fromNer.find((m) => m.start < end && m.end > start)?.type ?? null;
   const acronyms = findAcronyms(text, words, typeAt);
 
   // Rule-made mentions fill the gaps NER left; an acronym's full name replaces NER's partial spans.
@@ -48,9 +50,14 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   propagateMentions(text, words, clusters);
   addNestedMentions(text, clusters);
   const headline = segments[0];
-  const ordered = clusters.filter((c) => c.mentions.length > 0 && !isDoubtful(c, headline)).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  const kept = clusters.filter((c) => c.mentions.length > 0 && !isDoubtful(c, headline));
+  const parents = resolveOverlaps(kept);
+  const ordered = kept.filter((c) => c.mentions.length > 0).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 
-  const names = ordered.map(chooseName);
+  // A thing the knowledge base knows is called by its name there ("European Union" for "EU"),
+  // so the same thing gets the same name in every article.
+  const known = ordered.map(knownOf);
+  const names = ordered.map((c, i) => known[i]?.name ?? chooseName(c));
   const canonicalByKey = new Map<string, string>();
   ordered.forEach((c, i) => {
     if (c.type !== 'PERSON') canonicalByKey.set(nameKey(names[i]!), names[i]!);
@@ -82,18 +89,29 @@ export function buildEntities(text: string, segments: readonly { start: number; 
         if (found.titleCase) titleSpans.push(found.span);
         role = found.role;
         const owner = found.affiliation ? clusterOf.get(found.affiliation) : undefined;
-        affiliation = owner === undefined ? null : finalNames[owner]!;
+        affiliation = owner === undefined ? (countryOfOffice(found.role) ?? null) : finalNames[owner]!;
         break;
       }
     }
+    const mentions = c.mentions.map((m): EntityMention => {
+      const parent = parents.get(m);
+      return {
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        form: formOf(m, known[i] ?? null),
+        parent: parent ? { start: parent.start, end: parent.end } : null,
+      };
+    });
     return {
       type: c.type,
       name,
       aliases: aliasesOf(c.mentions, name),
       role,
       affiliation,
-      mentions: c.mentions.map((m): Span => ({ start: m.start, end: m.end, text: m.text })),
-      confidence: confidenceOf(c),
+      mentions,
+      confidence: calibrateEntity(entityEvidence(c.type, known[i] !== null && known[i] !== undefined, mentions, confidenceOf(c)), confidenceOf(c)),
+      known: known[i] ? knownEntityOf(known[i]) : null,
     };
   });
   // A name NER cut out of a title ("Defence" in "Defence Secretary Geoff Hoon") is not an entity
@@ -106,13 +124,13 @@ export function buildEntities(text: string, segments: readonly { start: number; 
       entities: kept,
       mentionIndex: mentionIndex
         .filter((m) => renumber.has(m.entity))
-        .map(({ start, end, type, entity, mention }) => ({ start, end, type, entity: renumber.get(entity)!, nested: mention.origin === 'nested' })),
+        .map(({ start, end, type, entity, mention }) => ({ start, end, type, entity: renumber.get(entity)!, nested: parents.has(mention) })),
       words,
     };
   }
   return {
     entities,
-    mentionIndex: mentionIndex.map(({ start, end, type, entity, mention }) => ({ start, end, type, entity, nested: mention.origin === 'nested' })),
+    mentionIndex: mentionIndex.map(({ start, end, type, entity, mention }) => ({ start, end, type, entity, nested: parents.has(mention) })),
     words,
   };
 }
@@ -151,7 +169,8 @@ function completeBareHeads(text: string, words: readonly Word[], mentions: Menti
 
 /** Capitalised words that start a clause rather than end a name. */
 const SENTENCE_WORDS = /^(?:The|A|An|And|Or|But|If|I|It|He|She|They|We|In|On|At|Of|For|To)$/;
-const NEXT_NAME_WORD = /^ (\p{Lu}[\p{Ll}’'-]+)(?![\p{L}-])/u;
+/** The next word of a name: a capitalised word, or an initial and one ("George W Bush"). */
+const NEXT_NAME_WORD = /^ (?:\p{Lu}\.? )?(\p{Lu}\p{Ll}+(?:['’-](?![sS](?!\p{L}))\p{Lu}?\p{Ll}+)*)(?![\p{L}-])/u;
 
 /**
  * NER sometimes stops a person's name early when the surname is also a common word ("Theresa
@@ -173,6 +192,71 @@ function extendFirstNames(text: string, segments: readonly { start: number; end:
     m.display = m.text;
   });
   return mentions;
+}
+
+/**
+ * Makes the mentions of an article highlightable: a mention inside another is nested (its
+ * parent is returned), and of two mentions that overlap without one containing the other
+ * ("Tony Blair Labour" read twice) the weaker goes.
+ */
+function resolveOverlaps(clusters: readonly Cluster[]): Map<Mention, Mention> {
+  const all = clusters.flatMap((c) => c.mentions.map((m) => ({ c, m }))).sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end);
+  const parents = new Map<Mention, Mention>();
+  const dropped = new Set<Mention>();
+  const open: Mention[] = [];
+  for (const { m } of all) {
+    while (open.length > 0 && open[open.length - 1]!.end <= m.start) open.pop();
+    const outer = open[open.length - 1];
+    if (outer === undefined || outer.end >= m.end) {
+      if (outer !== undefined) parents.set(m, outer);
+      open.push(m);
+      continue;
+    }
+    // Partial overlap: the nested, rule-made or less confident one goes.
+    const loser = strength(m) > strength(outer) ? outer : m;
+    dropped.add(loser);
+    if (loser === outer) {
+      open.pop();
+      open.push(m);
+    }
+  }
+  if (dropped.size > 0) for (const c of clusters) c.mentions = c.mentions.filter((m) => !dropped.has(m));
+  for (const [child, parent] of parents) if (dropped.has(parent)) parents.delete(child);
+  return parents;
+}
+
+function strength(m: Mention): number {
+  return (m.origin === 'nested' ? 0 : m.origin === 'propagated' ? 1 : 2) + m.confidence;
+}
+
+/** The country of an office the knowledge base says one country has ("Chancellor of the Exchequer"). */
+function countryOfOffice(role: string): string | undefined {
+  const office = lookupKnown(role.replace(/^(?:former|acting|then|shadow)\s+/i, '')).find((m) => m.entry.kind === 'OFFICE' && m.entry.country !== null);
+  return office ? countryNameOf(office.entry.country!) : undefined;
+}
+
+/** The knowledge-base entry all known mentions of a cluster agree on, of the cluster's kind. */
+function knownOf(c: Cluster): KbEntry | null {
+  let id: string | undefined;
+  for (const m of c.mentions) {
+    if (m.known === undefined) continue;
+    if (id !== undefined && m.known !== id) return null;
+    id = m.known;
+  }
+  const entry = id === undefined ? undefined : knownById(id);
+  return entry && entry.kind === c.type ? entry : null;
+}
+
+function knownEntityOf(entry: KbEntry): KnownEntity {
+  return { id: entry.id, name: entry.name, aliases: entry.names.filter((n) => /^[\p{Script=Latin}0-9 .'’&-]+$/u.test(n)).slice(0, 12) };
+}
+
+/** NAME, ACRONYM or DEMONYM, read from the mention's origin and its letters. */
+function formOf(m: Mention, known: KbEntry | null): EntityMention['form'] {
+  if (m.form !== undefined) return m.form;
+  // "Nato" for NATO: a known acronym written as a word.
+  const knownAcronym = known !== null && /^[A-Z][a-z]{2,5}$/.test(m.text) && [known.name, ...known.names].includes(m.text.toUpperCase());
+  return isAcronymForm(m.text, knownAcronym) ? 'ACRONYM' : 'NAME';
 }
 
 /** Below this, a name seen only in the (title-cased, so less telling) headline is not kept. */

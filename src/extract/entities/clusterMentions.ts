@@ -1,9 +1,9 @@
-import type { EntityType } from '../types.js';
+import type { EntityKind } from '../types.js';
 import { nameKey, type Mention } from './mention.js';
 
 /** Mentions that refer to one entity. */
 export interface Cluster {
-  type: EntityType;
+  type: EntityKind;
   /** In text order. */
   mentions: Mention[];
 }
@@ -50,6 +50,22 @@ export function clusterMentions(mentions: readonly Mention[], links: readonly (r
       if (groups.has(ka) && groups.has(kb)) groups.union(ka, kb);
     }
   }
+  // One thing under two names the knowledge base knows ("EU" / "European Union", "Tories" /
+  // "Conservative Party"), and "X Party" / "X" ("Labour Party" / "Labour").
+  const byKnown = new Map<string, string>();
+  for (const m of others) {
+    const key = typedKey(m.type, m.display);
+    if (m.known !== undefined) {
+      const first = byKnown.get(`${m.type}:${m.known}`);
+      if (first === undefined) byKnown.set(`${m.type}:${m.known}`, key);
+      else groups.union(first, key);
+    }
+    const party = m.type === 'ORGANIZATION' ? /^(.+?) [Pp]arty$/.exec(m.display) : null;
+    if (party) {
+      const bare = typedKey('ORGANIZATION', party[1]!);
+      if (groups.has(bare)) groups.union(key, bare);
+    }
+  }
   const byRoot = new Map<string, Cluster>();
   for (const m of others) {
     const root = groups.find(typedKey(m.type, m.display));
@@ -62,15 +78,18 @@ export function clusterMentions(mentions: readonly Mention[], links: readonly (r
   return clusters;
 }
 
-function typedKey(type: EntityType, display: string): string {
+function typedKey(type: EntityKind, display: string): string {
   const key = nameKey(display);
   // "Liberal Democrats" and "Liberal Democrat (spokeswoman)" name one party.
   return `${type}:${type === 'ORGANIZATION' && key.length > 5 && / \S+[^s]s$/.test(key) ? key.slice(0, -1) : key}`;
 }
 
-/** Gives every mention of a name the type most of its mentions (weighted by confidence) have. */
+/** Mentions NER is at least this sure of keep their type in the vote. */
+const VOTE_BELOW = 0.75;
+
+/** Gives every unsure mention of a name the type most of its mentions (weighted by confidence) have. */
 function voteTypes(mentions: readonly Mention[]): void {
-  const votes = new Map<string, Map<EntityType, number>>();
+  const votes = new Map<string, Map<EntityKind, number>>();
   for (const m of mentions) {
     if (m.origin !== 'ner') continue;
     const key = nameKey(m.text);
@@ -79,10 +98,12 @@ function voteTypes(mentions: readonly Mention[]): void {
     v.set(m.type, (v.get(m.type) ?? 0) + m.confidence);
   }
   for (const m of mentions) {
-    if (m.origin !== 'ner') continue;
+    // A confident label stands ("New York" the team and the city can both be right); the
+    // knowledge base's kind stands too.
+    if (m.origin !== 'ner' || m.confidence >= VOTE_BELOW || m.known !== undefined) continue;
     const v = votes.get(nameKey(m.text));
     if (!v || v.size < 2) continue;
-    let best: EntityType = m.type;
+    let best: EntityKind = m.type;
     let bestScore = -1;
     for (const [type, score] of v) if (score > bestScore) [best, bestScore] = [type, score];
     if (best !== m.type) {

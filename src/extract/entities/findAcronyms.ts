@@ -1,4 +1,4 @@
-import type { EntityType } from '../types.js';
+import type { EntityKind } from '../types.js';
 import type { Mention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { isCapitalised, type Word } from './scanWords.js';
@@ -17,7 +17,7 @@ export interface AcronymDefinition {
  * before the parenthesis. Both become mentions of one entity (organization unless the gazetteer
  * or the NER type of the full name says otherwise).
  */
-export function findAcronyms(text: string, words: readonly Word[], typeAt: (start: number, end: number) => EntityType | null): AcronymDefinition[] {
+export function findAcronyms(text: string, words: readonly Word[], typeAt: (start: number, end: number) => EntityKind | null): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   for (let i = 1; i < words.length; i++) {
     const acr = words[i]!;
@@ -43,7 +43,7 @@ export function findAcronyms(text: string, words: readonly Word[], typeAt: (star
     const start = words[firstWord]!.start;
     const end = words[i - 1]!.end;
     const fullText = text.slice(start, end);
-    const type: EntityType = lookupPlace(fullText) ? 'PLACE' : (typeAt(start, end) ?? 'ORGANIZATION');
+    const type: EntityKind = lookupPlace(fullText) ? 'PLACE' : (typeAt(start, end) ?? 'ORGANIZATION');
     const display = lookupPlace(fullText)?.place ?? fullText;
     out.push({
       full: { start, end, text: fullText, type, display, confidence: 0.85, origin: 'acronym' },

@@ -44,6 +44,8 @@ export function findGazetteerMentions(text: string, words: readonly Word[]): Men
         display: place ? place.place : surface,
         confidence: institution ? 0.85 : 0.95,
         origin: institution ? 'institution' : 'gazetteer',
+        ...(place ? { known: place.id } : {}),
+        ...(place?.demonym ? { form: 'DEMONYM' as const } : {}),
       });
       i += n - 1;
       break;

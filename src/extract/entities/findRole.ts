@@ -113,16 +113,32 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
       break;
     }
     const lower = w.text.toLowerCase();
+    // "Chancellor of the Exchequer": "the" after "of" inside a title.
+    if (titleCase && lower === 'the' && words[k - 1]?.text === 'of' && isCapitalised(words[k + 1]!.text)) {
+      first = k;
+      continue;
+    }
     if (ROLE_JOINERS.has(lower)) {
       const left = words[k - 1];
-      if (titleCase && left && isCapitalised(left.text) && isCapitalised(words[k + 1]!.text) && !left.sentenceStart) {
+      const right = words[k + 1]!;
+      if (
+        titleCase &&
+        left &&
+        isCapitalised(left.text) &&
+        (isCapitalised(right.text) || right.text === 'the') &&
+        (!left.sentenceStart || TITLE_WORDS.has(left.text))
+      ) {
         first = k;
         continue;
       }
       break;
     }
+    // A lower-case word just after a person's name is a verb, not a modifier ("Jake Sullivan met
+    // foreign minister …").
+    if (!isCapitalised(w.text) && k > 0 && endsPersonName(words[k - 1]!, inside)) break;
     if (isCapitalised(w.text)) {
-      if (w.sentenceStart && FUNCTION_WORDS.has(lower)) break;
+      // "US" opening a sentence is the country, not the pronoun "us".
+      if (w.sentenceStart && FUNCTION_WORDS.has(lower) && !/^\p{Lu}{2,}$/u.test(w.text)) break;
       first = k;
       if (w.sentenceStart) break;
       continue;
@@ -220,6 +236,13 @@ function roleAfter(text: string, words: readonly Word[], mention: Mention, insid
   if (!/\p{L}/u.test(role)) return null;
   return { role, affiliation, span: { start, end }, titleCase: false };
 }
+
+/** True when a person's name ends with this word. */
+function endsPersonName(word: Word, inside: MentionsInside): boolean {
+  return inside(Math.max(0, word.end - MAX_NAME_CHARS), word.end).some((m) => m.type === 'PERSON' && m.end === word.end);
+}
+/** Longest person name looked back over, in characters. */
+const MAX_NAME_CHARS = 60;
 
 /** Index of the first word starting at or after `offset`. */
 export function lowerBound(words: readonly Word[], offset: number): number {

@@ -17,7 +17,7 @@ export const ROLE_HEADS = words(`
   auditor whip pope bishop archbishop cardinal sheikh emir sultan dean principal sheriff colonel
   admiral marshal lieutenant sergeant diplomat regulator governor-general president-elect economist
   strategist presenter host author chancellor-elect superintendent coordinator organiser organizer
-  architect shareholder investor banker trader broker member
+  architect shareholder investor banker trader broker member exchequer
 `);
 
 /** Plural nouns for a group of people speaking for an organization or place ("NATO members"). */
@@ -29,7 +29,7 @@ export const GROUP_NOUNS = words(`
 `);
 
 /** Courtesy titles: stripped from names and never kept as a role. */
-export const HONORIFICS = words(`Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Rev Fr Mr. Mrs. Ms. Dr. Rev. Prof Prof.`);
+export const HONORIFICS = words(`Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Rev Revd Rt Hon Fr Mr. Mrs. Ms. Dr. Rev. Prof Prof.`);
 
 /**
  * Capitalised words that can open a person's name as a title ("Prime Minister", "Foreign
@@ -44,7 +44,7 @@ export const TITLE_WORDS = words(`
   Sheikh Emir Archbishop Bishop Cardinal Coach Director Speaker Leader Spokesman Spokeswoman
   Professor Former Acting Chief Opposition Labour Tory Conservative Democrat Republican Senior
   Economic Agriculture Transport Justice Work Pensions Energy Minister-President First Security
-  Economy Culture Media Sport Development International National
+  Economy Culture Media Sport Development International National Exchequer MP MEP MSP AM
 `);
 
 /** Lower-case nouns that end an institution's name ("the national security council"). */

@@ -1,4 +1,4 @@
-import type { EntityType } from '../types.js';
+import type { EntityKind, EntityType, MentionForm } from '../types.js';
 
 /** The NER stage's output, as the entity stage consumes it. */
 export interface NerMention {
@@ -18,13 +18,23 @@ export interface Mention {
   end: number;
   /** The exact text at [start, end). */
   text: string;
-  type: EntityType;
+  type: EntityKind;
   /** What the mention would be called as a canonical name ("National Security Council" for the lower-case form). */
   display: string;
   confidence: number;
   origin: MentionOrigin;
   /** For persons: the capitalised title stripped from the front ("Prime Minister"), if any. */
   title?: { start: number; end: number; text: string; honorific: boolean };
+  /** Set when the form is not read from the surface (DEMONYM, PRONOUN, DESCRIPTION); else NAME or ACRONYM by its letters. */
+  form?: MentionForm;
+  /** Knowledge-base id of what the mention names, when the knowledge base knows it. */
+  known?: string;
+}
+
+/** "EU", "U.S.", "OSCE", "Nato" (a known acronym written as a word): initials, not a name. */
+export function isAcronymForm(text: string, knownAcronym = false): boolean {
+  if (/^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]*[A-Z0-9]$/.test(text) && /[A-Z].*[A-Z]|^[A-Z]\./.test(text)) return true;
+  return knownAcronym && /^[A-Z][a-z]{2,5}$/.test(text);
 }
 
 /** Maps the CoNLL tag set onto entity types; MISC has no type of its own. */

@@ -1,5 +1,8 @@
-import { INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
-import { entityTypeOf, type Mention, type NerMention } from './mention.js';
+import { genderOfFirstName } from '../knowledge/firstNames.js';
+import { lookupKnown } from '../knowledge/knowledgeBase.js';
+import { decideKind } from './decideKind.js';
+import { FUNCTION_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
+import { type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
 
@@ -12,11 +15,17 @@ const ORG_HEAD_CONFIDENCE = 0.7;
 /** Abbreviations whose final dot belongs to the name. */
 const KEEPS_DOT = /(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr)\.$/;
 
+/** Where a sentence (or a quotation, or a heading) starts: capitals there prove nothing. */
+const SENTENCE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+)$/;
+
 /**
  * Turns NER output into typed candidate mentions: possessives, leading "the" and titles are cut
  * off (a person's title is kept on the mention for the role), places are named by the gazetteer,
- * buildings that stand for institutions become organizations, and MISC survives only as a
- * nationality word (a place) or a name ending in an organization noun.
+ * buildings that stand for institutions become organizations, the kind is decided with the
+ * knowledge base (companies, events, awards, products, works; "DVD" is no name at all), and
+ * MISC survives only as a nationality word, a known or head-marked kind, or an organization
+ * name. A person mention never keeps an organization, place or sentence-opening verb glued to it
+ * ("BBC Michael Howard", "Blair Labour", "Vote Blair").
  */
 export function normalizeNerMentions(text: string, ner: readonly NerMention[]): Mention[] {
   const out: Mention[] = [];
@@ -36,37 +45,161 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     if (!/\p{L}/u.test(surface)) continue;
 
     const place = lookupPlace(surface);
-    if (place && (!place.ambiguous || m.type === 'LOC')) {
-      out.push({ start, end, text: surface, type: 'PLACE', display: place.place, confidence: Math.max(m.confidence, 0.9), origin: 'ner' });
+    // A region, state or city NER calls an organization is usually a team or a body named after
+    // it ("Yorkshire", "Toronto"); a country or a nationality word is the place.
+    const overrules = place !== undefined && (place.demonym || place.country || m.type !== 'ORG');
+    if (place && overrules && (!place.ambiguous || m.type === 'LOC')) {
+      out.push({
+        start,
+        end,
+        text: surface,
+        type: 'PLACE',
+        display: place.place,
+        confidence: Math.max(m.confidence, 0.9),
+        origin: 'ner',
+        known: place.id,
+        ...(place.demonym ? { form: 'DEMONYM' as const } : {}),
+      });
       continue;
     }
     if (INSTITUTION_PLACES.has(surface)) {
-      out.push({ start, end, text: surface, type: 'ORGANIZATION', display: surface, confidence: Math.max(m.confidence, 0.85), origin: 'ner' });
+      const known = lookupKnown(surface).find((k) => k.entry.kind === 'ORGANIZATION')?.entry.id;
+      out.push({
+        start,
+        end,
+        text: surface,
+        type: 'ORGANIZATION',
+        display: surface,
+        confidence: Math.max(m.confidence, 0.85),
+        origin: 'ner',
+        ...(known ? { known } : {}),
+      });
       continue;
     }
-    let type = entityTypeOf(m.type);
+    const before = text.slice(Math.max(0, start - 30), start);
+    // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
+    // that opens with a known first name, is a person.
+    if (m.type !== 'PER' && titledPerson(surface)) {
+      splitPerson(text, start, end, m.confidence, out);
+      continue;
+    }
+    const decided = decideKind(surface, before, m.type, m.confidence);
+    let type = decided.kind;
     // "Nato-Russia Council", "Fiscal Policy Committee": the head noun makes it an organization.
     const last = surface.slice(surface.lastIndexOf(' ') + 1);
     let confidence = m.confidence;
-    if (type !== 'ORGANIZATION' && surface.includes(' ') && ORGANIZATION_NAME_HEADS.has(last)) {
+    if (decided.known === null && (type === null || type === 'PERSON' || type === 'PLACE') && surface.includes(' ') && ORGANIZATION_NAME_HEADS.has(last)) {
       type = 'ORGANIZATION';
       // The head noun is evidence of its own, whatever NER thought of the type.
       confidence = Math.max(confidence, ORG_HEAD_CONFIDENCE);
     }
     if (type === null) continue;
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
-    if (type !== 'PERSON' && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start))) type = 'PERSON';
-    if (type === 'PERSON') {
-      const stripped = stripTitles(surface);
-      const name = surface.slice(stripped.nameStart);
-      // A bare title ("President") or a name with no capital is not a person.
-      if (!/^\p{Lu}/u.test(name) || (TITLE_WORDS.has(name) && !name.includes(' '))) continue;
-      const mention: Mention = { start: start + stripped.nameStart, end, text: name, type, display: name, confidence: m.confidence, origin: 'ner' };
-      if (stripped.title) mention.title = { start, end: start + stripped.title.length, text: stripped.title, honorific: stripped.honorific };
-      out.push(mention);
+    if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
+      type = 'PERSON';
+    const known = decided.known ? { known: decided.known.id } : {};
+    if (type !== 'PERSON') {
+      // A capitalised common word opening a sentence is not a name by itself ("Vote", "Get").
+      if (!surface.includes(' ') && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && decided.known === null && isCommonWord(text, surface))
+        continue;
+      out.push({ start, end, text: surface, type, display: surface, confidence, origin: 'ner', ...known });
       continue;
     }
-    out.push({ start, end, text: surface, type, display: surface, confidence, origin: 'ner' });
+    splitPerson(text, start, end, m.confidence, out);
   }
   return out;
+}
+
+/**
+ * Adds a person mention at [start, end), with what is glued to the name split off: a leading
+ * title (kept for the role), a leading or trailing organization or place the knowledge base knows
+ * ("Treasury Paul Boateng", "BBC Michael Howard", "Blair Labour": that becomes its own mention),
+ * and a sentence-opening word the text also uses in lower case ("Vote Blair", "Get Brown").
+ */
+function splitPerson(text: string, start: number, end: number, confidence: number, out: Mention[]): void {
+  const surface = text.slice(start, end);
+  const stripped = stripTitles(surface);
+  let nameStart = start + stripped.nameStart;
+  let nameEnd = end;
+  const title = stripped.title ? { start, end: start + stripped.title.length, text: stripped.title, honorific: stripped.honorific } : undefined;
+  const glued: Mention[] = [];
+  // Leading words: a known organization or place, or a common word opening the sentence.
+  for (;;) {
+    const rest = text.slice(nameStart, nameEnd);
+    let space = rest.indexOf(' ');
+    if (space < 0) break;
+    // "Liberal Democrat David Laws": a known name may take two words.
+    const second = rest.indexOf(' ', space + 1);
+    if (second > 0 && knownNonPerson(rest.slice(0, second))) space = second;
+    const word = rest.slice(0, space);
+    const org = knownNonPerson(word);
+    const opensSentence = nameStart === start && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start));
+    if (org)
+      glued.push({ start: nameStart, end: nameStart + word.length, text: word, type: org.kind, display: word, confidence, origin: 'ner', known: org.id });
+    else if (!(opensSentence && title === undefined && isCommonWord(text, word))) break;
+    nameStart += space + 1;
+  }
+  // A trailing known organization or place: "Blair Labour".
+  const rest = text.slice(nameStart, nameEnd);
+  const space = rest.lastIndexOf(' ');
+  if (space > 0) {
+    const word = rest.slice(space + 1);
+    const org = knownNonPerson(word);
+    if (org) {
+      glued.push({ start: nameStart + space + 1, end: nameEnd, text: word, type: org.kind, display: word, confidence, origin: 'ner', known: org.id });
+      nameEnd = nameStart + space;
+    }
+  }
+  out.push(...glued);
+  const name = text.slice(nameStart, nameEnd);
+  // A bare title ("President") or a name with no capital is not a person.
+  if (!/^\p{Lu}/u.test(name) || name.split(' ').every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) return;
+  if (
+    !name.includes(' ') &&
+    nameStart === start &&
+    title === undefined &&
+    SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) &&
+    isCommonWord(text, name)
+  )
+    return;
+  const mention: Mention = { start: nameStart, end: nameEnd, text: name, type: 'PERSON', display: name, confidence, origin: 'ner' };
+  if (title) mention.title = title;
+  out.push(mention);
+  out.sort((a, b) => a.start - b.start);
+}
+
+/** A title followed by a name of two or more words whose first is a known first name. */
+function titledPerson(surface: string): boolean {
+  const stripped = stripTitles(surface);
+  if (stripped.title === null) return false;
+  const name = surface.slice(stripped.nameStart).split(' ');
+  return name.length >= 2 && name.every((w) => /^\p{Lu}/u.test(w)) && genderOfFirstName(name[0]!) !== null;
+}
+
+/** An unambiguous organization or place of the knowledge base named by one word ("BBC", "Labour"). */
+function knownNonPerson(word: string): { kind: 'ORGANIZATION' | 'PLACE'; id: string } | null {
+  for (const { entry, demonym } of lookupKnown(word)) {
+    if (demonym || entry.ambiguous) continue;
+    if (entry.kind === 'ORGANIZATION' || (entry.kind === 'PLACE' && entry.subkind === 'country')) return { kind: entry.kind, id: entry.id };
+  }
+  return null;
+}
+
+/** A word the text also uses in lower case, or a function word: a common word, not a name. */
+function isCommonWord(text: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (FUNCTION_WORDS.has(lower)) return true;
+  // Whole-word search without building a pattern per word.
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if (!isLetter(text.charCodeAt(at - 1)) && !isLetter(text.charCodeAt(at + lower.length))) return true;
+  }
+  return false;
+}
+
+function isLetter(c: number): boolean {
+  if (Number.isNaN(c)) return false;
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch.toUpperCase();
 }

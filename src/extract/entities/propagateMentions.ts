@@ -65,6 +65,8 @@ export function propagateMentions(text: string, words: readonly Word[], clusters
         confidence: 0.8,
         origin: 'propagated',
       };
+      if (model.text === surface && model.form !== undefined) added.form = model.form;
+      if (model.text === surface && model.known !== undefined) added.known = model.known;
       cluster.mentions.push(added);
       i += n - 1;
       break;

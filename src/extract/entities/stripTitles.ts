@@ -37,6 +37,10 @@ const TITLE_ENDS = new Set([
   'Queen',
   'Sheikh',
   'Emir',
+  'Exchequer',
+  'MP',
+  'MEP',
+  'MSP',
 ]);
 
 const TOKEN = /\S+/g;

@@ -3,6 +3,7 @@
  * lists only. Work per quote is bounded (a sentence either side, a few name lookups), so the
  * stage is linear in the text length.
  */
+import { calibrate, evidenceKey } from './calibrate.js';
 import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
@@ -124,18 +125,38 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
       const cand =
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
-        (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null);
+        (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null) ??
+        (cueTokens === before && sameSentenceAsPrev
+          ? subjectOfWholeSentence(
+              text,
+              sentenceStart(text, q.open, Math.max(para.start, q.open - SENTENCE_REACH), para.end),
+              q.open,
+              before[cue.first]!.start,
+              index,
+            )
+          : null);
       if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
-        ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, memory, index));
+        // "The BBC's correspondent, Rachel Harvey, said … “…,” she said": whoever the writer
+        // reported speaking just before the quote is the latest speaker for its pronoun.
+        const reported = cand.form === 'PRONOUN' ? reportedSpeakerBefore(text, q, cueTokens === before ? sStart : q.open, paragraphs, index) : null;
+        const withReported =
+          reported !== null && memory.every((m) => m.referent.start < reported.start)
+            ? [...memory, { referent: reported, personLike: true, paragraphIndex: q.paragraphIndex }]
+            : memory;
+        ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, withReported, index));
         confidence = cand.strength === 1 ? 0.9 : cand.strength === 2 ? 0.8 : 0.65;
         if (speaker.form === 'PRONOUN') confidence -= speaker.antecedent === null ? 0.2 : 0.05;
       } else confidence = 0.5;
     } else {
       // A pronoun in scare quotes ("because “she” is a “he”") is the writer's word play.
       if (kind === 'PARTIAL' && PRONOUNS.has(content.replace(/[^\p{L}]/gu, '').toLowerCase())) continue;
-      const inherited = inherit(text, q, kind, prev, sameSentenceAsPrev, done, paragraphs, index, memory);
-      if (inherited !== null) ({ speaker, referent, confidence } = inherited);
+      const labelled = kind === 'DIRECT' ? (nameBeforeColon(text, before, index) ?? subjectBeforeColon(text, before, index)) : null;
+      const inherited = labelled === null ? inherit(text, q, kind, prev, sameSentenceAsPrev, done, paragraphs, index, memory) : null;
+      if (labelled !== null) {
+        ({ speaker, referent } = toSpeaker(text, labelled, before, q.paragraphIndex, memory, index));
+        confidence = labelled.strength === 1 ? 0.8 : 0.7;
+      } else if (inherited !== null) ({ speaker, referent, confidence } = inherited);
       else if (kind === 'PARTIAL') {
         // No speech verb: a borrowed phrase ("admires him as a “strong leader”") belongs to the
         // sentence's subject, if anyone; keep it with low confidence.
@@ -149,6 +170,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       } else confidence = 0.4;
     }
 
+    const evidence = evidenceKey(kind, cueSpan !== null, speaker?.form ?? null, confidence);
+    const calibrated = calibrate(evidence, confidence);
     const quote: AttributedQuote = {
       text: content,
       start: q.start,
@@ -157,7 +180,9 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       paragraphIndex: q.paragraphIndex,
       cue: cueSpan,
       speaker,
-      confidence: Math.round(confidence * 100) / 100,
+      confidence: Math.round(calibrated.quote * 1000) / 1000,
+      speakerConfidence: Math.round(calibrated.speaker * 1000) / 1000,
+      evidence,
     };
     const d: Done = { raw: q, quote, referent };
     done.push(d);
@@ -171,6 +196,51 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     }
   }
   return done.map((d) => d.quote);
+}
+
+/**
+ * The subject of the whole sentence for a cue after an earlier quote of the same sentence:
+ * "She escalated her criticism, telling CNN that Trump is a “faker” and questioning how he has
+ * “gotten away …”": the second quote's words start after the first, but its cue still takes the
+ * sentence's subject.
+ */
+function subjectOfWholeSentence(text: string, from: number, to: number, cueStart: number, index: NameIndex): SpeakerCandidate | null {
+  const whole = tokenize(text, from, to);
+  let cueAt = 0;
+  while (cueAt < whole.length && whole[cueAt]!.start < cueStart) cueAt++;
+  // The subject stands before the sentence's first quotation mark.
+  let firstQuote = 0;
+  while (firstQuote < cueAt && !/^["“”]$/.test(whole[firstQuote]!.text)) firstQuote++;
+  const s = clauseSubject(text, whole, 0, firstQuote, index);
+  return s === null ? null : { ...s, strength: 3 };
+}
+
+/**
+ * "Jeffrey Jones: “…”", "- HuffPollster: “…”": a name alone before a colon, as a label, says
+ * whose words follow.
+ */
+function nameBeforeColon(text: string, before: readonly Token[], index: NameIndex): SpeakerCandidate | null {
+  const n = before.length;
+  if (n < 2 || before[n - 1]!.text !== ':') return null;
+  const name = index.at(before[n - 2]!.start);
+  if (name === null || name.end !== before[n - 2]!.end) return null;
+  // Nothing but a dash or a bracket may stand before the name in its sentence.
+  let k = n - 2;
+  while (k > 0 && before[k - 1]!.start >= name.start) k--;
+  if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text)) return null;
+  return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
+}
+
+/**
+ * "Cruz called them on it: “…”", "Kelly responded pointedly, with a smile: “…”": a sentence
+ * ending in a colon introduces the quote, and a person as its subject says it, cue or not.
+ */
+function subjectBeforeColon(text: string, before: readonly Token[], index: NameIndex): SpeakerCandidate | null {
+  const n = before.length;
+  if (n < 3 || before[n - 1]!.text !== ':') return null;
+  const s = clauseSubject(text, before, 0, n - 1, index);
+  if (s === null || !(s.nameType === 'PER' || (s.form === 'PRONOUN' && /^(?:he|she)$/i.test(s.mention.text)))) return null;
+  return s;
 }
 
 /**
@@ -283,6 +353,27 @@ function signature(text: string, q: RawQuote, after: readonly Token[], index: Na
   if (d !== '―' && d !== '—' && d !== '–' && d !== '-') return null;
   const cand = npStartingAt(text, after, 1, index);
   return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
+}
+
+/**
+ * The person the sentence just before the quote reports speaking ("Jeff Randall, said the banks
+ * could step in."), in the quote's paragraph or, for a quote opening one, the paragraph before.
+ */
+function reportedSpeakerBefore(
+  text: string,
+  q: RawQuote,
+  /** Where the sentence holding the quote and its cue starts. */
+  from: number,
+  paragraphs: readonly { start: number; end: number }[],
+  index: NameIndex,
+): Span | null {
+  const para = paragraphs[q.paragraphIndex]!;
+  const opens = from - para.start <= 4;
+  const pp = opens ? paragraphs[q.paragraphIndex - 1] : para;
+  if (pp === undefined) return null;
+  const found = speakerInSentenceBefore(text, opens ? pp.end : from, pp.start, index, [], q.paragraphIndex);
+  const s = found?.speaker;
+  return s && s.form === 'NAME' && found.referent !== null ? found.referent : null;
 }
 
 /** Builds the speaker from a candidate phrase, resolving pronouns. */

@@ -109,6 +109,25 @@ const CAP_NON_NAMES = new Set([
   'i',
 ]);
 
+/** Cues whose object is the one spoken to: "she told Mr Blair", "he asked reporters". */
+const ADDRESSEE_VERBS = new Set([
+  'told',
+  'tells',
+  'tell',
+  'telling',
+  'asked',
+  'asks',
+  'ask',
+  'asking',
+  'assured',
+  'assures',
+  'informed',
+  'informs',
+  'reminded',
+  'urged',
+  'warned',
+]);
+
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
@@ -143,7 +162,8 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
   }
   const pron = PRONOUNS.get(t.lower);
   if (pron !== undefined) {
-    if (pron === 'SELF') return null;
+    // "I said", "we said": the writer (or a quoted first person); "we" elsewhere is too vague.
+    if (pron === 'SELF' && t.lower !== 'i') return null;
     return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 1 };
   }
   if ((!t.cap || j === floor) && ROLE_NOUNS.has(t.lower)) {
@@ -292,6 +312,7 @@ function skipBrackets(tokens: readonly Token[], j: number, floor: number): numbe
 
 /** First speaker-like phrase of the clause (its subject), used when the cue's own subject is elided. */
 export function clauseSubject(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
+  from = afterOpening(tokens, from, to);
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (!t.word) continue;
@@ -312,6 +333,45 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
     if (CUE_WORDS.has(t.lower)) break;
   }
   return null;
+}
+
+/** Words that open an introductory phrase the subject follows: "In an interview with CNN, Trump …". */
+const OPENING_WORDS = new Set([
+  'in',
+  'on',
+  'at',
+  'after',
+  'during',
+  'before',
+  'with',
+  'appearing',
+  'speaking',
+  'writing',
+  'asked',
+  'following',
+  'amid',
+  'despite',
+]);
+
+/**
+ * Where the clause proper starts: after a dateline ("WASHINGTON (AP) —") and after an
+ * introductory phrase closed by a comma ("In a statement released Thursday, Rep. Jeffries …"),
+ * whose names are not the subject.
+ */
+function afterOpening(tokens: readonly Token[], from: number, to: number): number {
+  let i = from;
+  // A dateline: words in capitals, perhaps an agency in brackets, then a dash.
+  let k = i;
+  while (k < to && tokens[k]!.word && tokens[k]!.text === tokens[k]!.text.toUpperCase() && /\p{Lu}/u.test(tokens[k]!.text)) k++;
+  if (k > i && tokens[k]?.text === '(') {
+    while (k < to && tokens[k]!.text !== ')') k++;
+    if (k < to) k++;
+  }
+  if (k > i && k < to && /^[—–-]$/.test(tokens[k]!.text)) i = k + 1;
+  const first = tokens[i];
+  if (first === undefined || !OPENING_WORDS.has(first.lower)) return i;
+  for (let c = i + 1; c < to && c < i + 16; c++) if (tokens[c]!.text === ',') return c + 1 < to ? c + 1 : i;
+  return i;
 }
 
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
@@ -358,8 +418,9 @@ export function speakerForCue(
     }
     rightOk = !t.word || t.lower === 'also';
   }
-  // Inverted order only straight after the quote or a comma: "“…,” said Smith".
-  if (!rightOk) return null;
+  // Inverted order only straight after the quote or a comma: "“…,” said Smith". After "told",
+  // "asked" or "assured" the phrase is whom the words were said to, never who said them.
+  if (!rightOk || ADDRESSEE_VERBS.has(head)) return null;
   const right = npStartingAt(text, tokens, cue.last + 1, names);
   if (right !== null) return { ...right, strength: right.strength + 1 };
   return null;

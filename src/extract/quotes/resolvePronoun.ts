@@ -3,6 +3,7 @@
  * Preference follows news style: the subject of the same sentence, then the most recent
  * compatible speaker, then the most recent compatible name.
  */
+import { genderOfFirstName, type Gender } from '../knowledge/firstNames.js';
 import { clauseSubject, type SpeakerCandidate } from './findSpeaker.js';
 import { PRONOUNS } from './lexicon.js';
 import type { NameIndex } from './nameIndex.js';
@@ -34,25 +35,100 @@ export function resolvePronoun(
   memory: readonly SpeakerMemory[],
   names: NameIndex,
 ): Span | null {
-  const kind = PRONOUNS.get(pronoun.text.toLowerCase());
+  const lower = pronoun.text.toLowerCase();
+  const kind = PRONOUNS.get(lower);
   if (kind === undefined || kind === 'SELF') return null;
   const wantPerson = kind === 'SING';
+  // "she" never stands for a man named or titled as one ("Mr Blair", "Tony"), nor "he" for a woman.
+  const wantGender: Gender | null = lower === 'he' ? 'male' : lower === 'she' ? 'female' : null;
+  const fits = (span: Span): boolean => {
+    if (wantGender === null) return true;
+    // The word before a name may be its courtesy title: "Mr" + "Blair".
+    const g = genderOf(`${/(\S+)\s+$/.exec(text.slice(Math.max(0, span.start - 12), span.start))?.[1] ?? ''} ${span.text}`);
+    return g === null || g === wantGender;
+  };
 
   // 1. The subject of the same sentence, left of the pronoun.
   let upto = 0;
   while (upto < sentenceTokens.length && sentenceTokens[upto]!.start < pronoun.start) upto++;
   const subject = clauseSubject(text, sentenceTokens, 0, upto, names);
-  if (subject !== null && subject.form !== 'PRONOUN' && isPersonLike(subject) === wantPerson) return subject.mention;
+  if (subject !== null && subject.form !== 'PRONOUN' && isPersonLike(subject) === wantPerson && fits(subject.mention)) return subject.mention;
 
   // 2. The latest compatible speaker close by.
   for (let i = memory.length - 1; i >= 0; i--) {
     const m = memory[i]!;
     if (paragraphIndex - m.paragraphIndex > HOW_FAR_BACK) break;
-    if (m.personLike === wantPerson && m.referent.end <= pronoun.start) return m.referent;
+    if (m.personLike === wantPerson && m.referent.end <= pronoun.start && fits(m.referent)) return m.referent;
   }
 
   // 3. The latest compatible name.
   const types: NameSpan['type'][] = wantPerson ? ['PER'] : kind === 'THING' ? ['ORG'] : ['ORG', 'LOC', 'MISC'];
-  const n = names.lastBefore(pronoun.start, pronoun.start - NAME_REACH, types);
-  return n === null ? null : { start: n.start, end: n.end, text: n.text };
+  for (let before = pronoun.start; ;) {
+    const n = names.lastBefore(before, pronoun.start - NAME_REACH, types);
+    if (n === null) return null;
+    if (fits(n)) return { start: n.start, end: n.end, text: n.text };
+    before = n.start;
+  }
+}
+
+const MALE_WORDS = new Set([
+  'mr',
+  'mr.',
+  'sir',
+  'lord',
+  'king',
+  'prince',
+  'spokesman',
+  'chairman',
+  'father',
+  'husband',
+  'son',
+  'brother',
+  'he',
+  'him',
+  'man',
+  'businessman',
+  'congressman',
+]);
+const FEMALE_WORDS = new Set([
+  'mrs',
+  'mrs.',
+  'ms',
+  'ms.',
+  'miss',
+  'dame',
+  'lady',
+  'queen',
+  'princess',
+  'spokeswoman',
+  'chairwoman',
+  'mother',
+  'wife',
+  'daughter',
+  'sister',
+  'she',
+  'her',
+  'woman',
+  'businesswoman',
+  'congresswoman',
+]);
+
+/**
+ * The gender a phrase names, when it says: a courtesy title or a gendered noun ("Mr Blair",
+ * "the spokeswoman"), else the usual gender of its first name ("Maria Okafor"), else null.
+ */
+export function genderOf(phrase: string): Gender | null {
+  const words = phrase.split(/[\s,]+/).filter((w) => w !== '');
+  for (const w of words) {
+    const l = w.toLowerCase();
+    if (MALE_WORDS.has(l)) return 'male';
+    if (FEMALE_WORDS.has(l)) return 'female';
+  }
+  // The first capitalised word that is not a title is the first name ("Tony" of "Prime Minister Tony Blair").
+  const capitalised = words.filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+  for (let i = 0; i < capitalised.length - 1; i++) {
+    const g = genderOfFirstName(capitalised[i]!);
+    if (g !== null) return g;
+  }
+  return null;
 }

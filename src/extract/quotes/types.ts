@@ -32,6 +32,10 @@ export interface AttributedQuote {
   paragraphIndex: number;
   cue: Span | null;
   speaker: QuoteSpeaker | null;
-  /** 0..1: how sure the stage is about quote and speaker together. */
+  /** 0..1: how likely the attribution is right: a real quote with the right speaker. */
   confidence: number;
+  /** 0..1: how likely the speaker is right, given that the quote is real. */
+  speakerConfidence: number;
+  /** How the attribution was found, as the calibration table's key (see calibrate.ts). */
+  evidence: string;
 }

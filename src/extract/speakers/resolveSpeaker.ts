@@ -1,4 +1,4 @@
-import type { ExtractedEntity, ExtractedSpeaker, Span } from '../types.js';
+import type { EntityType, ExtractedEntity, ExtractedSpeaker, Span } from '../types.js';
 import type { QuoteSpeaker } from '../quotes/types.js';
 import { GROUP_NOUNS, isRoleHead } from '../entities/lexicon.js';
 import type { BuiltEntities } from '../entities/buildEntities.js';
@@ -12,31 +12,43 @@ import type { BuiltEntities } from '../entities/buildEntities.js';
  * - a group ("NATO members") or a bare organization or place ("Russia threatened") is that entity.
  * Pronouns are judged by their antecedent; one without an antecedent gives no speaker.
  */
-export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntities): ExtractedSpeaker | null {
+export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntities, confidence: number): ExtractedSpeaker | null {
   if (speaker === null) return null;
   const basis = speaker.antecedent ?? (speaker.form === 'PRONOUN' ? null : speaker.mention);
   if (basis === null) return null;
   const { entities } = built;
   const overlapping = entitiesIn(basis, built);
-  const named = (e: ExtractedEntity): ExtractedSpeaker => ({ name: e.name, description: null, type: e.type, affiliation: null, mention: speaker.mention });
+  const named = (e: ExtractedEntity & { type: EntityType }): ExtractedSpeaker => ({
+    name: e.name,
+    description: null,
+    type: e.type,
+    affiliation: null,
+    mention: speaker.mention,
+    confidence,
+  });
 
   const words = basis.text.trim().split(/\s+/);
   const head = (words[words.length - 1] ?? '').replace(/[’']s?$/, '');
   // "President Castro’s chief aide" is the aide, not Castro: a possessive name before a role noun.
   const possessed = isRoleHead(head) && /\p{L}[’']s\s/u.test(basis.text);
-  const person = possessed ? undefined : overlapping.find((e) => e.type === 'PERSON');
+  const person = possessed ? undefined : overlapping.find(isOfType('PERSON'));
   if (person) return named(person);
 
-  const org = overlapping.find((e) => e.type === 'ORGANIZATION');
-  const place = overlapping.find((e) => e.type === 'PLACE');
+  const org = overlapping.find(isOfType('ORGANIZATION'));
+  const place = overlapping.find(isOfType('PLACE'));
   if (isRoleHead(head) && !GROUP_NOUNS.has(head.toLowerCase())) {
     const holder = holderOfRole(basis.text, org ?? place ?? null, entities);
-    if (holder) return named(holder);
-    return { name: null, description: basis.text, type: 'UNNAMED', affiliation: (org ?? place)?.name ?? null, mention: speaker.mention };
+    if (holder && isOfType('PERSON')(holder)) return named(holder);
+    return { name: null, description: basis.text, type: 'UNNAMED', affiliation: (org ?? place)?.name ?? null, mention: speaker.mention, confidence };
   }
   if (org) return named(org);
   if (place) return named(place);
-  return { name: null, description: basis.text, type: 'UNNAMED', affiliation: null, mention: speaker.mention };
+  return { name: null, description: basis.text, type: 'UNNAMED', affiliation: null, mention: speaker.mention, confidence };
+}
+
+/** A type guard for entities of one speaking kind (works, events and products never speak). */
+function isOfType<T extends EntityType>(type: T): (e: ExtractedEntity) => e is ExtractedEntity & { type: T } {
+  return (e): e is ExtractedEntity & { type: T } => e.type === type;
 }
 
 /** Entities with a mention overlapping the span, in order of their first overlapping mention. */

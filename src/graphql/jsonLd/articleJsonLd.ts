@@ -1,3 +1,4 @@
+import { articleBody } from '../../content/articleText.js';
 import type { Article, Entity, Quote } from '../../generated/prisma/client.js';
 import type { Loaders } from '../loaders/createLoaders.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
@@ -31,7 +32,7 @@ export async function articleJsonLd(article: Article, loaders: Loaders, site: Js
     identifier: toGlobalId('Article', article.id),
     headline: article.title,
     description: article.lead,
-    articleBody: article.paragraphs.join('\n\n'),
+    articleBody: articleBody(article.paragraphs),
     wordCount: article.wordCount,
     datePublished: article.publishedAt?.toISOString(),
     dateCreated: article.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import { requireRole } from '../../access/viewer.js';
 import { isPublicNow } from '../../articles/articleEvents.js';
-import { articleText } from '../../ingest/articleText.js';
+import { articleText } from '../../content/articleText.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/schemaTypes.js';

@@ -1,3 +1,4 @@
+import { articleTextSql } from '../../content/articleText.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { SearchType } from '../generated/schemaTypes.js';
@@ -22,6 +23,8 @@ export interface SearchHit {
 
 // Articles: up to two fragments around the best matches. Quotes are short: one passage.
 const ARTICLE_HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … "`;
+// Snippets are cut from the article text whose offsets the API serves.
+const ARTICLE_TEXT = Prisma.raw(articleTextSql('a."title"', 'a."paragraphs"'));
 const QUOTE_HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20`;
 
 // Names match when the whole name is similar (`%`, similarity ≥ 0.3: "Lindkvist" finds
@@ -91,7 +94,7 @@ export function fetchSearchHits(read: Reader, viewer: Viewer, text: string, type
     page AS (SELECT * FROM hits ORDER BY rank DESC, type, "id" OFFSET ${skip} LIMIT ${take})
     SELECT p.type, p."id"::text AS id, p.rank,
       CASE p.type
-        WHEN 'ARTICLE' THEN ts_headline('english', a."title" || E'\n\n' || array_to_string(a."paragraphs", E'\n\n'), ${tsquery(text)}, ${ARTICLE_HEADLINE})
+        WHEN 'ARTICLE' THEN ts_headline('english', ${ARTICLE_TEXT}, ${tsquery(text)}, ${ARTICLE_HEADLINE})
         WHEN 'QUOTE' THEN ts_headline('english', q."text", ${tsquery(text)}, ${QUOTE_HEADLINE})
         ELSE p.matched
       END AS headline

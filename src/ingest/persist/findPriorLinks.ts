@@ -2,10 +2,10 @@ import { factStatusSql } from '../../access/visibility.js';
 import { nameKey } from '../nameKey.js';
 import type { PriorLinks } from '../registry/resolveEntities.js';
 import type { Sql } from '../../db/sql.js';
-import type { BatchArticle } from './writeBatch.js';
+import type { PlannedArticle } from '../plannedArticle.js';
 
 /** For each article being updated, which entity each of its stored mentions' names points at (one query). */
-export async function findPriorLinks(sql: Sql, batch: readonly BatchArticle[]): Promise<(PriorLinks | undefined)[]> {
+export async function findPriorLinks(sql: Sql, batch: readonly PlannedArticle[]): Promise<(PriorLinks | undefined)[]> {
   const ids = batch.flatMap((a) => (a.stored ? [a.stored.id] : []));
   if (!ids.length) return batch.map(() => undefined);
   const rows = await sql.rows<{ a: string; text: string; e: string }>(

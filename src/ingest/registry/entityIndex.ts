@@ -28,9 +28,9 @@ export interface EntityIndex {
   byAcronym: Map<string, Set<string>>;
 }
 
-/** An empty index. */
-export function emptyIndex(): EntityIndex {
-  return { byKey: new Map(), byRef: new Map(), byAlias: new Map(), byAcronym: new Map() };
+/** An empty index; `byAcronym` may be the run's acronym index, shared (see AcronymIndex). */
+export function emptyIndex(byAcronym: EntityIndex['byAcronym'] = new Map()): EntityIndex {
+  return { byKey: new Map(), byRef: new Map(), byAlias: new Map(), byAcronym };
 }
 
 /** `kind:nameKey`, the natural key entities are unique by. */

@@ -1,0 +1,113 @@
+/**
+ * The shipped knowledge base (see README.md in this folder): countries, demonyms, cities,
+ * parties, international bodies, government departments, companies, events, awards, products.
+ * Loaded once per process on first use and never changed, so lookups are pure.
+ */
+import { readFileSync } from 'node:fs';
+import { KNOWLEDGE_BASE_PATH, type KbFile, type KbKind } from './knowledgeBaseFile.js';
+
+export interface KbEntry {
+  id: string;
+  kind: KbKind;
+  /** "country", "city", "party", "company", "holiday" … */
+  subkind: string;
+  name: string;
+  /** Other names and acronyms, canonical name excluded. */
+  names: readonly string[];
+  /** Nationality words ("French", "Ukrainians"). */
+  demonyms: readonly string[];
+  /** The country it belongs to (ISO 3166-1 alpha-2), or null. */
+  country: string | null;
+  /** The name is also a common word or another thing's name: evidence, not proof. */
+  ambiguous: boolean;
+}
+
+/** A surface form's meaning: the entry, and whether the form is a demonym of it. */
+export interface KbMatch {
+  entry: KbEntry;
+  demonym: boolean;
+}
+
+interface Index {
+  version: string;
+  /** Exact surface form → matches. */
+  exact: Map<string, KbMatch[]>;
+  /** Case-folded multi-word form → matches ("house of commons"). */
+  folded: Map<string, KbMatch[]>;
+  /** A pronounceable acronym written as a word → the acronym's matches ("Nato" → NATO). */
+  asWord: Map<string, KbMatch[]>;
+  byId: Map<string, KbEntry>;
+  countryName: Map<string, string>;
+  /** First words of multi-word names of places, for the gazetteer's scanner. */
+  multiWordStarts: Set<string>;
+}
+
+let index: Index | null = null;
+const NONE: readonly KbMatch[] = [];
+
+function load(): Index {
+  const file = JSON.parse(readFileSync(KNOWLEDGE_BASE_PATH, 'utf8')) as KbFile;
+  const exact = new Map<string, KbMatch[]>();
+  const folded = new Map<string, KbMatch[]>();
+  const asWord = new Map<string, KbMatch[]>();
+  const byId = new Map<string, KbEntry>();
+  const countryName = new Map<string, string>();
+  const multiWordStarts = new Set<string>();
+  const put = (form: string, match: KbMatch): void => {
+    const list = exact.get(form);
+    if (list) list.push(match);
+    else exact.set(form, [match]);
+    if (!match.demonym && /^[A-Z]{3,6}$/.test(form)) {
+      const word = form[0] + form.slice(1).toLowerCase();
+      const w = asWord.get(word);
+      if (w) w.push(match);
+      else asWord.set(word, [match]);
+    }
+    if (form.includes(' ')) {
+      if (match.entry.kind === 'PLACE') multiWordStarts.add(form.slice(0, form.indexOf(' ')));
+      const key = form.toLowerCase();
+      const f = folded.get(key);
+      if (f) f.push(match);
+      else folded.set(key, [match]);
+    }
+  };
+  for (const [id, kind, subkind, name, names, demonyms, country, ambiguous] of file.entries) {
+    const entry: KbEntry = { id, kind, subkind, name, names, demonyms, country: country || null, ambiguous };
+    byId.set(id, entry);
+    if (subkind === 'country' && country) countryName.set(country, name);
+    for (const form of [name, ...names]) put(form, { entry, demonym: false });
+    for (const form of demonyms) put(form, { entry, demonym: true });
+  }
+  return { version: file.version, exact, folded, asWord, byId, countryName, multiWordStarts };
+}
+
+function kb(): Index {
+  return (index ??= load());
+}
+
+/** Entries a surface form names, exactly as written ("US" is not "us"); multi-word forms also case-folded. */
+export function lookupKnown(form: string): readonly KbMatch[] {
+  const k = kb();
+  // British style writes pronounceable acronyms as words: "Nato", "Ukip", "Opec".
+  return k.exact.get(form) ?? (form.includes(' ') ? k.folded.get(form.toLowerCase()) : undefined) ?? k.asWord.get(form) ?? NONE;
+}
+
+/** The entry with this id. */
+export function knownById(id: string): KbEntry | undefined {
+  return kb().byId.get(id);
+}
+
+/** The common name of a country by its ISO code ("GB" → "United Kingdom"). */
+export function countryNameOf(code: string): string | undefined {
+  return kb().countryName.get(code);
+}
+
+/** True if some multi-word name of a place starts with this word ("United", "South"). */
+export function startsKnownMultiWord(word: string): boolean {
+  return kb().multiWordStarts.has(word);
+}
+
+/** The version of the shipped knowledge base. */
+export function knowledgeBaseVersion(): string {
+  return kb().version;
+}

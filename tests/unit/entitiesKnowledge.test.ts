@@ -1,0 +1,147 @@
+import { buildEntities } from '../../src/extract/entities/index.js';
+import { segmentsOf, tag, type NerTag } from './entitiesHelpers.js';
+
+/** Kind, name and each mention as text/form(/parent text), for whole-object comparison. */
+function kinds(text: string, ner: readonly NerTag[]) {
+  const built = buildEntities(text, segmentsOf(text), tag(text, ner));
+  return built.entities.map((e) => ({
+    kind: e.type,
+    name: e.name,
+    mentions: e.mentions.map((m) => `${m.text}/${m.form}${m.parent ? ` in ${text.slice(m.parent.start, m.parent.end)}` : ''}`),
+    known: e.known?.id ?? null,
+  }));
+}
+
+describe('buildEntities: mention forms and nesting', () => {
+  it('tells names, acronyms and nationality words apart, and links a demonym to its country', () => {
+    const text = 'Talks in Lisbon\nFrench officials met Portugal’s envoy and EU staff. The French side said Portugal was ready.';
+    expect(
+      kinds(text, [
+        ['MISC', 'French'],
+        ['LOC', 'Portugal'],
+        ['ORG', 'EU'],
+        ['MISC', 'French'],
+        ['LOC', 'Portugal'],
+      ]),
+    ).toEqual([
+      { kind: 'PLACE', name: 'France', mentions: ['French/DEMONYM', 'French/DEMONYM'], known: 'country:FR' },
+      { kind: 'PLACE', name: 'Portugal', mentions: ['Portugal/NAME', 'Portugal/NAME'], known: 'country:PT' },
+      { kind: 'ORGANIZATION', name: 'European Union', mentions: ['EU/ACRONYM'], known: 'organization:european-union' },
+    ]);
+  });
+
+  it('nests a name inside a compound name instead of overlapping it', () => {
+    const text = 'Council meets\nThe Nato-Russia Council met in Brussels, and Nato said it would meet again.';
+    const out = kinds(text, [
+      ['ORG', 'Nato-Russia Council'],
+      ['LOC', 'Brussels'],
+      ['ORG', 'Nato'],
+    ]);
+    expect(out.find((e) => e.name === 'NATO')?.mentions).toEqual(['Nato/ACRONYM in Nato-Russia Council', 'Nato/ACRONYM']);
+    expect(out.find((e) => e.name === 'Russia')?.mentions).toEqual(['Russia/NAME in Nato-Russia Council']);
+  });
+});
+
+describe('buildEntities: kinds beyond people, organizations and places', () => {
+  it('gives events, awards, works and products their own kinds, and drops common nouns', () => {
+    const text =
+      'Awards night\nThe film Harbour Lights won the Golden Lantern Award at the Riverside Film Festival, and sales of the PlayStation rose before Christmas. DVD sales fell.';
+    expect(
+      kinds(text, [
+        ['PER', 'Harbour Lights'],
+        ['ORG', 'Golden Lantern Award'],
+        ['ORG', 'Riverside Film Festival'],
+        ['ORG', 'PlayStation'],
+        ['LOC', 'Christmas'],
+        ['ORG', 'DVD'],
+      ]).map((e) => [e.kind, e.name]),
+    ).toEqual([
+      ['WORK', 'Harbour Lights'],
+      ['AWARD', 'Golden Lantern Award'],
+      ['EVENT', 'Riverside Film Festival'],
+      ['PRODUCT', 'PlayStation'],
+      ['EVENT', 'Christmas'],
+    ]);
+  });
+
+  it('lets the knowledge base overrule NER on a company it knows, but not on an ambiguous name NER is sure of', () => {
+    const text = 'Search deal\nGoogle agreed a deal with Apple, a grower in Kent.';
+    expect(
+      kinds(text, [
+        ['PER', 'Google', 0.7],
+        ['PER', 'Apple', 0.95],
+      ]).map((e) => [e.kind, e.name]),
+    ).toEqual([
+      ['ORGANIZATION', 'Google'],
+      ['PERSON', 'Apple'],
+    ]);
+  });
+});
+
+describe('buildEntities: names that stop at the name', () => {
+  it('splits titles, organizations and parties glued to a name into their own mentions', () => {
+    const text =
+      'Budget row\nChancellor of the Exchequer Gordon Brown spoke. BBC Michael Howard then replied, and Tory Liam Fox agreed with Blair Labour plans.';
+    const out = kinds(text, [
+      ['PER', 'Exchequer Gordon Brown'],
+      ['PER', 'BBC Michael Howard'],
+      ['PER', 'Tory Liam Fox'],
+      ['PER', 'Blair Labour'],
+    ]);
+    expect(out.filter((e) => e.kind === 'PERSON').map((e) => e.name)).toEqual(['Gordon Brown', 'Michael Howard', 'Liam Fox', 'Blair']);
+    expect(out.filter((e) => e.kind === 'ORGANIZATION').map((e) => e.name)).toEqual(['BBC', 'Conservative Party', 'Labour Party']);
+  });
+
+  it('does not take a sentence-opening verb for a name', () => {
+    const text = 'Poster war\nVote Okafor, the posters said. Get Okafor elected, said another. Many would vote for her; few could get there.';
+    expect(
+      kinds(text, [
+        ['PER', 'Vote Okafor'],
+        ['PER', 'Get Okafor'],
+      ]).map((e) => [e.kind, e.name, e.mentions]),
+    ).toEqual([['PERSON', 'Okafor', ['Okafor/NAME', 'Okafor/NAME']]]);
+  });
+});
+
+describe('buildEntities: one identity per thing', () => {
+  it('joins an acronym and its expansion, and "X Party" and "X"', () => {
+    const text = 'Vote count\nThe UK Independence Party gained. Ukip leaders cheered. The Green Party said the Green vote held, and Greens celebrated.';
+    const out = kinds(text, [
+      ['ORG', 'UK Independence Party'],
+      ['ORG', 'Ukip'],
+      ['ORG', 'Green Party'],
+      ['ORG', 'Green'],
+      ['ORG', 'Greens'],
+    ]);
+    expect(out.map((e) => [e.name, e.mentions])).toEqual([
+      ['UK Independence Party', ['UK Independence Party/NAME', 'Ukip/ACRONYM']],
+      ['Green Party', ['Green Party/NAME', 'Green/NAME', 'Greens/NAME']],
+    ]);
+  });
+});
+
+describe('buildEntities: affiliations', () => {
+  it('reads the affiliation from the role phrase and from offices of one country', () => {
+    const text =
+      'Talks\nUS national security adviser Lena Brandt met Russian foreign minister Oleg Petrov and Kremlin adviser Ivan Sokol. Home Secretary Ruth Kemp stayed away.';
+    const built = buildEntities(
+      text,
+      segmentsOf(text),
+      tag(text, [
+        ['LOC', 'US', 0.6],
+        ['PER', 'Lena Brandt'],
+        ['MISC', 'Russian'],
+        ['PER', 'Oleg Petrov'],
+        ['LOC', 'Kremlin'],
+        ['PER', 'Ivan Sokol'],
+        ['PER', 'Home Secretary Ruth Kemp'],
+      ]),
+    );
+    expect(built.entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.role, e.affiliation])).toEqual([
+      ['Lena Brandt', 'national security adviser', 'United States'],
+      ['Oleg Petrov', 'foreign minister', 'Russia'],
+      ['Ivan Sokol', 'adviser', 'Kremlin'],
+      ['Ruth Kemp', 'Home Secretary', 'United Kingdom'],
+    ]);
+  });
+});
