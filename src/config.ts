@@ -3,8 +3,8 @@ import { AppError, ErrorCode } from './errors.js';
 import { isLogLevel, type LogLevel } from './log.js';
 import { parseDatabaseUrl } from './config/databaseUrl.js';
 import { projectRoot } from './projectRoot.js';
+import { LIMIT_SPECS, type Limits } from './config/limits.js';
 import { parseCorsOrigins, type CorsOrigins } from './config/corsOrigins.js';
-import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './config/importLimits.js';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -24,10 +24,19 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Allow schema introspection (on by default except in production). */
   introspection: boolean;
-  /** Server-side timeout for each SQL statement, in milliseconds. */
+  /** Server-side timeout for each SQL statement, in milliseconds (also `limits.statementTimeoutMs`). */
   statementTimeoutMs: number;
-  /** GraphQL request limits: depth, aliases, tokens, cost, page size. */
-  limits: QueryLimits;
+  /** Every request limit (see `config/limits.ts`): GraphQL, inputs, time, connections, rate. */
+  limits: Limits;
+  /** Redis for state shared by replicas (rate-limit buckets), or null to keep it in memory. */
+  redisUrl: string | null;
+  /**
+   * How many proxies in front of the API append to `X-Forwarded-For`: the client address is the
+   * entry that many places from its end. 0 (default) ignores the header: the socket's address.
+   */
+  trustProxyHops: number;
+  /** Longest a shutdown waits for in-flight requests and the database before exiting anyway. */
+  shutdownTimeoutMs: number;
   /** What one imported article may hold: bytes and paragraphs. */
   importLimits: ImportLimits;
   /** Browser origins allowed to call the API (CORS). */
@@ -63,6 +72,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl) parseDatabaseUrl(databaseUrl);
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!isLogLevel(logLevel)) throw invalid('LOG_LEVEL', logLevel, 'debug, info, warn, error or silent');
+  // Tests send bursts from one address; they turn rate limiting on when they test it.
+  const limits = readLimits(nodeEnv === 'test' ? { RATE_LIMIT_PER_SECOND: '0', ...env } : env);
   return {
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -72,14 +83,11 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     seedOnEmpty: boolean(env, 'SEED_ON_EMPTY', true),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
-    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 0, 3_600_000),
-    limits: {
-      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
-      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
-      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
-      maxCost: integer(env, 'GRAPHQL_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 100_000_000),
-      maxPageSize: integer(env, 'GRAPHQL_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 10_000),
-    },
+    statementTimeoutMs: limits.statementTimeoutMs,
+    limits,
+    redisUrl: env.REDIS_URL?.trim() || null,
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 5000, 100, 600_000),
     importLimits: {
       maxArticleBytes: integer(env, 'IMPORT_MAX_ARTICLE_BYTES', DEFAULT_IMPORT_LIMITS.maxArticleBytes, 1024, 1024 * 1024 * 1024),
       maxParagraphs: integer(env, 'IMPORT_MAX_PARAGRAPHS', DEFAULT_IMPORT_LIMITS.maxParagraphs, 1, 1_000_000),
@@ -95,6 +103,11 @@ export function loadConfig(env: Env = process.env): Config {
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
     },
   };
+}
+
+/** Reads every limit of `LIMIT_SPECS` from its variable. */
+function readLimits(env: Env): Limits {
+  return Object.fromEntries(Object.entries(LIMIT_SPECS).map(([key, spec]) => [key, integer(env, spec.variable, spec.default, spec.min, spec.max)])) as Limits;
 }
 
 function corsOrigins(env: Env, production: boolean): CorsOrigins {

@@ -33,12 +33,14 @@ const CODES = {
   DATABASE_UNREACHABLE: { http: null, meaning: 'the PostgreSQL server cannot be reached or refused the connection' },
   EMBEDDED_DATABASE_FAILED: { http: null, meaning: 'the embedded PostgreSQL could not be created or started' },
   MIGRATION_FAILED: { http: null, meaning: 'a migration failed, an applied migration was edited, or the database is newer than the code' },
+  PORT_IN_USE: { http: null, meaning: 'the HTTP port (`PORT`) is already taken by another process' },
   // HTTP and GraphQL requests
   BAD_REQUEST: { http: 400, meaning: 'the HTTP request is malformed (body not JSON, too large, no query)' },
   GRAPHQL_PARSE_FAILED: { http: 400, meaning: 'the query is not valid GraphQL syntax' },
   GRAPHQL_VALIDATION_FAILED: { http: 400, meaning: 'the query does not match the schema, or introspection is off' },
   PERSISTED_QUERY_NOT_FOUND: { http: 400, meaning: 'an automatic persisted query hash the server does not know yet: send the query with it' },
   PERSISTED_QUERY_NOT_SUPPORTED: { http: 400, meaning: 'persisted queries are turned off' },
+  PERSISTED_QUERY_HASH_MISMATCH: { http: 400, meaning: "an automatic persisted query's `sha256Hash` is not the hash of the query sent with it" },
   OPERATION_RESOLUTION_FAILURE: { http: 400, meaning: 'the document holds several operations and `operationName` does not pick one of them' },
   TOO_MANY_TOKENS: { http: 400, meaning: 'the document has more tokens than `GRAPHQL_MAX_TOKENS`' },
   QUERY_TOO_DEEP: { http: 400, meaning: 'fields nest deeper than `GRAPHQL_MAX_DEPTH`' },
@@ -46,7 +48,8 @@ const CODES = {
   QUERY_TOO_COMPLEX: { http: 400, meaning: "the operation's estimated cost is over `GRAPHQL_MAX_COST`" },
   BAD_USER_INPUT: {
     http: 400,
-    meaning: 'a GraphQL argument is invalid (page size over the limit, a malformed ID, cursor or date, an `orderBy` entry without exactly one field)',
+    meaning:
+      'a GraphQL argument is invalid (page size over the limit, a malformed ID, cursor or date, an `orderBy` entry without exactly one field, a string over its length limit or holding a NUL character or a lone surrogate, an input list or nesting over its limit)',
   },
   UNAUTHENTICATED: {
     http: 401,
@@ -56,6 +59,15 @@ const CODES = {
   FORBIDDEN: { http: 403, meaning: "the token's role may not do this (a READER writing, an EDITOR managing tokens)" },
   NOT_FOUND: { http: 404, meaning: 'a record an operation needs does not exist (or the caller may not see it)' },
   CONFLICT: { http: 409, meaning: 'a write collided with a unique key' },
+  RATE_LIMITED: {
+    http: 429,
+    meaning: 'too many requests from one token (or, without one, one client address); the `Retry-After` header says how many seconds to wait',
+  },
+  REQUEST_TIMEOUT: {
+    http: 503,
+    meaning: 'the request ran past its deadline (`REQUEST_TIMEOUT_MS`) and its SQL was cancelled; ask for less, or retry later',
+  },
+  DATABASE_UNAVAILABLE: { http: 503, meaning: 'the database cannot be reached right now (restarting, down or not answering); retry later' },
   INTERNAL_SERVER_ERROR: { http: 500, meaning: 'anything unexpected; details are logged on the server, never sent to clients' },
 } as const satisfies Record<string, { http: number | null; meaning: string }>;
 

@@ -1,36 +1,52 @@
 // The API server's entry point: the only module with process-level side effects.
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/openDatabase.js';
+import { releaseExitSignals } from './db/startEmbeddedPostgres.js';
 import { redactDatabaseUrl } from './config/databaseUrl.js';
 import { isAppError } from './errors.js';
 import { seedDemo } from './ingest/seedDemo.js';
 import { createLogger } from './log.js';
 import { startServer } from './server.js';
+import { assertPortFree } from './http/assertPortFree.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const db = await openDatabase(config, log);
-  log.info(db.embedded ? `database: embedded PostgreSQL in ${config.dataDir}` : `database: ${redactDatabaseUrl(db.url)}`);
-  if (config.seedOnEmpty) await seedDemo(db.prisma, log);
-  const server = await startServer(config, db.prisma, log);
-  log.info(`Storygraph API ready at ${server.url}`);
-
+  await assertPortFree(config.port);
+  const db = await openDatabase({ ...config, superviseEmbedded: true }, log);
+  // This process shuts the embedded database down itself, in order, on SIGINT and SIGTERM.
+  releaseExitSignals();
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
-    await server.stop();
+    // Whatever state the database is in, the process is gone within the shutdown timeout.
+    setTimeout(() => {
+      log.warn(`shutdown took over ${config.shutdownTimeoutMs} ms; exiting anyway`);
+      process.exit(0);
+    }, config.shutdownTimeoutMs).unref();
+    await server?.stop();
     await db.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  log.info(db.embedded ? `database: embedded PostgreSQL in ${config.dataDir}` : `database: ${redactDatabaseUrl(db.url)}`);
+  if (config.seedOnEmpty) await seedDemo(db.prisma, log);
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    server = await startServer(config, db.prisma, log, { databaseUp: db.isUp });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  log.info(`Storygraph API ready at ${server.url}`);
 }
 
 main().catch((error: unknown) => {
-  // Expected failures (bad configuration, unreachable database) get one clear line.
+  // Expected failures (bad configuration, unreachable database, busy port) get one clear line.
   process.stderr.write(
     `storygraph: ${isAppError(error) ? `${error.message} [${error.code}]` : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

@@ -8,7 +8,7 @@ import { renderReadme } from './docs/readmeSections.js';
 const HELP = `Usage: npm run docs [-- --check]
 
 Rewrites the README sections generated from the code (between <!-- generated:NAME --> markers):
-the error codes (src/errors.ts) and the configuration variables (src/config.ts).
+the error codes (src/errors.ts) and the limits (src/config/limits.ts).
 
 Options:
   --check      change nothing; exit 1 when README.md is out of date

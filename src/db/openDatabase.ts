@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
 import { createPgPool } from './createPgPool.js';
@@ -12,11 +13,24 @@ export interface Database {
   url: string;
   embedded: boolean;
   prisma: PrismaClient;
-  /** Disconnects, and stops the embedded server if this process started it. */
+  /** False while the embedded server is known to be down (restarting); always true for DATABASE_URL. */
+  isUp(): boolean;
+  /**
+   * Disconnects (giving up after 2 s on a database that does not answer), and stops the embedded
+   * server if this process started it.
+   */
   close(): Promise<void>;
 }
 
-export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPort' | 'statementTimeoutMs'>;
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPort' | 'statementTimeoutMs'> & {
+  /** Pool size and client-side query timeout (`config.limits`); defaults from `config/limits.ts`. */
+  limits?: Partial<Pick<Limits, 'poolSize' | 'queryTimeoutMs'>>;
+  /** Restart the embedded server with backoff if it dies (the API server does). */
+  superviseEmbedded?: boolean;
+};
+
+/** Longest `close` waits for the pool to say goodbye to the database. */
+const DISCONNECT_TIMEOUT_MS = 2000;
 
 /**
  * Connects to DATABASE_URL (creating the database if the server lacks it) or starts the
@@ -25,7 +39,9 @@ export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedP
  */
 export async function openDatabase(config: DatabaseConfig, log: Logger): Promise<Database> {
   const embedded = config.databaseUrl === null;
-  const server = embedded ? await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, log }) : null;
+  const server = embedded
+    ? await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, log, supervise: config.superviseEmbedded ?? false })
+    : null;
   const url = server?.url ?? config.databaseUrl!;
   try {
     await ensureReachable(url, log);
@@ -40,13 +56,18 @@ export async function openDatabase(config: DatabaseConfig, log: Logger): Promise
     await server?.stop();
     throw error;
   }
-  const prisma = createPrisma(url, { statementTimeoutMs: config.statementTimeoutMs });
+  const prisma = createPrisma(url, {
+    statementTimeoutMs: config.statementTimeoutMs,
+    max: config.limits?.poolSize ?? DEFAULT_LIMITS.poolSize,
+    queryTimeoutMs: config.limits?.queryTimeoutMs ?? DEFAULT_LIMITS.queryTimeoutMs,
+  });
   return {
     url,
     embedded,
     prisma,
+    isUp: () => server?.isUp() ?? true,
     close: async () => {
-      await prisma.$disconnect();
+      await Promise.race([prisma.$disconnect(), new Promise((resolve) => setTimeout(resolve, DISCONNECT_TIMEOUT_MS).unref())]);
       await server?.stop();
     },
   };

@@ -1,9 +1,17 @@
+import { formatLimit, LIMIT_SPECS } from '../../src/config/limits.js';
 import { ERROR_CODES } from '../../src/errors.js';
 
 /** The README sections generated from the code, by marker name. */
 export const README_SECTIONS: Record<string, () => string> = {
   errors: errorTable,
+  limits: limitTable,
 };
+
+/** The limits table: every limit of `src/config/limits.ts` with its default, variable and outcome. */
+function limitTable(): string {
+  const rows = Object.values(LIMIT_SPECS).map((spec) => `| ${spec.what} | ${formatLimit(spec, spec.default)} | \`${spec.variable}\` | ${spec.outcome} |`);
+  return ['| limit | default | variable | over it |', '|---|---|---|---|', ...rows].join('\n');
+}
 
 /** The error-code table: every code of `src/errors.ts` with its HTTP status and meaning. */
 function errorTable(): string {
