@@ -85,7 +85,7 @@ async function record(sql: Sql, due: Due, outcome: Outcome, settings: WebhookSet
   await sql.run(
     `UPDATE webhook_delivery SET attempts = $2::int, "lastStatus" = $3, "lastError" = $4,
        status = CASE WHEN $2::int >= $5::int THEN 'FAILED'::"DeliveryStatus" ELSE 'PENDING'::"DeliveryStatus" END,
-       "nextAttemptAt" = now() AT TIME ZONE 'UTC' + make_interval(secs => $6::float8 / 1000)
+       "nextAttemptAt" = clock_timestamp() AT TIME ZONE 'UTC' + make_interval(secs => $6::float8 / 1000)
      WHERE id = $1::uuid`,
     due.id,
     attempts,

@@ -53,37 +53,37 @@ export type Query = {
   webhookDeliveries: WebhookDeliveryConnection;
   /** One article by its slug, or null. */
   article: Maybe<Article>;
-  /** Articles, newest first unless `orderBy` says otherwise. */
+  /** Articles, newest first unless `orderBy` says otherwise. Cost: 300 per parent object, whatever the page size (the database work behind the field). */
   articles: ArticleConnection;
   /** One person by slug, or null. */
   person: Maybe<Person>;
-  /** People, by name unless `orderBy` says otherwise. */
+  /** People, by name unless `orderBy` says otherwise. Cost: 100 per parent object, whatever the page size (the database work behind the field). */
   people: PersonConnection;
   /** One organization by slug, or null. */
   organization: Maybe<Organization>;
-  /** Organizations, by name unless `orderBy` says otherwise. */
+  /** Organizations, by name unless `orderBy` says otherwise. Cost: 100 per parent object, whatever the page size (the database work behind the field). */
   organizations: OrganizationConnection;
   /** One place by slug, or null. */
   place: Maybe<Place>;
-  /** Places, by name unless `orderBy` says otherwise. */
+  /** Places, by name unless `orderBy` says otherwise. Cost: 100 per parent object, whatever the page size (the database work behind the field). */
   places: PlaceConnection;
-  /** Quotes, newest article first, then in text order, unless `orderBy` says otherwise. */
+  /** Quotes, newest article first, then in text order, unless `orderBy` says otherwise. Cost: 300 per parent object, whatever the page size (the database work behind the field). */
   quotes: QuoteConnection;
   /** One tag by slug, or null. */
   tag: Maybe<Tag>;
-  /** Tags, by name unless `orderBy` says otherwise. */
+  /** Tags, by name unless `orderBy` says otherwise. Cost: 100 per parent object, whatever the page size (the database work behind the field). */
   tags: TagConnection;
   /**
    * Full-text search over articles and quotes, and typo-tolerant name search over people,
    * organizations and places, best match first. The query is web-search syntax: words (all must
    * match, stemmed: "negotiate" finds "negotiations"), "quoted phrases", `or`, and `-word` to
-   * exclude. See the README's Search section for weights and ranking.
+   * exclude. See the README's Search section for weights and ranking. Cost: 3,000 per parent object, whatever the page size (the database work behind the field).
    */
   search: SearchConnection;
   /**
    * How many matching articles mention each person, organization and place, and carry each tag:
    * the counts a search page shows beside its results. Counts every article matching both
-   * `query` and `where`; all articles when both are omitted.
+   * `query` and `where`; all articles when both are omitted. Cost: 5,000 per parent object, whatever the page size (the database work behind the field).
    */
   articleFacets: ArticleFacets;
 };
@@ -341,21 +341,21 @@ export type Article = Node & {
   sourcePath: Maybe<Scalars['String']['output']>;
   /** The source URL, if the article came from the web. */
   sourceUrl: Maybe<Scalars['String']['output']>;
-  /** Quotes in text order. */
+  /** Quotes in text order. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
   quotes: QuoteConnection;
-  /** People mentioned, in order of first mention. */
+  /** People mentioned, in order of first mention. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
   people: PersonConnection;
-  /** Organizations mentioned, in order of first mention. */
+  /** Organizations mentioned, in order of first mention. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
   organizations: OrganizationConnection;
-  /** Places mentioned, in order of first mention. */
+  /** Places mentioned, in order of first mention. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
   places: PlaceConnection;
-  /** Every mention of a person, organization or place, in text order, for highlighting. */
+  /** Every mention of a person, organization or place, in text order, for highlighting. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
   mentions: MentionConnection;
   /** Every change to the article, newest first: who, when, what changed (EDITOR and ADMIN only). */
   revisions: RevisionConnection;
-  /** Editor tags and derived topics, by name. */
+  /** Editor tags and derived topics, by name. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
   tags: TagConnection;
-  /** The article as schema.org JSON-LD: a `NewsArticle` with its people, organizations and places as `mentions` and its quotes as `Quotation` objects (`text`, `spokenByCharacter`) in `hasPart`, ready to embed in a page. */
+  /** The article as schema.org JSON-LD: a `NewsArticle` with its people, organizations and places as `mentions` and its quotes as `Quotation` objects (`text`, `spokenByCharacter`) in `hasPart`, ready to embed in a page. Cost: 10 per parent object, whatever the page size (the database work behind the field). */
   jsonLd: Scalars['JSON']['output'];
 };
 
@@ -425,17 +425,17 @@ export type Entity = {
   name: Scalars['String']['output'];
   /** Other names used for it in articles (e.g. a surname alone or another spelling). */
   aliases: Array<Scalars['String']['output']>;
-  /** Articles that mention it, newest first. */
+  /** Articles that mention it, newest first. Cost: 50 per parent object, whatever the page size (the database work behind the field). */
   articles: ArticleConnection;
-  /** Number of articles that mention it. */
+  /** Number of articles that mention it. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
   articleCount: Scalars['Int']['output'];
-  /** Quotes it is the speaker of, newest article first. */
+  /** Quotes it is the speaker of, newest article first. Cost: 10 per parent object, whatever the page size (the database work behind the field). */
   quotes: QuoteConnection;
-  /** Number of quotes it is the speaker of. */
+  /** Number of quotes it is the speaker of. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
   quoteCount: Scalars['Int']['output'];
-  /** Quotes in articles that mention it, said by someone else (not by it nor a spokesperson for it), newest article first. */
+  /** Quotes in articles that mention it, said by someone else (not by it nor a spokesperson for it), newest article first. Cost: 200 per parent object, whatever the page size (the database work behind the field). */
   quotedAbout: QuoteConnection;
-  /** People, organizations and places mentioned in the same articles, most shared articles first. */
+  /** People, organizations and places mentioned in the same articles, most shared articles first. Cost: 500 per parent object, whatever the page size (the database work behind the field). */
   coMentioned: CoMentionConnection;
   /** Set when extraction was unsure about this entity; editors review these. */
   needsReview: Scalars['Boolean']['output'];
@@ -486,19 +486,19 @@ export type Person = Node &
     name: Scalars['String']['output'];
     /** Other names used in articles, e.g. `Lavrov`. */
     aliases: Array<Scalars['String']['output']>;
-    /** Roles and affiliations read from articles, e.g. foreign minister of Russia, newest article first. */
+    /** Roles and affiliations read from articles, e.g. foreign minister of Russia, newest article first. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
     roles: RoleConnection;
-    /** Articles that mention this person, newest first. */
+    /** Articles that mention this person, newest first. Cost: 50 per parent object, whatever the page size (the database work behind the field). */
     articles: ArticleConnection;
-    /** Number of articles that mention this person. */
+    /** Number of articles that mention this person. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
     articleCount: Scalars['Int']['output'];
-    /** Quotes by this person, newest article first. */
+    /** Quotes by this person, newest article first. Cost: 10 per parent object, whatever the page size (the database work behind the field). */
     quotes: QuoteConnection;
-    /** Number of quotes by this person. */
+    /** Number of quotes by this person. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
     quoteCount: Scalars['Int']['output'];
-    /** Quotes in articles that mention this person, said by someone else (not by this person nor a spokesperson for this person), newest article first. */
+    /** Quotes in articles that mention this person, said by someone else (not by this person nor a spokesperson for this person), newest article first. Cost: 200 per parent object, whatever the page size (the database work behind the field). */
     quotedAbout: QuoteConnection;
-    /** People, organizations and places mentioned in the same articles, most shared articles first. */
+    /** People, organizations and places mentioned in the same articles, most shared articles first. Cost: 500 per parent object, whatever the page size (the database work behind the field). */
     coMentioned: CoMentionConnection;
     /** Set when extraction was unsure about this person. */
     needsReview: Scalars['Boolean']['output'];
@@ -557,19 +557,19 @@ export type Organization = Node &
     name: Scalars['String']['output'];
     /** Other names used in articles, e.g. `Nato`. */
     aliases: Array<Scalars['String']['output']>;
-    /** Articles that mention this organization, newest first. */
+    /** Articles that mention this organization, newest first. Cost: 50 per parent object, whatever the page size (the database work behind the field). */
     articles: ArticleConnection;
-    /** Number of articles that mention this organization. */
+    /** Number of articles that mention this organization. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
     articleCount: Scalars['Int']['output'];
-    /** Quotes attributed to this organization, newest article first. */
+    /** Quotes attributed to this organization, newest article first. Cost: 10 per parent object, whatever the page size (the database work behind the field). */
     quotes: QuoteConnection;
-    /** Number of quotes attributed to this organization. */
+    /** Number of quotes attributed to this organization. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
     quoteCount: Scalars['Int']['output'];
-    /** Quotes in articles that mention this organization, said by someone else (not by this organization nor a spokesperson for this organization), newest article first. */
+    /** Quotes in articles that mention this organization, said by someone else (not by this organization nor a spokesperson for this organization), newest article first. Cost: 200 per parent object, whatever the page size (the database work behind the field). */
     quotedAbout: QuoteConnection;
-    /** People, organizations and places mentioned in the same articles, most shared articles first. */
+    /** People, organizations and places mentioned in the same articles, most shared articles first. Cost: 500 per parent object, whatever the page size (the database work behind the field). */
     coMentioned: CoMentionConnection;
-    /** People with a role at this organization, newest article first. */
+    /** People with a role at this organization, newest article first. Cost: 10 per parent object, whatever the page size (the database work behind the field). */
     members: RoleConnection;
     /** Set when extraction was unsure about this organization. */
     needsReview: Scalars['Boolean']['output'];
@@ -628,19 +628,19 @@ export type Place = Node &
     name: Scalars['String']['output'];
     /** Other names used in articles, e.g. `Russians`. */
     aliases: Array<Scalars['String']['output']>;
-    /** Articles that mention this place, newest first. */
+    /** Articles that mention this place, newest first. Cost: 50 per parent object, whatever the page size (the database work behind the field). */
     articles: ArticleConnection;
-    /** Number of articles that mention this place. */
+    /** Number of articles that mention this place. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
     articleCount: Scalars['Int']['output'];
-    /** Quotes attributed to this place (a government speaking as its country). */
+    /** Quotes attributed to this place (a government speaking as its country). Cost: 10 per parent object, whatever the page size (the database work behind the field). */
     quotes: QuoteConnection;
-    /** Number of quotes attributed to this place. */
+    /** Number of quotes attributed to this place. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
     quoteCount: Scalars['Int']['output'];
-    /** Quotes in articles that mention this place, said by someone else (not by this place nor a spokesperson for this place), newest article first. */
+    /** Quotes in articles that mention this place, said by someone else (not by this place nor a spokesperson for this place), newest article first. Cost: 200 per parent object, whatever the page size (the database work behind the field). */
     quotedAbout: QuoteConnection;
-    /** People, organizations and places mentioned in the same articles, most shared articles first. */
+    /** People, organizations and places mentioned in the same articles, most shared articles first. Cost: 500 per parent object, whatever the page size (the database work behind the field). */
     coMentioned: CoMentionConnection;
-    /** People with a role for this place, e.g. its foreign minister, newest article first. */
+    /** People with a role for this place, e.g. its foreign minister, newest article first. Cost: 10 per parent object, whatever the page size (the database work behind the field). */
     members: RoleConnection;
     /** Set when extraction was unsure about this place. */
     needsReview: Scalars['Boolean']['output'];
@@ -784,9 +784,9 @@ export type Tag = Node & {
   slug: Scalars['String']['output'];
   /** Editor tag or derived topic. */
   kind: TagKind;
-  /** Articles with this tag, newest first. */
+  /** Articles with this tag, newest first. Cost: 50 per parent object, whatever the page size (the database work behind the field). */
   articles: ArticleConnection;
-  /** Number of articles with this tag. */
+  /** Number of articles with this tag. Cost: 5 per parent object, whatever the page size (the database work behind the field). */
   articleCount: Scalars['Int']['output'];
 };
 
@@ -1053,7 +1053,7 @@ export type EntityWhereInput = {
   slug?: InputMaybe<Scalars['String']['input']>;
   /** Any entity with one of these slugs. */
   slugIn?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Name or an alias contains this text (case-insensitive). */
+  /** Name or an alias contains this text (case-insensitive). Cost: 5,000 each time it appears in a filter (what it scans). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1071,11 +1071,11 @@ export type ArticleWhereInput = {
   status?: InputMaybe<ArticleStatus>;
   /** Only articles published in this range (articles without a date never match). */
   publishedAt?: InputMaybe<DateRangeInput>;
-  /** Tags the article must or must not have. */
+  /** Tags the article must or must not have. Cost: 100 each time it appears in a filter (what it scans). */
   tags?: InputMaybe<TagFilterInput>;
-  /** People, organizations or places the article must or must not mention. */
+  /** People, organizations or places the article must or must not mention. Cost: 200 each time it appears in a filter (what it scans). */
   mentions?: InputMaybe<MentionFilterInput>;
-  /** Title or body contains this text (case-insensitive). */
+  /** Title or body contains this text (case-insensitive). Cost: 20,000 each time it appears in a filter (what it scans). */
   textContains?: InputMaybe<Scalars['String']['input']>;
   /** All of these filters match. */
   AND?: InputMaybe<Array<ArticleWhereInput>>;
@@ -1101,7 +1101,7 @@ export type ArticleOrderByInput = {
 
 /** Which people to list; all fields given must match. */
 export type PersonWhereInput = {
-  /** Name or an alias contains this text (case-insensitive). */
+  /** Name or an alias contains this text (case-insensitive). Cost: 5,000 each time it appears in a filter (what it scans). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Has a role at the organization or place with this slug, e.g. `nato`. */
   affiliation?: InputMaybe<Scalars['String']['input']>;
@@ -1121,7 +1121,7 @@ export type PersonOrderByInput = {
 
 /** Which organizations to list; all fields given must match. */
 export type OrganizationWhereInput = {
-  /** Name or an alias contains this text (case-insensitive). */
+  /** Name or an alias contains this text (case-insensitive). Cost: 5,000 each time it appears in a filter (what it scans). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Has the person with this slug in a role, e.g. `jake-sullivan`. */
   member?: InputMaybe<Scalars['String']['input']>;
@@ -1141,7 +1141,7 @@ export type OrganizationOrderByInput = {
 
 /** Which places to list; all fields given must match. */
 export type PlaceWhereInput = {
-  /** Name or an alias contains this text (case-insensitive). */
+  /** Name or an alias contains this text (case-insensitive). Cost: 5,000 each time it appears in a filter (what it scans). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Has the person with this slug in a role, e.g. `sergei-lavrov`. */
   member?: InputMaybe<Scalars['String']['input']>;
@@ -1167,7 +1167,7 @@ export type QuoteWhereInput = {
   article?: InputMaybe<Scalars['String']['input']>;
   /** Only direct or only partial quotes. */
   kind?: InputMaybe<QuoteKind>;
-  /** The quoted words contain this text (case-insensitive). */
+  /** The quoted words contain this text (case-insensitive). Cost: 5,000 each time it appears in a filter (what it scans). */
   textContains?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1183,7 +1183,7 @@ export type QuoteOrderByInput = {
 export type TagWhereInput = {
   /** Only tags of this kind. */
   kind?: InputMaybe<TagKind>;
-  /** Name contains this text (case-insensitive). */
+  /** Name contains this text (case-insensitive). Cost: 500 each time it appears in a filter (what it scans). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
