@@ -11,6 +11,12 @@ import type {
   UnnamedSpeakerRow,
   CoMentionEdgeRow,
   RevisionRow,
+  ReviewItemRow,
+  MergeCandidateRow,
+  EntityRedirectRow,
+  PersonProfileRow,
+  OrganizationProfileRow,
+  PlaceProfileRow,
   WebhookRow,
   WebhookDeliveryRow,
 } from '../rows.js';
@@ -47,6 +53,18 @@ export type Query = {
   viewer: Viewer;
   /** Every API token, active ones first, then newest first (ADMIN only). */
   tokens: Array<ApiToken>;
+  /**
+   * Extracted facts waiting for review (EDITOR): AUTO quotes, mentions and roles, least
+   * confident first (ties: the facts of the most-mentioned entities first), each with the text
+   * around it; and entities extraction flagged as unsure, with their likely duplicates.
+   */
+  reviewQueue: ReviewItemConnection;
+  /**
+   * Likely duplicates among people, organizations and places, most likely first (EDITOR): an
+   * acronym and its expansion (EU / European Union), a name inside a longer one in the same
+   * articles, the same surname with overlapping co-mentions, "X" and "X Party".
+   */
+  mergeCandidates: MergeCandidateConnection;
   /** Registered webhooks, newest first (ADMIN only). */
   webhooks: Array<Webhook>;
   /** Webhook deliveries, newest first, optionally of one webhook or status (ADMIN only). */
@@ -104,6 +122,35 @@ export type QueryNodeArgs = {
  */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+/**
+ * Storygraph: news stories as a graph of articles, people, organizations, places, quotes and tags.
+ * Start from `articles` or `article(slug:)`, follow `quotes { speaker }`, and from a speaker to
+ * their other quotes and articles.
+ */
+export type QueryReviewQueueArgs = {
+  kinds?: InputMaybe<Array<ReviewKind>>;
+  article?: InputMaybe<Scalars['ID']['input']>;
+  minConfidence?: InputMaybe<Scalars['Float']['input']>;
+  maxConfidence?: InputMaybe<Scalars['Float']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Storygraph: news stories as a graph of articles, people, organizations, places, quotes and tags.
+ * Start from `articles` or `article(slug:)`, follow `quotes { speaker }`, and from a speaker to
+ * their other quotes and articles.
+ */
+export type QueryMergeCandidatesArgs = {
+  kind?: InputMaybe<EntityKind>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -393,6 +440,7 @@ export type ArticlePlacesArgs = {
 
 /** A news story. */
 export type ArticleMentionsArgs = {
+  forms?: InputMaybe<Array<MentionForm>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -439,6 +487,8 @@ export type Entity = {
   coMentioned: CoMentionConnection;
   /** Set when extraction was unsure about this entity; editors review these. */
   needsReview: Scalars['Boolean']['output'];
+  /** Set when this entity was reached through the slug or ID of an entity merged into it: which one. */
+  redirectedFrom: Maybe<EntityRedirect>;
 };
 
 /** A person, organization or place that articles mention. */
@@ -502,6 +552,10 @@ export type Person = Node &
     coMentioned: CoMentionConnection;
     /** Set when extraction was unsure about this person. */
     needsReview: Scalars['Boolean']['output'];
+    /** Set when this entity was reached through the slug or ID of an entity merged into it: which one. */
+    redirectedFrom: Maybe<EntityRedirect>;
+    /** What an editor knows about this person beyond the text, or null. */
+    profile: Maybe<PersonProfile>;
   };
 
 /** A person. */
@@ -573,6 +627,10 @@ export type Organization = Node &
     members: RoleConnection;
     /** Set when extraction was unsure about this organization. */
     needsReview: Scalars['Boolean']['output'];
+    /** Set when this entity was reached through the slug or ID of an entity merged into it: which one. */
+    redirectedFrom: Maybe<EntityRedirect>;
+    /** What an editor knows about this organization beyond the text, or null. */
+    profile: Maybe<OrganizationProfile>;
   };
 
 /** An organization: a government body, company, party, alliance… */
@@ -644,6 +702,10 @@ export type Place = Node &
     members: RoleConnection;
     /** Set when extraction was unsure about this place. */
     needsReview: Scalars['Boolean']['output'];
+    /** Set when this entity was reached through the slug or ID of an entity merged into it: which one. */
+    redirectedFrom: Maybe<EntityRedirect>;
+    /** What an editor knows about this place beyond the text, or null. */
+    profile: Maybe<PlaceProfile>;
   };
 
 /** A place: a country, region or city. Places can speak too ("Russia threatened …"). */
@@ -687,23 +749,33 @@ export type PlaceMembersArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A person's role, as read from an article. */
+/** A person's role, as read from an article or set by an editor. */
 export type Role = {
   __typename?: 'Role';
+  /** Opaque ID (for review mutations and `setRole`). */
+  id: Scalars['ID']['output'];
   /** The role as written, e.g. `foreign minister`; null when only the affiliation is known. */
   title: Maybe<Scalars['String']['output']>;
   /** The person holding the role. */
   person: Person;
   /** Who the role is for: an organization or a place. */
   affiliation: Maybe<Entity>;
-  /** The article the role was read from. */
-  article: Article;
+  /** The article the role was read from; null for a role an editor set. */
+  article: Maybe<Article>;
   /** When the article the role was read from was published (or imported, if its date is unknown), ISO 8601: lays roles out over time. */
   seenAt: Maybe<Scalars['String']['output']>;
   /** Start of the role, when an editor has set it (ISO 8601). */
   since: Maybe<Scalars['String']['output']>;
   /** End of the role, when an editor has set it (ISO 8601). */
   until: Maybe<Scalars['String']['output']>;
+  /** How sure extraction is, from 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** AUTO, or VERIFIED by an editor (EDITOR and ADMIN only; null for other callers). */
+  status: Maybe<FactStatus>;
+  /** Who reviewed it (EDITOR and ADMIN only). */
+  reviewedBy: Maybe<Scalars['String']['output']>;
+  /** When it was reviewed, ISO 8601 (EDITOR and ADMIN only). */
+  reviewedAt: Maybe<Scalars['String']['output']>;
 };
 
 /** A speaker the article describes without naming, e.g. `The White House press secretary`. */
@@ -750,15 +822,23 @@ export type Quote = Node & {
   speaker: Maybe<Speaker>;
   /** The words in the text that name or refer to the speaker (a name, a pronoun, a description). */
   speakerMention: Maybe<TextSpan>;
-  /** How sure the attribution is, from 0 to 1. */
+  /** How likely the attribution is right, from 0 to 1 (calibrated: of quotes given 0.8, about 80 % are right). */
   confidence: Scalars['Float']['output'];
   /** The article the quote appears in. */
   article: Article;
+  /** AUTO, or VERIFIED by an editor (EDITOR and ADMIN only; null for other callers). */
+  status: Maybe<FactStatus>;
+  /** Who reviewed it (EDITOR and ADMIN only). */
+  reviewedBy: Maybe<Scalars['String']['output']>;
+  /** When it was reviewed, ISO 8601 (EDITOR and ADMIN only). */
+  reviewedAt: Maybe<Scalars['String']['output']>;
 };
 
 /** One occurrence of an entity in an article. */
 export type Mention = {
   __typename?: 'Mention';
+  /** Opaque ID (for review mutations). */
+  id: Scalars['ID']['output'];
   /** The exact text, e.g. `Lavrov`. */
   text: Scalars['String']['output'];
   /** Offset of the first character in `Article.text`. */
@@ -769,9 +849,45 @@ export type Mention = {
   paragraph: Scalars['Int']['output'];
   /** The person, organization or place meant. */
   entity: Entity;
-  /** How sure extraction is, from 0 to 1. */
+  /**
+   * How it refers to the entity: `NAME` and `ACRONYM` are names (what a frontend highlights as a
+   * name); `DEMONYM` ("French" officials), `PRONOUN` and `DESCRIPTION` ("the foreign minister")
+   * refer to it without naming it.
+   */
+  form: MentionForm;
+  /** The mention this one lies inside (`Nato` in `Nato-Russia Council`), or null. Mentions overlap only this way. */
+  parent: Maybe<TextSpan>;
+  /** How sure extraction is, from 0 to 1 (calibrated: of mentions given 0.8, about 80 % are right). */
   confidence: Scalars['Float']['output'];
+  /** AUTO, or VERIFIED by an editor (EDITOR and ADMIN only; null for other callers). */
+  status: Maybe<FactStatus>;
+  /** Who reviewed it (EDITOR and ADMIN only). */
+  reviewedBy: Maybe<Scalars['String']['output']>;
+  /** When it was reviewed, ISO 8601 (EDITOR and ADMIN only). */
+  reviewedAt: Maybe<Scalars['String']['output']>;
 };
+
+/** How a mention refers to its entity. */
+export type MentionForm =
+  /** Its proper name or part of it: `Sergei Lavrov`, `Lavrov`, `Nato`. */
+  | 'NAME'
+  /** Initials standing for a longer name: `EU`, `OSCE`. */
+  | 'ACRONYM'
+  /** A nationality word standing for a place: `French` officials. */
+  | 'DEMONYM'
+  /** A pronoun resolved to it: `he`. */
+  | 'PRONOUN'
+  /** A role phrase that refers to it without its name: `the foreign minister`. */
+  | 'DESCRIPTION';
+
+/** Where an extracted fact stands in review. */
+export type FactStatus =
+  /** Found by extraction, not reviewed. */
+  | 'AUTO'
+  /** Confirmed or corrected by an editor: kept across re-imports. */
+  | 'VERIFIED'
+  /** Marked wrong by an editor: hidden from every reader, kept so a re-import does not bring it back. */
+  | 'REJECTED';
 
 /** A label grouping articles. */
 export type Tag = Node & {
@@ -1332,6 +1448,58 @@ export type Mutation = {
   createWebhook: CreateWebhookPayload;
   /** Removes a webhook and its pending deliveries (ADMIN). */
   deleteWebhook: Webhook;
+  /** Confirms extracted facts (quotes, mentions, roles) by ID (EDITOR): they become VERIFIED and survive re-imports. */
+  verifyFacts: Array<Fact>;
+  /** Marks extracted facts wrong (EDITOR): hidden from every reader, kept so a re-import does not bring them back. */
+  rejectFacts: Array<Fact>;
+  /** Gives a quote another speaker (EDITOR): a person, organization or place, or an unnamed speaker's description. The quote becomes VERIFIED. */
+  setQuoteSpeaker: Quote;
+  /** Moves a quote's span in the article text (EDITOR); its text follows. The quote becomes VERIFIED. */
+  setQuoteSpan: Quote;
+  /** Adds a quote extraction missed (EDITOR), VERIFIED. */
+  addQuote: Quote;
+  /** Adds a mention extraction missed (EDITOR), VERIFIED: of an existing entity, or of a new one. */
+  addMention: Mention;
+  /** Takes a mention away (EDITOR): it is REJECTED, so a re-import does not bring it back. */
+  removeMention: Mention;
+  /** Renames a person, organization or place (EDITOR); the old name stays as an alias. */
+  renameEntity: Entity;
+  /** Adds another name for an entity (EDITOR); later imports link that name to it. */
+  addAlias: Entity;
+  /** Removes a name from an entity's aliases (EDITOR). */
+  removeAlias: Entity;
+  /** Changes what kind of thing an entity is (EDITOR): a "Tories" place becomes an organization. Its ID changes with its type. */
+  setEntityKind: Entity;
+  /** Sets a person's role (EDITOR): a new one, or the one `id` names. VERIFIED. */
+  setRole: Role;
+  /**
+   * Merges entities into one (EDITOR): every mention, quote, role, alias and article link of
+   * `from` moves to `into`; their names become its aliases, and their old slugs and IDs answer
+   * `into` (marked with `redirectedFrom`). Later imports link their names to `into`. Undone by
+   * `splitEntity` with the moved facts.
+   */
+  mergeEntities: Entity;
+  /**
+   * Moves the given mentions and quotes of an entity to a new entity named `name` (EDITOR), of
+   * the same kind; the name links to the new entity in later imports. Undoes a merge.
+   */
+  splitEntity: Entity;
+  /** Sets what an editor knows about a person (EDITOR); fields left out stay, null clears. */
+  updatePersonProfile: Person;
+  /** Sets what an editor knows about an organization (EDITOR); fields left out stay, null clears. */
+  updateOrganizationProfile: Organization;
+  /** Sets what an editor knows about a place (EDITOR); fields left out stay, null clears. */
+  updatePlaceProfile: Place;
+  /** Creates an editor tag (EDITOR). */
+  createTag: Tag;
+  /** Renames a tag (EDITOR); its slug stays. */
+  renameTag: Tag;
+  /** Merges tags into one (EDITOR): their articles get `into`, and the others are removed. */
+  mergeTags: Tag;
+  /** Puts a tag on an article (EDITOR); it survives re-imports. */
+  tagArticle: Article;
+  /** Takes a tag off an article (EDITOR); a derived topic taken off is not derived again. */
+  untagArticle: Article;
 };
 
 /**
@@ -1430,6 +1598,228 @@ export type MutationCreateWebhookArgs = {
  */
 export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationVerifyFactsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationRejectFactsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationSetQuoteSpeakerArgs = {
+  quoteId: Scalars['ID']['input'];
+  speaker: SpeakerInput;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationSetQuoteSpanArgs = {
+  quoteId: Scalars['ID']['input'];
+  start: Scalars['Int']['input'];
+  end: Scalars['Int']['input'];
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationAddQuoteArgs = {
+  articleId: Scalars['ID']['input'];
+  start: Scalars['Int']['input'];
+  end: Scalars['Int']['input'];
+  speaker: SpeakerInput;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationAddMentionArgs = {
+  articleId: Scalars['ID']['input'];
+  start: Scalars['Int']['input'];
+  end: Scalars['Int']['input'];
+  entity: MentionEntityInput;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationRemoveMentionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationRenameEntityArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationAddAliasArgs = {
+  id: Scalars['ID']['input'];
+  alias: Scalars['String']['input'];
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationRemoveAliasArgs = {
+  id: Scalars['ID']['input'];
+  alias: Scalars['String']['input'];
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationSetEntityKindArgs = {
+  id: Scalars['ID']['input'];
+  kind: EntityKind;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationSetRoleArgs = {
+  input: SetRoleInput;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationMergeEntitiesArgs = {
+  into: Scalars['ID']['input'];
+  from: Array<Scalars['ID']['input']>;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationSplitEntityArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  mentionIds: Array<Scalars['ID']['input']>;
+  quoteIds: Array<Scalars['ID']['input']>;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationUpdatePersonProfileArgs = {
+  id: Scalars['ID']['input'];
+  input: PersonProfileInput;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationUpdateOrganizationProfileArgs = {
+  id: Scalars['ID']['input'];
+  input: OrganizationProfileInput;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationUpdatePlaceProfileArgs = {
+  id: Scalars['ID']['input'];
+  input: PlaceProfileInput;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationCreateTagArgs = {
+  name: Scalars['String']['input'];
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationRenameTagArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationMergeTagsArgs = {
+  into: Scalars['ID']['input'];
+  from: Array<Scalars['ID']['input']>;
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationTagArticleArgs = {
+  articleId: Scalars['ID']['input'];
+  tagId: Scalars['ID']['input'];
+};
+
+/**
+ * Changes to content, review and access. Every mutation needs a token (`Authorization: Bearer
+ * <token>`): without one it answers `UNAUTHENTICATED` (HTTP 401), with a role too low `FORBIDDEN`
+ * (HTTP 403).
+ */
+export type MutationUntagArticleArgs = {
+  articleId: Scalars['ID']['input'];
+  tagId: Scalars['ID']['input'];
 };
 
 /** The caller of a request. */
@@ -1696,6 +2086,251 @@ export type WebhookDeliveryEdge = {
   node: WebhookDelivery;
 };
 
+/** A quote, mention or role: the facts editors review. */
+export type Fact = Quote | Mention | Role;
+
+/** What the review queue holds. */
+export type ReviewKind =
+  /** Quotes and their attribution. */
+  | 'QUOTE'
+  /** Mentions of people, organizations and places. */
+  | 'MENTION'
+  /** People's roles and affiliations. */
+  | 'ROLE'
+  /** Entities extraction was unsure about, with their likely duplicates. */
+  | 'ENTITY';
+
+/** One thing to review, with what is needed to decide without opening the article. */
+export type ReviewItem = {
+  __typename?: 'ReviewItem';
+  /** The fact's or entity's ID (give it to `verifyFacts`, `rejectFacts` and the corrections). */
+  id: Scalars['ID']['output'];
+  /** What it is. */
+  kind: ReviewKind;
+  /** How sure extraction is, from 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** The quote, mention or role; null for an entity. */
+  fact: Maybe<Fact>;
+  /** The entity, for kind ENTITY. */
+  entity: Maybe<Entity>;
+  /** Entities that may be the same as `entity` (kind ENTITY). */
+  candidates: Array<Entity>;
+  /** The article the fact is in; null for an entity. */
+  article: Maybe<Article>;
+  /** The sentence or paragraph around the fact, from the article text. */
+  context: Maybe<Scalars['String']['output']>;
+  /** Offset of `context` in `Article.text`, so the fact's own offsets can be highlighted in it. */
+  contextStart: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of the review queue. */
+export type ReviewItemConnection = {
+  __typename?: 'ReviewItemConnection';
+  /** The items with their cursors. */
+  edges: Array<ReviewItemEdge>;
+  /** The items on this page. */
+  nodes: Array<ReviewItem>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of items waiting. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A review item in a page. */
+export type ReviewItemEdge = {
+  __typename?: 'ReviewItemEdge';
+  /** Cursor of this position. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ReviewItem;
+};
+
+/** Two entities that may be one. */
+export type MergeCandidate = {
+  __typename?: 'MergeCandidate';
+  /** The two entities; the first is the likely survivor (the longer name, the more articles). */
+  entities: Array<Entity>;
+  /** Why they look alike, e.g. `acronym`, `contained name`, `same surname`, `party name`. */
+  reason: Scalars['String']['output'];
+  /** How alike, from 0 to 1. */
+  score: Scalars['Float']['output'];
+  /** Articles that mention both. */
+  sharedArticles: Scalars['Int']['output'];
+};
+
+/** A page of merge candidates. */
+export type MergeCandidateConnection = {
+  __typename?: 'MergeCandidateConnection';
+  /** The candidates with their cursors. */
+  edges: Array<MergeCandidateEdge>;
+  /** The candidates on this page. */
+  nodes: Array<MergeCandidate>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of candidates. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A merge candidate in a page. */
+export type MergeCandidateEdge = {
+  __typename?: 'MergeCandidateEdge';
+  /** Cursor of this position. */
+  cursor: Scalars['String']['output'];
+  /** The candidate. */
+  node: MergeCandidate;
+};
+
+/** An entity that was merged into this one. */
+export type EntityRedirect = {
+  __typename?: 'EntityRedirect';
+  /** The merged entity's former ID (it still answers, with this entity). */
+  id: Scalars['ID']['output'];
+  /** Its former slug. */
+  slug: Scalars['String']['output'];
+  /** Its former name (now an alias). */
+  name: Scalars['String']['output'];
+};
+
+/** Who said a quote, as an editor sets it: an entity, or an unnamed speaker's description. */
+export type SpeakerInput = {
+  /** A person, organization or place (its ID). */
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Words describing an unnamed speaker, e.g. `a White House official` (instead of `entityId`). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The organization or place an unnamed speaker speaks for (its ID). */
+  affiliationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The entity a new mention refers to: an existing one, or a new one by kind and name. */
+export type MentionEntityInput = {
+  /** An existing person, organization or place (its ID). */
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** The kind of a new entity (with `name`). */
+  kind?: InputMaybe<EntityKind>;
+  /** The name of a new entity (with `kind`). */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A person's role as an editor sets it. */
+export type SetRoleInput = {
+  /** The role to change; a new one when omitted. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The person (its ID); needed for a new role. */
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  /** The role, e.g. `foreign minister`; null for an affiliation alone. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The organization or place it is for (its ID). */
+  affiliationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Start (ISO 8601 date). */
+  since?: InputMaybe<Scalars['String']['input']>;
+  /** End (ISO 8601 date). */
+  until?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What an editor knows about a person. */
+export type PersonProfile = {
+  __typename?: 'PersonProfile';
+  /** Given name, e.g. `Sergei`. */
+  givenName: Maybe<Scalars['String']['output']>;
+  /** Family name, e.g. `Lavrov`. */
+  familyName: Maybe<Scalars['String']['output']>;
+  /** One line, e.g. `Russian foreign minister since 2004`. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Wikidata item, e.g. `Q167580`. */
+  wikidataId: Maybe<Scalars['String']['output']>;
+  /** A picture (http or https URL). */
+  imageUrl: Maybe<Scalars['String']['output']>;
+  /** Date of birth (ISO 8601 date). */
+  birthDate: Maybe<Scalars['String']['output']>;
+};
+
+/** What an editor knows about a person; fields left out stay, null clears. */
+export type PersonProfileInput = {
+  /** Given name. */
+  givenName?: InputMaybe<Scalars['String']['input']>;
+  /** Family name. */
+  familyName?: InputMaybe<Scalars['String']['input']>;
+  /** One line. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Wikidata item, `Q` and digits. */
+  wikidataId?: InputMaybe<Scalars['String']['input']>;
+  /** http or https URL. */
+  imageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601 date. */
+  birthDate?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What kind of organization. */
+export type OrganizationType =
+  /** A government, ministry or agency. */
+  | 'GOVERNMENT'
+  /** A political party. */
+  | 'PARTY'
+  /** A company. */
+  | 'COMPANY'
+  /** A non-governmental organization or charity. */
+  | 'NGO'
+  /** An international body: NATO, the UN, the EU. */
+  | 'INTERNATIONAL_BODY'
+  /** A newspaper, broadcaster or agency. */
+  | 'MEDIA'
+  /** Anything else. */
+  | 'OTHER';
+
+/** What an editor knows about an organization. */
+export type OrganizationProfile = {
+  __typename?: 'OrganizationProfile';
+  /** Its acronym, e.g. `NATO`. */
+  acronym: Maybe<Scalars['String']['output']>;
+  /** What kind of organization. */
+  type: Maybe<OrganizationType>;
+  /** ISO 3166-1 alpha-2 country code, e.g. `GB`. */
+  country: Maybe<Scalars['String']['output']>;
+  /** Wikidata item, e.g. `Q7184`. */
+  wikidataId: Maybe<Scalars['String']['output']>;
+  /** Its website (http or https URL). */
+  url: Maybe<Scalars['String']['output']>;
+};
+
+/** What an editor knows about an organization; fields left out stay, null clears. */
+export type OrganizationProfileInput = {
+  /** Its acronym. */
+  acronym?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of organization. */
+  type?: InputMaybe<OrganizationType>;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Wikidata item, `Q` and digits. */
+  wikidataId?: InputMaybe<Scalars['String']['input']>;
+  /** http or https URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What an editor knows about a place. */
+export type PlaceProfile = {
+  __typename?: 'PlaceProfile';
+  /** ISO 3166-1 alpha-2 code of its country, e.g. `RU`. */
+  countryCode: Maybe<Scalars['String']['output']>;
+  /** Latitude in degrees. */
+  latitude: Maybe<Scalars['Float']['output']>;
+  /** Longitude in degrees. */
+  longitude: Maybe<Scalars['Float']['output']>;
+  /** Wikidata item, e.g. `Q159`. */
+  wikidataId: Maybe<Scalars['String']['output']>;
+};
+
+/** What an editor knows about a place; fields left out stay, null clears. */
+export type PlaceProfileInput = {
+  /** ISO 3166-1 alpha-2 country code. */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  /** Latitude in degrees (-90 to 90). */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Longitude in degrees (-180 to 180). */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Wikidata item, `Q` and digits. */
+  wikidataId?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
@@ -1771,6 +2406,7 @@ export type DirectiveResolverFn<
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   Speaker: EntityRow | EntityRow | EntityRow | UnnamedSpeakerRow;
   SearchResult: ArticleRow | QuoteRow | EntityRow | EntityRow | EntityRow;
+  Fact: QuoteRow | MentionRow | AffiliationRow;
 };
 
 /** Mapping of interface types */
@@ -1783,6 +2419,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -1800,8 +2437,9 @@ export type ResolversTypes = {
   Speaker: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Speaker']>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
   Quote: ResolverTypeWrapper<QuoteRow>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Mention: ResolverTypeWrapper<MentionRow>;
+  MentionForm: MentionForm;
+  FactStatus: FactStatus;
   Tag: ResolverTypeWrapper<TagRow>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ArticleConnection: ResolverTypeWrapper<
@@ -1902,12 +2540,36 @@ export type ResolversTypes = {
     }
   >;
   WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  Fact: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Fact']>;
+  ReviewKind: ReviewKind;
+  ReviewItem: ResolverTypeWrapper<ReviewItemRow>;
+  ReviewItemConnection: ResolverTypeWrapper<
+    Omit<ReviewItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ReviewItemEdge']>; nodes: Array<ResolversTypes['ReviewItem']> }
+  >;
+  ReviewItemEdge: ResolverTypeWrapper<Omit<ReviewItemEdge, 'node'> & { node: ResolversTypes['ReviewItem'] }>;
+  MergeCandidate: ResolverTypeWrapper<MergeCandidateRow>;
+  MergeCandidateConnection: ResolverTypeWrapper<
+    Omit<MergeCandidateConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MergeCandidateEdge']>; nodes: Array<ResolversTypes['MergeCandidate']> }
+  >;
+  MergeCandidateEdge: ResolverTypeWrapper<Omit<MergeCandidateEdge, 'node'> & { node: ResolversTypes['MergeCandidate'] }>;
+  EntityRedirect: ResolverTypeWrapper<EntityRedirectRow>;
+  SpeakerInput: SpeakerInput;
+  MentionEntityInput: MentionEntityInput;
+  SetRoleInput: SetRoleInput;
+  PersonProfile: ResolverTypeWrapper<PersonProfileRow>;
+  PersonProfileInput: PersonProfileInput;
+  OrganizationType: OrganizationType;
+  OrganizationProfile: ResolverTypeWrapper<OrganizationProfileRow>;
+  OrganizationProfileInput: OrganizationProfileInput;
+  PlaceProfile: ResolverTypeWrapper<PlaceProfileRow>;
+  PlaceProfileInput: PlaceProfileInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  Float: Scalars['Float']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -1922,7 +2584,6 @@ export type ResolversParentTypes = {
   Speaker: ResolversUnionTypes<ResolversParentTypes>['Speaker'];
   TextSpan: TextSpan;
   Quote: QuoteRow;
-  Float: Scalars['Float']['output'];
   Mention: MentionRow;
   Tag: TagRow;
   PageInfo: PageInfo;
@@ -2014,6 +2675,29 @@ export type ResolversParentTypes = {
     nodes: Array<ResolversParentTypes['WebhookDelivery']>;
   };
   WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+  Fact: ResolversUnionTypes<ResolversParentTypes>['Fact'];
+  ReviewItem: ReviewItemRow;
+  ReviewItemConnection: Omit<ReviewItemConnection, 'edges' | 'nodes'> & {
+    edges: Array<ResolversParentTypes['ReviewItemEdge']>;
+    nodes: Array<ResolversParentTypes['ReviewItem']>;
+  };
+  ReviewItemEdge: Omit<ReviewItemEdge, 'node'> & { node: ResolversParentTypes['ReviewItem'] };
+  MergeCandidate: MergeCandidateRow;
+  MergeCandidateConnection: Omit<MergeCandidateConnection, 'edges' | 'nodes'> & {
+    edges: Array<ResolversParentTypes['MergeCandidateEdge']>;
+    nodes: Array<ResolversParentTypes['MergeCandidate']>;
+  };
+  MergeCandidateEdge: Omit<MergeCandidateEdge, 'node'> & { node: ResolversParentTypes['MergeCandidate'] };
+  EntityRedirect: EntityRedirectRow;
+  SpeakerInput: SpeakerInput;
+  MentionEntityInput: MentionEntityInput;
+  SetRoleInput: SetRoleInput;
+  PersonProfile: PersonProfileRow;
+  PersonProfileInput: PersonProfileInput;
+  OrganizationProfile: OrganizationProfileRow;
+  OrganizationProfileInput: OrganizationProfileInput;
+  PlaceProfile: PlaceProfileRow;
+  PlaceProfileInput: PlaceProfileInput;
 };
 
 export type PagedDirectiveArgs = {};
@@ -2025,6 +2709,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  reviewQueue?: Resolver<ResolversTypes['ReviewItemConnection'], ParentType, ContextType, Partial<QueryReviewQueueArgs>>;
+  mergeCandidates?: Resolver<ResolversTypes['MergeCandidateConnection'], ParentType, ContextType, Partial<QueryMergeCandidatesArgs>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, Partial<QueryWebhookDeliveriesArgs>>;
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'slug'>>;
@@ -2092,6 +2778,8 @@ export type PersonResolvers<ContextType = Context, ParentType extends ResolversP
   quotedAbout?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<PersonQuotedAboutArgs>>;
   coMentioned?: Resolver<ResolversTypes['CoMentionConnection'], ParentType, ContextType, Partial<PersonCoMentionedArgs>>;
   needsReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  redirectedFrom?: Resolver<Maybe<ResolversTypes['EntityRedirect']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['PersonProfile']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2108,6 +2796,8 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   coMentioned?: Resolver<ResolversTypes['CoMentionConnection'], ParentType, ContextType, Partial<OrganizationCoMentionedArgs>>;
   members?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, Partial<OrganizationMembersArgs>>;
   needsReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  redirectedFrom?: Resolver<Maybe<ResolversTypes['EntityRedirect']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['OrganizationProfile']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2124,17 +2814,25 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   coMentioned?: Resolver<ResolversTypes['CoMentionConnection'], ParentType, ContextType, Partial<PlaceCoMentionedArgs>>;
   members?: Resolver<ResolversTypes['RoleConnection'], ParentType, ContextType, Partial<PlaceMembersArgs>>;
   needsReview?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  redirectedFrom?: Resolver<Maybe<ResolversTypes['EntityRedirect']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['PlaceProfile']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   affiliation?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
-  article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
   seenAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['FactStatus']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type UnnamedSpeakerResolvers<
@@ -2168,16 +2866,26 @@ export type QuoteResolvers<ContextType = Context, ParentType extends ResolversPa
   speakerMention?: Resolver<Maybe<ResolversTypes['TextSpan']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['FactStatus']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   paragraph?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  form?: Resolver<ResolversTypes['MentionForm'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['TextSpan']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['FactStatus']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type TagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
@@ -2404,6 +3112,33 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   >;
   createWebhook?: Resolver<ResolversTypes['CreateWebhookPayload'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'input'>>;
   deleteWebhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
+  verifyFacts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<MutationVerifyFactsArgs, 'ids'>>;
+  rejectFacts?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType, RequireFields<MutationRejectFactsArgs, 'ids'>>;
+  setQuoteSpeaker?: Resolver<ResolversTypes['Quote'], ParentType, ContextType, RequireFields<MutationSetQuoteSpeakerArgs, 'quoteId' | 'speaker'>>;
+  setQuoteSpan?: Resolver<ResolversTypes['Quote'], ParentType, ContextType, RequireFields<MutationSetQuoteSpanArgs, 'quoteId' | 'start' | 'end'>>;
+  addQuote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType, RequireFields<MutationAddQuoteArgs, 'articleId' | 'start' | 'end' | 'speaker'>>;
+  addMention?: Resolver<ResolversTypes['Mention'], ParentType, ContextType, RequireFields<MutationAddMentionArgs, 'articleId' | 'start' | 'end' | 'entity'>>;
+  removeMention?: Resolver<ResolversTypes['Mention'], ParentType, ContextType, RequireFields<MutationRemoveMentionArgs, 'id'>>;
+  renameEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationRenameEntityArgs, 'id' | 'name'>>;
+  addAlias?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationAddAliasArgs, 'id' | 'alias'>>;
+  removeAlias?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationRemoveAliasArgs, 'id' | 'alias'>>;
+  setEntityKind?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationSetEntityKindArgs, 'id' | 'kind'>>;
+  setRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType, RequireFields<MutationSetRoleArgs, 'input'>>;
+  mergeEntities?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'into' | 'from'>>;
+  splitEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationSplitEntityArgs, 'id' | 'name' | 'mentionIds' | 'quoteIds'>>;
+  updatePersonProfile?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonProfileArgs, 'id' | 'input'>>;
+  updateOrganizationProfile?: Resolver<
+    ResolversTypes['Organization'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateOrganizationProfileArgs, 'id' | 'input'>
+  >;
+  updatePlaceProfile?: Resolver<ResolversTypes['Place'], ParentType, ContextType, RequireFields<MutationUpdatePlaceProfileArgs, 'id' | 'input'>>;
+  createTag?: Resolver<ResolversTypes['Tag'], ParentType, ContextType, RequireFields<MutationCreateTagArgs, 'name'>>;
+  renameTag?: Resolver<ResolversTypes['Tag'], ParentType, ContextType, RequireFields<MutationRenameTagArgs, 'id' | 'name'>>;
+  mergeTags?: Resolver<ResolversTypes['Tag'], ParentType, ContextType, RequireFields<MutationMergeTagsArgs, 'into' | 'from'>>;
+  tagArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationTagArticleArgs, 'articleId' | 'tagId'>>;
+  untagArticle?: Resolver<ResolversTypes['Article'], ParentType, ContextType, RequireFields<MutationUntagArticleArgs, 'articleId' | 'tagId'>>;
 };
 
 export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -2513,6 +3248,104 @@ export type WebhookDeliveryEdgeResolvers<
   node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
 };
 
+export type FactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
+  __resolveType: TypeResolveFn<'Quote' | 'Mention' | 'Role', ParentType, ContextType>;
+};
+
+export type ReviewItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReviewItem'] = ResolversParentTypes['ReviewItem']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReviewKind'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fact?: Resolver<Maybe<ResolversTypes['Fact']>, ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  candidates?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
+  context?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contextStart?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ReviewItemConnectionResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['ReviewItemConnection'] = ResolversParentTypes['ReviewItemConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['ReviewItemEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ReviewItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReviewItemEdgeResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['ReviewItemEdge'] = ResolversParentTypes['ReviewItemEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReviewItem'], ParentType, ContextType>;
+};
+
+export type MergeCandidateResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['MergeCandidate'] = ResolversParentTypes['MergeCandidate'],
+> = {
+  entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sharedArticles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MergeCandidateConnectionResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['MergeCandidateConnection'] = ResolversParentTypes['MergeCandidateConnection'],
+> = {
+  edges?: Resolver<Array<ResolversTypes['MergeCandidateEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['MergeCandidate']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MergeCandidateEdgeResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['MergeCandidateEdge'] = ResolversParentTypes['MergeCandidateEdge'],
+> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MergeCandidate'], ParentType, ContextType>;
+};
+
+export type EntityRedirectResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['EntityRedirect'] = ResolversParentTypes['EntityRedirect'],
+> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PersonProfileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonProfile'] = ResolversParentTypes['PersonProfile']> = {
+  givenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  familyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  imageUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OrganizationProfileResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes['OrganizationProfile'] = ResolversParentTypes['OrganizationProfile'],
+> = {
+  acronym?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['OrganizationType']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PlaceProfileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlaceProfile'] = ResolversParentTypes['PlaceProfile']> = {
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -2568,6 +3401,17 @@ export type Resolvers<ContextType = Context> = {
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  Fact?: FactResolvers<ContextType>;
+  ReviewItem?: ReviewItemResolvers<ContextType>;
+  ReviewItemConnection?: ReviewItemConnectionResolvers<ContextType>;
+  ReviewItemEdge?: ReviewItemEdgeResolvers<ContextType>;
+  MergeCandidate?: MergeCandidateResolvers<ContextType>;
+  MergeCandidateConnection?: MergeCandidateConnectionResolvers<ContextType>;
+  MergeCandidateEdge?: MergeCandidateEdgeResolvers<ContextType>;
+  EntityRedirect?: EntityRedirectResolvers<ContextType>;
+  PersonProfile?: PersonProfileResolvers<ContextType>;
+  OrganizationProfile?: OrganizationProfileResolvers<ContextType>;
+  PlaceProfile?: PlaceProfileResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {
