@@ -57,7 +57,14 @@ export interface EntityRedirectRow {
 
 /** One item of the review queue: a fact with its article and context, or an unsure entity. */
 export type ReviewItemRow =
-  | { kind: 'QUOTE' | 'MENTION' | 'ROLE'; fact: QuoteRow | MentionRow | AffiliationRow; articleId: string | null; confidence: number; context: string | null; contextStart: number | null }
+  | {
+      kind: 'QUOTE' | 'MENTION' | 'ROLE';
+      fact: QuoteRow | MentionRow | AffiliationRow;
+      articleId: string | null;
+      confidence: number;
+      context: string | null;
+      contextStart: number | null;
+    }
   | { kind: 'ENTITY'; entity: EntityRow; confidence: number; candidateIds: string[] };
 
 /** Two entities that may be one. */
