@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityKind, EntityType, ExtractedEntity, Extraction, Span } from '../extract/types.js';
+import type { EntityKind, EntityType, ExtractedEntity, Extraction, MentionForm, Span } from '../extract/types.js';
 import { articleSegments, articleText } from '../content/articleText.js';
 import { dedupeBy } from './dedupeBy.js';
 import { nameKey, slugify } from './nameKey.js';
@@ -37,6 +37,10 @@ export interface PlannedMention {
   end: number;
   text: string;
   paragraph: number;
+  /** How it refers to the entity (a name, an acronym, a demonym, a pronoun, a description). */
+  form: MentionForm;
+  /** Offsets of the mention it lies inside, or null. */
+  parent: { start: number; end: number } | null;
 }
 
 export interface PlannedEntity {
@@ -69,6 +73,8 @@ export interface PlannedAffiliation {
   personKey: string;
   organizationKey: string | null;
   role: string;
+  /** How sure extraction is of the person it was read for. */
+  confidence: number;
 }
 
 /** Everything one article will store, with offsets into its stored text. Built without I/O. */
@@ -152,7 +158,12 @@ export function planArticle(
     const key = nameKey(entity.name);
     if (!key) continue;
     const fullKey = `${entity.type}:${key}`;
-    const mentions = entity.mentions.map(move).filter((m): m is NonNullable<typeof m> => m !== null);
+    const mentions = entity.mentions.flatMap((m): PlannedMention[] => {
+      const at = move(m);
+      if (!at) return [];
+      const parent = m.parent ? move({ ...m.parent, text: '' }) : null;
+      return [{ ...at, form: m.form, parent: parent ? { start: parent.start, end: parent.end } : null }];
+    });
     const aliases = entity.aliases.map((name) => ({ name, nameKey: nameKey(name) })).filter((a) => a.nameKey && a.nameKey !== key);
     const existing = seenKeys.get(fullKey);
     if (existing) {
@@ -209,7 +220,7 @@ export function planArticle(
     if (entity.type !== 'PERSON' || (!entity.role && !entity.affiliation)) continue;
     const personKey = findKey(entity.name, 'PERSON');
     if (!personKey) continue;
-    affiliations.push({ personKey, organizationKey: findKey(entity.affiliation), role: entity.role ?? '' });
+    affiliations.push({ personKey, organizationKey: findKey(entity.affiliation), role: entity.role ?? '', confidence: clamp(entity.confidence) });
   }
 
   const tags = dedupeBy(

@@ -62,7 +62,7 @@ describe('planArticle', () => {
       { key: 'PERSON:anna berg', slug: 'anna-berg', aliases: [{ name: 'Berg', nameKey: 'berg' }] },
     ]);
     expect(plan.tags).toEqual([{ name: 'City', slug: 'city', kind: 'EDITOR' }]);
-    expect(plan.affiliations).toEqual([{ personKey: 'PERSON:anna berg', organizationKey: null, role: 'mayor' }]);
+    expect(plan.affiliations).toEqual([{ personKey: 'PERSON:anna berg', organizationKey: null, role: 'mayor', confidence: 0.9 }]);
     expect(plan).toMatchObject({ slug: 'mayor-quits', lead: 'Anna Berg resigned on Friday.', wordCount: 12, extractorVersion: 'test-1' });
   });
 

@@ -74,6 +74,9 @@ export function buildFactRows(batch: readonly PlannedArticle[], resolution: Reso
           start: m.start,
           end: m.end,
           paragraph: m.paragraph,
+          form: m.form,
+          parentStart: m.parent?.start ?? null,
+          parentEnd: m.parent?.end ?? null,
           confidence: entity.confidence,
         });
         const row = summary.get(id);
@@ -111,7 +114,7 @@ export function buildFactRows(batch: readonly PlannedArticle[], resolution: Reso
       const personId = entityId(f.personKey);
       if (!personId) continue;
       const organizationId = entityId(f.organizationKey);
-      affiliations.set(`${articleId}|${personId}|${organizationId}|${f.role}`, { articleId, personId, organizationId, role: f.role });
+      affiliations.set(`${articleId}|${personId}|${organizationId}|${f.role}`, { articleId, personId, organizationId, role: f.role, confidence: f.confidence });
     }
     for (const t of plan.tags) rows.articleTags.push({ articleId, tagId: ids.tags.get(t.slug)!, kind: t.kind });
   });

@@ -46,6 +46,9 @@ export const mentionTable = defineTable<Mention>()('mention', {
   start: 'int',
   end: 'int',
   paragraph: 'int',
+  form: '"MentionForm"',
+  parentStart: 'int',
+  parentEnd: 'int',
   confidence: 'float8',
 });
 
@@ -80,6 +83,7 @@ export const affiliationTable = defineTable<Affiliation>()('affiliation', {
   personId: 'uuid',
   organizationId: 'uuid',
   role: 'text',
+  confidence: 'float8',
 });
 
 export const tagTable = defineTable<Tag>()('tag', {
