@@ -51,8 +51,11 @@ export function seesDrafts(viewer: Viewer): boolean {
 /** The rules for one viewer, as predicates; see the compiled forms below. */
 export function rulesFor(viewer: Viewer) {
   const article = seesDrafts(viewer) ? TRUE : PUBLIC_ARTICLE;
+  // A role an editor set belongs to no article: it is as public as the person it is for.
   const inArticle = (fact: Predicate): Predicate =>
-    article === TRUE ? fact : { op: 'all', of: [fact, { op: 'related', relation: toArticle, where: article }] };
+    article === TRUE
+      ? fact
+      : { op: 'all', of: [fact, { op: 'any', of: [{ op: 'isNull', column: 'articleId' }, { op: 'related', relation: toArticle, where: article }] }] };
   return {
     article,
     /** Mentions, quotes and affiliations: not rejected, in an article the viewer sees. */

@@ -17,10 +17,11 @@ export function nestedSources(viewer: Viewer) {
   /** A person's or an organization's (`parent`) visible roles, newest article first. */
   const roles = (parent: Sql): NestedSource => ({
     select: columns.affiliation('af'),
-    from: sql`affiliation af join article a on a.id = af."articleId"`,
+    from: sql`affiliation af left join article a on a.id = af."articleId"`,
     parent,
     where: fact('af'),
-    orderBy: sql`${NEWEST}, af.role, af.id`,
+    // Roles an editor set (no article) first, then as read, newest article first.
+    orderBy: sql`(af."articleId" is null) desc, af.since desc nulls last, ${NEWEST}, af.role, af.id`,
     map: asRole,
   });
   return {

@@ -75,11 +75,12 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     title: (role) => role.role || null,
     person: (role, _, ctx) => required(ctx.loaders.entityById.load(role.personId), 'a role’s person'),
     affiliation: (role, _, ctx) => (role.organizationId ? ctx.loaders.entityById.load(role.organizationId) : null),
-    article: (role, _, ctx) => required(ctx.loaders.articleById.load(role.articleId), 'a role’s article'),
+    article: (role, _, ctx) => (role.articleId ? ctx.loaders.articleById.load(role.articleId) : null),
     since: (role) => role.since?.toISOString() ?? null,
     until: (role) => role.until?.toISOString() ?? null,
     // The article's date, so a frontend can lay roles out over time without another hop.
     seenAt: async (role, _, ctx) => {
+      if (!role.articleId) return role.since?.toISOString() ?? null;
       const article = await ctx.loaders.articleById.load(role.articleId);
       return (article?.publishedAt ?? article?.createdAt)?.toISOString() ?? null;
     },

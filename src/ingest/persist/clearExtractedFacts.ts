@@ -2,8 +2,9 @@ import type { Sql } from '../../db/sql.js';
 
 /**
  * Deletes what extraction stored for articles about to be re-extracted (one statement): facts
- * still AUTO, and the per-article summaries and tag links, which are rebuilt. Facts an editor
- * verified or rejected stay, and block their re-creation.
+ * still AUTO, and the per-article summaries and the tag links the source and extraction gave,
+ * which are rebuilt. Facts an editor verified or rejected stay, and block their re-creation;
+ * tags an editor put on through the API stay.
  */
 export async function clearExtractedFacts(sql: Sql, articleIds: readonly string[]): Promise<void> {
   if (!articleIds.length) return;
@@ -13,7 +14,7 @@ export async function clearExtractedFacts(sql: Sql, articleIds: readonly string[
       q AS (DELETE FROM quote WHERE "articleId" IN (SELECT id FROM ids) AND status = 'AUTO'),
       f AS (DELETE FROM affiliation WHERE "articleId" IN (SELECT id FROM ids) AND status = 'AUTO'),
       e AS (DELETE FROM article_entity WHERE "articleId" IN (SELECT id FROM ids)),
-      t AS (DELETE FROM article_tag WHERE "articleId" IN (SELECT id FROM ids))
+      t AS (DELETE FROM article_tag WHERE "articleId" IN (SELECT id FROM ids) AND "addedBy" IS NULL)
      SELECT 1`,
     JSON.stringify(articleIds),
   );

@@ -47,8 +47,11 @@ export async function insertFacts(sql: Sql, rows: FactRows): Promise<void> {
   if (rows.articleTags.length) {
     const links = facts.param(articleTagTable.json(rows.articleTags));
     facts.part(
+      // A tag an editor took off the article stays off.
       `INSERT INTO article_tag (${articleTagTable.columns})
-       SELECT ${articleTagTable.select('x')} FROM ${articleTagTable.from(links, 'x')} ON CONFLICT DO NOTHING`,
+       SELECT ${articleTagTable.select('x')} FROM ${articleTagTable.from(links, 'x')}
+       WHERE NOT EXISTS (SELECT 1 FROM article_tag_removal r WHERE r."articleId" = x."articleId" AND r."tagId" = x."tagId")
+       ON CONFLICT DO NOTHING`,
     );
     // A tag row is EDITOR once any editor uses it, even if extraction created it first.
     facts.part(
