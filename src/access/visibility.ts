@@ -55,7 +55,19 @@ export function rulesFor(viewer: Viewer) {
   const inArticle = (fact: Predicate): Predicate =>
     article === TRUE
       ? fact
-      : { op: 'all', of: [fact, { op: 'any', of: [{ op: 'isNull', column: 'articleId' }, { op: 'related', relation: toArticle, where: article }] }] };
+      : {
+          op: 'all',
+          of: [
+            fact,
+            {
+              op: 'any',
+              of: [
+                { op: 'isNull', column: 'articleId' },
+                { op: 'related', relation: toArticle, where: article },
+              ],
+            },
+          ],
+        };
   return {
     article,
     /** Mentions, quotes and affiliations: not rejected, in an article the viewer sees. */

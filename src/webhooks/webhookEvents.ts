@@ -1,5 +1,17 @@
 /** Events a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['article.published', 'article.updated', 'article.unpublished', 'article.deleted'] as const;
+export const WEBHOOK_EVENTS = [
+  'article.published',
+  'article.updated',
+  'article.unpublished',
+  'article.deleted',
+  'fact.verified',
+  'fact.rejected',
+  'fact.corrected',
+  'entity.updated',
+  'entity.merged',
+  'entity.split',
+  'tag.updated',
+] as const;
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

@@ -42,7 +42,13 @@ export async function articleJsonLd(article: Article, loaders: Loaders, site: Js
     author: article.byline ? { '@type': 'Person', name: article.byline } : undefined,
     publisher: site.publisherName ? { '@type': 'Organization', name: site.publisherName, url: site.publicBaseUrl ?? undefined } : undefined,
     keywords: tags.map((tag) => tag.name),
-    mentions: entities.map(thing),
+    mentions: await Promise.all(
+      entities.map(async (entity) => {
+        // An editor's Wikidata item ties the entity to the rest of the web.
+        const wikidata = await loaders.wikidataByEntity.load(entity.id);
+        return wikidata ? { ...thing(entity), sameAs: `https://www.wikidata.org/wiki/${wikidata}` } : thing(entity);
+      }),
+    ),
     hasPart: quotations,
   });
 }

@@ -1,6 +1,17 @@
 import DataLoader from 'dataloader';
 import type { Viewer } from '../../access/viewer.js';
-import type { AffiliationRow, ArticleRow, EntityRow, MentionRow, QuoteRow, RevisionRow, TagRow } from '../rows.js';
+import type {
+  AffiliationRow,
+  ArticleRow,
+  EntityRow,
+  MentionRow,
+  OrganizationProfileRow,
+  PersonProfileRow,
+  PlaceProfileRow,
+  QuoteRow,
+  RevisionRow,
+  TagRow,
+} from '../rows.js';
 import { columns, sql, visible, type Reader } from '../read/sql.js';
 import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
 import { nestedPageLoader } from './nestedPageLoader.js';
@@ -16,6 +27,11 @@ function groupBy<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[]
     else groups.set(key, [row]);
   }
   return keys.map((key) => groups.get(key) ?? []);
+}
+
+function byEntity<R extends { entityId: string }>(keys: readonly string[], rows: R[]): (R | null)[] {
+  const map = new Map(rows.map((row) => [row.entityId, row]));
+  return keys.map((key) => map.get(key) ?? null);
 }
 
 function byId<R extends { id: string }>(keys: readonly string[], rows: R[]): (R | null)[] {
@@ -132,6 +148,26 @@ export function createLoaders(read: Reader, viewer: Viewer) {
           sql`SELECT q."speakerId"::text AS key, count(*)::int AS n FROM quote q WHERE q."speakerId" = ANY(${ids(keys)}) AND ${visible(viewer, 'fact', 'q')} GROUP BY q."speakerId"`,
         ),
       ),
+    ),
+    // What editors know beyond the text, by entity (one statement per kind and batch).
+    personProfile: new DataLoader(async (keys: readonly string[]) =>
+      byEntity(keys, await read<PersonProfileRow>(sql`SELECT * FROM person WHERE "entityId" = ANY(${ids(keys)})`)),
+    ),
+    organizationProfile: new DataLoader(async (keys: readonly string[]) =>
+      byEntity(keys, await read<OrganizationProfileRow>(sql`SELECT * FROM organization WHERE "entityId" = ANY(${ids(keys)})`)),
+    ),
+    placeProfile: new DataLoader(async (keys: readonly string[]) =>
+      byEntity(keys, await read<PlaceProfileRow>(sql`SELECT * FROM place WHERE "entityId" = ANY(${ids(keys)})`)),
+    ),
+    /** An entity's Wikidata item from its profile, whatever its kind (JSON-LD `sameAs`). */
+    wikidataByEntity: new DataLoader(async (keys: readonly string[]) =>
+      byEntity(
+        keys,
+        await read<{ entityId: string; wikidataId: string }>(sql`
+          SELECT "entityId"::text AS "entityId", "wikidataId" FROM person WHERE "entityId" = ANY(${ids(keys)}) AND "wikidataId" IS NOT NULL
+          UNION ALL SELECT "entityId"::text, "wikidataId" FROM organization WHERE "entityId" = ANY(${ids(keys)}) AND "wikidataId" IS NOT NULL
+          UNION ALL SELECT "entityId"::text, "wikidataId" FROM place WHERE "entityId" = ANY(${ids(keys)}) AND "wikidataId" IS NOT NULL`),
+      ).map((row) => row?.wikidataId ?? null),
     ),
     articleCountByTag: new DataLoader(async (keys: readonly string[]) =>
       countsBy(

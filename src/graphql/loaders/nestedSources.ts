@@ -33,11 +33,12 @@ export function nestedSources(viewer: Viewer) {
       orderBy: sql`q.start, q.id`,
       map: asQuote,
     }),
-    mentionsByArticle: (): NestedSource => ({
+    /** Mentions in text order; the variant is a comma-separated list of forms to keep. */
+    mentionsByArticle: (forms: string | undefined): NestedSource => ({
       select: columns.mention('m'),
       from: sql`mention m`,
       parent: sql`m."articleId"`,
-      where: fact('m'),
+      where: forms ? sql`${fact('m')} and m.form::text = ANY(${forms.split(',')}::text[])` : fact('m'),
       orderBy: sql`m.start, m."end"`,
       map: asMention,
     }),

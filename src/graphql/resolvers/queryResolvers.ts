@@ -6,7 +6,9 @@ import type { EntityKind, QueryResolvers, SortDirection } from '../generated/sch
 import { fromGlobalId, type NodeType } from '../globalId.js';
 import { windowOf, type PageArgs } from '../paginate.js';
 import { listPage } from '../read/listPage.js';
-import { columns, sql, visible } from '../read/sql.js';
+import { columns, sql, visible, type Sql } from '../read/sql.js';
+import type { Entity } from '../../generated/prisma/client.js';
+import type { EntityRow } from '../rows.js';
 import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
 import { articleWhere } from '../where/articleWhere.js';
 import { entityWhere, type AnyEntityWhere } from '../where/entityWhere.js';
@@ -21,7 +23,9 @@ async function nodeById(globalId: string, ctx: Context, argument: string) {
   const kind = KIND_OF[type];
   if (kind) {
     const entity = await ctx.loaders.entityById.load(id);
-    return entity?.kind === kind ? entity : null;
+    if (entity) return entity.kind === kind ? entity : null;
+    // An entity merged into another: its old ID answers the survivor, marked as a redirect.
+    return redirected(ctx, sql`r."oldId" = ${id}::uuid`);
   }
   if (type === 'Article') return ctx.loaders.articleById.load(id);
   if (type === 'Quote') return ctx.loaders.quoteById.load(id);
@@ -69,8 +73,22 @@ function entityBySlug(kind: EntityKind): NonNullable<QueryResolvers['person']> {
     const [row] = await ctx.read<never>(
       sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.kind = ${kind}::"EntityKind" AND e.slug = ${args.slug} AND ${visible(ctx.viewer, 'entity', 'e')}`,
     );
-    return row ? asEntity(row) : null;
+    if (row) return asEntity(row);
+    // The slug of an entity merged into another answers the survivor (if it is still of this kind).
+    const survivor = await redirected(ctx, sql`r.kind = ${kind}::"EntityKind" AND r."oldSlug" = ${args.slug}`);
+    return survivor?.kind === kind ? survivor : null;
   };
+}
+
+/** The survivor of a merge a redirect matching `where` leads to, marked with where it was reached from; null if none (or not visible). */
+async function redirected(ctx: Context, where: Sql): Promise<EntityRow | null> {
+  const [row] = await ctx.read<Entity & { r_oldId: string; r_oldSlug: string; r_oldName: string; r_kind: Entity['kind'] }>(
+    sql`SELECT ${columns.entity('e')}, r."oldId"::text AS "r_oldId", r."oldSlug" AS "r_oldSlug", r."oldName" AS "r_oldName", r.kind::text AS "r_kind"
+        FROM entity_redirect r JOIN entity e ON e.id = r."entityId" WHERE ${where} AND ${visible(ctx.viewer, 'entity', 'e')}`,
+  );
+  if (!row) return null;
+  const { r_oldId, r_oldSlug, r_oldName, r_kind, ...entity } = row;
+  return { ...asEntity(entity), redirectedFrom: { oldId: r_oldId, oldSlug: r_oldSlug, oldName: r_oldName, kind: r_kind } };
 }
 
 export const queryResolvers: QueryResolvers = {

@@ -9,6 +9,9 @@ import { articleJsonLd } from '../jsonLd/articleJsonLd.js';
 import { jsonScalar } from '../jsonScalar.js';
 import { windowOf, type PageArgs } from '../paginate.js';
 import type { EntityRow } from '../rows.js';
+import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
+import type { FactStatus } from '../generated/schemaTypes.js';
+import { factGlobalId, forEditors } from './reviewResolvers.js';
 
 type Loaders = Context['loaders'];
 type PagedLoader = { [K in keyof Loaders]: Loaders[K] extends { load(key: { window: unknown }): unknown } ? K : never }[keyof Loaders];
@@ -40,6 +43,14 @@ const entityFields = {
   quoteCount: (entity: EntityRow, _: unknown, ctx: Context) => ctx.loaders.quoteCountBySpeaker.load(entity.id),
   quotedAbout: paged('quotedAboutPagesByEntity'),
   coMentioned: paged('coMentionedPagesByEntity', (args) => (typeof args.kind === 'string' ? args.kind : undefined)),
+  redirectedFrom: (entity: EntityRow) => entity.redirectedFrom ?? null,
+};
+
+/** Review metadata of a fact: for editors only (null for other callers, who never see rejected facts anyway). */
+const reviewFields = {
+  status: (fact: { status: FactStatus }, _: unknown, ctx: Context) => forEditors(ctx, fact.status),
+  reviewedBy: (fact: { reviewedBy: string | null }, _: unknown, ctx: Context) => forEditors(ctx, fact.reviewedBy),
+  reviewedAt: (fact: { reviewedAt: Date | null }, _: unknown, ctx: Context) => forEditors(ctx, fact.reviewedAt?.toISOString() ?? null),
 };
 
 /** Organizations and places have members: people with a role for them. */
@@ -63,15 +74,25 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     people: paged('entityPagesByArticle', () => 'PERSON'),
     organizations: paged('entityPagesByArticle', () => 'ORGANIZATION'),
     places: paged('entityPagesByArticle', () => 'PLACE'),
-    mentions: paged('mentionPagesByArticle'),
+    mentions: paged('mentionPagesByArticle', (args) =>
+      Array.isArray(args.forms) && args.forms.length ? [...(args.forms as string[])].sort().join(',') : undefined,
+    ),
     tags: paged('tagPagesByArticle'),
     jsonLd: (article, _, ctx) => articleJsonLd(article, ctx.loaders, { publicBaseUrl: ctx.publicBaseUrl, publisherName: ctx.publisherName }),
   },
-  Person: { ...entityFields, roles: paged('rolePagesByPerson') },
-  Organization: groupFields,
-  Place: groupFields,
+  Person: { ...entityFields, roles: paged('rolePagesByPerson'), profile: (entity, _, ctx) => ctx.loaders.personProfile.load(entity.id) },
+  Organization: { ...groupFields, profile: (entity, _, ctx) => ctx.loaders.organizationProfile.load(entity.id) },
+  Place: { ...groupFields, profile: (entity, _, ctx) => ctx.loaders.placeProfile.load(entity.id) },
+  EntityRedirect: {
+    id: (redirect) => toGlobalId(ENTITY_TYPE_NAME[redirect.kind], redirect.oldId),
+    slug: (redirect) => redirect.oldSlug,
+    name: (redirect) => redirect.oldName,
+  },
+  PersonProfile: { birthDate: (profile) => profile.birthDate?.toISOString().slice(0, 10) ?? null },
   CoMentionEdge: { sharedArticles: (edge) => edge.node.sharedArticles },
   Role: {
+    ...reviewFields,
+    id: (role) => factGlobalId(role),
     title: (role) => role.role || null,
     person: (role, _, ctx) => required(ctx.loaders.entityById.load(role.personId), 'a role’s person'),
     affiliation: (role, _, ctx) => (role.organizationId ? ctx.loaders.entityById.load(role.organizationId) : null),
@@ -89,6 +110,7 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     affiliation: (speaker, _, ctx) => (speaker.affiliationId ? ctx.loaders.entityById.load(speaker.affiliationId) : null),
   },
   Quote: {
+    ...reviewFields,
     id: (quote) => toGlobalId('Quote', quote.id),
     cue: (quote) => span(quote.cueText, quote.cueStart, quote.cueEnd),
     speakerMention: (quote) => span(quote.speakerText, quote.speakerStart, quote.speakerEnd),
@@ -100,6 +122,15 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     article: (quote, _, ctx) => required(ctx.loaders.articleById.load(quote.articleId), 'a quote’s article'),
   },
   Mention: {
+    ...reviewFields,
+    id: (mention) => factGlobalId(mention),
+    parent: (mention, _, ctx) =>
+      mention.parentStart === null || mention.parentEnd === null
+        ? null
+        : ctx.loaders.articleById.load(mention.articleId).then((article) => {
+            const text = article ? articleText(article.title, article.paragraphs) : '';
+            return { start: mention.parentStart!, end: mention.parentEnd!, text: text.slice(mention.parentStart!, mention.parentEnd!) };
+          }),
     entity: (mention, _, ctx) => required(ctx.loaders.entityById.load(mention.entityId), 'a mention’s entity'),
   },
   Revision: {

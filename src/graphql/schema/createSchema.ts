@@ -5,6 +5,9 @@ import { queryResolvers } from '../resolvers/queryResolvers.js';
 import { searchQueryResolvers } from '../resolvers/searchResolvers.js';
 import { apiTokenResolvers, tokenMutationResolvers, tokenQueryResolvers } from '../resolvers/tokenResolvers.js';
 import { typeResolvers } from '../resolvers/typeResolvers.js';
+import { mergeCandidateResolvers, reviewItemResolvers, reviewMutationResolvers, reviewQueryResolvers } from '../resolvers/reviewResolvers.js';
+import { entityMutationResolvers } from '../resolvers/entityMutations.js';
+import { tagMutationResolvers } from '../resolvers/tagMutations.js';
 import { articleMutationResolvers } from '../resolvers/articleMutations.js';
 import { webhookDeliveryResolvers, webhookMutationResolvers, webhookQueryResolvers, webhookResolvers } from '../resolvers/webhookResolvers.js';
 import { loadTypeDefs } from './loadTypeDefs.js';
@@ -15,8 +18,17 @@ import { loadTypeDefs } from './loadTypeDefs.js';
  */
 export function createSchema(limits: { maxPageSize: number }): GraphQLSchema {
   const resolvers: Resolvers = {
-    Query: { ...queryResolvers, ...searchQueryResolvers, ...tokenQueryResolvers, ...webhookQueryResolvers },
-    Mutation: { ...tokenMutationResolvers, ...articleMutationResolvers, ...webhookMutationResolvers },
+    Query: { ...queryResolvers, ...searchQueryResolvers, ...tokenQueryResolvers, ...webhookQueryResolvers, ...reviewQueryResolvers },
+    Mutation: {
+      ...tokenMutationResolvers,
+      ...articleMutationResolvers,
+      ...webhookMutationResolvers,
+      ...reviewMutationResolvers,
+      ...entityMutationResolvers,
+      ...tagMutationResolvers,
+    },
+    ReviewItem: reviewItemResolvers,
+    MergeCandidate: mergeCandidateResolvers,
     ApiToken: apiTokenResolvers,
     Webhook: webhookResolvers,
     WebhookDelivery: webhookDeliveryResolvers,

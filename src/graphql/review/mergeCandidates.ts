@@ -1,0 +1,80 @@
+import type { EntityKind } from '../generated/schemaTypes.js';
+import type { MergeCandidateRow } from '../rows.js';
+import { sql, type Reader } from '../read/sql.js';
+
+interface Named {
+  id: string;
+  kind: EntityKind;
+  nameKey: string;
+  articles: number;
+}
+
+/** Words an acronym skips: "Organisation of the Petroleum Exporting Countries" → OPEC. */
+const SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'la', 'le', 'des', 'du', 'del', 'in', 'on', 'to', 'a', 'an']);
+
+/** The initials of a name of two words or more ("european union" → "eu"), or null. */
+export function initialsOf(nameKey: string): string | null {
+  const words = nameKey.split(' ').filter((w) => w && !SKIP.has(w));
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : null;
+}
+
+/** Party names: "labour party" and "labour" are one party. */
+const PARTY = /^(.+) party$/;
+
+/**
+ * Likely duplicates among entities, most likely first: an acronym and its expansion (EU /
+ * European Union, by the expansion's initials), "X Party" and "X", and a name contained in a
+ * longer one of the same kind in an article that mentions both (Bush / George W Bush, Commons /
+ * House of Commons). Each pair comes with the number of articles mentioning both. Two
+ * statements: the entities with their article counts, and the co-mentioned contained names.
+ */
+export async function mergeCandidates(read: Reader, kind: EntityKind | null): Promise<MergeCandidateRow[]> {
+  const entities = await read<Named>(sql`
+    SELECT e.id::text AS id, e.kind::text AS kind, e."nameKey", count(ae."articleId")::int AS articles
+    FROM entity e LEFT JOIN article_entity ae ON ae."entityId" = e.id
+    WHERE ${kind ? sql`e.kind = ${kind}::"EntityKind"` : sql`TRUE`}
+    GROUP BY e.id`);
+  const contained = await read<{ short: string; long: string; shared: number }>(sql`
+    SELECT s.id::text AS short, l.id::text AS long, count(*)::int AS shared
+    FROM article_entity xs JOIN entity s ON s.id = xs."entityId"
+    JOIN article_entity xl ON xl."articleId" = xs."articleId" AND xl."entityId" <> xs."entityId"
+    JOIN entity l ON l.id = xl."entityId" AND l.kind = s.kind
+    WHERE ${kind ? sql`s.kind = ${kind}::"EntityKind" AND` : sql``} length(l."nameKey") > length(s."nameKey")
+      AND (' ' || l."nameKey" || ' ') LIKE ('% ' || replace(replace(s."nameKey", '%', ''), '_', '') || ' %')
+    GROUP BY s.id, l.id`);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const byKey = new Map<string, Named[]>();
+  for (const e of entities) byKey.set(`${e.kind}:${e.nameKey}`, [...(byKey.get(`${e.kind}:${e.nameKey}`) ?? []), e]);
+  const sharedOf = new Map(contained.map((c) => [`${c.short}|${c.long}`, c.shared]));
+  const pairs = new Map<string, MergeCandidateRow>();
+  const add = (survivor: Named, other: Named, reason: string, score: number) => {
+    if (survivor.id === other.id) return;
+    const key = [survivor.id, other.id].sort().join('|');
+    const shared = sharedOf.get(`${other.id}|${survivor.id}`) ?? sharedOf.get(`${survivor.id}|${other.id}`) ?? 0;
+    const existing = pairs.get(key);
+    if (existing && existing.score >= score) return;
+    pairs.set(key, { ids: [survivor.id, other.id], reason, score, sharedArticles: shared });
+  };
+  for (const long of entities) {
+    if (long.kind === 'PERSON') continue;
+    const initials = initialsOf(long.nameKey);
+    for (const short of initials ? (byKey.get(`${long.kind}:${initials}`) ?? []) : []) add(long, short, 'acronym', 0.9);
+    const party = PARTY.exec(long.nameKey);
+    for (const short of party ? (byKey.get(`${long.kind}:${party[1]}`) ?? []) : []) add(long, short, 'party name', 0.9);
+  }
+  for (const c of contained) {
+    const short = byId.get(c.short);
+    const long = byId.get(c.long);
+    if (!short || !long) continue;
+    // A name inside a longer one is the same thing more often the more articles share them.
+    const reason = short.kind === 'PERSON' && !short.nameKey.includes(' ') ? 'same surname' : 'contained name';
+    add(long, short, reason, Math.min(0.85, 0.45 + 0.1 * c.shared));
+  }
+  return [...pairs.values()].sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.sharedArticles - a.sharedArticles ||
+      (byId.get(b.ids[0])?.articles ?? 0) + (byId.get(b.ids[1])?.articles ?? 0) - ((byId.get(a.ids[0])?.articles ?? 0) + (byId.get(a.ids[1])?.articles ?? 0)) ||
+      a.ids.join().localeCompare(b.ids.join()),
+  );
+}
