@@ -23,6 +23,8 @@ front matter (.md).
 Options:
   --dry-run         parse and extract everything, write nothing, and report what would
                     happen (new, updated, unchanged, failed; new people, organizations, tags)
+  --reextract       extract and store every article again, even unchanged ones (after an
+                    upgrade of the extractor); editors' reviews, merges and splits are kept
   --json            print the summary as one JSON object on stdout
   --batch-size N    articles per transaction (default 100)
   --workers N       worker threads extracting articles (default: cores - 1, at most 4, and
@@ -44,6 +46,7 @@ Exit codes: 0 all articles imported or unchanged, 1 some input failed, 2 usage e
 
 const options = {
   'dry-run': { type: 'boolean' },
+  reextract: { type: 'boolean' },
   json: { type: 'boolean' },
   'batch-size': { type: 'string' },
   workers: { type: 'string' },
@@ -76,6 +79,7 @@ runCli({ name: 'import', help: HELP, options, positionals: { min: 1, label: 'fil
     const report = await importFiles(db.prisma, positionals, {
       log,
       publicBaseUrl: config.publicBaseUrl,
+      reextract: values.reextract ?? false,
       dryRun: values['dry-run'] ?? false,
       batchSize,
       workers,

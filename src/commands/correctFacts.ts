@@ -175,8 +175,15 @@ export async function addMention(sql: Sql, viewer: Viewer, articleId: string, st
     const inserted = await insertEntities(sql, [{ ref, kind: target.kind, name, nameKey: key, slug: slugify(name), needsReview: false }]);
     entityId = inserted.ids.get(ref)!;
   }
-  const taken = await sql.rows(`SELECT 1 FROM mention WHERE "articleId" = $1::uuid AND start < $3 AND $2 < "end"`, articleId, start, end);
+  const taken = await sql.rows(
+    `SELECT 1 FROM mention WHERE "articleId" = $1::uuid AND start < $3 AND $2 < "end" AND status <> 'REJECTED'`,
+    articleId,
+    start,
+    end,
+  );
   if (taken.length) throw new AppError(ErrorCode.CONFLICT, 'start, end: another mention overlaps this span; remove it first', { argument: 'start' });
+  // The editor's mention replaces one rejected on the very same span.
+  await sql.run(`DELETE FROM mention WHERE "articleId" = $1::uuid AND start = $2 AND "end" = $3 AND status = 'REJECTED'`, articleId, start, end);
   await sql.run(
     `INSERT INTO mention ("articleId", "entityId", text, start, "end", paragraph, form, confidence, status, "reviewedBy", "reviewedAt")
      VALUES ($1::uuid, $3::uuid, $4, $5, $6, $7, 'NAME', 1, 'VERIFIED', $2, now() AT TIME ZONE 'UTC')`,

@@ -77,16 +77,16 @@ async function moveFacts(sql: Sql, from: EntityState, into: EntityState): Promis
   const organizationRoles = await one<{ id: string }>(
     `UPDATE affiliation SET "organizationId" = $2::uuid WHERE "organizationId" = $1::uuid RETURNING id::text AS id`,
   );
-  const aliases = await one<{ name: string; nameKey: string; source: string }>(
+  const aliases = await sql.rows<{ name: string; nameKey: string; source: string }>(
     `SELECT name, "nameKey", source::text AS source FROM entity_alias WHERE "entityId" = $1::uuid`,
+    from.id,
   );
   // Its aliases and its own name become the survivor's, so later imports link them there.
   await sql.run(
     `INSERT INTO entity_alias (id, "entityId", name, "nameKey", source)
-     SELECT gen_random_uuid(), $2::uuid, x.name, x.key, x.source::"AliasSource"
-     FROM json_to_recordset($3::json) AS x(name text, key text, source text) WHERE x.key <> $4
+     SELECT gen_random_uuid(), $1::uuid, x.name, x.key, x.source::"AliasSource"
+     FROM json_to_recordset($2::json) AS x(name text, key text, source text) WHERE x.key <> $3
      ON CONFLICT DO NOTHING`,
-    from.id,
     into.id,
     JSON.stringify([{ name: from.name, key: from.nameKey, source: 'EDITOR' }, ...aliases.map((a) => ({ name: a.name, key: a.nameKey, source: a.source }))]),
     into.nameKey,

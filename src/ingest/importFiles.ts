@@ -29,6 +29,8 @@ export interface ImportOptions {
   log: Logger;
   /** Base of public story URLs for webhook payloads (`PUBLIC_BASE_URL`). */
   publicBaseUrl?: string | null;
+  /** Extract and store every article again, even unchanged ones (after an extractor or registry change). */
+  reextract?: boolean;
   /** Parse and extract everything, write nothing, report what would happen. */
   dryRun?: boolean;
   /** Worker threads for extraction (default 0: extract in this thread). */
@@ -66,7 +68,9 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
   const db = options.sql ?? sqlOf(prisma);
   const report = emptyReport(dryRun);
   const acronyms = emptyAcronyms();
-  const sink = dryRun ? createPreviewSink(db, acronyms) : createWriteSink(db, acronyms, log, options.publicBaseUrl ?? null);
+  const sink = dryRun
+    ? createPreviewSink(db, acronyms)
+    : createWriteSink(db, acronyms, log, { publicBaseUrl: options.publicBaseUrl ?? null, force: options.reextract ?? false });
   const walk = walkInputs(inputs);
   const writes = writeQueue(MAX_QUEUED_WRITES);
 
@@ -119,7 +123,7 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
       }
       let prepared: PreparedArticle<SourceArticle>[];
       try {
-        prepared = await prepareArticles(db, articles, extractor);
+        prepared = await prepareArticles(db, articles, extractor, options.reextract ?? false);
       } catch (error) {
         prepared = articles.map((input) => ({ input, status: 'failed', error: error as Error }));
       }

@@ -70,7 +70,10 @@ export async function storePlannedArticles(
   const written = await writeBatch(sql, toWrite, articles, resolution);
   await recordArticleChanges(
     sql,
-    toWrite.map(({ plan }, i) => changeOf(plan, articles[i]!, before.get(articles[i]!.articleId) ?? null, options.updateAction ?? 'UPDATE')),
+    toWrite
+      .map(({ plan }, i) => changeOf(plan, articles[i]!, before.get(articles[i]!.articleId) ?? null, options.updateAction ?? 'UPDATE'))
+      // A forced re-extraction that changed nothing an editor sees is not a revision.
+      .filter((change) => change.before === null || change.action !== 'UPDATE' || JSON.stringify(change.before) !== JSON.stringify(change.after)),
     options.actor ?? 'import',
     options.publicBaseUrl ?? null,
   );

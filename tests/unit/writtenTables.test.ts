@@ -8,9 +8,9 @@ describe('written table specs', () => {
       from: mentionTable.from('$2', 'x'),
       select: mentionTable.select('x'),
     }).toEqual({
-      columns: '"articleId", "entityId", "text", "start", "end", "paragraph", "confidence"',
-      from: 'json_to_recordset($2::json) AS x("articleId" uuid, "entityId" uuid, "text" text, "start" int, "end" int, "paragraph" int, "confidence" float8)',
-      select: 'x."articleId", x."entityId", x."text", x."start", x."end", x."paragraph", x."confidence"',
+      columns: '"articleId", "entityId", "text", "start", "end", "paragraph", "form", "parentStart", "parentEnd", "confidence"',
+      from: 'json_to_recordset($2::json) AS x("articleId" uuid, "entityId" uuid, "text" text, "start" int, "end" int, "paragraph" int, "form" "MentionForm", "parentStart" int, "parentEnd" int, "confidence" float8)',
+      select: 'x."articleId", x."entityId", x."text", x."start", x."end", x."paragraph", x."form", x."parentStart", x."parentEnd", x."confidence"',
     });
   });
 

@@ -55,20 +55,36 @@ export async function mergeCandidates(read: Reader, kind: EntityKind | null): Pr
     if (existing && existing.score >= score) return;
     pairs.set(key, { ids: [survivor.id, other.id], reason, score, sharedArticles: shared });
   };
+  // Evidence grows with the articles both appear in ("the European Union (EU)"): each adds 0.1.
+  const withShared = (base: number, short: Named, long: Named, cap = 0.95) => Math.min(cap, base + 0.1 * (sharedOf.get(`${short.id}|${long.id}`) ?? 0));
+  const surnames = new Map<string, Named[]>();
+  for (const e of entities) {
+    if (e.kind === 'PERSON' && e.nameKey.includes(' ')) {
+      const last = e.nameKey.slice(e.nameKey.lastIndexOf(' ') + 1);
+      surnames.set(last, [...(surnames.get(last) ?? []), e]);
+    }
+  }
   for (const long of entities) {
     if (long.kind === 'PERSON') continue;
     const initials = initialsOf(long.nameKey);
-    for (const short of initials ? (byKey.get(`${long.kind}:${initials}`) ?? []) : []) add(long, short, 'acronym', 0.9);
+    // Two-letter initials fit many names by chance; three or more rarely do.
+    for (const short of initials ? (byKey.get(`${long.kind}:${initials}`) ?? []) : [])
+      add(long, short, 'acronym', withShared(initials!.length >= 3 ? 0.75 : 0.4, short, long));
     const party = PARTY.exec(long.nameKey);
-    for (const short of party ? (byKey.get(`${long.kind}:${party[1]}`) ?? []) : []) add(long, short, 'party name', 0.9);
+    for (const short of party ? (byKey.get(`${long.kind}:${party[1]}`) ?? []) : []) add(long, short, 'party name', withShared(0.8, short, long));
+  }
+  for (const short of entities) {
+    // A surname alone and the one full name with that surname, across articles.
+    const full = short.kind === 'PERSON' && !short.nameKey.includes(' ') ? (surnames.get(short.nameKey) ?? []) : [];
+    if (full.length === 1) add(full[0]!, short, 'same surname', withShared(0.55, short, full[0]!, 0.9));
   }
   for (const c of contained) {
     const short = byId.get(c.short);
     const long = byId.get(c.long);
     if (!short || !long) continue;
     // A name inside a longer one is the same thing more often the more articles share them.
-    const reason = short.kind === 'PERSON' && !short.nameKey.includes(' ') ? 'same surname' : 'contained name';
-    add(long, short, reason, Math.min(0.85, 0.45 + 0.1 * c.shared));
+    const reason = short.kind === 'PERSON' && long.nameKey.endsWith(` ${short.nameKey}`) ? 'same surname' : 'contained name';
+    add(long, short, reason, withShared(0.35, short, long, 0.85));
   }
   return [...pairs.values()].sort(
     (a, b) =>

@@ -22,19 +22,25 @@ const LOCK_WAIT_MS = 300_000;
  * the stored versions read again. A batch that cannot be stored is stored article by article,
  * so the one at fault is named and the others are kept.
  */
-export function createWriteSink(db: SqlDatabase, acronyms: AcronymIndex, log?: Logger, publicBaseUrl: string | null = null): BatchSink {
+/** How the write sink stores: webhook payload links, and whether unchanged articles are written again. */
+export interface WriteSinkOptions {
+  publicBaseUrl?: string | null;
+  force?: boolean;
+}
+
+export function createWriteSink(db: SqlDatabase, acronyms: AcronymIndex, log?: Logger, options: WriteSinkOptions = {}): BatchSink {
   return {
     async store(batch) {
       if (!batch.length) return { articles: [], createdEntities: [], createdTags: [] };
       try {
-        return await persistBatch(db, batch, acronyms, publicBaseUrl);
+        return await persistBatch(db, batch, acronyms, options);
       } catch (error) {
         if (batch.length === 1) return failedBatch(batch, error);
         log?.debug(`batch of ${batch.length} failed (${String(error)}); storing its articles one by one`);
       }
       const out: BatchOutcome = { articles: [], createdEntities: [], createdTags: [] };
       for (const article of batch) {
-        const one = await persistBatch(db, [article], acronyms, publicBaseUrl).catch((error: unknown) => failedBatch([article], error));
+        const one = await persistBatch(db, [article], acronyms, options).catch((error: unknown) => failedBatch([article], error));
         out.articles.push(...one.articles);
         out.createdEntities.push(...one.createdEntities);
         out.createdTags.push(...one.createdTags);
@@ -49,7 +55,7 @@ async function persistBatch(
   db: SqlDatabase,
   batch: readonly PlannedArticle[],
   acronyms: AcronymIndex,
-  publicBaseUrl: string | null,
+  options: WriteSinkOptions,
 ): Promise<BatchOutcome<StoredOutcome>> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -57,7 +63,11 @@ async function persistBatch(
         await takeImportLock(sql, { waitMs: LOCK_WAIT_MS });
         // The versions read before extraction are checked as the articles are written; only a
         // batch that found them changed reads them again.
-        return storePlannedArticles(sql, attempt === 1 ? batch : await refreshStoredVersions(sql, batch), { acronyms, publicBaseUrl });
+        return storePlannedArticles(sql, attempt === 1 ? batch : await refreshStoredVersions(sql, batch), {
+          acronyms,
+          publicBaseUrl: options.publicBaseUrl ?? null,
+          force: options.force ?? false,
+        });
       });
       // Counted after the commit, so a rolled-back batch leaves the count to be checked again.
       if (acronyms.organizations !== null) acronyms.organizations += outcome.createdEntities.filter((e) => e.kind === 'ORGANIZATION').length;
