@@ -5,13 +5,13 @@ import { releaseExitSignals } from './db/startEmbeddedPostgres.js';
 import { redactDatabaseUrl } from './config/databaseUrl.js';
 import { isAppError } from './errors.js';
 import { seedDemo } from './ingest/seedDemo.js';
-import { createLogger } from './log.js';
+import { createServiceLogger } from './log.js';
 import { startServer } from './server.js';
 import { assertPortFree } from './http/assertPortFree.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = await createServiceLogger({ level: config.logLevel, format: config.logFormat });
   await assertPortFree(config.port);
   const db = await openDatabase({ ...config, superviseEmbedded: true }, log);
   // This process shuts the embedded database down itself, in order, on SIGINT and SIGTERM.
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     await db.close();
     throw error;
   }
-  log.info(`Storygraph API ready at ${server.url}`);
+  log.info(`Storygraph API ready at ${server.url} (started in ${process.uptime().toFixed(1)} s)`);
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,7 @@ import { createSchema } from './graphql/schema/createSchema.js';
 import { createLimitsPlugin, type ChargeCost } from './graphql/limits/createLimitsPlugin.js';
 import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js';
 import { httpStatusPlugin } from './graphql/httpStatusPlugin.js';
+import { observePlugin } from './graphql/observePlugin.js';
 import { retryLaterPlugin } from './graphql/limits/retryLaterPlugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
@@ -23,14 +24,14 @@ import { authenticate } from './http/authenticate.js';
 import { corsHeaders, isPreflight } from './http/cors.js';
 import { portInUse } from './http/assertPortFree.js';
 import { clientKeyOf } from './http/clientKey.js';
-import { handleGraphQL, type GraphQLEndpoint } from './http/graphqlEndpoint.js';
+import { handleGraphQL, type GraphQLEndpoint, type RequestUsage } from './http/graphqlEndpoint.js';
 import { createRateLimit } from './http/rateLimit.js';
 import type { TokenBuckets } from './http/tokenBucket.js';
 import { requestIdOf } from './http/requestId.js';
 import { sendError, sendJson } from './http/respond.js';
 import type { Logger } from './log.js';
 import { startDeliveries } from './webhooks/startDeliveries.js';
-import { currentRequest, withRequestScope } from './requestScope.js';
+import { currentRequest, withRequestScope, type RequestScope } from './requestScope.js';
 
 export interface RunningServer {
   url: string;
@@ -85,6 +86,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     validationRules: [KnownOperationTypesRule],
     formatError: createFormatError(log, { hideSuggestions: !config.introspection }),
     plugins: [
+      observePlugin<Context>(),
       createLimitsPlugin<Context>(limits, chargeCost),
       httpStatusPlugin<Context>(),
       retryLaterPlugin<Context>(),
@@ -149,7 +151,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     }
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+  /** Answers one request; returns what a GraphQL request used (nothing for the other paths). */
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<RequestUsage | void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     // Browser frontends on other origins: preflights are answered here, before anything else.
     const preflight = isPreflight(req.method, req.headers);
@@ -178,23 +181,24 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
         return sendError(res, 429, ErrorCode.RATE_LIMITED, `too many requests; retry in ${seconds} s`, { 'retry-after': String(seconds) });
       }
     }
-    const started = Date.now();
-    const usage = await handleGraphQL(req, res, url, endpoint);
-    log.debug(
-      `[${id}] ${req.method} /graphql ${usage.status} ${Date.now() - started} ms, ${usage.connections} connection(s), at most ${usage.peakConnections} at once${usage.timedOut ? ', timed out' : ''}`,
-    );
+    return handleGraphQL(req, res, url, endpoint);
   }
 
   const http = createHttpServer((req, res) => {
     const id = requestIdOf(req.headers['x-request-id']);
     res.setHeader('x-request-id', id);
-    const done = withRequestScope(id, () => handle(req, res, id))
-      .catch((error: unknown) => {
+    const started = performance.now();
+    const done = withRequestScope(id, async () => {
+      let usage: RequestUsage | void = undefined;
+      try {
+        usage = await handle(req, res);
+      } catch (error) {
         log.error(`[${id}] request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
         else res.end();
-      })
-      .finally(() => inFlight.delete(done));
+      }
+      logRequest(log, req, res, currentRequest()!, usage, performance.now() - started);
+    }).finally(() => inFlight.delete(done));
     inFlight.add(done);
   });
 
@@ -235,6 +239,27 @@ function costCharger(rateLimit: TokenBuckets, limits: QueryLimits): ChargeCost {
       extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) } },
     });
   };
+}
+
+/** Probes and scrapes come every few seconds: their lines are debug, every other request's info. */
+const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/** The request's one log line: what it asked, how it ended, how long it took and the SQL it cost. */
+function logRequest(log: Logger, req: IncomingMessage, res: ServerResponse, scope: RequestScope, usage: RequestUsage | void, ms: number): void {
+  const path = (req.url ?? '/').split('?')[0]!;
+  const operation = scope.operation?.name ?? null;
+  const fields = {
+    method: req.method,
+    path,
+    status: res.statusCode,
+    durationMs: Math.round(ms * 10) / 10,
+    ...(scope.operation ? { operation, operationType: scope.operation.type } : {}),
+    ...(usage ? { sqlStatements: usage.statements, connections: usage.connections, peakConnections: usage.peakConnections, timedOut: usage.timedOut } : {}),
+    ...(scope.errorCodes.length ? { errorCodes: [...new Set(scope.errorCodes)] } : {}),
+  };
+  const message = `${req.method} ${path}${scope.operation ? ` ${operation ?? '(anonymous)'}` : ''} ${res.statusCode} ${fields.durationMs} ms${usage ? `, ${usage.statements} SQL` : ''}`;
+  if (QUIET_PATHS.has(path)) log.debug(message, fields);
+  else log.info(message, fields);
 }
 
 function delay(ms: number): Promise<void> {
