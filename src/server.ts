@@ -37,7 +37,13 @@ export interface RunningServer {
   url: string;
   port: number;
   http: Server;
-  stop(): Promise<void>;
+  /**
+   * Stops gracefully: readiness fails and no new connection is accepted from the first moment;
+   * requests already accepted get `graceMs` (default: their own deadline plus 2 s) to finish,
+   * then the remaining connections are closed, webhook delivery stops and Redis is let go.
+   * Resolves with the number of requests that had to be cut off.
+   */
+  stop(graceMs?: number): Promise<number>;
 }
 
 /**
@@ -211,17 +217,21 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     url: `http://localhost:${port}/graphql`,
     port,
     http,
-    stop: async () => {
-      // Readiness fails from now on; requests already accepted get their deadline to finish.
+    stop: async (graceMs = limits.requestTimeoutMs + 2000) => {
+      // Readiness fails from now on (a probe on a connection already open is answered 503), the
+      // listener closes (a balancer sees a refused connection and picks another replica) and
+      // requests already accepted get their grace to finish.
       stopping = true;
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
-      await Promise.race([Promise.allSettled([...inFlight]), delay(limits.requestTimeoutMs + 2000)]);
+      const drained = await Promise.race([Promise.allSettled([...inFlight]).then(() => true), delay(graceMs).then(() => false)]);
+      const cut = drained ? 0 : inFlight.size;
       http.closeAllConnections();
       await closed;
       await deliveries?.stop();
       await apollo.stop();
       await rateLimit?.close();
+      return cut;
     },
   };
 }
