@@ -68,6 +68,8 @@ export interface MetricsSettings {
   port: number | null;
   /** Serve `/metrics` on `PORT` without a token (development and test only). */
   open: boolean;
+  /** Distinct operation names kept as metric labels; later ones count as "other" (`METRICS_MAX_OPERATION_NAMES`). */
+  maxOperationNames: number;
 }
 
 /** Where traces go (OTLP over HTTP). */
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
       token: env.METRICS_TOKEN?.trim() || null,
       port: env.METRICS_PORT?.trim() ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,
       open: nodeEnv !== 'production',
+      maxOperationNames: integer(env, 'METRICS_MAX_OPERATION_NAMES', 100, 0, 10_000),
     },
     tracing: tracing(env),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),

@@ -19,6 +19,10 @@ import { observePlugin } from './graphql/observePlugin.js';
 import { retryLaterPlugin } from './graphql/limits/retryLaterPlugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
+import { poolOf } from './db/createPrisma.js';
+import { serveMetrics } from './http/metricsEndpoint.js';
+import { countError, observePool, recordHttpRequest, recordOperation } from './metrics/metrics.js';
+import { OperationNames } from './metrics/operationNames.js';
 import { ERROR_CODES, ErrorCode, isAppError } from './errors.js';
 import { authenticate } from './http/authenticate.js';
 import { corsHeaders, isPreflight } from './http/cors.js';
@@ -37,6 +41,8 @@ export interface RunningServer {
   url: string;
   port: number;
   http: Server;
+  /** Where Prometheus scrapes this process: `/metrics` on the API port, on `METRICS_PORT`, or nowhere. */
+  metricsUrl: string | null;
   /**
    * Stops gracefully: readiness fails and no new connection is accepted from the first moment;
    * requests already accepted get `graceMs` (default: their own deadline plus 2 s) to finish,
@@ -52,7 +58,7 @@ export interface RunningServer {
  * any localhost origin outside production.
  */
 export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
-  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops'>> & {
+  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops' | 'metrics'>> & {
     limits?: Partial<QueryLimits>;
     /** Redis key prefix of the rate-limit buckets (tests keep theirs apart). */
     rateLimitPrefix?: string;
@@ -169,6 +175,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     }
     for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
     if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/metrics' && metricsOnApiPort) return serveMetrics(req, res, metrics.token);
     if (url.pathname === '/health/ready') {
       return (await ready()) ? sendJson(res, 200, { status: 'ok', database: 'ok' }) : sendJson(res, 503, { status: 'unavailable', database: 'unreachable' });
     }
@@ -190,6 +197,22 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     return handleGraphQL(req, res, url, endpoint);
   }
 
+  const metrics = config.metrics ?? { token: null, port: null, open: config.nodeEnv !== 'production', maxOperationNames: 100 };
+  // In production /metrics needs a token or a port of its own: it says how busy the service is.
+  const metricsOnApiPort = metrics.port === null && (metrics.token !== null || metrics.open);
+  if (metrics.port === null && !metricsOnApiPort) log.warn('metrics are off: set METRICS_TOKEN or METRICS_PORT to serve /metrics in production');
+  const operationNames = new OperationNames(new Set(loadOperations().map((operation) => operation.name)), metrics.maxOperationNames);
+  const pool = poolOf(prisma);
+  const unobservePool = pool ? observePool('primary', pool) : undefined;
+  const record = (req: IncomingMessage, res: ServerResponse, scope: RequestScope, usage: RequestUsage | void, ms: number) => {
+    logRequest(log, req, res, scope, usage, ms);
+    const path = (req.url ?? '/').split('?')[0]!;
+    recordHttpRequest(path, req.method, res.statusCode, ms / 1000);
+    if (scope.operation)
+      recordOperation(operationNames.label(scope.operation.name), scope.operation.type, res.statusCode, ms / 1000, usage ? usage.statements : null);
+    for (const code of scope.errorCodes) countError(code);
+  };
+
   const http = createHttpServer((req, res) => {
     const id = requestIdOf(req.headers['x-request-id']);
     res.setHeader('x-request-id', id);
@@ -203,7 +226,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
         if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
         else res.end();
       }
-      logRequest(log, req, res, currentRequest()!, usage, performance.now() - started);
+      record(req, res, currentRequest()!, usage, performance.now() - started);
     }).finally(() => inFlight.delete(done));
     inFlight.add(done);
   });
@@ -213,8 +236,20 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     http.listen(config.port, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const metricsServer =
+    metrics.port === null
+      ? null
+      : await listen(metrics.port, (req, res) => {
+          if ((req.url ?? '/').split('?')[0] !== '/metrics') return sendJson(res, 404, { error: 'not found: metrics are served at /metrics' });
+          serveMetrics(req, res, metrics.token).catch(() => res.destroy());
+        });
   return {
     url: `http://localhost:${port}/graphql`,
+    metricsUrl: metricsServer
+      ? `http://localhost:${(metricsServer.address() as AddressInfo).port}/metrics`
+      : metricsOnApiPort
+        ? `http://localhost:${port}/metrics`
+        : null,
     port,
     http,
     stop: async (graceMs = limits.requestTimeoutMs + 2000) => {
@@ -231,6 +266,9 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       await deliveries?.stop();
       await apollo.stop();
       await rateLimit?.close();
+      // Scrapes keep working while requests drain; the metrics port closes last.
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+      unobservePool?.();
       return cut;
     },
   };
@@ -270,6 +308,16 @@ function logRequest(log: Logger, req: IncomingMessage, res: ServerResponse, scop
   const message = `${req.method} ${path}${scope.operation ? ` ${operation ?? '(anonymous)'}` : ''} ${res.statusCode} ${fields.durationMs} ms${usage ? `, ${usage.statements} SQL` : ''}`;
   if (QUIET_PATHS.has(path)) log.debug(message, fields);
   else log.info(message, fields);
+}
+
+/** A second HTTP server (the metrics port). Throws PORT_IN_USE when the port is taken. */
+async function listen(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Server> {
+  const server = createHttpServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(port) : error));
+    server.listen(port, () => resolve());
+  });
+  return server;
 }
 
 function delay(ms: number): Promise<void> {
