@@ -93,6 +93,9 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     schema: createSchema(limits),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // The process handles SIGINT and SIGTERM itself (src/index.ts), draining requests in order;
+    // Apollo's own handlers would stop it concurrently and re-raise the signal.
+    stopOnTerminationSignals: false,
     // Refused while parsing, with HTTP 400, before a huge document costs anything.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [KnownOperationTypesRule],
