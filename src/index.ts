@@ -16,9 +16,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = await createServiceLogger({ level: config.logLevel, format: config.logFormat });
   await assertPortFree(config.port);
-  const db = await openDatabase({ ...config, superviseEmbedded: true }, log);
+  const db = await openDatabase({ ...config, superviseEmbedded: true, migrate: config.migrateOnStart }, log);
   // This process shuts the embedded database down itself, in order, on SIGINT and SIGTERM.
-  releaseExitSignals();
+  if (db.embedded) releaseExitSignals();
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

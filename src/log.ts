@@ -44,7 +44,7 @@ export interface ServiceLoggerOptions {
  * (a production install) the lines stay JSON.
  */
 export async function createServiceLogger(options: ServiceLoggerOptions): Promise<Logger> {
-  const destination = options.destination ?? (options.format === 'pretty' ? await prettyStream() : null) ?? pino.destination({ fd: 2, sync: false });
+  const destination = options.destination ?? (options.format === 'pretty' ? await prettyStream() : null) ?? pino.destination({ fd: 2, sync: true });
   const base = pino(
     {
       level: options.level,

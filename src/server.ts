@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from './config.js';
 import { viewerForToken } from './auth/apiTokens.js';
@@ -93,6 +93,9 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     schema: createSchema(limits),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // The process handles SIGINT and SIGTERM itself (src/index.ts), draining requests in order;
+    // Apollo's own handlers would stop it concurrently and re-raise the signal.
+    stopOnTerminationSignals: false,
     // Refused while parsing, with HTTP 400, before a huge document costs anything.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [KnownOperationTypesRule],
@@ -201,7 +204,11 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   // In production /metrics needs a token or a port of its own: it says how busy the service is.
   const metricsOnApiPort = metrics.port === null && (metrics.token !== null || metrics.open);
   if (metrics.port === null && !metricsOnApiPort) log.warn('metrics are off: set METRICS_TOKEN or METRICS_PORT to serve /metrics in production');
-  const operationNames = new OperationNames(new Set(loadOperations().map((operation) => operation.name)), metrics.maxOperationNames);
+  // The example operations' names are always labels of their own.
+  const exampleNames = loadOperations().flatMap(({ source }) =>
+    parse(source).definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [])),
+  );
+  const operationNames = new OperationNames(new Set(exampleNames), metrics.maxOperationNames);
   const pool = poolOf(prisma);
   const unobservePool = pool ? observePool('primary', pool) : undefined;
   const record = (req: IncomingMessage, res: ServerResponse, scope: RequestScope, usage: RequestUsage | void, ms: number) => {
