@@ -33,6 +33,8 @@ const layers = [
     from: ['./src/graphql', './src/ingest', './src/server', './src/http', './src/export'],
     message: 'src/db is below the API and the import.',
   },
+  // The import queue carries the import's work between processes; the import knows nothing of it.
+  { target: ['./src/ingest', './src/db', './src/graphql'], from: './src/queue', message: 'src/queue sits above the import.' },
   { target: './src/graphql', from: ['./src/server.ts', './src/http', './src/index.ts'], message: 'src/graphql is below the HTTP server.' },
 ];
 

@@ -15,6 +15,8 @@ export interface Config {
   port: number;
   /** A PostgreSQL server, or null to use the embedded database. */
   databaseUrl: string | null;
+  /** Streaming replicas of `databaseUrl` that serve public reads (`DATABASE_REPLICA_URLS`); empty: none. */
+  databaseReplicaUrls: string[];
   /** Where the embedded database keeps its files. */
   dataDir: string;
   /** Port of the embedded database (0 = any free port). */
@@ -55,6 +57,19 @@ export interface Config {
   publisherName: string | null;
   /** Webhook delivery from this process. */
   webhooks: WebhookSettings;
+  /** The import queue in Redis (`npm run import -- --queue`, `npm run worker`). */
+  importQueue: ImportQueueSettings;
+}
+
+/** Where queued imports wait and how long a worker's claim on a job lasts. */
+export interface ImportQueueSettings {
+  /** Queue name (`IMPORT_QUEUE`): deployments sharing one Redis use different names. */
+  name: string;
+  /**
+   * A worker's lock on a job, in ms (`IMPORT_JOB_LOCK_MS`), renewed while it works: a job whose
+   * worker died is handed to another worker after about this long.
+   */
+  lockMs: number;
 }
 
 /**
@@ -101,6 +116,15 @@ export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl) parseDatabaseUrl(databaseUrl);
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  for (const url of databaseReplicaUrls) parseDatabaseUrl(url, 'DATABASE_REPLICA_URLS');
+  if (databaseReplicaUrls.length && !databaseUrl)
+    throw new AppError(ErrorCode.INVALID_CONFIG, 'DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate)', {
+      variable: 'DATABASE_REPLICA_URLS',
+    });
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!isLogLevel(logLevel)) throw invalid('LOG_LEVEL', logLevel, 'debug, info, warn, error or silent');
   // Tests send bursts from one address; they turn rate limiting on when they test it.
@@ -109,6 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
     databaseUrl,
+    databaseReplicaUrls,
     dataDir: env.STORYGRAPH_DATA_DIR?.trim() || join(projectRoot, '.storygraph'),
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 0, 65535),
     logLevel,
@@ -142,6 +167,10 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1, 100),
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
     },
+    importQueue: {
+      name: queueName(env, 'IMPORT_QUEUE', 'storygraph-import'),
+      lockMs: integer(env, 'IMPORT_JOB_LOCK_MS', 30_000, 1000, 3_600_000),
+    },
   };
 }
 
@@ -172,6 +201,14 @@ function baseUrl(env: Env, name: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(name, raw, 'an http or https URL');
   return url.toString().replace(/\/$/, '');
+}
+
+function queueName(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  // Redis keys are built from it: keep it to a plain word.
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(raw)) throw invalid(name, raw, 'letters, digits, "_", "." or "-" (at most 100)');
+  return raw;
 }
 
 function invalid(name: string, value: string, expected: string): AppError {

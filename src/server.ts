@@ -9,6 +9,9 @@ import type { PrismaClient } from './db/createPrisma.js';
 import { toAppError } from './db/prismaErrors.js';
 import { sqlOf } from './db/sql.js';
 import { RequestBudget, withBudget } from './db/requestBudget.js';
+import { openReadReplicas } from './db/readReplicas.js';
+import { parseLsn } from './db/walLsn.js';
+import { CONSISTENCY_HEADER, replicaReadsPlugin } from './graphql/replicaReadsPlugin.js';
 import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
 import { createSchema } from './graphql/schema/createSchema.js';
@@ -23,13 +26,14 @@ import { poolOf } from './db/createPrisma.js';
 import { serveMetrics } from './http/metricsEndpoint.js';
 import { countError, observePool, recordHttpRequest, recordOperation } from './metrics/metrics.js';
 import { OperationNames } from './metrics/operationNames.js';
-import { ERROR_CODES, ErrorCode, isAppError } from './errors.js';
+import { AppError, ERROR_CODES, ErrorCode, isAppError } from './errors.js';
 import { authenticate } from './http/authenticate.js';
 import { corsHeaders, isPreflight } from './http/cors.js';
 import { portInUse } from './http/assertPortFree.js';
 import { clientKeyOf } from './http/clientKey.js';
 import { handleGraphQL, type GraphQLEndpoint, type RequestUsage } from './http/graphqlEndpoint.js';
 import { createRateLimit } from './http/rateLimit.js';
+import { redisQueryCache } from './http/redisQueryCache.js';
 import type { TokenBuckets } from './http/tokenBucket.js';
 import { requestIdOf } from './http/requestId.js';
 import { sendError, sendJson } from './http/respond.js';
@@ -58,7 +62,12 @@ export interface RunningServer {
  * any localhost origin outside production.
  */
 export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
-  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops' | 'metrics'>> & {
+  Partial<
+    Pick<
+      Config,
+      'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops' | 'metrics' | 'databaseReplicaUrls'
+    >
+  > & {
     limits?: Partial<QueryLimits>;
     /** Redis key prefix of the rate-limit buckets (tests keep theirs apart). */
     rateLimitPrefix?: string;
@@ -89,7 +98,10 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     log,
   );
   const chargeCost = rateLimit ? costCharger(rateLimit, limits) : undefined;
+  // Persisted queries registered with one process are known to every process sharing Redis.
+  const queryCache = config.redisUrl ? await redisQueryCache(config.redisUrl, log) : null;
   const apollo = new ApolloServer<Context>({
+    ...(queryCache ? { cache: queryCache } : {}),
     schema: createSchema(limits),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
@@ -105,6 +117,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       createLimitsPlugin<Context>(limits, chargeCost),
       httpStatusPlugin<Context>(),
       retryLaterPlugin<Context>(),
+      replicaReadsPlugin(),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : // Sandbox opens with the example operations of operations/ loaded, ready to run.
@@ -121,6 +134,14 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   const corsOrigins = config.corsOrigins ?? { kind: 'list', origins: [], localhost: config.nodeEnv !== 'production' };
   // Webhooks are delivered by every process that serves the API (the outbox coordinates them).
   const deliveries = config.webhooks?.deliver ? startDeliveries(sqlOf(prisma), config.webhooks, log) : null;
+  const replicas = config.databaseReplicaUrls?.length
+    ? openReadReplicas(
+        config.databaseReplicaUrls,
+        prisma,
+        { statementTimeoutMs: limits.statementTimeoutMs, poolSize: limits.poolSize, queryTimeoutMs: limits.queryTimeoutMs },
+        log,
+      )
+    : null;
   const endpoint: GraphQLEndpoint = {
     apollo,
     limits,
@@ -128,6 +149,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       // Who asks, before anything runs: a bad token is refused whatever the request, so a client
       // never silently reads as anonymous.
       try {
+        const after = consistencyOf(req.headers[CONSISTENCY_HEADER]);
         const viewer = await authenticate(req.headers.authorization, (token) => viewerForToken(prisma, token));
         const context = async () =>
           createContext({
@@ -138,6 +160,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
             publisherName: config.publisherName,
             importLimits: config.importLimits,
             afterWrite: deliveries?.wake,
+            replicas,
+            after,
           });
         return { context };
       } catch (error) {
@@ -273,12 +297,22 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       await deliveries?.stop();
       await apollo.stop();
       await rateLimit?.close();
+      await replicas?.close();
+      await queryCache?.close();
       // Scrapes keep working while requests drain; the metrics port closes last.
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       unobservePool?.();
       return cut;
     },
   };
+}
+
+/** The commit position a client carries (`Storygraph-Consistency`), or null; BAD_REQUEST when it is not one. */
+function consistencyOf(header: string | string[] | undefined) {
+  if (header === undefined || header === '') return null;
+  const lsn = typeof header === 'string' ? parseLsn(header) : null;
+  if (lsn === null) throw new AppError(ErrorCode.BAD_REQUEST, `Storygraph-Consistency must be a WAL position as a response gave it (e.g. 0/16B3748)`);
+  return lsn;
 }
 
 /** Takes one more token per `rateLimitCostPerToken` of estimated cost from the request's client. */

@@ -11,6 +11,8 @@ interface Due {
   attempts: number;
   url: string;
   secret: string;
+  /** The primary's WAL position now, past the commit that wrote the event. */
+  lsn: string;
 }
 
 /** How an attempt ended: the receiver's status, or the network error. */
@@ -27,7 +29,7 @@ type Outcome = { ok: true; status: number } | { ok: false; status: number | null
 export async function deliverNext(db: SqlDatabase, settings: WebhookSettings, log: Logger): Promise<boolean> {
   return db.transaction(async (sql) => {
     const [due] = await sql.rows<Due>(
-      `SELECT d.id::text AS id, d.event, d.payload::text AS body, d.attempts, w.url, w.secret
+      `SELECT d.id::text AS id, d.event, d.payload::text AS body, d.attempts, w.url, w.secret, pg_current_wal_lsn()::text AS lsn
        FROM webhook_delivery d JOIN webhook w ON w.id = d."webhookId"
        WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= now() AT TIME ZONE 'UTC'
          AND NOT EXISTS (
@@ -57,6 +59,8 @@ async function send(due: Due, timeoutMs: number): Promise<Outcome> {
         'storygraph-event': due.event,
         'storygraph-delivery': due.id,
         'storygraph-signature': signBody(due.secret, due.body),
+        // A receiver that reads the article back sends this on: a read replica answers only once it has the change.
+        'storygraph-consistency': due.lsn,
       },
       body: due.body,
       redirect: 'manual',
