@@ -1,8 +1,9 @@
 import type { Viewer } from '../access/viewer.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../config/importLimits.js';
-import type { PrismaClient } from '../db/createPrisma.js';
+import { poolOf, type PrismaClient } from '../db/createPrisma.js';
 import { sqlOf, type Sql } from '../db/sql.js';
 import { createLoaders, type Loaders } from './loaders/createLoaders.js';
+import { pgReader } from './read/pgReader.js';
 import type { Reader } from './read/sql.js';
 
 /** What every resolver receives: who asks, the database, this request's loaders and the page-size limit. */
@@ -41,7 +42,8 @@ export interface ContextOptions {
 /** A fresh context per request: loaders cache only within one request, so replicas share nothing. */
 export function createContext(options: ContextOptions): Context {
   const { prisma, viewer } = options;
-  const read: Reader = (statement) => prisma.$queryRaw(statement);
+  const pool = poolOf(prisma);
+  const read: Reader = pool ? pgReader(pool) : (statement) => prisma.$queryRaw(statement);
   const database = sqlOf(prisma);
   return {
     viewer,
