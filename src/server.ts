@@ -31,6 +31,10 @@ import { sendError, sendJson } from './http/respond.js';
 import type { Logger } from './log.js';
 import { startDeliveries } from './webhooks/startDeliveries.js';
 import { currentRequest, withRequestScope } from './requestScope.js';
+import { nextScheduledPublication } from './articles/nextScheduledPublication.js';
+import { readerCachePlugin } from './graphql/readerCachePlugin.js';
+import { readerMaxAge } from './http/readerCaching.js';
+import { memoryResponseCache, redisResponseCache } from './http/responseCache.js';
 
 export interface RunningServer {
   url: string;
@@ -45,10 +49,14 @@ export interface RunningServer {
  * any localhost origin outside production.
  */
 export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
-  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops'>> & {
+  Partial<
+    Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops' | 'responseCacheSeconds'>
+  > & {
     limits?: Partial<QueryLimits>;
     /** Redis key prefix of the rate-limit buckets (tests keep theirs apart). */
     rateLimitPrefix?: string;
+    /** Redis key prefix of the shared response cache (tests keep theirs apart). */
+    responseCachePrefix?: string;
   };
 
 export interface ServerHooks {
@@ -76,6 +84,11 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     log,
   );
   const chargeCost = rateLimit ? costCharger(rateLimit, limits) : undefined;
+  // Readers' answers: ETags always; with RESPONSE_CACHE_SECONDS a shared cache, emptied by every mutation.
+  const cacheSeconds = config.responseCacheSeconds ?? 0;
+  const responseCache =
+    cacheSeconds > 0 ? (config.redisUrl ? await redisResponseCache(config.redisUrl, log, config.responseCachePrefix) : memoryResponseCache()) : null;
+  const maxAge = readerMaxAge(cacheSeconds, () => nextScheduledPublication(prisma));
   const apollo = new ApolloServer<Context>({
     schema: createSchema(limits),
     introspection: config.introspection,
@@ -88,6 +101,10 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       createLimitsPlugin<Context>(limits, chargeCost),
       httpStatusPlugin<Context>(),
       retryLaterPlugin<Context>(),
+      readerCachePlugin(async () => {
+        maxAge.forget();
+        await responseCache?.bump();
+      }),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : // Sandbox opens with the example operations of operations/ loaded, ready to run.
@@ -107,6 +124,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   const endpoint: GraphQLEndpoint = {
     apollo,
     limits,
+    caching: { cache: responseCache, maxAge: maxAge.maxAge },
     prepare: async (req) => {
       // Who asks, before anything runs: a bad token is refused whatever the request, so a client
       // never silently reads as anonymous.
@@ -122,7 +140,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
             importLimits: config.importLimits,
             afterWrite: deliveries?.wake,
           });
-        return { context };
+        return { context, viewer };
       } catch (error) {
         const known = toAppError(error);
         if (!isAppError(known)) throw error;
@@ -218,6 +236,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       await deliveries?.stop();
       await apollo.stop();
       await rateLimit?.close();
+      await responseCache?.close();
     },
   };
 }
