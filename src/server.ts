@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from './config.js';
 import { viewerForToken } from './auth/apiTokens.js';
@@ -101,6 +102,9 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       createLimitsPlugin<Context>(limits, chargeCost),
       httpStatusPlugin<Context>(),
       retryLaterPlugin<Context>(),
+      // Apollo's cache-control plugin wraps every field's resolver to gather hints nobody sets;
+      // readers' caching is decided per response (readerCachePlugin, http/readerCaching.ts).
+      ApolloServerPluginCacheControlDisabled(),
       readerCachePlugin(async () => {
         maxAge.forget();
         await responseCache?.bump();

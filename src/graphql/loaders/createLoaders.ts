@@ -63,6 +63,18 @@ export function createLoaders(read: Reader, viewer: Viewer) {
         ),
       ),
     ),
+    /**
+     * Articles without their paragraphs (no body parsed for a title and a slug); the Article
+     * fields that need the body read it through `articleById` (see `paragraphsOf`).
+     */
+    articleSummaryById: new DataLoader(async (keys: readonly string[]) =>
+      byId(
+        keys,
+        (
+          await read<never>(sql`SELECT ${columns.articleSummary('a')} FROM article a WHERE a.id = ANY(${ids(keys)}) AND ${visible(viewer, 'article', 'a')}`)
+        ).map(asArticle),
+      ),
+    ),
     entityById: new DataLoader(async (keys: readonly string[]) =>
       byId(
         keys,
