@@ -1,9 +1,11 @@
 // Synthetic archive generator (run by hand; the import tests use generateArchive() too).
-//   npx tsx bench/generateArchive.ts [--count N] [--out DIR | --jsonl FILE] [--corpus DIR] [--seed S]
+//   npx tsx bench/generateArchive.ts [--count N] [--out DIR | --jsonl FILE [--dated]] [--corpus DIR] [--seed S]
 // Builds N articles (default 100,000) from the paragraphs of a corpus (default the 927 BBC dev
 // articles) with varied people and organizations woven in: a quote by a full name, a later
 // surname-only mention, a role and an employer, so identity resolution has work to do at scale.
-// --out writes plain-text files (1,000 per folder); --jsonl writes one JSON Lines file.
+// --out writes plain-text files (1,000 per folder); --jsonl writes one JSON Lines file, with
+// --dated a publication date per article (one every three hours back from 2026-11-01), as an
+// archive that lists sort by.
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -160,9 +162,12 @@ export async function generateArchive(dir: string, options: GenerateOptions): Pr
   return files;
 }
 
+/** The newest date `--dated` gives; each next article is three hours older. */
+const DATED_FROM = Date.parse('2026-11-01T12:00:00Z');
+
 async function main() {
   const { values } = parseBenchArgs(
-    'Usage: npx tsx bench/generateArchive.ts [--count N] [--out DIR | --jsonl FILE] [--corpus DIR] [--seed S]\n' +
+    'Usage: npx tsx bench/generateArchive.ts [--count N] [--out DIR | --jsonl FILE [--dated]] [--corpus DIR] [--seed S]\n' +
       'Builds N synthetic articles (default 100,000) from the paragraphs of a corpus (default the BBC dev set):\n' +
       '--out writes plain-text files, 1,000 per folder; --jsonl writes one JSON Lines file.',
     {
@@ -171,6 +176,7 @@ async function main() {
       jsonl: { type: 'string' },
       corpus: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      dated: { type: 'boolean', default: false },
     },
   );
   const { readSources } = await import('../src/ingest/sources/readSources.js');
@@ -191,7 +197,8 @@ async function main() {
     const out = createWriteStream(values.jsonl);
     let n = 0;
     for (const article of syntheticArticles(options)) {
-      const line = JSON.stringify({ title: article.title, paragraphs: article.paragraphs, url: `https://example.org/synthetic/${n++}` }) + '\n';
+      const publishedAt = values.dated ? new Date(DATED_FROM - n * 3 * 3600_000).toISOString() : undefined;
+      const line = JSON.stringify({ title: article.title, paragraphs: article.paragraphs, url: `https://example.org/synthetic/${n++}`, publishedAt }) + '\n';
       if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));

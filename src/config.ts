@@ -45,6 +45,12 @@ export interface Config {
    * entry that many places from its end. 0 (default) ignores the header: the socket's address.
    */
   trustProxyHops: number;
+  /**
+   * Seconds anonymous and READER answers may be reused (`RESPONSE_CACHE_SECONDS`): their
+   * `Cache-Control: max-age`, and the TTL of the shared response cache (Redis with `REDIS_URL`,
+   * else this process's memory). 0 (default): no shared cache, clients revalidate by ETag.
+   */
+  responseCacheSeconds: number;
   /** Longest a shutdown waits for in-flight requests and the database before exiting anyway. */
   shutdownTimeoutMs: number;
   /** What one imported article may hold: bytes and paragraphs. */
@@ -152,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     limits,
     redisUrl: env.REDIS_URL?.trim() || null,
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    responseCacheSeconds: integer(env, 'RESPONSE_CACHE_SECONDS', 0, 0, 3600),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 5000, 100, 600_000),
     importLimits: {
       maxArticleBytes: integer(env, 'IMPORT_MAX_ARTICLE_BYTES', DEFAULT_IMPORT_LIMITS.maxArticleBytes, 1024, 1024 * 1024 * 1024),

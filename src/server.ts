@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { GraphQLError, Kind, parse } from 'graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from './config.js';
 import { viewerForToken } from './auth/apiTokens.js';
@@ -40,6 +41,10 @@ import { sendError, sendJson } from './http/respond.js';
 import type { Logger } from './log.js';
 import { startDeliveries } from './webhooks/startDeliveries.js';
 import { currentRequest, withRequestScope, type RequestScope } from './requestScope.js';
+import { nextScheduledPublication } from './articles/nextScheduledPublication.js';
+import { readerCachePlugin } from './graphql/readerCachePlugin.js';
+import { readerMaxAge } from './http/readerCaching.js';
+import { memoryResponseCache, redisResponseCache } from './http/responseCache.js';
 
 export interface RunningServer {
   url: string;
@@ -65,12 +70,23 @@ export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
   Partial<
     Pick<
       Config,
-      'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops' | 'metrics' | 'databaseReplicaUrls'
+      | 'corsOrigins'
+      | 'publicBaseUrl'
+      | 'publisherName'
+      | 'webhooks'
+      | 'importLimits'
+      | 'redisUrl'
+      | 'trustProxyHops'
+      | 'metrics'
+      | 'databaseReplicaUrls'
+      | 'responseCacheSeconds'
     >
   > & {
     limits?: Partial<QueryLimits>;
     /** Redis key prefix of the rate-limit buckets (tests keep theirs apart). */
     rateLimitPrefix?: string;
+    /** Redis key prefix of the shared response cache (tests keep theirs apart). */
+    responseCachePrefix?: string;
   };
 
 export interface ServerHooks {
@@ -100,6 +116,11 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   const chargeCost = rateLimit ? costCharger(rateLimit, limits) : undefined;
   // Persisted queries registered with one process are known to every process sharing Redis.
   const queryCache = config.redisUrl ? await redisQueryCache(config.redisUrl, log) : null;
+  // Readers' answers: ETags always; with RESPONSE_CACHE_SECONDS a shared cache, emptied by every mutation.
+  const cacheSeconds = config.responseCacheSeconds ?? 0;
+  const responseCache =
+    cacheSeconds > 0 ? (config.redisUrl ? await redisResponseCache(config.redisUrl, log, config.responseCachePrefix) : memoryResponseCache()) : null;
+  const maxAge = readerMaxAge(cacheSeconds, () => nextScheduledPublication(prisma));
   const apollo = new ApolloServer<Context>({
     ...(queryCache ? { cache: queryCache } : {}),
     schema: createSchema(limits),
@@ -118,6 +139,13 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       httpStatusPlugin<Context>(),
       retryLaterPlugin<Context>(),
       replicaReadsPlugin(),
+      // Apollo's cache-control plugin wraps every field's resolver to gather hints nobody sets;
+      // readers' caching is decided per response (readerCachePlugin, http/readerCaching.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      readerCachePlugin(async () => {
+        maxAge.forget();
+        await responseCache?.bump();
+      }),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : // Sandbox opens with the example operations of operations/ loaded, ready to run.
@@ -145,6 +173,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   const endpoint: GraphQLEndpoint = {
     apollo,
     limits,
+    caching: { cache: responseCache, maxAge: maxAge.maxAge },
     prepare: async (req) => {
       // Who asks, before anything runs: a bad token is refused whatever the request, so a client
       // never silently reads as anonymous.
@@ -163,7 +192,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
             replicas,
             after,
           });
-        return { context };
+        return { context, viewer };
       } catch (error) {
         const known = toAppError(error);
         if (!isAppError(known)) throw error;
@@ -299,6 +328,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       await rateLimit?.close();
       await replicas?.close();
       await queryCache?.close();
+      await responseCache?.close();
       // Scrapes keep working while requests drain; the metrics port closes last.
       if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       unobservePool?.();

@@ -69,9 +69,14 @@ export function toSqlCondition(predicate: Predicate, alias: string, depth = 0): 
       // Timestamps are stored as UTC without a zone (Prisma's DateTime), so compare with UTC now.
       return `${column(predicate.column)} <= (now() AT TIME ZONE 'UTC')`;
     case 'related': {
-      const { sql } = predicate.relation;
+      const { sql, prisma } = predicate.relation;
       const inner = `${sql.inner}${depth + 1}`;
-      return `EXISTS (SELECT 1 FROM ${sql.from(inner)} WHERE ${sql.join(alias, inner)} AND ${toSqlCondition(predicate.where, inner, depth + 1)})`;
+      const where = toSqlCondition(predicate.where, inner, depth + 1);
+      // One related row (a fact's article): a scalar subquery, looked up by key per row. As
+      // EXISTS inside an OR, PostgreSQL would hash the whole related table instead (a
+      // sequential scan of every article for a page of five quotes). No row reads as FALSE.
+      if (!prisma.list) return `COALESCE((SELECT ${where} FROM ${sql.from(inner)} WHERE ${sql.join(alias, inner)}), FALSE)`;
+      return `EXISTS (SELECT 1 FROM ${sql.from(inner)} WHERE ${sql.join(alias, inner)} AND ${where})`;
     }
   }
 }

@@ -12,7 +12,7 @@ export interface PrismaOptions extends PgPoolOptions {
 
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
-/** The `pg` pool under a client made by `createPrisma` (for pool metrics). */
+/** The `pg` pool under a client from `createPrisma`: for reads that skip Prisma's query runtime, and pool metrics. */
 export function poolOf(prisma: PrismaClient): pg.Pool | undefined {
   return pools.get(prisma);
 }

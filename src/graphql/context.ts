@@ -1,10 +1,11 @@
 import type { Viewer } from '../access/viewer.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../config/importLimits.js';
-import type { PrismaClient } from '../db/createPrisma.js';
+import { poolOf, type PrismaClient } from '../db/createPrisma.js';
 import type { ReadReplicas } from '../db/readReplicas.js';
 import { sqlOf, type Sql } from '../db/sql.js';
 import { parseLsn, type Lsn } from '../db/walLsn.js';
 import { createLoaders, type Loaders } from './loaders/createLoaders.js';
+import { pgReader } from './read/pgReader.js';
 import type { Reader } from './read/sql.js';
 
 /** What every resolver receives: who asks, the database, this request's loaders and the page-size limit. */
@@ -63,8 +64,9 @@ export function createContext(options: ContextOptions): Context {
   const { prisma, viewer } = options;
   const replicas = options.replicas ?? null;
   const consistency: ReadConsistency = { replicaReads: false, after: options.after ?? null, wroteAt: null, replicas: replicas !== null };
+  const primary = readerOf(prisma);
   const read: Reader = (statement) =>
-    replicas && consistency.replicaReads ? replicas.read(consistency.after, (client) => client.$queryRaw(statement)) : prisma.$queryRaw(statement);
+    replicas && consistency.replicaReads ? replicas.read(consistency.after, (client) => readerOf(client)(statement)) : primary(statement);
   const database = sqlOf(prisma);
   return {
     consistency,
@@ -89,4 +91,10 @@ export function createContext(options: ContextOptions): Context {
 async function currentLsn(prisma: PrismaClient): Promise<Lsn | null> {
   const [row] = await prisma.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
   return parseLsn(row?.lsn);
+}
+
+/** Reads straight on the `pg` pool under a client (named prepared statements), or through Prisma for a client without one. */
+function readerOf(client: PrismaClient): Reader {
+  const pool = poolOf(client);
+  return pool ? pgReader(pool) : (statement) => client.$queryRaw(statement);
 }

@@ -49,15 +49,19 @@ export function boundsOf(window: PageWindow, total: number): { lo: number; hi: n
   return { lo, hi: Math.max(lo, hi) };
 }
 
-/** Builds a Relay connection from the rows at offsets [lo, …) and the list's total size. */
-export function connectionOf<T>(rows: T[], lo: number, total: number) {
+/**
+ * Builds a Relay connection from the rows at offsets [lo, …) and the list's total size; without
+ * a total (not selected, so not counted), `hasNext` says whether rows follow the page.
+ */
+export function connectionOf<T>(rows: T[], lo: number, total: number | null, hasNext?: boolean) {
   const edges = rows.map((node, i) => ({ cursor: encodeCursor(lo + i), node }));
   return {
     edges,
     nodes: rows,
-    totalCount: total,
+    // Never read when null: it is null only when the query does not select it.
+    totalCount: total as number,
     pageInfo: {
-      hasNextPage: lo + rows.length < total,
+      hasNextPage: total === null ? (hasNext ?? false) : lo + rows.length < total,
       hasPreviousPage: lo > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
@@ -67,14 +71,24 @@ export function connectionOf<T>(rows: T[], lo: number, total: number) {
 
 /**
  * One page of a root list: counts and fetches in parallel for `first`; `last` counts first,
- * since the window then depends on the total.
+ * since the window then depends on the total. Without `count` (totalCount not selected) a
+ * `first` page fetches one row more than it shows, to know whether rows follow.
  */
-export async function pageOf<T>(window: PageWindow, count: () => Promise<number>, fetch: (skip: number, take: number) => Promise<T[]>): Promise<Connection<T>> {
+export async function pageOf<T>(
+  window: PageWindow,
+  count: (() => Promise<number>) | null,
+  fetch: (skip: number, take: number) => Promise<T[]>,
+): Promise<Connection<T>> {
   if (window.last === null) {
     const { lo, hi } = boundsOf(window, Number.MAX_SAFE_INTEGER);
+    if (!count) {
+      const rows = hi > lo ? await fetch(lo, hi - lo + 1) : [];
+      return connectionOf(rows.slice(0, hi - lo), lo, null, rows.length > hi - lo);
+    }
     const [total, rows] = await Promise.all([count(), hi > lo ? fetch(lo, hi - lo) : Promise.resolve([])]);
     return connectionOf(rows, lo, total);
   }
+  if (!count) throw new Error('a `last` page needs its total');
   const total = await count();
   const { lo, hi } = boundsOf(window, total);
   return connectionOf(hi > lo ? await fetch(lo, hi - lo) : [], lo, total);

@@ -1,8 +1,9 @@
 import { articleBody } from '../../content/articleText.js';
-import type { Article, Entity, Quote } from '../../generated/prisma/client.js';
+import type { Article } from '../../generated/prisma/client.js';
 import type { Loaders } from '../loaders/createLoaders.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import { toGlobalId } from '../globalId.js';
+import type { JsonLdEntity, JsonLdFacts } from './jsonLdFacts.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -17,15 +18,11 @@ export interface JsonLdSite {
 /**
  * The article as a schema.org `NewsArticle` for a page's `<script type="application/ld+json">`:
  * its people, organizations and places as `mentions`, and its quotes as `Quotation` parts with
- * `spokenByCharacter`. Reads through the request's loaders, so a list of articles stays batched.
+ * `spokenByCharacter`. The facts come from one batched statement (`jsonLdFactsByArticle`), so a
+ * list of articles stays one read.
  */
 export async function articleJsonLd(article: Article, loaders: Loaders, site: JsonLdSite = { publicBaseUrl: null, publisherName: null }): Promise<JsonObject> {
-  const [entities, quotes, tags] = await Promise.all([
-    loaders.entitiesByArticle.load(article.id),
-    loaders.quotesByArticle.load(article.id),
-    loaders.tagsByArticle.load(article.id),
-  ]);
-  const quotations = await Promise.all(quotes.map((quote) => quotation(quote, loaders)));
+  const facts = await loaders.jsonLdFactsByArticle.load(article.id);
   return dropEmpty({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -41,39 +38,31 @@ export async function articleJsonLd(article: Article, loaders: Loaders, site: Js
     articleSection: article.section ?? undefined,
     author: article.byline ? { '@type': 'Person', name: article.byline } : undefined,
     publisher: site.publisherName ? { '@type': 'Organization', name: site.publisherName, url: site.publicBaseUrl ?? undefined } : undefined,
-    keywords: tags.map((tag) => tag.name),
-    mentions: await Promise.all(
-      entities.map(async (entity) => {
-        // An editor's Wikidata item ties the entity to the rest of the web.
-        const wikidata = await loaders.wikidataByEntity.load(entity.id);
-        return wikidata ? { ...thing(entity), sameAs: `https://www.wikidata.org/wiki/${wikidata}` } : thing(entity);
-      }),
+    keywords: facts?.keywords ?? [],
+    // An editor's Wikidata item ties the entity to the rest of the web.
+    mentions: (facts?.mentions ?? []).map((entity) =>
+      entity.wikidataId ? { ...thing(entity), sameAs: `https://www.wikidata.org/wiki/${entity.wikidataId}` } : thing(entity),
     ),
-    hasPart: quotations,
+    hasPart: (facts?.quotes ?? []).map((quote) => dropEmpty({ '@type': 'Quotation', text: quote.text, spokenByCharacter: speakerOf(quote) })),
   });
 }
 
-function thing(entity: Entity): JsonObject {
+function thing(entity: JsonLdEntity): JsonObject {
   return { '@type': ENTITY_TYPE_NAME[entity.kind], name: entity.name, identifier: toGlobalId(ENTITY_TYPE_NAME[entity.kind], entity.id) };
-}
-
-async function quotation(quote: Quote, loaders: Loaders): Promise<JsonObject> {
-  return dropEmpty({ '@type': 'Quotation', text: quote.text, spokenByCharacter: await speakerOf(quote, loaders) });
 }
 
 /**
  * schema.org allows only a Person or an Organization to speak: a place that speaks ("Russia
  * threatened …") is its government, and an unnamed speaker is a Person described by the text.
  */
-async function speakerOf(quote: Quote, loaders: Loaders): Promise<JsonObject | undefined> {
+function speakerOf(quote: JsonLdFacts['quotes'][number]): JsonObject | undefined {
   if (quote.speakerId) {
-    const entity = await loaders.entityById.load(quote.speakerId);
+    const entity = quote.speaker;
     if (!entity) return undefined;
     return entity.kind === 'PLACE' ? { '@type': 'GovernmentOrganization', name: entity.name, areaServed: thing(entity) } : thing(entity);
   }
-  if (!quote.speakerDescription) return undefined;
-  const affiliation = quote.speakerAffiliationId ? await loaders.entityById.load(quote.speakerAffiliationId) : null;
-  return dropEmpty({ '@type': 'Person', description: quote.speakerDescription, affiliation: affiliation ? thing(affiliation) : undefined });
+  if (!quote.description) return undefined;
+  return dropEmpty({ '@type': 'Person', description: quote.description, affiliation: quote.affiliation ? thing(quote.affiliation) : undefined });
 }
 
 function dropEmpty(object: JsonObject): JsonObject {

@@ -14,6 +14,7 @@ import type {
 } from '../rows.js';
 import { columns, sql, visible, type Reader } from '../read/sql.js';
 import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
+import { readJsonLdFacts } from '../jsonLd/jsonLdFacts.js';
 import { nestedPageLoader } from './nestedPageLoader.js';
 import { nestedSources } from './nestedSources.js';
 
@@ -62,6 +63,18 @@ export function createLoaders(read: Reader, viewer: Viewer) {
         ),
       ),
     ),
+    /**
+     * Articles without their paragraphs (no body parsed for a title and a slug); the Article
+     * fields that need the body read it through `articleById` (see `paragraphsOf`).
+     */
+    articleSummaryById: new DataLoader(async (keys: readonly string[]) =>
+      byId(
+        keys,
+        (
+          await read<never>(sql`SELECT ${columns.articleSummary('a')} FROM article a WHERE a.id = ANY(${ids(keys)}) AND ${visible(viewer, 'article', 'a')}`)
+        ).map(asArticle),
+      ),
+    ),
     entityById: new DataLoader(async (keys: readonly string[]) =>
       byId(
         keys,
@@ -88,37 +101,11 @@ export function createLoaders(read: Reader, viewer: Viewer) {
         (row) => row.entityId,
       ).map((rows) => rows.map((row) => row.name)),
     ),
-    // Whole lists, for JSON-LD, which embeds every quote, mention and tag of an article.
-    quotesByArticle: new DataLoader(async (keys: readonly string[]) =>
-      groupBy(
-        keys,
-        (
-          await read<never>(
-            sql`SELECT ${columns.quote('q')} FROM quote q WHERE q."articleId" = ANY(${ids(keys)}) AND ${visible(viewer, 'fact', 'q')} ORDER BY q.start, q.id`,
-          )
-        ).map(asQuote),
-        (row) => row.articleId,
-      ),
-    ),
-    entitiesByArticle: new DataLoader(async (keys: readonly string[]) =>
-      groupBy(
-        keys,
-        await read<EntityRow & { articleId: string }>(
-          sql`SELECT ${columns.entity('e')}, ae."articleId"::text AS "articleId" FROM article_entity ae JOIN entity e ON e.id = ae."entityId"
-              WHERE ae."articleId" = ANY(${ids(keys)}) ORDER BY ae."firstStart", e.id`,
-        ),
-        (row) => row.articleId,
-      ).map((rows) => rows.map(({ articleId: _, ...entity }) => asEntity(entity as never))),
-    ),
-    tagsByArticle: new DataLoader(async (keys: readonly string[]) =>
-      groupBy(
-        keys,
-        await read<TagRow & { articleId: string }>(
-          sql`SELECT ${columns.tag('t')}, x."articleId"::text AS "articleId" FROM article_tag x JOIN tag t ON t.id = x."tagId" WHERE x."articleId" = ANY(${ids(keys)}) ORDER BY t.name, t.id`,
-        ),
-        (row) => row.articleId,
-      ).map((rows) => rows.map(({ articleId: _, ...tag }) => asTag(tag as never))),
-    ),
+    /** What an article's JSON-LD embeds, one statement per batch of articles. */
+    jsonLdFactsByArticle: new DataLoader(async (keys: readonly string[]) => {
+      const rows = new Map((await readJsonLdFacts(read, viewer, keys)).map((row) => [row.articleId, row]));
+      return keys.map((key) => rows.get(key) ?? null);
+    }),
     // Pages of relations: one statement per batch and set of paging arguments.
     quotePagesByArticle: nestedPageLoader<QuoteRow>(read, sources.quotesByArticle),
     mentionPagesByArticle: nestedPageLoader<MentionRow>(read, sources.mentionsByArticle),
@@ -158,16 +145,6 @@ export function createLoaders(read: Reader, viewer: Viewer) {
     ),
     placeProfile: new DataLoader(async (keys: readonly string[]) =>
       byEntity(keys, await read<PlaceProfileRow>(sql`SELECT * FROM place WHERE "entityId" = ANY(${ids(keys)})`)),
-    ),
-    /** An entity's Wikidata item from its profile, whatever its kind (JSON-LD `sameAs`). */
-    wikidataByEntity: new DataLoader(async (keys: readonly string[]) =>
-      byEntity(
-        keys,
-        await read<{ entityId: string; wikidataId: string }>(sql`
-          SELECT "entityId"::text AS "entityId", "wikidataId" FROM person WHERE "entityId" = ANY(${ids(keys)}) AND "wikidataId" IS NOT NULL
-          UNION ALL SELECT "entityId"::text, "wikidataId" FROM organization WHERE "entityId" = ANY(${ids(keys)}) AND "wikidataId" IS NOT NULL
-          UNION ALL SELECT "entityId"::text, "wikidataId" FROM place WHERE "entityId" = ANY(${ids(keys)}) AND "wikidataId" IS NOT NULL`),
-      ).map((row) => row?.wikidataId ?? null),
     ),
     articleCountByTag: new DataLoader(async (keys: readonly string[]) =>
       countsBy(

@@ -37,6 +37,9 @@ function columnList(alias: string, fields: Record<string, string>): Sql {
  */
 export const columns = {
   article: (alias: string) => columnList(alias, Prisma.ArticleScalarFieldEnum),
+  /** An article without its body, for rows read for their title, slug or date (see `paragraphsOf`). */
+  articleSummary: (alias: string) =>
+    columnList(alias, Object.fromEntries(Object.entries(Prisma.ArticleScalarFieldEnum).filter(([field]) => field !== 'paragraphs'))),
   entity: (alias: string) => columnList(alias, Prisma.EntityScalarFieldEnum),
   quote: (alias: string) => columnList(alias, Prisma.QuoteScalarFieldEnum),
   mention: (alias: string) => columnList(alias, Prisma.MentionScalarFieldEnum),

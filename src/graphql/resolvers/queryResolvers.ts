@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { visibleSql } from '../../access/visibility.js';
 import { hasRole, type Viewer } from '../../access/viewer.js';
 import { AppError, ErrorCode } from '../../errors.js';
@@ -49,23 +50,29 @@ function entityPage(
   kind: EntityKind,
   args: PageArgs & { where?: AnyEntityWhere | null; orderBy?: Record<string, SortDirection | null | undefined>[] | null },
   ctx: Context,
+  info: GraphQLResolveInfo,
 ) {
-  return listPage(ctx, windowOf(args, ctx.maxPageSize), {
-    select: columns.entity('e'),
-    from: sql`entity e`,
-    where: sql`${visible(ctx.viewer, 'entity', 'e')} AND ${entityWhere(ctx.viewer, args.where, kind)}`,
-    orderBy: orderByOf(
-      args.orderBy,
-      {
-        name: sortBy('e.name'),
-        articleCount: sortBy(counted.articlesOf(ctx.viewer, 'article_entity', 'entityId', 'e')),
-        quoteCount: sortBy(counted.quotesOfEntity(ctx.viewer)),
-      },
-      [sql`e.name ASC`],
-      sql`e.id ASC`,
-    ),
-    map: asEntity,
-  });
+  return listPage(
+    ctx,
+    windowOf(args, ctx.maxPageSize),
+    {
+      select: columns.entity('e'),
+      from: sql`entity e`,
+      where: sql`${visible(ctx.viewer, 'entity', 'e')} AND ${entityWhere(ctx.viewer, args.where, kind)}`,
+      orderBy: orderByOf(
+        args.orderBy,
+        {
+          name: sortBy('e.name'),
+          articleCount: sortBy(counted.articlesOf(ctx.viewer, 'article_entity', 'entityId', 'e')),
+          quoteCount: sortBy(counted.quotesOfEntity(ctx.viewer)),
+        },
+        [sql`e.name ASC`],
+        sql`e.id ASC`,
+      ),
+      map: asEntity,
+    },
+    info,
+  );
 }
 
 function entityBySlug(kind: EntityKind): NonNullable<QueryResolvers['person']> {
@@ -103,59 +110,74 @@ export const queryResolvers: QueryResolvers = {
     );
     return row ? asArticle(row) : null;
   },
-  articles: (_, args, ctx) =>
-    listPage(ctx, windowOf(args, ctx.maxPageSize), {
-      select: columns.article('a'),
-      from: sql`article a`,
-      where: sql`${visible(ctx.viewer, 'article', 'a')} AND ${articleWhere(ctx.viewer, args.where)}`,
-      orderBy: orderByOf(
-        args.orderBy,
-        {
-          publishedAt: sortBy('a."publishedAt"', true),
-          createdAt: sortBy('a."createdAt"'),
-          title: sortBy('a.title'),
-          wordCount: sortBy('a."wordCount"'),
-          quoteCount: sortBy(counted.quotesOfArticle(ctx.viewer)),
-        },
-        [sql`a."publishedAt" DESC NULLS LAST`, sql`a."createdAt" DESC`],
-        sql`a.id ASC`,
-      ),
-      map: asArticle,
-    }),
+  articles: (_, args, ctx, info) =>
+    listPage(
+      ctx,
+      windowOf(args, ctx.maxPageSize),
+      {
+        select: columns.article('a'),
+        from: sql`article a`,
+        where: sql`${visible(ctx.viewer, 'article', 'a')} AND ${articleWhere(ctx.viewer, args.where)}`,
+        orderBy: orderByOf(
+          args.orderBy,
+          {
+            publishedAt: sortBy('a."publishedAt"', true),
+            createdAt: sortBy('a."createdAt"'),
+            title: sortBy('a.title'),
+            wordCount: sortBy('a."wordCount"'),
+            quoteCount: sortBy(counted.quotesOfArticle(ctx.viewer)),
+          },
+          [sql`a."publishedAt" DESC NULLS LAST`, sql`a."createdAt" DESC`],
+          sql`a.id ASC`,
+        ),
+        map: asArticle,
+      },
+      info,
+    ),
   person: entityBySlug('PERSON'),
-  people: (_, args, ctx) => entityPage('PERSON', args, ctx),
+  people: (_, args, ctx, info) => entityPage('PERSON', args, ctx, info),
   organization: entityBySlug('ORGANIZATION'),
-  organizations: (_, args, ctx) => entityPage('ORGANIZATION', args, ctx),
+  organizations: (_, args, ctx, info) => entityPage('ORGANIZATION', args, ctx, info),
   place: entityBySlug('PLACE'),
-  places: (_, args, ctx) => entityPage('PLACE', args, ctx),
-  quotes: (_, args, ctx) =>
-    listPage(ctx, windowOf(args, ctx.maxPageSize), {
-      select: columns.quote('q'),
-      from: sql`quote q JOIN article a ON a.id = q."articleId"`,
-      where: sql`${visible(ctx.viewer, 'fact', 'q')} AND ${quoteWhere(args.where)}`,
-      orderBy: orderByOf(
-        args.orderBy,
-        { publishedAt: sortBy('a."publishedAt"', true), confidence: sortBy('q.confidence') },
-        [sql`a."publishedAt" DESC NULLS LAST`, sql`a."createdAt" DESC`],
-        sql`q."articleId" ASC, q.start ASC, q.id ASC`,
-      ),
-      map: asQuote,
-    }),
+  places: (_, args, ctx, info) => entityPage('PLACE', args, ctx, info),
+  quotes: (_, args, ctx, info) =>
+    listPage(
+      ctx,
+      windowOf(args, ctx.maxPageSize),
+      {
+        select: columns.quote('q'),
+        from: sql`quote q JOIN article a ON a.id = q."articleId"`,
+        where: sql`${visible(ctx.viewer, 'fact', 'q')} AND ${quoteWhere(args.where)}`,
+        orderBy: orderByOf(
+          args.orderBy,
+          { publishedAt: sortBy('a."publishedAt"', true), confidence: sortBy('q.confidence') },
+          [sql`a."publishedAt" DESC NULLS LAST`, sql`a."createdAt" DESC`],
+          sql`q."articleId" ASC, q.start ASC, q.id ASC`,
+        ),
+        map: asQuote,
+      },
+      info,
+    ),
   tag: async (_, args, ctx) => {
     const [row] = await ctx.read<never>(sql`SELECT ${columns.tag('t')} FROM tag t WHERE t.slug = ${args.slug} AND ${visible(ctx.viewer, 'tag', 't')}`);
     return row ? asTag(row) : null;
   },
-  tags: (_, args, ctx) =>
-    listPage(ctx, windowOf(args, ctx.maxPageSize), {
-      select: columns.tag('t'),
-      from: sql`tag t`,
-      where: sql`${visible(ctx.viewer, 'tag', 't')} AND ${tagWhere(args.where)}`,
-      orderBy: orderByOf(
-        args.orderBy,
-        { name: sortBy('t.name'), articleCount: sortBy(counted.articlesOf(ctx.viewer, 'article_tag', 'tagId', 't')) },
-        [sql`t.name ASC`],
-        sql`t.id ASC`,
-      ),
-      map: asTag,
-    }),
+  tags: (_, args, ctx, info) =>
+    listPage(
+      ctx,
+      windowOf(args, ctx.maxPageSize),
+      {
+        select: columns.tag('t'),
+        from: sql`tag t`,
+        where: sql`${visible(ctx.viewer, 'tag', 't')} AND ${tagWhere(args.where)}`,
+        orderBy: orderByOf(
+          args.orderBy,
+          { name: sortBy('t.name'), articleCount: sortBy(counted.articlesOf(ctx.viewer, 'article_tag', 'tagId', 't')) },
+          [sql`t.name ASC`],
+          sql`t.id ASC`,
+        ),
+        map: asTag,
+      },
+      info,
+    ),
 };

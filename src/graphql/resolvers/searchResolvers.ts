@@ -5,6 +5,7 @@ import { articleFacetCounts } from '../search/articleFacetCounts.js';
 import { loadSearchNodes, type SearchResultRow } from '../search/loadSearchNodes.js';
 import { SEARCH_TYPES, countSearchHits, fetchSearchHits } from '../search/searchHits.js';
 import { searchText } from '../search/searchText.js';
+import { selects } from '../selects.js';
 import { articleWhere } from '../where/articleWhere.js';
 
 const DEFAULT_FACETS = 10;
@@ -15,17 +16,21 @@ function typesOf(types: readonly SearchType[] | null | undefined): SearchType[] 
   return [...new Set(types)];
 }
 
-const search: QueryResolvers['search'] = async (_, args, ctx) => {
+const search: QueryResolvers['search'] = async (_, args, ctx, info) => {
   const text = searchText(args.query);
   const types = typesOf(args.types);
   const window = windowOf(args, ctx.maxPageSize);
   let counts = new Map<SearchType, number>();
+  // Counting scans every match: only when the query asks for a count (or pages backwards).
+  const counted = window.last !== null || selects(info, 'totalCount') || selects(info, 'countsByType');
   const connection = await pageOf<SearchResultRow>(
     window,
-    async () => {
-      counts = await countSearchHits(ctx.read, ctx.viewer, text, types);
-      return [...counts.values()].reduce((sum, count) => sum + count, 0);
-    },
+    counted
+      ? async () => {
+          counts = await countSearchHits(ctx.read, ctx.viewer, text, types);
+          return [...counts.values()].reduce((sum, count) => sum + count, 0);
+        }
+      : null,
     async (skip, take) => loadSearchNodes(await fetchSearchHits(ctx.read, ctx.viewer, text, types, skip, take), ctx),
   );
   return {

@@ -8,7 +8,7 @@ import { toGlobalId } from '../globalId.js';
 import { articleJsonLd } from '../jsonLd/articleJsonLd.js';
 import { jsonScalar } from '../jsonScalar.js';
 import { windowOf, type PageArgs } from '../paginate.js';
-import type { EntityRow } from '../rows.js';
+import type { ArticleRow, EntityRow } from '../rows.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import type { FactStatus } from '../generated/schemaTypes.js';
 import { factGlobalId, forEditors } from './reviewResolvers.js';
@@ -30,6 +30,12 @@ async function required<T>(value: Promise<T | null>, what: string): Promise<T> {
   const row = await value;
   if (row === null) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `${what} is missing`);
   return row;
+}
+
+/** An article's paragraphs: from its row, or read once when the row came without them (`articleSummaryById`). */
+async function paragraphsOf(article: ArticleRow, ctx: Context): Promise<string[]> {
+  if (article.paragraphs !== undefined) return article.paragraphs;
+  return (await required(ctx.loaders.articleById.load(article.id), 'an article’s body')).paragraphs;
 }
 
 const span = (text: string | null, start: number | null, end: number | null) => (text !== null && start !== null && end !== null ? { text, start, end } : null);
@@ -61,7 +67,8 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
   JSON: jsonScalar,
   Article: {
     id: (article) => toGlobalId('Article', article.id),
-    text: (article) => articleText(article.title, article.paragraphs),
+    paragraphs: (article, _, ctx) => paragraphsOf(article, ctx),
+    text: async (article, _, ctx) => articleText(article.title, await paragraphsOf(article, ctx)),
     publishedAt: (article) => article.publishedAt?.toISOString() ?? null,
     isPublic: (article) => isPublicNow({ status: article.status, publishedAt: article.publishedAt?.toISOString() ?? null }),
     revisions: (article, args, ctx) => {
@@ -78,7 +85,11 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
       Array.isArray(args.forms) && args.forms.length ? [...(args.forms as string[])].sort().join(',') : undefined,
     ),
     tags: paged('tagPagesByArticle'),
-    jsonLd: (article, _, ctx) => articleJsonLd(article, ctx.loaders, { publicBaseUrl: ctx.publicBaseUrl, publisherName: ctx.publisherName }),
+    jsonLd: async (article, _, ctx) =>
+      articleJsonLd({ ...article, paragraphs: await paragraphsOf(article, ctx) }, ctx.loaders, {
+        publicBaseUrl: ctx.publicBaseUrl,
+        publisherName: ctx.publisherName,
+      }),
   },
   Person: { ...entityFields, roles: paged('rolePagesByPerson'), profile: (entity, _, ctx) => ctx.loaders.personProfile.load(entity.id) },
   Organization: { ...groupFields, profile: (entity, _, ctx) => ctx.loaders.organizationProfile.load(entity.id) },
@@ -96,13 +107,13 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     title: (role) => role.role || null,
     person: (role, _, ctx) => required(ctx.loaders.entityById.load(role.personId), 'a role’s person'),
     affiliation: (role, _, ctx) => (role.organizationId ? ctx.loaders.entityById.load(role.organizationId) : null),
-    article: (role, _, ctx) => (role.articleId ? ctx.loaders.articleById.load(role.articleId) : null),
+    article: (role, _, ctx) => (role.articleId ? ctx.loaders.articleSummaryById.load(role.articleId) : null),
     since: (role) => role.since?.toISOString() ?? null,
     until: (role) => role.until?.toISOString() ?? null,
     // The article's date, so a frontend can lay roles out over time without another hop.
     seenAt: async (role, _, ctx) => {
       if (!role.articleId) return role.since?.toISOString() ?? null;
-      const article = await ctx.loaders.articleById.load(role.articleId);
+      const article = await ctx.loaders.articleSummaryById.load(role.articleId);
       return (article?.publishedAt ?? article?.createdAt)?.toISOString() ?? null;
     },
   },
@@ -119,7 +130,7 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
       if (quote.speakerDescription) return { __typename: 'UnnamedSpeaker', description: quote.speakerDescription, affiliationId: quote.speakerAffiliationId };
       return null;
     },
-    article: (quote, _, ctx) => required(ctx.loaders.articleById.load(quote.articleId), 'a quote’s article'),
+    article: (quote, _, ctx) => required(ctx.loaders.articleSummaryById.load(quote.articleId), 'a quote’s article'),
   },
   Mention: {
     ...reviewFields,

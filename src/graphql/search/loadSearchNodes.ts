@@ -19,7 +19,7 @@ export async function loadSearchNodes(hits: SearchHit[], ctx: Context): Promise<
     hits.map(async (hit) => {
       const node =
         hit.type === 'ARTICLE'
-          ? await ctx.loaders.articleById.load(hit.id)
+          ? await ctx.loaders.articleSummaryById.load(hit.id)
           : hit.type === 'QUOTE'
             ? await ctx.loaders.quoteById.load(hit.id)
             : await ctx.loaders.entityById.load(hit.id);

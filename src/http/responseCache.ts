@@ -1,0 +1,88 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../log.js';
+
+/**
+ * Stored answers for readers, under a generation number that every write bumps: an entry is
+ * looked up under the current generation, so a bump makes every older entry unreachable at once
+ * (in Redis, for every replica that shares it). Entries expire on their own after their TTL.
+ */
+export interface ResponseCache {
+  /** The current generation (part of every key). */
+  generation(): Promise<string>;
+  get(generation: string, key: string): Promise<string | null>;
+  set(generation: string, key: string, body: string, ttlSeconds: number): Promise<void>;
+  /** Invalidates every stored answer (a write committed). */
+  bump(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Most answers one process keeps in memory; the oldest go first. */
+const MEMORY_ENTRIES = 2000;
+
+/** In this process only (no `REDIS_URL`). */
+export function memoryResponseCache(): ResponseCache {
+  let generation = 0;
+  const entries = new Map<string, { body: string; expires: number }>();
+  return {
+    generation: async () => String(generation),
+    get: async (gen, key) => {
+      const entry = entries.get(`${gen}:${key}`);
+      if (!entry) return null;
+      if (entry.expires <= Date.now()) {
+        entries.delete(`${gen}:${key}`);
+        return null;
+      }
+      return entry.body;
+    },
+    set: async (gen, key, body, ttlSeconds) => {
+      if (gen !== String(generation)) return;
+      if (entries.size >= MEMORY_ENTRIES) entries.delete(entries.keys().next().value!);
+      entries.set(`${gen}:${key}`, { body, expires: Date.now() + ttlSeconds * 1000 });
+    },
+    bump: async () => {
+      generation++;
+      entries.clear();
+    },
+    close: async () => entries.clear(),
+  };
+}
+
+/**
+ * In Redis, shared by every replica: the generation is a counter (`INCR` on a write), entries
+ * are keyed by it and expire by TTL. When Redis does not answer, requests go uncached (and a
+ * warning is logged once per outage); a failed bump is logged, and stale answers then live at
+ * most their TTL.
+ */
+export async function redisResponseCache(url: string, log: Logger, prefix = 'storygraph:responses:'): Promise<ResponseCache> {
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 250, connectTimeout: 2000 });
+  redis.on('error', () => undefined);
+  let failing = false;
+  const guard = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      const result = await work();
+      if (failing) log.info('response cache: Redis answers again');
+      failing = false;
+      return result;
+    } catch (error) {
+      if (!failing) log.warn(`response cache: Redis unavailable, answering uncached: ${error instanceof Error ? error.message : String(error)}`);
+      failing = true;
+      return fallback;
+    }
+  };
+  await redis.connect().catch(() => (failing = true));
+  return {
+    // No generation (Redis down) means no caching: '' is never stored.
+    generation: () => guard(async () => (await redis.get(`${prefix}generation`)) ?? '0', ''),
+    get: (gen, key) => (gen ? guard(() => redis.get(`${prefix}${gen}:${key}`), null) : Promise.resolve(null)),
+    set: async (gen, key, body, ttlSeconds) => {
+      if (gen) await guard(() => redis.set(`${prefix}${gen}:${key}`, body, 'EX', ttlSeconds), null);
+    },
+    bump: async () => {
+      await guard(() => redis.incr(`${prefix}generation`), 0);
+    },
+    close: async () => {
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
+    },
+  };
+}
