@@ -11,7 +11,7 @@ import { toAppError } from './db/prismaErrors.js';
 import { sqlOf } from './db/sql.js';
 import { RequestBudget, withBudget } from './db/requestBudget.js';
 import { openReadReplicas } from './db/readReplicas.js';
-import { parseLsn } from './db/walLsn.js';
+import { parseLsn, type Lsn } from './db/walLsn.js';
 import { CONSISTENCY_HEADER, replicaReadsPlugin } from './graphql/replicaReadsPlugin.js';
 import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
@@ -142,9 +142,9 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       // Apollo's cache-control plugin wraps every field's resolver to gather hints nobody sets;
       // readers' caching is decided per response (readerCachePlugin, http/readerCaching.ts).
       ApolloServerPluginCacheControlDisabled(),
-      readerCachePlugin(async () => {
+      readerCachePlugin(async (lsn) => {
         maxAge.forget();
-        await responseCache?.bump();
+        await responseCache?.bump(lsn);
       }),
       config.nodeEnv === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -180,7 +180,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       try {
         const after = consistencyOf(req.headers[CONSISTENCY_HEADER]);
         const viewer = await authenticate(req.headers.authorization, (token) => viewerForToken(prisma, token));
-        const context = async () =>
+        const context = async (atLeast: Lsn | null = null) =>
           createContext({
             prisma,
             viewer,
@@ -190,7 +190,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
             importLimits: config.importLimits,
             afterWrite: deliveries?.wake,
             replicas,
-            after,
+            after: after === null || (atLeast !== null && atLeast > after) ? atLeast : after,
           });
         return { context, viewer };
       } catch (error) {

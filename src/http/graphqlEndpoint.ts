@@ -3,12 +3,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { QueryLimits } from '../config/queryLimits.js';
 import { RequestBudget, withBudget } from '../db/requestBudget.js';
+import type { Lsn } from '../db/walLsn.js';
 import { ErrorCode } from '../errors.js';
 import type { Context } from '../graphql/context.js';
 import type { Viewer } from '../access/viewer.js';
 import { CACHEABLE_HEADER } from '../graphql/readerCachePlugin.js';
 import { cacheKeyOf, etagOf, isReader, NO_STORE, notModified, readerHeaders, type ReaderCaching } from './readerCaching.js';
 import { readBody, sendError } from './respond.js';
+import { lsnOfGeneration } from './responseCache.js';
 
 /** How long a request whose deadline passed may take to wind down before it is answered anyway. */
 const WIND_DOWN_MS = 1500;
@@ -28,7 +30,7 @@ export interface GraphQLEndpoint {
    * Prepares the request's context once its body is read, under its budget (it may query the
    * database: who the token belongs to), or refuses it.
    */
-  prepare: (req: IncomingMessage) => Promise<{ context: () => Promise<Context>; viewer: Viewer } | { refusal: Refusal }>;
+  prepare: (req: IncomingMessage) => Promise<{ context: (atLeast?: Lsn | null) => Promise<Context>; viewer: Viewer } | { refusal: Refusal }>;
   /** Reuse of readers' answers (ETags always; a shared cache when configured). */
   caching?: ReaderCaching;
 }
@@ -103,7 +105,8 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method, headers, search: url.search, body: parsedBody },
-        context: prepared.context,
+        // An answer that may be stored under this generation is read where its writes are.
+        context: () => prepared.context(lsnOfGeneration(generation)),
       });
       return { response, viewer, key, generation, hit: false };
     });
