@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = await createServiceLogger({ level: config.logLevel, format: config.logFormat });
   await assertPortFree(config.port);
+  // Before anything that should be traced starts; the SDK is loaded only when asked for.
+  const stopTracing = config.tracing ? (await import('./tracing/startTracing.js')).startTracing(config.tracing) : null;
+  if (config.tracing) log.info(`tracing: exporting spans to ${config.tracing.endpoint}/v1/traces as ${config.tracing.serviceName}`);
   const db = await openDatabase({ ...config, superviseEmbedded: true, migrate: config.migrateOnStart }, log);
   // This process shuts the embedded database down itself, in order, on SIGINT and SIGTERM.
   if (db.embedded) releaseExitSignals();
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs + HARD_STOP_MARGIN_MS).unref();
     const cut = (await server?.stop(config.shutdownTimeoutMs)) ?? 0;
     await db.close();
+    await stopTracing?.().catch(() => undefined);
     if (cut) log.warn(`stopped after ${Date.now() - started} ms; ${cut} request(s) were cut off at the deadline`, { cut });
     else log.info(`stopped after ${Date.now() - started} ms; every request accepted was answered`);
     process.exit(0);

@@ -20,6 +20,9 @@ import { createLimitsPlugin, type ChargeCost } from './graphql/limits/createLimi
 import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js';
 import { httpStatusPlugin } from './graphql/httpStatusPlugin.js';
 import { observePlugin } from './graphql/observePlugin.js';
+import { traceRootResolvers, tracingPlugin } from './graphql/tracingPlugin.js';
+import { context as traceContext, endSpan, SpanKind, trace, tracer, tracingOn } from './tracing/tracer.js';
+import { propagation } from '@opentelemetry/api';
 import { retryLaterPlugin } from './graphql/limits/retryLaterPlugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
@@ -121,9 +124,11 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   const responseCache =
     cacheSeconds > 0 ? (config.redisUrl ? await redisResponseCache(config.redisUrl, log, config.responseCachePrefix) : memoryResponseCache()) : null;
   const maxAge = readerMaxAge(cacheSeconds, () => nextScheduledPublication(prisma));
+  const schema = createSchema(limits);
+  traceRootResolvers(schema);
   const apollo = new ApolloServer<Context>({
     ...(queryCache ? { cache: queryCache } : {}),
-    schema: createSchema(limits),
+    schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // The process handles SIGINT and SIGTERM itself (src/index.ts), draining requests in order;
@@ -135,6 +140,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     formatError: createFormatError(log, { hideSuggestions: !config.introspection }),
     plugins: [
       observePlugin<Context>(),
+      tracingPlugin<Context>(),
       createLimitsPlugin<Context>(limits, chargeCost),
       httpStatusPlugin<Context>(),
       retryLaterPlugin<Context>(),
@@ -277,17 +283,28 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     const id = requestIdOf(req.headers['x-request-id']);
     res.setHeader('x-request-id', id);
     const started = performance.now();
-    const done = withRequestScope(id, async () => {
-      let usage: RequestUsage | void = undefined;
-      try {
-        usage = await handle(req, res);
-      } catch (error) {
-        log.error(`[${id}] request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
-        else res.end();
-      }
-      record(req, res, currentRequest()!, usage, performance.now() - started);
-    }).finally(() => inFlight.delete(done));
+    const span = tracingOn() ? startRequestSpan(req) : null;
+    const serve = () =>
+      withRequestScope(id, async () => {
+        let usage: RequestUsage | void = undefined;
+        let failure: unknown;
+        try {
+          usage = await handle(req, res);
+        } catch (error) {
+          failure = error;
+          log.error(`[${id}] request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+          else res.end();
+        }
+        const scope = currentRequest()!;
+        record(req, res, scope, usage, performance.now() - started);
+        if (span) {
+          span.setAttributes({ 'http.response.status_code': res.statusCode, 'storygraph.request_id': id, 'db.statement_count': usage ? usage.statements : 0 });
+          if (scope.operation?.name) span.setAttribute('graphql.operation.name', scope.operation.name);
+          endSpan(span, failure);
+        }
+      });
+    const done = (span ? traceContext.with(trace.setSpan(traceContext.active(), span), serve) : serve()).finally(() => inFlight.delete(done));
     inFlight.add(done);
   });
 
@@ -379,6 +396,17 @@ function logRequest(log: Logger, req: IncomingMessage, res: ServerResponse, scop
   const message = `${req.method} ${path}${scope.operation ? ` ${operation ?? '(anonymous)'}` : ''} ${res.statusCode} ${fields.durationMs} ms${usage ? `, ${usage.statements} SQL` : ''}`;
   if (QUIET_PATHS.has(path)) log.debug(message, fields);
   else log.info(message, fields);
+}
+
+/** The request's span: a child of the caller's trace when it sent a `traceparent` header. */
+function startRequestSpan(req: IncomingMessage) {
+  const parent = propagation.extract(traceContext.active(), req.headers);
+  const path = (req.url ?? '/').split('?')[0]!;
+  return tracer().startSpan(
+    `${req.method} ${path}`,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? '', 'url.path': path } },
+    parent,
+  );
 }
 
 /** A second HTTP server (the metrics port). Throws PORT_IN_USE when the port is taken. */

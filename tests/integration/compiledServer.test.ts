@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/projectRoot.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
@@ -49,6 +49,13 @@ describe.each(databaseKinds)('the compiled server (npm run build) on %s', (kind)
   }, 300_000);
   afterAll(async () => {
     await test?.drop();
+  });
+
+  it('is what npm run start:prod and migrate:prod run (the README commands)', () => {
+    const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts['start:prod']).toBe('node dist/src/index.js');
+    expect(scripts['migrate:prod']).toBe('node dist/scripts/migrate.js');
+    expect(scripts.build).toContain('tsc -p tsconfig.build.json');
   });
 
   it('refuses to start on an unmigrated database, migrates with the compiled command, then serves /graphql without seeding', async () => {

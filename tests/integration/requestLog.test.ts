@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFiles } from '../../src/ingest/importFiles.js';
 import { createLogger, createServiceLogger } from '../../src/log.js';
@@ -62,6 +63,10 @@ describe.each(databaseKinds)('request logs on %s', (kind) => {
     const one = await post({ query: ARTICLE_PAGE.replace('first: 5', 'first: 1'), operationName: 'ArticleTitles' }, { 'x-request-id': 'log-test-2' });
     expect(one.status).toBe(200);
     expect((await lineOf('log-test-2'))[0]!.sqlStatements).toBe(logged[0]!.sqlStatements);
+    // The README's example line has the fields a real line has, in the same order.
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const example = JSON.parse(/^```json\n(\{"level":"info".*\})\n```$/m.exec(readme)![1]!) as Record<string, unknown>;
+    expect(Object.keys(example)).toEqual(Object.keys(logged[0]!));
   });
 
   it('makes up an id when the request has none (or an insane one), and logs refusals with their code and no SQL', async () => {

@@ -1,11 +1,19 @@
 import { formatLimit, LIMIT_SPECS } from '../../src/config/limits.js';
+import { OPERATIONS_SETTINGS } from '../../src/config/operationsSettings.js';
 import { ERROR_CODES } from '../../src/errors.js';
 
 /** The README sections generated from the code, by marker name. */
 export const README_SECTIONS: Record<string, () => string> = {
   errors: errorTable,
   limits: limitTable,
+  operations: operationsTable,
 };
+
+/** The operations settings of `src/config/operationsSettings.ts`. */
+function operationsTable(): string {
+  const rows = OPERATIONS_SETTINGS.map((setting) => `| \`${setting.variable}\` | ${setting.default} | ${setting.meaning} |`);
+  return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}
 
 /** The limits table: every limit of `src/config/limits.ts` with its default, variable and outcome. */
 function limitTable(): string {
