@@ -1,14 +1,50 @@
-# The Storygraph API for a PostgreSQL server given by DATABASE_URL (see docker-compose.yml).
-FROM node:20-bookworm-slim
+# syntax=docker/dockerfile:1
+# The Storygraph API (and its one-shot migration and import commands) for a PostgreSQL server
+# given by DATABASE_URL. Build: docker build -t storygraph .   Topology: docker-compose.yml.
+#
+# Layout of the image: /app/dist/src/index.js (the API), /app/dist/scripts/*.js (migrate,
+# import, export, token and the import worker), compiled JavaScript only; production
+# dependencies only (no tsx, no TypeScript, no embedded PostgreSQL binaries); runs as `node`.
+
+# 1. Compile TypeScript (needs the development dependencies and the generated Prisma client).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
-ENV NODE_ENV=production
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-COPY prisma.config.ts tsconfig.json ./
-COPY src/db ./src/db
+# prisma.config.ts (read by `prisma generate`, the postinstall step) imports these.
+COPY src/db/createMigrationAdapter.ts ./src/db/
+COPY src/config/databaseUrl.ts ./src/config/
 COPY src/errors.ts src/projectRoot.ts ./src/
-# Dev dependencies stay: the server runs the TypeScript sources through tsx.
-RUN npm ci --include=dev --no-audit --no-fund
-COPY . .
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY scripts ./scripts
+COPY tools/copyAssets.ts ./tools/
+RUN npm run build
+
+# 2. Production dependencies only. Install scripts are skipped: the Prisma client is compiled
+#    into dist/ already, and nothing else needs one.
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+# 3. The runtime image.
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=4000
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# Read at run time: the schema, the migrations (node dist/scripts/migrate.js), the example
+# operations (their names are metric labels) and the demo story (SEED_ON_EMPTY=true only).
+COPY package.json schema.graphql ./
+COPY prisma/migrations ./prisma/migrations
+COPY operations ./operations
+COPY fixtures/seed ./fixtures/seed
+USER node
 EXPOSE 4000
-CMD ["npm", "start"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# No npm in between: SIGTERM reaches the server, which drains its requests and exits 0.
+CMD ["node", "dist/src/index.js"]

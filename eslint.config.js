@@ -17,6 +17,7 @@ const layers = [
     message: 'configuration imports only errors, log and projectRoot.',
   },
   { target: './src/errors.ts', from: './src', except: ['./errors.ts'], message: 'errors.ts imports nothing.' },
+  { target: './src/metrics', from: './src', except: ['./metrics'], message: 'src/metrics (counters every layer may call) imports nothing else from src/.' },
   { target: './src/content', from: './src', except: ['./content'], message: 'src/content (the article text layout) imports nothing else from src/.' },
   { target: './src/access', from: './src', except: ['./access', './errors.ts'], message: 'src/access (who may see what) imports only errors.' },
   // The identity registry is pure: its loaders live in the store layer.
@@ -32,6 +33,8 @@ const layers = [
     from: ['./src/graphql', './src/ingest', './src/server', './src/http', './src/export'],
     message: 'src/db is below the API and the import.',
   },
+  // The import queue carries the import's work between processes; the import knows nothing of it.
+  { target: ['./src/ingest', './src/db', './src/graphql'], from: './src/queue', message: 'src/queue sits above the import.' },
   { target: './src/graphql', from: ['./src/server.ts', './src/http', './src/index.ts'], message: 'src/graphql is below the HTTP server.' },
 ];
 

@@ -6,7 +6,11 @@ import { openDatabase } from '../src/db/openDatabase.js';
 import { importFiles, type ImportProgress, type ImportReport } from '../src/ingest/importFiles.js';
 import { pgSqlOf } from '../src/db/sql.js';
 import { runCli, UsageError } from '../src/cli/runCli.js';
-import { createLogger } from '../src/log.js';
+import { createLogger, type Logger } from '../src/log.js';
+import type { Config } from '../src/config.js';
+import { enqueueImport, newImportRun } from '../src/queue/enqueueImport.js';
+import { assertRedisReachable, openImportQueue } from '../src/queue/importQueue.js';
+import { waitForImport } from '../src/queue/waitForImport.js';
 
 const HELP = `Usage: npm run import -- [options] <file | directory | glob | ->...
 
@@ -32,6 +36,11 @@ Options:
   --progress        always show the progress bar; --no-progress never (default: on a terminal)
   --verbose         log every article
   --quiet           log errors only
+  --queue           read the inputs here and put their articles on the import queue in Redis
+                    (REDIS_URL), in jobs of --batch-size articles, for "npm run worker"
+                    processes to import; prints the run's id and job count
+  --wait            with --queue: follow the run until every job is done, with one progress
+                    bar for the whole run, then print the summary (as without --queue)
   -h, --help        show this help
 
 Progress goes to stderr: a bar with count, rate and ETA on a terminal, otherwise one line
@@ -42,7 +51,9 @@ placesCreated, tagsCreated, failures and, for a dry run, the names it would crea
 Environment: DATABASE_URL (unset = the embedded database), STORYGRAPH_DATA_DIR,
 IMPORT_MAX_ARTICLE_BYTES (default 1048576) and IMPORT_MAX_PARAGRAPHS (default 2000): an
 article over either limit is refused with ARTICLE_TOO_LARGE or TOO_MANY_PARAGRAPHS.
-Exit codes: 0 all articles imported or unchanged, 1 some input failed, 2 usage error.`;
+With --queue: REDIS_URL (required), IMPORT_QUEUE (default storygraph-import).
+Exit codes: 0 all articles imported or unchanged (with --queue and no --wait: all inputs read
+and queued), 1 some input failed, 2 usage error.`;
 
 const options = {
   'dry-run': { type: 'boolean' },
@@ -53,6 +64,8 @@ const options = {
   progress: { type: 'boolean' },
   verbose: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  queue: { type: 'boolean' },
+  wait: { type: 'boolean' },
 } as const;
 
 runCli({ name: 'import', help: HELP, options, positionals: { min: 1, label: 'files' }, allowNegative: true }, async ({ values, positionals }) => {
@@ -71,6 +84,13 @@ runCli({ name: 'import', help: HELP, options, positionals: { min: 1, label: 'fil
     bar?.clear();
     process.stderr.write(line + '\n');
   });
+  if (values.wait && !values.queue) throw new UsageError('--wait goes with --queue');
+  if (values.queue) {
+    if (values['dry-run']) throw new UsageError('--dry-run cannot be queued: run it without --queue');
+    if (values.workers !== undefined) throw new UsageError('--workers sets threads of this process; with --queue, run more "npm run worker" processes instead');
+    if (!config.redisUrl) throw new UsageError('--queue needs REDIS_URL: the import queue lives in Redis');
+    return importThroughQueue(config, config.redisUrl, positionals, { ...values, batchSize }, log, bar);
+  }
   const db = await openDatabase(config, log);
   // Batch writes go straight through `pg`: large JSON parameters pass it much faster than Prisma.
   const pool = createPgPool(db.url, { max: 3, statementTimeoutMs: config.statementTimeoutMs, applicationName: 'storygraph-import' });
@@ -105,6 +125,60 @@ runCli({ name: 'import', help: HELP, options, positionals: { min: 1, label: 'fil
   }
 });
 
+/** `--queue [--wait]`: enqueue the inputs' articles, and with --wait follow the run to its end. */
+async function importThroughQueue(
+  config: Config,
+  redisUrl: string,
+  inputs: string[],
+  values: { batchSize: number; reextract?: boolean; wait?: boolean; json?: boolean; quiet?: boolean },
+  log: Logger,
+  bar: ReturnType<typeof progressBar> | null,
+): Promise<number> {
+  await assertRedisReachable(redisUrl);
+  const queue = openImportQueue(redisUrl, config.importQueue.name);
+  try {
+    const run = newImportRun();
+    const enqueued = enqueueImport(queue, run, inputs, { log, batchSize: values.batchSize, reextract: values.reextract ?? false, limits: config.importLimits });
+    if (!values.wait) {
+      await enqueued;
+      const summary = {
+        run: run.id,
+        queue: config.importQueue.name,
+        jobs: run.jobs.length,
+        articles: run.articles,
+        failed: run.read.failed,
+        failures: run.read.failures,
+      };
+      if (values.json) process.stdout.write(JSON.stringify(summary) + '\n');
+      else if (!values.quiet)
+        log.info(
+          `import: queued ${run.articles} article(s) in ${run.jobs.length} job(s) on ${config.importQueue.name} as run ${run.id}; ${run.read.failed} input(s) failed to read`,
+        );
+      return run.read.failed > 0 ? 1 : 0;
+    }
+    let lastLog = performance.now();
+    const [, report] = await Promise.all([
+      enqueued,
+      waitForImport(queue, run, {
+        onProgress: (progress) => {
+          if (bar) bar.draw(progress);
+          else if (!values.quiet && performance.now() - lastLog >= 5000 && progress.done !== progress.total) {
+            lastLog = performance.now();
+            log.info(`import: ${describeProgress(progress)}`);
+          }
+        },
+      }),
+    ]);
+    bar?.clear();
+    if (values.json) process.stdout.write(JSON.stringify({ run: run.id, ...summaryOf(report) }) + '\n');
+    else if (!values.quiet) log.info(formatSummary(report));
+    return report.failed > 0 ? 1 : 0;
+  } finally {
+    bar?.clear();
+    await queue.close();
+  }
+}
+
 /** A one-line bar on stderr, redrawn at most ten times a second. */
 function progressBar() {
   let shown = false;
@@ -112,7 +186,7 @@ function progressBar() {
   return {
     draw(progress: ImportProgress) {
       const now = performance.now();
-      if (now - last < 100) return;
+      if (now - last < 100 && progress.done !== progress.total) return;
       last = now;
       const width = 24;
       const share = progress.total ? Math.min(1, progress.done / progress.total) : 0;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { AppError, ErrorCode } from './errors.js';
-import { isLogLevel, type LogLevel } from './log.js';
+import { isLogLevel, type LogFormat, type LogLevel } from './log.js';
 import { parseDatabaseUrl } from './config/databaseUrl.js';
 import { projectRoot } from './projectRoot.js';
 import { LIMIT_SPECS, type Limits } from './config/limits.js';
@@ -15,13 +15,23 @@ export interface Config {
   port: number;
   /** A PostgreSQL server, or null to use the embedded database. */
   databaseUrl: string | null;
+  /** Streaming replicas of `databaseUrl` that serve public reads (`DATABASE_REPLICA_URLS`); empty: none. */
+  databaseReplicaUrls: string[];
   /** Where the embedded database keeps its files. */
   dataDir: string;
   /** Port of the embedded database (0 = any free port). */
   embeddedPort: number;
   logLevel: LogLevel;
-  /** Import the demo story when the database has no articles. */
+  /** The API server's log lines: JSON (`json`) or for a terminal (`pretty`, the default in development). */
+  logFormat: LogFormat;
+  /** Import the demo story when the database has no articles (not by default in production). */
   seedOnEmpty: boolean;
+  /** Apply pending migrations when the server starts (not by default in production: `npm run migrate` does). */
+  migrateOnStart: boolean;
+  /** Who may read `/metrics`. */
+  metrics: MetricsSettings;
+  /** OpenTelemetry trace export, or null when tracing is off. */
+  tracing: TracingSettings | null;
   /** Allow schema introspection (on by default except in production). */
   introspection: boolean;
   /** Server-side timeout for each SQL statement, in milliseconds (also `limits.statementTimeoutMs`). */
@@ -53,6 +63,42 @@ export interface Config {
   publisherName: string | null;
   /** Webhook delivery from this process. */
   webhooks: WebhookSettings;
+  /** The import queue in Redis (`npm run import -- --queue`, `npm run worker`). */
+  importQueue: ImportQueueSettings;
+}
+
+/** Where queued imports wait and how long a worker's claim on a job lasts. */
+export interface ImportQueueSettings {
+  /** Queue name (`IMPORT_QUEUE`): deployments sharing one Redis use different names. */
+  name: string;
+  /**
+   * A worker's lock on a job, in ms (`IMPORT_JOB_LOCK_MS`), renewed while it works: a job whose
+   * worker died is handed to another worker after about this long.
+   */
+  lockMs: number;
+}
+
+/**
+ * Who may read the Prometheus metrics: with a token, only requests carrying it; with a port,
+ * only that port serves them; in production, neither means no `/metrics` at all.
+ */
+export interface MetricsSettings {
+  /** `METRICS_TOKEN`: `/metrics` asks for `Authorization: Bearer <token>`. */
+  token: string | null;
+  /** `METRICS_PORT`: serve `/metrics` on this port (and not on `PORT`). */
+  port: number | null;
+  /** Serve `/metrics` on `PORT` without a token (development and test only). */
+  open: boolean;
+  /** Distinct operation names kept as metric labels; later ones count as "other" (`METRICS_MAX_OPERATION_NAMES`). */
+  maxOperationNames: number;
+}
+
+/** Where traces go (OTLP over HTTP). */
+export interface TracingSettings {
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`, e.g. `http://collector:4318` (traces go to `/v1/traces` below it). */
+  endpoint: string;
+  /** `OTEL_SERVICE_NAME`, default `storygraph`. */
+  serviceName: string;
 }
 
 /** How this process delivers webhooks from the outbox. */
@@ -76,6 +122,15 @@ export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl) parseDatabaseUrl(databaseUrl);
+  const databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  for (const url of databaseReplicaUrls) parseDatabaseUrl(url, 'DATABASE_REPLICA_URLS');
+  if (databaseReplicaUrls.length && !databaseUrl)
+    throw new AppError(ErrorCode.INVALID_CONFIG, 'DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate)', {
+      variable: 'DATABASE_REPLICA_URLS',
+    });
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!isLogLevel(logLevel)) throw invalid('LOG_LEVEL', logLevel, 'debug, info, warn, error or silent');
   // Tests send bursts from one address; they turn rate limiting on when they test it.
@@ -84,10 +139,20 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
     databaseUrl,
+    databaseReplicaUrls,
     dataDir: env.STORYGRAPH_DATA_DIR?.trim() || join(projectRoot, '.storygraph'),
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 0, 65535),
     logLevel,
-    seedOnEmpty: boolean(env, 'SEED_ON_EMPTY', true),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'development' ? 'pretty' : 'json'),
+    seedOnEmpty: boolean(env, 'SEED_ON_EMPTY', nodeEnv !== 'production'),
+    migrateOnStart: boolean(env, 'MIGRATE_ON_START', nodeEnv !== 'production'),
+    metrics: {
+      token: env.METRICS_TOKEN?.trim() || null,
+      port: env.METRICS_PORT?.trim() ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,
+      open: nodeEnv !== 'production',
+      maxOperationNames: integer(env, 'METRICS_MAX_OPERATION_NAMES', 100, 0, 10_000),
+    },
+    tracing: tracing(env),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     statementTimeoutMs: limits.statementTimeoutMs,
     limits,
@@ -109,12 +174,21 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 12, 1, 100),
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 1, 3_600_000),
     },
+    importQueue: {
+      name: queueName(env, 'IMPORT_QUEUE', 'storygraph-import'),
+      lockMs: integer(env, 'IMPORT_JOB_LOCK_MS', 30_000, 1000, 3_600_000),
+    },
   };
 }
 
 /** Reads every limit of `LIMIT_SPECS` from its variable. */
 function readLimits(env: Env): Limits {
   return Object.fromEntries(Object.entries(LIMIT_SPECS).map(([key, spec]) => [key, integer(env, spec.variable, spec.default, spec.min, spec.max)])) as Limits;
+}
+
+function tracing(env: Env): TracingSettings | null {
+  const endpoint = baseUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  return endpoint ? { endpoint, serviceName: env.OTEL_SERVICE_NAME?.trim() || 'storygraph' } : null;
 }
 
 function corsOrigins(env: Env, production: boolean): CorsOrigins {
@@ -134,6 +208,14 @@ function baseUrl(env: Env, name: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(name, raw, 'an http or https URL');
   return url.toString().replace(/\/$/, '');
+}
+
+function queueName(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  // Redis keys are built from it: keep it to a plain word.
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(raw)) throw invalid(name, raw, 'letters, digits, "_", "." or "-" (at most 100)');
+  return raw;
 }
 
 function invalid(name: string, value: string, expected: string): AppError {

@@ -33,6 +33,8 @@ const CODES = {
   DATABASE_UNREACHABLE: { http: null, meaning: 'the PostgreSQL server cannot be reached or refused the connection' },
   EMBEDDED_DATABASE_FAILED: { http: null, meaning: 'the embedded PostgreSQL could not be created or started' },
   MIGRATION_FAILED: { http: null, meaning: 'a migration failed, an applied migration was edited, or the database is newer than the code' },
+  REDIS_UNREACHABLE: { http: null, meaning: 'Redis at `REDIS_URL` cannot be reached (the import queue and its workers need it)' },
+  IMPORT_JOB_FAILED: { http: null, meaning: 'a queued import job failed on every attempt (its articles are listed with the last reason)' },
   PORT_IN_USE: { http: null, meaning: 'the HTTP port (`PORT`) is already taken by another process' },
   // HTTP and GraphQL requests
   BAD_REQUEST: { http: 400, meaning: 'the HTTP request is malformed (body not JSON, too large, no query)' },
@@ -58,7 +60,11 @@ const CODES = {
   },
   FORBIDDEN: { http: 403, meaning: "the token's role may not do this (a READER writing, an EDITOR managing tokens)" },
   NOT_FOUND: { http: 404, meaning: 'a record an operation needs does not exist (or the caller may not see it)' },
-  CONFLICT: { http: 409, meaning: 'a write collided with a unique key' },
+  CONFLICT: {
+    http: 409,
+    meaning:
+      'a write collided with another: the article changed since the `version` it was made on (`extensions.currentVersion` says which it is now), or a name, span or key is taken',
+  },
   RATE_LIMITED: {
     http: 429,
     meaning: 'too many requests from one token (or, without one, one client address); the `Retry-After` header says how many seconds to wait',

@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from './config.js';
@@ -10,28 +10,37 @@ import type { PrismaClient } from './db/createPrisma.js';
 import { toAppError } from './db/prismaErrors.js';
 import { sqlOf } from './db/sql.js';
 import { RequestBudget, withBudget } from './db/requestBudget.js';
+import { openReadReplicas } from './db/readReplicas.js';
+import { parseLsn } from './db/walLsn.js';
+import { CONSISTENCY_HEADER, replicaReadsPlugin } from './graphql/replicaReadsPlugin.js';
 import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
 import { createSchema } from './graphql/schema/createSchema.js';
 import { createLimitsPlugin, type ChargeCost } from './graphql/limits/createLimitsPlugin.js';
 import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js';
 import { httpStatusPlugin } from './graphql/httpStatusPlugin.js';
+import { observePlugin } from './graphql/observePlugin.js';
 import { retryLaterPlugin } from './graphql/limits/retryLaterPlugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
-import { ERROR_CODES, ErrorCode, isAppError } from './errors.js';
+import { poolOf } from './db/createPrisma.js';
+import { serveMetrics } from './http/metricsEndpoint.js';
+import { countError, observePool, recordHttpRequest, recordOperation } from './metrics/metrics.js';
+import { OperationNames } from './metrics/operationNames.js';
+import { AppError, ERROR_CODES, ErrorCode, isAppError } from './errors.js';
 import { authenticate } from './http/authenticate.js';
 import { corsHeaders, isPreflight } from './http/cors.js';
 import { portInUse } from './http/assertPortFree.js';
 import { clientKeyOf } from './http/clientKey.js';
-import { handleGraphQL, type GraphQLEndpoint } from './http/graphqlEndpoint.js';
+import { handleGraphQL, type GraphQLEndpoint, type RequestUsage } from './http/graphqlEndpoint.js';
 import { createRateLimit } from './http/rateLimit.js';
+import { redisQueryCache } from './http/redisQueryCache.js';
 import type { TokenBuckets } from './http/tokenBucket.js';
 import { requestIdOf } from './http/requestId.js';
 import { sendError, sendJson } from './http/respond.js';
 import type { Logger } from './log.js';
 import { startDeliveries } from './webhooks/startDeliveries.js';
-import { currentRequest, withRequestScope } from './requestScope.js';
+import { currentRequest, withRequestScope, type RequestScope } from './requestScope.js';
 import { nextScheduledPublication } from './articles/nextScheduledPublication.js';
 import { readerCachePlugin } from './graphql/readerCachePlugin.js';
 import { readerMaxAge } from './http/readerCaching.js';
@@ -41,7 +50,15 @@ export interface RunningServer {
   url: string;
   port: number;
   http: Server;
-  stop(): Promise<void>;
+  /** Where Prometheus scrapes this process: `/metrics` on the API port, on `METRICS_PORT`, or nowhere. */
+  metricsUrl: string | null;
+  /**
+   * Stops gracefully: readiness fails and no new connection is accepted from the first moment;
+   * requests already accepted get `graceMs` (default: their own deadline plus 2 s) to finish,
+   * then the remaining connections are closed, webhook delivery stops and Redis is let go.
+   * Resolves with the number of requests that had to be cut off.
+   */
+  stop(graceMs?: number): Promise<number>;
 }
 
 /**
@@ -51,7 +68,19 @@ export interface RunningServer {
  */
 export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
   Partial<
-    Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops' | 'responseCacheSeconds'>
+    Pick<
+      Config,
+      | 'corsOrigins'
+      | 'publicBaseUrl'
+      | 'publisherName'
+      | 'webhooks'
+      | 'importLimits'
+      | 'redisUrl'
+      | 'trustProxyHops'
+      | 'metrics'
+      | 'databaseReplicaUrls'
+      | 'responseCacheSeconds'
+    >
   > & {
     limits?: Partial<QueryLimits>;
     /** Redis key prefix of the rate-limit buckets (tests keep theirs apart). */
@@ -90,18 +119,26 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   const responseCache =
     cacheSeconds > 0 ? (config.redisUrl ? await redisResponseCache(config.redisUrl, log, config.responseCachePrefix) : memoryResponseCache()) : null;
   const maxAge = readerMaxAge(cacheSeconds, () => nextScheduledPublication(prisma));
+  // Persisted queries registered with one process are known to every process sharing Redis.
+  const queryCache = config.redisUrl ? await redisQueryCache(config.redisUrl, log) : null;
   const apollo = new ApolloServer<Context>({
+    ...(queryCache ? { cache: queryCache } : {}),
     schema: createSchema(limits),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // The process handles SIGINT and SIGTERM itself (src/index.ts), draining requests in order;
+    // Apollo's own handlers would stop it concurrently and re-raise the signal.
+    stopOnTerminationSignals: false,
     // Refused while parsing, with HTTP 400, before a huge document costs anything.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [KnownOperationTypesRule],
     formatError: createFormatError(log, { hideSuggestions: !config.introspection }),
     plugins: [
+      observePlugin<Context>(),
       createLimitsPlugin<Context>(limits, chargeCost),
       httpStatusPlugin<Context>(),
       retryLaterPlugin<Context>(),
+      replicaReadsPlugin(),
       // Apollo's cache-control plugin wraps every field's resolver to gather hints nobody sets;
       // readers' caching is decided per response (readerCachePlugin, http/readerCaching.ts).
       ApolloServerPluginCacheControlDisabled(),
@@ -125,6 +162,14 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   const corsOrigins = config.corsOrigins ?? { kind: 'list', origins: [], localhost: config.nodeEnv !== 'production' };
   // Webhooks are delivered by every process that serves the API (the outbox coordinates them).
   const deliveries = config.webhooks?.deliver ? startDeliveries(sqlOf(prisma), config.webhooks, log) : null;
+  const replicas = config.databaseReplicaUrls?.length
+    ? openReadReplicas(
+        config.databaseReplicaUrls,
+        prisma,
+        { statementTimeoutMs: limits.statementTimeoutMs, poolSize: limits.poolSize, queryTimeoutMs: limits.queryTimeoutMs },
+        log,
+      )
+    : null;
   const endpoint: GraphQLEndpoint = {
     apollo,
     limits,
@@ -133,6 +178,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       // Who asks, before anything runs: a bad token is refused whatever the request, so a client
       // never silently reads as anonymous.
       try {
+        const after = consistencyOf(req.headers[CONSISTENCY_HEADER]);
         const viewer = await authenticate(req.headers.authorization, (token) => viewerForToken(prisma, token));
         const context = async () =>
           createContext({
@@ -143,6 +189,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
             publisherName: config.publisherName,
             importLimits: config.importLimits,
             afterWrite: deliveries?.wake,
+            replicas,
+            after,
           });
         return { context, viewer };
       } catch (error) {
@@ -171,7 +219,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     }
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+  /** Answers one request; returns what a GraphQL request used (nothing for the other paths). */
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<RequestUsage | void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     // Browser frontends on other origins: preflights are answered here, before anything else.
     const preflight = isPreflight(req.method, req.headers);
@@ -182,6 +231,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     }
     for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
     if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/metrics' && metricsOnApiPort) return serveMetrics(req, res, metrics.token);
     if (url.pathname === '/health/ready') {
       return (await ready()) ? sendJson(res, 200, { status: 'ok', database: 'ok' }) : sendJson(res, 503, { status: 'unavailable', database: 'unreachable' });
     }
@@ -200,23 +250,44 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
         return sendError(res, 429, ErrorCode.RATE_LIMITED, `too many requests; retry in ${seconds} s`, { 'retry-after': String(seconds) });
       }
     }
-    const started = Date.now();
-    const usage = await handleGraphQL(req, res, url, endpoint);
-    log.debug(
-      `[${id}] ${req.method} /graphql ${usage.status} ${Date.now() - started} ms, ${usage.connections} connection(s), at most ${usage.peakConnections} at once${usage.timedOut ? ', timed out' : ''}`,
-    );
+    return handleGraphQL(req, res, url, endpoint);
   }
+
+  const metrics = config.metrics ?? { token: null, port: null, open: config.nodeEnv !== 'production', maxOperationNames: 100 };
+  // In production /metrics needs a token or a port of its own: it says how busy the service is.
+  const metricsOnApiPort = metrics.port === null && (metrics.token !== null || metrics.open);
+  if (metrics.port === null && !metricsOnApiPort) log.warn('metrics are off: set METRICS_TOKEN or METRICS_PORT to serve /metrics in production');
+  // The example operations' names are always labels of their own.
+  const exampleNames = loadOperations().flatMap(({ source }) =>
+    parse(source).definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [])),
+  );
+  const operationNames = new OperationNames(new Set(exampleNames), metrics.maxOperationNames);
+  const pool = poolOf(prisma);
+  const unobservePool = pool ? observePool('primary', pool) : undefined;
+  const record = (req: IncomingMessage, res: ServerResponse, scope: RequestScope, usage: RequestUsage | void, ms: number) => {
+    logRequest(log, req, res, scope, usage, ms);
+    const path = (req.url ?? '/').split('?')[0]!;
+    recordHttpRequest(path, req.method, res.statusCode, ms / 1000);
+    if (scope.operation)
+      recordOperation(operationNames.label(scope.operation.name), scope.operation.type, res.statusCode, ms / 1000, usage ? usage.statements : null);
+    for (const code of scope.errorCodes) countError(code);
+  };
 
   const http = createHttpServer((req, res) => {
     const id = requestIdOf(req.headers['x-request-id']);
     res.setHeader('x-request-id', id);
-    const done = withRequestScope(id, () => handle(req, res, id))
-      .catch((error: unknown) => {
+    const started = performance.now();
+    const done = withRequestScope(id, async () => {
+      let usage: RequestUsage | void = undefined;
+      try {
+        usage = await handle(req, res);
+      } catch (error) {
         log.error(`[${id}] request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
         else res.end();
-      })
-      .finally(() => inFlight.delete(done));
+      }
+      record(req, res, currentRequest()!, usage, performance.now() - started);
+    }).finally(() => inFlight.delete(done));
     inFlight.add(done);
   });
 
@@ -225,24 +296,53 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     http.listen(config.port, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const metricsServer =
+    metrics.port === null
+      ? null
+      : await listen(metrics.port, (req, res) => {
+          if ((req.url ?? '/').split('?')[0] !== '/metrics') return sendJson(res, 404, { error: 'not found: metrics are served at /metrics' });
+          serveMetrics(req, res, metrics.token).catch(() => res.destroy());
+        });
   return {
     url: `http://localhost:${port}/graphql`,
+    metricsUrl: metricsServer
+      ? `http://localhost:${(metricsServer.address() as AddressInfo).port}/metrics`
+      : metricsOnApiPort
+        ? `http://localhost:${port}/metrics`
+        : null,
     port,
     http,
-    stop: async () => {
-      // Readiness fails from now on; requests already accepted get their deadline to finish.
+    stop: async (graceMs = limits.requestTimeoutMs + 2000) => {
+      // Readiness fails from now on (a probe on a connection already open is answered 503), the
+      // listener closes (a balancer sees a refused connection and picks another replica) and
+      // requests already accepted get their grace to finish.
       stopping = true;
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
-      await Promise.race([Promise.allSettled([...inFlight]), delay(limits.requestTimeoutMs + 2000)]);
+      const drained = await Promise.race([Promise.allSettled([...inFlight]).then(() => true), delay(graceMs).then(() => false)]);
+      const cut = drained ? 0 : inFlight.size;
       http.closeAllConnections();
       await closed;
       await deliveries?.stop();
       await apollo.stop();
       await rateLimit?.close();
       await responseCache?.close();
+      await replicas?.close();
+      await queryCache?.close();
+      // Scrapes keep working while requests drain; the metrics port closes last.
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+      unobservePool?.();
+      return cut;
     },
   };
+}
+
+/** The commit position a client carries (`Storygraph-Consistency`), or null; BAD_REQUEST when it is not one. */
+function consistencyOf(header: string | string[] | undefined) {
+  if (header === undefined || header === '') return null;
+  const lsn = typeof header === 'string' ? parseLsn(header) : null;
+  if (lsn === null) throw new AppError(ErrorCode.BAD_REQUEST, `Storygraph-Consistency must be a WAL position as a response gave it (e.g. 0/16B3748)`);
+  return lsn;
 }
 
 /** Takes one more token per `rateLimitCostPerToken` of estimated cost from the request's client. */
@@ -258,6 +358,37 @@ function costCharger(rateLimit: TokenBuckets, limits: QueryLimits): ChargeCost {
       extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) } },
     });
   };
+}
+
+/** Probes and scrapes come every few seconds: their lines are debug, every other request's info. */
+const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/** The request's one log line: what it asked, how it ended, how long it took and the SQL it cost. */
+function logRequest(log: Logger, req: IncomingMessage, res: ServerResponse, scope: RequestScope, usage: RequestUsage | void, ms: number): void {
+  const path = (req.url ?? '/').split('?')[0]!;
+  const operation = scope.operation?.name ?? null;
+  const fields = {
+    method: req.method,
+    path,
+    status: res.statusCode,
+    durationMs: Math.round(ms * 10) / 10,
+    ...(scope.operation ? { operation, operationType: scope.operation.type } : {}),
+    ...(usage ? { sqlStatements: usage.statements, connections: usage.connections, peakConnections: usage.peakConnections, timedOut: usage.timedOut } : {}),
+    ...(scope.errorCodes.length ? { errorCodes: [...new Set(scope.errorCodes)] } : {}),
+  };
+  const message = `${req.method} ${path}${scope.operation ? ` ${operation ?? '(anonymous)'}` : ''} ${res.statusCode} ${fields.durationMs} ms${usage ? `, ${usage.statements} SQL` : ''}`;
+  if (QUIET_PATHS.has(path)) log.debug(message, fields);
+  else log.info(message, fields);
+}
+
+/** A second HTTP server (the metrics port). Throws PORT_IN_USE when the port is taken. */
+async function listen(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Server> {
+  const server = createHttpServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(port) : error));
+    server.listen(port, () => resolve());
+  });
+  return server;
 }
 
 function delay(ms: number): Promise<void> {

@@ -12,7 +12,7 @@ export interface PrismaOptions extends PgPoolOptions {
 
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
-/** The `pg` pool under a client from `createPrisma`, for reads that skip Prisma's query runtime. */
+/** The `pg` pool under a client made by `createPrisma` (pool metrics; reads that skip Prisma's query runtime). */
 export function poolOf(prisma: PrismaClient): pg.Pool | undefined {
   return pools.get(prisma);
 }
@@ -30,7 +30,7 @@ export function createPrisma(url: string, options: PrismaOptions = {}): PrismaCl
     };
   }
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  const client = new PrismaClient({ adapter });
-  pools.set(client, pool);
-  return client;
+  const prisma = new PrismaClient({ adapter });
+  pools.set(prisma, pool);
+  return prisma;
 }

@@ -47,9 +47,10 @@ export async function readMigrations(dir = migrationsDir): Promise<Migration[]> 
  * Applies pending migrations, each in its own transaction, under an advisory lock so that
  * several replicas starting at once migrate exactly once. Refuses to run when the history
  * disagrees with the files (an applied migration was edited, or the database is newer than
- * this code), since guessing there could lose data. Returns the names applied.
+ * this code), since guessing there could lose data. With `apply: false` it only checks, and
+ * refuses pending migrations. Returns the names applied.
  */
-export async function migrate(pool: pg.Pool, log: Logger, migrations?: Migration[]): Promise<string[]> {
+export async function migrate(pool: pg.Pool, log: Logger, migrations?: Migration[], options: { apply?: boolean } = {}): Promise<string[]> {
   const files = migrations ?? (await readMigrations());
   const client = await pool.connect();
   try {
@@ -64,6 +65,12 @@ export async function migrate(pool: pg.Pool, log: Logger, migrations?: Migration
       if (!row.finished_at) throw failed(`migration ${row.migration_name} started but never finished; resolve it with \`npx prisma migrate resolve\``);
       if (!known.has(row.migration_name))
         throw failed(`the database has migration ${row.migration_name}, which this version of Storygraph does not know; upgrade Storygraph`);
+    }
+    const pending = files.filter((file) => !applied.has(file.name));
+    if (options.apply === false && pending.length) {
+      throw failed(
+        `${pending.length} migration(s) pending (${pending[0]!.name}…) and MIGRATE_ON_START is off; run \`npm run migrate\` (node dist/scripts/migrate.js) first`,
+      );
     }
     const done: string[] = [];
     for (const file of files) {

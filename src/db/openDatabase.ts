@@ -27,6 +27,11 @@ export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedP
   limits?: Partial<Pick<Limits, 'poolSize' | 'queryTimeoutMs'>>;
   /** Restart the embedded server with backoff if it dies (the API server does). */
   superviseEmbedded?: boolean;
+  /**
+   * Apply pending migrations (default). When false, pending migrations are refused instead
+   * (MIGRATION_FAILED): replicas in production leave migrating to one `npm run migrate`.
+   */
+  migrate?: boolean;
 };
 
 /** Longest `close` waits for the pool to say goodbye to the database. */
@@ -47,7 +52,7 @@ export async function openDatabase(config: DatabaseConfig, log: Logger): Promise
     await ensureReachable(url, log);
     const pool = createPgPool(url, { max: 2 });
     try {
-      const applied = await migrate(pool, log);
+      const applied = await migrate(pool, log, undefined, { apply: config.migrate ?? true });
       if (applied.length) log.info(`applied ${applied.length} migration(s)`);
     } finally {
       await pool.end();

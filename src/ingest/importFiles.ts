@@ -2,6 +2,7 @@ import type { ImportLimits } from '../config/importLimits.js';
 import type { PrismaClient } from '../db/createPrisma.js';
 import { sqlOf, type SqlDatabase } from '../db/sql.js';
 import type { Logger } from '../log.js';
+import { countImportedArticle } from '../metrics/metrics.js';
 import type { BatchOutcome } from './articleOutcome.js';
 import { createExtractor } from './extractArticles.js';
 import { countArticle, countCreated, countWarning, emptyReport, type ImportReport } from './importReport.js';
@@ -12,7 +13,7 @@ import { emptyAcronyms } from './registry/acronymIndex.js';
 import { createPreviewSink } from './sinks/createPreviewSink.js';
 import { createWriteSink } from './sinks/createWriteSink.js';
 import { readSources } from './sources/readSources.js';
-import type { SourceArticle } from './sources/types.js';
+import type { SourceArticle, SourceItem } from './sources/types.js';
 import { walkInputs } from './sources/walkInputs.js';
 import { writeQueue } from './writeQueue.js';
 
@@ -61,6 +62,21 @@ const MAX_QUEUED_WRITES = 2;
  * its reason and the run goes on.
  */
 export async function importFiles(prisma: PrismaClient, inputs: string[], options: ImportOptions): Promise<ImportReport> {
+  const walk = walkInputs(inputs);
+  return importSources(prisma, { items: readSources(walk.entries, { stdin: options.stdin, limits: options.limits }), total: walk.total }, options);
+}
+
+/** Articles (and inputs that failed to read) to import, and how many there are once known. */
+export interface ImportSource {
+  items: AsyncIterable<SourceItem>;
+  total(): number | null;
+}
+
+/**
+ * Imports articles already read (importFiles' reader, or an import queue's job): extract, plan
+ * and store them in batches as importFiles describes.
+ */
+export async function importSources(prisma: PrismaClient, source: ImportSource, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   const { log } = options;
   const dryRun = options.dryRun ?? false;
@@ -71,16 +87,16 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
   const sink = dryRun
     ? createPreviewSink(db, acronyms)
     : createWriteSink(db, acronyms, log, { publicBaseUrl: options.publicBaseUrl ?? null, force: options.reextract ?? false });
-  const walk = walkInputs(inputs);
   const writes = writeQueue(MAX_QUEUED_WRITES);
 
   let done = 0;
   const settle = (n: number) => {
     done += n;
-    options.onProgress?.({ done, total: walk.total(), seconds: (performance.now() - started) / 1000 });
+    options.onProgress?.({ done, total: source.total(), seconds: (performance.now() - started) / 1000 });
   };
   const count = (label: string, outcome: BatchOutcome['articles'][number], words?: number) => {
     const failure = countArticle(report, label, outcome, words);
+    if (!dryRun) countImportedArticle(outcome.status);
     if (failure) log.error(failure.message);
     else if (outcome.status !== 'failed')
       log.debug(dryRun ? `${label}: would be ${outcome.status === 'created' ? 'imported' : outcome.status}` : `${label}: ${outcome.status} (${outcome.slug})`);
@@ -107,7 +123,7 @@ export async function importFiles(prisma: PrismaClient, inputs: string[], option
   };
   const extractor = createExtractor(options.workers ?? 0);
   try {
-    for await (const items of readAhead(inBatches(readSources(walk.entries, { stdin: options.stdin, limits: options.limits }), batchSize), 2)) {
+    for await (const items of readAhead(inBatches(source.items, batchSize), 2)) {
       lap('reading');
       report.files += items.length;
       const articles: SourceArticle[] = [];

@@ -100,6 +100,27 @@ export function countCreated(report: ImportReport, outcome: Pick<BatchOutcome, '
   if (lists) for (const tag of outcome.createdTags) if (lists.tags.length < MAX_LISTED_NAMES) lists.tags.push(tag);
 }
 
+/** Adds one report's counts, failures and warnings to another's (the parts of a queued import). */
+export function addReport(into: ImportReport, part: ImportReport): void {
+  for (const key of COUNTED) into[key] += part[key];
+  for (const failure of part.failures) into.failures.push(failure);
+  for (const warning of part.warnings) countWarning(into, warning);
+}
+
+const COUNTED = [
+  'files',
+  'imported',
+  'updated',
+  'unchanged',
+  'failed',
+  'entitiesCreated',
+  'peopleCreated',
+  'organizationsCreated',
+  'placesCreated',
+  'tagsCreated',
+  'words',
+] as const satisfies (keyof ImportReport)[];
+
 /** Keeps a warning (up to a bound: the log has them all). */
 export function countWarning(report: ImportReport, warning: string): void {
   if (report.warnings.length < MAX_KEPT_WARNINGS) report.warnings.push(warning);

@@ -1,6 +1,7 @@
 import type { WebhookSettings } from '../config.js';
 import type { Sql, SqlDatabase } from '../db/sql.js';
 import type { Logger } from '../log.js';
+import { countWebhookDelivery } from '../metrics/metrics.js';
 import { signBody } from './signBody.js';
 
 interface Due {
@@ -10,6 +11,8 @@ interface Due {
   attempts: number;
   url: string;
   secret: string;
+  /** The primary's WAL position now, past the commit that wrote the event. */
+  lsn: string;
 }
 
 /** How an attempt ended: the receiver's status, or the network error. */
@@ -26,7 +29,7 @@ type Outcome = { ok: true; status: number } | { ok: false; status: number | null
 export async function deliverNext(db: SqlDatabase, settings: WebhookSettings, log: Logger): Promise<boolean> {
   return db.transaction(async (sql) => {
     const [due] = await sql.rows<Due>(
-      `SELECT d.id::text AS id, d.event, d.payload::text AS body, d.attempts, w.url, w.secret
+      `SELECT d.id::text AS id, d.event, d.payload::text AS body, d.attempts, w.url, w.secret, pg_current_wal_lsn()::text AS lsn
        FROM webhook_delivery d JOIN webhook w ON w.id = d."webhookId"
        WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= now() AT TIME ZONE 'UTC'
          AND NOT EXISTS (
@@ -40,6 +43,7 @@ export async function deliverNext(db: SqlDatabase, settings: WebhookSettings, lo
     if (!due) return false;
     const outcome = await send(due, settings.timeoutMs);
     await record(sql, due, outcome, settings);
+    countWebhookDelivery(outcome.ok ? 'delivered' : due.attempts + 1 >= settings.maxAttempts ? 'failed' : 'retry');
     if (!outcome.ok) log.warn(`webhook: ${due.event} to ${due.url} failed (attempt ${due.attempts + 1}): ${outcome.error}`);
     return true;
   });
@@ -55,6 +59,8 @@ async function send(due: Due, timeoutMs: number): Promise<Outcome> {
         'storygraph-event': due.event,
         'storygraph-delivery': due.id,
         'storygraph-signature': signBody(due.secret, due.body),
+        // A receiver that reads the article back sends this on: a read replica answers only once it has the change.
+        'storygraph-consistency': due.lsn,
       },
       body: due.body,
       redirect: 'manual',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateArchive } from '../../bench/generateArchive.js';
 import { projectRoot } from '../../src/projectRoot.js';
+import { importSnapshot as snapshot } from '../support/importSnapshot.js';
 import { runScript } from '../support/runScript.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 
@@ -19,25 +20,6 @@ const PARAGRAPHS = [
   'The new rules will come into force in April and apply to all firms with more than 50 staff.',
 ];
 const TITLES = ['Profits rise at engineering group', 'Talks collapse over pay', 'New rules for employers', 'Shares fall after warning'];
-
-/** Everything an import writes, as comparable facts (ids differ between databases, names and slugs must not). */
-async function snapshot(test: TestDatabase) {
-  const q = <T>(sql: string) => test.db.prisma.$queryRawUnsafe<T[]>(sql);
-  return {
-    counts: await q(`SELECT (SELECT count(*) FROM article)::int AS articles, (SELECT count(*) FROM entity)::int AS entities,
-      (SELECT count(*) FROM entity WHERE "needsReview")::int AS flagged, (SELECT count(*) FROM entity_alias)::int AS aliases,
-      (SELECT count(*) FROM mention)::int AS mentions, (SELECT count(*) FROM quote)::int AS quotes, (SELECT count(*) FROM affiliation)::int AS affiliations,
-      (SELECT count(*) FROM article_entity)::int AS "articleEntities", (SELECT count(*) FROM tag)::int AS tags, (SELECT count(*) FROM article_tag)::int AS "articleTags"`),
-    entities: await q(`SELECT kind::text, name, slug, "needsReview" FROM entity ORDER BY kind, slug`),
-    articles: await q(`SELECT slug, "sourceKey", "contentHash" FROM article ORDER BY slug`),
-    speakers: await q(
-      `SELECT a.slug, q.start, e.slug AS speaker FROM quote q JOIN article a ON a.id = q."articleId" LEFT JOIN entity e ON e.id = q."speakerId" ORDER BY 1, 2`,
-    ),
-    people: await q(
-      `SELECT e.slug, count(DISTINCT ae."articleId")::int AS articles FROM entity e JOIN article_entity ae ON ae."entityId" = e.id GROUP BY 1 ORDER BY 1`,
-    ),
-  };
-}
 
 /** Starts the import CLI as one plain node process (no tsx wrapper), so SIGKILL hits the importer itself. */
 function startImport(url: string, args: string[]) {

@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateArchive } from '../../bench/generateArchive.js';
+import { projectRoot } from '../../src/projectRoot.js';
+import { openImportQueue } from '../../src/queue/importQueue.js';
+import { importSnapshot } from '../support/importSnapshot.js';
+import { runScript, type ScriptResult } from '../support/runScript.js';
+import { startWorker, type WorkerProcess } from '../support/startWorker.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ARTICLES = 200;
+const BATCH = 20;
+
+const PARAGRAPHS = [
+  'The company said profits rose by 12% in the three months to September, helped by strong sales in Asia.',
+  'Shares in the group fell sharply in early trading in London after the announcement.',
+  'Analysts had expected a smaller increase, citing higher energy costs and weaker demand in Europe.',
+  'Talks between the two sides broke down last week after they failed to agree on pay.',
+];
+const TITLES = ['Profits rise at engineering group', 'Talks collapse over pay', 'New rules for employers'];
+
+/** The import CLI as one node process, its output collected. */
+function runImport(args: string[], env: Record<string, string>): Promise<ScriptResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts', 'import.ts'), ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('the import queue without Redis', () => {
+  it('--queue without REDIS_URL is a usage error', async () => {
+    const result = await runScript('scripts/import.ts', ['--queue', 'x'], { REDIS_URL: '' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^import: --queue needs REDIS_URL/);
+  });
+
+  it('a worker without REDIS_URL is a usage error; an unreachable Redis is REDIS_UNREACHABLE', async () => {
+    const worker = await runScript('scripts/worker.ts', [], { REDIS_URL: '' });
+    expect(worker.code).toBe(2);
+    expect(worker.stderr).toMatch(/^worker: REDIS_URL is not set/);
+    const unreachable = await runScript('scripts/import.ts', ['--queue', 'x'], { REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/cannot connect to Redis at redis:\/\/127\.0\.0\.1:1\/?: .*ECONNREFUSED.* \[REDIS_UNREACHABLE\]/);
+  });
+});
+
+describe.each(databaseKinds)('the import queue on %s', (kind) => {
+  let dir: string;
+  let expected: Awaited<ReturnType<typeof importSnapshot>>;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'storygraph-queue-'));
+    await generateArchive(dir, { count: ARTICLES, paragraphs: PARAGRAPHS, titles: TITLES, seed: 11 });
+    const clean = await createTestDatabase(kind);
+    try {
+      const result = await runScript('scripts/import.ts', ['--json', '--batch-size', String(BATCH), dir], { DATABASE_URL: clean.url });
+      expect(result.code).toBe(0);
+      expected = await importSnapshot(clean);
+    } finally {
+      await clean.drop();
+    }
+  });
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('two workers import a queued run; one killed mid-job loses nothing, and the run ends as a clean import', async () => {
+    const test: TestDatabase = await createTestDatabase(kind);
+    const queueName = `storygraph-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    const env = { DATABASE_URL: test.url, REDIS_URL, IMPORT_QUEUE: queueName, IMPORT_JOB_LOCK_MS: '2000' };
+    const workers: WorkerProcess[] = [];
+    try {
+      workers.push(await startWorker(env), await startWorker(env));
+      const [doomed, survivor] = workers as [WorkerProcess, WorkerProcess];
+      const run = runImport(['--queue', '--wait', '--json', '--progress', '--batch-size', String(BATCH), dir], env);
+      // Killed as soon as it has taken a job: that job is under way, not committed.
+      const [, jobId] = await doomed.waitFor(/job (\S+): importing/);
+      doomed.child.kill('SIGKILL');
+      const result = await run;
+      expect(result.code).toBe(0);
+      const summary = JSON.parse(result.stdout);
+      expect(summary).toMatchObject({ files: ARTICLES, failed: 0 });
+      expect(summary.imported + summary.unchanged).toBe(ARTICLES);
+      // One progress bar for the whole run, ending at every article.
+      expect(result.stderr).toContain(`[########################] ${ARTICLES}/${ARTICLES} articles (100%)`);
+      // The dead worker's job was handed to the other one after its lock ran out.
+      expect(survivor.log()).toMatch(new RegExp(`job ${jobId}: ${BATCH} article\\(s\\): .* \\(taken 2 times\\)`));
+      expect(await importSnapshot(test)).toEqual(expected);
+
+      // Queued again: every job finds its articles unchanged.
+      const again = await runImport(['--queue', '--wait', '--json', '--batch-size', String(BATCH), dir], env);
+      expect(JSON.parse(again.stdout)).toMatchObject({ files: ARTICLES, imported: 0, updated: 0, unchanged: ARTICLES, failed: 0 });
+
+      // Without --wait: the run is queued and described, and the worker takes it from there.
+      const queued = await runImport(['--queue', '--json', '--batch-size', '50', dir], env);
+      expect(queued.code).toBe(0);
+      expect(JSON.parse(queued.stdout)).toMatchObject({ queue: queueName, jobs: ARTICLES / 50, articles: ARTICLES, failed: 0 });
+      const { run: runId } = JSON.parse(queued.stdout) as { run: string };
+      for (let n = 1; n <= ARTICLES / 50; n++) await survivor.waitFor(new RegExp(`job ${runId}-${n}: 50 article\\(s\\): 0 imported, 0 updated, 50 unchanged`));
+    } finally {
+      for (const worker of workers) worker.child.kill('SIGKILL');
+      const queue = openImportQueue(REDIS_URL, queueName);
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await test.drop();
+    }
+  });
+
+  it('a worker stops on SIGTERM with exit code 0', async () => {
+    const test = await createTestDatabase(kind);
+    const queueName = `storygraph-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      const worker = await startWorker({ DATABASE_URL: test.url, REDIS_URL, IMPORT_QUEUE: queueName });
+      const exited = new Promise<number | null>((resolve) => worker.child.on('exit', resolve));
+      worker.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(worker.log()).toContain('worker: stopped');
+    } finally {
+      const queue = openImportQueue(REDIS_URL, queueName);
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await test.drop();
+    }
+  });
+});
