@@ -88,13 +88,13 @@ export function createContext(options: ContextOptions): Context {
   };
 }
 
-async function currentLsn(prisma: PrismaClient): Promise<Lsn | null> {
-  const [row] = await prisma.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
-  return parseLsn(row?.lsn);
-}
-
-/** Reads straight on the `pg` pool under a client (named prepared statements), or through Prisma for a client without one. */
+/** Reads on a client's `pg` pool as named prepared statements (see pgReader.ts), or through Prisma for a client without one. */
 function readerOf(client: PrismaClient): Reader {
   const pool = poolOf(client);
   return pool ? pgReader(pool) : (statement) => client.$queryRaw(statement);
+}
+
+async function currentLsn(prisma: PrismaClient): Promise<Lsn | null> {
+  const [row] = await prisma.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`;
+  return parseLsn(row?.lsn);
 }
