@@ -17,6 +17,7 @@ const layers = [
     message: 'configuration imports only errors, log and projectRoot.',
   },
   { target: './src/errors.ts', from: './src', except: ['./errors.ts'], message: 'errors.ts imports nothing.' },
+  { target: './src/metrics', from: './src', except: ['./metrics'], message: 'src/metrics (counters every layer may call) imports nothing else from src/.' },
   { target: './src/content', from: './src', except: ['./content'], message: 'src/content (the article text layout) imports nothing else from src/.' },
   { target: './src/access', from: './src', except: ['./access', './errors.ts'], message: 'src/access (who may see what) imports only errors.' },
   // The identity registry is pure: its loaders live in the store layer.

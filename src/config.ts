@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { AppError, ErrorCode } from './errors.js';
-import { isLogLevel, type LogLevel } from './log.js';
+import { isLogLevel, type LogFormat, type LogLevel } from './log.js';
 import { parseDatabaseUrl } from './config/databaseUrl.js';
 import { projectRoot } from './projectRoot.js';
 import { LIMIT_SPECS, type Limits } from './config/limits.js';
@@ -22,8 +22,16 @@ export interface Config {
   /** Port of the embedded database (0 = any free port). */
   embeddedPort: number;
   logLevel: LogLevel;
-  /** Import the demo story when the database has no articles. */
+  /** The API server's log lines: JSON (`json`) or for a terminal (`pretty`, the default in development). */
+  logFormat: LogFormat;
+  /** Import the demo story when the database has no articles (not by default in production). */
   seedOnEmpty: boolean;
+  /** Apply pending migrations when the server starts (not by default in production: `npm run migrate` does). */
+  migrateOnStart: boolean;
+  /** Who may read `/metrics`. */
+  metrics: MetricsSettings;
+  /** OpenTelemetry trace export, or null when tracing is off. */
+  tracing: TracingSettings | null;
   /** Allow schema introspection (on by default except in production). */
   introspection: boolean;
   /** Server-side timeout for each SQL statement, in milliseconds (also `limits.statementTimeoutMs`). */
@@ -62,6 +70,29 @@ export interface ImportQueueSettings {
    * worker died is handed to another worker after about this long.
    */
   lockMs: number;
+}
+
+/**
+ * Who may read the Prometheus metrics: with a token, only requests carrying it; with a port,
+ * only that port serves them; in production, neither means no `/metrics` at all.
+ */
+export interface MetricsSettings {
+  /** `METRICS_TOKEN`: `/metrics` asks for `Authorization: Bearer <token>`. */
+  token: string | null;
+  /** `METRICS_PORT`: serve `/metrics` on this port (and not on `PORT`). */
+  port: number | null;
+  /** Serve `/metrics` on `PORT` without a token (development and test only). */
+  open: boolean;
+  /** Distinct operation names kept as metric labels; later ones count as "other" (`METRICS_MAX_OPERATION_NAMES`). */
+  maxOperationNames: number;
+}
+
+/** Where traces go (OTLP over HTTP). */
+export interface TracingSettings {
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`, e.g. `http://collector:4318` (traces go to `/v1/traces` below it). */
+  endpoint: string;
+  /** `OTEL_SERVICE_NAME`, default `storygraph`. */
+  serviceName: string;
 }
 
 /** How this process delivers webhooks from the outbox. */
@@ -106,7 +137,16 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.STORYGRAPH_DATA_DIR?.trim() || join(projectRoot, '.storygraph'),
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 0, 65535),
     logLevel,
-    seedOnEmpty: boolean(env, 'SEED_ON_EMPTY', true),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'development' ? 'pretty' : 'json'),
+    seedOnEmpty: boolean(env, 'SEED_ON_EMPTY', nodeEnv !== 'production'),
+    migrateOnStart: boolean(env, 'MIGRATE_ON_START', nodeEnv !== 'production'),
+    metrics: {
+      token: env.METRICS_TOKEN?.trim() || null,
+      port: env.METRICS_PORT?.trim() ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,
+      open: nodeEnv !== 'production',
+      maxOperationNames: integer(env, 'METRICS_MAX_OPERATION_NAMES', 100, 0, 10_000),
+    },
+    tracing: tracing(env),
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     statementTimeoutMs: limits.statementTimeoutMs,
     limits,
@@ -137,6 +177,11 @@ export function loadConfig(env: Env = process.env): Config {
 /** Reads every limit of `LIMIT_SPECS` from its variable. */
 function readLimits(env: Env): Limits {
   return Object.fromEntries(Object.entries(LIMIT_SPECS).map(([key, spec]) => [key, integer(env, spec.variable, spec.default, spec.min, spec.max)])) as Limits;
+}
+
+function tracing(env: Env): TracingSettings | null {
+  const endpoint = baseUrl(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  return endpoint ? { endpoint, serviceName: env.OTEL_SERVICE_NAME?.trim() || 'storygraph' } : null;
 }
 
 function corsOrigins(env: Env, production: boolean): CorsOrigins {

@@ -60,7 +60,11 @@ const CODES = {
   },
   FORBIDDEN: { http: 403, meaning: "the token's role may not do this (a READER writing, an EDITOR managing tokens)" },
   NOT_FOUND: { http: 404, meaning: 'a record an operation needs does not exist (or the caller may not see it)' },
-  CONFLICT: { http: 409, meaning: 'a write collided with a unique key' },
+  CONFLICT: {
+    http: 409,
+    meaning:
+      'a write collided with another: the article changed since the `version` it was made on (`extensions.currentVersion` says which it is now), or a name, span or key is taken',
+  },
   RATE_LIMITED: {
     http: 429,
     meaning: 'too many requests from one token (or, without one, one client address); the `Retry-After` header says how many seconds to wait',

@@ -5,13 +5,16 @@ import { releaseExitSignals } from './db/startEmbeddedPostgres.js';
 import { redactDatabaseUrl } from './config/databaseUrl.js';
 import { isAppError } from './errors.js';
 import { seedDemo } from './ingest/seedDemo.js';
-import { createLogger } from './log.js';
+import { createServiceLogger } from './log.js';
 import { startServer } from './server.js';
 import { assertPortFree } from './http/assertPortFree.js';
 
+/** What closing the pool and the embedded database may take after the grace period, at most. */
+const HARD_STOP_MARGIN_MS = 7000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = await createServiceLogger({ level: config.logLevel, format: config.logFormat });
   await assertPortFree(config.port);
   const db = await openDatabase({ ...config, superviseEmbedded: true }, log);
   // This process shuts the embedded database down itself, in order, on SIGINT and SIGTERM.
@@ -20,14 +23,18 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal}: shutting down`);
-    // Whatever state the database is in, the process is gone within the shutdown timeout.
+    const started = Date.now();
+    log.info(`${signal}: shutting down; requests in flight get ${config.shutdownTimeoutMs} ms to finish`, { signal });
+    // Whatever state the database is in, the process is gone soon after the grace period:
+    // closing the pool and the embedded database is bounded too (2 s, 4 s).
     setTimeout(() => {
-      log.warn(`shutdown took over ${config.shutdownTimeoutMs} ms; exiting anyway`);
-      process.exit(0);
-    }, config.shutdownTimeoutMs).unref();
-    await server?.stop();
+      log.warn(`shutdown took over ${config.shutdownTimeoutMs + HARD_STOP_MARGIN_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs + HARD_STOP_MARGIN_MS).unref();
+    const cut = (await server?.stop(config.shutdownTimeoutMs)) ?? 0;
     await db.close();
+    if (cut) log.warn(`stopped after ${Date.now() - started} ms; ${cut} request(s) were cut off at the deadline`, { cut });
+    else log.info(`stopped after ${Date.now() - started} ms; every request accepted was answered`);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -42,7 +49,7 @@ async function main(): Promise<void> {
     await db.close();
     throw error;
   }
-  log.info(`Storygraph API ready at ${server.url}`);
+  log.info(`Storygraph API ready at ${server.url} (started in ${process.uptime().toFixed(1)} s)`);
 }
 
 main().catch((error: unknown) => {

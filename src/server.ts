@@ -18,15 +18,20 @@ import { createSchema } from './graphql/schema/createSchema.js';
 import { createLimitsPlugin, type ChargeCost } from './graphql/limits/createLimitsPlugin.js';
 import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js';
 import { httpStatusPlugin } from './graphql/httpStatusPlugin.js';
+import { observePlugin } from './graphql/observePlugin.js';
 import { retryLaterPlugin } from './graphql/limits/retryLaterPlugin.js';
 import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
+import { poolOf } from './db/createPrisma.js';
+import { serveMetrics } from './http/metricsEndpoint.js';
+import { countError, observePool, recordHttpRequest, recordOperation } from './metrics/metrics.js';
+import { OperationNames } from './metrics/operationNames.js';
 import { AppError, ERROR_CODES, ErrorCode, isAppError } from './errors.js';
 import { authenticate } from './http/authenticate.js';
 import { corsHeaders, isPreflight } from './http/cors.js';
 import { portInUse } from './http/assertPortFree.js';
 import { clientKeyOf } from './http/clientKey.js';
-import { handleGraphQL, type GraphQLEndpoint } from './http/graphqlEndpoint.js';
+import { handleGraphQL, type GraphQLEndpoint, type RequestUsage } from './http/graphqlEndpoint.js';
 import { createRateLimit } from './http/rateLimit.js';
 import { redisQueryCache } from './http/redisQueryCache.js';
 import type { TokenBuckets } from './http/tokenBucket.js';
@@ -34,13 +39,21 @@ import { requestIdOf } from './http/requestId.js';
 import { sendError, sendJson } from './http/respond.js';
 import type { Logger } from './log.js';
 import { startDeliveries } from './webhooks/startDeliveries.js';
-import { currentRequest, withRequestScope } from './requestScope.js';
+import { currentRequest, withRequestScope, type RequestScope } from './requestScope.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   http: Server;
-  stop(): Promise<void>;
+  /** Where Prometheus scrapes this process: `/metrics` on the API port, on `METRICS_PORT`, or nowhere. */
+  metricsUrl: string | null;
+  /**
+   * Stops gracefully: readiness fails and no new connection is accepted from the first moment;
+   * requests already accepted get `graceMs` (default: their own deadline plus 2 s) to finish,
+   * then the remaining connections are closed, webhook delivery stops and Redis is let go.
+   * Resolves with the number of requests that had to be cut off.
+   */
+  stop(graceMs?: number): Promise<number>;
 }
 
 /**
@@ -50,7 +63,10 @@ export interface RunningServer {
  */
 export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
   Partial<
-    Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops' | 'databaseReplicaUrls'>
+    Pick<
+      Config,
+      'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops' | 'metrics' | 'databaseReplicaUrls'
+    >
   > & {
     limits?: Partial<QueryLimits>;
     /** Redis key prefix of the rate-limit buckets (tests keep theirs apart). */
@@ -94,6 +110,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     validationRules: [KnownOperationTypesRule],
     formatError: createFormatError(log, { hideSuggestions: !config.introspection }),
     plugins: [
+      observePlugin<Context>(),
       createLimitsPlugin<Context>(limits, chargeCost),
       httpStatusPlugin<Context>(),
       retryLaterPlugin<Context>(),
@@ -170,7 +187,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     }
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+  /** Answers one request; returns what a GraphQL request used (nothing for the other paths). */
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<RequestUsage | void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     // Browser frontends on other origins: preflights are answered here, before anything else.
     const preflight = isPreflight(req.method, req.headers);
@@ -181,6 +199,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     }
     for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
     if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/metrics' && metricsOnApiPort) return serveMetrics(req, res, metrics.token);
     if (url.pathname === '/health/ready') {
       return (await ready()) ? sendJson(res, 200, { status: 'ok', database: 'ok' }) : sendJson(res, 503, { status: 'unavailable', database: 'unreachable' });
     }
@@ -199,23 +218,40 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
         return sendError(res, 429, ErrorCode.RATE_LIMITED, `too many requests; retry in ${seconds} s`, { 'retry-after': String(seconds) });
       }
     }
-    const started = Date.now();
-    const usage = await handleGraphQL(req, res, url, endpoint);
-    log.debug(
-      `[${id}] ${req.method} /graphql ${usage.status} ${Date.now() - started} ms, ${usage.connections} connection(s), at most ${usage.peakConnections} at once${usage.timedOut ? ', timed out' : ''}`,
-    );
+    return handleGraphQL(req, res, url, endpoint);
   }
+
+  const metrics = config.metrics ?? { token: null, port: null, open: config.nodeEnv !== 'production', maxOperationNames: 100 };
+  // In production /metrics needs a token or a port of its own: it says how busy the service is.
+  const metricsOnApiPort = metrics.port === null && (metrics.token !== null || metrics.open);
+  if (metrics.port === null && !metricsOnApiPort) log.warn('metrics are off: set METRICS_TOKEN or METRICS_PORT to serve /metrics in production');
+  const operationNames = new OperationNames(new Set(loadOperations().map((operation) => operation.name)), metrics.maxOperationNames);
+  const pool = poolOf(prisma);
+  const unobservePool = pool ? observePool('primary', pool) : undefined;
+  const record = (req: IncomingMessage, res: ServerResponse, scope: RequestScope, usage: RequestUsage | void, ms: number) => {
+    logRequest(log, req, res, scope, usage, ms);
+    const path = (req.url ?? '/').split('?')[0]!;
+    recordHttpRequest(path, req.method, res.statusCode, ms / 1000);
+    if (scope.operation)
+      recordOperation(operationNames.label(scope.operation.name), scope.operation.type, res.statusCode, ms / 1000, usage ? usage.statements : null);
+    for (const code of scope.errorCodes) countError(code);
+  };
 
   const http = createHttpServer((req, res) => {
     const id = requestIdOf(req.headers['x-request-id']);
     res.setHeader('x-request-id', id);
-    const done = withRequestScope(id, () => handle(req, res, id))
-      .catch((error: unknown) => {
+    const started = performance.now();
+    const done = withRequestScope(id, async () => {
+      let usage: RequestUsage | void = undefined;
+      try {
+        usage = await handle(req, res);
+      } catch (error) {
         log.error(`[${id}] request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
         else res.end();
-      })
-      .finally(() => inFlight.delete(done));
+      }
+      record(req, res, currentRequest()!, usage, performance.now() - started);
+    }).finally(() => inFlight.delete(done));
     inFlight.add(done);
   });
 
@@ -224,16 +260,31 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     http.listen(config.port, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const metricsServer =
+    metrics.port === null
+      ? null
+      : await listen(metrics.port, (req, res) => {
+          if ((req.url ?? '/').split('?')[0] !== '/metrics') return sendJson(res, 404, { error: 'not found: metrics are served at /metrics' });
+          serveMetrics(req, res, metrics.token).catch(() => res.destroy());
+        });
   return {
     url: `http://localhost:${port}/graphql`,
+    metricsUrl: metricsServer
+      ? `http://localhost:${(metricsServer.address() as AddressInfo).port}/metrics`
+      : metricsOnApiPort
+        ? `http://localhost:${port}/metrics`
+        : null,
     port,
     http,
-    stop: async () => {
-      // Readiness fails from now on; requests already accepted get their deadline to finish.
+    stop: async (graceMs = limits.requestTimeoutMs + 2000) => {
+      // Readiness fails from now on (a probe on a connection already open is answered 503), the
+      // listener closes (a balancer sees a refused connection and picks another replica) and
+      // requests already accepted get their grace to finish.
       stopping = true;
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
-      await Promise.race([Promise.allSettled([...inFlight]), delay(limits.requestTimeoutMs + 2000)]);
+      const drained = await Promise.race([Promise.allSettled([...inFlight]).then(() => true), delay(graceMs).then(() => false)]);
+      const cut = drained ? 0 : inFlight.size;
       http.closeAllConnections();
       await closed;
       await deliveries?.stop();
@@ -241,6 +292,10 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       await rateLimit?.close();
       await replicas?.close();
       await queryCache?.close();
+      // Scrapes keep working while requests drain; the metrics port closes last.
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+      unobservePool?.();
+      return cut;
     },
   };
 }
@@ -266,6 +321,37 @@ function costCharger(rateLimit: TokenBuckets, limits: QueryLimits): ChargeCost {
       extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) } },
     });
   };
+}
+
+/** Probes and scrapes come every few seconds: their lines are debug, every other request's info. */
+const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/** The request's one log line: what it asked, how it ended, how long it took and the SQL it cost. */
+function logRequest(log: Logger, req: IncomingMessage, res: ServerResponse, scope: RequestScope, usage: RequestUsage | void, ms: number): void {
+  const path = (req.url ?? '/').split('?')[0]!;
+  const operation = scope.operation?.name ?? null;
+  const fields = {
+    method: req.method,
+    path,
+    status: res.statusCode,
+    durationMs: Math.round(ms * 10) / 10,
+    ...(scope.operation ? { operation, operationType: scope.operation.type } : {}),
+    ...(usage ? { sqlStatements: usage.statements, connections: usage.connections, peakConnections: usage.peakConnections, timedOut: usage.timedOut } : {}),
+    ...(scope.errorCodes.length ? { errorCodes: [...new Set(scope.errorCodes)] } : {}),
+  };
+  const message = `${req.method} ${path}${scope.operation ? ` ${operation ?? '(anonymous)'}` : ''} ${res.statusCode} ${fields.durationMs} ms${usage ? `, ${usage.statements} SQL` : ''}`;
+  if (QUIET_PATHS.has(path)) log.debug(message, fields);
+  else log.info(message, fields);
+}
+
+/** A second HTTP server (the metrics port). Throws PORT_IN_USE when the port is taken. */
+async function listen(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Server> {
+  const server = createHttpServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(port) : error));
+    server.listen(port, () => resolve());
+  });
+  return server;
 }
 
 function delay(ms: number): Promise<void> {

@@ -32,7 +32,10 @@ export async function createArticle(sql: Sql, viewer: Viewer, draft: ArticleDraf
     status: 'DRAFT' as const,
     section: null,
   };
-  const input = articleInputOf(draft, given, { parsed: null, source }, options.limits);
+  const read = articleInputOf(draft, given, { parsed: null, source }, options.limits);
+  // Published through the API without a date means published now: a null date is left for
+  // imported sources that carry none, never for a story an editor just made public.
+  const input = read.source.status === 'PUBLISHED' && !read.source.publishedAt ? { ...read, source: { ...read.source, publishedAt: new Date() } } : read;
   const outcome = await storeArticles(sql, [input], { actor: viewer.name, publicBaseUrl: options.publicBaseUrl }).catch(asConflict);
   return outcome.articles[0]!.articleId;
 }

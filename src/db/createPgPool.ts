@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { parseDatabaseUrl } from '../config/databaseUrl.js';
 import { BudgetedPool } from './budgetedPool.js';
+import { observeStatements } from './observeStatements.js';
 
 export interface PgPoolOptions {
   /** Upper bound on connections from this process. */
@@ -44,6 +45,9 @@ export function createPgPool(url: string, options: PgPoolOptions = {}): pg.Pool 
   pool.on('error', () => undefined);
   // A connection being closed (pool.end(), a dropped connection) has no listener of pg-pool's;
   // a server that dies then would crash the process with an unhandled 'error' event.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    observeStatements(client);
+  });
   return pool;
 }

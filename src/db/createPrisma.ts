@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import type pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { createPgPool, type PgPoolOptions } from './createPgPool.js';
 
@@ -7,6 +8,13 @@ export type { PrismaClient };
 export interface PrismaOptions extends PgPoolOptions {
   /** Called with each SQL statement sent outside a transaction (for statement-count tests and tracing). */
   onQuery?: (sql: string) => void;
+}
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/** The `pg` pool under a client made by `createPrisma` (for pool metrics). */
+export function poolOf(prisma: PrismaClient): pg.Pool | undefined {
+  return pools.get(prisma);
 }
 
 /** A PrismaClient over the `pg` driver adapter; the caller owns it and must `$disconnect()`. */
@@ -22,5 +30,7 @@ export function createPrisma(url: string, options: PrismaOptions = {}): PrismaCl
     };
   }
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter });
+  pools.set(prisma, pool);
+  return prisma;
 }

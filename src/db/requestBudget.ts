@@ -21,6 +21,8 @@ export class RequestBudget {
   /** Most connections held at once, and statements sent: for logs and tests. */
   peakConnections = 0;
   connections = 0;
+  /** SQL statements sent on this request's behalf (counted by `observeStatements`). */
+  statements = 0;
   private held = 0;
   private readonly waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly clients = new Set<pg.PoolClient>();

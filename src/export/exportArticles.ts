@@ -33,6 +33,7 @@ export interface ExportedArticle {
   publishedAt: string | null;
   url: string | null;
   byline: string | null;
+  section: string | null;
   status: 'DRAFT' | 'PUBLISHED';
   slug: string;
   sourceKey: string;
@@ -92,6 +93,7 @@ function fetchBatch(prisma: PrismaClient, cursor: Cursor | null, take: number) {
       sourcePath: true,
       sourceUrl: true,
       byline: true,
+      section: true,
       tags: { select: { kind: true, tag: { select: { name: true } } } },
       entities: { orderBy: [{ firstStart: 'asc' }, { entityId: 'asc' }], select: { mentionCount: true, entity: { select: entitySelect } } },
       quotes: {
@@ -126,6 +128,7 @@ function toExported(article: Batch[number]): ExportedArticle {
     publishedAt: article.publishedAt?.toISOString() ?? null,
     url: article.sourceUrl,
     byline: article.byline,
+    section: article.section,
     status: article.status,
     slug: article.slug,
     sourceKey: article.sourceKey,

@@ -33,6 +33,8 @@ export interface RequestUsage {
   status: number;
   connections: number;
   peakConnections: number;
+  /** SQL statements sent for the request. */
+  statements: number;
   timedOut: boolean;
 }
 
@@ -47,7 +49,7 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
   const body = await readBody(req, limits.maxBodyBytes);
   if (body === null) {
     sendError(res, 413, ErrorCode.BAD_REQUEST, `request body over ${limits.maxBodyBytes} bytes`);
-    return { status: 413, connections: 0, peakConnections: 0, timedOut: false };
+    return { status: 413, connections: 0, peakConnections: 0, statements: 0, timedOut: false };
   }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -59,7 +61,7 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
       parsedBody = JSON.parse(body);
     } catch {
       sendError(res, 400, ErrorCode.BAD_REQUEST, 'the request body is not valid JSON');
-      return { status: 400, connections: 0, peakConnections: 0, timedOut: false };
+      return { status: 400, connections: 0, peakConnections: 0, statements: 0, timedOut: false };
     }
   }
   const budget = new RequestBudget(limits.requestTimeoutMs, limits.connectionsPerRequest);
@@ -79,7 +81,7 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, u
     const response = await Promise.race([execution, abandoned]);
     // Answer once the cancelled SQL has stopped (or its connections were dropped), not before.
     if (budget.expired) await Promise.race([budget.drained(), abandoned]);
-    const usage = { connections: budget.connections, peakConnections: budget.peakConnections, timedOut: budget.expired };
+    const usage = { connections: budget.connections, peakConnections: budget.peakConnections, statements: budget.statements, timedOut: budget.expired };
     if (!response) {
       execution.catch(() => undefined);
       sendError(res, 503, ErrorCode.REQUEST_TIMEOUT, `The request ran past its deadline of ${limits.requestTimeoutMs} ms; its database work was cancelled`, {

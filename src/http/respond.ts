@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ErrorCode } from '../errors.js';
+import { currentRequest } from '../requestScope.js';
 
 /** Sends a JSON body with a status (and extra headers). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -8,6 +9,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 /** Sends a GraphQL-shaped refusal: `{ errors: [{ message, extensions: { code } }] }`. */
 export function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
+  currentRequest()?.errorCodes.push(code);
   sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
 }
 

@@ -2,6 +2,7 @@ import type { ImportLimits } from '../config/importLimits.js';
 import type { PrismaClient } from '../db/createPrisma.js';
 import { sqlOf, type SqlDatabase } from '../db/sql.js';
 import type { Logger } from '../log.js';
+import { countImportedArticle } from '../metrics/metrics.js';
 import type { BatchOutcome } from './articleOutcome.js';
 import { createExtractor } from './extractArticles.js';
 import { countArticle, countCreated, countWarning, emptyReport, type ImportReport } from './importReport.js';
@@ -95,6 +96,7 @@ export async function importSources(prisma: PrismaClient, source: ImportSource, 
   };
   const count = (label: string, outcome: BatchOutcome['articles'][number], words?: number) => {
     const failure = countArticle(report, label, outcome, words);
+    if (!dryRun) countImportedArticle(outcome.status);
     if (failure) log.error(failure.message);
     else if (outcome.status !== 'failed')
       log.debug(dryRun ? `${label}: would be ${outcome.status === 'created' ? 'imported' : outcome.status}` : `${label}: ${outcome.status} (${outcome.slug})`);

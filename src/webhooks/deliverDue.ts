@@ -1,6 +1,7 @@
 import type { WebhookSettings } from '../config.js';
 import type { Sql, SqlDatabase } from '../db/sql.js';
 import type { Logger } from '../log.js';
+import { countWebhookDelivery } from '../metrics/metrics.js';
 import { signBody } from './signBody.js';
 
 interface Due {
@@ -42,6 +43,7 @@ export async function deliverNext(db: SqlDatabase, settings: WebhookSettings, lo
     if (!due) return false;
     const outcome = await send(due, settings.timeoutMs);
     await record(sql, due, outcome, settings);
+    countWebhookDelivery(outcome.ok ? 'delivered' : due.attempts + 1 >= settings.maxAttempts ? 'failed' : 'retry');
     if (!outcome.ok) log.warn(`webhook: ${due.event} to ${due.url} failed (attempt ${due.attempts + 1}): ${outcome.error}`);
     return true;
   });

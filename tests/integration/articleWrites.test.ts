@@ -77,6 +77,19 @@ describe.each(databaseKinds)('article writes through the API on %s', (kind) => {
     expect((await as(undefined)(`{ article(slug: "library-opens-late") { title } }`)).data).toEqual({ article: { title: 'Library Opens Late' } });
   });
 
+  it('dates an article published through the API without a date: published now, not undated', async () => {
+    const before = Date.now();
+    const created = await as(editor)(`mutation ($input: CreateArticleInput!) { createArticle(input: $input) { status publishedAt } }`, {
+      input: { title: 'Pool Reopens', paragraphs: ['The city pool reopened on Saturday.'], status: 'PUBLISHED' },
+    });
+    expect(created.errors).toBeUndefined();
+    const { status, publishedAt } = created.data!.createArticle;
+    expect(status).toBe('PUBLISHED');
+    expect(Date.parse(publishedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(publishedAt)).toBeLessThanOrEqual(Date.now() + 1000);
+    expect((await as(undefined)(`{ article(slug: "pool-reopens") { title } }`)).data).toEqual({ article: { title: 'Pool Reopens' } });
+  });
+
   it('refuses bad input with BAD_USER_INPUT naming the field, and callers without the role', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ title: 'Only a headline' }, 'input'],

@@ -47,6 +47,7 @@ NATO Secretary General Jens Stoltenberg said the alliance was "open to dialogue"
       url: 'https://wire.example.com/ferry',
       publishedAt: '2024-03-05T09:30:00Z',
       byline: 'Wire Desk',
+      section: 'transport',
       tags: ['Transport'],
     },
     {
@@ -73,7 +74,7 @@ const ARTICLE_FIELDS = `slug title lead paragraphs text wordCount status publish
   organizations(${page}) { totalCount nodes { slug name } }
   places(${page}) { totalCount nodes { slug name } }
   mentions(${page}) { totalCount nodes { text start end paragraph confidence entity { ${ENTITY_REF} } } }
-  tags(${page}) { totalCount nodes { name slug kind articleCount } }`;
+  tags(${page}) { totalCount nodes { name slug kind articleCount } } section`;
 
 const ENTITY_FIELDS = `slug name aliases articleCount quoteCount needsReview
   articles(${page}) { totalCount nodes { slug } }
@@ -184,6 +185,8 @@ describe.each(databaseKinds)('export and re-import on %s', (kind) => {
         .map((a) => a.slug)
         .sort(),
     ).toEqual(['harbour-council-approves-ferry-link', expect.stringMatching(/^harbour-council-approves-ferry-link-[0-9a-f]{8}$/)]);
+
+    expect(exported.find((a) => a.url === 'https://wire.example.com/ferry')).toMatchObject({ section: 'transport', byline: 'Wire Desk' });
 
     const file = join(dir, 'export.jsonl');
     await writeFile(file, lines.join('\n') + '\n');

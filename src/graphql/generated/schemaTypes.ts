@@ -1999,7 +1999,7 @@ export type Webhook = Node & {
   id: Scalars['ID']['output'];
   /** Where events are POSTed. */
   url: Scalars['String']['output'];
-  /** The events it receives: `article.published`, `article.updated`, `article.unpublished`, `article.deleted`. */
+  /** The events it receives (see `CreateWebhookInput.events`). */
   events: Array<Scalars['String']['output']>;
   /** When it was registered (ISO 8601). */
   createdAt: Scalars['String']['output'];
@@ -2011,7 +2011,7 @@ export type Webhook = Node & {
 export type CreateWebhookInput = {
   /** http or https URL that receives the events. */
   url: Scalars['String']['input'];
-  /** Events to send (at least one): `article.published`, `article.updated`, `article.unpublished`, `article.deleted`. */
+  /** Events to send (at least one): `article.published`, `article.updated`, `article.unpublished`, `article.deleted`, `fact.verified`, `fact.rejected`, `fact.corrected`, `entity.updated`, `entity.merged`, `entity.split`, `tag.updated`. */
   events: Array<Scalars['String']['input']>;
   /** HMAC-SHA256 key for the `Storygraph-Signature` header, at least 16 characters; one is generated when omitted. */
   secret?: InputMaybe<Scalars['String']['input']>;

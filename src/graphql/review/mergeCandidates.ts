@@ -18,6 +18,29 @@ export function initialsOf(nameKey: string): string | null {
   return words.length >= 2 ? words.map((w) => w[0]).join('') : null;
 }
 
+/** What a company's name may end with beside its short name: "Altria Group" is Altria. */
+const DESIGNATOR = /^(group|plc|inc|corp|corporation|company|co|holdings|ltd|limited|llc|ag|sa|gmbh|bank|airlines|motors)$/;
+
+/**
+ * How strongly "short inside long" suggests one thing, by where it sits: before a company
+ * designator (Altria / Altria Group) nearly always; as the head before "of …" (Bank / Bank of
+ * England, House / House of Commons) often, the short form in running text; before other
+ * words (BBC / BBC Radio) sometimes, a part of the whole; after a qualifier (Africa / South
+ * Africa, Labour Party / Parliamentary Labour Party) seldom, a part or another thing. A person's
+ * surname is the usual short form; a first name alone is weak.
+ */
+function containment(short: Named, long: Named): { reason: string; base: number; cap: number } {
+  const rest = long.nameKey.startsWith(`${short.nameKey} `) ? long.nameKey.slice(short.nameKey.length + 1) : null;
+  if (short.kind === 'PERSON') {
+    if (long.nameKey.endsWith(` ${short.nameKey}`)) return { reason: 'same surname', base: 0.35, cap: 0.85 };
+    return { reason: 'contained name', base: 0.2, cap: 0.5 };
+  }
+  if (rest !== null && rest.split(' ').length <= 2 && DESIGNATOR.test(rest.split(' ').pop()!)) return { reason: 'contained name', base: 0.5, cap: 0.95 };
+  if (rest !== null && rest.startsWith('of ')) return { reason: 'contained name', base: 0.35, cap: 0.85 };
+  if (rest !== null) return { reason: 'contained name', base: 0.3, cap: 0.6 };
+  return { reason: 'contained name', base: 0.15, cap: 0.45 };
+}
+
 /** Party names: "labour party" and "labour" are one party. */
 const PARTY = /^(.+) party$/;
 
@@ -71,7 +94,9 @@ export async function mergeCandidates(read: Reader, kind: EntityKind | null): Pr
     for (const short of initials ? (byKey.get(`${long.kind}:${initials}`) ?? []) : [])
       add(long, short, 'acronym', withShared(initials!.length >= 3 ? 0.75 : 0.4, short, long));
     const party = PARTY.exec(long.nameKey);
-    for (const short of party ? (byKey.get(`${long.kind}:${party[1]}`) ?? []) : []) add(long, short, 'party name', withShared(0.8, short, long));
+    // "Conservative" beside "Conservative Party" in one article is the party; with no shared
+    // article it may be another ("Congress" and India's "Congress Party").
+    for (const short of party ? (byKey.get(`${long.kind}:${party[1]}`) ?? []) : []) add(long, short, 'party name', withShared(0.6, short, long));
   }
   for (const short of entities) {
     // A surname alone and the one full name with that surname, across articles.
@@ -82,9 +107,10 @@ export async function mergeCandidates(read: Reader, kind: EntityKind | null): Pr
     const short = byId.get(c.short);
     const long = byId.get(c.long);
     if (!short || !long) continue;
-    // A name inside a longer one is the same thing more often the more articles share them.
-    const reason = short.kind === 'PERSON' && long.nameKey.endsWith(` ${short.nameKey}`) ? 'same surname' : 'contained name';
-    add(long, short, reason, withShared(0.35, short, long, 0.85));
+    // A name inside a longer one is the same thing more often the more articles share them;
+    // how it sits inside sets how far that evidence can go.
+    const { reason, base, cap } = containment(short, long);
+    add(long, short, reason, withShared(base, short, long, cap));
   }
   return [...pairs.values()].sort(
     (a, b) =>
