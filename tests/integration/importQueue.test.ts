@@ -11,8 +11,8 @@ import { startWorker, type WorkerProcess } from '../support/startWorker.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ARTICLES = 200;
-const BATCH = 20;
+const ARTICLES = 100;
+const BATCH = 10;
 
 const PARAGRAPHS = [
   'The company said profits rose by 12% in the three months to September, helped by strong sales in Asia.',
@@ -102,11 +102,11 @@ describe.each(databaseKinds)('the import queue on %s', (kind) => {
       expect(JSON.parse(again.stdout)).toMatchObject({ files: ARTICLES, imported: 0, updated: 0, unchanged: ARTICLES, failed: 0 });
 
       // Without --wait: the run is queued and described, and the worker takes it from there.
-      const queued = await runImport(['--queue', '--json', '--batch-size', '50', dir], env);
+      const queued = await runImport(['--queue', '--json', '--batch-size', '25', dir], env);
       expect(queued.code).toBe(0);
-      expect(JSON.parse(queued.stdout)).toMatchObject({ queue: queueName, jobs: ARTICLES / 50, articles: ARTICLES, failed: 0 });
+      expect(JSON.parse(queued.stdout)).toMatchObject({ queue: queueName, jobs: ARTICLES / 25, articles: ARTICLES, failed: 0 });
       const { run: runId } = JSON.parse(queued.stdout) as { run: string };
-      for (let n = 1; n <= ARTICLES / 50; n++) await survivor.waitFor(new RegExp(`job ${runId}-${n}: 50 article\\(s\\): 0 imported, 0 updated, 50 unchanged`));
+      for (let n = 1; n <= ARTICLES / 25; n++) await survivor.waitFor(new RegExp(`job ${runId}-${n}: 25 article\\(s\\): 0 imported, 0 updated, 25 unchanged`));
     } finally {
       for (const worker of workers) worker.child.kill('SIGKILL');
       const queue = openImportQueue(REDIS_URL, queueName);
@@ -114,7 +114,7 @@ describe.each(databaseKinds)('the import queue on %s', (kind) => {
       await queue.close();
       await test.drop();
     }
-  });
+  }, 240_000);
 
   it('a worker stops on SIGTERM with exit code 0', async () => {
     const test = await createTestDatabase(kind);
