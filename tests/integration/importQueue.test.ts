@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +12,8 @@ import { startWorker, type WorkerProcess } from '../support/startWorker.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ARTICLES = 200;
-const BATCH = 20;
+const ARTICLES = 100;
+const BATCH = 10;
 
 const PARAGRAPHS = [
   'The company said profits rose by 12% in the three months to September, helped by strong sales in Asia.',
@@ -21,6 +22,28 @@ const PARAGRAPHS = [
   'Talks between the two sides broke down last week after they failed to agree on pay.',
 ];
 const TITLES = ['Profits rise at engineering group', 'Talks collapse over pay', 'New rules for employers'];
+
+/**
+ * The README's queue examples (section "Import workers"), as arguments: the suite runs these
+ * commands, with the test's inputs in place of `stories/` and `--json` for its assertions.
+ */
+function readmeExamples(): { worker: string[]; enqueue: string[]; wait: string[] } {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Import workers'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+  const args = (line: string) =>
+    line
+      .replace(/#.*/, '')
+      .trim()
+      .split(/\s+/)
+      .slice(line.includes(' -- ') ? line.split(/\s+/).indexOf('--') + 1 : 4)
+      .filter((arg) => arg !== 'stories/');
+  const lines = block.trim().split('\n');
+  const worker = lines.find((line) => line.includes('npm run worker'))!;
+  const [enqueue, wait] = lines.filter((line) => line.includes('npm run import'));
+  for (const line of lines) expect(line).toMatch(/^REDIS_URL=redis:\/\/127\.0\.0\.1:6379 npm run (worker|import -- )/);
+  return { worker: args(worker), enqueue: args(enqueue!), wait: args(wait!) };
+}
 
 /** The import CLI as one node process, its output collected. */
 function runImport(args: string[], env: Record<string, string>): Promise<ScriptResult> {
@@ -53,6 +76,12 @@ describe('the import queue without Redis', () => {
   });
 });
 
+describe("the README's queue examples", () => {
+  it('are the commands this suite runs', () => {
+    expect(readmeExamples()).toEqual({ worker: [], enqueue: ['--queue'], wait: ['--queue', '--wait'] });
+  });
+});
+
 describe.each(databaseKinds)('the import queue on %s', (kind) => {
   let dir: string;
   let expected: Awaited<ReturnType<typeof importSnapshot>>;
@@ -82,7 +111,8 @@ describe.each(databaseKinds)('the import queue on %s', (kind) => {
     try {
       workers.push(await startWorker(env), await startWorker(env));
       const [doomed, survivor] = workers as [WorkerProcess, WorkerProcess];
-      const run = runImport(['--queue', '--wait', '--json', '--progress', '--batch-size', String(BATCH), dir], env);
+      const examples = readmeExamples();
+      const run = runImport([...examples.wait, '--json', '--progress', '--batch-size', String(BATCH), dir], env);
       // Killed as soon as it has taken a job: that job is under way, not committed.
       const [, jobId] = await doomed.waitFor(/job (\S+): importing/);
       doomed.child.kill('SIGKILL');
@@ -98,15 +128,15 @@ describe.each(databaseKinds)('the import queue on %s', (kind) => {
       expect(await importSnapshot(test)).toEqual(expected);
 
       // Queued again: every job finds its articles unchanged.
-      const again = await runImport(['--queue', '--wait', '--json', '--batch-size', String(BATCH), dir], env);
+      const again = await runImport([...examples.wait, '--json', '--batch-size', String(BATCH), dir], env);
       expect(JSON.parse(again.stdout)).toMatchObject({ files: ARTICLES, imported: 0, updated: 0, unchanged: ARTICLES, failed: 0 });
 
       // Without --wait: the run is queued and described, and the worker takes it from there.
-      const queued = await runImport(['--queue', '--json', '--batch-size', '50', dir], env);
+      const queued = await runImport([...examples.enqueue, '--json', '--batch-size', '25', dir], env);
       expect(queued.code).toBe(0);
-      expect(JSON.parse(queued.stdout)).toMatchObject({ queue: queueName, jobs: ARTICLES / 50, articles: ARTICLES, failed: 0 });
+      expect(JSON.parse(queued.stdout)).toMatchObject({ queue: queueName, jobs: ARTICLES / 25, articles: ARTICLES, failed: 0 });
       const { run: runId } = JSON.parse(queued.stdout) as { run: string };
-      for (let n = 1; n <= ARTICLES / 50; n++) await survivor.waitFor(new RegExp(`job ${runId}-${n}: 50 article\\(s\\): 0 imported, 0 updated, 50 unchanged`));
+      for (let n = 1; n <= ARTICLES / 25; n++) await survivor.waitFor(new RegExp(`job ${runId}-${n}: 25 article\\(s\\): 0 imported, 0 updated, 25 unchanged`));
     } finally {
       for (const worker of workers) worker.child.kill('SIGKILL');
       const queue = openImportQueue(REDIS_URL, queueName);
@@ -114,7 +144,7 @@ describe.each(databaseKinds)('the import queue on %s', (kind) => {
       await queue.close();
       await test.drop();
     }
-  });
+  }, 240_000);
 
   it('a worker stops on SIGTERM with exit code 0', async () => {
     const test = await createTestDatabase(kind);
