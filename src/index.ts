@@ -8,6 +8,7 @@ import { seedDemo } from './ingest/seedDemo.js';
 import { createLogger } from './log.js';
 import { startServer } from './server.js';
 import { assertPortFree } from './http/assertPortFree.js';
+import { ensureAssets } from './pages/buildAssets.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
 
   log.info(db.embedded ? `database: embedded PostgreSQL in ${config.dataDir}` : `database: ${redactDatabaseUrl(db.url)}`);
   if (config.seedOnEmpty) await seedDemo(db.prisma, log);
+  // The browser pages' bundles (explorer, desk, styles) are built here when missing or stale.
+  if (await ensureAssets()) log.info('pages: built the browser bundles into web/dist');
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     server = await startServer(config, db.prisma, log, { databaseUp: db.isUp });

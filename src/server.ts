@@ -31,6 +31,9 @@ import { sendError, sendJson } from './http/respond.js';
 import type { Logger } from './log.js';
 import { startDeliveries } from './webhooks/startDeliveries.js';
 import { currentRequest, withRequestScope } from './requestScope.js';
+import { ANONYMOUS } from './access/viewer.js';
+import { createPageApi } from './http/pageApi.js';
+import { handlePages, isPagePath, type PagesOptions } from './pages/handlePages.js';
 
 export interface RunningServer {
   url: string;
@@ -45,7 +48,7 @@ export interface RunningServer {
  * any localhost origin outside production.
  */
 export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
-  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops'>> & {
+  Partial<Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'publisherName' | 'webhooks' | 'importLimits' | 'redisUrl' | 'trustProxyHops' | 'explorer'>> & {
     limits?: Partial<QueryLimits>;
     /** Redis key prefix of the rate-limit buckets (tests keep theirs apart). */
     rateLimitPrefix?: string;
@@ -133,6 +136,17 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       }
     },
   };
+  // The browser pages read through the public API as an anonymous caller (see pages/).
+  const pages: PagesOptions = {
+    explorer: config.explorer ?? config.nodeEnv !== 'production',
+    operations: loadOperations,
+    api: createPageApi(
+      apollo,
+      () =>
+        createContext({ prisma, viewer: ANONYMOUS, maxPageSize: limits.maxPageSize, publicBaseUrl: config.publicBaseUrl, publisherName: config.publisherName }),
+      limits,
+    ),
+  };
   let stopping = false;
   const inFlight = new Set<Promise<void>>();
 
@@ -167,7 +181,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       res.writeHead(302, { location: '/graphql' }).end();
       return;
     }
-    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: GraphQL is served at /graphql' });
+    const page = url.pathname !== '/graphql';
+    if (page && !isPagePath(url.pathname)) return sendJson(res, 404, { error: 'not found: GraphQL is served at /graphql' });
     if (rateLimit) {
       const key = clientKeyOf(req, config.trustProxyHops ?? 0);
       const scope = currentRequest();
@@ -177,6 +192,10 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
         const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
         return sendError(res, 429, ErrorCode.RATE_LIMITED, `too many requests; retry in ${seconds} s`, { 'retry-after': String(seconds) });
       }
+    }
+    if (page) {
+      await handlePages(req, res, url, pages);
+      return;
     }
     const started = Date.now();
     const usage = await handleGraphQL(req, res, url, endpoint);
