@@ -1,11 +1,11 @@
-import { html, scriptJson, type SafeHtml } from './html.js';
+import { markup, scriptJson, type SafeHtml } from './html.js';
 import { layout } from './layout.js';
 
 /** The desk: an app in the browser (desk.js) that signs in with a pasted EDITOR token. */
 export function renderDeskShell(): SafeHtml {
   return layout(
     { title: 'Desk', scripts: ['desk.js'], styles: ['desk.css'], bodyClass: 'app desk' },
-    html`<div id="desk" class="desk-root">
+    markup`<div id="desk" class="desk-root">
       <noscript><p>The desk is an app: it needs JavaScript.</p></noscript>
       <p class="loading">Loading the desk…</p>
     </div>`,
@@ -26,11 +26,11 @@ export function renderExplorerShell(operations: readonly ExplorerOperation[]): S
       scripts: ['explorer.js'],
       styles: ['explorer.css'],
       bodyClass: 'app explorer',
-      head: html`<script type="application/json" id="example-operations">
+      head: markup`<script type="application/json" id="example-operations">
         ${scriptJson(operations)}
       </script>`,
     },
-    html`<h1 class="visually-hidden">GraphQL explorer</h1>
+    markup`<h1 class="visually-hidden">GraphQL explorer</h1>
       <div id="graphiql" class="graphiql-root">
         <noscript><p>The explorer needs JavaScript; the API itself is at /graphql.</p></noscript>
       </div>`,

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.js';
+import { markup, type SafeHtml } from './html.js';
 import type { EntityLink } from './queries.js';
 
 /** One entity appearing with the page's entity, and in how many articles. */
@@ -25,11 +25,11 @@ export function coMentionGraph(center: EntityLink, coMentions: readonly CoMentio
   });
   const round = (n: number) => Math.round(n * 10) / 10;
   const description = `${center.name} appears with ${coMentions.map((c) => `${c.node.name} (${c.sharedArticles})`).join(', ')}`;
-  return html`<svg class="graph" viewBox="-120 0 ${SIZE + 240} ${SIZE}" role="img" aria-labelledby="graph-title">
+  return markup`<svg class="graph" viewBox="-120 0 ${SIZE + 240} ${SIZE}" role="img" aria-labelledby="graph-title">
     <title id="graph-title">${description}</title>
     ${nodes.map(
       (n) =>
-        html`<line
+        markup`<line
           x1="${CENTER}"
           y1="${CENTER}"
           x2="${round(n.x)}"
@@ -40,7 +40,7 @@ export function coMentionGraph(center: EntityLink, coMentions: readonly CoMentio
     )}
     ${nodes.map(
       (n) =>
-        html`<circle cx="${round(n.x)}" cy="${round(n.y)}" r="7" class="node ${n.node.__typename.toLowerCase()}" /><text
+        markup`<circle cx="${round(n.x)}" cy="${round(n.y)}" r="7" class="node ${n.node.__typename.toLowerCase()}" /><text
             x="${round(n.x + (n.right ? 11 : -11))}"
             y="${round(n.y + 4)}"
             text-anchor="${n.right ? 'start' : 'end'}"

@@ -3,7 +3,7 @@
  * entity names, quotes) comes from imported stories and editors, so it is never trusted.
  */
 
-/** Markup that is already safe (built by `html` or `raw`), inserted as it is. */
+/** Markup that is already safe (built by `markup` or `raw`), inserted as it is. */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -28,8 +28,8 @@ function render(value: HtmlValue): string {
   return escapeHtml(String(value));
 }
 
-/** Tagged template: the literal parts are markup, every `${value}` is escaped (see HtmlValue). */
-export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+/** Tagged template (named so that Prettier leaves the markup alone, fragments and all): the literal parts are markup, every `${value}` is escaped (see HtmlValue). */
+export function markup(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
   return new SafeHtml(out);

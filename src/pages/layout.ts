@@ -1,4 +1,4 @@
-import { html, type HtmlValue, type SafeHtml } from './html.js';
+import { markup, type HtmlValue, type SafeHtml } from './html.js';
 import type { EntityType } from './queries.js';
 
 /** The path of an entity's page. */
@@ -18,7 +18,7 @@ export function dateTime(iso: string | null | undefined): SafeHtml | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   const shown = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return html`<time datetime="${date.toISOString()}">${shown}</time>`;
+  return markup`<time datetime="${date.toISOString()}">${shown}</time>`;
 }
 
 export interface PageOptions {
@@ -35,7 +35,7 @@ export interface PageOptions {
 
 /** The page shell: head, site header with navigation, the page's main content. */
 export function layout(options: PageOptions, main: HtmlValue): SafeHtml {
-  return html`<!doctype html>
+  return markup`<!doctype html>
     <html lang="en">
       <head>
         <meta charset="utf-8" />
@@ -43,8 +43,8 @@ export function layout(options: PageOptions, main: HtmlValue): SafeHtml {
         <meta name="color-scheme" content="light dark" />
         <title>${options.title} · Storygraph</title>
         <link rel="stylesheet" href="/assets/site.css" />
-        ${(options.styles ?? []).map((name) => html`<link rel="stylesheet" href="/assets/${name}" />`)} ${options.head}
-        ${(options.scripts ?? []).map((name) => html`<script type="module" src="/assets/${name}"></script>`)}
+        ${(options.styles ?? []).map((name) => markup`<link rel="stylesheet" href="/assets/${name}" />`)} ${options.head}
+        ${(options.scripts ?? []).map((name) => markup`<script type="module" src="/assets/${name}"></script>`)}
       </head>
       <body class="${options.bodyClass ?? ''}">
         <a class="skip" href="#main">Skip to content</a>

@@ -1,5 +1,5 @@
 import { highlightRange, paragraphRanges, type Highlight } from './highlightText.js';
-import { html, scriptJson, type SafeHtml } from './html.js';
+import { markup, scriptJson, type SafeHtml } from './html.js';
 import { dateTime, entityPath, layout, storyPath } from './layout.js';
 import type { EntityLink, RoleData, SpeakerData, StoryData, StoryQuote } from './queries.js';
 
@@ -23,16 +23,14 @@ function storyHighlights(story: StoryData): Highlight[] {
     return {
       start: quote.start,
       end: quote.end,
-      open: html`<mark class="hl quote" tabindex="0" data-quote="${quote.id}" aria-describedby="${tip}"
-        ><span class="tip" id="${tip}" role="tooltip">Quote · ${speakerName(quote.speaker)}</span></mark
-      >`,
-      close: html`</mark>`,
+      open: markup`<mark class="hl quote" tabindex="0" data-quote="${quote.id}" aria-describedby="${tip}"><span class="tip" id="${tip}" role="tooltip">Quote · ${speakerName(quote.speaker)}</span>`,
+      close: markup`</mark>`,
     };
   });
   const cues: Highlight[] = story.quotes.nodes.flatMap((quote) => [
-    ...(quote.cue ? [{ start: quote.cue.start, end: quote.cue.end, open: html`<span class="cue"></span>`, close: html`</span>` }] : []),
+    ...(quote.cue ? [{ start: quote.cue.start, end: quote.cue.end, open: markup`<span class="cue">`, close: markup`</span>` }] : []),
     ...(quote.speakerMention
-      ? [{ start: quote.speakerMention.start, end: quote.speakerMention.end, open: html`<span class="speaker-ref"></span>`, close: html`</span>` }]
+      ? [{ start: quote.speakerMention.start, end: quote.speakerMention.end, open: markup`<span class="speaker-ref">`, close: markup`</span>` }]
       : []),
   ]);
   // A mention inside another mention (`Nato` in `Nato-Russia Council`) cannot be a link inside a link.
@@ -41,14 +39,14 @@ function storyHighlights(story: StoryData): Highlight[] {
     const nested = sorted.some((other) => other !== mention && other.start <= mention.start && other.end >= mention.end);
     const tip = `tip-m${i}`;
     const type = mention.entity.__typename;
-    const label = html`<span class="tip" id="${tip}" role="tooltip">${KIND_LABEL[type]} · ${mention.entity.name}</span>`;
+    const label = markup`<span class="tip" id="${tip}" role="tooltip">${KIND_LABEL[type]} · ${mention.entity.name}</span>`;
     return nested
-      ? { start: mention.start, end: mention.end, open: html`<span class="hl mention ${type.toLowerCase()}">${label}</span>`, close: html`</span>` }
+      ? { start: mention.start, end: mention.end, open: markup`<span class="hl mention ${type.toLowerCase()}">${label}`, close: markup`</span>` }
       : {
           start: mention.start,
           end: mention.end,
-          open: html`<a class="hl mention ${type.toLowerCase()}" href="${entityPath(type, mention.entity.slug)}" aria-describedby="${tip}">${label}</a>`,
-          close: html`</a>`,
+          open: markup`<a class="hl mention ${type.toLowerCase()}" href="${entityPath(type, mention.entity.slug)}" aria-describedby="${tip}">${label}`,
+          close: markup`</a>`,
         };
   });
   return [...quotes, ...cues, ...mentions];
@@ -58,23 +56,23 @@ function quoteItem(quote: StoryQuote): SafeHtml {
   const speaker = quote.speaker;
   let who: SafeHtml;
   let detail: SafeHtml | null = null;
-  if (!speaker) who = html`<span class="unknown">Speaker unknown</span>`;
+  if (!speaker) who = markup`<span class="unknown">Speaker unknown</span>`;
   else if (speaker.__typename === 'UnnamedSpeaker') {
-    who = html`<span>${speaker.description}</span>`;
-    if (speaker.affiliation) detail = html`<a href="${entityPath(speaker.affiliation.__typename, speaker.affiliation.slug)}">${speaker.affiliation.name}</a>`;
+    who = markup`<span>${speaker.description}</span>`;
+    if (speaker.affiliation) detail = markup`<a href="${entityPath(speaker.affiliation.__typename, speaker.affiliation.slug)}">${speaker.affiliation.name}</a>`;
   } else {
-    who = html`<a href="${entityPath(speaker.__typename, speaker.slug)}">${speaker.name}</a>`;
+    who = markup`<a href="${entityPath(speaker.__typename, speaker.slug)}">${speaker.name}</a>`;
     const role = speaker.roles?.nodes[0];
     if (role)
-      detail = html`${role.title ?? ''}${role.title && role.affiliation ? ', ' : ''}${
-        role.affiliation ? html`<a href="${entityPath(role.affiliation.__typename, role.affiliation.slug)}">${role.affiliation.name}</a>` : ''
+      detail = markup`${role.title ?? ''}${role.title && role.affiliation ? ', ' : ''}${
+        role.affiliation ? markup`<a href="${entityPath(role.affiliation.__typename, role.affiliation.slug)}">${role.affiliation.name}</a>` : ''
       }`;
   }
-  return html`<li class="quote-card" id="quote-${quote.id}">
+  return markup`<li class="quote-card" id="quote-${quote.id}">
     <blockquote>${quote.text}</blockquote>
     <p class="said">
-      <span class="speaker">${who}</span>${detail ? html`<span class="role">${detail}</span>` : ''}${
-        quote.cue ? html`<span class="cue-word">cue: <em>${quote.cue.text}</em></span>` : ''
+      <span class="speaker">${who}</span>${detail ? markup`<span class="role">${detail}</span>` : ''}${
+        quote.cue ? markup`<span class="cue-word">cue: <em>${quote.cue.text}</em></span>` : ''
       }<span class="kind">${quote.kind.toLowerCase()}</span>
     </p>
   </li>`;
@@ -82,12 +80,12 @@ function quoteItem(quote: StoryQuote): SafeHtml {
 
 function entityList(title: string, type: EntityLink['__typename'], items: { name: string; slug: string; roles?: { nodes: RoleData[] } }[]): SafeHtml | null {
   if (!items.length) return null;
-  return html`<section class="entities ${type.toLowerCase()}">
+  return markup`<section class="entities ${type.toLowerCase()}">
     <h3>${title}</h3>
     <ul>
       ${items.map((item) => {
         const role = item.roles?.nodes[0];
-        return html`<li><a href="${entityPath(type, item.slug)}">${item.name}</a>${role ? html` <span class="role">${roleText(role)}</span>` : ''}</li>`;
+        return markup`<li><a href="${entityPath(type, item.slug)}">${item.name}</a>${role ? markup` <span class="role">${roleText(role)}</span>` : ''}</li>`;
       })}
     </ul>
   </section>`;
@@ -98,21 +96,21 @@ export function renderStoryPage(story: StoryData): SafeHtml {
   const highlights = storyHighlights(story);
   const [title, ...body] = paragraphRanges(story.text);
   const meta = [
-    story.byline ? html`<span>${story.byline}</span>` : null,
-    story.section ? html`<span>${story.section}</span>` : null,
+    story.byline ? markup`<span>${story.byline}</span>` : null,
+    story.section ? markup`<span>${story.section}</span>` : null,
     dateTime(story.publishedAt),
   ].filter(Boolean);
-  const main = html`<article class="story" aria-labelledby="story-title">
+  const main = markup`<article class="story" aria-labelledby="story-title">
       <header>
         <h1 id="story-title">${title ? highlightRange(story.text, title.start, title.end, highlights) : story.title}</h1>
-        <p class="meta">${meta.map((part, i) => html`${i ? ' · ' : ''}${part}`)}</p>
+        <p class="meta">${meta.map((part, i) => markup`${i ? ' · ' : ''}${part}`)}</p>
         <p class="legend" aria-hidden="true">
           <span class="hl quote">quote</span> <span class="hl mention person">person</span> <span class="hl mention organization">organization</span>
           <span class="hl mention place">place</span>
         </p>
       </header>
       <div class="story-text">
-        ${body.map((paragraph) => html`<p data-paragraph="${paragraph.index}">${highlightRange(story.text, paragraph.start, paragraph.end, highlights)}</p> `)}
+        ${body.map((paragraph) => markup`<p data-paragraph="${paragraph.index}">${highlightRange(story.text, paragraph.start, paragraph.end, highlights)}</p> `)}
       </div>
     </article>
     <aside class="story-facts" aria-label="Quotes and entities">
@@ -120,10 +118,10 @@ export function renderStoryPage(story: StoryData): SafeHtml {
         <h2>Quotes <span class="count">${story.quotes.nodes.length}</span></h2>
         ${
           story.quotes.nodes.length
-            ? html`<ol>
+            ? markup`<ol>
                 ${story.quotes.nodes.map(quoteItem)}
               </ol>`
-            : html`<p>No quotes.</p>`
+            : markup`<p>No quotes.</p>`
         }
       </section>
       <section>
@@ -133,10 +131,10 @@ export function renderStoryPage(story: StoryData): SafeHtml {
       </section>
       ${
         story.tags.nodes.length
-          ? html`<section class="tags">
+          ? markup`<section class="tags">
               <h2>Tags</h2>
               <ul>
-                ${story.tags.nodes.map((tag) => html`<li class="tag ${tag.kind.toLowerCase()}">${tag.name}</li>`)}
+                ${story.tags.nodes.map((tag) => markup`<li class="tag ${tag.kind.toLowerCase()}">${tag.name}</li>`)}
               </ul>
             </section>`
           : ''
@@ -145,7 +143,7 @@ export function renderStoryPage(story: StoryData): SafeHtml {
   return layout(
     {
       title: story.title,
-      head: html`<link rel="canonical" href="${storyPath(story.slug)}" />
+      head: markup`<link rel="canonical" href="${storyPath(story.slug)}" />
         <meta name="description" content="${body[0] ? story.text.slice(body[0].start, body[0].end).slice(0, 200) : story.title}" />
         <script type="application/ld+json">
           ${scriptJson(story.jsonLd)}
