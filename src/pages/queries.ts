@@ -14,7 +14,6 @@ export const STORY_QUERY = `query StoryPage($slug: String!) {
       speaker {
         __typename
         ... on Entity { name slug }
-        ... on Person { roles(first: 3) { nodes { title seenAt affiliation { ${ENTITY_LINK} } } } }
         ... on UnnamedSpeaker { description affiliation { ${ENTITY_LINK} } }
       }
     } }

@@ -52,7 +52,8 @@ function storyHighlights(story: StoryData): Highlight[] {
   return [...quotes, ...cues, ...mentions];
 }
 
-function quoteItem(quote: StoryQuote): SafeHtml {
+/** A quote in the quotes panel; a person's role comes from the article's people (`rolesBySlug`). */
+function quoteItem(quote: StoryQuote, rolesBySlug: ReadonlyMap<string, RoleData[]>): SafeHtml {
   const speaker = quote.speaker;
   let who: SafeHtml;
   let detail: SafeHtml | null = null;
@@ -62,7 +63,7 @@ function quoteItem(quote: StoryQuote): SafeHtml {
     if (speaker.affiliation) detail = markup`<a href="${entityPath(speaker.affiliation.__typename, speaker.affiliation.slug)}">${speaker.affiliation.name}</a>`;
   } else {
     who = markup`<a href="${entityPath(speaker.__typename, speaker.slug)}">${speaker.name}</a>`;
-    const role = speaker.roles?.nodes[0];
+    const role = speaker.__typename === 'Person' ? rolesBySlug.get(speaker.slug)?.[0] : undefined;
     if (role)
       detail = markup`${role.title ?? ''}${role.title && role.affiliation ? ', ' : ''}${
         role.affiliation ? markup`<a href="${entityPath(role.affiliation.__typename, role.affiliation.slug)}">${role.affiliation.name}</a>` : ''
@@ -94,6 +95,7 @@ function entityList(title: string, type: EntityLink['__typename'], items: { name
 /** The story page: highlighted text, quotes panel, entities, tags and JSON-LD; readable without script. */
 export function renderStoryPage(story: StoryData): SafeHtml {
   const highlights = storyHighlights(story);
+  const rolesBySlug = new Map(story.people.nodes.map((person) => [person.slug, person.roles.nodes]));
   const [title, ...body] = paragraphRanges(story.text);
   const meta = [
     story.byline ? markup`<span>${story.byline}</span>` : null,
@@ -119,7 +121,7 @@ export function renderStoryPage(story: StoryData): SafeHtml {
         ${
           story.quotes.nodes.length
             ? markup`<ol>
-                ${story.quotes.nodes.map(quoteItem)}
+                ${story.quotes.nodes.map((quote) => quoteItem(quote, rolesBySlug))}
               </ol>`
             : markup`<p>No quotes.</p>`
         }

@@ -81,11 +81,20 @@ function story(): StoryData {
           end: start + 'hello there'.length,
           cue: { text: 'said', start: text.indexOf('said'), end: text.indexOf('said') + 4 },
           speakerMention: null,
-          speaker: { __typename: 'Person', name: hostile, slug: 'x"><script>', roles: { nodes: [] } },
+          speaker: { __typename: 'Person', name: hostile, slug: 'x"><script>' },
         },
       ],
     },
-    people: { nodes: [{ __typename: 'Person', name: hostile, slug: 'x"><script>', roles: { nodes: [] } }] },
+    people: {
+      nodes: [
+        {
+          __typename: 'Person',
+          name: hostile,
+          slug: 'x"><script>',
+          roles: { nodes: [{ title: 'director', seenAt: null, affiliation: { __typename: 'Organization', name: 'Harbour Agency', slug: 'harbour-agency' } }] },
+        },
+      ],
+    },
     organizations: { nodes: [] },
     places: { nodes: [] },
     mentions: {
@@ -115,6 +124,7 @@ describe('story page', () => {
     );
     expect(page).toContain('<span class="cue">said</span>');
     expect(page).toContain('<blockquote>hello there</blockquote>');
+    expect(page).toContain('<span class="role">director, <a href="/organizations/harbour-agency">Harbour Agency</a></span>');
     expect(page).toContain('<time datetime="2024-03-05T09:30:00.000Z">5 March 2024</time>');
   });
 });
