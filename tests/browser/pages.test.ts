@@ -128,13 +128,13 @@ describe(`pages in Chromium on ${kind}`, () => {
     await lavrov.hover({ force: true });
     await expect(lavrov.locator('.tip').textContent()).resolves.toBe('Person · Sergei Lavrov');
     expect(await lavrov.locator('.tip').isVisible()).toBe(true);
+    await screenshot(page, 'story', { readme: true });
     const quote = page.locator('article.story mark.quote').last();
     await quote.focus();
     expect(await quote.locator(':scope > .tip').isVisible()).toBe(true);
     expect(await quote.locator(':scope > .tip').textContent()).toMatch(/^Quote · /);
     await page.mouse.move(0, 0);
     await expectAccessible(page);
-    await screenshot(page, 'story', { readme: true });
 
     // Dark scheme and a phone's width.
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -296,6 +296,21 @@ describe(`pages in Chromium on ${kind}`, () => {
     const response = await page.goto(`${origin}/people/${lindqvist.nodes[0].slug}`);
     expect(response!.request().redirectedFrom()?.url()).toBe(`${origin}/people/${lindqvist.nodes[0].slug}`);
     expect(page.url()).toBe(`${origin}/people/${people.nodes[0].slug}`);
+    await check();
+  });
+
+  it('lists webhooks for an ADMIN, and keeps the section from an EDITOR', async () => {
+    const admin = await tokenFor(test.db.prisma, 'ADMIN');
+    await api(`mutation { createWebhook(input: { url: "https://hooks.example.org/storygraph", events: ["article.published"] }) { webhook { id } } }`, {}, admin);
+    const { page, check } = await open();
+    await signIn(page, admin);
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('cell', { name: 'https://hooks.example.org/storygraph' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'desk-webhooks');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, editor);
+    expect(await page.getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
     await check();
   });
 
