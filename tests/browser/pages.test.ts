@@ -277,31 +277,44 @@ describe(`pages in Chromium on ${kind}`, () => {
     await check();
   });
 
-  it('merge candidates and a merged entity: the old page redirects to the survivor', async () => {
+  it('merges an entity from the review queue (m), and the merged entity’s page redirects to the survivor', async () => {
     const { page, check } = await open();
     await signIn(page);
     await page.goto(`${origin}/desk#/merges`);
     await page.getByRole('heading', { name: /Merge candidates/ }).waitFor();
-    await page.locator('.merges, .view p').first().waitFor();
+    await page.locator('.merges, .view > p').first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'desk-merges');
-    const { people } = await api(
-      `{ people(where: { nameContains: "Okafor" }) { nodes { id slug } } lindqvist: people(where: { nameContains: "Lindqvist" }) { nodes { id slug } } }`,
+
+    // The facts of one article; Peter Lindqvist's mention, merged into Maria Okafor with m.
+    const { articles } = await api(`{ articles(where: { textContains: "Eastport" }) { nodes { id } } }`);
+    const { okafor, lindqvist } = await api(
+      `{ okafor: people(where: { nameContains: "Okafor" }) { nodes { slug } } lindqvist: people(where: { nameContains: "Lindqvist" }) { nodes { slug } } }`,
     );
-    const { lindqvist } = await api(`{ lindqvist: people(where: { nameContains: "Lindqvist" }) { nodes { id slug } } }`);
-    await api(`mutation ($into: ID!, $from: [ID!]!) { mergeEntities(into: $into, from: $from) { id } }`, {
-      into: people.nodes[0].id,
-      from: [lindqvist.nodes[0].id],
-    });
+    await page.goto(`${origin}/desk#/review?kind=MENTION&article=${encodeURIComponent(articles.nodes[0].id)}`);
+    const item = page.locator('.queue li').filter({ hasText: 'Mention of Peter Lindqvist' }).first();
+    await item.click();
+    await page.keyboard.press('m');
+    const combo = page.getByRole('combobox', { name: 'Merge Peter Lindqvist into' });
+    await combo.fill('Okafor');
+    await page.getByRole('option', { name: /Maria Okafor/ }).waitFor();
+    await combo.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Merged Peter Lindqvist into Maria Okafor' }).waitFor();
+
     const response = await page.goto(`${origin}/people/${lindqvist.nodes[0].slug}`);
     expect(response!.request().redirectedFrom()?.url()).toBe(`${origin}/people/${lindqvist.nodes[0].slug}`);
-    expect(page.url()).toBe(`${origin}/people/${people.nodes[0].slug}`);
+    expect(page.url()).toBe(`${origin}/people/${okafor.nodes[0].slug}`);
+    expect(await page.locator('.aliases').textContent()).toContain('Peter Lindqvist');
     await check();
   });
 
   it('lists webhooks for an ADMIN, and keeps the section from an EDITOR', async () => {
     const admin = await tokenFor(test.db.prisma, 'ADMIN');
-    await api(`mutation { createWebhook(input: { url: "https://hooks.example.org/storygraph", events: ["article.published"] }) { webhook { id } } }`, {}, admin);
+    await api(
+      `mutation { createWebhook(input: { url: "https://hooks.example.org/storygraph", events: ["article.published"] }) { webhook { id } } }`,
+      {},
+      admin,
+    );
     const { page, check } = await open();
     await signIn(page, admin);
     await page.getByRole('link', { name: 'Webhooks' }).click();

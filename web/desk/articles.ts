@@ -271,6 +271,8 @@ function render(view: DeskView, article: ArticleDetail, draft?: { title: string;
       h('span', { class: `badge ${status.toLowerCase()}` }, status),
       ` version ${article.version} · updated ${when(article.updatedAt)} · `,
       article.isPublic ? h('a', { href: `/stories/${encodeURIComponent(article.slug)}` }, 'public page') : 'not public',
+      ' · ',
+      h('a', { href: `#/review?article=${encodeURIComponent(article.id)}` }, 'review its facts'),
     ),
     conflict,
     h(

@@ -35,8 +35,8 @@ interface ReviewItem {
 }
 
 const ENTITY = `__typename id name slug`;
-const QUEUE = `query DeskReview($kinds: [ReviewKind!]) {
-  reviewQueue(kinds: $kinds, first: 50) {
+const QUEUE = `query DeskReview($kinds: [ReviewKind!], $article: ID) {
+  reviewQueue(kinds: $kinds, article: $article, first: 50) {
     totalCount
     nodes {
       id kind confidence context contextStart
@@ -96,12 +96,14 @@ let keyHandler: ((event: KeyboardEvent) => void) | null = null;
  * fact is shown in its sentence; a decided item leaves the list.
  */
 export async function showReview(view: DeskView): Promise<void> {
-  const kinds = new URLSearchParams(location.hash.split('?')[1] ?? '').get('kind');
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const kinds = params.get('kind');
+  const article = params.get('article');
   mount(view.root, h('h1', {}, 'Review queue'), h('p', {}, 'Loading…'));
   let items: ReviewItem[];
   let total: number;
   try {
-    const queue = (await gql<{ reviewQueue: { totalCount: number; nodes: ReviewItem[] } }>(QUEUE, { kinds: kinds ? [kinds] : null })).reviewQueue;
+    const queue = (await gql<{ reviewQueue: { totalCount: number; nodes: ReviewItem[] } }>(QUEUE, { kinds: kinds ? [kinds] : null, article })).reviewQueue;
     items = queue.nodes;
     total = queue.totalCount;
   } catch (e) {
@@ -227,7 +229,10 @@ export async function showReview(view: DeskView): Promise<void> {
     ['', 'QUOTE', 'MENTION', 'ROLE', 'ENTITY'].map((kind) =>
       h(
         'a',
-        { href: kind ? `#/review?kind=${kind}` : '#/review', 'aria-current': (kinds ?? '') === kind ? 'page' : null },
+        {
+          href: `#/review?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(article ? { article } : {}) })}`,
+          'aria-current': (kinds ?? '') === kind ? 'page' : null,
+        },
         kind ? { QUOTE: 'quotes', MENTION: 'mentions', ROLE: 'roles', ENTITY: 'entities' }[kind] : 'all',
       ),
     ),
@@ -235,6 +240,16 @@ export async function showReview(view: DeskView): Promise<void> {
   mount(
     view.root,
     heading,
+    article
+      ? h(
+          'p',
+          {},
+          'Facts of one article · ',
+          h('a', { href: `#/article/${encodeURIComponent(article)}` }, 'open the article'),
+          ' · ',
+          h('a', { href: '#/review' }, 'all articles'),
+        )
+      : null,
     filter,
     h(
       'p',
