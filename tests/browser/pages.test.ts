@@ -182,6 +182,9 @@ describe(`pages in Chromium on ${kind}`, () => {
     expect(await page.locator('.quote-list blockquote').allTextContents()).toEqual(first);
     await expectAccessible(page);
     await screenshot(page, 'entity-quotes-paged');
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'entity-phone');
     await check();
   });
 
@@ -193,6 +196,10 @@ describe(`pages in Chromium on ${kind}`, () => {
     const current = page.locator('.queue li.current');
     await current.waitFor();
     await expectAccessible(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
+    await screenshot(page, 'desk-review-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // v: verified, and it leaves the queue.
     const verifiedId = await current.getAttribute('data-id');
@@ -227,7 +234,7 @@ describe(`pages in Chromium on ${kind}`, () => {
     await check();
   });
 
-  it('edits an article in the desk, hits a conflict with another editor, and keeps the text', async () => {
+  it('edits an article in the desk, hits a conflict with another editor, keeps the text, restores a revision and schedules it', async () => {
     const { articles } = await api(`{ articles(where: { section: "politics" }) { nodes { id title version } } }`);
     expect(articles.nodes.map((a: { title: string }) => a.title)).toEqual(['Island Crossing Budget Approved']);
     const target = articles.nodes[0];
