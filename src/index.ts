@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   log.info(db.embedded ? `database: embedded PostgreSQL in ${config.dataDir}` : `database: ${redactDatabaseUrl(db.url)}`);
   if (config.seedOnEmpty) await seedDemo(db.prisma, log);
   // The browser pages' bundles (explorer, desk, styles) are built here when missing or stale.
-  if (await ensureAssets()) log.info('pages: built the browser bundles into web/dist');
+  // A failed build leaves the API up; the pages then answer without their scripts and styles.
+  await ensureAssets().then(
+    (built) => built && log.info('pages: built the browser bundles into web/dist'),
+    (error: unknown) => log.warn(`pages: could not build the browser bundles: ${error instanceof Error ? error.message : String(error)}`),
+  );
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     server = await startServer(config, db.prisma, log, { databaseUp: db.isUp });

@@ -51,7 +51,14 @@ export async function buildAssets(): Promise<void> {
   const old = `${assetsDir}.old.${process.pid}.${Date.now()}`;
   await rename(assetsDir, old).catch(() => undefined);
   await mkdir(webDir, { recursive: true });
-  await rename(staging, assetsDir);
+  try {
+    await rename(staging, assetsDir);
+  } catch (error) {
+    // Another process (a second server, a parallel test) swapped its own build in meanwhile:
+    // the same sources, so theirs serves as well as ours.
+    if (!(await stat(join(assetsDir, STAMP)).catch(() => null))) throw error;
+    await rm(staging, { recursive: true, force: true });
+  }
   await rm(old, { recursive: true, force: true });
 }
 
