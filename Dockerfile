@@ -21,6 +21,9 @@ COPY src ./src
 COPY scripts ./scripts
 COPY tools/copyAssets.ts ./tools/
 RUN npm run build
+# The browser pages' bundles (explorer, desk, styles): esbuild, GraphiQL and React are build tools only.
+COPY web ./web
+RUN npm run build:assets
 
 # 2. Production dependencies only. Install scripts are skipped: the Prisma client is compiled
 #    into dist/ already, and nothing else needs one.
@@ -36,6 +39,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 # Read at run time: the schema, the migrations (node dist/scripts/migrate.js), the example
 # operations (their names are metric labels) and the demo story (SEED_ON_EMPTY=true only).
 COPY package.json schema.graphql ./

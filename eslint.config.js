@@ -42,6 +42,13 @@ const layers = [
   // The import queue carries the import's work between processes; the import knows nothing of it.
   { target: ['./src/ingest', './src/db', './src/graphql'], from: './src/queue', message: 'src/queue sits above the import.' },
   { target: './src/graphql', from: ['./src/server.ts', './src/http', './src/index.ts'], message: 'src/graphql is below the HTTP server.' },
+  // The browser pages render what the public API answers; they reach data only through it.
+  {
+    target: './src/pages',
+    from: './src',
+    except: ['./pages', './projectRoot.ts'],
+    message: 'src/pages reads only through the public GraphQL API it is given (PageApi).',
+  },
 ];
 
 export default tseslint.config(

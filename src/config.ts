@@ -63,6 +63,8 @@ export interface Config {
   publisherName: string | null;
   /** Webhook delivery from this process. */
   webhooks: WebhookSettings;
+  /** Serve GraphiQL at /explorer (`EXPLORER`; on by default except in production). */
+  explorer: boolean;
   /** The import queue in Redis (`npm run import -- --queue`, `npm run worker`). */
   importQueue: ImportQueueSettings;
 }
@@ -167,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: corsOrigins(env, nodeEnv === 'production'),
     publicBaseUrl: baseUrl(env, 'PUBLIC_BASE_URL'),
     publisherName: env.PUBLISHER_NAME?.trim() || null,
+    explorer: boolean(env, 'EXPLORER', nodeEnv !== 'production'),
     webhooks: {
       deliver: boolean(env, 'WEBHOOK_DELIVERY', true),
       pollMs: integer(env, 'WEBHOOK_POLL_MS', 1000, 10, 3_600_000),

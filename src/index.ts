@@ -8,6 +8,7 @@ import { seedDemo } from './ingest/seedDemo.js';
 import { createServiceLogger } from './log.js';
 import { startServer } from './server.js';
 import { assertPortFree } from './http/assertPortFree.js';
+import { ensureAssets } from './pages/buildAssets.js';
 
 /** What closing the pool and the embedded database may take after the grace period, at most. */
 const HARD_STOP_MARGIN_MS = 7000;
@@ -46,6 +47,12 @@ async function main(): Promise<void> {
 
   log.info(db.embedded ? `database: embedded PostgreSQL in ${config.dataDir}` : `database: ${redactDatabaseUrl(db.url)}`);
   if (config.seedOnEmpty) await seedDemo(db.prisma, log);
+  // The browser pages' bundles (explorer, desk, styles) are built here when missing or stale.
+  // A failed build leaves the API up; the pages then answer without their scripts and styles.
+  await ensureAssets().then(
+    (built) => built && log.info('pages: built the browser bundles into web/dist'),
+    (error: unknown) => log.warn(`pages: could not build the browser bundles: ${error instanceof Error ? error.message : String(error)}`),
+  );
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     server = await startServer(config, db.prisma, log, { databaseUp: db.isUp });

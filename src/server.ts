@@ -48,6 +48,9 @@ import { nextScheduledPublication } from './articles/nextScheduledPublication.js
 import { readerCachePlugin } from './graphql/readerCachePlugin.js';
 import { readerMaxAge } from './http/readerCaching.js';
 import { memoryResponseCache, redisResponseCache } from './http/responseCache.js';
+import { ANONYMOUS } from './access/viewer.js';
+import { createPageApi } from './http/pageApi.js';
+import { handlePages, isPagePath, type PagesOptions } from './pages/handlePages.js';
 
 export interface RunningServer {
   url: string;
@@ -83,6 +86,7 @@ export type ServerConfig = Pick<Config, 'nodeEnv' | 'port' | 'introspection'> &
       | 'metrics'
       | 'databaseReplicaUrls'
       | 'responseCacheSeconds'
+      | 'explorer'
     >
   > & {
     limits?: Partial<QueryLimits>;
@@ -209,6 +213,17 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       }
     },
   };
+  // The browser pages read through the public API as an anonymous caller (see pages/).
+  const pages: PagesOptions = {
+    explorer: config.explorer ?? config.nodeEnv !== 'production',
+    operations: loadOperations,
+    api: createPageApi(
+      apollo,
+      () =>
+        createContext({ prisma, viewer: ANONYMOUS, maxPageSize: limits.maxPageSize, publicBaseUrl: config.publicBaseUrl, publisherName: config.publisherName }),
+      limits,
+    ),
+  };
   let stopping = false;
   const inFlight = new Set<Promise<void>>();
 
@@ -245,7 +260,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       res.writeHead(302, { location: '/graphql' }).end();
       return;
     }
-    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: GraphQL is served at /graphql' });
+    const page = url.pathname !== '/graphql';
+    if (page && !isPagePath(url.pathname)) return sendJson(res, 404, { error: 'not found: GraphQL is served at /graphql' });
     if (rateLimit) {
       const key = clientKeyOf(req, config.trustProxyHops ?? 0);
       const scope = currentRequest();
@@ -255,6 +271,10 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
         const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
         return sendError(res, 429, ErrorCode.RATE_LIMITED, `too many requests; retry in ${seconds} s`, { 'retry-after': String(seconds) });
       }
+    }
+    if (page) {
+      await handlePages(req, res, url, pages);
+      return;
     }
     return handleGraphQL(req, res, url, endpoint);
   }

@@ -100,6 +100,13 @@ describe.each(databaseKinds)('editors fix the graph on %s', (kind) => {
     const quotesOnly = await as(editor, `{ reviewQueue(kinds: [QUOTE], minConfidence: 0.5) { totalCount nodes { kind } } }`);
     expect(quotesOnly.reviewQueue.nodes.every((i: { kind: string }) => i.kind === 'QUOTE')).toBe(true);
     expect(quotesOnly.reviewQueue.totalCount).toBe(4);
+    // Any kinds, not only those led by quotes (the union's first branch names the columns).
+    for (const kind of ['MENTION', 'ROLE', 'ENTITY']) {
+      const some = await as(editor, `query ($kinds: [ReviewKind!]) { reviewQueue(kinds: $kinds) { totalCount nodes { kind } } }`, { kinds: [kind] });
+      expect(some.reviewQueue.nodes.every((i: { kind: string }) => i.kind === kind)).toBe(true);
+    }
+    const mentions = await as(editor, `{ reviewQueue(kinds: [MENTION]) { totalCount } }`);
+    expect(mentions.reviewQueue.totalCount).toBeGreaterThan(0);
   });
 
   it('rejects and verifies facts: a rejected quote leaves every public path, review metadata is editors’ only', async () => {

@@ -18,6 +18,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
+  it('serves the explorer except in production unless asked', () => {
+    expect(loadConfig({}).explorer).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).explorer).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', EXPLORER: 'true' }).explorer).toBe(true);
+    expect(loadConfig({ EXPLORER: 'off' }).explorer).toBe(false);
+    expect(() => loadConfig({ EXPLORER: 'maybe' })).toThrow('EXPLORER="maybe" is invalid: expected true or false');
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(
       expect.objectContaining({ code: 'INVALID_CONFIG', message: 'PORT="eighty" is invalid: expected an integer from 0 to 65535' }),

@@ -1185,6 +1185,8 @@ export type MentionFilterInput = {
 export type ArticleWhereInput = {
   /** Only articles with this status. */
   status?: InputMaybe<ArticleStatus>;
+  /** Only articles of this section (desk), e.g. `world`; case-insensitive. */
+  section?: InputMaybe<Scalars['String']['input']>;
   /** Only articles published in this range (articles without a date never match). */
   publishedAt?: InputMaybe<DateRangeInput>;
   /** Tags the article must or must not have. Cost: 100 each time it appears in a filter (what it scans). */

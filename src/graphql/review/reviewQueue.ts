@@ -53,7 +53,7 @@ function queueSql(filter: ReviewFilter): Sql {
   }
   if (!branches.length) branches.push(sql`SELECT NULL::text, NULL::text, NULL::int, NULL::int, NULL::float8, NULL::bigint WHERE FALSE`);
   return sql`WITH weights AS MATERIALIZED (SELECT "entityId", count(*) AS n FROM article_entity GROUP BY "entityId"),
-    queue AS (${join(branches, ' UNION ALL ')})`;
+    queue (kind, id, start, "end", confidence, weight) AS (${join(branches, ' UNION ALL ')})`;
 }
 
 /** How many items wait. */

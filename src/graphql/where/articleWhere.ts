@@ -14,6 +14,7 @@ export function articleWhere(viewer: Viewer, input: ArticleWhereInput | null | u
   if (!input) return sql`TRUE`;
   const conditions: Sql[] = [];
   if (input.status) conditions.push(sql`a.status = ${input.status}::"ArticleStatus"`);
+  if (input.section) conditions.push(sql`lower(a.section) = lower(${input.section})`);
   if (input.publishedAt?.from) conditions.push(sql`a."publishedAt" >= ${dateOf(input.publishedAt.from, `${path}.publishedAt.from`)}`);
   if (input.publishedAt?.to) conditions.push(sql`a."publishedAt" < ${dateOf(input.publishedAt.to, `${path}.publishedAt.to`)}`);
   const tags = input.tags;
