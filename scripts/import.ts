@@ -95,7 +95,6 @@ runCli({ name: 'import', help: HELP, options, positionals: { min: 1, label: 'fil
   // Batch writes go straight through `pg`: large JSON parameters pass it much faster than Prisma.
   const pool = createPgPool(db.url, { max: 3, statementTimeoutMs: config.statementTimeoutMs, applicationName: 'storygraph-import' });
   try {
-    let lastLog = performance.now();
     const report = await importFiles(db.prisma, positionals, {
       log,
       publicBaseUrl: config.publicBaseUrl,
@@ -105,14 +104,7 @@ runCli({ name: 'import', help: HELP, options, positionals: { min: 1, label: 'fil
       workers,
       sql: pgSqlOf(pool),
       limits: config.importLimits,
-      onProgress: (progress) => {
-        if (bar) bar.draw(progress);
-        else if (!values.quiet && performance.now() - lastLog >= 5000 && progress.done !== progress.total) {
-          // One plain line every few seconds: readable in CI logs and files.
-          lastLog = performance.now();
-          log.info(`import: ${describeProgress(progress)}`);
-        }
-      },
+      onProgress: progressReporter(bar, values.quiet ?? false, log),
     });
     bar?.clear();
     if (values.json) process.stdout.write(JSON.stringify(summaryOf(report)) + '\n');
@@ -156,19 +148,7 @@ async function importThroughQueue(
         );
       return run.read.failed > 0 ? 1 : 0;
     }
-    let lastLog = performance.now();
-    const [, report] = await Promise.all([
-      enqueued,
-      waitForImport(queue, run, {
-        onProgress: (progress) => {
-          if (bar) bar.draw(progress);
-          else if (!values.quiet && performance.now() - lastLog >= 5000 && progress.done !== progress.total) {
-            lastLog = performance.now();
-            log.info(`import: ${describeProgress(progress)}`);
-          }
-        },
-      }),
-    ]);
+    const [, report] = await Promise.all([enqueued, waitForImport(queue, run, { onProgress: progressReporter(bar, values.quiet ?? false, log) })]);
     bar?.clear();
     if (values.json) process.stdout.write(JSON.stringify({ run: run.id, ...summaryOf(report) }) + '\n');
     else if (!values.quiet) log.info(formatSummary(report));
@@ -248,4 +228,16 @@ function formatSummary(report: ImportReport): string {
     sample('tags', report.wouldCreate.tags);
   }
   return lines.join('\n');
+}
+
+/** Progress on the bar, or without one a plain line every few seconds: readable in CI logs and files. */
+function progressReporter(bar: ReturnType<typeof progressBar> | null, quiet: boolean, log: Logger): (progress: ImportProgress) => void {
+  let lastLog = performance.now();
+  return (progress) => {
+    if (bar) bar.draw(progress);
+    else if (!quiet && performance.now() - lastLog >= 5000 && progress.done !== progress.total) {
+      lastLog = performance.now();
+      log.info(`import: ${describeProgress(progress)}`);
+    }
+  };
 }
