@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 // PostGraphile 5 declares Node >= 22 and brings GraphiQL 5 with React 19 (Ruru), which the
 // project's own explorer (GraphiQL 3, React 18) cannot share a tree with: it is installed for the
 // benchmark only, beside the project, never as a project dependency:
-//   npm install --no-save postgraphile@5.1.5 postgraphile-plugin-connection-filter@4.0.1
+//   npm install --prefix bench/read --no-save --no-package-lock postgraphile@5.1.5 postgraphile-plugin-connection-filter@4.0.1
 // The modules are loaded by name so the project type-checks without them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped on purpose: see above
 const load = (name: string): Promise<any> => import(name);
@@ -18,7 +18,7 @@ const [{ postgraphile }, { makePgService }, { grafserv }, { PostGraphileAmberPre
   load('postgraphile-plugin-connection-filter'),
 ]).catch((error: unknown) => {
   process.stderr.write(
-    `PostGraphile is not installed (${String(error)}); run: npm install --no-save postgraphile@5.1.5 postgraphile-plugin-connection-filter@4.0.1\n`,
+    `PostGraphile is not installed (${String(error)}); run: npm install --prefix bench/read --no-save --no-package-lock postgraphile@5.1.5 postgraphile-plugin-connection-filter@4.0.1\n`,
   );
   process.exit(2);
 });
