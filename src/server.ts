@@ -11,7 +11,7 @@ import { toAppError } from './db/prismaErrors.js';
 import { sqlOf } from './db/sql.js';
 import { RequestBudget, withBudget } from './db/requestBudget.js';
 import { openReadReplicas } from './db/readReplicas.js';
-import { parseLsn, type Lsn } from './db/walLsn.js';
+import { laterLsn, parseLsn, type Lsn } from './db/walLsn.js';
 import { CONSISTENCY_HEADER, replicaReadsPlugin } from './graphql/replicaReadsPlugin.js';
 import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
@@ -200,7 +200,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
             importLimits: config.importLimits,
             afterWrite: deliveries?.wake,
             replicas,
-            after: after === null || (atLeast !== null && atLeast > after) ? atLeast : after,
+            after: laterLsn(after, atLeast),
           });
         return { context, viewer };
       } catch (error) {
@@ -213,14 +213,22 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       }
     },
   };
-  // The browser pages read through the public API as an anonymous caller (see pages/).
+  // The browser pages read through the public API as an anonymous caller (see pages/), from
+  // the read replicas when there are any, like every other anonymous query.
   const pages: PagesOptions = {
     explorer: config.explorer ?? config.nodeEnv !== 'production',
     operations: loadOperations,
     api: createPageApi(
       apollo,
       () =>
-        createContext({ prisma, viewer: ANONYMOUS, maxPageSize: limits.maxPageSize, publicBaseUrl: config.publicBaseUrl, publisherName: config.publisherName }),
+        createContext({
+          prisma,
+          viewer: ANONYMOUS,
+          maxPageSize: limits.maxPageSize,
+          publicBaseUrl: config.publicBaseUrl,
+          publisherName: config.publisherName,
+          replicas,
+        }),
       limits,
     ),
   };

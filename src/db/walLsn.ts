@@ -13,6 +13,11 @@ export function parseLsn(text: string | null | undefined): Lsn | null {
   return match ? (BigInt(`0x${match[1]}`) << 32n) | BigInt(`0x${match[2]}`) : null;
 }
 
+/** The later of two positions (null when neither is known): a read must see both writes. */
+export function laterLsn(a: Lsn | null, b: Lsn | null): Lsn | null {
+  return a === null ? b : b === null || a >= b ? a : b;
+}
+
 /** The position as PostgreSQL writes it. */
 export function formatLsn(lsn: Lsn): string {
   return `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`;

@@ -82,6 +82,16 @@ describeWithBinaries('read replicas (a streaming replica started from the Postgr
     expect(asEditor.onPrimary).toBeGreaterThan(0);
   });
 
+  it('the browser pages read as anonymous callers do: from the replica only', async () => {
+    const page = await statementsDuring(async () => {
+      const response = await fetch(server.url.replace(/\/graphql$/, '/stories/harbour-wall-rebuilt'));
+      // Still a draft: the page answers as the API does for an anonymous caller.
+      expect(response.status).toBe(404);
+    });
+    expect(page.onReplica).toBeGreaterThan(0);
+    expect(page.onPrimary).toBe(0);
+  });
+
   it('a write returns Storygraph-Consistency; with it a reader sees the write even while the replica lags, without it only once the replica has replayed', async () => {
     const slug = 'harbour-wall-rebuilt';
     const draft = await post(server.url, ARTICLE, { slug }, { authorization: `Bearer ${editor}` });
