@@ -245,7 +245,10 @@ describe(`pages in Chromium on ${kind}`, () => {
     await page.getByLabel('Section').fill('Politics');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/section=Politics/);
-    await page.locator('table.list tbody tr').first().waitFor();
+    // The URL changes before the filtered list arrives: wait for the list to show one story.
+    await page
+      .waitForFunction("document.querySelectorAll('table.list tbody td:first-child').length === 1", undefined, { timeout: 10_000 })
+      .catch(() => undefined);
     expect(await page.locator('table.list tbody td:first-child').allTextContents()).toEqual(['Island Crossing Budget Approved']);
     await expectAccessible(page);
     await screenshot(page, 'desk-articles');
