@@ -1,46 +1,19 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/projectRoot.js';
+import { dist, ensureBuilt, run } from '../support/compiledBuild.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 
-const dist = join(projectRoot, 'dist');
 const entry = join(dist, 'src', 'index.js');
 
-/** Newest modification time of any file under `dir`. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-/** Runs a command to its end, as a user would, with what it wrote. */
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 // The production image runs `node dist/src/index.js` and `node dist/scripts/migrate.js`: compiled
-// JavaScript, no tsx, NODE_ENV=production. A build takes about a minute on two busy cores, so it
-// runs here only when dist/ is missing or older than the sources (CI builds before the tests).
+// JavaScript, no tsx, NODE_ENV=production.
 describe.each(databaseKinds)('the compiled server (npm run build) on %s', (kind) => {
   let test: TestDatabase;
 
   beforeAll(async () => {
-    if (!existsSync(entry) || statSync(entry).mtimeMs < Math.max(newest(join(projectRoot, 'src')), newest(join(projectRoot, 'scripts')))) {
-      const build = await run('npm', ['run', 'build']);
-      if (build.code !== 0) throw new Error(`npm run build failed: ${build.stdout}${build.stderr}`);
-    }
+    await ensureBuilt();
     test = await createTestDatabase(kind);
     // An empty database: the compiled commands migrate it themselves.
     await test.db.prisma.$executeRawUnsafe('DROP SCHEMA public CASCADE');

