@@ -40,6 +40,7 @@ export function startImportWorker(options: ImportWorkerOptions): Worker<ImportJo
       { items: iterate(articles.map(sourceArticle)), total: () => articles.length },
       {
         log,
+        source: 'worker',
         sql: options.sql,
         publicBaseUrl: options.publicBaseUrl,
         reextract: job.data.reextract,
