@@ -6,23 +6,13 @@ import { OperationNames } from '../../src/metrics/operationNames.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { startServer, type RunningServer, type ServerConfig } from '../../src/server.js';
 import { gql } from '../support/graphqlClient.js';
+import { sample } from '../support/prometheus.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 import { tokenFor } from '../support/tokens.js';
 import { startWebhookReceiver } from '../support/webhookReceiver.js';
 
 const quiet = createLogger('error');
 const seedDir = join(projectRoot, 'fixtures', 'seed');
-
-/** The value of one sample of the Prometheus text format (0 when absent). */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const have = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (Object.entries(labels).every(([key, value]) => have[key] === value)) return Number(match[3]);
-  }
-  return 0;
-}
 
 describe.each(databaseKinds)('Prometheus metrics on %s', (kind) => {
   let test: TestDatabase;
