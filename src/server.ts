@@ -20,7 +20,7 @@ import { createLimitsPlugin, type ChargeCost } from './graphql/limits/createLimi
 import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js';
 import { httpStatusPlugin } from './graphql/httpStatusPlugin.js';
 import { observePlugin } from './graphql/observePlugin.js';
-import { traceRootResolvers, tracingPlugin } from './graphql/tracingPlugin.js';
+import { traceResolvers, tracingPlugin } from './graphql/tracingPlugin.js';
 import { context as traceContext, endSpan, SpanKind, trace, tracer, tracingOn } from './tracing/tracer.js';
 import { propagation } from '@opentelemetry/api';
 import { retryLaterPlugin } from './graphql/limits/retryLaterPlugin.js';
@@ -130,7 +130,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     cacheSeconds > 0 ? (config.redisUrl ? await redisResponseCache(config.redisUrl, log, config.responseCachePrefix) : memoryResponseCache()) : null;
   const maxAge = readerMaxAge(cacheSeconds, () => nextScheduledPublication(prisma));
   const schema = createSchema(limits);
-  traceRootResolvers(schema);
+  // Tracing starts before the server (src/index.ts); without it resolvers stay unwrapped.
+  if (tracingOn()) traceResolvers(schema);
   const apollo = new ApolloServer<Context>({
     ...(queryCache ? { cache: queryCache } : {}),
     schema,
