@@ -67,6 +67,12 @@ export interface Config {
   explorer: boolean;
   /** The import queue in Redis (`npm run import -- --queue`, `npm run worker`). */
   importQueue: ImportQueueSettings;
+  /**
+   * The port `npm run worker` serves `/metrics` and its health probes on (`WORKER_METRICS_PORT`,
+   * 0 = any free port). 9464 by default: the port the production topology gives every API's
+   * `METRICS_PORT`, so one scrape rule (`<container>:9464`) covers every Storygraph container.
+   */
+  workerMetricsPort: number;
 }
 
 /** Where queued imports wait and how long a worker's claim on a job lasts. */
@@ -118,6 +124,9 @@ export interface WebhookSettings {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** `WORKER_METRICS_PORT` when unset (see `Config.workerMetricsPort`). */
+export const DEFAULT_WORKER_METRICS_PORT = 9464;
 
 /** Reads and validates configuration. Throws INVALID_CONFIG or INVALID_DATABASE_URL naming the variable. */
 export function loadConfig(env: Env = process.env): Config {
@@ -181,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
       name: queueName(env, 'IMPORT_QUEUE', 'storygraph-import'),
       lockMs: integer(env, 'IMPORT_JOB_LOCK_MS', 30_000, 1000, 3_600_000),
     },
+    workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', DEFAULT_WORKER_METRICS_PORT, 0, 65535),
   };
 }
 

@@ -20,7 +20,7 @@ import { createLimitsPlugin, type ChargeCost } from './graphql/limits/createLimi
 import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js';
 import { httpStatusPlugin } from './graphql/httpStatusPlugin.js';
 import { observePlugin } from './graphql/observePlugin.js';
-import { traceRootResolvers, tracingPlugin } from './graphql/tracingPlugin.js';
+import { traceResolvers, tracingPlugin } from './graphql/tracingPlugin.js';
 import { context as traceContext, endSpan, SpanKind, trace, tracer, tracingOn } from './tracing/tracer.js';
 import { propagation } from '@opentelemetry/api';
 import { retryLaterPlugin } from './graphql/limits/retryLaterPlugin.js';
@@ -28,6 +28,7 @@ import { DEFAULT_LIMITS, type QueryLimits } from './config/queryLimits.js';
 import { loadOperations } from './graphql/loadOperations.js';
 import { poolOf } from './db/createPrisma.js';
 import { serveMetrics } from './http/metricsEndpoint.js';
+import { startMetricsServer } from './http/startMetricsServer.js';
 import { countError, observePool, recordHttpRequest, recordOperation } from './metrics/metrics.js';
 import { OperationNames } from './metrics/operationNames.js';
 import { AppError, ERROR_CODES, ErrorCode, isAppError } from './errors.js';
@@ -129,7 +130,8 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     cacheSeconds > 0 ? (config.redisUrl ? await redisResponseCache(config.redisUrl, log, config.responseCachePrefix) : memoryResponseCache()) : null;
   const maxAge = readerMaxAge(cacheSeconds, () => nextScheduledPublication(prisma));
   const schema = createSchema(limits);
-  traceRootResolvers(schema);
+  // Tracing starts before the server (src/index.ts); without it resolvers stay unwrapped.
+  if (tracingOn()) traceResolvers(schema);
   const apollo = new ApolloServer<Context>({
     ...(queryCache ? { cache: queryCache } : {}),
     schema,
@@ -341,20 +343,10 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
     http.listen(config.port, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  const metricsServer =
-    metrics.port === null
-      ? null
-      : await listen(metrics.port, (req, res) => {
-          if ((req.url ?? '/').split('?')[0] !== '/metrics') return sendJson(res, 404, { error: 'not found: metrics are served at /metrics' });
-          serveMetrics(req, res, metrics.token).catch(() => res.destroy());
-        });
+  const metricsServer = metrics.port === null ? null : await startMetricsServer(metrics.port, metrics.token, 'METRICS_PORT');
   return {
     url: `http://localhost:${port}/graphql`,
-    metricsUrl: metricsServer
-      ? `http://localhost:${(metricsServer.address() as AddressInfo).port}/metrics`
-      : metricsOnApiPort
-        ? `http://localhost:${port}/metrics`
-        : null,
+    metricsUrl: metricsServer ? metricsServer.url : metricsOnApiPort ? `http://localhost:${port}/metrics` : null,
     port,
     http,
     stop: async (graceMs = limits.requestTimeoutMs + 2000) => {
@@ -375,7 +367,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
       await queryCache?.close();
       await responseCache?.close();
       // Scrapes keep working while requests drain; the metrics port closes last.
-      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+      await metricsServer?.close();
       unobservePool?.();
       return cut;
     },
@@ -435,16 +427,6 @@ function startRequestSpan(req: IncomingMessage) {
     { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? '', 'url.path': path } },
     parent,
   );
-}
-
-/** A second HTTP server (the metrics port). Throws PORT_IN_USE when the port is taken. */
-async function listen(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Server> {
-  const server = createHttpServer(handler);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(port) : error));
-    server.listen(port, () => resolve());
-  });
-  return server;
 }
 
 function delay(ms: number): Promise<void> {

@@ -28,6 +28,12 @@ export const OPERATIONS_SETTINGS: readonly OperationsSetting[] = [
     meaning: 'serve `/metrics` on this port instead of `PORT` (keep it off the balancer); with `METRICS_TOKEN` too, the token is still asked',
   },
   {
+    variable: 'WORKER_METRICS_PORT',
+    default: '`9464`',
+    meaning:
+      '`npm run worker` serves `/metrics` (asking for `METRICS_TOKEN` when set) and `/health/live`, `/health/ready` on this port; `0` takes any free port (several workers on one machine)',
+  },
+  {
     variable: 'METRICS_MAX_OPERATION_NAMES',
     default: '`100`',
     meaning:

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { parentContext } from '../tracing/deferredSpan.js';
 import { endSpan, SpanKind, tracer, tracingOn } from '../tracing/tracer.js';
 import { currentBudget } from './requestBudget.js';
 
@@ -8,7 +9,7 @@ const MAX_STATEMENT_CHARS = 2000;
 /**
  * Counts every statement a pooled connection sends against the budget of the request it runs
  * for (the request log's SQL count) and, with tracing on, gives each its own span (a child of
- * whatever span is active: the resolver or request that sent it). Installed on each new
+ * the resolver or request that sent it). Installed on each new
  * connection, so Prisma's queries and plain `pg` reads are observed alike.
  */
 export function observeStatements(client: pg.PoolClient): void {
@@ -19,14 +20,19 @@ export function observeStatements(client: pg.PoolClient): void {
     if (!tracingOn()) return query(...args);
     const first = args[0];
     const text = typeof first === 'string' ? first : String((first as { text?: string } | undefined)?.text ?? '');
-    const span = tracer().startSpan('pg.query', {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        'db.system.name': 'postgresql',
-        'db.query.text': text.slice(0, MAX_STATEMENT_CHARS),
-        'db.operation.name': text.trimStart().split(/\s/, 1)[0]!.toUpperCase(),
+    const span = tracer().startSpan(
+      'pg.query',
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'db.system.name': 'postgresql',
+          'db.query.text': text.slice(0, MAX_STATEMENT_CHARS),
+          'db.operation.name': text.trimStart().split(/\s/, 1)[0]!.toUpperCase(),
+        },
       },
-    });
+      // Under the resolver that sent it, whose span starts now if this is its first statement.
+      parentContext(),
+    );
     const last = args.length - 1;
     const callback = args[last];
     if (typeof callback === 'function') {

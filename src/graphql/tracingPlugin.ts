@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { DeferredSpan } from '../tracing/deferredSpan.js';
 import { context, endSpan, trace, tracer, tracingOn, type Context as TraceContext } from '../tracing/tracer.js';
 
 /** The trace context of each running operation's execution, keyed by its GraphQL context. */
@@ -44,43 +45,61 @@ export function tracingPlugin<C extends object>(): ApolloServerPlugin<C> {
 }
 
 /**
- * Wraps every root field (Query, Mutation): the resolvers that go to the database. With tracing
- * on, each runs inside a span `graphql.resolve Query.<field>`, a child of `graphql.execute`, so
- * the SQL it sends is traced under it.
+ * Gives each resolver that goes to the database a span `resolve <Type>.<field>` under
+ * `graphql.execute`, the parent of the SQL statements it sends. Only fields with a resolver of
+ * their own are wrapped: default resolvers (a property read) are most fields and never query.
+ * The span is deferred (`DeferredSpan`): it is started by the resolver's first SQL statement,
+ * so a resolver answered from a loader's cache, or one that only reshapes its parent, leaves no
+ * span. With DataLoader batching, the batch runs in the async context of the `load()` that
+ * created it: its SQL is a child of the resolver that started the batch, and the resolvers
+ * whose loads joined the batch have no span. Call it only with tracing on (the server does):
+ * without it the schema is left as it is, and resolving costs nothing extra.
  */
-export function traceRootResolvers(schema: GraphQLSchema): void {
-  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
-    if (!type) continue;
+export function traceResolvers(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const resolve: GraphQLFieldResolver<unknown, object> = field.resolve ?? defaultFieldResolver;
-      const name = `graphql.resolve ${type.name}.${field.name}`;
+      const resolve = field.resolve as GraphQLFieldResolver<unknown, object> | undefined;
+      if (!resolve) continue;
+      const name = `resolve ${type.name}.${field.name}`;
       field.resolve = (source, args, contextValue: object, info) => {
         if (!tracingOn()) return resolve(source, args, contextValue, info);
-        const parent = executions.get(contextValue) ?? context.active();
-        const span = tracer().startSpan(name, { attributes: { 'graphql.field.path': info.fieldName } }, parent);
-        return context.with(trace.setSpan(parent, span), () => {
+        const attributes = () => ({
+          'graphql.field.name': info.fieldName,
+          'graphql.field.path': pathOf(info.path),
+          'graphql.parent.name': info.parentType.name,
+        });
+        const span = new DeferredSpan(name, attributes, executions.get(contextValue) ?? context.active());
+        return span.run(() => {
           try {
             const result: unknown = resolve(source, args, contextValue, info);
             if (result instanceof Promise) {
               return result.then(
                 (value: unknown) => {
-                  endSpan(span);
+                  span.end();
                   return value;
                 },
                 (error: unknown) => {
-                  endSpan(span, error);
+                  span.end(error);
                   throw error;
                 },
               );
             }
-            endSpan(span);
+            span.end();
             return result;
           } catch (error) {
-            endSpan(span, error);
+            span.end(error);
             throw error;
           }
         });
       };
     }
   }
+}
+
+/** A field's path in the response, e.g. `articles.nodes.0.quotes`. */
+function pathOf(path: GraphQLResolveInfo['path']): string {
+  const keys: (string | number)[] = [];
+  for (let at: GraphQLResolveInfo['path'] | undefined = path; at; at = at.prev) keys.push(at.key);
+  return keys.reverse().join('.');
 }

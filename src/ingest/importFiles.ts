@@ -2,7 +2,7 @@ import type { ImportLimits } from '../config/importLimits.js';
 import type { PrismaClient } from '../db/createPrisma.js';
 import { sqlOf, type SqlDatabase } from '../db/sql.js';
 import type { Logger } from '../log.js';
-import { countImportedArticle } from '../metrics/metrics.js';
+import { countArticleWrite, type WriteSource } from '../metrics/metrics.js';
 import type { BatchOutcome } from './articleOutcome.js';
 import { createExtractor } from './extractArticles.js';
 import { countArticle, countCreated, countWarning, emptyReport, type ImportReport } from './importReport.js';
@@ -44,6 +44,8 @@ export interface ImportOptions {
   limits?: ImportLimits;
   /** Connection for reads and batch writes (the CLI passes a `pg` pool); default: raw SQL through `prisma`. */
   sql?: SqlDatabase;
+  /** Who imports, for the written-articles metric (default `cli`). */
+  source?: WriteSource;
   /** Called as articles finish; used for progress display. */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -96,7 +98,7 @@ export async function importSources(prisma: PrismaClient, source: ImportSource, 
   };
   const count = (label: string, outcome: BatchOutcome['articles'][number], words?: number) => {
     const failure = countArticle(report, label, outcome, words);
-    if (!dryRun) countImportedArticle(outcome.status);
+    if (!dryRun) countArticleWrite(options.source ?? 'cli', outcome.status);
     if (failure) log.error(failure.message);
     else if (outcome.status !== 'failed')
       log.debug(dryRun ? `${label}: would be ${outcome.status === 'created' ? 'imported' : outcome.status}` : `${label}: ${outcome.status} (${outcome.slug})`);

@@ -51,10 +51,15 @@ const cacheLookups = new client.Counter({
   registers: [registry],
 });
 
-const articlesImported = new client.Counter({
-  name: 'storygraph_articles_imported_total',
-  help: 'Articles an import stored or skipped, by outcome (created, updated, unchanged, failed)',
-  labelNames: ['outcome'] as const,
+/** Where an article write came from: `npm run import`, `npm run worker`, GraphQL mutations, or the demo seed. */
+export type WriteSource = 'cli' | 'worker' | 'api' | 'seed';
+/** What a write did: an import's outcomes, and the API's publication changes and deletions. */
+export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'published' | 'unpublished' | 'deleted';
+
+const articlesWritten = new client.Counter({
+  name: 'storygraph_articles_written_total',
+  help: 'Articles written, by source (cli, worker, api, seed) and outcome (created, updated, unchanged, failed; published, unpublished, deleted)',
+  labelNames: ['source', 'outcome'] as const,
   registers: [registry],
 });
 
@@ -117,9 +122,9 @@ export function countCacheLookup(cache: string, hit: boolean): void {
   cacheLookups.inc({ cache, result: hit ? 'hit' : 'miss' });
 }
 
-/** Counts one article an import handled. */
-export function countImportedArticle(outcome: 'created' | 'updated' | 'unchanged' | 'failed'): void {
-  articlesImported.inc({ outcome });
+/** Counts one article written (or that failed to be) after its transaction ended. */
+export function countArticleWrite(source: WriteSource, outcome: WriteOutcome): void {
+  articlesWritten.inc({ source, outcome });
 }
 
 /** Counts one webhook delivery attempt. */

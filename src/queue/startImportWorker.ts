@@ -3,6 +3,7 @@ import type { PrismaClient } from '../db/createPrisma.js';
 import type { SqlDatabase } from '../db/sql.js';
 import { importSources } from '../ingest/importFiles.js';
 import type { Logger } from '../log.js';
+import { countImportJob } from '../metrics/importMetrics.js';
 import { sourceArticle, type ImportJobData, type ImportJobResult } from './importJob.js';
 import { queueConnection } from './importQueue.js';
 
@@ -40,6 +41,7 @@ export function startImportWorker(options: ImportWorkerOptions): Worker<ImportJo
       { items: iterate(articles.map(sourceArticle)), total: () => articles.length },
       {
         log,
+        source: 'worker',
         sql: options.sql,
         publicBaseUrl: options.publicBaseUrl,
         reextract: job.data.reextract,
@@ -69,7 +71,15 @@ export function startImportWorker(options: ImportWorkerOptions): Worker<ImportJo
     maxStalledCount: 3,
     autorun: true,
   });
-  worker.on('failed', (job, error) => log.error(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`));
+  // processedOn: when this attempt took the job. A job failed for good has a finishedOn; one
+  // that will be tried again has none yet (BullMQ moved it to the delayed set).
+  const seconds = (job: Job) => (job.processedOn ? Math.max(0, Date.now() - job.processedOn) / 1000 : undefined);
+  worker.on('completed', (job) => countImportJob('completed', seconds(job)));
+  worker.on('failed', (job, error) => {
+    if (job) countImportJob(job.finishedOn ? 'failed' : 'retried', seconds(job));
+    log.error(`job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
+  });
+  worker.on('stalled', () => countImportJob('stalled'));
   worker.on('error', (error) => log.warn(`import worker: ${error.message}`));
   return worker;
 }

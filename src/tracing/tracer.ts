@@ -22,11 +22,11 @@ export function tracer() {
   return trace.getTracer('storygraph');
 }
 
-/** Ends a span, marking it failed when `error` is given. */
-export function endSpan(span: Span, error?: unknown): void {
+/** Ends a span (now, or at `time`: ms since the epoch), marking it failed when `error` is given. */
+export function endSpan(span: Span, error?: unknown, time?: number): void {
   if (error !== undefined) {
     span.recordException(error instanceof Error ? error : String(error));
     span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
   }
-  span.end();
+  span.end(time);
 }

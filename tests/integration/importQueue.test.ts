@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateArchive } from '../../bench/generateArchive.js';
 import { projectRoot } from '../../src/projectRoot.js';
+import { IMPORT_BATCH, type ImportJobData } from '../../src/queue/importJob.js';
 import { openImportQueue } from '../../src/queue/importQueue.js';
 import { importSnapshot } from '../support/importSnapshot.js';
+import { sample } from '../support/prometheus.js';
 import { runScript, type ScriptResult } from '../support/runScript.js';
 import { startWorker, type WorkerProcess } from '../support/startWorker.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
@@ -125,6 +127,9 @@ describe.each(databaseKinds)('the import queue on %s', (kind) => {
       expect(result.stderr).toContain(`[########################] ${ARTICLES}/${ARTICLES} articles (100%)`);
       // The dead worker's job was handed to the other one after its lock ran out.
       expect(survivor.log()).toMatch(new RegExp(`job ${jobId}: ${BATCH} article\\(s\\): .* \\(taken 2 times\\)`));
+      // It was found stalled by the survivor, whose metrics say so.
+      const survivorMetrics = await (await fetch(survivor.metricsUrl)).text();
+      expect(sample(survivorMetrics, 'storygraph_import_jobs_total', { outcome: 'stalled' })).toBe(1);
       expect(await importSnapshot(test)).toEqual(expected);
 
       // Queued again: every job finds its articles unchanged.
@@ -145,6 +150,87 @@ describe.each(databaseKinds)('the import queue on %s', (kind) => {
       await test.drop();
     }
   }, 240_000);
+
+  it('a worker serves its metrics and probes on a port of its own, counting jobs, their articles and the queue', async () => {
+    const test = await createTestDatabase(kind);
+    const queueName = `storygraph-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    const small = await mkdtemp(join(tmpdir(), 'storygraph-queue-metrics-'));
+    const queue = openImportQueue(REDIS_URL, queueName);
+    let worker: WorkerProcess | undefined;
+    try {
+      await generateArchive(small, { count: 6, paragraphs: PARAGRAPHS, titles: TITLES, seed: 5 });
+      const env = { DATABASE_URL: test.url, REDIS_URL, IMPORT_QUEUE: queueName, METRICS_TOKEN: 'scrape-secret' };
+      worker = await startWorker(env);
+      const url = worker.metricsUrl;
+      // The API's rule: with METRICS_TOKEN set, a scrape must carry it; the probes never ask for it.
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url.replace('/metrics', '/health/live'))).status).toBe(200);
+      expect(await (await fetch(url.replace('/metrics', '/health/ready'))).json()).toEqual({ status: 'ok' });
+      expect((await fetch(url.replace('/metrics', '/graphql'))).status).toBe(404);
+      const scrape = async () => {
+        const response = await fetch(url, { headers: { authorization: 'Bearer scrape-secret' } });
+        expect(response.status).toBe(200);
+        return response.text();
+      };
+      const queued = (text: string, state: string) => sample(text, 'storygraph_import_queue_jobs', { queue: queueName, state });
+      const jobs = (text: string) =>
+        Object.fromEntries(['completed', 'retried', 'failed'].map((outcome) => [outcome, sample(text, 'storygraph_import_jobs_total', { outcome })]));
+      const durations = (text: string) =>
+        Object.fromEntries(
+          ['completed', 'retried', 'failed'].map((outcome) => [outcome, sample(text, 'storygraph_import_job_duration_seconds_count', { outcome })]),
+        );
+      const articles = (text: string) =>
+        Object.fromEntries(
+          ['created', 'updated', 'unchanged', 'failed'].map((outcome) => [
+            outcome,
+            sample(text, 'storygraph_articles_written_total', { source: 'worker', outcome }),
+          ]),
+        );
+      const until = async (done: (text: string) => boolean) => {
+        for (let tries = 0; tries < 600; tries++) {
+          const text = await scrape();
+          if (done(text)) return text;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error(`worker metrics never got there:\n${await scrape()}`);
+      };
+
+      // Paused, the queue holds the run's three jobs: the worker reports them waiting.
+      await queue.pause();
+      const enqueued = await runImport(['--queue', '--json', '--batch-size', '2', small], env);
+      expect(JSON.parse(enqueued.stdout)).toMatchObject({ jobs: 3, articles: 6 });
+      const paused = await scrape();
+      expect([queued(paused, 'waiting'), queued(paused, 'active')]).toEqual([3, 0]);
+      expect(jobs(paused)).toEqual({ completed: 0, retried: 0, failed: 0 });
+
+      await queue.resume();
+      const imported = await until((text) => jobs(text).completed === 3);
+      expect(articles(imported)).toEqual({ created: 6, updated: 0, unchanged: 0, failed: 0 });
+      expect(durations(imported)).toEqual({ completed: 3, retried: 0, failed: 0 });
+      expect(sample(imported, 'storygraph_import_job_duration_seconds_sum', { outcome: 'completed' })).toBeGreaterThan(0);
+      expect([queued(imported, 'waiting'), queued(imported, 'active')]).toEqual([0, 0]);
+      expect(imported).toMatch(new RegExp(`^storygraph_import_queue_jobs\\{queue="${queueName}",state="waiting"\\} 0$`, 'm'));
+
+      // A job that cannot be read fails: once with an attempt left (retried), then for good.
+      const broken = { run: 'broken', reextract: false, articles: [{ label: 'broken.txt' }] } as unknown as ImportJobData;
+      await queue.add(IMPORT_BATCH, broken, { jobId: 'broken-1', attempts: 2, backoff: { type: 'fixed', delay: 50 } });
+      const failed = await until((text) => jobs(text).failed === 1);
+      expect(jobs(failed)).toEqual({ completed: 3, retried: 1, failed: 1 });
+      expect(durations(failed)).toEqual({ completed: 3, retried: 1, failed: 1 });
+
+      // The same run again: every article unchanged.
+      const again = await runImport(['--queue', '--wait', '--json', '--batch-size', '2', small], env);
+      expect(JSON.parse(again.stdout)).toMatchObject({ unchanged: 6 });
+      const rerun = await until((text) => jobs(text).completed === 6);
+      expect(articles(rerun)).toEqual({ created: 6, updated: 0, unchanged: 6, failed: 0 });
+    } finally {
+      worker?.child.kill('SIGKILL');
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await test.drop();
+      await rm(small, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('a worker stops on SIGTERM with exit code 0', async () => {
     const test = await createTestDatabase(kind);

@@ -5,21 +5,14 @@ import { countCacheLookup } from '../../src/metrics/metrics.js';
 import { OperationNames } from '../../src/metrics/operationNames.js';
 import { projectRoot } from '../../src/projectRoot.js';
 import { startServer, type RunningServer, type ServerConfig } from '../../src/server.js';
+import { gql } from '../support/graphqlClient.js';
+import { sample } from '../support/prometheus.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
+import { tokenFor } from '../support/tokens.js';
+import { startWebhookReceiver } from '../support/webhookReceiver.js';
 
 const quiet = createLogger('error');
 const seedDir = join(projectRoot, 'fixtures', 'seed');
-
-/** The value of one sample of the Prometheus text format (0 when absent). */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const have = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (Object.entries(labels).every(([key, value]) => have[key] === value)) return Number(match[3]);
-  }
-  return 0;
-}
 
 describe.each(databaseKinds)('Prometheus metrics on %s', (kind) => {
   let test: TestDatabase;
@@ -75,9 +68,65 @@ describe.each(databaseKinds)('Prometheus metrics on %s', (kind) => {
       sample(after, 'storygraph_cache_lookups_total', { cache: 'test', result: 'hit' }) -
         sample(before, 'storygraph_cache_lookups_total', { cache: 'test', result: 'hit' }),
     ).toBe(1);
-    expect(after).toContain('# TYPE storygraph_articles_imported_total counter');
+    expect(after).toContain('# TYPE storygraph_articles_written_total counter');
     expect(after).toContain('# TYPE storygraph_webhook_deliveries_total counter');
     expect(after).toContain('storygraph_process_resident_memory_bytes');
+  });
+
+  it('counts articles written through the API by outcome, and the webhook deliveries they set off', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const server = await start({ webhooks: { deliver: true, pollMs: 50, timeoutMs: 2000, maxAttempts: 5, retryBaseMs: 50 } });
+      const [editor, admin] = [await tokenFor(test.db.prisma, 'EDITOR'), await tokenFor(test.db.prisma, 'ADMIN')];
+      const hook = await gql(
+        server.url,
+        'mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }',
+        { input: { url: receiver.url, events: ['article.published'] } },
+        admin,
+      );
+      expect(hook.errors).toBeUndefined();
+      receiver.failNext(503); // the first attempt is retried, the second delivered
+      const before = await scrape(server.metricsUrl!);
+
+      const created = await gql(
+        server.url,
+        'mutation ($input: CreateArticleInput!) { createArticle(input: $input) { id version } }',
+        { input: { title: 'Metrics Desk Opens', paragraphs: ['The metrics desk opened on Monday, its editor said.'] } },
+        editor,
+      );
+      expect(created.errors).toBeUndefined();
+      const { id, version } = created.data!.createArticle as { id: string; version: number };
+      const publish = 'mutation ($id: ID!, $version: Int!) { publishArticle(id: $id, version: $version) { version } }';
+      expect((await gql(server.url, publish, { id, version }, editor)).errors).toBeUndefined();
+      // The same version again: a conflict, counted as a failed write.
+      expect((await gql(server.url, publish, { id, version }, editor)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      await receiver.waitFor(2);
+      expect(receiver.received.map((r) => [r.json.event, r.status])).toEqual([
+        ['article.published', 503],
+        ['article.published', 200],
+      ]);
+
+      const delta = (after: string, name: string, labels: Record<string, string>) => sample(after, name, labels) - sample(before, name, labels);
+      const written = (after: string) =>
+        Object.fromEntries(
+          ['created', 'updated', 'published', 'failed'].map((outcome) => [
+            outcome,
+            delta(after, 'storygraph_articles_written_total', { source: 'api', outcome }),
+          ]),
+        );
+      // A delivery is counted as its transaction records it, a moment after the receiver answered.
+      let after = await scrape(server.metricsUrl!);
+      for (let tries = 0; delta(after, 'storygraph_webhook_deliveries_total', { outcome: 'delivered' }) < 1 && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        after = await scrape(server.metricsUrl!);
+      }
+      expect(written(after)).toEqual({ created: 1, updated: 0, published: 1, failed: 1 });
+      expect(delta(after, 'storygraph_articles_written_total', { source: 'cli', outcome: 'created' })).toBe(0);
+      expect(delta(after, 'storygraph_webhook_deliveries_total', { outcome: 'retry' })).toBe(1);
+      expect(delta(after, 'storygraph_webhook_deliveries_total', { outcome: 'delivered' })).toBe(1);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('keeps the operation-name label bounded: names past the cap, and names that are not GraphQL names, are "other"', async () => {

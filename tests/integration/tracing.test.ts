@@ -1,7 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { trace } from '@opentelemetry/api';
+import { trace, type ProxyTracerProvider } from '@opentelemetry/api';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { isObjectType, type GraphQLObjectType } from 'graphql';
+import { createSchema } from '../../src/graphql/schema/createSchema.js';
+import { traceResolvers } from '../../src/graphql/tracingPlugin.js';
 import { importFiles } from '../../src/ingest/importFiles.js';
 import { createLogger } from '../../src/log.js';
 import { projectRoot } from '../../src/projectRoot.js';
@@ -54,6 +58,58 @@ describe.each(databaseKinds)('OpenTelemetry traces on %s', (kind) => {
     await test?.drop();
   });
 
+  /** The spans of one trace exported so far (after flushing the batch). */
+  const exported = async (traceId: string) => {
+    await ((trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as NodeTracerProvider).forceFlush();
+    return exports.flatMap((e) => e.body.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans))).filter((s) => s.traceId === traceId);
+  };
+  const attribute = (span: ReceivedSpan, key: string) => span.attributes.find((a) => a.key === key)?.value.stringValue;
+
+  it('gives each resolver that goes to the database a span between its SQL and graphql.execute; batched loads hang from the first', async () => {
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const query = `query Quoted { articles(first: 1) { nodes { title quotes(first: 50) { nodes { id text speaker { ... on Entity { name } } } } } } }`;
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-b7ad6b7169203331-01` },
+      body: JSON.stringify({ query, operationName: 'Quoted' }),
+    });
+    const body = (await response.json()) as { data: { articles: { nodes: { quotes: { nodes: { speaker: { name?: string } | null }[] } }[] } } };
+    expect(response.status).toBe(200);
+    const spans = await exported(traceId);
+    const byId = new Map(spans.map((span) => [span.spanId, span]));
+    const named = (name: string) => spans.filter((span) => span.name === name);
+    const chain = (span: ReceivedSpan) => {
+      const names: string[] = [];
+      for (let at: ReceivedSpan | undefined = span; at; at = byId.get(at.parentSpanId ?? '')) names.push(at.name);
+      return names;
+    };
+    const statementsUnder = (span: ReceivedSpan) => spans.filter((child) => child.parentSpanId === span.spanId && child.name === 'pg.query');
+
+    // The article's quotes: their SQL → the resolver → execute → the HTTP request.
+    const [quotes, ...moreQuotes] = named('resolve Article.quotes');
+    expect(moreQuotes).toEqual([]);
+    expect(attribute(quotes!, 'graphql.field.path')).toBe('articles.nodes.0.quotes');
+    expect(attribute(quotes!, 'graphql.parent.name')).toBe('Article');
+    expect(statementsUnder(quotes!).length).toBeGreaterThan(0);
+    expect(chain(statementsUnder(quotes!)[0]!)).toEqual(['pg.query', 'resolve Article.quotes', 'graphql.execute', 'POST /graphql']);
+
+    // Their speakers: one loader batch for all of them, traced under the resolver whose load
+    // started it; the others joined the batch and sent no SQL, so they have no span.
+    const withNamedSpeaker = body.data.articles.nodes[0]!.quotes.nodes.filter((quote) => quote.speaker?.name);
+    expect(withNamedSpeaker.length).toBeGreaterThan(1);
+    const speakers = named('resolve Quote.speaker');
+    expect(speakers).toHaveLength(1);
+    expect(attribute(speakers[0]!, 'graphql.field.path')).toMatch(/^articles\.nodes\.0\.quotes\.nodes\.\d+\.speaker$/);
+    const [load] = statementsUnder(speakers[0]!);
+    expect(chain(load!)).toEqual(['pg.query', 'resolve Quote.speaker', 'graphql.execute', 'POST /graphql']);
+
+    // Resolvers that send no SQL (Quote.id encodes an id; title is a default resolver) have no span,
+    // and every resolver span has SQL under it.
+    expect(named('resolve Quote.id')).toEqual([]);
+    expect(named('resolve Article.title')).toEqual([]);
+    for (const span of spans.filter((s) => s.name.startsWith('resolve '))) expect(statementsUnder(span).length).toBeGreaterThan(0);
+  });
+
   it('exports the request, its GraphQL phases, the resolver and each SQL statement as one tree', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const callerSpan = '00f067aa0ba902b7';
@@ -78,7 +134,7 @@ describe.each(databaseKinds)('OpenTelemetry traces on %s', (kind) => {
     for (const phase of ['graphql.parse', 'graphql.validate', 'graphql.execute']) {
       expect(named(phase).map((span) => span.parentSpanId)).toEqual([http!.spanId]);
     }
-    const [resolve] = named('graphql.resolve Query.articles');
+    const [resolve] = named('resolve Query.articles');
     expect(resolve!.parentSpanId).toBe(named('graphql.execute')[0]!.spanId);
     const statements = named('pg.query');
     expect(statements.length).toBeGreaterThan(0);
@@ -89,5 +145,23 @@ describe.each(databaseKinds)('OpenTelemetry traces on %s', (kind) => {
     // Everything in the trace hangs from the request.
     const ids = new Set(spans.map((span) => span.spanId));
     for (const span of spans) expect(span === http || ids.has(span.parentSpanId!)).toBe(true);
+  });
+});
+
+describe('resolver spans', () => {
+  it('wrap only the fields with resolvers of their own: default resolvers stay as graphql-js runs them', () => {
+    const schema = createSchema({ maxPageSize: 100 });
+    const fields = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type) && !type.name.startsWith('__'))
+      .flatMap((type) => Object.values((type as GraphQLObjectType).getFields()).map((field) => ({ key: `${type.name}.${field.name}`, field })));
+    const before = new Map(fields.map(({ key, field }) => [key, field.resolve]));
+    traceResolvers(schema);
+    const article = schema.getType('Article') as GraphQLObjectType;
+    expect(article.getFields().title!.resolve).toBeUndefined();
+    expect(article.getFields().quotes!.resolve).not.toBe(before.get('Article.quotes'));
+    for (const { key, field } of fields) {
+      if (before.get(key) === undefined) expect(field.resolve).toBeUndefined();
+      else expect(field.resolve).not.toBe(before.get(key));
+    }
   });
 });

@@ -6,15 +6,21 @@ import { projectRoot } from '../../src/projectRoot.js';
 export interface WorkerProcess {
   child: ChildProcess;
   log: () => string;
+  /** Where it serves Prometheus metrics (`/health/live` and `/health/ready` beside it). */
+  metricsUrl: string;
   /** Resolves when the worker's log matches `pattern` (rejects if it exits first). */
   waitFor: (pattern: RegExp) => Promise<RegExpExecArray>;
 }
 
-/** Starts `scripts/worker.ts` as one plain node process (SIGKILL hits the worker itself) and waits until it listens to the queue. */
+/**
+ * Starts `scripts/worker.ts` as one plain node process (SIGKILL hits the worker itself) and waits
+ * until it listens to the queue. Its metrics go to a free port unless `WORKER_METRICS_PORT` is
+ * given: several workers run on this one machine.
+ */
 export async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts', 'worker.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', WORKER_METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -33,5 +39,6 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
     }
   };
   await waitFor(/worker: waiting for import jobs/);
-  return { child, log: () => log, waitFor };
+  const metricsUrl = (await waitFor(/worker: metrics at (\S+)/))[1]!;
+  return { child, log: () => log, metricsUrl, waitFor };
 }

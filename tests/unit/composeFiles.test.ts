@@ -69,6 +69,18 @@ describe('docker-compose.yml: the production topology', () => {
   });
 });
 
+describe('docker-compose.yml: the worker’s metrics', () => {
+  it('are on the worker’s own port, exposed to the other containers only, token-protected, and its health check asks that port', () => {
+    const worker = services(render('docker-compose.yml').stdout).worker!;
+    expect(worker).toMatch(/WORKER_METRICS_PORT: '?"?9464/);
+    expect(worker).toContain('METRICS_TOKEN: scrape-token');
+    expect(worker).toMatch(/^ {4}expose:\n {4}- '?"?9464/m);
+    expect(worker).not.toMatch(/^\s{4}ports:/m);
+    // YAML quoting may double the quotes around the URL.
+    expect(worker).toMatch(/fetch\('+http:\/\/127\.0\.0\.1:9464\/health\/ready'+\)/);
+  });
+});
+
 describe('docker-compose.quickstart.yml', () => {
   it('is valid without any secret set, and publishes only the API', () => {
     const rendered = render('docker-compose.quickstart.yml', {});

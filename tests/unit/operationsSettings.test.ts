@@ -7,6 +7,7 @@ const VALUES: Record<string, string> = {
   LOG_LEVEL: 'debug',
   METRICS_TOKEN: 'scrape-secret',
   METRICS_PORT: '9464',
+  WORKER_METRICS_PORT: '9465',
   METRICS_MAX_OPERATION_NAMES: '5',
   OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
   OTEL_SERVICE_NAME: 'storygraph-eu',

@@ -8,6 +8,7 @@ import { toGlobalId } from '../globalId.js';
 import type { ArticleDraft } from '../../commands/articleInput.js';
 import { createArticle, type WriteOptions } from '../../commands/createArticle.js';
 import { restoreRevision } from '../../commands/restoreRevision.js';
+import { countArticleWrite, type WriteOutcome } from '../../metrics/metrics.js';
 import { updateArticle } from '../../commands/updateArticle.js';
 import { columns, sql } from '../read/sql.js';
 import { asArticle } from '../read/tagRows.js';
@@ -21,6 +22,21 @@ export async function writtenArticle(ctx: Context, id: string): Promise<ArticleR
   const [row] = await ctx.read<never>(sql`SELECT ${columns.article('a')} FROM article a WHERE a.id = ${id}::uuid`);
   if (!row) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'a written article is missing');
   return asArticle(row);
+}
+
+/**
+ * Runs one article write and counts it under `source="api"` once its transaction has ended:
+ * `outcome` when it committed, `failed` when it threw (a conflict, bad input, a lost database).
+ */
+async function counted<T>(outcome: WriteOutcome, write: Promise<T>): Promise<T> {
+  try {
+    const result = await write;
+    countArticleWrite('api', outcome);
+    return result;
+  } catch (error) {
+    countArticleWrite('api', 'failed');
+    throw error;
+  }
 }
 
 /** The API's article content as the commands take it: dates parsed, unknown fields absent. */
@@ -40,38 +56,56 @@ export const articleMutationResolvers: Pick<
 > = {
   createArticle: async (_, { input }, ctx) => {
     requireRole(ctx.viewer, 'EDITOR', 'Creating an article');
-    const id = await ctx.write((tx) => createArticle(tx, ctx.viewer, draftOf(input), writeOptions(ctx)));
+    const id = await counted(
+      'created',
+      ctx.write((tx) => createArticle(tx, ctx.viewer, draftOf(input), writeOptions(ctx))),
+    );
     return writtenArticle(ctx, id);
   },
   updateArticle: async (_, args, ctx) => {
     requireRole(ctx.viewer, 'EDITOR', 'Changing an article');
     const id = idOf(args.id, 'Article', 'id');
-    await ctx.write((tx) => updateArticle(tx, ctx.viewer, id, args.version, draftOf(args.input), writeOptions(ctx)));
+    await counted(
+      'updated',
+      ctx.write((tx) => updateArticle(tx, ctx.viewer, id, args.version, draftOf(args.input), writeOptions(ctx))),
+    );
     return writtenArticle(ctx, id);
   },
   restoreRevision: async (_, args, ctx) => {
     requireRole(ctx.viewer, 'EDITOR', 'Restoring a revision');
     const id = idOf(args.articleId, 'Article', 'articleId');
-    await ctx.write((tx) => restoreRevision(tx, ctx.viewer, id, args.revision, args.version, writeOptions(ctx)));
+    await counted(
+      'updated',
+      ctx.write((tx) => restoreRevision(tx, ctx.viewer, id, args.revision, args.version, writeOptions(ctx))),
+    );
     return writtenArticle(ctx, id);
   },
   publishArticle: async (_, args, ctx) => {
     requireRole(ctx.viewer, 'EDITOR', 'Publishing an article');
     const id = idOf(args.id, 'Article', 'id');
     const at = args.at ? dateOf(args.at, 'at') : null;
-    await ctx.write((tx) => changePublication(tx, ctx.viewer, { id, version: args.version, action: 'PUBLISH', at }, ctx.publicBaseUrl));
+    await counted(
+      'published',
+      ctx.write((tx) => changePublication(tx, ctx.viewer, { id, version: args.version, action: 'PUBLISH', at }, ctx.publicBaseUrl)),
+    );
     return writtenArticle(ctx, id);
   },
   unpublishArticle: async (_, args, ctx) => {
     requireRole(ctx.viewer, 'EDITOR', 'Unpublishing an article');
     const id = idOf(args.id, 'Article', 'id');
-    await ctx.write((tx) => changePublication(tx, ctx.viewer, { id, version: args.version, action: 'UNPUBLISH' }, ctx.publicBaseUrl));
+    await counted(
+      'unpublished',
+      ctx.write((tx) => changePublication(tx, ctx.viewer, { id, version: args.version, action: 'UNPUBLISH' }, ctx.publicBaseUrl)),
+    );
     return writtenArticle(ctx, id);
   },
   deleteArticle: async (_, args, ctx) => {
     requireRole(ctx.viewer, 'EDITOR', 'Deleting an article');
     const id = idOf(args.id, 'Article', 'id');
-    const deleted = await ctx.write((tx) => deleteArticle(tx, ctx.viewer, id, args.version, ctx.publicBaseUrl));
+    const deleted = await counted(
+      'deleted',
+      ctx.write((tx) => deleteArticle(tx, ctx.viewer, id, args.version, ctx.publicBaseUrl)),
+    );
     return { id: toGlobalId('Article', deleted.id), slug: deleted.slug };
   },
 };
