@@ -95,7 +95,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     const endsSentence = kind === 'PARTIAL' && /[.!?]/.test(lastContentChar(text, q)) && after[0] !== undefined && after[0].cap;
     const afterCue =
       after.length > 0 && q.closed && !endsSentence ? firstCue(after, runsOn ? PARTIAL_CUE_REACH : ATTACHED_CUE_REACH, kind === 'PARTIAL' ? 1 : 3) : null;
-    const endsWithIntro = after.length > 0 && after[after.length - 1]!.text === ':' && nextRaw !== null && afterEnd >= nextRaw.open - 2;
+    // "…” He added, “…”": words that end in a colon or comma right before the next quote open it.
+    const endsWithIntro =
+      after.length > 0 && (after[after.length - 1]!.text === ':' || after[after.length - 1]!.text === ',') && nextRaw !== null && afterEnd >= nextRaw.open - 2 &&
+      /[.!?…]/.test(lastContentChar(text, q)) && !/^[,—–-]$/.test(after[0]!.text);
     const beforeCue = lastCue(before, 3);
     let cue: CueMatch | null = null;
     let cueTokens: readonly Token[] = before;

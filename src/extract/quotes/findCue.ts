@@ -1,4 +1,4 @@
-import { CUE_WORDS, DETERMINERS, WEAK_CUE_WORDS } from './lexicon.js';
+import { CUE_WORDS, DETERMINERS, NOUN_MARKERS, WEAK_CUE_WORDS } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** A cue found in a token list: the token range that forms it and the head word's position. */
@@ -23,6 +23,8 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   if (prev === 'to' && tokens[i - 2]?.lower !== 'on') return false;
   if (prev !== undefined && t.lower.endsWith('s') && t.lower !== 'says' && (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || prev === 'of'))
     return false;
+  // After an article or a possessive a cue word is a noun: "the email said", "his tweet".
+  if (prev !== undefined && NOUN_MARKERS.has(prev)) return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
 

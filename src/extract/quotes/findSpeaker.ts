@@ -4,7 +4,7 @@
  * ("said Smith", "according to a spokesperson").
  */
 import type { CueMatch } from './findCue.js';
-import { CUE_WORDS, DETERMINERS, GROUP_NOUNS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SKIP_BEFORE_CUE } from './lexicon.js';
+import { ABBREVIATIONS, CUE_WORDS, DETERMINERS, GROUP_NOUNS, NOUN_MARKERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SKIP_BEFORE_CUE } from './lexicon.js';
 import type { NameIndex } from './nameIndex.js';
 import type { Token } from './tokenize.js';
 import type { NameSpan, SpeakerForm, Span } from './types.js';
@@ -109,6 +109,9 @@ const CAP_NON_NAMES = new Set([
   'i',
 ]);
 
+/** Lower-case words that open a titled name after an inverted cue: "said former Gov. Jim Hodges". */
+const TITLE_MODIFIERS = new Set(['former', 'retired', 'late', 'then', 'outgoing', 'incoming', 'acting', 'interim', 'deputy', 'veteran', 'longtime', 'fellow']);
+
 /** Cues whose object is the one spoken to: "she told Mr Blair", "he asked reporters". */
 const ADDRESSEE_VERBS = new Set([
   'told',
@@ -176,7 +179,7 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
     while (k - 1 >= floor && tokens[k - 1]!.cap && !CAP_NON_NAMES.has(tokens[k - 1]!.lower) && j - k < 4) k--;
     return { mention: span(text, tokens[k]!.start, t.end), form: 'NAME', nameType: null, strength: 2 };
   }
-  if (!t.cap && !NP_STOP_WORDS.has(t.lower) && !CUE_WORDS.has(t.lower)) {
+  if (!t.cap && !NP_STOP_WORDS.has(t.lower) && (!CUE_WORDS.has(t.lower) || NOUN_MARKERS.has(tokens[j - 1]?.lower ?? ''))) {
     // A plain noun phrase with a determiner close by: "the report", "the campaign's statement".
     for (let k = j - 1; k >= floor && k >= j - 3; k--) {
       const w = tokens[k]!;
@@ -248,6 +251,11 @@ export function npStartingAt(text: string, tokens: readonly Token[], i: number, 
   let firstName: NameSpan | null = null;
   while (end < tokens.length && end < k + 8) {
     const w = tokens[end]!;
+    // The full stop of an abbreviated title stays inside the phrase: "said former Sen. Evan Bayh".
+    if (w.text === '.' && end > k && ABBREVIATIONS.has(tokens[end - 1]!.lower) && tokens[end - 1]!.end === w.start) {
+      end++;
+      continue;
+    }
     if (!w.word && w.lower !== "'s" && w.lower !== '’s' && w.text !== '-') break;
     if (end > k && (NP_STOP_WORDS.has(w.lower) || CUE_WORDS.has(w.lower)) && !w.cap) break;
     const n = names.at(w.start);
@@ -264,7 +272,8 @@ export function npStartingAt(text: string, tokens: readonly Token[], i: number, 
   if (firstName !== null && firstName.start === first.start && firstName.end >= last.end) {
     return { mention: span(text, firstName.start, firstName.end), form: firstName.type === 'PER' ? 'NAME' : 'GROUP', nameType: firstName.type, strength: 1 };
   }
-  if (!DETERMINERS.has(first.lower) && !first.cap && !ROLE_NOUNS.has(first.lower) && !GROUP_NOUNS.has(first.lower)) return null;
+  if (!DETERMINERS.has(first.lower) && !first.cap && !ROLE_NOUNS.has(first.lower) && !GROUP_NOUNS.has(first.lower) && !TITLE_MODIFIERS.has(first.lower))
+    return null;
   const head = last.lower;
   const form: SpeakerForm =
     GROUP_NOUNS.has(head) || (head.endsWith('s') && !ROLE_NOUNS.has(head)) ? 'GROUP' : first.cap && !DETERMINERS.has(first.lower) ? 'NAME' : 'DESCRIPTION';
@@ -313,10 +322,24 @@ function skipBrackets(tokens: readonly Token[], j: number, floor: number): numbe
 /** First speaker-like phrase of the clause (its subject), used when the cue's own subject is elided. */
 export function clauseSubject(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
   from = afterOpening(tokens, from, to);
+  // A place named after a preposition, and the place that qualifies it ("in Salem, Oregon,"),
+  // is where something happened, not who acted.
+  let skipPlaceAfter = -1;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (!t.word) continue;
     const n = names.at(t.start);
+    if (n !== null && n.type === 'LOC') {
+      let e = i;
+      while (e + 1 < to && tokens[e + 1]!.end <= n.end) e++;
+      const prev = tokens[i - 1];
+      const qualifies = prev?.text === ',' && (i - 1 === skipPlaceAfter || tokens[e + 1]?.text === ',');
+      if (PLACE_PREPOSITIONS.has(prev?.lower ?? '') || qualifies) {
+        skipPlaceAfter = tokens[e + 1]?.text === ',' ? e + 1 : -1;
+        i = e;
+        continue;
+      }
+    }
     if (n !== null) {
       // Extend over modifiers to a role or group noun ("NATO members", "The White House press secretary").
       let e = i;
@@ -334,6 +357,9 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
   }
   return null;
 }
+
+/** Prepositions after which a place name is a location, never the clause's subject. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 'throughout', 'outside', 'inside', 'around', 'into', 'toward', 'towards', 'through']);
 
 /** Words that open an introductory phrase the subject follows: "In an interview with CNN, Trump …". */
 const OPENING_WORDS = new Set([
@@ -420,7 +446,8 @@ export function speakerForCue(
   }
   // Inverted order only straight after the quote or a comma: "“…,” said Smith". After "told",
   // "asked" or "assured" the phrase is whom the words were said to, never who said them.
-  if (!rightOk || ADDRESSEE_VERBS.has(head)) return null;
+  // Straight after the quote the order is inverted whatever the verb ("“…?” asked Sen. Smith").
+  if (!rightOk || (ADDRESSEE_VERBS.has(head) && cue.first > floor)) return null;
   const right = npStartingAt(text, tokens, cue.last + 1, names);
   if (right !== null) return { ...right, strength: right.strength + 1 };
   return null;
