@@ -5,7 +5,7 @@
  */
 import { calibrate, evidenceKey } from './calibrate.js';
 import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
-import { firstCue, lastCue, type CueMatch } from './findCue.js';
+import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
 import { PRONOUNS, WORK_NOUNS } from './lexicon.js';
@@ -126,9 +126,16 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       confidence = 0.8;
     } else if (cue !== null) {
       cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
+      // A cue inside the clause of an earlier reporting verb ("Bolton said he would advise Trump
+      // on “…”") reports through it: the reporting verb's subject is the source.
+      const outer = cueTokens === before ? reportingCueBefore(before, cue.first) : null;
+      const outerCand = outer !== null ? speakerForCue(text, before, outer, 0, index) : null;
       const cand =
+        outerCand ??
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
-        (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null) ??
+        // "Clinton talked up her “…,” promising to …": a cue after the quote with no subject of its
+        // own takes the subject of the writer's words before it.
+        clauseSubject(text, before, 0, cueTokens === before ? cue.first : before.length, index) ??
         (cueTokens === before && sameSentenceAsPrev
           ? subjectOfWholeSentence(
               text,
@@ -150,6 +157,12 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, withReported, index));
         confidence = cand.strength === 1 ? 0.9 : cand.strength === 2 ? 0.8 : 0.65;
         if (speaker.form === 'PRONOUN') confidence -= speaker.antecedent === null ? 0.2 : 0.05;
+      } else if (prev !== null && sameSentenceAsPrev && prev.quote.speaker !== null) {
+        // "“…,” Graham said, adding, “…”": a cue without a subject continues the sentence's speaker.
+        const s = prev.quote.speaker;
+        speaker = { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) };
+        referent = prev.referent;
+        confidence = 0.75;
       } else confidence = 0.5;
     } else {
       // A pronoun in scare quotes ("because “she” is a “he”") is the writer's word play.

@@ -67,3 +67,30 @@ export function firstCue(tokens: readonly Token[], reach: number, weakReach = 3)
   }
   return null;
 }
+
+/**
+ * Verbs that report speech and take a clause as their object ("said he would", "noted that"):
+ * a quote inside that clause is the reporting subject's, whoever the clause is about.
+ */
+const REPORTING_VERBS: ReadonlySet<string> = new Set(
+  ['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'write', 'writes', 'wrote', 'writing'].concat(
+    ['add', 'note', 'argue', 'claim', 'insist', 'explain', 'state', 'suggest', 'contend', 'acknowledge', 'predict', 'warn', 'declare', 'assert', 'concede'].flatMap((v) =>
+      v.endsWith('e') ? [v + 's', v + 'd', v.slice(0, -1) + 'ing'] : [v + 's', v + 'ed', v + 'ing'],
+    ),
+  ),
+);
+
+/**
+ * The reporting verb whose clause holds the cue at `inner` ("Bolton said he would advise Trump on
+ * “…”" → "said"), or null when the cue is not inside one: the earliest such verb before it.
+ */
+export function reportingCueBefore(tokens: readonly Token[], inner: number): CueMatch | null {
+  for (let i = 0; i < inner; i++) {
+    const t = tokens[i]!;
+    if (!REPORTING_VERBS.has(t.lower) || !isCueAt(tokens, i, true)) continue;
+    // A new clause between them ("…, and Jones added") has its own subject.
+    for (let k = i + 1; k < inner; k++) if (tokens[k]!.text === ';' || (tokens[k]!.lower === 'but' && tokens[k - 1]?.text === ',')) return null;
+    return extend(tokens, i);
+  }
+  return null;
+}
