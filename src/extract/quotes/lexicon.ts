@@ -132,6 +132,10 @@ const REGULAR_CUE_VERBS = [
   'liken',
   'chime',
   'lash',
+  'fume',
+  'interrupt',
+  'sigh',
+  'gush',
 ];
 
 /** Irregular or spelling-changing forms. */
