@@ -401,6 +401,7 @@ function toSpeaker(
   memory: readonly SpeakerMemory[],
   index: NameIndex,
 ): { speaker: QuoteSpeaker; referent: Span | null } {
+  if (cand.antecedent !== undefined) return { speaker: { mention: cand.mention, form: 'PRONOUN', antecedent: cand.antecedent }, referent: cand.antecedent };
   if (cand.form === 'PRONOUN') {
     const antecedent = resolvePronoun(text, cand.mention, sentence, paragraphIndex, memory, index);
     return { speaker: { mention: cand.mention, form: 'PRONOUN', antecedent }, referent: antecedent };

@@ -88,6 +88,10 @@ export function reportingCueBefore(tokens: readonly Token[], inner: number): Cue
   for (let i = 0; i < inner; i++) {
     const t = tokens[i]!;
     if (!REPORTING_VERBS.has(t.lower) || !isCueAt(tokens, i, true)) continue;
+    // "…,” said Reed, who added that …": an inverted cue belongs to the quote before it.
+    if (i === 0 || !tokens[i - 1]!.word) continue;
+    // A relative clause ("…, who added that …") has a subject of its own.
+    if (tokens[inner - 1]?.lower === 'who' || tokens[inner - 1]?.lower === 'which') return null;
     // A new clause between them ("…, and Jones added") has its own subject.
     for (let k = i + 1; k < inner; k++) if (tokens[k]!.text === ';' || (tokens[k]!.lower === 'but' && tokens[k - 1]?.text === ',')) return null;
     return extend(tokens, i);

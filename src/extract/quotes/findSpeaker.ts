@@ -16,6 +16,8 @@ export interface SpeakerCandidate {
   nameType: NameSpan['type'] | null;
   /** How directly the phrase was tied to the cue (1 best). */
   strength: number;
+  /** For a relative pronoun ("Smith, who said"): the phrase it stands for. */
+  antecedent?: Span;
 }
 
 const TIME_WORDS = new Set([
@@ -424,7 +426,9 @@ export function speakerForCue(
   }
   let j = cue.first - 1;
   while (j >= floor && (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) && !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) j--;
+  let relative: Token | null = null;
   if (j >= floor && (tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) {
+    relative = tokens[j]!;
     j--;
     if (j >= floor && tokens[j]!.text === ',') j--;
   }
@@ -438,6 +442,10 @@ export function speakerForCue(
       if (context !== undefined) return clauseSubject(text, context, 0, context.length, names);
     } else {
       const left = subjectLeftOf(text, tokens, j, floor, names);
+      // "Beck, who has described Trump as “…”": the relative pronoun is the cue's subject and
+      // stands for the phrase before it.
+      if (left !== null && relative !== null && left.form !== 'PRONOUN')
+        return { mention: span(text, relative.start, relative.end), form: 'PRONOUN', nameType: left.nameType, strength: left.strength, antecedent: left.mention };
       // A bare noun phrase ("the streets chanted") is weaker than the clause's subject.
       if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names) ?? left;
       if (left !== null) return left;
