@@ -243,8 +243,16 @@ function nameBeforeColon(text: string, before: readonly Token[], index: NameInde
   // Nothing but a dash or a bracket may stand before the name in its sentence.
   let k = n - 2;
   while (k > 0 && before[k - 1]!.start >= name.start) k--;
+  // Two authors sign together: "Mark Jones and Ann Lee: “…”".
+  let start = name.start;
+  const other = k >= 2 && (before[k - 1]!.lower === 'and' || before[k - 1]!.text === '&') ? index.at(before[k - 2]!.start) : null;
+  if (other !== null && other.end === before[k - 2]!.end && other.type === name.type) {
+    start = other.start;
+    k -= 2;
+    while (k > 0 && before[k - 1]!.start >= other.start) k--;
+  }
   if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text)) return null;
-  return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
+  return { mention: span(text, start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
 }
 
 /**
