@@ -133,6 +133,9 @@ const ADDRESSEE_VERBS = new Set([
   'warned',
 ]);
 
+/** Addressee verbs that also invert straight after a quote, with the speaker as their subject. */
+const INVERTING_ADDRESSEE_VERBS = new Set(['asked', 'asks', 'warned', 'urged']);
+
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
@@ -454,8 +457,9 @@ export function speakerForCue(
   }
   // Inverted order only straight after the quote or a comma: "“…,” said Smith". After "told",
   // "asked" or "assured" the phrase is whom the words were said to, never who said them.
-  // Straight after the quote the order is inverted whatever the verb ("“…?” asked Sen. Smith").
-  if (!rightOk || (ADDRESSEE_VERBS.has(head) && cue.first > floor)) return null;
+  // Straight after the quote "asked" and "warned" invert like "said" ("“…?” asked Sen. Smith");
+  // "told" and "informed" always need their object, so what follows them is the one told.
+  if (!rightOk || (ADDRESSEE_VERBS.has(head) && (cue.first > floor || !INVERTING_ADDRESSEE_VERBS.has(head)))) return null;
   const right = npStartingAt(text, tokens, cue.last + 1, names);
   if (right !== null) return { ...right, strength: right.strength + 1 };
   return null;
