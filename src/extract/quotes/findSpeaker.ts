@@ -453,7 +453,11 @@ export function speakerForCue(
       if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names) ?? left;
       if (left !== null) return left;
     }
-    rightOk = !t.word || t.lower === 'also';
+    // After the quote, punctuation before the cue allows the inverted order ("“…” but to act,
+    // says Smith"). Before it, only a quotation mark does: after a dash or a comma closing an
+    // appositive ("McCain -- who lost -- said the president “…”") what follows the cue is what
+    // was said, not who said it.
+    rightOk = (!t.word && (context !== undefined || j === floor || /^["“”'‘’]$/.test(t.text))) || t.lower === 'also';
   }
   // Inverted order only straight after the quote or a comma: "“…,” said Smith". After "told",
   // "asked" or "assured" the phrase is whom the words were said to, never who said them.
