@@ -334,12 +334,14 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
     const t = tokens[i]!;
     if (!t.word) continue;
     const n = names.at(t.start);
-    if (n !== null && n.type === 'LOC') {
+    if (n !== null) {
       let e = i;
       while (e + 1 < to && tokens[e + 1]!.end <= n.end) e++;
       const prev = tokens[i - 1];
-      const qualifies = prev?.text === ',' && (i - 1 === skipPlaceAfter || tokens[e + 1]?.text === ',');
-      if (PLACE_PREPOSITIONS.has(prev?.lower ?? '') || qualifies) {
+      const qualifies = n.type === 'LOC' && prev?.text === ',' && (i - 1 === skipPlaceAfter || tokens[e + 1]?.text === ',');
+      // A name after a preposition is an object ("shared it on his Facebook page, writing").
+      const object = PLACE_PREPOSITIONS.has(prev?.lower ?? '') || (n.type !== 'PER' && OBJECT_PREPOSITIONS.has(prev?.lower ?? ''));
+      if (object || qualifies) {
         skipPlaceAfter = tokens[e + 1]?.text === ',' ? e + 1 : -1;
         i = e;
         continue;
@@ -366,6 +368,9 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
 /** Prepositions after which a place name is a location, never the clause's subject. */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 'throughout', 'outside', 'inside', 'around', 'into', 'toward', 'towards', 'through']);
 
+/** Further prepositions after which an organization is an object ("on Facebook", "with CNN"). */
+const OBJECT_PREPOSITIONS = new Set(['on', 'with', 'for', 'of', 'about', 'against', 'than', 'like', 'over', 'under', 'during', 'after', 'before']);
+
 /** Words that open an introductory phrase the subject follows: "In an interview with CNN, Trump …". */
 const OPENING_WORDS = new Set([
   'in',
@@ -391,9 +396,20 @@ const OPENING_WORDS = new Set([
  */
 function afterOpening(tokens: readonly Token[], from: number, to: number): number {
   let i = from;
-  // A dateline: words in capitals, perhaps an agency in brackets, then a dash.
+  // A dateline: a place in capitals (or capitalised, before a bracketed agency), perhaps a date
+  // ("WASHINGTON, Aug. 24 (UPI) —", "Washington (AFP) –"), perhaps an agency in brackets, then a dash.
   let k = i;
   while (k < to && tokens[k]!.word && tokens[k]!.text === tokens[k]!.text.toUpperCase() && /\p{Lu}/u.test(tokens[k]!.text)) k++;
+  if (k === i) {
+    // A capitalised place counts only with the agency's bracket after it.
+    while (k < to && tokens[k]!.cap && k - i < 3) k++;
+    if (tokens[k]?.text !== '(') k = i;
+  }
+  if (k > i && tokens[k]?.text === ',') {
+    let d = k + 1;
+    while (d < to && d < k + 6 && (tokens[d]!.cap || /^\d+$/.test(tokens[d]!.text) || tokens[d]!.text === '.')) d++;
+    if (tokens[d]?.text === '(' || /^[—–-]$/.test(tokens[d]?.text ?? '')) k = d;
+  }
   if (k > i && tokens[k]?.text === '(') {
     while (k < to && tokens[k]!.text !== ')') k++;
     if (k < to) k++;
