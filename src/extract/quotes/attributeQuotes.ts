@@ -251,9 +251,15 @@ function nameBeforeColon(text: string, before: readonly Token[], index: NameInde
     k -= 2;
     while (k > 0 && before[k - 1]!.start >= other.start) k--;
   }
-  if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text)) return null;
+  // A person named last before the colon introduces the quote from any position ("… doesn't
+  // surprise pollster Daron Shaw: “…”"), unless the words before make them the one addressed.
+  const introduced = name.type === 'PER' && !before.slice(Math.max(0, k - 2), k).some((t) => ADDRESSEE_WORDS.has(t.lower));
+  if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text) && !introduced) return null;
   return { mention: span(text, start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
 }
+
+/** Words before a name that make it the one spoken to, not the speaker ("told Smith:", "asked Smith:"). */
+const ADDRESSEE_WORDS: ReadonlySet<string> = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'ask', 'to', 'with', 'interviewed', 'interviewing']);
 
 /**
  * "Cruz called them on it: “…”", "Kelly responded pointedly, with a smile: “…”": a sentence

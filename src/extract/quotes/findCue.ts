@@ -17,6 +17,8 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   // Lower case, or capitalised as the first word ("Said Ellis: …").
   if (!t.word || (t.text !== t.lower && i > 0)) return false;
   if (t.lower === 'according') return tokens[i + 1]?.lower === 'to';
+  // "Hillary shot back, “…”", "fired back": a retort named by its phrase.
+  if (BACK_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'back';
   if (!CUE_WORDS.has(t.lower)) return false;
   const prev = tokens[i - 1]?.lower;
   // "to tell whether", "the answers", "Republican claims as": infinitives and nouns are not cues.
@@ -27,6 +29,9 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   if (prev !== undefined && NOUN_MARKERS.has(prev)) return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
+
+/** Verbs that report a retort with "back" after them ("shot back", "fired back", "hit back"). */
+const BACK_VERBS: ReadonlySet<string> = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits']);
 
 /** Grows a cue over its fixed phrases: "was quoted as saying", "responded by saying", "according to". */
 function extend(tokens: readonly Token[], i: number): CueMatch {
@@ -40,6 +45,7 @@ function extend(tokens: readonly Token[], i: number): CueMatch {
   if ((n1 === 'as' || n1 === 'by' || n1 === 'on') && n2 !== undefined && CUE_WORDS.has(n2) && n2.endsWith('ing')) last = i + 2;
   else if (n1 !== undefined && n1.endsWith('ing') && CUE_WORDS.has(n1) && tokens[i + 1]!.text === n1) last = i + 1;
   else if (n1 === 'it' && (t === 'put' || t === 'puts')) last = i + 1;
+  else if (n1 === 'back' && BACK_VERBS.has(t)) last = i + 1;
   if (t === 'quoted' && tokens[i - 1] !== undefined && /^(?:was|were|is|been|being)$/.test(tokens[i - 1]!.lower)) first = i - 1;
   return { first, last, speakerAfter: false };
 }
