@@ -177,7 +177,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         // No speech verb: a borrowed phrase ("admires him as a “strong leader”") belongs to the
         // sentence's subject, if anyone; keep it with low confidence.
         const subject = clauseSubject(text, before, 0, before.length, index);
-        if (subject !== null) {
+        const nearer = subject !== null ? nearestPronounSubject(text, before, subject.mention.end) : null;
+        if (nearer !== null) {
+          // "Clinton endorsed the deal, although she made it clear that she has “serious
+          // concerns”": the pronoun heading the nearest clause is its subject.
+          ({ speaker, referent } = toSpeaker(text, nearer, before, q.paragraphIndex, memory, index));
+          confidence = 0.45;
+        } else if (subject !== null) {
           ({ speaker, referent } = toSpeaker(text, subject, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
         } else if (content.split(/\s+/).length <= 3)
@@ -229,6 +235,20 @@ function subjectOfWholeSentence(text: string, from: number, to: number, cueStart
   while (firstQuote < cueAt && !/^["“”]$/.test(whole[firstQuote]!.text)) firstQuote++;
   const s = clauseSubject(text, whole, 0, firstQuote, index);
   return s === null ? null : { ...s, strength: 3 };
+}
+
+/**
+ * The last he, she or they before the quote and after `after` (the sentence's subject), not
+ * opening a "that" clause: a nominative pronoun is always a subject, so it heads the clause
+ * nearest the quote.
+ */
+function nearestPronounSubject(text: string, before: readonly Token[], after: number): SpeakerCandidate | null {
+  for (let k = before.length - 1; k >= 0 && before[k]!.start >= after; k--) {
+    const l = before[k]!.lower;
+    // One after "that" heads what someone else made clear or said ("X made clear that he …").
+    if ((l === 'he' || l === 'she' || l === 'they') && before[k - 1]?.lower !== 'that') return { mention: span(text, before[k]!.start, before[k]!.end), form: 'PRONOUN', nameType: null, strength: 3 };
+  }
+  return null;
 }
 
 /**
