@@ -8,7 +8,7 @@ import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
-import { PRONOUNS, WORK_NOUNS } from './lexicon.js';
+import { NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
 import { sentenceEnd, sentenceStart } from './sentenceBounds.js';
@@ -120,10 +120,22 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
 
     // "“…” ― Jane Doe": a dash and a name after the quote sign it without a verb.
     const signed = cue === null || cueTokens === before ? signature(text, q, after, index) : null;
+    // "her remark that “…”", "Romney's “47 percent” comment": the owner of a word for speech.
+    // Not when a speech verb governs the phrase ("Ryan told CNN that Ginsburg's comments “…”"):
+    // only with no cue, or with the speech noun itself read as the cue.
+    const owner = signed === null && (cue === null || (cueTokens === before && cue.first >= before.length - 2)) ? speechOwner(text, before, after, index) : null;
     if (signed !== null) {
       speaker = { mention: signed.mention, form: signed.form, antecedent: null };
       referent = signed.mention;
       confidence = 0.8;
+    } else if (owner !== null) {
+      if (owner.form === 'PRONOUN') {
+        const as = POSSESSIVE_TO_SUBJECT[owner.mention.text.toLowerCase()]!;
+        const antecedent = resolvePronoun(text, { ...owner.mention, text: as }, before, q.paragraphIndex, memory, index);
+        speaker = { mention: owner.mention, form: 'PRONOUN', antecedent };
+        referent = antecedent;
+      } else ({ speaker, referent } = toSpeaker(text, owner, before, q.paragraphIndex, memory, index));
+      confidence = 0.7;
     } else if (cue !== null) {
       cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
       // A cue inside the clause of an earlier reporting verb ("Bolton said he would advise Trump
@@ -235,6 +247,49 @@ function subjectOfWholeSentence(text: string, from: number, to: number, cueStart
   while (firstQuote < cueAt && !/^["“”]$/.test(whole[firstQuote]!.text)) firstQuote++;
   const s = clauseSubject(text, whole, 0, firstQuote, index);
   return s === null ? null : { ...s, strength: 3 };
+}
+
+/** Nouns for something said or written, whose owner is its speaker ("his warning", "Smith's remark"). */
+const SPEECH_NOUNS: ReadonlySet<string> = new Set(
+  ['remark', 'comment', 'warning', 'statement', 'claim', 'promise', 'pledge', 'assertion', 'admission', 'quip', 'retort', 'words', 'description', 'call', 'vow', 'boast', 'tweet', 'slogan', 'mantra', 'catchphrase', 'line', 'refrain', 'message', 'insistence', 'argument', 'charge', 'accusation', 'suggestion', 'prediction', 'plea', 'response', 'reply', 'answer', 'declaration', 'announcement', 'complaint', 'criticism', 'joke'].flatMap((n) => (n.endsWith('s') ? [n] : [n, n + 's'])),
+);
+
+/** The subject pronoun a possessive stands for when resolving it. */
+const POSSESSIVE_TO_SUBJECT: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+
+/**
+ * The owner of a speech noun right before the quote ("her remark that “…”", "his warning that
+ * Britain would go to the “back of the queue”") or right after it ("Romney's “47 percent”
+ * comment"): a possessive pronoun or a name with 's.
+ */
+function speechOwner(text: string, before: readonly Token[], after: readonly Token[], index: NameIndex): SpeakerCandidate | null {
+  const ownerAt = (tokens: readonly Token[], k: number): SpeakerCandidate | null => {
+    // Up to two modifiers between owner and noun ("his repeated warnings", "her March comment").
+    for (let o = k - 1; o >= 0 && o >= k - 3; o--) {
+      const t = tokens[o]!;
+      if (POSSESSIVE_TO_SUBJECT[t.lower] !== undefined) return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 };
+      if ((t.lower === "'s" || t.lower === '’s') && o > 0) {
+        const n = index.at(tokens[o - 1]!.start);
+        if (n === null || n.end !== tokens[o - 1]!.end) return null;
+        return { mention: span(text, n.start, n.end), form: n.type === 'PER' ? 'NAME' : 'GROUP', nameType: n.type, strength: 2 };
+      }
+      if (!t.word || NP_STOP_WORDS.has(t.lower)) return null;
+    }
+    return null;
+  };
+  // Before: "… her remark that “", "… his warning, “".
+  let k = before.length - 1;
+  if (k >= 0 && (before[k]!.lower === 'that' || before[k]!.text === ',' || before[k]!.text === ':')) k--;
+  if (k >= 0 && SPEECH_NOUNS.has(before[k]!.lower)) {
+    const o = ownerAt(before, k);
+    if (o !== null) return o;
+  }
+  // Around: "Romney's “47 percent” comment".
+  if (after[0] !== undefined && SPEECH_NOUNS.has(after[0].lower) && before.length > 0) {
+    const o = ownerAt(before, before.length);
+    if (o !== null) return o;
+  }
+  return null;
 }
 
 /**
