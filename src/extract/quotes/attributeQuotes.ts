@@ -119,7 +119,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     let cueSpan: Span | null = null;
 
     // "“…” ― Jane Doe": a dash and a name after the quote sign it without a verb.
-    const signed = cue === null || cueTokens === before ? signature(text, q, after, index) : null;
+    const signed =
+      cue === null || cueTokens === before
+        ? (signature(text, q, after, index) ?? (after.length === 0 && nextRaw === null ? signatureBelow(text, q, paragraphs, index) : null))
+        : null;
     // "her remark that “…”", "Romney's “47 percent” comment": the owner of a word for speech.
     // Not when a speech verb governs the phrase ("Ryan told CNN that Ginsburg's comments “…”"):
     // only with no cue, or with the speech noun itself read as the cue.
@@ -457,6 +460,20 @@ function signature(text: string, q: RawQuote, after: readonly Token[], index: Na
   const d = after[0]!.text;
   if (d !== '―' && d !== '—' && d !== '–' && d !== '-') return null;
   const cand = npStartingAt(text, after, 1, index);
+  return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
+}
+
+/**
+ * A quote that fills its paragraph signed by the next one: a short paragraph that opens with a
+ * dash and a name ("-Jane Doe, Lisbon.").
+ */
+function signatureBelow(text: string, q: RawQuote, paragraphs: readonly { start: number; end: number }[], index: NameIndex): SpeakerCandidate | null {
+  const next = paragraphs[q.paragraphIndex + 1];
+  if (next === undefined || next.end - next.start > 200 || !q.closed) return null;
+  const tokens = tokenize(text, next.start, Math.min(next.end, next.start + 120));
+  const d = tokens[0]?.text;
+  if (d !== '―' && d !== '—' && d !== '–' && d !== '-') return null;
+  const cand = npStartingAt(text, tokens, 1, index);
   return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
 }
 
