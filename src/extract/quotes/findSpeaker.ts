@@ -415,11 +415,21 @@ function afterOpening(tokens: readonly Token[], from: number, to: number): numbe
     if (k < to) k++;
   }
   if (k > i && k < to && /^[—–-]$/.test(tokens[k]!.text)) i = k + 1;
-  const first = tokens[i];
-  if (first === undefined || !OPENING_WORDS.has(first.lower)) return i;
-  for (let c = i + 1; c < to && c < i + 16; c++) if (tokens[c]!.text === ',') return c + 1 < to ? c + 1 : i;
+  // One introductory phrase or adverbial clause after another: "In June 2009, after Clinton
+  // suffered a concussion, Axelrod emailed …".
+  for (let phrases = 0; phrases < 3; phrases++) {
+    const first = tokens[i];
+    if (first === undefined || !(OPENING_WORDS.has(first.lower) || SUBORDINATORS.has(first.lower))) return i;
+    let c = i + 1;
+    while (c < to && c < i + 16 && tokens[c]!.text !== ',') c++;
+    if (c >= to - 1 || tokens[c]!.text !== ',') return i;
+    i = c + 1;
+  }
   return i;
 }
+
+/** Words that open an adverbial clause before the main clause ("When asked …, Smith said"). */
+const SUBORDINATORS = new Set(['when', 'while', 'although', 'though', 'if', 'because', 'since', 'once', 'unless', 'until', 'whereas', 'whether']);
 
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
 export function speakerForCue(
