@@ -86,6 +86,16 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     // A sign-off line such as "Follow the author on Twitter @handle."
     if (/^Follow\b[^.!?]*\bon (?:Twitter|Facebook|Instagram)\b/.test(content)) continue;
 
+    // The last attributed quote, when it lies in this quote's sentence.
+    const lastDone = done[done.length - 1];
+    const earlier =
+      sameSentenceAsPrev &&
+      lastDone !== undefined &&
+      lastDone.quote.paragraphIndex === q.paragraphIndex &&
+      lastDone.raw.close >= sentenceStart(text, q.open, Math.max(para.start, q.open - SENTENCE_REACH), para.end)
+        ? lastDone
+        : null;
+
     // Choose the cue: after the quote for "…,” she said", before it for "X said: “…”".
     const attached = kind === 'DIRECT' && isAttachedAfter(text, q, after);
     // A quote that does not end its sentence ("“…” to drive up the price, she said") leaves the
@@ -97,8 +107,12 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       after.length > 0 && q.closed && !endsSentence ? firstCue(after, runsOn ? PARTIAL_CUE_REACH : ATTACHED_CUE_REACH, kind === 'PARTIAL' ? 1 : 3) : null;
     // "…” He added, “…”": words that end in a colon or comma right before the next quote open it.
     const endsWithIntro =
-      after.length > 0 && (after[after.length - 1]!.text === ':' || after[after.length - 1]!.text === ',') && nextRaw !== null && afterEnd >= nextRaw.open - 2 &&
-      /[.!?…]/.test(lastContentChar(text, q)) && !/^[,—–-]$/.test(after[0]!.text);
+      after.length > 0 &&
+      (after[after.length - 1]!.text === ':' || after[after.length - 1]!.text === ',') &&
+      nextRaw !== null &&
+      afterEnd >= nextRaw.open - 2 &&
+      /[.!?…]/.test(lastContentChar(text, q)) &&
+      !/^[,—–-]$/.test(after[0]!.text);
     const beforeCue = lastCue(before, 3);
     let cue: CueMatch | null = null;
     let cueTokens: readonly Token[] = before;
@@ -126,7 +140,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     // "her remark that “…”", "Romney's “47 percent” comment": the owner of a word for speech.
     // Not when a speech verb governs the phrase ("Ryan told CNN that Ginsburg's comments “…”"):
     // only with no cue, or with the speech noun itself read as the cue.
-    const owner = signed === null && (cue === null || (cueTokens === before && cue.first >= before.length - 2)) ? speechOwner(text, before, after, index) : null;
+    const owner =
+      signed === null && (cue === null || (cueTokens === before && cue.first >= before.length - 2)) ? speechOwner(text, before, after, index) : null;
     if (signed !== null) {
       speaker = { mention: signed.mention, form: signed.form, antecedent: null };
       referent = signed.mention;
@@ -172,11 +187,12 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, withReported, index));
         confidence = cand.strength === 1 ? 0.9 : cand.strength === 2 ? 0.8 : 0.65;
         if (speaker.form === 'PRONOUN') confidence -= speaker.antecedent === null ? 0.2 : 0.05;
-      } else if (prev !== null && sameSentenceAsPrev && prev.quote.speaker !== null) {
-        // "“…,” Graham said, adding, “…”": a cue without a subject continues the sentence's speaker.
-        const s = prev.quote.speaker;
+      } else if (earlier !== null && earlier.quote.speaker !== null) {
+        // "“…,” Graham said on “Morning Joe,” adding, “…”": a cue without a subject continues the
+        // speaker of the sentence's earlier quote (a title in between is not a quote).
+        const s = earlier.quote.speaker;
         speaker = { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) };
-        referent = prev.referent;
+        referent = earlier.referent;
         confidence = 0.75;
       } else confidence = 0.5;
     } else {
@@ -254,7 +270,46 @@ function subjectOfWholeSentence(text: string, from: number, to: number, cueStart
 
 /** Nouns for something said or written, whose owner is its speaker ("his warning", "Smith's remark"). */
 const SPEECH_NOUNS: ReadonlySet<string> = new Set(
-  ['remark', 'comment', 'warning', 'statement', 'claim', 'promise', 'pledge', 'assertion', 'admission', 'quip', 'retort', 'words', 'description', 'call', 'vow', 'boast', 'tweet', 'slogan', 'mantra', 'catchphrase', 'line', 'refrain', 'message', 'insistence', 'argument', 'charge', 'accusation', 'suggestion', 'prediction', 'plea', 'response', 'reply', 'answer', 'declaration', 'announcement', 'complaint', 'criticism', 'joke'].flatMap((n) => (n.endsWith('s') ? [n] : [n, n + 's'])),
+  [
+    'remark',
+    'comment',
+    'warning',
+    'statement',
+    'claim',
+    'promise',
+    'pledge',
+    'assertion',
+    'admission',
+    'quip',
+    'retort',
+    'words',
+    'description',
+    'call',
+    'vow',
+    'boast',
+    'tweet',
+    'slogan',
+    'mantra',
+    'catchphrase',
+    'line',
+    'refrain',
+    'message',
+    'insistence',
+    'argument',
+    'charge',
+    'accusation',
+    'suggestion',
+    'prediction',
+    'plea',
+    'response',
+    'reply',
+    'answer',
+    'declaration',
+    'announcement',
+    'complaint',
+    'criticism',
+    'joke',
+  ].flatMap((n) => (n.endsWith('s') ? [n] : [n, n + 's'])),
 );
 
 /** The subject pronoun a possessive stands for when resolving it. */
@@ -304,7 +359,8 @@ function nearestPronounSubject(text: string, before: readonly Token[], after: nu
   for (let k = before.length - 1; k >= 0 && before[k]!.start >= after; k--) {
     const l = before[k]!.lower;
     // One after "that" heads what someone else made clear or said ("X made clear that he …").
-    if ((l === 'he' || l === 'she' || l === 'they') && before[k - 1]?.lower !== 'that') return { mention: span(text, before[k]!.start, before[k]!.end), form: 'PRONOUN', nameType: null, strength: 3 };
+    if ((l === 'he' || l === 'she' || l === 'they') && before[k - 1]?.lower !== 'that')
+      return { mention: span(text, before[k]!.start, before[k]!.end), form: 'PRONOUN', nameType: null, strength: 3 };
   }
   return null;
 }

@@ -80,9 +80,23 @@ export function firstCue(tokens: readonly Token[], reach: number, weakReach = 3)
  */
 const REPORTING_VERBS: ReadonlySet<string> = new Set(
   ['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'write', 'writes', 'wrote', 'writing'].concat(
-    ['add', 'note', 'argue', 'claim', 'insist', 'explain', 'state', 'suggest', 'contend', 'acknowledge', 'predict', 'warn', 'declare', 'assert', 'concede'].flatMap((v) =>
-      v.endsWith('e') ? [v + 's', v + 'd', v.slice(0, -1) + 'ing'] : [v + 's', v + 'ed', v + 'ing'],
-    ),
+    [
+      'add',
+      'note',
+      'argue',
+      'claim',
+      'insist',
+      'explain',
+      'state',
+      'suggest',
+      'contend',
+      'acknowledge',
+      'predict',
+      'warn',
+      'declare',
+      'assert',
+      'concede',
+    ].flatMap((v) => (v.endsWith('e') ? [v + 's', v + 'd', v.slice(0, -1) + 'ing'] : [v + 's', v + 'ed', v + 'ing'])),
   ),
 );
 

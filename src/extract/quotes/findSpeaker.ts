@@ -353,7 +353,8 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
       while (e + 1 < to && tokens[e + 1]!.end <= n.end) e++;
       for (let h = e + 1; h < to && h <= e + 3; h++) {
         const g = tokens[h]!;
-        if (!g.word || g.cap || NP_STOP_WORDS.has(g.lower) || CUE_WORDS.has(g.lower)) break;
+        // A determiner starts another phrase: "Park shared the letter" is not "Park letter".
+        if (!g.word || g.cap || NP_STOP_WORDS.has(g.lower) || CUE_WORDS.has(g.lower) || DETERMINERS.has(g.lower)) break;
         if (ROLE_NOUNS.has(g.lower) || GROUP_NOUNS.has(g.lower)) return npEndingAt(text, tokens, h, from, names);
       }
       return { mention: span(text, n.start, n.end), form: n.type === 'PER' ? 'NAME' : 'GROUP', nameType: n.type, strength: 3 };
@@ -366,7 +367,22 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
 }
 
 /** Prepositions after which a place name is a location, never the clause's subject. */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 'throughout', 'outside', 'inside', 'around', 'into', 'toward', 'towards', 'through']);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'from',
+  'to',
+  'near',
+  'across',
+  'throughout',
+  'outside',
+  'inside',
+  'around',
+  'into',
+  'toward',
+  'towards',
+  'through',
+]);
 
 /** Further prepositions after which an organization is an object ("on Facebook", "with CNN"). */
 const OBJECT_PREPOSITIONS = new Set(['on', 'with', 'for', 'of', 'about', 'against', 'than', 'like', 'over', 'under', 'during', 'after', 'before']);
@@ -474,7 +490,13 @@ export function speakerForCue(
       // "Beck, who has described Trump as “…”": the relative pronoun is the cue's subject and
       // stands for the phrase before it.
       if (left !== null && relative !== null && left.form !== 'PRONOUN')
-        return { mention: span(text, relative.start, relative.end), form: 'PRONOUN', nameType: left.nameType, strength: left.strength, antecedent: left.mention };
+        return {
+          mention: span(text, relative.start, relative.end),
+          form: 'PRONOUN',
+          nameType: left.nameType,
+          strength: left.strength,
+          antecedent: left.mention,
+        };
       // A bare noun phrase ("the streets chanted") is weaker than the clause's subject.
       if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names) ?? left;
       if (left !== null) return left;
