@@ -100,6 +100,13 @@ describe('cues and their subjects', () => {
     ).toBe('Dag Elm');
   });
 
+  test('a reporting verb in a relative clause or an opening phrase governs nothing after it', () => {
+    const t = 'Tor Vik, who says the fleet is too small, wrote that the plan "will not save the port."';
+    expect(speakerOf(run(t, [['Tor Vik', 'PER']])[0])).toBe('Tor Vik');
+    const t2 = 'Despite what he wrote in the memo, Ake Soll said he "may yet vote for it."';
+    expect(speakerOf(run(t2, [['Ake Soll', 'PER']])[0])).toBe('Ake Soll');
+  });
+
   test('a cue after a quote with a comma opens the next quote', () => {
     const t = 'When asked, he replied, “It was my finest hour.” He added, “I would do it again.”';
     const qs = run(t);
@@ -180,6 +187,22 @@ describe('subjects', () => {
     const q = run(t, [['Ines Moor', 'PER']])[0];
     expect(speakerOf(q)).toBe('her');
     expect(q?.speaker?.antecedent?.text).toBe('Ines Moor');
+  });
+});
+
+describe('names given, not words spoken', () => {
+  test('a naming participle after a noun or a passive has no speaker', () => {
+    const t = 'Rolf Aas set up a website called “Harbour Watch Now” last spring.';
+    const q = run(t, [['Rolf Aas', 'PER']])[0];
+    expect(q?.cue?.text).toBe('called');
+    expect(q?.speaker).toBeNull();
+    const t2 = 'They held what is called a “listening session” in the hall.';
+    expect(run(t2)[0]?.speaker).toBeNull();
+  });
+
+  test('but a person who calls something a name is its speaker', () => {
+    const t = 'Rolf Aas called the ferry plan “a floating fantasy.”';
+    expect(speakerOf(run(t, [['Rolf Aas', 'PER']])[0])).toBe('Rolf Aas');
   });
 });
 

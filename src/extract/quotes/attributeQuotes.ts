@@ -8,7 +8,7 @@ import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
-import { NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
+import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
 import { sentenceEnd, sentenceStart } from './sentenceBounds.js';
@@ -154,6 +154,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         referent = antecedent;
       } else ({ speaker, referent } = toSpeaker(text, owner, before, q.paragraphIndex, memory, index));
       confidence = 0.7;
+    } else if (cue !== null && cueTokens === before && isNamingOnly(before, cue)) {
+      // "a website called “…”", "what is called a “debate”": a name given, not words spoken.
+      cueSpan = span(text, before[cue.first]!.start, before[cue.last]!.end);
+      confidence = 0.5;
     } else if (cue !== null) {
       cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
       // A cue inside the clause of an earlier reporting verb ("Bolton said he would advise Trump
@@ -266,6 +270,25 @@ function subjectOfWholeSentence(text: string, from: number, to: number, cueStart
   while (firstQuote < cueAt && !/^["“”]$/.test(whole[firstQuote]!.text)) firstQuote++;
   const s = clauseSubject(text, whole, 0, firstQuote, index);
   return s === null ? null : { ...s, strength: 3 };
+}
+
+/** Auxiliaries of a passive ("is called", "will be dubbed"). */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * True for a naming participle right before the quote that names a thing rather than reports
+ * words: after a passive auxiliary ("what is called a “debate”") or after a common noun it
+ * describes ("a group called the “…”"), with at most a determiner between it and the quote.
+ */
+function isNamingOnly(before: readonly Token[], cue: CueMatch): boolean {
+  const head = before[cue.first]!;
+  if (!NAMING_WORDS.has(head.lower) || cue.last !== cue.first) return false;
+  const rest = before.length - 1 - cue.last;
+  if (rest > 1 || (rest === 1 && !DETERMINERS.has(before[before.length - 1]!.lower))) return false;
+  const prev = before[cue.first - 1];
+  if (prev === undefined || !prev.word) return false;
+  if (PASSIVE_AUXILIARIES.has(prev.lower)) return true;
+  return !prev.cap && !PRONOUNS.has(prev.lower) && !NP_STOP_WORDS.has(prev.lower) && !CUE_WORDS.has(prev.lower) && !/ly$/.test(prev.lower);
 }
 
 /** Nouns for something said or written, whose owner is its speaker ("his warning", "Smith's remark"). */

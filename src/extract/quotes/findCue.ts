@@ -108,13 +108,16 @@ export function reportingCueBefore(tokens: readonly Token[], inner: number): Cue
   for (let i = 0; i < inner; i++) {
     const t = tokens[i]!;
     if (!REPORTING_VERBS.has(t.lower) || !isCueAt(tokens, i, true)) continue;
-    // "…,” said Reed, who added that …": an inverted cue belongs to the quote before it.
-    if (i === 0 || !tokens[i - 1]!.word) continue;
+    // "…,” said Reed, who added that …": an inverted cue belongs to the quote before it; and
+    // "Graham, who says …, tweeted that": a verb of a relative clause governs nothing after it.
+    if (i === 0 || !tokens[i - 1]!.word || tokens[i - 1]!.lower === 'who' || tokens[i - 1]!.lower === 'which') continue;
     // A relative clause ("…, who added that …") has a subject of its own.
     if (tokens[inner - 1]?.lower === 'who' || tokens[inner - 1]?.lower === 'which') return null;
-    // A new clause between them ("…, and Jones added") has its own subject.
-    for (let k = i + 1; k < inner; k++) if (tokens[k]!.text === ';' || (tokens[k]!.lower === 'but' && tokens[k - 1]?.text === ',')) return null;
-    return extend(tokens, i);
+    // The reporting verb must govern the cue's clause directly: across a comma or semicolon
+    // ("Despite what he wrote …, Cross said he …", "…, and Jones added") a new clause begins.
+    let direct = true;
+    for (let k = i + 1; k < inner && direct; k++) if (tokens[k]!.text === ';' || tokens[k]!.text === ',') direct = false;
+    if (direct) return extend(tokens, i);
   }
   return null;
 }
