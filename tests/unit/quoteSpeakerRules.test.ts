@@ -163,6 +163,20 @@ describe('subjects', () => {
     ).toBe('Edda Stam');
   });
 
+  test('a quantifier before an adverb or a time is not a group that speaks', () => {
+    const t = 'But a few days later, Gus Wenn reversed himself, telling the radio that the rules "are settled."';
+    expect(speakerOf(run(t, [['Gus Wenn', 'PER']])[0])).toBe('Gus Wenn');
+  });
+
+  test('"thanks to" and "agreed to" are not speech', () => {
+    const t = 'The pollster got every county right, thanks to his “very careful counting of every ballot.”';
+    const q = run(t)[0];
+    expect(q).toBeDefined();
+    expect(q?.cue?.text).not.toBe('thanks');
+    const t2 = 'The council agreed to “look again at the ferry timetable.”';
+    expect(run(t2)[0]?.cue?.text).not.toBe('agreed');
+  });
+
   test('an adverbial clause before the main clause does not hold the subject', () => {
     const t = 'In June, after Ulla Berg fell ill, Tomas Lind wrote to her, telling her, “You are needed here.”';
     expect(

@@ -20,6 +20,9 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   // "Hillary shot back, “…”", "fired back": a retort named by its phrase.
   if (BACK_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'back';
   if (!CUE_WORDS.has(t.lower)) return false;
+  // "thanks to his method", "agreed to pay": an infinitive or a
+  // preposition after these makes them something other than speech.
+  if (tokens[i + 1]?.lower === 'to' && NOT_SPEECH_BEFORE_TO.test(t.lower)) return false;
   const prev = tokens[i - 1]?.lower;
   // "to tell whether", "the answers", "Republican claims as": infinitives and nouns are not cues.
   if (prev === 'to' && tokens[i - 2]?.lower !== 'on') return false;
@@ -29,6 +32,9 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   if (prev !== undefined && NOUN_MARKERS.has(prev)) return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
+
+/** Cue words that are not speech when "to" follows them. */
+const NOT_SPEECH_BEFORE_TO = /^(?:thank|thanks|agree|agrees|agreed|agreeing)$/;
 
 /** Verbs that report a retort with "back" after them ("shot back", "fired back", "hit back"). */
 const BACK_VERBS: ReadonlySet<string> = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits']);

@@ -360,10 +360,21 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
       return { mention: span(text, n.start, n.end), form: n.type === 'PER' ? 'NAME' : 'GROUP', nameType: n.type, strength: 3 };
     }
     if (PRONOUNS.has(t.lower) && PRONOUNS.get(t.lower) !== 'SELF') return npEndingAt(text, tokens, i, from, names);
-    if ((!t.cap || i === from) && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower))) return npEndingAt(text, tokens, i, from, names);
+    if ((!t.cap || i === from) && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower)) && !quantifiesSomethingElse(tokens, i))
+      return npEndingAt(text, tokens, i, from, names);
     if (CUE_WORDS.has(t.lower)) break;
   }
   return null;
+}
+
+const QUANTIFIERS = new Set(['some', 'many', 'both', 'most', 'few', 'several', 'all']);
+const TIME_NOUNS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hours', 'minutes', 'times', 'decades']);
+
+/** "Most recently, …", "a few days later, …": a quantifier that modifies an adverb or a time, not a group. */
+function quantifiesSomethingElse(tokens: readonly Token[], i: number): boolean {
+  if (!QUANTIFIERS.has(tokens[i]!.lower)) return false;
+  const next = tokens[i + 1];
+  return next !== undefined && next.word && (isAdverb(next) || TIME_NOUNS.has(next.lower));
 }
 
 /** Prepositions after which a place name is a location, never the clause's subject. */
