@@ -163,6 +163,18 @@ describe('subjects', () => {
     ).toBe('Edda Stam');
   });
 
+  test('a place qualifying a title before a name belongs to the person', () => {
+    const t = 'Nordland Gov. Sven Aker has been busy, but his guilty pleasure is “late-night radio shows.”';
+    expect(
+      speakerOf(
+        run(t, [
+          ['Nordland', 'LOC'],
+          ['Sven Aker', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Sven Aker');
+  });
+
   test('a quantifier before an adverb or a time is not a group that speaks', () => {
     const t = 'But a few days later, Gus Wenn reversed himself, telling the radio that the rules "are settled."';
     expect(speakerOf(run(t, [['Gus Wenn', 'PER']])[0])).toBe('Gus Wenn');

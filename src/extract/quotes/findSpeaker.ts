@@ -351,6 +351,16 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
       // Extend over modifiers to a role or group noun ("NATO members", "The White House press secretary").
       let e = i;
       while (e + 1 < to && tokens[e + 1]!.end <= n.end) e++;
+      // "New Jersey Gov. Chris Christie", "Texas Sen. Ted Cruz": a place or body qualifying a
+      // title before a person's name belongs to the person.
+      if (n.type !== 'PER') {
+        for (let h = e + 1; h < to && h <= e + 5; h++) {
+          const g = tokens[h]!;
+          const p = names.at(g.start);
+          if (p !== null && p.type === 'PER' && h > e + 1) return { mention: span(text, p.start, p.end), form: 'NAME', nameType: 'PER', strength: 3 };
+          if (!(g.cap || g.text === '.')) break;
+        }
+      }
       for (let h = e + 1; h < to && h <= e + 3; h++) {
         const g = tokens[h]!;
         // A determiner starts another phrase: "Park shared the letter" is not "Park letter".
