@@ -67,6 +67,13 @@ describe('cues and their subjects', () => {
     expect(speakerOf(q)).toBe('the email');
   });
 
+  test('"called" reaches over its object to the quote', () => {
+    const t = 'In the debate, when Eva Lunde called the harbour master “the worst planner in the region,” nobody laughed.';
+    const q = run(t, [['Eva Lunde', 'PER']])[0];
+    expect(q?.cue?.text).toBe('called');
+    expect(speakerOf(q)).toBe('Eva Lunde');
+  });
+
   test('"shot back" is a cue', () => {
     const t = 'After Pia Holm criticised the budget, Rafe Dunn shot back, “I count every penny.”';
     const q = run(t, [

@@ -36,6 +36,9 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
 /** Cue words that are not speech when "to" follows them. */
 const NOT_SPEECH_BEFORE_TO = /^(?:thank|thanks|agree|agrees|agreed|agreeing)$/;
 
+/** Forms of "call", which take the thing named as an object before the quote. */
+const CALL_FORMS: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling']);
+
 /** Verbs that report a retort with "back" after them ("shot back", "fired back", "hit back"). */
 const BACK_VERBS: ReadonlySet<string> = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits']);
 
@@ -58,8 +61,14 @@ function extend(tokens: readonly Token[], i: number): CueMatch {
 
 /** The cue nearest the end of the tokens (for text before a quote). */
 export function lastCue(tokens: readonly Token[], weakReach = 3): CueMatch | null {
+  // "called the Republican frontrunner “…”": "call" names its object before the quote, so it
+  // reaches over a short phrase without punctuation.
+  let plainRun = 0;
   for (let i = tokens.length - 1; i >= 0; i--) {
-    if (isCueAt(tokens, i, tokens.length - 1 - i < weakReach)) {
+    const near = tokens.length - 1 - i < weakReach || (CALL_FORMS.has(tokens[i]!.lower) && plainRun < 6 && plainRun === tokens.length - 1 - i);
+    if (tokens[i]!.word) plainRun++;
+    else plainRun = Infinity;
+    if (isCueAt(tokens, i, near)) {
       // Prefer the head of a chain: in "quoted as saying" the scan meets "saying" first.
       let h = i;
       while (h >= 2 && (tokens[h - 1]!.lower === 'as' || tokens[h - 1]!.lower === 'by') && isCueAt(tokens, h - 2, true)) h -= 2;
