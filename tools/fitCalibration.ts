@@ -158,6 +158,22 @@ runCli(
       process.stderr.write(`fit:calibration: M=${m} cross-validated Brier ${(score / FOLDS).toFixed(4)}\n`);
       if (score < bestScore) [best, bestScore] = [m, score];
     }
+    // The cross-fitted ECE on train: each fold scored with the table fitted on the other four.
+    const heldQuotes: Judged[] = [];
+    const heldSpeakers: Judged[] = [];
+    for (let f = 0; f < FOLDS; f++) {
+      const t = fit(
+        obs.filter((o) => o.article % FOLDS !== f),
+        best,
+      );
+      for (const o of obs.filter((x) => x.article % FOLDS === f)) {
+        heldQuotes.push({ confidence: t.quote[o.key] ?? o.raw, correct: o.quoteRight });
+        if (o.speakerRight !== null) heldSpeakers.push({ confidence: t.speaker[o.key] ?? o.raw, correct: o.speakerRight });
+      }
+    }
+    process.stderr.write(
+      `fit:calibration: ${FOLDS}-fold cross-fitted ECE on train: quotes ${reliability(heldQuotes).ece.toFixed(3)}, speakers ${reliability(heldSpeakers).ece.toFixed(3)}\n`,
+    );
     const table = fit(obs, best);
     const options = (await resolveConfig(CALIBRATION_PATH)) ?? {};
     writeFileSync(

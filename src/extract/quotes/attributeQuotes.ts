@@ -5,10 +5,10 @@
  */
 import { calibrate, evidenceKey } from './calibrate.js';
 import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
-import { firstCue, lastCue, type CueMatch } from './findCue.js';
+import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
-import { PRONOUNS, WORK_NOUNS } from './lexicon.js';
+import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
 import { sentenceEnd, sentenceStart } from './sentenceBounds.js';
@@ -86,6 +86,16 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     // A sign-off line such as "Follow the author on Twitter @handle."
     if (/^Follow\b[^.!?]*\bon (?:Twitter|Facebook|Instagram)\b/.test(content)) continue;
 
+    // The last attributed quote, when it lies in this quote's sentence.
+    const lastDone = done[done.length - 1];
+    const earlier =
+      sameSentenceAsPrev &&
+      lastDone !== undefined &&
+      lastDone.quote.paragraphIndex === q.paragraphIndex &&
+      lastDone.raw.close >= sentenceStart(text, q.open, Math.max(para.start, q.open - SENTENCE_REACH), para.end)
+        ? lastDone
+        : null;
+
     // Choose the cue: after the quote for "…,” she said", before it for "X said: “…”".
     const attached = kind === 'DIRECT' && isAttachedAfter(text, q, after);
     // A quote that does not end its sentence ("“…” to drive up the price, she said") leaves the
@@ -95,7 +105,14 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     const endsSentence = kind === 'PARTIAL' && /[.!?]/.test(lastContentChar(text, q)) && after[0] !== undefined && after[0].cap;
     const afterCue =
       after.length > 0 && q.closed && !endsSentence ? firstCue(after, runsOn ? PARTIAL_CUE_REACH : ATTACHED_CUE_REACH, kind === 'PARTIAL' ? 1 : 3) : null;
-    const endsWithIntro = after.length > 0 && after[after.length - 1]!.text === ':' && nextRaw !== null && afterEnd >= nextRaw.open - 2;
+    // "…” He added, “…”": words that end in a colon or comma right before the next quote open it.
+    const endsWithIntro =
+      after.length > 0 &&
+      (after[after.length - 1]!.text === ':' || after[after.length - 1]!.text === ',') &&
+      nextRaw !== null &&
+      afterEnd >= nextRaw.open - 2 &&
+      /[.!?…]/.test(lastContentChar(text, q)) &&
+      !/^[,—–-]$/.test(after[0]!.text);
     const beforeCue = lastCue(before, 3);
     let cue: CueMatch | null = null;
     let cueTokens: readonly Token[] = before;
@@ -116,16 +133,43 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     let cueSpan: Span | null = null;
 
     // "“…” ― Jane Doe": a dash and a name after the quote sign it without a verb.
-    const signed = cue === null || cueTokens === before ? signature(text, q, after, index) : null;
+    const signed =
+      cue === null || cueTokens === before
+        ? (signature(text, q, after, index) ?? (after.length === 0 && nextRaw === null ? signatureBelow(text, q, paragraphs, index) : null))
+        : null;
+    // "her remark that “…”", "Romney's “47 percent” comment": the owner of a word for speech.
+    // Not when a speech verb governs the phrase ("Ryan told CNN that Ginsburg's comments “…”"):
+    // only with no cue, or with the speech noun itself read as the cue.
+    const owner =
+      signed === null && (cue === null || (cueTokens === before && cue.first >= before.length - 2)) ? speechOwner(text, before, after, index) : null;
     if (signed !== null) {
       speaker = { mention: signed.mention, form: signed.form, antecedent: null };
       referent = signed.mention;
       confidence = 0.8;
+    } else if (owner !== null) {
+      if (owner.form === 'PRONOUN') {
+        const as = POSSESSIVE_TO_SUBJECT[owner.mention.text.toLowerCase()]!;
+        const antecedent = resolvePronoun(text, { ...owner.mention, text: as }, before, q.paragraphIndex, memory, index);
+        speaker = { mention: owner.mention, form: 'PRONOUN', antecedent };
+        referent = antecedent;
+      } else ({ speaker, referent } = toSpeaker(text, owner, before, q.paragraphIndex, memory, index));
+      confidence = 0.7;
+    } else if (cue !== null && cueTokens === before && isNamingOnly(before, cue)) {
+      // "a website called “…”", "what is called a “debate”": a name given, not words spoken.
+      cueSpan = span(text, before[cue.first]!.start, before[cue.last]!.end);
+      confidence = 0.5;
     } else if (cue !== null) {
       cueSpan = span(text, cueTokens[cue.first]!.start, cueTokens[cue.last]!.end);
+      // A cue inside the clause of an earlier reporting verb ("Bolton said he would advise Trump
+      // on “…”") reports through it: the reporting verb's subject is the source.
+      const outer = cueTokens === before ? reportingCueBefore(before, cue.first) : null;
+      const outerCand = outer !== null ? speakerForCue(text, before, outer, 0, index) : null;
       const cand =
+        outerCand ??
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
-        (cueTokens === before ? clauseSubject(text, before, 0, cue.first, index) : null) ??
+        // "Clinton talked up her “…,” promising to …": a cue after the quote with no subject of its
+        // own takes the subject of the writer's words before it.
+        clauseSubject(text, before, 0, cueTokens === before ? cue.first : before.length, index) ??
         (cueTokens === before && sameSentenceAsPrev
           ? subjectOfWholeSentence(
               text,
@@ -147,6 +191,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, withReported, index));
         confidence = cand.strength === 1 ? 0.9 : cand.strength === 2 ? 0.8 : 0.65;
         if (speaker.form === 'PRONOUN') confidence -= speaker.antecedent === null ? 0.2 : 0.05;
+      } else if (earlier !== null && earlier.quote.speaker !== null) {
+        // "“…,” Graham said on “Morning Joe,” adding, “…”": a cue without a subject continues the
+        // speaker of the sentence's earlier quote (a title in between is not a quote).
+        const s = earlier.quote.speaker;
+        speaker = { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) };
+        referent = earlier.referent;
+        confidence = 0.75;
       } else confidence = 0.5;
     } else {
       // A pronoun in scare quotes ("because “she” is a “he”") is the writer's word play.
@@ -161,7 +212,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         // No speech verb: a borrowed phrase ("admires him as a “strong leader”") belongs to the
         // sentence's subject, if anyone; keep it with low confidence.
         const subject = clauseSubject(text, before, 0, before.length, index);
-        if (subject !== null) {
+        const nearer = subject !== null ? nearestPronounSubject(text, before, subject.mention.end) : null;
+        if (nearer !== null) {
+          // "Clinton endorsed the deal, although she made it clear that she has “serious
+          // concerns”": the pronoun heading the nearest clause is its subject.
+          ({ speaker, referent } = toSpeaker(text, nearer, before, q.paragraphIndex, memory, index));
+          confidence = 0.45;
+        } else if (subject !== null) {
           ({ speaker, referent } = toSpeaker(text, subject, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
         } else if (content.split(/\s+/).length <= 3)
@@ -215,6 +272,122 @@ function subjectOfWholeSentence(text: string, from: number, to: number, cueStart
   return s === null ? null : { ...s, strength: 3 };
 }
 
+/** Auxiliaries of a passive ("is called", "will be dubbed"). */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * True for a naming participle right before the quote that names a thing rather than reports
+ * words: after a passive auxiliary ("what is called a “debate”") or after a common noun it
+ * describes ("a group called the “…”"), with at most a determiner between it and the quote.
+ */
+function isNamingOnly(before: readonly Token[], cue: CueMatch): boolean {
+  const head = before[cue.first]!;
+  if (!NAMING_WORDS.has(head.lower) || cue.last !== cue.first) return false;
+  const rest = before.length - 1 - cue.last;
+  if (rest > 1 || (rest === 1 && !DETERMINERS.has(before[before.length - 1]!.lower))) return false;
+  const prev = before[cue.first - 1];
+  if (prev === undefined || !prev.word) return false;
+  if (PASSIVE_AUXILIARIES.has(prev.lower)) return true;
+  return !prev.cap && !PRONOUNS.has(prev.lower) && !NP_STOP_WORDS.has(prev.lower) && !CUE_WORDS.has(prev.lower) && !/ly$/.test(prev.lower);
+}
+
+/** Nouns for something said or written, whose owner is its speaker ("his warning", "Smith's remark"). */
+const SPEECH_NOUNS: ReadonlySet<string> = new Set(
+  [
+    'remark',
+    'comment',
+    'warning',
+    'statement',
+    'claim',
+    'promise',
+    'pledge',
+    'assertion',
+    'admission',
+    'quip',
+    'retort',
+    'words',
+    'description',
+    'call',
+    'vow',
+    'boast',
+    'tweet',
+    'slogan',
+    'mantra',
+    'catchphrase',
+    'line',
+    'refrain',
+    'message',
+    'insistence',
+    'argument',
+    'charge',
+    'accusation',
+    'suggestion',
+    'prediction',
+    'plea',
+    'response',
+    'reply',
+    'answer',
+    'declaration',
+    'announcement',
+    'complaint',
+    'criticism',
+    'joke',
+  ].flatMap((n) => (n.endsWith('s') ? [n] : [n, n + 's'])),
+);
+
+/** The subject pronoun a possessive stands for when resolving it. */
+const POSSESSIVE_TO_SUBJECT: Readonly<Record<string, string>> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+
+/**
+ * The owner of a speech noun right before the quote ("her remark that “…”", "his warning that
+ * Britain would go to the “back of the queue”") or right after it ("Romney's “47 percent”
+ * comment"): a possessive pronoun or a name with 's.
+ */
+function speechOwner(text: string, before: readonly Token[], after: readonly Token[], index: NameIndex): SpeakerCandidate | null {
+  const ownerAt = (tokens: readonly Token[], k: number): SpeakerCandidate | null => {
+    // Up to two modifiers between owner and noun ("his repeated warnings", "her March comment").
+    for (let o = k - 1; o >= 0 && o >= k - 3; o--) {
+      const t = tokens[o]!;
+      if (POSSESSIVE_TO_SUBJECT[t.lower] !== undefined) return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 };
+      if ((t.lower === "'s" || t.lower === '’s') && o > 0) {
+        const n = index.at(tokens[o - 1]!.start);
+        if (n === null || n.end !== tokens[o - 1]!.end) return null;
+        return { mention: span(text, n.start, n.end), form: n.type === 'PER' ? 'NAME' : 'GROUP', nameType: n.type, strength: 2 };
+      }
+      if (!t.word || NP_STOP_WORDS.has(t.lower)) return null;
+    }
+    return null;
+  };
+  // Before: "… her remark that “", "… his warning, “".
+  let k = before.length - 1;
+  if (k >= 0 && (before[k]!.lower === 'that' || before[k]!.text === ',' || before[k]!.text === ':')) k--;
+  if (k >= 0 && SPEECH_NOUNS.has(before[k]!.lower)) {
+    const o = ownerAt(before, k);
+    if (o !== null) return o;
+  }
+  // Around: "Romney's “47 percent” comment".
+  if (after[0] !== undefined && SPEECH_NOUNS.has(after[0].lower) && before.length > 0) {
+    const o = ownerAt(before, before.length);
+    if (o !== null) return o;
+  }
+  return null;
+}
+
+/**
+ * The last he, she or they before the quote and after `after` (the sentence's subject), not
+ * opening a "that" clause: a nominative pronoun is always a subject, so it heads the clause
+ * nearest the quote.
+ */
+function nearestPronounSubject(text: string, before: readonly Token[], after: number): SpeakerCandidate | null {
+  for (let k = before.length - 1; k >= 0 && before[k]!.start >= after; k--) {
+    const l = before[k]!.lower;
+    // One after "that" heads what someone else made clear or said ("X made clear that he …").
+    if ((l === 'he' || l === 'she' || l === 'they') && before[k - 1]?.lower !== 'that')
+      return { mention: span(text, before[k]!.start, before[k]!.end), form: 'PRONOUN', nameType: null, strength: 3 };
+  }
+  return null;
+}
+
 /**
  * "Jeffrey Jones: “…”", "- HuffPollster: “…”": a name alone before a colon, as a label, says
  * whose words follow.
@@ -227,9 +400,23 @@ function nameBeforeColon(text: string, before: readonly Token[], index: NameInde
   // Nothing but a dash or a bracket may stand before the name in its sentence.
   let k = n - 2;
   while (k > 0 && before[k - 1]!.start >= name.start) k--;
-  if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text)) return null;
-  return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
+  // Two authors sign together: "Mark Jones and Ann Lee: “…”".
+  let start = name.start;
+  const other = k >= 2 && (before[k - 1]!.lower === 'and' || before[k - 1]!.text === '&') ? index.at(before[k - 2]!.start) : null;
+  if (other !== null && other.end === before[k - 2]!.end && other.type === name.type) {
+    start = other.start;
+    k -= 2;
+    while (k > 0 && before[k - 1]!.start >= other.start) k--;
+  }
+  // A person named last before the colon introduces the quote from any position ("… doesn't
+  // surprise pollster Daron Shaw: “…”"), unless the words before make them the one addressed.
+  const introduced = name.type === 'PER' && !before.slice(Math.max(0, k - 2), k).some((t) => ADDRESSEE_WORDS.has(t.lower));
+  if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text) && !introduced) return null;
+  return { mention: span(text, start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
 }
+
+/** Words before a name that make it the one spoken to, not the speaker ("told Smith:", "asked Smith:"). */
+const ADDRESSEE_WORDS: ReadonlySet<string> = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'ask', 'to', 'with', 'interviewed', 'interviewing']);
 
 /**
  * "Cruz called them on it: “…”", "Kelly responded pointedly, with a smile: “…”": a sentence
@@ -356,6 +543,20 @@ function signature(text: string, q: RawQuote, after: readonly Token[], index: Na
 }
 
 /**
+ * A quote that fills its paragraph signed by the next one: a short paragraph that opens with a
+ * dash and a name ("-Jane Doe, Lisbon.").
+ */
+function signatureBelow(text: string, q: RawQuote, paragraphs: readonly { start: number; end: number }[], index: NameIndex): SpeakerCandidate | null {
+  const next = paragraphs[q.paragraphIndex + 1];
+  if (next === undefined || next.end - next.start > 200 || !q.closed) return null;
+  const tokens = tokenize(text, next.start, Math.min(next.end, next.start + 120));
+  const d = tokens[0]?.text;
+  if (d !== '―' && d !== '—' && d !== '–' && d !== '-') return null;
+  const cand = npStartingAt(text, tokens, 1, index);
+  return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
+}
+
+/**
  * The person the sentence just before the quote reports speaking ("Jeff Randall, said the banks
  * could step in."), in the quote's paragraph or, for a quote opening one, the paragraph before.
  */
@@ -385,6 +586,7 @@ function toSpeaker(
   memory: readonly SpeakerMemory[],
   index: NameIndex,
 ): { speaker: QuoteSpeaker; referent: Span | null } {
+  if (cand.antecedent !== undefined) return { speaker: { mention: cand.mention, form: 'PRONOUN', antecedent: cand.antecedent }, referent: cand.antecedent };
   if (cand.form === 'PRONOUN') {
     const antecedent = resolvePronoun(text, cand.mention, sentence, paragraphIndex, memory, index);
     return { speaker: { mention: cand.mention, form: 'PRONOUN', antecedent }, referent: antecedent };

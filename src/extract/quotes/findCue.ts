@@ -1,4 +1,4 @@
-import { CUE_WORDS, DETERMINERS, WEAK_CUE_WORDS } from './lexicon.js';
+import { CUE_WORDS, DETERMINERS, NOUN_MARKERS, WEAK_CUE_WORDS } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** A cue found in a token list: the token range that forms it and the head word's position. */
@@ -17,14 +17,30 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   // Lower case, or capitalised as the first word ("Said Ellis: …").
   if (!t.word || (t.text !== t.lower && i > 0)) return false;
   if (t.lower === 'according') return tokens[i + 1]?.lower === 'to';
+  // "Hillary shot back, “…”", "fired back": a retort named by its phrase.
+  if (BACK_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'back';
   if (!CUE_WORDS.has(t.lower)) return false;
+  // "thanks to his method", "agreed to pay": an infinitive or a
+  // preposition after these makes them something other than speech.
+  if (tokens[i + 1]?.lower === 'to' && NOT_SPEECH_BEFORE_TO.test(t.lower)) return false;
   const prev = tokens[i - 1]?.lower;
   // "to tell whether", "the answers", "Republican claims as": infinitives and nouns are not cues.
   if (prev === 'to' && tokens[i - 2]?.lower !== 'on') return false;
   if (prev !== undefined && t.lower.endsWith('s') && t.lower !== 'says' && (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || prev === 'of'))
     return false;
+  // After an article or a possessive a cue word is a noun: "the email said", "his tweet".
+  if (prev !== undefined && NOUN_MARKERS.has(prev)) return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
+
+/** Cue words that are not speech when "to" follows them. */
+const NOT_SPEECH_BEFORE_TO = /^(?:thank|thanks|agree|agrees|agreed|agreeing)$/;
+
+/** Forms of "call", which take the thing named as an object before the quote. */
+const CALL_FORMS: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling']);
+
+/** Verbs that report a retort with "back" after them ("shot back", "fired back", "hit back"). */
+const BACK_VERBS: ReadonlySet<string> = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits']);
 
 /** Grows a cue over its fixed phrases: "was quoted as saying", "responded by saying", "according to". */
 function extend(tokens: readonly Token[], i: number): CueMatch {
@@ -38,14 +54,21 @@ function extend(tokens: readonly Token[], i: number): CueMatch {
   if ((n1 === 'as' || n1 === 'by' || n1 === 'on') && n2 !== undefined && CUE_WORDS.has(n2) && n2.endsWith('ing')) last = i + 2;
   else if (n1 !== undefined && n1.endsWith('ing') && CUE_WORDS.has(n1) && tokens[i + 1]!.text === n1) last = i + 1;
   else if (n1 === 'it' && (t === 'put' || t === 'puts')) last = i + 1;
+  else if (n1 === 'back' && BACK_VERBS.has(t)) last = i + 1;
   if (t === 'quoted' && tokens[i - 1] !== undefined && /^(?:was|were|is|been|being)$/.test(tokens[i - 1]!.lower)) first = i - 1;
   return { first, last, speakerAfter: false };
 }
 
 /** The cue nearest the end of the tokens (for text before a quote). */
 export function lastCue(tokens: readonly Token[], weakReach = 3): CueMatch | null {
+  // "called the Republican frontrunner “…”": "call" names its object before the quote, so it
+  // reaches over a short phrase without punctuation.
+  let plainRun = 0;
   for (let i = tokens.length - 1; i >= 0; i--) {
-    if (isCueAt(tokens, i, tokens.length - 1 - i < weakReach)) {
+    const near = tokens.length - 1 - i < weakReach || (CALL_FORMS.has(tokens[i]!.lower) && plainRun < 6 && plainRun === tokens.length - 1 - i);
+    if (tokens[i]!.word) plainRun++;
+    else plainRun = Infinity;
+    if (isCueAt(tokens, i, near)) {
       // Prefer the head of a chain: in "quoted as saying" the scan meets "saying" first.
       let h = i;
       while (h >= 2 && (tokens[h - 1]!.lower === 'as' || tokens[h - 1]!.lower === 'by') && isCueAt(tokens, h - 2, true)) h -= 2;
@@ -62,6 +85,54 @@ export function firstCue(tokens: readonly Token[], reach: number, weakReach = 3)
   const n = Math.min(tokens.length, reach);
   for (let i = 0; i < n; i++) {
     if (isCueAt(tokens, i, i < weakReach)) return extend(tokens, i);
+  }
+  return null;
+}
+
+/**
+ * Verbs that report speech and take a clause as their object ("said he would", "noted that"):
+ * a quote inside that clause is the reporting subject's, whoever the clause is about.
+ */
+const REPORTING_VERBS: ReadonlySet<string> = new Set(
+  ['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'write', 'writes', 'wrote', 'writing'].concat(
+    [
+      'add',
+      'note',
+      'argue',
+      'claim',
+      'insist',
+      'explain',
+      'state',
+      'suggest',
+      'contend',
+      'acknowledge',
+      'predict',
+      'warn',
+      'declare',
+      'assert',
+      'concede',
+    ].flatMap((v) => (v.endsWith('e') ? [v + 's', v + 'd', v.slice(0, -1) + 'ing'] : [v + 's', v + 'ed', v + 'ing'])),
+  ),
+);
+
+/**
+ * The reporting verb whose clause holds the cue at `inner` ("Bolton said he would advise Trump on
+ * “…”" → "said"), or null when the cue is not inside one: the earliest such verb before it.
+ */
+export function reportingCueBefore(tokens: readonly Token[], inner: number): CueMatch | null {
+  for (let i = 0; i < inner; i++) {
+    const t = tokens[i]!;
+    if (!REPORTING_VERBS.has(t.lower) || !isCueAt(tokens, i, true)) continue;
+    // "…,” said Reed, who added that …": an inverted cue belongs to the quote before it; and
+    // "Graham, who says …, tweeted that": a verb of a relative clause governs nothing after it.
+    if (i === 0 || !tokens[i - 1]!.word || tokens[i - 1]!.lower === 'who' || tokens[i - 1]!.lower === 'which') continue;
+    // A relative clause ("…, who added that …") has a subject of its own.
+    if (tokens[inner - 1]?.lower === 'who' || tokens[inner - 1]?.lower === 'which') return null;
+    // The reporting verb must govern the cue's clause directly: across a comma or semicolon
+    // ("Despite what he wrote …, Cross said he …", "…, and Jones added") a new clause begins.
+    let direct = true;
+    for (let k = i + 1; k < inner && direct; k++) if (tokens[k]!.text === ';' || tokens[k]!.text === ',') direct = false;
+    if (direct) return extend(tokens, i);
   }
   return null;
 }

@@ -107,6 +107,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
     let singleAt = -1; // offset of a pending top-level single opening mark
     let inTag = false;
     let openIsStraight = false;
+    let nestedCurly = 0; // curly openers pending inside a straight-quoted passage
     let firstInParagraph = true;
     let leftOpen = false;
 
@@ -150,8 +151,18 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
       const next = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
 
       const role = doubleRole(c, prev, next);
-      // Curly quotes nested inside a straight-quoted passage belong to it ("He said: "read “this”"").
-      if (role !== null && openAt >= 0 && openIsStraight && c !== 34) continue;
+      // Curly quotes nested inside a straight-quoted passage belong to it ("He said: "read “this”""),
+      // but a closing curly mark with no curly opener before it closes the passage: sources mix
+      // the two ("I agree,” she said).
+      if (role !== null && openAt >= 0 && openIsStraight && c !== 34) {
+        if (role === Role.Open) nestedCurly++;
+        else if (nestedCurly > 0) nestedCurly--;
+        else if (role === Role.Close && c === 0x201d) {
+          emit(openAt, openAt + 1, i, i + 1, true, false);
+          openAt = -1;
+        }
+        continue;
+      }
       if (role !== null) {
         singleAt = -1; // a double mark inside a single-quoted stretch: the single was an apostrophe
         const opens = role === Role.Open || (role === Role.Either && openAt < 0);
@@ -159,6 +170,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
           if (openAt >= 0) emit(openAt, openAt + 1, i, i, false, false);
           openAt = i;
           openIsStraight = c === 34;
+          nestedCurly = 0;
         } else if (openAt >= 0) {
           emit(openAt, openAt + 1, i, i + 1, true, false);
           openAt = -1;

@@ -4,7 +4,7 @@
  * ("said Smith", "according to a spokesperson").
  */
 import type { CueMatch } from './findCue.js';
-import { CUE_WORDS, DETERMINERS, GROUP_NOUNS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SKIP_BEFORE_CUE } from './lexicon.js';
+import { ABBREVIATIONS, CUE_WORDS, DETERMINERS, GROUP_NOUNS, NOUN_MARKERS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, SKIP_BEFORE_CUE } from './lexicon.js';
 import type { NameIndex } from './nameIndex.js';
 import type { Token } from './tokenize.js';
 import type { NameSpan, SpeakerForm, Span } from './types.js';
@@ -16,6 +16,8 @@ export interface SpeakerCandidate {
   nameType: NameSpan['type'] | null;
   /** How directly the phrase was tied to the cue (1 best). */
   strength: number;
+  /** For a relative pronoun ("Smith, who said"): the phrase it stands for. */
+  antecedent?: Span;
 }
 
 const TIME_WORDS = new Set([
@@ -109,6 +111,9 @@ const CAP_NON_NAMES = new Set([
   'i',
 ]);
 
+/** Lower-case words that open a titled name after an inverted cue: "said former Gov. Jim Hodges". */
+const TITLE_MODIFIERS = new Set(['former', 'retired', 'late', 'then', 'outgoing', 'incoming', 'acting', 'interim', 'deputy', 'veteran', 'longtime', 'fellow']);
+
 /** Cues whose object is the one spoken to: "she told Mr Blair", "he asked reporters". */
 const ADDRESSEE_VERBS = new Set([
   'told',
@@ -127,6 +132,9 @@ const ADDRESSEE_VERBS = new Set([
   'urged',
   'warned',
 ]);
+
+/** Addressee verbs that also invert straight after a quote, with the speaker as their subject. */
+const INVERTING_ADDRESSEE_VERBS = new Set(['asked', 'asks', 'warned', 'urged']);
 
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
@@ -176,7 +184,7 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
     while (k - 1 >= floor && tokens[k - 1]!.cap && !CAP_NON_NAMES.has(tokens[k - 1]!.lower) && j - k < 4) k--;
     return { mention: span(text, tokens[k]!.start, t.end), form: 'NAME', nameType: null, strength: 2 };
   }
-  if (!t.cap && !NP_STOP_WORDS.has(t.lower) && !CUE_WORDS.has(t.lower)) {
+  if (!t.cap && !NP_STOP_WORDS.has(t.lower) && (!CUE_WORDS.has(t.lower) || NOUN_MARKERS.has(tokens[j - 1]?.lower ?? ''))) {
     // A plain noun phrase with a determiner close by: "the report", "the campaign's statement".
     for (let k = j - 1; k >= floor && k >= j - 3; k--) {
       const w = tokens[k]!;
@@ -248,6 +256,11 @@ export function npStartingAt(text: string, tokens: readonly Token[], i: number, 
   let firstName: NameSpan | null = null;
   while (end < tokens.length && end < k + 8) {
     const w = tokens[end]!;
+    // The full stop of an abbreviated title stays inside the phrase: "said former Sen. Evan Bayh".
+    if (w.text === '.' && end > k && ABBREVIATIONS.has(tokens[end - 1]!.lower) && tokens[end - 1]!.end === w.start) {
+      end++;
+      continue;
+    }
     if (!w.word && w.lower !== "'s" && w.lower !== '’s' && w.text !== '-') break;
     if (end > k && (NP_STOP_WORDS.has(w.lower) || CUE_WORDS.has(w.lower)) && !w.cap) break;
     const n = names.at(w.start);
@@ -264,7 +277,8 @@ export function npStartingAt(text: string, tokens: readonly Token[], i: number, 
   if (firstName !== null && firstName.start === first.start && firstName.end >= last.end) {
     return { mention: span(text, firstName.start, firstName.end), form: firstName.type === 'PER' ? 'NAME' : 'GROUP', nameType: firstName.type, strength: 1 };
   }
-  if (!DETERMINERS.has(first.lower) && !first.cap && !ROLE_NOUNS.has(first.lower) && !GROUP_NOUNS.has(first.lower)) return null;
+  if (!DETERMINERS.has(first.lower) && !first.cap && !ROLE_NOUNS.has(first.lower) && !GROUP_NOUNS.has(first.lower) && !TITLE_MODIFIERS.has(first.lower))
+    return null;
   const head = last.lower;
   const form: SpeakerForm =
     GROUP_NOUNS.has(head) || (head.endsWith('s') && !ROLE_NOUNS.has(head)) ? 'GROUP' : first.cap && !DETERMINERS.has(first.lower) ? 'NAME' : 'DESCRIPTION';
@@ -313,27 +327,86 @@ function skipBrackets(tokens: readonly Token[], j: number, floor: number): numbe
 /** First speaker-like phrase of the clause (its subject), used when the cue's own subject is elided. */
 export function clauseSubject(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
   from = afterOpening(tokens, from, to);
+  // A place named after a preposition, and the place that qualifies it ("in Salem, Oregon,"),
+  // is where something happened, not who acted.
+  let skipPlaceAfter = -1;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (!t.word) continue;
     const n = names.at(t.start);
     if (n !== null) {
+      let e = i;
+      while (e + 1 < to && tokens[e + 1]!.end <= n.end) e++;
+      const prev = tokens[i - 1];
+      const qualifies = n.type === 'LOC' && prev?.text === ',' && (i - 1 === skipPlaceAfter || tokens[e + 1]?.text === ',');
+      // A name after a preposition is an object ("shared it on his Facebook page, writing").
+      const object = PLACE_PREPOSITIONS.has(prev?.lower ?? '') || (n.type !== 'PER' && OBJECT_PREPOSITIONS.has(prev?.lower ?? ''));
+      if (object || qualifies) {
+        skipPlaceAfter = tokens[e + 1]?.text === ',' ? e + 1 : -1;
+        i = e;
+        continue;
+      }
+    }
+    if (n !== null) {
       // Extend over modifiers to a role or group noun ("NATO members", "The White House press secretary").
       let e = i;
       while (e + 1 < to && tokens[e + 1]!.end <= n.end) e++;
+      // "New Jersey Gov. Chris Christie", "Texas Sen. Ted Cruz": a place or body qualifying a
+      // title before a person's name belongs to the person.
+      if (n.type !== 'PER') {
+        for (let h = e + 1; h < to && h <= e + 5; h++) {
+          const g = tokens[h]!;
+          const p = names.at(g.start);
+          if (p !== null && p.type === 'PER' && h > e + 1) return { mention: span(text, p.start, p.end), form: 'NAME', nameType: 'PER', strength: 3 };
+          if (!(g.cap || g.text === '.')) break;
+        }
+      }
       for (let h = e + 1; h < to && h <= e + 3; h++) {
         const g = tokens[h]!;
-        if (!g.word || g.cap || NP_STOP_WORDS.has(g.lower) || CUE_WORDS.has(g.lower)) break;
+        // A determiner starts another phrase: "Park shared the letter" is not "Park letter".
+        if (!g.word || g.cap || NP_STOP_WORDS.has(g.lower) || CUE_WORDS.has(g.lower) || DETERMINERS.has(g.lower)) break;
         if (ROLE_NOUNS.has(g.lower) || GROUP_NOUNS.has(g.lower)) return npEndingAt(text, tokens, h, from, names);
       }
       return { mention: span(text, n.start, n.end), form: n.type === 'PER' ? 'NAME' : 'GROUP', nameType: n.type, strength: 3 };
     }
     if (PRONOUNS.has(t.lower) && PRONOUNS.get(t.lower) !== 'SELF') return npEndingAt(text, tokens, i, from, names);
-    if ((!t.cap || i === from) && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower))) return npEndingAt(text, tokens, i, from, names);
+    if ((!t.cap || i === from) && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower)) && !quantifiesSomethingElse(tokens, i))
+      return npEndingAt(text, tokens, i, from, names);
     if (CUE_WORDS.has(t.lower)) break;
   }
   return null;
 }
+
+const QUANTIFIERS = new Set(['some', 'many', 'both', 'most', 'few', 'several', 'all']);
+const TIME_NOUNS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hours', 'minutes', 'times', 'decades']);
+
+/** "Most recently, …", "a few days later, …": a quantifier that modifies an adverb or a time, not a group. */
+function quantifiesSomethingElse(tokens: readonly Token[], i: number): boolean {
+  if (!QUANTIFIERS.has(tokens[i]!.lower)) return false;
+  const next = tokens[i + 1];
+  return next !== undefined && next.word && (isAdverb(next) || TIME_NOUNS.has(next.lower));
+}
+
+/** Prepositions after which a place name is a location, never the clause's subject. */
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'from',
+  'to',
+  'near',
+  'across',
+  'throughout',
+  'outside',
+  'inside',
+  'around',
+  'into',
+  'toward',
+  'towards',
+  'through',
+]);
+
+/** Further prepositions after which an organization is an object ("on Facebook", "with CNN"). */
+const OBJECT_PREPOSITIONS = new Set(['on', 'with', 'for', 'of', 'about', 'against', 'than', 'like', 'over', 'under', 'during', 'after', 'before']);
 
 /** Words that open an introductory phrase the subject follows: "In an interview with CNN, Trump …". */
 const OPENING_WORDS = new Set([
@@ -360,19 +433,40 @@ const OPENING_WORDS = new Set([
  */
 function afterOpening(tokens: readonly Token[], from: number, to: number): number {
   let i = from;
-  // A dateline: words in capitals, perhaps an agency in brackets, then a dash.
+  // A dateline: a place in capitals (or capitalised, before a bracketed agency), perhaps a date
+  // ("WASHINGTON, Aug. 24 (UPI) —", "Washington (AFP) –"), perhaps an agency in brackets, then a dash.
   let k = i;
   while (k < to && tokens[k]!.word && tokens[k]!.text === tokens[k]!.text.toUpperCase() && /\p{Lu}/u.test(tokens[k]!.text)) k++;
+  if (k === i) {
+    // A capitalised place counts only with the agency's bracket after it.
+    while (k < to && tokens[k]!.cap && k - i < 3) k++;
+    if (tokens[k]?.text !== '(') k = i;
+  }
+  if (k > i && tokens[k]?.text === ',') {
+    let d = k + 1;
+    while (d < to && d < k + 6 && (tokens[d]!.cap || /^\d+$/.test(tokens[d]!.text) || tokens[d]!.text === '.')) d++;
+    if (tokens[d]?.text === '(' || /^[—–-]$/.test(tokens[d]?.text ?? '')) k = d;
+  }
   if (k > i && tokens[k]?.text === '(') {
     while (k < to && tokens[k]!.text !== ')') k++;
     if (k < to) k++;
   }
   if (k > i && k < to && /^[—–-]$/.test(tokens[k]!.text)) i = k + 1;
-  const first = tokens[i];
-  if (first === undefined || !OPENING_WORDS.has(first.lower)) return i;
-  for (let c = i + 1; c < to && c < i + 16; c++) if (tokens[c]!.text === ',') return c + 1 < to ? c + 1 : i;
+  // One introductory phrase or adverbial clause after another: "In June 2009, after Clinton
+  // suffered a concussion, Axelrod emailed …".
+  for (let phrases = 0; phrases < 3; phrases++) {
+    const first = tokens[i];
+    if (first === undefined || !(OPENING_WORDS.has(first.lower) || SUBORDINATORS.has(first.lower))) return i;
+    let c = i + 1;
+    while (c < to && c < i + 16 && tokens[c]!.text !== ',') c++;
+    if (c >= to - 1 || tokens[c]!.text !== ',') return i;
+    i = c + 1;
+  }
   return i;
 }
+
+/** Words that open an adverbial clause before the main clause ("When asked …, Smith said"). */
+const SUBORDINATORS = new Set(['when', 'while', 'although', 'though', 'if', 'because', 'since', 'once', 'unless', 'until', 'whereas', 'whether']);
 
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
 export function speakerForCue(
@@ -398,7 +492,9 @@ export function speakerForCue(
   }
   let j = cue.first - 1;
   while (j >= floor && (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) && !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) j--;
+  let relative: Token | null = null;
   if (j >= floor && (tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) {
+    relative = tokens[j]!;
     j--;
     if (j >= floor && tokens[j]!.text === ',') j--;
   }
@@ -412,15 +508,31 @@ export function speakerForCue(
       if (context !== undefined) return clauseSubject(text, context, 0, context.length, names);
     } else {
       const left = subjectLeftOf(text, tokens, j, floor, names);
+      // "Beck, who has described Trump as “…”": the relative pronoun is the cue's subject and
+      // stands for the phrase before it.
+      if (left !== null && relative !== null && left.form !== 'PRONOUN')
+        return {
+          mention: span(text, relative.start, relative.end),
+          form: 'PRONOUN',
+          nameType: left.nameType,
+          strength: left.strength,
+          antecedent: left.mention,
+        };
       // A bare noun phrase ("the streets chanted") is weaker than the clause's subject.
       if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names) ?? left;
       if (left !== null) return left;
     }
-    rightOk = !t.word || t.lower === 'also';
+    // After the quote, punctuation before the cue allows the inverted order ("“…” but to act,
+    // says Smith"). Before it, only a quotation mark does: after a dash or a comma closing an
+    // appositive ("McCain -- who lost -- said the president “…”") what follows the cue is what
+    // was said, not who said it.
+    rightOk = (!t.word && (context !== undefined || j === floor || /^["“”'‘’]$/.test(t.text))) || t.lower === 'also';
   }
   // Inverted order only straight after the quote or a comma: "“…,” said Smith". After "told",
   // "asked" or "assured" the phrase is whom the words were said to, never who said them.
-  if (!rightOk || ADDRESSEE_VERBS.has(head)) return null;
+  // Straight after the quote "asked" and "warned" invert like "said" ("“…?” asked Sen. Smith");
+  // "told" and "informed" always need their object, so what follows them is the one told.
+  if (!rightOk || (ADDRESSEE_VERBS.has(head) && (cue.first > floor || !INVERTING_ADDRESSEE_VERBS.has(head)))) return null;
   const right = npStartingAt(text, tokens, cue.last + 1, names);
   if (right !== null) return { ...right, strength: right.strength + 1 };
   return null;

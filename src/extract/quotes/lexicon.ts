@@ -132,6 +132,10 @@ const REGULAR_CUE_VERBS = [
   'liken',
   'chime',
   'lash',
+  'fume',
+  'interrupt',
+  'sigh',
+  'gush',
 ];
 
 /** Irregular or spelling-changing forms. */
@@ -729,6 +733,12 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
   'no',
   'any',
 ]);
+
+/**
+ * Words after which a speech word is a noun ("the report", "a tweet", "Smith's comment"), never
+ * a verb. "her" is left out: "heard her say" keeps the verb.
+ */
+export const NOUN_MARKERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'your', "'s", '’s']);
 
 /** Words that end a noun phrase when walking left from its head. */
 export const NP_STOP_WORDS: ReadonlySet<string> = new Set([
