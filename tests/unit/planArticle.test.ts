@@ -88,7 +88,11 @@ describe('planArticle', () => {
       entities: [
         { ...extraction.entities[0]!, mentions: [name(secondBerg), name(at('Anna Berg')), anna] },
         // "ANNA BERG" has the same key: its mentions join the first's, repeats dropped.
-        { ...extraction.entities[0]!, name: 'ANNA BERG', mentions: [{ ...name(secondBerg), form: 'ACRONYM' as const }, name(at('Anna')), name(at('Anna Berg'))] },
+        {
+          ...extraction.entities[0]!,
+          name: 'ANNA BERG',
+          mentions: [{ ...name(secondBerg), form: 'ACRONYM' as const }, name(at('Anna')), name(at('Anna Berg'))],
+        },
       ],
     };
     const mentions = planArticle(parsed, twice, source, 'test-1').entities[0]!.mentions;
