@@ -132,19 +132,26 @@ export function planArticle(
   const segments = [parsed.title, ...parsed.paragraphs];
   const starts = articleSegments(title, paragraphs).map((segment) => segment.start);
 
-  /** Maps a file offset to [stored offset, paragraph]; `isEnd` lets an end sit on a segment's end. */
-  const locate = (offset: number, isEnd: boolean): [number, number] | null => {
+  /** The segment a file offset lies in, or -1; `isEnd` lets an end sit on a segment's end. */
+  const segmentOf = (offset: number, isEnd: boolean): number => {
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
-      if (offset >= seg.start && (offset < seg.end || (isEnd && offset === seg.end))) return [offset - seg.start + starts[i]!, i];
+      if (offset >= seg.start && (offset < seg.end || (isEnd && offset === seg.end))) return i;
     }
-    return null;
+    return -1;
+  };
+  /** A file span's stored offsets and paragraph, or null when it leaves the headline and paragraphs or is empty there. */
+  const moveOffsets = (start: number, end: number): { start: number; end: number; paragraph: number } | null => {
+    const from = segmentOf(start, false);
+    const to = segmentOf(end, true);
+    if (from < 0 || to < 0) return null;
+    const storedStart = start - segments[from]!.start + starts[from]!;
+    const storedEnd = end - segments[to]!.start + starts[to]!;
+    return storedEnd <= storedStart ? null : { start: storedStart, end: storedEnd, paragraph: from };
   };
   const move = (span: Span): (Span & { paragraph: number }) | null => {
-    const from = locate(span.start, false);
-    const to = locate(span.end, true);
-    if (!from || !to || to[0] <= from[0]) return null;
-    return { start: from[0], end: to[0], text: stored.slice(from[0], to[0]), paragraph: from[1] };
+    const at = moveOffsets(span.start, span.end);
+    return at && { start: at.start, end: at.end, text: stored.slice(at.start, at.end), paragraph: at.paragraph };
   };
 
   const keyOf = (kind: EntityType, name: string) => `${kind}:${nameKey(name)}`;
@@ -161,7 +168,7 @@ export function planArticle(
     const mentions = entity.mentions.flatMap((m): PlannedMention[] => {
       const at = move(m);
       if (!at) return [];
-      const parent = m.parent ? move({ ...m.parent, text: '' }) : null;
+      const parent = m.parent ? moveOffsets(m.parent.start, m.parent.end) : null;
       return [{ ...at, form: m.form, parent: parent ? { start: parent.start, end: parent.end } : null }];
     });
     const aliases = entity.aliases.map((name) => ({ name, nameKey: nameKey(name) })).filter((a) => a.nameKey && a.nameKey !== key);
@@ -263,6 +270,19 @@ function dedupe(aliases: { name: string; nameKey: string }[]) {
   return dedupeBy(aliases, (a) => a.nameKey);
 }
 
+/**
+ * The first mention of each span, by start (ties in their order). Sorted first (stably), so
+ * the mentions of one span sit in one run of equal starts and only that run is searched.
+ */
 function dedupeMentions(mentions: PlannedMention[]): PlannedMention[] {
-  return dedupeBy(mentions, (m) => `${m.start}:${m.end}`).sort((a, b) => a.start - b.start);
+  const sorted = mentions.slice().sort((a, b) => a.start - b.start);
+  const out: PlannedMention[] = [];
+  let run = 0; // where the run of out's mentions with the current start begins
+  for (const m of sorted) {
+    if (out.length === 0 || out[out.length - 1]!.start !== m.start) run = out.length;
+    let seen = false;
+    for (let i = run; i < out.length; i++) if (out[i]!.end === m.end) seen = true;
+    if (!seen) out.push(m);
+  }
+  return out;
 }

@@ -80,6 +80,29 @@ describe('planArticle', () => {
     expect(planned.quotes.map((q) => q.speakerKey)).toEqual([null]);
   });
 
+  it('keeps the first mention of each span, ordered by start, when two names share a key', () => {
+    const secondBerg = at('Berg', text.indexOf('"'));
+    const anna = { ...at('Anna'), form: 'NAME' as const, parent: { start: at('Anna Berg').start, end: at('Anna Berg').end } };
+    const twice: Extraction = {
+      ...extraction,
+      entities: [
+        { ...extraction.entities[0]!, mentions: [name(secondBerg), name(at('Anna Berg')), anna] },
+        // "ANNA BERG" has the same key: its mentions join the first's, repeats dropped.
+        {
+          ...extraction.entities[0]!,
+          name: 'ANNA BERG',
+          mentions: [{ ...name(secondBerg), form: 'ACRONYM' as const }, name(at('Anna')), name(at('Anna Berg'))],
+        },
+      ],
+    };
+    const mentions = planArticle(parsed, twice, source, 'test-1').entities[0]!.mentions;
+    expect(mentions.map((m) => [m.text, m.form, m.parent && stored.slice(m.parent.start, m.parent.end)])).toEqual([
+      ['Anna Berg', 'NAME', null],
+      ['Anna', 'NAME', 'Anna Berg'],
+      ['Berg', 'NAME', null],
+    ]);
+  });
+
   it('hashes content, not file layout: the same story with LF line ends has the same hash', () => {
     const lf = parseArticle(text.replace(/\r\n/g, '\n'), 'y.txt');
     expect(planArticle(lf, extraction, source, 'test-1').contentHash).toBe(plan.contentHash);

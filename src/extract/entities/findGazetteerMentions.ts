@@ -25,7 +25,8 @@ export function findGazetteerMentions(text: string, words: readonly Word[]): Men
       const last = words[i + n - 1]!;
       if (last.segment !== first.segment) continue;
       let end = last.end;
-      let surface = text.slice(first.start, end);
+      // One word is the scanned word's own string, already hashed by the set lookups above.
+      let surface = n === 1 ? first.text : text.slice(first.start, end);
       if (n > 1 && !/^[\p{L}\p{N}.’'&-]+(?: [\p{L}\p{N}.’'&-]+)*$/u.test(surface)) continue;
       // "U.S." ends in a dot that the word scanner leaves out.
       if (text[end] === '.' && /\.[A-Z]$/.test(surface)) {

@@ -30,12 +30,14 @@ export interface KbMatch {
 
 interface Index {
   version: string;
-  /** Exact surface form → matches. */
-  exact: Map<string, KbMatch[]>;
   /** Case-folded multi-word form → matches ("house of commons"). */
   folded: Map<string, KbMatch[]>;
-  /** A pronounceable acronym written as a word → the acronym's matches ("Nato" → NATO). */
-  asWord: Map<string, KbMatch[]>;
+  /**
+   * Exact surface form → matches, and for a form not there, a pronounceable acronym written as a word → the
+   * acronym's matches ("Nato" → NATO): one probe for a one-word form (an acronym-as-word never
+   * holds a space, so for forms with one only the case-folded map can come between them).
+   */
+  exactOrAsWord: Map<string, KbMatch[]>;
   byId: Map<string, KbEntry>;
   countryName: Map<string, string>;
   /** First words of multi-word names of places, for the gazetteer's scanner. */
@@ -78,7 +80,9 @@ function load(): Index {
     for (const form of [name, ...names]) put(form, { entry, demonym: false });
     for (const form of demonyms) put(form, { entry, demonym: true });
   }
-  return { version: file.version, exact, folded, asWord, byId, countryName, multiWordStarts };
+  const exactOrAsWord = new Map(exact);
+  for (const [word, matches] of asWord) if (!exact.has(word)) exactOrAsWord.set(word, matches);
+  return { version: file.version, exactOrAsWord, folded, byId, countryName, multiWordStarts };
 }
 
 function kb(): Index {
@@ -88,8 +92,11 @@ function kb(): Index {
 /** Entries a surface form names, exactly as written ("US" is not "us"); multi-word forms also case-folded. */
 export function lookupKnown(form: string): readonly KbMatch[] {
   const k = kb();
-  // British style writes pronounceable acronyms as words: "Nato", "Ukip", "Opec".
-  return k.exact.get(form) ?? (form.includes(' ') ? k.folded.get(form.toLowerCase()) : undefined) ?? k.asWord.get(form) ?? NONE;
+  // Exact first, then multi-word forms case-folded; British style writes pronounceable acronyms
+  // as words ("Nato", "Ukip", "Opec"), which exactOrAsWord holds where exact has nothing.
+  const hit = k.exactOrAsWord.get(form);
+  if (hit !== undefined) return hit;
+  return (form.includes(' ') ? k.folded.get(form.toLowerCase()) : undefined) ?? NONE;
 }
 
 /** The entry with this id. */

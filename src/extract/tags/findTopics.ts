@@ -12,6 +12,8 @@ interface KeywordIndex {
   exact: Map<string, string[]>;
   /** Stems by their first four letters, so a word is checked against a handful of stems only. */
   stems: Map<string, { stem: string; topic: string }[]>;
+  /** prefixCode of every keyword and stem key: a word whose own code is not here has no topic. */
+  prefixes: Set<number>;
 }
 
 let index: KeywordIndex | null = null;
@@ -23,19 +25,43 @@ const NONE: readonly string[] = [];
 function buildIndex(): KeywordIndex {
   const exact = new Map<string, string[]>();
   const stems = new Map<string, { stem: string; topic: string }[]>();
+  const prefixes = new Set<number>();
   for (const [topic, list] of Object.entries(TOPIC_KEYWORDS)) {
     for (const k of list.trim().split(/\s+/)) {
       if (k.endsWith('*')) {
         const stem = k.slice(0, -1);
         const key = stem.slice(0, 4);
         stems.set(key, [...(stems.get(key) ?? []), { stem, topic }]);
-      } else exact.set(k, [...(exact.get(k) ?? []), topic]);
+        prefixes.add(prefixCode(key));
+      } else {
+        exact.set(k, [...(exact.get(k) ?? []), topic]);
+        prefixes.add(prefixCode(k));
+      }
     }
   }
-  return { exact, stems };
+  return { exact, stems, prefixes };
+}
+
+/**
+ * The first four characters of a word (all of a shorter one), lower-cased, as one number, or -1
+ * when one of them is not ASCII. Most words of an article share no such start with any
+ * keyword, and this tells them apart without building or hashing a string.
+ */
+function prefixCode(word: string): number {
+  let code = 1; // a leading 1 keeps "ab" apart from a longer start ending in "ab"
+  for (let i = 0, n = Math.min(4, word.length); i < n; i++) {
+    let c = word.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    code = code * 128 + c;
+  }
+  return code;
 }
 
 function topicsOfWord(written: string, idx: KeywordIndex): readonly string[] {
+  // Exact keywords and stem keys both start with the word's lower-cased first four letters.
+  const prefix = prefixCode(written);
+  if (prefix !== -1 && !idx.prefixes.has(prefix)) return NONE;
   const seen = memo.get(written);
   if (seen !== undefined) return seen;
   const word = written.toLowerCase();
