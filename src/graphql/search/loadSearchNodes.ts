@@ -5,6 +5,8 @@ import { snippetHtml } from './snippetHtml.js';
 
 /** A search edge before its cursor is added. */
 export interface SearchResultRow {
+  /** The ranked hit it was loaded for. */
+  hit: SearchHit;
   node: ArticleRow | QuoteRow | EntityRow;
   rank: number;
   snippet: string | null;
@@ -23,7 +25,7 @@ export async function loadSearchNodes(hits: SearchHit[], ctx: Context): Promise<
           : hit.type === 'QUOTE'
             ? await ctx.loaders.quoteById.load(hit.id)
             : await ctx.loaders.entityById.load(hit.id);
-      return node ? { node, rank: hit.rank, snippet: hit.headline === null ? null : snippetHtml(hit.headline) } : null;
+      return node ? { hit, node, rank: hit.rank, snippet: hit.headline === null ? null : snippetHtml(hit.headline) } : null;
     }),
   );
   return rows.filter((row) => row !== null);

@@ -2,6 +2,10 @@ import { articleTextSql } from '../../content/articleText.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { SearchType } from '../generated/schemaTypes.js';
+import type { PageWindow } from '../paginate.js';
+import type { Ordering } from '../paging/cursor.js';
+import { keysetPageSql, orderSql, scanKeys, type KeyedRow, type Seek } from '../paging/keysetPage.js';
+import { sortKey } from '../paging/sortKey.js';
 import { visible, type Reader } from '../read/sql.js';
 import { escapeLike } from '../read/escapeLike.js';
 import { MATCH_END, MATCH_START } from './snippetHtml.js';
@@ -76,30 +80,47 @@ function hitsSql(viewer: Viewer, text: string, types: readonly SearchType[]): Pr
   return Prisma.join(branches, ' UNION ALL ');
 }
 
-/** Number of matches of each type (types without matches are absent). */
-export async function countSearchHits(read: Reader, viewer: Viewer, text: string, types: readonly SearchType[]): Promise<Map<SearchType, number>> {
-  const rows = await read<{ type: SearchType; count: number }>(Prisma.sql`
-    WITH hits AS (${hitsSql(viewer, text, types)})
-    SELECT type, count(*)::int AS count FROM hits GROUP BY type`);
-  return new Map(rows.map((row) => [row.type, row.count]));
-}
+/** Search results in rank order, best first: rank, then type and id so every hit has its own place. */
+export const SEARCH_ORDERING: Ordering = {
+  connection: 'search',
+  keys: [sortKey('rank', 'h.rank', 'float8', 'DESC'), sortKey('type', 'h.type', 'text'), sortKey('id', 'h."id"', 'uuid')],
+};
+
+/** A page of search hits read by `searchPage`, in the window's reading direction, with their key values (`_k0`…). */
+export type SearchPageRow = SearchHit & KeyedRow;
 
 /**
- * One page of matches, best first. Snippets (ts_headline, the costly part) are computed in
- * the outer query, so only for the rows of this page.
+ * One page of matches and, when `counted`, the number of matches of each type, from one
+ * statement: the matches are found and ranked once (a materialised CTE that the count and the
+ * keyset page both read), and snippets (ts_headline, the costly part) are computed only for
+ * the page's rows. A page past the end comes back as one row without a hit, for the counts.
  */
-export function fetchSearchHits(read: Reader, viewer: Viewer, text: string, types: readonly SearchType[], skip: number, take: number): Promise<SearchHit[]> {
-  return read<SearchHit>(Prisma.sql`
-    WITH hits AS (${hitsSql(viewer, text, types)}),
-    page AS (SELECT * FROM hits ORDER BY rank DESC, type, "id" OFFSET ${skip} LIMIT ${take})
-    SELECT p.type, p."id"::text AS id, p.rank,
+export async function searchPage(
+  read: Reader,
+  viewer: Viewer,
+  text: string,
+  types: readonly SearchType[],
+  window: PageWindow,
+  seek: Seek,
+  counted: boolean,
+): Promise<{ rows: SearchPageRow[]; counts: Map<SearchType, number> }> {
+  const page = keysetPageSql({ select: Prisma.sql`h.*`, from: Prisma.sql`hits h`, where: Prisma.sql`TRUE`, ordering: SEARCH_ORDERING }, window, seek);
+  const keyColumns = Prisma.raw(SEARCH_ORDERING.keys.map((_, i) => `p."_k${i}"`).join(', '));
+  const rows = await read<SearchPageRow & { counts: Record<string, number> | null }>(Prisma.sql`
+    WITH hits AS ${counted ? Prisma.sql`MATERIALIZED` : Prisma.empty} (${hitsSql(viewer, text, types)}),
+    page AS (${page})
+    SELECT ${counted ? Prisma.sql`(SELECT json_object_agg(type, n) FROM (SELECT type, count(*)::int AS n FROM hits GROUP BY type) c)` : Prisma.sql`NULL::json`} AS counts,
+      p.type, p."id"::text AS id, p.rank, ${keyColumns},
       CASE p.type
         WHEN 'ARTICLE' THEN ts_headline('english', ${ARTICLE_TEXT}, ${tsquery(text)}, ${ARTICLE_HEADLINE})
         WHEN 'QUOTE' THEN ts_headline('english', q."text", ${tsquery(text)}, ${QUOTE_HEADLINE})
         ELSE p.matched
       END AS headline
-    FROM page p
+    FROM (SELECT 1) one
+    LEFT JOIN page p ON TRUE
     LEFT JOIN "article" a ON p.type = 'ARTICLE' AND a."id" = p."id"
     LEFT JOIN "quote" q ON p.type = 'QUOTE' AND q."id" = p."id"
-    ORDER BY p.rank DESC, p.type, p."id"`);
+    ORDER BY ${orderSql(scanKeys(SEARCH_ORDERING, window), true)}`);
+  const counts = new Map<SearchType, number>(Object.entries(rows[0]?.counts ?? {}) as [SearchType, number][]);
+  return { rows: rows.filter((row) => row.id !== null).map(({ counts: _, ...row }) => row as SearchPageRow), counts };
 }
