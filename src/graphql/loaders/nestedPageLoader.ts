@@ -97,5 +97,5 @@ function pageSql(source: NestedSource, ids: string[], window: PageWindow, seek: 
     FROM unnest(${ids}::uuid[]) AS p("_parent")
     CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (SELECT 1 FROM ${source.from} WHERE ${where} ${group}) c) t
     LEFT JOIN LATERAL (${page}) x ON TRUE
-    ORDER BY p."_parent", ${orderSql(scanKeys(ordering, window), true)}`;
+    ORDER BY p."_parent", ${orderSql(scanKeys(ordering, window), 'x')}`;
 }

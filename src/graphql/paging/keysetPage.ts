@@ -28,9 +28,16 @@ export function seekOf(window: PageWindow, ordering: Ordering): Seek {
   };
 }
 
-/** `ORDER BY` list of keys; `outer` names the selected key columns (`_k0`…) instead of the expressions. */
-export function orderSql(keys: readonly SortKey[], outer = false): Sql {
-  return raw(keys.map((key, i) => `${outer ? `"_k${i}"` : key.sql} ${key.direction} NULLS ${key.nullsLast ? 'LAST' : 'FIRST'}`).join(', '));
+/**
+ * `ORDER BY` list of keys; with `outer` (a table alias, or '' for none), over the selected key
+ * columns (`_k0`…) of a query around the page instead of the expressions.
+ */
+export function orderSql(keys: readonly SortKey[], outer?: string): Sql {
+  return raw(
+    keys
+      .map((key, i) => `${outer === undefined ? key.sql : `${outer ? `${outer}.` : ''}"_k${i}"`} ${key.direction} NULLS ${key.nullsLast ? 'LAST' : 'FIRST'}`)
+      .join(', '),
+  );
 }
 
 const value = (key: SortKey, v: unknown): Sql => sql`${v}::${raw(key.type)}`;
@@ -92,7 +99,7 @@ export function keysetPageSql(query: KeysetQuery, window: PageWindow, seek: Seek
   return sql`SELECT * FROM (${join(
     bounds.map((bound) => sql`(${arm(bound)})`),
     ' UNION ALL ',
-  )}) seek ORDER BY ${orderSql(scan, true)} LIMIT ${limit}`;
+  )}) seek ORDER BY ${orderSql(scan, '')} LIMIT ${limit}`;
 }
 
 /** The keys in the order a window reads its rows (reversed for a backward window). */

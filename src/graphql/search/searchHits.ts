@@ -2,7 +2,7 @@ import { articleTextSql } from '../../content/articleText.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { SearchType } from '../generated/schemaTypes.js';
-import type { PageWindow } from '../paginate.js';
+import { rowsToRead, type PageWindow } from '../paginate.js';
 import type { Ordering } from '../paging/cursor.js';
 import { keysetPageSql, orderSql, scanKeys, type KeyedRow, type Seek } from '../paging/keysetPage.js';
 import { sortKey } from '../paging/sortKey.js';
@@ -44,7 +44,9 @@ const tsquery = (text: string) => Prisma.sql`websearch_to_tsquery('english', ${t
 // one word once in a headline scores 0.91, once in the body 0.67, two words far apart lower.
 // The 0.1 puts full-text matches on the scale of name similarity, where an exact name is 1 and
 // a typo about 0.5 (PostgreSQL's own r/(r+1) would put nearly every article below any name).
-const scaled = (vector: Prisma.Sql, text: string) => Prisma.sql`(SELECT (r / (r + 0.1))::float8 FROM (SELECT ts_rank_cd(${vector}, ${tsquery(text)}) AS r) x)`;
+// Written 1 - 0.1/(r+0.1), so `ts_rank_cd` appears once and runs once per match without a
+// subquery: a scalar subquery per match doubled the ranking's cost (4,771 matches: 75 → 130 ms).
+const scaled = (vector: Prisma.Sql, text: string) => Prisma.sql`(1 - 0.1 / (ts_rank_cd(${vector}, ${tsquery(text)}) + 0.1))::float8`;
 
 /**
  * Every match as (type, id, rank, matched name). Ranks share one scale from 0 to 1 so types
@@ -105,22 +107,25 @@ export async function searchPage(
   counted: boolean,
 ): Promise<{ rows: SearchPageRow[]; counts: Map<SearchType, number> }> {
   const page = keysetPageSql({ select: Prisma.sql`h.*`, from: Prisma.sql`hits h`, where: Prisma.sql`TRUE`, ordering: SEARCH_ORDERING }, window, seek);
+  const order = orderSql(scanKeys(SEARCH_ORDERING, window), 'p');
   const keyColumns = Prisma.raw(SEARCH_ORDERING.keys.map((_, i) => `p."_k${i}"`).join(', '));
   const rows = await read<SearchPageRow & { counts: Record<string, number> | null }>(Prisma.sql`
     WITH hits AS ${counted ? Prisma.sql`MATERIALIZED` : Prisma.empty} (${hitsSql(viewer, text, types)}),
     page AS (${page})
     SELECT ${counted ? Prisma.sql`(SELECT json_object_agg(type, n) FROM (SELECT type, count(*)::int AS n FROM hits GROUP BY type) c)` : Prisma.sql`NULL::json`} AS counts,
       p.type, p."id"::text AS id, p.rank, ${keyColumns},
-      CASE p.type
-        WHEN 'ARTICLE' THEN ts_headline('english', ${ARTICLE_TEXT}, ${tsquery(text)}, ${ARTICLE_HEADLINE})
-        WHEN 'QUOTE' THEN ts_headline('english', q."text", ${tsquery(text)}, ${QUOTE_HEADLINE})
+      CASE
+        -- No snippet for the extra row read only to know whether more follow.
+        WHEN row_number() OVER (ORDER BY ${order}) > ${rowsToRead(window) - 1} THEN NULL
+        WHEN p.type = 'ARTICLE' THEN ts_headline('english', ${ARTICLE_TEXT}, ${tsquery(text)}, ${ARTICLE_HEADLINE})
+        WHEN p.type = 'QUOTE' THEN ts_headline('english', q."text", ${tsquery(text)}, ${QUOTE_HEADLINE})
         ELSE p.matched
       END AS headline
     FROM (SELECT 1) one
     LEFT JOIN page p ON TRUE
     LEFT JOIN "article" a ON p.type = 'ARTICLE' AND a."id" = p."id"
     LEFT JOIN "quote" q ON p.type = 'QUOTE' AND q."id" = p."id"
-    ORDER BY ${orderSql(scanKeys(SEARCH_ORDERING, window), true)}`);
+    ORDER BY ${order}`);
   const counts = new Map<SearchType, number>(Object.entries(rows[0]?.counts ?? {}) as [SearchType, number][]);
   return { rows: rows.filter((row) => row.id !== null).map(({ counts: _, ...row }) => row as SearchPageRow), counts };
 }
