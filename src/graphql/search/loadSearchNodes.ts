@@ -14,11 +14,13 @@ export interface SearchResultRow {
 
 /**
  * Loads the ranked hits through the request's DataLoaders (one statement per type), so the
- * nodes are the same rows every other field resolves from. A hit deleted since ranking is dropped.
+ * nodes are the same rows every other field resolves from; an article that came with its hit
+ * is primed into the loader instead. A hit deleted since ranking is dropped.
  */
-export async function loadSearchNodes(hits: SearchHit[], ctx: Context): Promise<SearchResultRow[]> {
+export async function loadSearchNodes(hits: (SearchHit & { article?: ArticleRow })[], ctx: Context): Promise<SearchResultRow[]> {
   const rows = await Promise.all(
     hits.map(async (hit) => {
+      if (hit.article) ctx.loaders.articleSummaryById.prime(hit.id, hit.article);
       const node =
         hit.type === 'ARTICLE'
           ? await ctx.loaders.articleSummaryById.load(hit.id)

@@ -7,6 +7,8 @@ import type { Ordering } from '../paging/cursor.js';
 import { keysetPageSql, orderSql, scanKeys, type KeyedRow, type Seek } from '../paging/keysetPage.js';
 import { sortKey } from '../paging/sortKey.js';
 import { visible, type Reader } from '../read/sql.js';
+import { asArticle } from '../read/tagRows.js';
+import type { ArticleRow } from '../rows.js';
 import { escapeLike } from '../read/escapeLike.js';
 import { MATCH_END, MATCH_START } from './snippetHtml.js';
 
@@ -88,14 +90,35 @@ export const SEARCH_ORDERING: Ordering = {
   keys: [sortKey('rank', 'h.rank', 'float8', 'DESC'), sortKey('type', 'h.type', 'text'), sortKey('id', 'h."id"', 'uuid')],
 };
 
-/** A page of search hits read by `searchPage`, in the window's reading direction, with their key values (`_k0`…). */
-export type SearchPageRow = SearchHit & KeyedRow;
+/**
+ * A page of search hits read by `searchPage`, in the window's reading direction, with their key
+ * values (`_k0`…) and, for an article, its row without the body (as `articleSummaryById` reads it).
+ */
+export type SearchPageRow = SearchHit & KeyedRow & { article?: ArticleRow };
+
+// An article hit's columns but its body, prefixed so they cannot collide with the hit's.
+const ARTICLE_FIELDS = Object.values(Prisma.ArticleScalarFieldEnum).filter((field) => field !== 'paragraphs');
+const ARTICLE_PREFIX = '_a_';
+const ARTICLE_COLUMNS = Prisma.raw(ARTICLE_FIELDS.map((field) => `a."${field}" AS "${ARTICLE_PREFIX}${field}"`).join(', '));
+
+/** Moves an article hit's prefixed columns into its own row, tagged as an Article. */
+function withArticle(row: Record<string, unknown>): SearchPageRow {
+  const article: Record<string, unknown> = {};
+  for (const field of ARTICLE_FIELDS) {
+    article[field] = row[ARTICLE_PREFIX + field];
+    delete row[ARTICLE_PREFIX + field];
+  }
+  const hit = row as SearchPageRow;
+  if (hit.type === 'ARTICLE' && article.id !== null) hit.article = asArticle(article as never);
+  return hit;
+}
 
 /**
  * One page of matches and, when `counted`, the number of matches of each type, from one
  * statement: the matches are found and ranked once (a materialised CTE that the count and the
  * keyset page both read), and snippets (ts_headline, the costly part) are computed only for
- * the page's rows. A page past the end comes back as one row without a hit, for the counts.
+ * the page's rows. Article hits come with their row but the body, so loading them costs no
+ * second statement. A page past the end comes back as one row without a hit, for the counts.
  */
 export async function searchPage(
   read: Reader,
@@ -113,7 +136,7 @@ export async function searchPage(
     WITH hits AS ${counted ? Prisma.sql`MATERIALIZED` : Prisma.empty} (${hitsSql(viewer, text, types)}),
     page AS (${page})
     SELECT ${counted ? Prisma.sql`(SELECT json_object_agg(type, n) FROM (SELECT type, count(*)::int AS n FROM hits GROUP BY type) c)` : Prisma.sql`NULL::json`} AS counts,
-      p.type, p."id"::text AS id, p.rank, ${keyColumns},
+      p.type, p."id"::text AS id, p.rank, ${keyColumns}, ${ARTICLE_COLUMNS},
       CASE
         -- No snippet for the extra row read only to know whether more follow.
         WHEN row_number() OVER (ORDER BY ${order}) > ${rowsToRead(window) - 1} THEN NULL
@@ -127,5 +150,5 @@ export async function searchPage(
     LEFT JOIN "quote" q ON p.type = 'QUOTE' AND q."id" = p."id"
     ORDER BY ${order}`);
   const counts = new Map<SearchType, number>(Object.entries(rows[0]?.counts ?? {}) as [SearchType, number][]);
-  return { rows: rows.filter((row) => row.id !== null).map(({ counts: _, ...row }) => row as SearchPageRow), counts };
+  return { rows: rows.filter((row) => row.id !== null).map(({ counts: _, ...row }) => withArticle(row)), counts };
 }
