@@ -14,10 +14,20 @@ export interface Ordering {
 
 const VERSION = 1;
 
+// Tags computed once per ordering (every row of a page has one cursor); bounded, since
+// `orderBy` combinations come from clients.
+const MAX_TAGS = 1000;
+const tags = new Map<string, string>();
+
 /** Short tag of an ordering: the connection and each key's name and direction. */
 function tagOf(ordering: Ordering): string {
   const text = `${ordering.connection}|${ordering.keys.map((key) => `${key.name} ${key.direction}`).join(',')}`;
-  return createHash('sha1').update(text).digest('base64url').slice(0, 10);
+  let tag = tags.get(text);
+  if (tag === undefined) {
+    tag = createHash('sha1').update(text).digest('base64url').slice(0, 10);
+    if (tags.size < MAX_TAGS) tags.set(text, tag);
+  }
+  return tag;
 }
 
 /** The opaque cursor of a row: base64url of `{"v":1,"o":tag,"k":[sort key values…]}`. */
