@@ -110,14 +110,14 @@ export function scanKeys(ordering: Ordering, window: PageWindow): readonly SortK
 /** A row of `keysetPageSql`: the list's columns and its key values. */
 export type KeyedRow = Record<string, unknown>;
 
-/** Splits off a row's key values (`_k0`…), leaving the list's columns. */
-export function splitKeys(row: KeyedRow, count: number): { values: unknown[]; rest: Record<string, unknown> } {
+/**
+ * A row's key values (`_k0`…). They stay on the row, unused by any resolver: deleting
+ * properties would turn every row object into a slow dictionary-mode object in V8.
+ */
+export function keyValues(row: KeyedRow, count: number): unknown[] {
   const values: unknown[] = [];
-  for (let i = 0; i < count; i++) {
-    values.push(row[`_k${i}`]);
-    delete row[`_k${i}`];
-  }
-  return { values, rest: row };
+  for (let i = 0; i < count; i++) values.push(row[`_k${i}`]);
+  return values;
 }
 
 /**
@@ -129,10 +129,9 @@ export function keysetConnection<T>(rows: KeyedRow[], window: PageWindow, orderi
   const count = ordering.keys.length;
   const cursors: string[] = [];
   const nodes = page.rows.map((row) => {
-    const { values, rest } = splitKeys(row, count);
     // Backward pages read reversed keys: same values, same order of keys.
-    cursors.push(encodeCursor(ordering, values));
-    return map(rest as never);
+    cursors.push(encodeCursor(ordering, keyValues(row, count)));
+    return map(row as never);
   });
   return connectionOf(nodes, cursors, total, page.hasNextPage, page.hasPreviousPage);
 }
