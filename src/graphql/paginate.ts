@@ -1,5 +1,7 @@
 import { DEFAULT_PAGE_SIZE } from '../config/queryLimits.js';
 import { AppError, ErrorCode } from '../errors.js';
+import { decodeCursor, encodeCursor, type Ordering } from './paging/cursor.js';
+import { sortKey } from './paging/sortKey.js';
 
 export { DEFAULT_PAGE_SIZE };
 
@@ -12,90 +14,108 @@ export interface PageArgs {
 }
 
 /**
- * Validated paging arguments with cursors decoded to offsets. `first` defaults to 20 when
- * neither `first` nor `last` is given.
+ * Validated paging arguments. `first` defaults to 20 when neither `first` nor `last` is given.
+ * Cursors stay opaque here: only the list that knows its order can decode them (`decodeCursor`).
  */
 export interface PageWindow {
   first: number | null;
   last: number | null;
-  /** Offset of the `after` cursor, or null. */
-  after: number | null;
-  /** Offset of the `before` cursor, or null. */
-  before: number | null;
+  after: string | null;
+  before: string | null;
 }
 
-/** Validates `first/after/last/before`. Throws BAD_USER_INPUT naming the argument. */
+/** Validates `first/last` (cursors are checked against the list's order when it is read). Throws BAD_USER_INPUT naming the argument. */
 export function windowOf(args: PageArgs, maxPageSize: number): PageWindow {
   const first = sizeOf('first', args.first, maxPageSize);
   const last = sizeOf('last', args.last, maxPageSize);
   return {
     first: first === null && last === null ? Math.min(DEFAULT_PAGE_SIZE, maxPageSize) : first,
     last,
-    after: args.after ? decodeCursor(args.after, 'after') : null,
-    before: args.before ? decodeCursor(args.before, 'before') : null,
+    after: args.after ?? null,
+    before: args.before ?? null,
   };
-}
-
-/**
- * The half-open offset range [lo, hi) a window selects from a list of `total` items, as the
- * Relay spec orders it: cut at `after` and `before`, then keep the first `first`, then the
- * last `last`. `nestedPageLoader.ts` computes the same range in SQL; keep the two in step.
- */
-export function boundsOf(window: PageWindow, total: number): { lo: number; hi: number } {
-  let lo = window.after === null ? 0 : window.after + 1;
-  let hi = window.before === null ? total : Math.min(window.before, total);
-  if (window.first !== null) hi = Math.min(hi, lo + window.first);
-  if (window.last !== null) lo = Math.max(lo, hi - window.last);
-  return { lo, hi: Math.max(lo, hi) };
-}
-
-/**
- * Builds a Relay connection from the rows at offsets [lo, …) and the list's total size; without
- * a total (not selected, so not counted), `hasNext` says whether rows follow the page.
- */
-export function connectionOf<T>(rows: T[], lo: number, total: number | null, hasNext?: boolean) {
-  const edges = rows.map((node, i) => ({ cursor: encodeCursor(lo + i), node }));
-  return {
-    edges,
-    nodes: rows,
-    // Never read when null: it is null only when the query does not select it.
-    totalCount: total as number,
-    pageInfo: {
-      hasNextPage: total === null ? (hasNext ?? false) : lo + rows.length < total,
-      hasPreviousPage: lo > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
-}
-
-/**
- * One page of a root list: counts and fetches in parallel for `first`; `last` counts first,
- * since the window then depends on the total. Without `count` (totalCount not selected) a
- * `first` page fetches one row more than it shows, to know whether rows follow.
- */
-export async function pageOf<T>(
-  window: PageWindow,
-  count: (() => Promise<number>) | null,
-  fetch: (skip: number, take: number) => Promise<T[]>,
-): Promise<Connection<T>> {
-  if (window.last === null) {
-    const { lo, hi } = boundsOf(window, Number.MAX_SAFE_INTEGER);
-    if (!count) {
-      const rows = hi > lo ? await fetch(lo, hi - lo + 1) : [];
-      return connectionOf(rows.slice(0, hi - lo), lo, null, rows.length > hi - lo);
-    }
-    const [total, rows] = await Promise.all([count(), hi > lo ? fetch(lo, hi - lo) : Promise.resolve([])]);
-    return connectionOf(rows, lo, total);
-  }
-  if (!count) throw new Error('a `last` page needs its total');
-  const total = await count();
-  const { lo, hi } = boundsOf(window, total);
-  return connectionOf(hi > lo ? await fetch(lo, hi - lo) : [], lo, total);
 }
 
 /** A Relay connection as resolvers return it. */
-export type Connection<T> = ReturnType<typeof connectionOf<T>>;
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  /** Never read when null: it is null only when the query does not select it. */
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/** Builds a Relay connection from a page's rows, their cursors and what lies on either side. */
+export function connectionOf<T>(rows: T[], cursors: string[], total: number | null, hasNextPage: boolean, hasPreviousPage: boolean): Connection<T> {
+  const edges = rows.map((node, i) => ({ cursor: cursors[i]!, node }));
+  return {
+    edges,
+    nodes: rows,
+    totalCount: total as number,
+    pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+  };
+}
+
+/**
+ * The rows a window shows out of rows read in its direction, one more than asked for (see
+ * `keysetPage`), and whether rows lie beyond either end. Forward (`first`): the extra row means
+ * a next page; `last` with `first` keeps the last of those. Backward (`last` alone): rows come
+ * newest-last and are put back in the list's order.
+ */
+export function windowRows<T>(rows: T[], window: PageWindow): { rows: T[]; hasNextPage: boolean; hasPreviousPage: boolean } {
+  if (isBackward(window)) {
+    const last = window.last!;
+    return { rows: rows.slice(0, last).reverse(), hasNextPage: window.before !== null, hasPreviousPage: rows.length > last || window.after !== null };
+  }
+  const first = window.first!;
+  let page = rows.slice(0, first);
+  const trimmed = window.last !== null && page.length > window.last;
+  if (trimmed) page = page.slice(-window.last!);
+  return { rows: page, hasNextPage: rows.length > first || window.before !== null, hasPreviousPage: window.after !== null || trimmed };
+}
+
+/** A window read from the end of the list: `last` without `first`. */
+export function isBackward(window: PageWindow): boolean {
+  return window.first === null;
+}
+
+/** How many rows a window reads in its direction: one more than it shows, to know whether more follow. */
+export function rowsToRead(window: PageWindow): number {
+  return (isBackward(window) ? window.last! : window.first!) + 1;
+}
+
+const OFFSET_KEY = [sortKey('offset', '', 'int')];
+
+/**
+ * One page of a short list that has no index to seek in (the review queue, merge candidates
+ * computed in memory): cursors hold an offset, tagged with the connection like every cursor,
+ * and the list is counted to place a `last` page.
+ */
+export async function offsetPageOf<T>(
+  connection: string,
+  window: PageWindow,
+  count: () => Promise<number>,
+  fetch: (skip: number, take: number) => Promise<T[]>,
+): Promise<Connection<T>> {
+  const ordering: Ordering = { connection, keys: OFFSET_KEY };
+  const offset = (cursor: string | null, argument: string) => (cursor === null ? null : (decodeCursor(cursor, ordering, argument)[0] as number));
+  const after = offset(window.after, 'after');
+  const before = offset(window.before, 'before');
+  const total = await count();
+  let lo = after === null ? 0 : after + 1;
+  let hi = before === null ? total : Math.min(before, total);
+  if (window.first !== null) hi = Math.min(hi, lo + window.first);
+  if (window.last !== null) lo = Math.max(lo, hi - window.last);
+  hi = Math.max(lo, hi);
+  const page = hi > lo ? await fetch(lo, hi - lo) : [];
+  return connectionOf(
+    page,
+    page.map((_, i) => encodeCursor(ordering, [lo + i])),
+    total,
+    lo + page.length < total,
+    lo > 0,
+  );
+}
 
 function sizeOf(argument: string, value: number | null | undefined, max: number): number | null {
   if (value === null || value === undefined) return null;
@@ -103,14 +123,4 @@ function sizeOf(argument: string, value: number | null | undefined, max: number)
     throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be between 1 and ${max} (got ${value})`, { argument });
   }
   return value;
-}
-
-function encodeCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string, argument: string): number {
-  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument}: ${JSON.stringify(cursor)} is not a cursor from this list`, { argument });
-  return Number(match[1]);
 }

@@ -93,6 +93,23 @@ describe.each(databaseKinds)('relation fields are batched per request on %s', (k
     expect(fifty.count).toBeLessThanOrEqual(8);
   });
 
+  it('a search page with its count, ranks, snippets and article titles is one statement, whatever its size', async () => {
+    const search = `query ($first: Int!, $after: String) {
+      search(query: "library", types: [ARTICLE], first: $first, after: $after) {
+        totalCount pageInfo { endCursor } edges { rank snippet node { ... on Article { title slug } } }
+      }
+    }`;
+    const [three, fifty] = [await statementsFor(search, { first: 3 }), await statementsFor(search, { first: 50 })];
+    expect(fifty.data.search.totalCount).toBe(TOWNS.length);
+    expect(fifty.data.search.edges).toHaveLength(TOWNS.length);
+    expect(fifty.data.search.edges.every((edge: { snippet: string; node: { title: string } }) => edge.snippet.includes('<b>') && edge.node.title)).toBe(true);
+    const next = await statementsFor(search, { first: 3, after: three.data.search.pageInfo.endCursor });
+    expect(next.data.search.edges.map((edge: { node: { slug: string } }) => edge.node.slug)).toEqual(
+      fifty.data.search.edges.slice(3, 6).map((edge: { node: { slug: string } }) => edge.node.slug),
+    );
+    expect([three.count, fifty.count, next.count]).toEqual([1, 1, 1]);
+  });
+
   it('counts a list only when totalCount is selected, whatever the page size', async () => {
     const plain = (first: number) => statementsFor(`{ articles(first: ${first}) { pageInfo { hasNextPage } nodes { title } } }`);
     const counted = (first: number) => statementsFor(`{ articles(first: ${first}) { totalCount nodes { title } } }`);

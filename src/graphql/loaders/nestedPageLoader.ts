@@ -1,9 +1,13 @@
 import DataLoader from 'dataloader';
-import { boundsOf, connectionOf, type Connection, type PageWindow } from '../paginate.js';
+import type { Connection, PageWindow } from '../paginate.js';
+import { keysetConnection, keysetPageSql, orderSql, scanKeys, seekOf, type KeyedRow } from '../paging/keysetPage.js';
+import type { SortKey } from '../paging/sortKey.js';
 import { empty, sql, type Reader, type Sql } from '../read/sql.js';
 
 /** How one relation reads its rows for many parents in a single statement. */
 export interface NestedSource {
+  /** The connection's name in its cursors, e.g. `Article.quotes`. */
+  connection: string;
   /** Columns of each row, e.g. `q.*`. */
   select: Sql;
   /** FROM and JOIN clauses. */
@@ -14,8 +18,8 @@ export interface NestedSource {
   where: Sql;
   /** GROUP BY clause for aggregated relations (co-mentions), without the keywords. */
   groupBy?: Sql;
-  /** Order of rows within one parent; ends with a unique column so offsets are stable. */
-  orderBy: Sql;
+  /** Order of rows within one parent; the last key is a unique, non-null column. */
+  keys: SortKey[];
   /** Tags a row with its GraphQL type. */
   map: (row: never) => unknown;
 }
@@ -28,14 +32,11 @@ export interface NestedKey {
   variant?: string;
 }
 
-type Row = Record<string, unknown> & { _parent: string; _offset: number; _total: number };
-
 /**
- * A DataLoader that pages a relation for every parent of a batch in one SQL statement:
- * `row_number()` and `count(*)` over a partition by parent give each row its offset and each
- * parent its total, and the outer filter keeps the requested window plus offset 0 of every
- * parent (so the total is known even for a page past the end). Keys with different paging
- * arguments run one statement per distinct set of arguments.
+ * A DataLoader that pages a relation for every parent of a batch in one SQL statement: for
+ * each parent a LATERAL keyset page (`keysetPageSql`, a range scan from the cursor on an index
+ * of the order) and that parent's count. Keys with different paging arguments (cursors
+ * included) run one statement per distinct set of arguments.
  */
 export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | undefined) => NestedSource): DataLoader<NestedKey, Connection<R>, string> {
   return new DataLoader<NestedKey, Connection<R>, string>(
@@ -52,19 +53,26 @@ export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | u
         [...groups.values()].map(async (group) => {
           const first = group[0]!;
           const source = sourceOf(first.variant);
-          const rows = await read<Row>(pageSql(source, [...new Set(group.map((key) => key.id))], first.window));
-          const byParent = new Map<string, Row[]>();
-          for (const row of rows) {
-            const parentRows = byParent.get(row._parent);
+          const ordering = { connection: source.connection, keys: source.keys };
+          // Decoded before any SQL: a bad cursor is the client's error, named by its argument.
+          const seek = seekOf(first.window, ordering);
+          const rows = await read<KeyedRow & { _parent: string; _total: number }>(
+            pageSql(source, [...new Set(group.map((key) => key.id))], first.window, seek),
+          );
+          const byParent = new Map<string, KeyedRow[]>();
+          const totals = new Map<string, number>();
+          const last = `_k${source.keys.length - 1}`;
+          for (const { _parent, _total, ...row } of rows) {
+            totals.set(_parent, _total);
+            // A parent without rows in the window still comes back once, for its count.
+            if (row[last] === null) continue;
+            const parentRows = byParent.get(_parent);
             if (parentRows) parentRows.push(row);
-            else byParent.set(row._parent, [row]);
+            else byParent.set(_parent, [row]);
           }
           for (const key of group) {
-            const parentRows = byParent.get(key.id) ?? [];
-            const total = parentRows[0]?._total ?? 0;
-            const { lo, hi } = boundsOf(key.window, total);
-            const page = parentRows.filter((row) => row._offset >= lo && row._offset < hi).map((row) => source.map(stripPaging(row) as never));
-            pages.set(cacheKey(key), connectionOf(page as R[], lo, total));
+            const connection = keysetConnection(byParent.get(key.id) ?? [], key.window, ordering, source.map, totals.get(key.id) ?? 0);
+            pages.set(cacheKey(key), connection as Connection<R>);
           }
         }),
       );
@@ -78,26 +86,16 @@ function cacheKey(key: NestedKey): string {
   return `${key.id}|${key.variant ?? ''}|${JSON.stringify(key.window)}`;
 }
 
-function stripPaging({ _parent, _offset, _total, ...row }: Row): Record<string, unknown> {
-  return row;
-}
-
-/** The window's [lo, hi) bounds as SQL over the `_total` column; mirrors `boundsOf`. */
-function pageSql(source: NestedSource, ids: string[], window: PageWindow): Sql {
-  const start = window.after === null ? 0 : window.after + 1;
-  let lo = sql`${start}::int`;
-  let hi = window.before === null ? sql`"_total"` : sql`least(${window.before}::int, "_total")`;
-  if (window.first !== null) hi = sql`least(${hi}, ${start + window.first}::int)`;
-  if (window.last !== null) lo = sql`greatest(${lo}, ${hi} - ${window.last}::int)`;
+/** Each parent's page (LATERAL, so each is its own index range scan) and its count. */
+function pageSql(source: NestedSource, ids: string[], window: PageWindow, seek: ReturnType<typeof seekOf>): Sql {
+  const where = sql`${source.parent} = p."_parent" AND ${source.where}`;
+  const group = source.groupBy ? sql`GROUP BY ${source.groupBy}` : empty;
+  const ordering = { connection: source.connection, keys: source.keys };
+  const page = keysetPageSql({ select: source.select, from: source.from, where, groupBy: source.groupBy, ordering }, window, seek);
   return sql`
-    select * from (
-      select ${source.select}, ${source.parent} as "_parent",
-        (row_number() over (partition by ${source.parent} order by ${source.orderBy}))::int - 1 as "_offset",
-        (count(*) over (partition by ${source.parent}))::int as "_total"
-      from ${source.from}
-      where ${source.parent} = ANY(${ids}::uuid[]) and ${source.where}
-      ${source.groupBy ? sql`group by ${source.groupBy}` : empty}
-    ) page
-    where ("_offset" >= ${lo} and "_offset" < ${hi}) or "_offset" = 0
-    order by "_parent", "_offset"`;
+    SELECT p."_parent"::text AS "_parent", t.n AS "_total", x.*
+    FROM unnest(${ids}::uuid[]) AS p("_parent")
+    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (SELECT 1 FROM ${source.from} WHERE ${where} ${group}) c) t
+    LEFT JOIN LATERAL (${page}) x ON TRUE
+    ORDER BY p."_parent", ${orderSql(scanKeys(ordering, window), 'x')}`;
 }

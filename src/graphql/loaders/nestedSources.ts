@@ -1,10 +1,18 @@
 import type { Viewer } from '../../access/viewer.js';
 import { columns, raw, sql, visible, type Sql } from '../read/sql.js';
 import { asArticle, asEntity, asQuote, asRole, asMention, asTag } from '../read/tagRows.js';
+import { sortKey } from '../paging/sortKey.js';
 import type { NestedSource } from './nestedPageLoader.js';
 
-/** Newest first, as every article list is ordered; the id keeps offsets stable. */
-const NEWEST = sql`a."publishedAt" desc nulls last, a."createdAt" desc, a.id`;
+/**
+ * Newest first, as every article list is ordered (index `article_newest_idx`); the id makes
+ * each row's place unique. `outer`: the article is outer-joined, so every key can be NULL.
+ */
+const newest = (outer = false) => [
+  sortKey('publishedAt', 'a."publishedAt"', 'timestamp', 'DESC', { nullable: true, nullsLast: true }),
+  sortKey('createdAt', 'a."createdAt"', 'timestamp', 'DESC', { nullable: outer }),
+  sortKey('articleId', 'a.id', 'uuid', 'ASC', { nullable: outer }),
+];
 const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${raw(alias)}.kind = ${kind}::"EntityKind"` : sql`true`);
 
 /**
@@ -15,102 +23,120 @@ export function nestedSources(viewer: Viewer) {
   const fact = (alias: string): Sql => visible(viewer, 'fact', alias);
   const article = visible(viewer, 'article', 'a');
   /** A person's or an organization's (`parent`) visible roles, newest article first. */
-  const roles = (parent: Sql): NestedSource => ({
+  const roles = (connection: string, parent: Sql): NestedSource => ({
+    connection,
     select: columns.affiliation('af'),
     from: sql`affiliation af left join article a on a.id = af."articleId"`,
     parent,
     where: fact('af'),
     // Roles an editor set (no article) first, then as read, newest article first.
-    orderBy: sql`(af."articleId" is null) desc, af.since desc nulls last, ${NEWEST}, af.role, af.id`,
+    keys: [
+      sortKey('editorSet', '(af."articleId" is null)', 'bool', 'DESC'),
+      sortKey('since', 'af.since', 'timestamp', 'DESC', { nullable: true, nullsLast: true }),
+      ...newest(true),
+      sortKey('role', 'af.role', 'text'),
+      sortKey('id', 'af.id', 'uuid'),
+    ],
     map: asRole,
   });
   return {
     quotesByArticle: (): NestedSource => ({
+      connection: 'Article.quotes',
       select: columns.quote('q'),
       from: sql`quote q`,
       parent: sql`q."articleId"`,
       where: fact('q'),
-      orderBy: sql`q.start, q.id`,
+      keys: [sortKey('start', 'q.start', 'int'), sortKey('id', 'q.id', 'uuid')],
       map: asQuote,
     }),
     /** Mentions in text order; the variant is a comma-separated list of forms to keep. */
     mentionsByArticle: (forms: string | undefined): NestedSource => ({
+      connection: 'Article.mentions',
       select: columns.mention('m'),
       from: sql`mention m`,
       parent: sql`m."articleId"`,
       where: forms ? sql`${fact('m')} and m.form::text = ANY(${forms.split(',')}::text[])` : fact('m'),
-      orderBy: sql`m.start, m."end"`,
+      // (articleId, start, end) is the key: unique within a parent.
+      keys: [sortKey('start', 'm.start', 'int'), sortKey('end', 'm."end"', 'int')],
       map: asMention,
     }),
     /** Entities of one kind (the variant) in order of first mention. */
     entitiesByArticle: (kind: string | undefined): NestedSource => ({
+      connection: `Article.entities:${kind ?? ''}`,
       select: columns.entity('e'),
       from: sql`article_entity ae join entity e on e.id = ae."entityId"`,
       parent: sql`ae."articleId"`,
       where: kindIs('e', kind),
-      orderBy: sql`ae."firstStart", e.id`,
+      keys: [sortKey('firstStart', 'ae."firstStart"', 'int'), sortKey('id', 'e.id', 'uuid')],
       map: asEntity,
     }),
     tagsByArticle: (): NestedSource => ({
+      connection: 'Article.tags',
       select: columns.tag('t'),
       from: sql`article_tag atg join tag t on t.id = atg."tagId"`,
       parent: sql`atg."articleId"`,
       where: sql`true`,
-      orderBy: sql`t.name, t.id`,
+      keys: [sortKey('name', 't.name', 'text'), sortKey('id', 't.id', 'uuid')],
       map: asTag,
     }),
     articlesByEntity: (): NestedSource => ({
+      connection: 'Entity.articles',
       select: columns.article('a'),
       from: sql`article_entity ae join article a on a.id = ae."articleId"`,
       parent: sql`ae."entityId"`,
       where: article,
-      orderBy: NEWEST,
+      keys: newest(),
       map: asArticle,
     }),
     quotesBySpeaker: (): NestedSource => ({
+      connection: 'Entity.quotes',
       select: columns.quote('q'),
       from: sql`quote q join article a on a.id = q."articleId"`,
       parent: sql`q."speakerId"`,
       where: fact('q'),
-      orderBy: sql`${NEWEST}, q.start, q.id`,
+      keys: [...newest(), sortKey('start', 'q.start', 'int'), sortKey('id', 'q.id', 'uuid')],
       map: asQuote,
     }),
     /** Quotes in articles that mention the entity, said by someone else (nor by a spokesperson for it). */
     quotedAboutByEntity: (): NestedSource => ({
+      connection: 'Entity.quotedAbout',
       select: columns.quote('q'),
       from: sql`article_entity ae join quote q on q."articleId" = ae."articleId" join article a on a.id = q."articleId"`,
       parent: sql`ae."entityId"`,
       where: sql`${fact('q')} and q."speakerId" is distinct from ae."entityId" and q."speakerAffiliationId" is distinct from ae."entityId"`,
-      orderBy: sql`${NEWEST}, q.start, q.id`,
+      keys: [...newest(), sortKey('start', 'q.start', 'int'), sortKey('id', 'q.id', 'uuid')],
       map: asQuote,
     }),
     /** Entities (of one kind, the variant) sharing visible articles with the parent, most shared first. */
     coMentionedByEntity: (kind: string | undefined): NestedSource => ({
+      connection: `Entity.coMentioned:${kind ?? ''}`,
       select: sql`${columns.entity('e')}, count(*)::int as "sharedArticles"`,
       from: sql`article_entity ae join article a on a.id = ae."articleId" join article_entity other on other."articleId" = ae."articleId" and other."entityId" <> ae."entityId" join entity e on e.id = other."entityId"`,
       parent: sql`ae."entityId"`,
       where: sql`${kindIs('e', kind)} and ${article}`,
       groupBy: sql`ae."entityId", e.id`,
-      orderBy: sql`count(*) desc, e.name, e.id`,
+      keys: [sortKey('sharedArticles', 'count(*)', 'bigint', 'DESC'), sortKey('name', 'e.name', 'text'), sortKey('id', 'e.id', 'uuid')],
       map: asEntity,
     }),
-    rolesByPerson: (): NestedSource => roles(sql`af."personId"`),
-    rolesByOrganization: (): NestedSource => roles(sql`af."organizationId"`),
+    rolesByPerson: (): NestedSource => roles('Person.roles', sql`af."personId"`),
+    rolesByOrganization: (): NestedSource => roles('Group.members', sql`af."organizationId"`),
     /** An article's revisions, newest first (the field checks the viewer's role). */
     revisionsByArticle: (): NestedSource => ({
+      connection: 'Article.revisions',
       select: sql`r.*`,
       from: sql`article_revision r`,
       parent: sql`r."articleId"`,
       where: sql`true`,
-      orderBy: sql`r.version desc`,
+      keys: [sortKey('version', 'r.version', 'int', 'DESC')],
       map: (row: never) => row,
     }),
     articlesByTag: (): NestedSource => ({
+      connection: 'Tag.articles',
       select: columns.article('a'),
       from: sql`article_tag atg join article a on a.id = atg."articleId"`,
       parent: sql`atg."tagId"`,
       where: article,
-      orderBy: NEWEST,
+      keys: newest(),
       map: asArticle,
     }),
   };

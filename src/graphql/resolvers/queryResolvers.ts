@@ -14,8 +14,15 @@ import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
 import { articleWhere } from '../where/articleWhere.js';
 import { entityWhere, type AnyEntityWhere } from '../where/entityWhere.js';
 import { orderByOf, sortBy } from '../where/orderByOf.js';
+import { sortKey } from '../paging/sortKey.js';
 import { quoteWhere } from '../where/quoteWhere.js';
 import { tagWhere } from '../where/tagWhere.js';
+
+/** Newest first, as article lists are ordered by default (index `article_newest_idx`). */
+const NEWEST_ARTICLES = [
+  sortKey('publishedAt', 'a."publishedAt"', 'timestamp', 'DESC', { nullable: true, nullsLast: true }),
+  sortKey('createdAt', 'a."createdAt"', 'timestamp', 'DESC'),
+];
 
 const KIND_OF: Partial<Record<NodeType, EntityKind>> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
 
@@ -59,16 +66,19 @@ function entityPage(
       select: columns.entity('e'),
       from: sql`entity e`,
       where: sql`${visible(ctx.viewer, 'entity', 'e')} AND ${entityWhere(ctx.viewer, args.where, kind)}`,
-      orderBy: orderByOf(
-        args.orderBy,
-        {
-          name: sortBy('e.name'),
-          articleCount: sortBy(counted.articlesOf(ctx.viewer, 'article_entity', 'entityId', 'e')),
-          quoteCount: sortBy(counted.quotesOfEntity(ctx.viewer)),
-        },
-        [sql`e.name ASC`],
-        sql`e.id ASC`,
-      ),
+      ordering: {
+        connection: kind.toLowerCase(),
+        keys: orderByOf(
+          args.orderBy,
+          {
+            name: sortBy('name', 'e.name', 'text'),
+            articleCount: sortBy('articleCount', counted.articlesOf(ctx.viewer, 'article_entity', 'entityId', 'e'), 'bigint'),
+            quoteCount: sortBy('quoteCount', counted.quotesOfEntity(ctx.viewer), 'bigint'),
+          },
+          [sortKey('name', 'e.name', 'text')],
+          [sortKey('id', 'e.id', 'uuid')],
+        ),
+      },
       map: asEntity,
     },
     info,
@@ -118,18 +128,21 @@ export const queryResolvers: QueryResolvers = {
         select: columns.article('a'),
         from: sql`article a`,
         where: sql`${visible(ctx.viewer, 'article', 'a')} AND ${articleWhere(ctx.viewer, args.where)}`,
-        orderBy: orderByOf(
-          args.orderBy,
-          {
-            publishedAt: sortBy('a."publishedAt"', true),
-            createdAt: sortBy('a."createdAt"'),
-            title: sortBy('a.title'),
-            wordCount: sortBy('a."wordCount"'),
-            quoteCount: sortBy(counted.quotesOfArticle(ctx.viewer)),
-          },
-          [sql`a."publishedAt" DESC NULLS LAST`, sql`a."createdAt" DESC`],
-          sql`a.id ASC`,
-        ),
+        ordering: {
+          connection: 'articles',
+          keys: orderByOf(
+            args.orderBy,
+            {
+              publishedAt: sortBy('publishedAt', 'a."publishedAt"', 'timestamp', true),
+              createdAt: sortBy('createdAt', 'a."createdAt"', 'timestamp'),
+              title: sortBy('title', 'a.title', 'text'),
+              wordCount: sortBy('wordCount', 'a."wordCount"', 'int'),
+              quoteCount: sortBy('quoteCount', counted.quotesOfArticle(ctx.viewer), 'bigint'),
+            },
+            NEWEST_ARTICLES,
+            [sortKey('id', 'a.id', 'uuid')],
+          ),
+        },
         map: asArticle,
       },
       info,
@@ -148,12 +161,15 @@ export const queryResolvers: QueryResolvers = {
         select: columns.quote('q'),
         from: sql`quote q JOIN article a ON a.id = q."articleId"`,
         where: sql`${visible(ctx.viewer, 'fact', 'q')} AND ${quoteWhere(args.where)}`,
-        orderBy: orderByOf(
-          args.orderBy,
-          { publishedAt: sortBy('a."publishedAt"', true), confidence: sortBy('q.confidence') },
-          [sql`a."publishedAt" DESC NULLS LAST`, sql`a."createdAt" DESC`],
-          sql`q."articleId" ASC, q.start ASC, q.id ASC`,
-        ),
+        ordering: {
+          connection: 'quotes',
+          keys: orderByOf(
+            args.orderBy,
+            { publishedAt: sortBy('publishedAt', 'a."publishedAt"', 'timestamp', true), confidence: sortBy('confidence', 'q.confidence', 'float8') },
+            NEWEST_ARTICLES,
+            [sortKey('articleId', 'q."articleId"', 'uuid'), sortKey('start', 'q.start', 'int'), sortKey('id', 'q.id', 'uuid')],
+          ),
+        },
         map: asQuote,
       },
       info,
@@ -170,12 +186,18 @@ export const queryResolvers: QueryResolvers = {
         select: columns.tag('t'),
         from: sql`tag t`,
         where: sql`${visible(ctx.viewer, 'tag', 't')} AND ${tagWhere(args.where)}`,
-        orderBy: orderByOf(
-          args.orderBy,
-          { name: sortBy('t.name'), articleCount: sortBy(counted.articlesOf(ctx.viewer, 'article_tag', 'tagId', 't')) },
-          [sql`t.name ASC`],
-          sql`t.id ASC`,
-        ),
+        ordering: {
+          connection: 'tags',
+          keys: orderByOf(
+            args.orderBy,
+            {
+              name: sortBy('name', 't.name', 'text'),
+              articleCount: sortBy('articleCount', counted.articlesOf(ctx.viewer, 'article_tag', 'tagId', 't'), 'bigint'),
+            },
+            [sortKey('name', 't.name', 'text')],
+            [sortKey('id', 't.id', 'uuid')],
+          ),
+        },
         map: asTag,
       },
       info,

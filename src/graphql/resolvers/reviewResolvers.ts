@@ -14,7 +14,7 @@ import type {
   ReviewKind,
   SpeakerInput,
 } from '../generated/schemaTypes.js';
-import { pageOf, windowOf } from '../paginate.js';
+import { offsetPageOf, windowOf } from '../paginate.js';
 import { columns, sql } from '../read/sql.js';
 import { asEntity, asMention, asQuote, asRole } from '../read/tagRows.js';
 import { mergeCandidates } from '../review/mergeCandidates.js';
@@ -111,7 +111,8 @@ export const reviewQueryResolvers: Pick<QueryResolvers, 'reviewQueue' | 'mergeCa
       minConfidence: args.minConfidence ?? null,
       maxConfidence: args.maxConfidence ?? null,
     };
-    const connection = await pageOf(
+    const connection = await offsetPageOf(
+      'reviewQueue',
       windowOf(args, ctx.maxPageSize),
       () => countQueue(ctx.read, filter),
       async (skip, take) =>
@@ -122,7 +123,8 @@ export const reviewQueryResolvers: Pick<QueryResolvers, 'reviewQueue' | 'mergeCa
   mergeCandidates: async (_, args, ctx) => {
     requireRole(ctx.viewer, 'EDITOR', 'Merge candidates');
     const all = await mergeCandidates(ctx.read, args.kind ?? null);
-    return pageOf(
+    return offsetPageOf(
+      'mergeCandidates',
       windowOf(args, ctx.maxPageSize),
       async () => all.length,
       async (skip, take) => all.slice(skip, skip + take),

@@ -1,9 +1,10 @@
 import { AppError, ErrorCode } from '../../errors.js';
 import type { EntityKind, QueryResolvers, SearchType } from '../generated/schemaTypes.js';
-import { pageOf, windowOf } from '../paginate.js';
+import { windowOf } from '../paginate.js';
+import { keysetConnection, seekOf } from '../paging/keysetPage.js';
 import { articleFacetCounts } from '../search/articleFacetCounts.js';
 import { loadSearchNodes, type SearchResultRow } from '../search/loadSearchNodes.js';
-import { SEARCH_TYPES, countSearchHits, fetchSearchHits } from '../search/searchHits.js';
+import { SEARCH_ORDERING, SEARCH_TYPES, searchPage, type SearchHit } from '../search/searchHits.js';
 import { searchText } from '../search/searchText.js';
 import { selects } from '../selects.js';
 import { articleWhere } from '../where/articleWhere.js';
@@ -20,22 +21,23 @@ const search: QueryResolvers['search'] = async (_, args, ctx, info) => {
   const text = searchText(args.query);
   const types = typesOf(args.types);
   const window = windowOf(args, ctx.maxPageSize);
-  let counts = new Map<SearchType, number>();
-  // Counting scans every match: only when the query asks for a count (or pages backwards).
-  const counted = window.last !== null || selects(info, 'totalCount') || selects(info, 'countsByType');
-  const connection = await pageOf<SearchResultRow>(
+  const seek = seekOf(window, SEARCH_ORDERING);
+  // Counting needs every match, which ranking reads anyway: counted in the same statement, only when asked for.
+  const counted = selects(info, 'totalCount') || selects(info, 'countsByType');
+  const { rows, counts } = await searchPage(ctx.read, ctx.viewer, text, types, window, seek, counted);
+  const loaded = new Map<SearchHit, SearchResultRow>((await loadSearchNodes(rows, ctx)).map((result) => [result.hit, result]));
+  const total = counted ? [...counts.values()].reduce((sum, count) => sum + count, 0) : null;
+  // A hit deleted since it was ranked is left out.
+  const connection = keysetConnection(
+    rows.filter((row) => loaded.has(row)),
     window,
-    counted
-      ? async () => {
-          counts = await countSearchHits(ctx.read, ctx.viewer, text, types);
-          return [...counts.values()].reduce((sum, count) => sum + count, 0);
-        }
-      : null,
-    async (skip, take) => loadSearchNodes(await fetchSearchHits(ctx.read, ctx.viewer, text, types, skip, take), ctx),
+    SEARCH_ORDERING,
+    (row: SearchHit) => loaded.get(row)!,
+    total,
   );
   return {
     ...connection,
-    edges: connection.edges.map(({ cursor, node: row }) => ({ cursor, ...row })),
+    edges: connection.edges.map(({ cursor, node: row }) => ({ cursor, node: row.node, rank: row.rank, snippet: row.snippet })),
     nodes: connection.nodes.map((row) => row.node),
     countsByType: types.map((type) => ({ type, count: counts.get(type) ?? 0 })),
   };

@@ -4,6 +4,7 @@ import type { DeliveryStatus, MutationResolvers, QueryResolvers, WebhookDelivery
 import { toGlobalId } from '../globalId.js';
 import { windowOf } from '../paginate.js';
 import { listPage } from '../read/listPage.js';
+import { sortKey } from '../paging/sortKey.js';
 import { and, sql } from '../read/sql.js';
 import type { WebhookDeliveryRow, WebhookRow } from '../rows.js';
 import { idOf } from './writeArgs.js';
@@ -26,7 +27,7 @@ export const webhookQueryResolvers: Pick<QueryResolvers, 'webhooks' | 'webhookDe
                   d."nextAttemptAt", d."lastStatus", d."lastError", d."createdAt", d."deliveredAt"`,
       from: sql`webhook_delivery d`,
       where: and(conditions),
-      orderBy: sql`d.seq DESC`,
+      ordering: { connection: 'webhookDeliveries', keys: [sortKey('seq', 'd.seq', 'bigint', 'DESC')] },
       map: (row: WebhookDeliveryRow) => row,
     });
   },
