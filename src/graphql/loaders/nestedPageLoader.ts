@@ -28,7 +28,7 @@ export interface NestedKey {
   variant?: string;
 }
 
-type Row = Record<string, unknown> & { _parent: string; _offset: number; _total: number };
+export type Row = Record<string, unknown> & { _parent: string; _offset: number; _total: number };
 
 /**
  * A DataLoader that pages a relation for every parent of a batch in one SQL statement:
@@ -52,26 +52,34 @@ export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | u
         [...groups.values()].map(async (group) => {
           const first = group[0]!;
           const source = sourceOf(first.variant);
-          const rows = await read<Row>(pageSql(source, [...new Set(group.map((key) => key.id))], first.window));
-          const byParent = new Map<string, Row[]>();
-          for (const row of rows) {
-            const parentRows = byParent.get(row._parent);
-            if (parentRows) parentRows.push(row);
-            else byParent.set(row._parent, [row]);
-          }
-          for (const key of group) {
-            const parentRows = byParent.get(key.id) ?? [];
-            const total = parentRows[0]?._total ?? 0;
-            const { lo, hi } = boundsOf(key.window, total);
-            const page = parentRows.filter((row) => row._offset >= lo && row._offset < hi).map((row) => source.map(stripPaging(row) as never));
-            pages.set(cacheKey(key), connectionOf(page as R[], lo, total));
-          }
+          const rows = await read<Row>(pageSql(source, sql`${[...new Set(group.map((key) => key.id))]}::uuid[]`, first.window));
+          for (const [key, page] of pagesOf<R>(source, group, rows)) pages.set(cacheKey(key), page);
         }),
       );
       return keys.map((key) => pages.get(cacheKey(key))!);
     },
     { cacheKeyFn: cacheKey },
   );
+}
+
+/**
+ * The pages of `keys` (one window and variant) from the rows `pageSql` returned for their
+ * parents; also used to prime a loader with rows read by a larger statement (prefetchSelection.ts).
+ */
+export function pagesOf<R>(source: NestedSource, keys: readonly NestedKey[], rows: readonly Row[]): [NestedKey, Connection<R>][] {
+  const byParent = new Map<string, Row[]>();
+  for (const row of rows) {
+    const parentRows = byParent.get(row._parent);
+    if (parentRows) parentRows.push(row);
+    else byParent.set(row._parent, [row]);
+  }
+  return keys.map((key) => {
+    const parentRows = byParent.get(key.id) ?? [];
+    const total = parentRows[0]?._total ?? 0;
+    const { lo, hi } = boundsOf(key.window, total);
+    const page = parentRows.filter((row) => row._offset >= lo && row._offset < hi).map((row) => source.map(stripPaging(row) as never));
+    return [key, connectionOf(page as R[], lo, total)];
+  });
 }
 
 function cacheKey(key: NestedKey): string {
@@ -82,8 +90,11 @@ function stripPaging({ _parent, _offset, _total, ...row }: Row): Record<string, 
   return row;
 }
 
-/** The window's [lo, hi) bounds as SQL over the `_total` column; mirrors `boundsOf`. */
-function pageSql(source: NestedSource, ids: string[], window: PageWindow): Sql {
+/**
+ * The rows of the window's [lo, hi) bounds (as SQL over the `_total` column; mirrors `boundsOf`)
+ * for the parents in `ids` (an SQL uuid[]: bound ids, or an array of a larger statement's rows).
+ */
+export function pageSql(source: NestedSource, ids: Sql, window: PageWindow): Sql {
   const start = window.after === null ? 0 : window.after + 1;
   let lo = sql`${start}::int`;
   let hi = window.before === null ? sql`"_total"` : sql`least(${window.before}::int, "_total")`;
@@ -95,7 +106,7 @@ function pageSql(source: NestedSource, ids: string[], window: PageWindow): Sql {
         (row_number() over (partition by ${source.parent} order by ${source.orderBy}))::int - 1 as "_offset",
         (count(*) over (partition by ${source.parent}))::int as "_total"
       from ${source.from}
-      where ${source.parent} = ANY(${ids}::uuid[]) and ${source.where}
+      where ${source.parent} = ANY(${ids}) and ${source.where}
       ${source.groupBy ? sql`group by ${source.groupBy}` : empty}
     ) page
     where ("_offset" >= ${lo} and "_offset" < ${hi}) or "_offset" = 0
