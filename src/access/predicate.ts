@@ -49,16 +49,20 @@ export function toPrismaWhere(predicate: Predicate, now: Date): Record<string, u
   }
 }
 
-/** Compiles to an SQL condition on the row aliased `alias` (constants only: no parameters). */
-export function toSqlCondition(predicate: Predicate, alias: string, depth = 0): string {
+/**
+ * Compiles to an SQL condition on the row aliased `alias` (constants only: no parameters).
+ * `joined`: a single related row the statement already joins (a fact's article, for its order),
+ * whose condition is then read from that row instead of looked up again.
+ */
+export function toSqlCondition(predicate: Predicate, alias: string, depth = 0, joined?: { relation: Relation; alias: string }): string {
   const column = (name: string) => `${alias}."${name}"`;
   switch (predicate.op) {
     case 'true':
       return 'TRUE';
     case 'all':
-      return predicate.of.length ? `(${predicate.of.map((p) => toSqlCondition(p, alias, depth)).join(' AND ')})` : 'TRUE';
+      return predicate.of.length ? `(${predicate.of.map((p) => toSqlCondition(p, alias, depth, joined)).join(' AND ')})` : 'TRUE';
     case 'any':
-      return predicate.of.length ? `(${predicate.of.map((p) => toSqlCondition(p, alias, depth)).join(' OR ')})` : 'FALSE';
+      return predicate.of.length ? `(${predicate.of.map((p) => toSqlCondition(p, alias, depth, joined)).join(' OR ')})` : 'FALSE';
     case 'eq':
       return `${column(predicate.column)} = ${literal(predicate.value)}`;
     case 'notIn':
@@ -70,6 +74,8 @@ export function toSqlCondition(predicate: Predicate, alias: string, depth = 0): 
       return `${column(predicate.column)} <= (now() AT TIME ZONE 'UTC')`;
     case 'related': {
       const { sql, prisma } = predicate.relation;
+      // The join is on the same key (`sql.join`), so the joined row is the related one.
+      if (joined?.relation === predicate.relation) return toSqlCondition(predicate.where, joined.alias, depth + 1);
       const inner = `${sql.inner}${depth + 1}`;
       const where = toSqlCondition(predicate.where, inner, depth + 1);
       // One related row (a fact's article): a scalar subquery, looked up by key per row. As

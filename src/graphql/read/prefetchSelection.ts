@@ -8,6 +8,7 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
+import { seesDrafts } from '../../access/visibility.js';
 import type { Context } from '../context.js';
 import { jsonLdFactsSql } from '../jsonLd/jsonLdFacts.js';
 import { rowsByIdSql } from '../loaders/createLoaders.js';
@@ -122,10 +123,9 @@ interface Cte {
   sql: Sql;
   /** Its rows as one JSON array (pages in order, so offsets read as the loader reads them). */
   json: Sql;
-  prime: (rows: Record<string, unknown>[], parents: Record<string, unknown>[]) => void;
+  prime: (loaders: Context['loaders'], rows: Record<string, unknown>[], parents: Record<string, unknown>[]) => void;
   parent: Cte | null;
   kind: Kind | null;
-  rows?: Record<string, unknown>[];
 }
 
 class Plan {
@@ -136,8 +136,8 @@ class Plan {
   private readonly seen = new Map<string, Cte>();
 
   constructor(
-    private readonly ctx: Context,
-    private readonly info: GraphQLResolveInfo,
+    private readonly ctx: Pick<Context, 'viewer' | 'maxPageSize'>,
+    private readonly info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>,
   ) {
     this.sources = nestedSources(ctx.viewer);
     this.byId = rowsByIdSql(ctx.viewer);
@@ -179,9 +179,9 @@ class Plan {
             json: sql`coalesce(json_agg(x), '[]')`,
             parent,
             kind: null,
-            prime: (rows, parents) => {
+            prime: (loaders, rows, parents) => {
               const facts = new Map(rows.map((row) => [row.articleId as string, row]));
-              for (const { id } of parents) this.ctx.loaders.jsonLdFactsByArticle.prime(id as string, (facts.get(id as string) ?? null) as never);
+              for (const { id } of parents) loaders.jsonLdFactsByArticle.prime(id as string, (facts.get(id as string) ?? null) as never);
             },
           },
           `${parent.name}.jsonLd`,
@@ -211,9 +211,9 @@ class Plan {
         json: sql`coalesce(json_agg(x ORDER BY x."_parent", x."_offset"), '[]')`,
         parent,
         kind: relation.child,
-        prime: (rows, parents) => {
+        prime: (loaders, rows, parents) => {
           const keys: NestedKey[] = [...new Set(parents.map((row) => row.id as string))].map((id) => ({ id, window, variant }));
-          const loader = this.ctx.loaders[relation.loader] as unknown as { prime(key: NestedKey, value: unknown): void };
+          const loader = loaders[relation.loader] as unknown as { prime(key: NestedKey, value: unknown): void };
           for (const [key, page] of pagesOf(source, keys, rows as Row[])) loader.prime(key, page);
         },
       },
@@ -230,10 +230,10 @@ class Plan {
         json: sql`coalesce(json_agg(x), '[]')`,
         parent,
         kind: reference.child,
-        prime: (rows, parents) => {
+        prime: (loaders, rows, parents) => {
           const byId = new Map(rows.map((row) => [row.id as string, row]));
           const tag = reference.loader === 'entityById' ? asEntity : asArticle;
-          const loader = this.ctx.loaders[reference.loader] as unknown as { prime(key: string, value: unknown): void };
+          const loader = loaders[reference.loader] as unknown as { prime(key: string, value: unknown): void };
           for (const parentRow of parents) {
             const id = parentRow[reference.column] as string | null;
             if (id === null || id === undefined) continue;
@@ -314,35 +314,78 @@ function revive(row: Record<string, unknown>, kind: Kind | null): Record<string,
   return row;
 }
 
+/** What a selection reads ahead: its CTEs, and the SQL after the root's (the same for every root row). */
+interface CompiledPlan {
+  ctes: Cte[];
+  top: Cte;
+  with: Sql;
+  select: Sql;
+}
+
+/**
+ * Plans by field node (Apollo keeps one parsed document per operation text), then by what else
+ * shapes them: the variables, whether the viewer sees drafts, the page-size limit.
+ */
+const plans = new WeakMap<FieldNode, Map<string, CompiledPlan>>();
+const MAX_PLANS_PER_FIELD = 100;
+
+function planFor(ctx: Context, info: GraphQLResolveInfo, kind: Kind): CompiledPlan {
+  const key = `${seesDrafts(ctx.viewer)}|${ctx.maxPageSize}|${JSON.stringify(info.variableValues)}`;
+  let byKey = plans.get(info.fieldNodes[0]!);
+  const cached = info.fieldNodes.length === 1 ? byKey?.get(key) : undefined;
+  if (cached) return cached;
+  const plan = new Plan(ctx, info);
+  const top: Cte = { name: 'r', sql: empty, json: empty, parent: null, kind, prime: () => undefined };
+  plan.walk(
+    top,
+    kind,
+    info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : [])),
+  );
+  const compiled: CompiledPlan = {
+    ctes: plan.ctes,
+    top,
+    with: plan.ctes.length
+      ? join(
+          plan.ctes.map((cte) => sql`${raw(cte.name)} AS (${cte.sql})`),
+          ', ',
+        )
+      : empty,
+    select: plan.ctes.length
+      ? join(
+          plan.ctes.map((cte) => sql`(SELECT ${cte.json} FROM ${raw(cte.name)} x) AS ${raw(`"_${cte.name}"`)}`),
+          ', ',
+        )
+      : empty,
+  };
+  if (info.fieldNodes.length === 1) {
+    if (!byKey) plans.set(info.fieldNodes[0]!, (byKey = new Map()));
+    if (byKey.size >= MAX_PLANS_PER_FIELD) byKey.clear();
+    byKey.set(key, compiled);
+  }
+  return compiled;
+}
+
 /**
  * Reads the root row (`root`: one statement selecting a row of `kind` with its `id`) together with
  * what the field's selection reaches, primes the request's loaders, and returns the root row (or
  * undefined when there is none).
  */
 export async function prefetchSelection(ctx: Context, info: GraphQLResolveInfo, kind: Kind, root: Sql): Promise<Record<string, unknown> | undefined> {
-  const plan = new Plan(ctx, info);
-  const top: Cte = { name: 'r', sql: root, json: empty, parent: null, kind, prime: () => undefined };
-  plan.walk(
-    top,
-    kind,
-    info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : [])),
-  );
+  const plan = planFor(ctx, info, kind);
   if (!plan.ctes.length) return (await ctx.read<Record<string, unknown>>(root))[0];
   const [row] = await ctx.read<Record<string, unknown>>(sql`
-    WITH r AS (${root}), ${join(
-      plan.ctes.map((cte) => sql`${raw(cte.name)} AS (${cte.sql})`),
-      ', ',
-    )}
-    SELECT r.*, ${join(
-      plan.ctes.map((cte) => sql`(SELECT ${cte.json} FROM ${raw(cte.name)} x) AS ${raw(`"_${cte.name}"`)}`),
-      ', ',
-    )} FROM r`);
+    WITH r AS (${root}), ${plan.with}
+    SELECT r.*, ${plan.select} FROM r`);
   if (!row) return undefined;
-  top.rows = [row];
+  // Rows per CTE for this request (the plan is shared between requests).
+  const rows = new Map<Cte, Record<string, unknown>[]>([[plan.top, [row]]]);
   for (const cte of plan.ctes) {
-    cte.rows = ((row[`_${cte.name}`] as Record<string, unknown>[]) ?? []).map((r) => revive(r, cte.kind));
+    rows.set(
+      cte,
+      ((row[`_${cte.name}`] as Record<string, unknown>[]) ?? []).map((r) => revive(r, cte.kind)),
+    );
     delete row[`_${cte.name}`];
   }
-  for (const cte of plan.ctes) cte.prime(cte.rows!, cte.parent!.rows!);
+  for (const cte of plan.ctes) cte.prime(ctx.loaders, rows.get(cte)!, rows.get(cte.parent!)!);
   return row;
 }

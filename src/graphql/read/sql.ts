@@ -12,9 +12,9 @@ export const empty = Prisma.empty;
 /** Runs one read statement and returns its rows. */
 export type Reader = <T>(statement: Sql) => Promise<T[]>;
 
-/** The access rule for `kind` on the row aliased `alias` (see src/access/visibility.ts). */
-export function visible(viewer: Viewer, kind: RecordKind, alias: string): Sql {
-  return raw(visibleSql(viewer, kind, alias));
+/** The access rule for `kind` on the row aliased `alias`, its article joined as `articleAlias` if given (see src/access/visibility.ts). */
+export function visible(viewer: Viewer, kind: RecordKind, alias: string, articleAlias?: string): Sql {
+  return raw(visibleSql(viewer, kind, alias, articleAlias));
 }
 
 /** Conditions joined with AND (TRUE when there are none). */
