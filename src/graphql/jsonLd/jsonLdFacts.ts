@@ -45,8 +45,8 @@ export function jsonLdFactsSql(viewer: Viewer, ids: Sql): Sql {
                 'description', q."speakerDescription",
                 'affiliation', CASE WHEN f.id IS NULL THEN NULL ELSE ${raw(entityJson('f'))} END) ORDER BY q.start, q.id), '[]')
         FROM quote q
-        LEFT JOIN entity s ON s.id = q."speakerId" AND ${visible(viewer, 'entity', 's')}
-        LEFT JOIN entity f ON f.id = q."speakerAffiliationId" AND ${visible(viewer, 'entity', 'f')}
+        LEFT JOIN entity s ON s.id = q."speakerId" AND ${visible(viewer, 'entity', 's', { fewRows: true })}
+        LEFT JOIN entity f ON f.id = q."speakerAffiliationId" AND ${visible(viewer, 'entity', 'f', { fewRows: true })}
         WHERE q."articleId" = a.id AND ${visible(viewer, 'fact', 'q')}) AS quotes
     FROM article a WHERE a.id = ANY(${ids})`;
 }

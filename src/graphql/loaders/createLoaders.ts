@@ -51,7 +51,7 @@ function countsBy(keys: readonly string[], rows: { key: string; n: number }[]): 
  */
 export function rowsByIdSql(viewer: Viewer) {
   return {
-    entity: (ids: Sql) => sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.id = ANY(${ids}) AND ${visible(viewer, 'entity', 'e')}`,
+    entity: (ids: Sql) => sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.id = ANY(${ids}) AND ${visible(viewer, 'entity', 'e', { fewRows: true })}`,
     articleSummary: (ids: Sql) => sql`SELECT ${columns.articleSummary('a')} FROM article a WHERE a.id = ANY(${ids}) AND ${visible(viewer, 'article', 'a')}`,
   };
 }

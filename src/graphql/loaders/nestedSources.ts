@@ -12,7 +12,7 @@ const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${raw(al
  * access rule, and rows come back shaped like Prisma's models, tagged with their GraphQL type.
  */
 export function nestedSources(viewer: Viewer) {
-  const fact = (alias: string, articleAlias?: string): Sql => visible(viewer, 'fact', alias, articleAlias);
+  const fact = (alias: string, article?: string): Sql => visible(viewer, 'fact', alias, { article });
   const article = visible(viewer, 'article', 'a');
   /** A person's or an organization's (`parent`) visible roles, newest article first. */
   const roles = (parent: Sql): NestedSource => ({

@@ -83,7 +83,7 @@ function entityBySlug(kind: EntityKind): NonNullable<QueryResolvers['person']> {
       ctx,
       info,
       'entity',
-      sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.kind = ${kind}::"EntityKind" AND e.slug = ${args.slug} AND ${visible(ctx.viewer, 'entity', 'e')}`,
+      sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.kind = ${kind}::"EntityKind" AND e.slug = ${args.slug} AND ${visible(ctx.viewer, 'entity', 'e', { fewRows: true })}`,
     );
     if (row) return asEntity(row as never);
     // The slug of an entity merged into another answers the survivor (if it is still of this kind).
