@@ -19,7 +19,7 @@ for (const { text, values } of statements) {
   if (!/^\s*(select|with)/i.test(text)) continue;
   const result = await client.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN (ANALYZE) ${text}`, values });
   const plan = result.rows.map((row) => row['QUERY PLAN']);
-  console.log(`${plan.at(-1)} | ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
+  console.log(`${plan.at(-2)?.trim()}; ${plan.at(-1)} | ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
   if (plans) console.log(plan.join('\n'));
 }
 await client.end();

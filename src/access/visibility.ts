@@ -86,9 +86,17 @@ export function visibleWhere(viewer: Viewer, kind: RecordKind, now = new Date())
   return toPrismaWhere(rulesFor(viewer)[kind], now);
 }
 
-/** The rule as an SQL condition on the row aliased `alias`, e.g. `visibleSql(viewer, 'fact', 'q')`. */
-export function visibleSql(viewer: Viewer, kind: RecordKind, alias: string): string {
-  return toSqlCondition(rulesFor(viewer)[kind], alias);
+/**
+ * The rule as an SQL condition on the row aliased `alias`, e.g. `visibleSql(viewer, 'fact', 'q')`.
+ * `options.article`: the statement already joins the fact's article on its `articleId` (a left
+ * join for facts that may have none), so the article's rule reads that row. `options.fewRows`:
+ * the statement checks a few rows looked up by key (see `SqlOptions`).
+ */
+export function visibleSql(viewer: Viewer, kind: RecordKind, alias: string, options: { article?: string; fewRows?: boolean } = {}): string {
+  return toSqlCondition(rulesFor(viewer)[kind], alias, 0, {
+    joined: options.article ? { relation: toArticle, alias: options.article } : undefined,
+    fewRows: options.fewRows,
+  });
 }
 
 /** The fact rule alone (not rejected), for the import's reads, which see every article. */

@@ -1,6 +1,6 @@
 import type { Viewer } from '../../access/viewer.js';
 import type { EntityKind } from '../../generated/prisma/client.js';
-import { raw, sql, visible, type Reader } from '../read/sql.js';
+import { raw, sql, visible, type Reader, type Sql } from '../read/sql.js';
 
 /** An entity as JSON-LD names it. */
 export interface JsonLdEntity {
@@ -27,7 +27,12 @@ const entityJson = (alias: string) => `json_build_object('id', ${alias}.id, 'kin
  * instead of five reads and a wave of entity lookups per page.
  */
 export async function readJsonLdFacts(read: Reader, viewer: Viewer, ids: readonly string[]): Promise<JsonLdFacts[]> {
-  return read<JsonLdFacts>(sql`
+  return read<JsonLdFacts>(jsonLdFactsSql(viewer, sql`${[...ids]}::uuid[]`));
+}
+
+/** The statement of `readJsonLdFacts` for the articles in `ids` (an SQL uuid[]), to embed in a larger one. */
+export function jsonLdFactsSql(viewer: Viewer, ids: Sql): Sql {
+  return sql`
     SELECT a.id::text AS "articleId",
       (SELECT coalesce(json_agg(t.name ORDER BY t.name, t.id), '[]') FROM article_tag x JOIN tag t ON t.id = x."tagId" WHERE x."articleId" = a.id) AS keywords,
       (SELECT coalesce(json_agg(json_build_object('id', e.id, 'kind', e.kind, 'name', e.name,
@@ -40,8 +45,8 @@ export async function readJsonLdFacts(read: Reader, viewer: Viewer, ids: readonl
                 'description', q."speakerDescription",
                 'affiliation', CASE WHEN f.id IS NULL THEN NULL ELSE ${raw(entityJson('f'))} END) ORDER BY q.start, q.id), '[]')
         FROM quote q
-        LEFT JOIN entity s ON s.id = q."speakerId" AND ${visible(viewer, 'entity', 's')}
-        LEFT JOIN entity f ON f.id = q."speakerAffiliationId" AND ${visible(viewer, 'entity', 'f')}
+        LEFT JOIN entity s ON s.id = q."speakerId" AND ${visible(viewer, 'entity', 's', { fewRows: true })}
+        LEFT JOIN entity f ON f.id = q."speakerAffiliationId" AND ${visible(viewer, 'entity', 'f', { fewRows: true })}
         WHERE q."articleId" = a.id AND ${visible(viewer, 'fact', 'q')}) AS quotes
-    FROM article a WHERE a.id = ANY(${[...ids]}::uuid[])`);
+    FROM article a WHERE a.id = ANY(${ids})`;
 }

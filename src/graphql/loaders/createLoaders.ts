@@ -12,7 +12,7 @@ import type {
   RevisionRow,
   TagRow,
 } from '../rows.js';
-import { columns, sql, visible, type Reader } from '../read/sql.js';
+import { columns, sql, visible, type Reader, type Sql } from '../read/sql.js';
 import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
 import { readJsonLdFacts } from '../jsonLd/jsonLdFacts.js';
 import { nestedPageLoader } from './nestedPageLoader.js';
@@ -46,6 +46,17 @@ function countsBy(keys: readonly string[], rows: { key: string; n: number }[]): 
 }
 
 /**
+ * Visible rows by id (`ids` is an SQL uuid[]), as `entityById` and `articleSummaryById` read
+ * them; also embedded in a larger statement that primes those loaders (prefetchSelection.ts).
+ */
+export function rowsByIdSql(viewer: Viewer) {
+  return {
+    entity: (ids: Sql) => sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.id = ANY(${ids}) AND ${visible(viewer, 'entity', 'e', { fewRows: true })}`,
+    articleSummary: (ids: Sql) => sql`SELECT ${columns.articleSummary('a')} FROM article a WHERE a.id = ANY(${ids}) AND ${visible(viewer, 'article', 'a')}`,
+  };
+}
+
+/**
  * One set of DataLoaders per request: every relation field reads through them, so a query
  * costs one SQL statement per relation and level, however many parents it has (paged
  * relations: one per distinct set of paging arguments). Every loader applies the viewer's
@@ -53,6 +64,7 @@ function countsBy(keys: readonly string[], rows: { key: string; n: number }[]): 
  */
 export function createLoaders(read: Reader, viewer: Viewer) {
   const sources = nestedSources(viewer);
+  const rowsById = rowsByIdSql(viewer);
   const ids = (keys: readonly string[]) => sql`${[...keys]}::uuid[]`;
   return {
     articleById: new DataLoader(async (keys: readonly string[]) =>
@@ -67,22 +79,8 @@ export function createLoaders(read: Reader, viewer: Viewer) {
      * Articles without their paragraphs (no body parsed for a title and a slug); the Article
      * fields that need the body read it through `articleById` (see `paragraphsOf`).
      */
-    articleSummaryById: new DataLoader(async (keys: readonly string[]) =>
-      byId(
-        keys,
-        (
-          await read<never>(sql`SELECT ${columns.articleSummary('a')} FROM article a WHERE a.id = ANY(${ids(keys)}) AND ${visible(viewer, 'article', 'a')}`)
-        ).map(asArticle),
-      ),
-    ),
-    entityById: new DataLoader(async (keys: readonly string[]) =>
-      byId(
-        keys,
-        (await read<never>(sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.id = ANY(${ids(keys)}) AND ${visible(viewer, 'entity', 'e')}`)).map(
-          asEntity,
-        ),
-      ),
-    ),
+    articleSummaryById: new DataLoader(async (keys: readonly string[]) => byId(keys, (await read<never>(rowsById.articleSummary(ids(keys)))).map(asArticle))),
+    entityById: new DataLoader(async (keys: readonly string[]) => byId(keys, (await read<never>(rowsById.entity(ids(keys)))).map(asEntity))),
     quoteById: new DataLoader(async (keys: readonly string[]) =>
       byId(
         keys,

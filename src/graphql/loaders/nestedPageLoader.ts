@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Connection, PageWindow } from '../paginate.js';
-import { keysetConnection, keysetPageSql, orderSql, scanKeys, seekOf, type KeyedRow } from '../paging/keysetPage.js';
+import { keysetConnection, keysetPageSql, orderSql, scanKeys, seekOf, type KeyedRow, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
 import { empty, sql, type Reader, type Sql } from '../read/sql.js';
 
@@ -32,6 +32,9 @@ export interface NestedKey {
   variant?: string;
 }
 
+/** A row of `pageSql`: the parent's id and count, and (unless the parent has none in the window) a keyed row. */
+export type Row = KeyedRow & { _parent: string; _total: number };
+
 /**
  * A DataLoader that pages a relation for every parent of a batch in one SQL statement: for
  * each parent a LATERAL keyset page (`keysetPageSql`, a range scan from the cursor on an index
@@ -56,24 +59,8 @@ export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | u
           const ordering = { connection: source.connection, keys: source.keys };
           // Decoded before any SQL: a bad cursor is the client's error, named by its argument.
           const seek = seekOf(first.window, ordering);
-          const rows = await read<KeyedRow & { _parent: string; _total: number }>(
-            pageSql(source, [...new Set(group.map((key) => key.id))], first.window, seek),
-          );
-          const byParent = new Map<string, KeyedRow[]>();
-          const totals = new Map<string, number>();
-          const last = `_k${source.keys.length - 1}`;
-          for (const { _parent, _total, ...row } of rows) {
-            totals.set(_parent, _total);
-            // A parent without rows in the window still comes back once, for its count.
-            if (row[last] === null) continue;
-            const parentRows = byParent.get(_parent);
-            if (parentRows) parentRows.push(row);
-            else byParent.set(_parent, [row]);
-          }
-          for (const key of group) {
-            const connection = keysetConnection(byParent.get(key.id) ?? [], key.window, ordering, source.map, totals.get(key.id) ?? 0);
-            pages.set(cacheKey(key), connection as Connection<R>);
-          }
+          const rows = await read<Row>(pageSql(source, sql`${[...new Set(group.map((key) => key.id))]}::uuid[]`, first.window, seek));
+          for (const [key, page] of pagesOf<R>(source, group, rows)) pages.set(cacheKey(key), page);
         }),
       );
       return keys.map((key) => pages.get(cacheKey(key))!);
@@ -82,19 +69,44 @@ export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | u
   );
 }
 
+/**
+ * The pages of `keys` (one window and variant) from the rows `pageSql` returned for their
+ * parents, in its order; also used to prime a loader with rows read by a larger statement
+ * (prefetchSelection.ts).
+ */
+export function pagesOf<R>(source: NestedSource, keys: readonly NestedKey[], rows: readonly Row[]): [NestedKey, Connection<R>][] {
+  const ordering = { connection: source.connection, keys: source.keys };
+  const byParent = new Map<string, KeyedRow[]>();
+  const totals = new Map<string, number>();
+  const last = `_k${source.keys.length - 1}`;
+  for (const row of rows) {
+    totals.set(row._parent, row._total);
+    // A parent without rows in the window still comes back once, for its count.
+    if (row[last] === null) continue;
+    const parentRows = byParent.get(row._parent);
+    if (parentRows) parentRows.push(row);
+    else byParent.set(row._parent, [row]);
+  }
+  return keys.map((key) => [key, keysetConnection(byParent.get(key.id) ?? [], key.window, ordering, source.map, totals.get(key.id) ?? 0) as Connection<R>]);
+}
+
 function cacheKey(key: NestedKey): string {
   return `${key.id}|${key.variant ?? ''}|${JSON.stringify(key.window)}`;
 }
 
-/** Each parent's page (LATERAL, so each is its own index range scan) and its count. */
-function pageSql(source: NestedSource, ids: string[], window: PageWindow, seek: ReturnType<typeof seekOf>): Sql {
+/**
+ * Each parent's page (LATERAL, so each is its own index range scan) and its count, ordered by
+ * parent and then as the window reads; `ids` is an SQL uuid[] (bound ids, or an array of a
+ * larger statement's rows).
+ */
+export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek: Seek): Sql {
   const where = sql`${source.parent} = p."_parent" AND ${source.where}`;
   const group = source.groupBy ? sql`GROUP BY ${source.groupBy}` : empty;
   const ordering = { connection: source.connection, keys: source.keys };
   const page = keysetPageSql({ select: source.select, from: source.from, where, groupBy: source.groupBy, ordering }, window, seek);
   return sql`
     SELECT p."_parent"::text AS "_parent", t.n AS "_total", x.*
-    FROM unnest(${ids}::uuid[]) AS p("_parent")
+    FROM unnest(${ids}) AS p("_parent")
     CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (SELECT 1 FROM ${source.from} WHERE ${where} ${group}) c) t
     LEFT JOIN LATERAL (${page}) x ON TRUE
     ORDER BY p."_parent", ${orderSql(scanKeys(ordering, window), 'x')}`;

@@ -20,7 +20,7 @@ const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${raw(al
  * access rule, and rows come back shaped like Prisma's models, tagged with their GraphQL type.
  */
 export function nestedSources(viewer: Viewer) {
-  const fact = (alias: string): Sql => visible(viewer, 'fact', alias);
+  const fact = (alias: string, article?: string): Sql => visible(viewer, 'fact', alias, { article });
   const article = visible(viewer, 'article', 'a');
   /** A person's or an organization's (`parent`) visible roles, newest article first. */
   const roles = (connection: string, parent: Sql): NestedSource => ({
@@ -28,7 +28,7 @@ export function nestedSources(viewer: Viewer) {
     select: columns.affiliation('af'),
     from: sql`affiliation af left join article a on a.id = af."articleId"`,
     parent,
-    where: fact('af'),
+    where: fact('af', 'a'),
     // Roles an editor set (no article) first, then as read, newest article first.
     keys: [
       sortKey('editorSet', '(af."articleId" is null)', 'bool', 'DESC'),
@@ -93,7 +93,7 @@ export function nestedSources(viewer: Viewer) {
       select: columns.quote('q'),
       from: sql`quote q join article a on a.id = q."articleId"`,
       parent: sql`q."speakerId"`,
-      where: fact('q'),
+      where: fact('q', 'a'),
       keys: [...newest(), sortKey('start', 'q.start', 'int'), sortKey('id', 'q.id', 'uuid')],
       map: asQuote,
     }),
@@ -103,7 +103,7 @@ export function nestedSources(viewer: Viewer) {
       select: columns.quote('q'),
       from: sql`article_entity ae join quote q on q."articleId" = ae."articleId" join article a on a.id = q."articleId"`,
       parent: sql`ae."entityId"`,
-      where: sql`${fact('q')} and q."speakerId" is distinct from ae."entityId" and q."speakerAffiliationId" is distinct from ae."entityId"`,
+      where: sql`${fact('q', 'a')} and q."speakerId" is distinct from ae."entityId" and q."speakerAffiliationId" is distinct from ae."entityId"`,
       keys: [...newest(), sortKey('start', 'q.start', 'int'), sortKey('id', 'q.id', 'uuid')],
       map: asQuote,
     }),

@@ -12,9 +12,9 @@ export const empty = Prisma.empty;
 /** Runs one read statement and returns its rows. */
 export type Reader = <T>(statement: Sql) => Promise<T[]>;
 
-/** The access rule for `kind` on the row aliased `alias` (see src/access/visibility.ts). */
-export function visible(viewer: Viewer, kind: RecordKind, alias: string): Sql {
-  return raw(visibleSql(viewer, kind, alias));
+/** The access rule for `kind` on the row aliased `alias` (see `visibleSql` in src/access/visibility.ts for the options). */
+export function visible(viewer: Viewer, kind: RecordKind, alias: string, options?: { article?: string; fewRows?: boolean }): Sql {
+  return raw(visibleSql(viewer, kind, alias, options));
 }
 
 /** Conditions joined with AND (TRUE when there are none). */

@@ -7,6 +7,7 @@ import type { EntityKind, QueryResolvers, SortDirection } from '../generated/sch
 import { fromGlobalId, type NodeType } from '../globalId.js';
 import { windowOf, type PageArgs } from '../paginate.js';
 import { listPage } from '../read/listPage.js';
+import { prefetchSelection } from '../read/prefetchSelection.js';
 import { columns, sql, visible, type Sql } from '../read/sql.js';
 import type { Entity } from '../../generated/prisma/client.js';
 import type { EntityRow } from '../rows.js';
@@ -86,11 +87,15 @@ function entityPage(
 }
 
 function entityBySlug(kind: EntityKind): NonNullable<QueryResolvers['person']> {
-  return async (_, args, ctx) => {
-    const [row] = await ctx.read<never>(
-      sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.kind = ${kind}::"EntityKind" AND e.slug = ${args.slug} AND ${visible(ctx.viewer, 'entity', 'e')}`,
+  return async (_, args, ctx, info) => {
+    // The entity's page in one statement: the entity and what the query reaches from it.
+    const row = await prefetchSelection(
+      ctx,
+      info,
+      'entity',
+      sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.kind = ${kind}::"EntityKind" AND e.slug = ${args.slug} AND ${visible(ctx.viewer, 'entity', 'e', { fewRows: true })}`,
     );
-    if (row) return asEntity(row);
+    if (row) return asEntity(row as never);
     // The slug of an entity merged into another answers the survivor (if it is still of this kind).
     const survivor = await redirected(ctx, sql`r.kind = ${kind}::"EntityKind" AND r."oldSlug" = ${args.slug}`);
     return survivor?.kind === kind ? survivor : null;
@@ -114,11 +119,15 @@ export const queryResolvers: QueryResolvers = {
     if (args.ids.length > ctx.maxPageSize) throw new AppError(ErrorCode.BAD_USER_INPUT, `ids: at most ${ctx.maxPageSize} IDs per request`, { argument: 'ids' });
     return Promise.all(args.ids.map((id, i) => nodeById(id, ctx, `ids[${i}]`)));
   },
-  article: async (_, args, ctx) => {
-    const [row] = await ctx.read<never>(
+  article: async (_, args, ctx, info) => {
+    // The article page in one statement: the article and what the query reaches from it.
+    const row = await prefetchSelection(
+      ctx,
+      info,
+      'article',
       sql`SELECT ${columns.article('a')} FROM article a WHERE a.slug = ${args.slug} AND ${visible(ctx.viewer, 'article', 'a')}`,
     );
-    return row ? asArticle(row) : null;
+    return row ? asArticle(row as never) : null;
   },
   articles: (_, args, ctx, info) =>
     listPage(
