@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/projectRoot.js';
-import { dist, ensureBuilt, run } from '../support/compiledBuild.js';
+import { dist, ensureBuilt, startCompiled } from '../support/compiledBuild.js';
+import { runCommand as run } from '../support/runScript.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 
 const entry = join(dist, 'src', 'index.js');
@@ -41,19 +41,11 @@ describe.each(databaseKinds)('the compiled server (npm run build) on %s', (kind)
     expect(migrated.code).toBe(0);
     expect(migrated.stderr).toContain('migrate: the database is up to date');
 
-    const child = spawn(process.execPath, [entry], { cwd: projectRoot, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = await startCompiled([entry], env);
     try {
-      let log = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stderr.on('data', (chunk: Buffer) => {
-          log += chunk.toString();
-          const ready = /ready at (http\S+)/.exec(log);
-          if (ready) resolve(ready[1]!);
-        });
-        child.on('exit', (code) => reject(new Error(`exited with ${code}: ${log}`)));
-      });
+      const { url } = server;
       // JSON lines in production.
-      expect(JSON.parse(log.split('\n')[0]!)).toMatchObject({ level: 'info', msg: expect.any(String) });
+      expect(JSON.parse(server.log().split('\n')[0]!)).toMatchObject({ level: 'info', msg: expect.any(String) });
       const answer = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -62,12 +54,9 @@ describe.each(databaseKinds)('the compiled server (npm run build) on %s', (kind)
       expect(await answer.json()).toEqual({ data: { articles: { totalCount: 0 } } });
       expect((await fetch(url.replace('/graphql', '/metrics'))).status).toBe(401);
       expect((await fetch(url.replace('/graphql', '/metrics'), { headers: { authorization: 'Bearer scrape-secret' } })).status).toBe(200);
-      child.removeAllListeners('exit');
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await server.stop()).toBe(0);
     } finally {
-      child.kill('SIGKILL');
+      server.kill();
     }
   });
 });

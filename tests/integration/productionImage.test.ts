@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureAssets } from '../../src/pages/buildAssets.js';
 import { projectRoot } from '../../src/projectRoot.js';
-import { ensureBuilt, run } from '../support/compiledBuild.js';
+import { ensureBuilt, startCompiled } from '../support/compiledBuild.js';
+import { runCommand as run } from '../support/runScript.js';
 import { execForm, parseCopy, parseDockerfile, stageEnv, type Stage } from '../support/dockerfile.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
 
@@ -90,21 +90,9 @@ describe('the production image, rehearsed without Docker', () => {
     const migrated = await run(process.execPath, migrateArgs, env(), app);
     expect([migrated.code, migrated.stderr]).toEqual([0, expect.stringContaining('the database is up to date')]);
 
-    const child = spawn(process.execPath, execForm(runtime.instructions.find((i) => i.keyword === 'CMD')!.args).slice(1), {
-      cwd: app,
-      env: { ...process.env, NODE_OPTIONS: '', ...env() },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = await startCompiled(execForm(runtime.instructions.find((i) => i.keyword === 'CMD')!.args).slice(1), env(), app);
     try {
-      let log = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stderr.on('data', (chunk: Buffer) => {
-          log += chunk.toString();
-          const ready = /ready at (http\S+)/.exec(log);
-          if (ready) resolve(ready[1]!);
-        });
-        child.on('exit', (code) => reject(new Error(`exited with ${code}: ${log}`)));
-      });
+      const { url } = server;
       const origin = new URL(url).origin;
       const answer = await fetch(url, {
         method: 'POST',
@@ -116,19 +104,16 @@ describe('the production image, rehearsed without Docker', () => {
       expect(desk.status).toBe(200);
       const script = await fetch(`${origin}/assets/desk.js`);
       expect([script.status, script.headers.get('content-type')]).toEqual([200, expect.stringContaining('javascript')]);
-      expect(log).not.toMatch(/could not build the browser bundles/);
+      expect(server.log()).not.toMatch(/could not build the browser bundles/);
 
       const healthcheck = runtime.instructions.find((i) => i.keyword === 'HEALTHCHECK')!;
       const [, ...probe] = execForm(healthcheck.args);
       const healthy = await run(process.execPath, probe, { PORT: new URL(url).port }, app);
       expect(healthy.code).toBe(0);
 
-      child.removeAllListeners('exit');
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await server.stop()).toBe(0);
     } finally {
-      child.kill('SIGKILL');
+      server.kill();
     }
   });
 

@@ -10,14 +10,10 @@ export interface ScriptResult {
 
 const tsx = join(projectRoot, 'node_modules', '.bin', 'tsx');
 
-/** Runs one of the project's scripts as a real child process, as a user would. */
-export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<ScriptResult> {
+/** Runs a command to its end as a real child process, as a user would, with what it wrote. */
+export function runCommand(command: string, args: string[], env: Record<string, string | undefined> = {}, cwd = projectRoot): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [join(projectRoot, script), ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -25,4 +21,9 @@ export function runScript(script: string, args: string[], env: Record<string, st
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs one of the project's scripts through tsx. */
+export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<ScriptResult> {
+  return runCommand(tsx, [join(projectRoot, script), ...args], { LOG_LEVEL: 'info', ...env });
 }
