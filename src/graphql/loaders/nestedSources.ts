@@ -1,18 +1,12 @@
 import type { Viewer } from '../../access/viewer.js';
 import { columns, raw, sql, visible, type Sql } from '../read/sql.js';
 import { asArticle, asEntity, asQuote, asRole, asMention, asTag } from '../read/tagRows.js';
+import { newestArticles } from '../paging/newestArticles.js';
 import { sortKey } from '../paging/sortKey.js';
 import type { NestedSource } from './nestedPageLoader.js';
 
-/**
- * Newest first, as every article list is ordered (index `article_newest_idx`); the id makes
- * each row's place unique. `outer`: the article is outer-joined, so every key can be NULL.
- */
-const newest = (outer = false) => [
-  sortKey('publishedAt', 'a."publishedAt"', 'timestamp', 'DESC', { nullable: true, nullsLast: true }),
-  sortKey('createdAt', 'a."createdAt"', 'timestamp', 'DESC', { nullable: outer }),
-  sortKey('articleId', 'a.id', 'uuid', 'ASC', { nullable: outer }),
-];
+/** Newest article first, then by article id. `outer`: the article is outer-joined, so every key can be NULL. */
+const newest = (outer = false) => [...newestArticles(outer), sortKey('articleId', 'a.id', 'uuid', 'ASC', { nullable: outer })];
 const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${raw(alias)}.kind = ${kind}::"EntityKind"` : sql`true`);
 
 /**

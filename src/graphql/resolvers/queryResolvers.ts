@@ -15,15 +15,10 @@ import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
 import { articleWhere } from '../where/articleWhere.js';
 import { entityWhere, type AnyEntityWhere } from '../where/entityWhere.js';
 import { orderByOf, sortBy } from '../where/orderByOf.js';
+import { newestArticles } from '../paging/newestArticles.js';
 import { sortKey } from '../paging/sortKey.js';
 import { quoteWhere } from '../where/quoteWhere.js';
 import { tagWhere } from '../where/tagWhere.js';
-
-/** Newest first, as article lists are ordered by default (index `article_newest_idx`). */
-const NEWEST_ARTICLES = [
-  sortKey('publishedAt', 'a."publishedAt"', 'timestamp', 'DESC', { nullable: true, nullsLast: true }),
-  sortKey('createdAt', 'a."createdAt"', 'timestamp', 'DESC'),
-];
 
 const KIND_OF: Partial<Record<NodeType, EntityKind>> = { Person: 'PERSON', Organization: 'ORGANIZATION', Place: 'PLACE' };
 
@@ -148,7 +143,7 @@ export const queryResolvers: QueryResolvers = {
               wordCount: sortBy('wordCount', 'a."wordCount"', 'int'),
               quoteCount: sortBy('quoteCount', counted.quotesOfArticle(ctx.viewer), 'bigint'),
             },
-            NEWEST_ARTICLES,
+            newestArticles(),
             [sortKey('id', 'a.id', 'uuid')],
           ),
         },
@@ -175,7 +170,7 @@ export const queryResolvers: QueryResolvers = {
           keys: orderByOf(
             args.orderBy,
             { publishedAt: sortBy('publishedAt', 'a."publishedAt"', 'timestamp', true), confidence: sortBy('confidence', 'q.confidence', 'float8') },
-            NEWEST_ARTICLES,
+            newestArticles(),
             [sortKey('articleId', 'q."articleId"', 'uuid'), sortKey('start', 'q.start', 'int'), sortKey('id', 'q.id', 'uuid')],
           ),
         },
