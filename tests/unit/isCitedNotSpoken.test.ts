@@ -25,7 +25,8 @@ const quotesIn = (text: string): string[] => attributeQuotes(text, paragraphsOf(
 function cited(text: string): boolean {
   const open = text.search(/[“"‘]/);
   const closeMark = text.slice(open + 1).search(/[”"’]/) + open + 1;
-  return isCitedNotSpoken(text, { open, close: closeMark + 1, content: text.slice(open + 1, closeMark) });
+  const content = text.slice(open + 1, closeMark);
+  return isCitedNotSpoken(text, { open, close: closeMark + 1, content, titleLike: isTitleLike(content) });
 }
 
 describe('headlines with a byline', () => {

@@ -83,7 +83,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     const titleLike = isTitleLike(content);
     if (
       (kind === 'PARTIAL' && (isNamedThing(before) || (titleLike && looksLikeTitleContext(text, q, before, index)))) ||
-      isCitedNotSpoken(text, { open: q.open, close: q.close, content }) ||
+      isCitedNotSpoken(text, { open: q.open, close: q.close, content, titleLike }) ||
       // The title of a work next to the noun naming it: "the documentary “Long Road”".
       ((titleLike || /^\p{N}[\p{L}\p{N}]*[.,]?$/u.test(content)) && nextToWorkNoun(before, after)) ||
       (kind === 'PARTIAL' && titleLike && content.split(/\s+/).length >= 2 && endsInEventNoun(content)) ||

@@ -5,7 +5,6 @@
  * about. Each rule reads only the few characters
  * around the marks, so the check is constant work per quote.
  */
-import { isTitleLike } from './classifyQuote.js';
 import { CUE_WORDS, PRONOUNS } from './lexicon.js';
 
 /** What the check needs: the marks' offsets and the content between them. */
@@ -16,6 +15,8 @@ export interface QuoteMarks {
   close: number;
   /** The quoted content, without the marks. */
   content: string;
+  /** isTitleLike(content), which the caller has already worked out. */
+  titleLike: boolean;
 }
 
 const REACH = 60;
@@ -29,7 +30,7 @@ export function isCitedNotSpoken(text: string, q: QuoteMarks): boolean {
     isDatedCitation(after) ||
     isDashHeading(before, after) ||
     isWordTalkedAbout(before, q.content, after) ||
-    (isTitleLike(q.content) && (isCreditedWork(before, after) || isPrintedSlogan(after) || isProgramme(before, q.content) || isDescribedWork(after)))
+    (q.titleLike && (isCreditedWork(before, after) || isPrintedSlogan(after) || isProgramme(before, q.content) || isDescribedWork(after)))
   );
 }
 
