@@ -69,6 +69,11 @@ describe('credited works and programmes', () => {
     expect(cited('“Low Tide” star Ana Reis spoke on Monday.')).toBe(true);
   });
 
+  test('a song someone performs, or whose tune is played, is a work', () => {
+    expect(cited('The band went on to perform “Harbour Nights.”')).toBe(true);
+    expect(cited('They marched to the tune of “Old Pier Road.”')).toBe(true);
+  });
+
   test('a programme named after an interview or "told" is not speech', () => {
     expect(cited('The senator said in an interview with “Morning Harbour,” that he would stay.')).toBe(true);
     expect(cited('The senator told “Weekend Review” that he would stay.')).toBe(true);

@@ -4,7 +4,8 @@
  * Data: `<dir>/text/<article>.txt` and `<dir>/attributions/<article>_<annotator>.ann` (BRAT
  * standoff). One annotation file per article is used: the first by file name. An annotated
  * quote is an attribution (E line) whose Content contains a double quotation mark (" “ ” „ « »);
- * Content and Source may be discontinuous ("s e;s e").
+ * Content and Source may be discontinuous ("s e;s e") and may continue in numbered arguments
+ * (Content2, Source2), which belong to the same attribution.
  *
  * Matching (all by character overlap, half-open spans, at least one shared character):
  * - recall: share of annotated quotes whose Content overlaps at least one quote we found;
@@ -113,10 +114,12 @@ export function readPolnear(dir: string): PolnearArticle[] {
         const [role, id] = arg.split(':');
         const t = spans.get(id ?? '');
         if (t === undefined) continue;
-        if (role === 'Content') {
-          content = t.ranges;
-          contentText = t.ranges.map(([a, b]) => text.slice(a, b)).join(' ');
-        } else if (role === 'Source') source = t.ranges;
+        // BRAT numbers further arguments of one role: Content2 is the rest of the same words
+        // ("“…,” he said. “…”" annotated as one attribution).
+        if (/^Content\d*$/.test(role ?? '')) {
+          content = [...(content ?? []), ...t.ranges];
+          contentText += ' ' + t.ranges.map(([a, b]) => text.slice(a, b)).join(' ');
+        } else if (/^Source\d*$/.test(role ?? '')) source = [...(source ?? []), ...t.ranges];
       }
       if (content === null) continue;
       allContent.push(content);

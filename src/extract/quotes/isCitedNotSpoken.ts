@@ -54,14 +54,14 @@ function isDashHeading(before: string, after: string): boolean {
 }
 
 /**
- * A show, film or play named with a part in it: "starred in “…”", "host of “…”", "edits “…”"
- * before it, or "“…” star Jane Doe" after it.
+ * A show, film, play or song named with a part in it: "starred in “…”", "host of “…”", "edits
+ * “…”", "performed “…”", "to the tune of “…”" before it, or "“…” star Jane Doe" after it.
  */
 function isCreditedWork(before: string, after: string): boolean {
   return CREDIT_BEFORE.test(before) || /^,?\s*(?:co-)?(?:star|host|creator|actor|actress)\s+\p{Lu}/u.test(after);
 }
 const CREDIT_BEFORE =
-  /\b(?:starred|stars|starring|star|roles?|acting|host|hosts|hosted|edits|edited|appear|appears|appeared|appearing)\s+(?:(?:in|on|of)\s+)?(?:the\s+)?$/i;
+  /\b(?:starred|stars|starring|star|roles?|acting|host|hosts|hosted|edits|edited|appear|appears|appeared|appearing|perform|performs|performed|performing|sang|sings|sing|tune\s+of)\s+(?:(?:in|on|of)\s+)?(?:the\s+)?$/i;
 
 /** "the “Vote Local” signs", "a “Best Newcomer” award": words printed on a thing or naming an event. */
 function isPrintedSlogan(after: string): boolean {
