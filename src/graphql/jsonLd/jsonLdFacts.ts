@@ -47,6 +47,6 @@ export function jsonLdFactsSql(viewer: Viewer, ids: Sql): Sql {
         FROM quote q
         LEFT JOIN entity s ON s.id = q."speakerId" AND ${visible(viewer, 'entity', 's', { fewRows: true })}
         LEFT JOIN entity f ON f.id = q."speakerAffiliationId" AND ${visible(viewer, 'entity', 'f', { fewRows: true })}
-        WHERE q."articleId" = a.id AND ${visible(viewer, 'fact', 'q')}) AS quotes
+        WHERE q."articleId" = a.id AND ${visible(viewer, 'fact', 'q', { article: 'a' })}) AS quotes
     FROM article a WHERE a.id = ANY(${ids})`;
 }

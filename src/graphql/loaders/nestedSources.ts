@@ -34,12 +34,14 @@ export function nestedSources(viewer: Viewer) {
     map: asRole,
   });
   return {
+    // The facts of one article read the article once, through the join (the parent's id is
+    // the join key), instead of looking it up again for each row's access rule.
     quotesByArticle: (): NestedSource => ({
       connection: 'Article.quotes',
       select: columns.quote('q'),
-      from: sql`quote q`,
+      from: sql`quote q join article a on a.id = q."articleId"`,
       parent: sql`q."articleId"`,
-      where: fact('q'),
+      where: fact('q', 'a'),
       keys: [sortKey('start', 'q.start', 'int'), sortKey('id', 'q.id', 'uuid')],
       map: asQuote,
     }),
@@ -47,9 +49,9 @@ export function nestedSources(viewer: Viewer) {
     mentionsByArticle: (forms: string | undefined): NestedSource => ({
       connection: 'Article.mentions',
       select: columns.mention('m'),
-      from: sql`mention m`,
+      from: sql`mention m join article a on a.id = m."articleId"`,
       parent: sql`m."articleId"`,
-      where: forms ? sql`${fact('m')} and m.form::text = ANY(${forms.split(',')}::text[])` : fact('m'),
+      where: forms ? sql`${fact('m', 'a')} and m.form::text = ANY(${forms.split(',')}::text[])` : fact('m', 'a'),
       // (articleId, start, end) is the key: unique within a parent.
       keys: [sortKey('start', 'm.start', 'int'), sortKey('end', 'm."end"', 'int')],
       map: asMention,
@@ -73,9 +75,10 @@ export function nestedSources(viewer: Viewer) {
       keys: [sortKey('name', 't.name', 'text'), sortKey('id', 't.id', 'uuid')],
       map: asTag,
     }),
+    // Lists of articles come without their bodies (a field that needs one reads it, see `paragraphsOf`).
     articlesByEntity: (): NestedSource => ({
       connection: 'Entity.articles',
-      select: columns.article('a'),
+      select: columns.articleSummary('a'),
       from: sql`article_entity ae join article a on a.id = ae."articleId"`,
       parent: sql`ae."entityId"`,
       where: article,
@@ -126,7 +129,7 @@ export function nestedSources(viewer: Viewer) {
     }),
     articlesByTag: (): NestedSource => ({
       connection: 'Tag.articles',
-      select: columns.article('a'),
+      select: columns.articleSummary('a'),
       from: sql`article_tag atg join article a on a.id = atg."articleId"`,
       parent: sql`atg."tagId"`,
       where: article,
