@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Connection, PageWindow } from '../paginate.js';
 import { keysetConnection, keysetPageSql, orderSql, scanKeys, seekOf, type KeyedRow, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
-import { empty, sql, type Reader, type Sql } from '../read/sql.js';
+import { empty, raw, sql, type Reader, type Sql } from '../read/sql.js';
 
 /** How one relation reads its rows for many parents in a single statement. */
 export interface NestedSource {
@@ -20,6 +20,12 @@ export interface NestedSource {
   groupBy?: Sql;
   /** Order of rows within one parent; the last key is a unique, non-null column. */
   keys: SortKey[];
+  /**
+   * Rows found from an index and fetched after the page is cut: the page's keys and `id` are
+   * read over `from` (for articles, index-only), and `select` over `table` joined on
+   * `table`'s alias `.id = "_id"` for the page's rows alone, not for every row it orders.
+   */
+  fetch?: { id: Sql; table: Sql; alias: string };
   /** Tags a row with its GraphQL type. */
   map: (row: never) => unknown;
 }
@@ -116,8 +122,11 @@ export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek
   const group = source.groupBy ? sql`GROUP BY ${source.groupBy}` : empty;
   const ordering = { connection: source.connection, keys: source.keys };
   const withCount = counted && seek.after === null && seek.before === null;
-  const select = withCount ? sql`${source.select}, count(*) OVER ()::int AS "_total"` : source.select;
-  const page = keysetPageSql({ select, from: source.from, where, groupBy: source.groupBy, ordering }, window, seek);
+  const { fetch } = source;
+  const columns = fetch ? sql`${fetch.id} AS "_id"` : source.select;
+  const select = withCount ? sql`${columns}, count(*) OVER ()::int AS "_total"` : columns;
+  const keyed = keysetPageSql({ select, from: source.from, where, groupBy: source.groupBy, ordering }, window, seek);
+  const page = fetch ? sql`SELECT ${source.select}, k.* FROM (${keyed}) k JOIN ${fetch.table} ON ${raw(fetch.alias)}.id = k."_id"` : keyed;
   const count =
     counted && !withCount ? sql`CROSS JOIN LATERAL (SELECT count(*)::int AS "_total" FROM (SELECT 1 FROM ${source.from} WHERE ${where} ${group}) c) t` : empty;
   return sql`

@@ -7,6 +7,8 @@ import type { NestedSource } from './nestedPageLoader.js';
 
 /** Newest article first, then by article id. `outer`: the article is outer-joined, so every key can be NULL. */
 const newest = (outer = false) => [...newestArticles(outer), sortKey('articleId', 'a.id', 'uuid', 'ASC', { nullable: outer })];
+/** A page's article rows, read after it is cut (`NestedSource.fetch`). */
+const articleRow = { id: sql`a.id`, table: sql`article ar`, alias: 'ar' };
 const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${raw(alias)}.kind = ${kind}::"EntityKind"` : sql`true`);
 
 /**
@@ -75,14 +77,17 @@ export function nestedSources(viewer: Viewer) {
       keys: [sortKey('name', 't.name', 'text'), sortKey('id', 't.id', 'uuid')],
       map: asTag,
     }),
-    // Lists of articles come without their bodies (a field that needs one reads it, see `paragraphsOf`).
+    // Lists of articles are ordered from the indexes alone (the link table's, `article_access_idx`),
+    // then only the page's rows are read, without their bodies (a field that needs one reads it,
+    // see `paragraphsOf`).
     articlesByEntity: (): NestedSource => ({
       connection: 'Entity.articles',
-      select: columns.articleSummary('a'),
+      select: columns.articleSummary('ar'),
       from: sql`article_entity ae join article a on a.id = ae."articleId"`,
       parent: sql`ae."entityId"`,
       where: article,
       keys: newest(),
+      fetch: articleRow,
       map: asArticle,
     }),
     quotesBySpeaker: (): NestedSource => ({
@@ -129,11 +134,12 @@ export function nestedSources(viewer: Viewer) {
     }),
     articlesByTag: (): NestedSource => ({
       connection: 'Tag.articles',
-      select: columns.articleSummary('a'),
+      select: columns.articleSummary('ar'),
       from: sql`article_tag atg join article a on a.id = atg."articleId"`,
       parent: sql`atg."tagId"`,
       where: article,
       keys: newest(),
+      fetch: articleRow,
       map: asArticle,
     }),
   };
