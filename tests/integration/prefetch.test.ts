@@ -176,6 +176,18 @@ describe.each(databaseKinds)('a root field read in one statement answers what it
     expect(page.statements).toBe(1);
   });
 
+  it('an entity’s and a tag’s articles, ordered from the indexes and read without bodies, answer their text when asked', async () => {
+    const lists = `articles(first: 5) { nodes { slug title text } }`;
+    const page = await answer(`{ person(slug: "maria-okafor") { ${lists} } tags(first: 5) { nodes { ${lists} } } }`, {}, tokens.EDITOR);
+    const articles = [...page.data.person.articles.nodes, ...page.data.tags.nodes.flatMap((tag: { articles: { nodes: unknown[] } }) => tag.articles.nodes)];
+    expect(articles.length).toBeGreaterThan(2);
+    for (const article of articles) {
+      const alone = await answer(`{ article(slug: "${article.slug}") { slug title text } }`, {}, tokens.EDITOR);
+      expect(article).toEqual(alone.data.article);
+      expect(article.text.length).toBeGreaterThan(article.title.length);
+    }
+  });
+
   it('counts a nested list only when totalCount is selected, from the page’s own scan or, after a cursor, on its own', async () => {
     const slug = 'harbour-council-approves-ferry-link';
     for (const token of [undefined, tokens.EDITOR]) {
