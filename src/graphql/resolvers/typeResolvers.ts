@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { requireRole } from '../../access/viewer.js';
 import { isPublicNow } from '../../articles/articleEvents.js';
 import { articleText } from '../../content/articleText.js';
@@ -8,6 +9,7 @@ import { toGlobalId } from '../globalId.js';
 import { articleJsonLd } from '../jsonLd/articleJsonLd.js';
 import { jsonScalar } from '../jsonScalar.js';
 import { windowOf, type PageArgs } from '../paginate.js';
+import { selects } from '../selects.js';
 import type { ArticleRow, EntityRow } from '../rows.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import type { FactStatus } from '../generated/schemaTypes.js';
@@ -16,11 +18,16 @@ import { factGlobalId, forEditors } from './reviewResolvers.js';
 type Loaders = Context['loaders'];
 type PagedLoader = { [K in keyof Loaders]: Loaders[K] extends { load(key: { window: unknown }): unknown } ? K : never }[keyof Loaders];
 
-/** A connection field resolved through a paged loader keyed by the parent's id. */
+/** A connection field resolved through a paged loader keyed by the parent's id; counted only when the query selects `totalCount`. */
 const paged =
   <L extends PagedLoader>(loader: L, variant?: (args: PageArgs & Record<string, unknown>) => string | undefined) =>
-  (parent: { id: string }, args: PageArgs & Record<string, unknown>, ctx: Context) =>
-    ctx.loaders[loader].load({ id: parent.id, window: windowOf(args, ctx.maxPageSize), variant: variant?.(args) }) as ReturnType<Loaders[L]['load']>;
+  (parent: { id: string }, args: PageArgs & Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) =>
+    ctx.loaders[loader].load({
+      id: parent.id,
+      window: windowOf(args, ctx.maxPageSize),
+      variant: variant?.(args),
+      counted: selects(info, 'totalCount'),
+    }) as ReturnType<Loaders[L]['load']>;
 
 /**
  * A record the parent guarantees (a visible quote's article, a visible role's person): missing
@@ -71,9 +78,9 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     text: async (article, _, ctx) => articleText(article.title, await paragraphsOf(article, ctx)),
     publishedAt: (article) => article.publishedAt?.toISOString() ?? null,
     isPublic: (article) => isPublicNow({ status: article.status, publishedAt: article.publishedAt?.toISOString() ?? null }),
-    revisions: (article, args, ctx) => {
+    revisions: (article, args, ctx, info) => {
       requireRole(ctx.viewer, 'EDITOR', 'Reading revisions');
-      return ctx.loaders.revisionPagesByArticle.load({ id: article.id, window: windowOf(args, ctx.maxPageSize) });
+      return ctx.loaders.revisionPagesByArticle.load({ id: article.id, window: windowOf(args, ctx.maxPageSize), counted: selects(info, 'totalCount') });
     },
     createdAt: (article) => article.createdAt.toISOString(),
     updatedAt: (article) => article.updatedAt.toISOString(),
