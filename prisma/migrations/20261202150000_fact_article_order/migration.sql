@@ -19,7 +19,8 @@ ALTER TABLE "affiliation"
   ADD COLUMN "articleCreatedAt" TIMESTAMP(3);
 
 -- A fact being written reads its article's values (NULL for a role an editor set, which has none).
-CREATE FUNCTION "fact_article_copy"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "fact_article_copy"() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
   IF NEW."articleId" IS NULL THEN
     NEW."articleStatus" := NULL;
@@ -40,7 +41,8 @@ CREATE TRIGGER "affiliation_article_copy" BEFORE INSERT OR UPDATE OF "articleId"
   FOR EACH ROW EXECUTE FUNCTION "fact_article_copy"();
 
 -- An article's status or dates changed: its facts follow (the facts' trigger reads the new row).
-CREATE FUNCTION "article_fact_copies_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "article_fact_copies_update"() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
   UPDATE "quote" SET "articleStatus" = NEW.status, "articlePublishedAt" = NEW."publishedAt", "articleCreatedAt" = NEW."createdAt"
     WHERE "articleId" = NEW.id;
