@@ -10,6 +10,7 @@ import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
 import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
+import { nestedSource } from './nestedSource.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
 import { sentenceEnd, sentenceStart } from './sentenceBounds.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -51,7 +52,12 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     const para = paragraphs[q.paragraphIndex]!;
     const prevRaw = qi > 0 && raws[qi - 1]!.paragraphIndex === q.paragraphIndex ? raws[qi - 1]! : null;
     const nextRaw = qi + 1 < raws.length && raws[qi + 1]!.paragraphIndex === q.paragraphIndex ? raws[qi + 1]! : null;
-    const prev = prevKept !== null && prevKept.raw === prevRaw ? prevKept : null;
+    // A title skipped in between ("…,” he said on “Meet the Press.” “…”) is not speech: the quote
+    // before it is still the previous one.
+    const prev =
+      prevKept !== null && (prevKept.raw === prevRaw || (prevRaw !== null && qi > 1 && prevKept.raw === raws[qi - 2] && prevKept.raw.paragraphIndex === q.paragraphIndex))
+        ? prevKept
+        : null;
 
     // The writer's words around the quote, within its sentence and between neighbouring quotes.
     const leftLimit = prevRaw !== null ? Math.max(para.start, prevRaw.end - 1) : para.start;
@@ -141,7 +147,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     // Not when a speech verb governs the phrase ("Ryan told CNN that Ginsburg's comments “…”"):
     // only with no cue, or with the speech noun itself read as the cue.
     const owner =
-      signed === null && (cue === null || (cueTokens === before && cue.first >= before.length - 2)) ? speechOwner(text, before, after, index) : null;
+      signed === null
+        ? ((cue === null || (cueTokens === before && cue.first >= before.length - 2) ? speechOwner(text, before, after, index) : null) ??
+          (cue === null || cueTokens === before ? linkedSpeechOwner(text, before, cue, index) : null))
+        : null;
     if (signed !== null) {
       speaker = { mention: signed.mention, form: signed.form, antecedent: null };
       referent = signed.mention;
@@ -164,7 +173,14 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       // on “…”") reports through it: the reporting verb's subject is the source.
       const outer = cueTokens === before ? reportingCueBefore(before, cue.first) : null;
       const outerCand = outer !== null ? speakerForCue(text, before, outer, 0, index) : null;
+      // "“…,” Smith said, according to the Herald": the outlet that reports the words is the source.
+      const nested = cue.speakerAfter
+        ? null
+        : cueTokens === before
+          ? (nestedSource(text, before, 0, cue.first, index) ?? nestedSource(text, after, 0, after.length, index))
+          : nestedSource(text, after, cue.last + 1, after.length, index);
       const cand =
+        nested ??
         outerCand ??
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
         // "Clinton talked up her “…,” promising to …": a cue after the quote with no subject of its
@@ -369,6 +385,50 @@ function speechOwner(text: string, before: readonly Token[], after: readonly Tok
   if (after[0] !== undefined && SPEECH_NOUNS.has(after[0].lower) && before.length > 0) {
     const o = ownerAt(before, before.length);
     if (o !== null) return o;
+  }
+  return null;
+}
+
+/** Words that tie a speech noun to the words it reports: "his promise to", "her claim that", "his call for". */
+const SPEECH_NOUN_LINKS: ReadonlySet<string> = new Set(['that', 'to', 'for', 'of', 'about']);
+
+/**
+ * The owner of a speech noun a few words before the quote and tied to it ("his promise to be
+ * “neutral”", "her claim that she “never …”", "her assertion during the debate that “…”"),
+ * when no speech verb stands between the noun and the quote and none before its owner (after
+ * "Ryan said his comments were “…”" the quote is Ryan's).
+ */
+function linkedSpeechOwner(text: string, before: readonly Token[], cue: CueMatch | null, index: NameIndex): SpeakerCandidate | null {
+  const n = before.length;
+  let link = -1;
+  for (let k = n - 1; k >= 0 && n - k <= 14; k--) {
+    const t = before[k]!;
+    if (/^[.!?;:"“”]$/.test(t.text)) return null;
+    if (SPEECH_NOUNS.has(t.lower)) {
+      if (link < 0 || k < n - 12) return null;
+      const owner = possessiveOwner(text, before, k, index);
+      if (owner === null) return null;
+      // A speech verb before the owner governs the whole phrase ("Ryan said his comments were “…”").
+      if (cue !== null && cue.first < owner.at) return null;
+      return owner.cand;
+    }
+    if (CUE_WORDS.has(t.lower)) return null;
+    if (SPEECH_NOUN_LINKS.has(t.lower) && k < n - 1) link = k;
+  }
+  return null;
+}
+
+/** "his", "her", "their" or a name with 's up to two modifiers before tokens[k]. */
+function possessiveOwner(text: string, tokens: readonly Token[], k: number, index: NameIndex): { cand: SpeakerCandidate; at: number } | null {
+  for (let o = k - 1; o >= 0 && o >= k - 3; o--) {
+    const t = tokens[o]!;
+    if (POSSESSIVE_TO_SUBJECT[t.lower] !== undefined) return { cand: { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 }, at: o };
+    if ((t.lower === "'s" || t.lower === '’s') && o > 0) {
+      const nm = index.at(tokens[o - 1]!.start);
+      if (nm === null || nm.end !== tokens[o - 1]!.end) return null;
+      return { cand: { mention: span(text, nm.start, nm.end), form: nm.type === 'PER' ? 'NAME' : 'GROUP', nameType: nm.type, strength: 2 }, at: o - 1 };
+    }
+    if (!t.word || NP_STOP_WORDS.has(t.lower)) return null;
   }
   return null;
 }
@@ -620,6 +680,12 @@ function inherit(
     };
   };
   if (prev !== null && (sameSentence || kind === 'DIRECT')) {
+    // "“A,” Smith said. Jones added that the plan was late. “B.”": a sentence with its own speech
+    // verb between the two quotes introduces the second.
+    if (!sameSentence) {
+      const between = speakerInSentenceBefore(text, q.open, prev.raw.close, index, memory, q.paragraphIndex, true);
+      if (between !== null) return { ...between, confidence: 0.6 };
+    }
     const r = carry(prev, sameSentence ? 0.75 : 0.7);
     if (r !== null) return r;
   }
@@ -657,6 +723,8 @@ function speakerInSentenceBefore(
   index: NameIndex,
   memory: readonly SpeakerMemory[],
   paragraphIndex: number,
+  /** Only a speaker tied to a speech verb in a sentence of its own after `floor`, never a bare subject. */
+  cueOnly = false,
 ): { speaker: QuoteSpeaker; referent: Span | null } | null {
   let end = pos;
   while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;
@@ -664,7 +732,10 @@ function speakerInSentenceBefore(
   const s = sentenceStart(text, end - 1, Math.max(floor, end - SENTENCE_REACH), end);
   if (text.slice(s, end).search(/[“”"]/) >= 0) return null; // quotes there are handled as quotes
   const tokens = tokenize(text, s, end);
+  // The writer's words right after a quote ("…,” said Smith, who added …") finish its sentence.
+  if (cueOnly && !/[.!?]/.test(text.slice(floor, s)) && !/[.…]/.test(text[floor - 2] ?? '')) return null;
   const cue = lastCue(tokens, 3);
+  if (cue === null && cueOnly) return null;
   // Without a cue, the person the sentence is about ("Sanders identified young voters' …") is
   // the likeliest speaker of a quote that follows it.
   const cand = cue !== null ? speakerForCue(text, tokens, cue, 0, index) : clauseSubject(text, tokens, 0, tokens.length, index);

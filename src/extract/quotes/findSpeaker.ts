@@ -468,6 +468,50 @@ function afterOpening(tokens: readonly Token[], from: number, to: number): numbe
 /** Words that open an adverbial clause before the main clause ("When asked …, Smith said"). */
 const SUBORDINATORS = new Set(['when', 'while', 'although', 'though', 'if', 'because', 'since', 'once', 'unless', 'until', 'whereas', 'whether']);
 
+/**
+ * The subject of an absolute "with" phrase ending right before the participle at `cue`: "with
+ * Sen. Smith calling", "with the union's president telling reporters". Null when no "with"
+ * opens a plain phrase (no punctuation, no verb) within a few words.
+ */
+function withSubject(text: string, tokens: readonly Token[], cue: number, floor: number, names: NameIndex): SpeakerCandidate | null {
+  for (let k = cue - 1; k >= floor && cue - k <= 10; k--) {
+    const t = tokens[k]!;
+    if (t.lower === 'with') {
+      if (k === cue - 1) return null;
+      const np = npEndingAt(text, tokens, cue - 1, k + 1, names);
+      return np !== null && np.form !== 'PRONOUN' ? np : null;
+    }
+    if ((!t.word && t.text !== '.' && t.text !== '-' && t.lower !== "'s" && t.lower !== '’s') || CUE_WORDS.has(t.lower)) return null;
+  }
+  return null;
+}
+
+/** Words that start another clause or verb inside a would-be relative clause. */
+const RELATIVE_BREAKS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'that', 'to']);
+/** Prepositions that make a following "which" or "who" an object ("to which", "of whom"). */
+const PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'in', 'of', 'for', 'with', 'at', 'by', 'from', 'on', 'about']);
+
+/**
+ * Index of the "who" or "which" that opens the relative clause holding the cue, a few words to
+ * its left ("Beck, who has in the past described …", "her campaign, who, on a call Friday,
+ * criticized …"), or -1. An odd number of commas between them, or one right before the cue,
+ * closes the relative clause first ("Smith, who led the team, said …": Smith speaks).
+ */
+function relativeOpening(tokens: readonly Token[], cue: number, floor: number): number {
+  if (tokens[cue - 1]?.text === ',') return -1;
+  let commas = 0;
+  for (let k = cue - 1; k >= floor && cue - k <= 10; k--) {
+    const t = tokens[k]!;
+    // "to which Smith replied": after a preposition the relative is an object.
+    if (t.lower === 'who' || t.lower === 'which') return commas % 2 === 0 && k > floor && !PREPOSITIONS.has(tokens[k - 1]!.lower) ? k : -1;
+    if (t.text === ',') commas++;
+    // A name or a pronoun inside is the clause's own subject ("which Smith called"); "to" and
+    // "and" start another verb ("who spoke anonymously to discuss it said").
+    else if (!t.word || t.cap || CUE_WORDS.has(t.lower) || RELATIVE_BREAKS.has(t.lower) || PRONOUNS.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
 export function speakerForCue(
   text: string,
@@ -483,6 +527,12 @@ export function speakerForCue(
   const prevWord = tokens[cue.first - 1]?.lower;
   // "Trump attacked Clinton, saying …", "responded by saying": a participle takes the subject of
   // the main clause; so does "what he called" ("X condemned what he called a “breach”").
+  // "…, with Sen. Smith calling it a “menu”": the phrase between "with" and the participle is its
+  // subject, whoever the main clause is about.
+  if (head.endsWith('ing')) {
+    const absolute = withSubject(text, tokens, cue.first, floor, names);
+    if (absolute !== null) return absolute;
+  }
   if (
     (head.endsWith('ing') && (prevWord === ',' || prevWord === 'by' || prevWord === undefined || !SKIP_BEFORE_CUE.has(prevWord ?? ''))) ||
     (tokens[cue.first - 2]?.lower === 'what' && prevWord !== undefined && PRONOUNS.has(prevWord))
@@ -493,6 +543,8 @@ export function speakerForCue(
   let j = cue.first - 1;
   while (j >= floor && (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) && !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) j--;
   let relative: Token | null = null;
+  const far = j >= floor && tokens[j]!.lower !== 'who' && tokens[j]!.lower !== 'which' ? relativeOpening(tokens, cue.first, floor) : -1;
+  if (far >= 0) j = far;
   if (j >= floor && (tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) {
     relative = tokens[j]!;
     j--;
