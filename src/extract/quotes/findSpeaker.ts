@@ -327,6 +327,13 @@ function skipBrackets(tokens: readonly Token[], j: number, floor: number): numbe
 /** First speaker-like phrase of the clause (its subject), used when the cue's own subject is elided. */
 export function clauseSubject(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
   from = afterOpening(tokens, from, to);
+  // "…,” said Rep. Smith at the time, adding …": an inverted cue puts the subject after it.
+  let v = from;
+  while (v < to && !tokens[v]!.word) v++;
+  if (v < to && v <= from + 1 && INVERTED_CUES.has(tokens[v]!.lower)) {
+    const after = npStartingAt(text, tokens, v + 1, names);
+    if (after !== null && after.form !== 'PRONOUN') return after;
+  }
   // A place named after a preposition, and the place that qualifies it ("in Salem, Oregon,"),
   // is where something happened, not who acted.
   let skipPlaceAfter = -1;
@@ -376,6 +383,9 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
   }
   return null;
 }
+
+/** Cues that put their subject after them ("said Smith", "says the mayor"). */
+const INVERTED_CUES: ReadonlySet<string> = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'noted', 'notes', 'explained', 'continued']);
 
 const QUANTIFIERS = new Set(['some', 'many', 'both', 'most', 'few', 'several', 'all']);
 const TIME_NOUNS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hours', 'minutes', 'times', 'decades']);
@@ -456,7 +466,9 @@ function afterOpening(tokens: readonly Token[], from: number, to: number): numbe
   // suffered a concussion, Axelrod emailed …".
   for (let phrases = 0; phrases < 3; phrases++) {
     const first = tokens[i];
-    if (first === undefined || !(OPENING_WORDS.has(first.lower) || SUBORDINATORS.has(first.lower))) return i;
+    // "Reprising one of her lines, the senator …": a participle opens an introductory phrase too.
+    const participle = first !== undefined && first.cap && first.word && first.lower.length > 5 && first.lower.endsWith('ing');
+    if (first === undefined || !(OPENING_WORDS.has(first.lower) || SUBORDINATORS.has(first.lower) || participle)) return i;
     let c = i + 1;
     while (c < to && c < i + 16 && tokens[c]!.text !== ',') c++;
     if (c >= to - 1 || tokens[c]!.text !== ',') return i;
