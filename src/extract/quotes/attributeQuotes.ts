@@ -127,7 +127,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         cue = afterCue;
         cueTokens = after;
       } else if (beforeCue !== null) cue = beforeCue;
-    } else if (beforeCue !== null) cue = beforeCue;
+    } else if (beforeCue !== null && !(afterCue !== null && !endsWithIntro && closesSentence(after, afterCue))) cue = beforeCue;
     else if (afterCue !== null && !endsWithIntro) {
       cue = afterCue;
       cueTokens = after;
@@ -269,6 +269,25 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     }
   }
   return done.map((d) => d.quote);
+}
+
+/** Words that open a relative or comparative clause, whose cue attributes nothing outside it. */
+const RELATIVES: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whom', 'as']);
+
+/**
+ * True when the cue after a fragment sits in a short clause set off by a comma at the end of the
+ * writer's sentence ("Nothing he said will “calm fears,” the senator said."): that clause
+ * attributes the whole sentence, speech verbs inside it included.
+ */
+function closesSentence(after: readonly Token[], cue: CueMatch): boolean {
+  const n = after.length;
+  if (n === 0 || !/^[.!?]$/.test(after[n - 1]!.text) || n - 1 - cue.last > 8) return false;
+  for (let k = cue.first - 1; k >= 0 && cue.first - k <= 6; k--) {
+    if (after[k]!.text === ',') return true;
+    // "…, in a finish that he said defied expectations": a cue inside a relative clause.
+    if ((!after[k]!.word && after[k]!.text !== '.') || RELATIVES.has(after[k]!.lower)) return false;
+  }
+  return false;
 }
 
 /**

@@ -26,12 +26,15 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   const prev = tokens[i - 1]?.lower;
   // "to tell whether", "the answers", "Republican claims as": infinitives and nouns are not cues.
   if (prev === 'to' && tokens[i - 2]?.lower !== 'on') return false;
-  if (prev !== undefined && t.lower.endsWith('s') && t.lower !== 'says' && (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || prev === 'of'))
+  if (prev !== undefined && t.lower.endsWith('s') && t.lower !== 'says' && (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || NOUN_PREPOSITIONS.has(prev)))
     return false;
   // After an article or a possessive a cue word is a noun: "the email said", "his tweet".
   if (prev !== undefined && NOUN_MARKERS.has(prev)) return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
+
+/** Prepositions after which a cue word ending in -s is a plural noun ("in states that vote", "of claims"). */
+const NOUN_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'for', 'with', 'from', 'on', 'at', 'by', 'about', 'into', 'among']);
 
 /** Cue words that are not speech when "to" follows them. */
 const NOT_SPEECH_BEFORE_TO = /^(?:thank|thanks|agree|agrees|agreed|agreeing)$/;
