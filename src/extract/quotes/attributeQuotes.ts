@@ -181,6 +181,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
           : nestedSource(text, after, cue.last + 1, after.length, index);
       const cand =
         nested ??
+        (cueTokens === before && beforeStart === sStart ? subjectAfterOpening(text, before, after, cue, index) : null) ??
         outerCand ??
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
         // "Clinton talked up her “…,” promising to …": a cue after the quote with no subject of its
@@ -194,7 +195,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
               before[cue.first]!.start,
               index,
             )
-          : null);
+          : null) ??
+        // "Asked which county he liked best, he demurred: “…”": the subject of a sentence that
+        // introduces the quote with a colon speaks, whatever the cue found.
+        (kind === 'DIRECT' && cueTokens === before ? subjectBeforeColon(text, before, index) : null);
       if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
         // "The BBC's correspondent, Rachel Harvey, said … “…,” she said": whoever the writer
@@ -288,6 +292,28 @@ function closesSentence(after: readonly Token[], cue: CueMatch): boolean {
     if ((!after[k]!.word && after[k]!.text !== '.') || RELATIVES.has(after[k]!.lower)) return false;
   }
   return false;
+}
+
+/** Words that may stand before a participle opening its sentence ("And in explaining why …"). */
+const BEFORE_OPENING: ReadonlySet<string> = new Set(['and', 'but', 'in', 'while', 'by', 'after', 'before', 'when', 'so']);
+
+/**
+ * "Conceding that a deal would come “down the line,” he warned …", "In declaring the remarks
+ * “not Christian,” the pope …": a participle opening the sentence has no subject of its own; the
+ * main clause's subject, after the opening phrase, speaks.
+ */
+function subjectAfterOpening(text: string, before: readonly Token[], after: readonly Token[], cue: CueMatch, index: NameIndex): SpeakerCandidate | null {
+  const head = before[cue.first]!;
+  if (!head.lower.endsWith('ing') || cue.speakerAfter || cue.first > 2) return null;
+  for (let k = 0; k < cue.first; k++) if (!BEFORE_OPENING.has(before[k]!.lower)) return null;
+  // The opening phrase ends at a comma before the quote, or else after it.
+  for (let c = cue.last + 1; c < before.length; c++)
+    if (before[c]!.text === ',') {
+      const s = clauseSubject(text, before, c + 1, before.length, index);
+      if (s !== null) return s;
+      break;
+    }
+  return clauseSubject(text, after, 0, after.length, index);
 }
 
 /**

@@ -524,6 +524,20 @@ function relativeOpening(tokens: readonly Token[], cue: number, floor: number): 
   return -1;
 }
 
+/**
+ * A person named within a few words after an inverted cue, before any punctuation: "said master
+ * of ceremonies Ann Lee", where the title before the name is no phrase of its own.
+ */
+function personSoonAfter(text: string, tokens: readonly Token[], i: number, names: NameIndex): SpeakerCandidate | null {
+  for (let k = i; k < tokens.length && k < i + 6; k++) {
+    const t = tokens[k]!;
+    if (!t.word || CUE_WORDS.has(t.lower) || (NP_STOP_WORDS.has(t.lower) && t.lower !== 'of')) return null;
+    const n = names.at(t.start);
+    if (n !== null) return n.type === 'PER' ? { mention: span(text, n.start, n.end), form: 'NAME', nameType: 'PER', strength: 2 } : null;
+  }
+  return null;
+}
+
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
 export function speakerForCue(
   text: string,
@@ -597,7 +611,7 @@ export function speakerForCue(
   // Straight after the quote "asked" and "warned" invert like "said" ("“…?” asked Sen. Smith");
   // "told" and "informed" always need their object, so what follows them is the one told.
   if (!rightOk || (ADDRESSEE_VERBS.has(head) && (cue.first > floor || !INVERTING_ADDRESSEE_VERBS.has(head)))) return null;
-  const right = npStartingAt(text, tokens, cue.last + 1, names);
+  const right = npStartingAt(text, tokens, cue.last + 1, names) ?? personSoonAfter(text, tokens, cue.last + 1, names);
   if (right !== null) return { ...right, strength: right.strength + 1 };
   return null;
 }
