@@ -186,7 +186,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
         // "Clinton talked up her “…,” promising to …": a cue after the quote with no subject of its
         // own takes the subject of the writer's words before it.
-        clauseSubject(text, before, 0, cueTokens === before ? cue.first : before.length, index) ??
+        clauseSubject(text, before, 0, cueTokens === before ? cue.first : before.length, index, true) ??
         (cueTokens === before && sameSentenceAsPrev
           ? subjectOfWholeSentence(
               text,

@@ -325,7 +325,15 @@ function skipBrackets(tokens: readonly Token[], j: number, floor: number): numbe
 }
 
 /** First speaker-like phrase of the clause (its subject), used when the cue's own subject is elided. */
-export function clauseSubject(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
+export function clauseSubject(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  names: NameIndex,
+  /** Also a plain noun phrase opening the clause ("the panel said"), for clauses that hold a cue. */
+  plain = false,
+): SpeakerCandidate | null {
   from = afterOpening(tokens, from, to);
   // "…,” said Rep. Smith at the time, adding …": an inverted cue puts the subject after it.
   let v = from;
@@ -334,6 +342,8 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
     const after = npStartingAt(text, tokens, v + 1, names);
     if (after !== null && after.form !== 'PRONOUN') return after;
   }
+  const lead = plain ? leadingNounPhrase(text, tokens, from, to, names) : null;
+  if (lead !== null) return lead;
   // A place named after a preposition, and the place that qualifies it ("in Salem, Oregon,"),
   // is where something happened, not who acted.
   let skipPlaceAfter = -1;
@@ -383,6 +393,35 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
   }
   return null;
 }
+
+/** Words after a clause's subject that begin its verb group ("the panel has", "the crowd would"). */
+const VERB_STARTERS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'also', 'again', 'then', 'still', 'now', 'never', 'just', 'quickly']);
+
+/**
+ * A plain noun phrase opening the clause, without a name in it, that a verb follows: "the
+ * justice sounded off on Smith", "the groups who wrote to her say", "an inquiry said". Such a
+ * phrase is the clause's subject even when a name comes later in it. Null when the phrase runs
+ * on or holds a name (the name rules below decide then).
+ */
+function leadingNounPhrase(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
+  const first = tokens[from];
+  if (first === undefined || !DETERMINERS.has(first.lower) || first.lower === 'that' || first.lower === 'this' || POSSESSIVES.has(first.lower)) return null;
+  let k = from + 1;
+  while (k < to && k <= from + 4) {
+    const t = tokens[k]!;
+    if (!t.word || t.cap || names.at(t.start) !== null) return null;
+    if (NP_STOP_WORDS.has(t.lower) || CUE_WORDS.has(t.lower) || VERB_STARTERS.has(t.lower) || (k > from + 1 && /[a-z]ed$/.test(t.lower))) break;
+    k++;
+  }
+  if (k === from + 1 || k >= to || k > from + 4 || !tokens[k]!.word) return null;
+  const head = tokens[k - 1]!.lower;
+  // Role and group nouns ("a spokesman for …", "the campaign") are left to the rules below.
+  if (ROLE_NOUNS.has(head) || GROUP_NOUNS.has(head)) return null;
+  const form: SpeakerForm = head.endsWith('s') ? 'GROUP' : 'DESCRIPTION';
+  return { mention: span(text, first.start, tokens[k - 1]!.end), form, nameType: null, strength: 2 };
+}
+
+const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 /** Cues that put their subject after them ("said Smith", "says the mayor"). */
 const INVERTED_CUES: ReadonlySet<string> = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'noted', 'notes', 'explained', 'continued']);
@@ -563,7 +602,7 @@ export function speakerForCue(
     (head.endsWith('ing') && (prevWord === ',' || prevWord === 'by' || prevWord === undefined || !SKIP_BEFORE_CUE.has(prevWord ?? ''))) ||
     (tokens[cue.first - 2]?.lower === 'what' && prevWord !== undefined && PRONOUNS.has(prevWord))
   ) {
-    const s = clauseSubject(text, tokens, floor, cue.first, names);
+    const s = clauseSubject(text, tokens, floor, cue.first, names, true);
     if (s !== null && !(head.endsWith('ing') && s.form === 'DESCRIPTION' && s.strength >= 3)) return s;
   }
   let j = cue.first - 1;
@@ -581,7 +620,7 @@ export function speakerForCue(
     const t = tokens[j]!;
     if (t.lower === 'and' || t.lower === 'but') {
       // "NATO members criticized Russia and said ...": the subject of the first verb speaks.
-      const s = clauseSubject(text, tokens, floor, j, names);
+      const s = clauseSubject(text, tokens, floor, j, names, true);
       if (s !== null) return s;
       if (context !== undefined) return clauseSubject(text, context, 0, context.length, names);
     } else {
@@ -597,7 +636,7 @@ export function speakerForCue(
           antecedent: left.mention,
         };
       // A bare noun phrase ("the streets chanted") is weaker than the clause's subject.
-      if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names) ?? left;
+      if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names, true) ?? left;
       if (left !== null) return left;
     }
     // After the quote, punctuation before the cue allows the inverted order ("“…” but to act,
