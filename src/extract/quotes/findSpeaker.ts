@@ -577,6 +577,34 @@ function personSoonAfter(text: string, tokens: readonly Token[], i: number, name
   return null;
 }
 
+/** Words that open a clause inside the sentence ("even as he defended …", "after she spoke"). */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['as', 'while', 'when', 'after', 'because', 'since', 'before', 'although', 'though']);
+
+/**
+ * The speaker of the clause a participle after a comma hangs on, when that is not the sentence's
+ * first: "Ryan will meet Trump next week, Spicer said, adding …" (the speech verb just before
+ * the comma) or "X conceded the point even as he defended the plan, saying …" (the pronoun
+ * heading the last inner clause).
+ */
+function nearestClauseSpeaker(text: string, tokens: readonly Token[], cue: number, floor: number, names: NameIndex): SpeakerCandidate | null {
+  if (tokens[cue - 1]?.text !== ',') return null;
+  const verb = cue - 2;
+  const v = tokens[verb];
+  if (v !== undefined && verb > floor && REPORTING_AFTER.has(v.lower)) {
+    const subject = npEndingAt(text, tokens, verb - 1, floor, names);
+    if (subject !== null && (subject.form !== 'DESCRIPTION' || subject.strength <= 2)) return subject;
+  }
+  for (let k = cue - 2; k > floor && cue - k <= 25; k--) {
+    const t = tokens[k]!;
+    if (!t.word) return null;
+    if (PRONOUNS.get(t.lower) === 'SING' && CLAUSE_OPENERS.has(tokens[k - 1]!.lower)) return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 };
+  }
+  return null;
+}
+
+/** Speech verbs that close a clause reporting the sentence before them ("…, Spicer said, adding"). */
+const REPORTING_AFTER: ReadonlySet<string> = new Set(['said', 'says', 'wrote', 'writes', 'noted', 'explained', 'added', 'argued', 'insisted']);
+
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
 export function speakerForCue(
   text: string,
@@ -595,7 +623,7 @@ export function speakerForCue(
   // "…, with Sen. Smith calling it a “menu”": the phrase between "with" and the participle is its
   // subject, whoever the main clause is about.
   if (head.endsWith('ing')) {
-    const absolute = withSubject(text, tokens, cue.first, floor, names);
+    const absolute = withSubject(text, tokens, cue.first, floor, names) ?? nearestClauseSpeaker(text, tokens, cue.first, floor, names);
     if (absolute !== null) return absolute;
   }
   if (
@@ -606,7 +634,14 @@ export function speakerForCue(
     if (s !== null && !(head.endsWith('ing') && s.form === 'DESCRIPTION' && s.strength >= 3)) return s;
   }
   let j = cue.first - 1;
-  while (j >= floor && (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) && !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) j--;
+  // A capitalised word inside the sentence is a name, even one spelt like a modal ("Will wrote").
+  while (
+    j >= floor &&
+    (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) &&
+    !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which') &&
+    !(tokens[j]!.cap && j > floor && tokens[j - 1]!.text !== '.')
+  )
+    j--;
   let relative: Token | null = null;
   const far = j >= floor && tokens[j]!.lower !== 'who' && tokens[j]!.lower !== 'which' ? relativeOpening(tokens, cue.first, floor) : -1;
   if (far >= 0) j = far;
