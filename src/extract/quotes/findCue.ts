@@ -130,7 +130,8 @@ export function reportingCueBefore(tokens: readonly Token[], inner: number): Cue
     // "Graham, who says …, tweeted that": a verb of a relative clause governs nothing after it.
     // A participle after a comma ("Smith pointed to the record, noting that he …") is no inverted cue.
     const participle = t.lower.endsWith('ing') && tokens[i - 1]?.text === ',';
-    if (i === 0 || (!tokens[i - 1]!.word && !participle) || tokens[i - 1]!.lower === 'who' || tokens[i - 1]!.lower === 'which') continue;
+    // "Rep. Lee (D-N.Y.) said …": a bracket after the subject is no quote's end either.
+    if (i === 0 || (!tokens[i - 1]!.word && !participle && tokens[i - 1]!.text !== ')') || tokens[i - 1]!.lower === 'who' || tokens[i - 1]!.lower === 'which') continue;
     // A relative clause ("…, who added that …") has a subject of its own.
     if (tokens[inner - 1]?.lower === 'who' || tokens[inner - 1]?.lower === 'which') return null;
     // The reporting verb must govern the cue's clause directly: across a comma or semicolon

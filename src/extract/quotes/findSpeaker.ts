@@ -302,9 +302,11 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
     const end = skipBrackets(tokens, comma - 1, floor);
     let k = end;
     while (k >= floor && comma - k < 40 && tokens[k]!.text !== ',' && tokens[k]!.text !== ';') k--;
-    const opener = tokens[k + 1]?.lower;
-    // A relative clause (", who has been a top surrogate since February,") hides no speaker.
-    if (opener !== 'who' && opener !== 'which' && opener !== 'whose') {
+    const opener = tokens[k + 1]?.lower ?? '';
+    // A relative clause (", who has been a top surrogate since February,") hides no speaker, nor
+    // does a participle or prepositional aside (", clad in a cape that read Trump,").
+    const aside = chunk === 0 && k >= floor && (ASIDE_OPENERS.has(opener) || (/^[a-z]+(?:ing|ed)$/.test(tokens[k + 1]?.text ?? '') && !CUE_WORDS.has(opener)));
+    if (opener !== 'who' && opener !== 'which' && opener !== 'whose' && !aside) {
       const cand = npEndingAt(text, tokens, end, floor, names);
       if (cand !== null && (cand.form === 'PRONOUN' || cand.nameType === 'PER' || (cand.form === 'NAME' && chunk === 0))) return cand;
       if (cand !== null && (fallback === null || cand.strength <= fallback.strength)) fallback = cand;
@@ -315,6 +317,9 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
   }
   return fallback;
 }
+
+/** Words that open an aside between a subject and its verb (", clad in red,", ", in a statement,"). */
+const ASIDE_OPENERS: ReadonlySet<string> = new Set(['clad', 'in', 'at', 'on', 'with', 'during', 'after', 'before', 'like', 'unlike']);
 
 /** Steps left over a bracketed aside ending at tokens[j]: "Moore (D-Wis.)" → "Moore". */
 function skipBrackets(tokens: readonly Token[], j: number, floor: number): number {
