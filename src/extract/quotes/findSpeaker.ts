@@ -509,12 +509,15 @@ function afterOpening(tokens: readonly Token[], from: number, to: number): numbe
   // One introductory phrase or adverbial clause after another: "In June 2009, after Clinton
   // suffered a concussion, Axelrod emailed …".
   for (let phrases = 0; phrases < 3; phrases++) {
-    const first = tokens[i];
+    // "And after the court ruled, Gov. Lee …": a conjunction may lead the opening phrase.
+    const lead = tokens[i]?.lower;
+    const skip = (lead === 'and' || lead === 'but' || lead === 'so' || lead === 'yet') && i + 1 < to ? 1 : 0;
+    const first = tokens[i + skip];
     // "Reprising one of her lines, the senator …": a participle opens an introductory phrase too.
     const participle = first !== undefined && first.cap && first.word && first.lower.length > 5 && first.lower.endsWith('ing');
     if (first === undefined || !(OPENING_WORDS.has(first.lower) || SUBORDINATORS.has(first.lower) || participle)) return i;
-    let c = i + 1;
-    while (c < to && c < i + 16 && tokens[c]!.text !== ',') c++;
+    let c = i + skip + 1;
+    while (c < to && c < i + skip + 16 && tokens[c]!.text !== ',') c++;
     if (c >= to - 1 || tokens[c]!.text !== ',') return i;
     i = c + 1;
   }
