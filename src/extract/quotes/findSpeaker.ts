@@ -478,6 +478,18 @@ const OPENING_WORDS = new Set([
   'following',
   'amid',
   'despite',
+  // Time phrases: "Early in his campaign, …", "Last week, …", "Hours later, …".
+  'early',
+  'earlier',
+  'later',
+  'last',
+  'late',
+  'shortly',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'years',
 ]);
 
 /**
