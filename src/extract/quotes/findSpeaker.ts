@@ -478,6 +478,13 @@ const OPENING_WORDS = new Set([
   'following',
   'amid',
   'despite',
+  'like',
+  'unlike',
+  'outside',
+  'among',
+  'besides',
+  'throughout',
+  'across',
   // Time phrases: "Early in his campaign, …", "Last week, …", "Hours later, …".
   'early',
   'earlier',
