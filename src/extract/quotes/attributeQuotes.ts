@@ -163,8 +163,9 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         referent = antecedent;
       } else ({ speaker, referent } = toSpeaker(text, owner, before, q.paragraphIndex, memory, index));
       confidence = 0.7;
-    } else if (cue !== null && cueTokens === before && isNamingOnly(before, cue)) {
-      // "a website called “…”", "what is called a “debate”": a name given, not words spoken.
+    } else if (cue !== null && cueTokens === before && isNamingOnly(before, cue) && passiveAgent(text, before, after, cue, true, index) === null) {
+      // "a website called “…”", "what is called a “debate”": a name given, not words spoken
+      // (unless someone is named as giving it: "is called a “debate” by critics").
       cueSpan = span(text, before[cue.first]!.start, before[cue.last]!.end);
       confidence = 0.5;
     } else if (cue !== null) {
@@ -181,6 +182,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
           : nestedSource(text, after, cue.last + 1, after.length, index);
       const cand =
         nested ??
+        passiveAgent(text, before, after, cue, cueTokens === before, index) ??
         (cueTokens === before && beforeStart === sStart ? subjectAfterOpening(text, before, after, cue, index) : null) ??
         outerCand ??
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
@@ -292,6 +294,47 @@ function closesSentence(after: readonly Token[], cue: CueMatch): boolean {
     if ((!after[k]!.word && after[k]!.text !== '.') || RELATIVES.has(after[k]!.lower)) return false;
   }
   return false;
+}
+
+/**
+ * The agent of a passive cue: "the plan was called a “witch hunt” by Democrats", "a term coined
+ * by the senator, “…”", "Asked by a reporter whether …". A past participle as the cue, and "by"
+ * with a phrase right after it or right after the quote.
+ */
+function passiveAgent(text: string, before: readonly Token[], after: readonly Token[], cue: CueMatch, cueBefore: boolean, index: NameIndex): SpeakerCandidate | null {
+  const tokens = cueBefore ? before : after;
+  const head = tokens[cue.first]!;
+  if (cue.speakerAfter || !/ed$|^known$|^seen$|^shown$/.test(head.lower) || cue.last !== cue.first) return null;
+  // "X was called …", "… called … by", not "X called …": a passive auxiliary or no subject at all.
+  const p1 = tokens[cue.first - 1];
+  const p2 = tokens[cue.first - 2];
+  // A passive auxiliary ("was often called"), or a reduced relative after a dash or a plain noun
+  // ("— often labeled", "measures added by"); never an active verb with a subject ("he has declared").
+  const aux = (t: Token | undefined): boolean => t !== undefined && PASSIVE_AUXILIARIES.has(t.lower);
+  const plainNoun =
+    p1 !== undefined &&
+    p1.word &&
+    !p1.cap &&
+    !NP_STOP_WORDS.has(p1.lower) &&
+    !CUE_WORDS.has(p1.lower) &&
+    !PRONOUNS.has(p1.lower) &&
+    (DETERMINERS.has(p2?.lower ?? '') || (p1.lower.endsWith('s') && !p1.lower.endsWith('ss')));
+  const passive = aux(p1) || (p1 !== undefined && /ly$/.test(p1.lower) && (aux(p2) || /^[—–-]$/.test(p2?.text ?? ''))) || /^[—–-]$/.test(p1?.text ?? '') || plainNoun;
+  if (!passive) return null;
+  const agentAt = (ts: readonly Token[], from: number, to: number): SpeakerCandidate | null => {
+    for (let k = from; k < to && k < from + 5; k++) {
+      if (!ts[k]!.word) return null;
+      if (ts[k]!.lower === 'by') {
+        // "by hitting Trump" is a means, not an agent.
+        if (ts[k + 1]?.lower.endsWith('ing')) return null;
+        const np = npStartingAt(text, ts, k + 1, index);
+        return np !== null && np.form !== 'PRONOUN' ? np : null;
+      }
+    }
+    return null;
+  };
+  if (cueBefore) return agentAt(before, cue.last + 1, before.length) ?? (after[0]?.lower === 'by' ? agentAt(after, 0, after.length) : null);
+  return null;
 }
 
 /** Words that may stand before a participle opening its sentence ("And in explaining why …"). */
