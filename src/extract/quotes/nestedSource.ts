@@ -4,6 +4,7 @@
  * document named after "according to" reports them, so it is the source the writer cites.
  */
 import { npStartingAt, type SpeakerCandidate } from './findSpeaker.js';
+import { ABBREVIATIONS } from './lexicon.js';
 import type { NameIndex } from './nameIndex.js';
 import type { Token } from './tokenize.js';
 
@@ -20,7 +21,11 @@ const REPORTED: ReadonlySet<string> = new Set(['reports', 'reported']);
 export function nestedSource(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
   for (let i = from; i + 2 < to; i++) {
     const t = tokens[i]!;
-    if (STOPS.test(t.text)) return null;
+    // The full stop of an abbreviation ("(R-Ariz.),", "Sen. Lee") ends nothing.
+    const abbreviation =
+      t.text === '.' &&
+      (ABBREVIATIONS.has(tokens[i - 1]?.lower ?? '') || tokens[i + 1]?.text === ')' || tokens[i + 1]?.text === ',' || (tokens[i + 1]?.word === true && !tokens[i + 1]!.cap));
+    if (STOPS.test(t.text) && !abbreviation) return null;
     if (t.text === ',' && REPORTED.has(tokens[i + 1]!.lower)) {
       const cand = npStartingAt(text, tokens, i + 2, names);
       if (cand !== null && cand.form !== 'PRONOUN') return cand;
