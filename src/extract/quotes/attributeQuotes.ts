@@ -240,6 +240,9 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
           // concerns”": the pronoun heading the nearest clause is its subject.
           ({ speaker, referent } = toSpeaker(text, nearer, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
+        } else if (subject !== null && isDummyIt(subject, before)) {
+          // "It's common for critics to call it a “rebellion”": "it" there stands for nothing.
+          confidence = 0.3;
         } else if (subject !== null) {
           ({ speaker, referent } = toSpeaker(text, subject, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
@@ -519,6 +522,14 @@ function possessiveOwner(text: string, tokens: readonly Token[], k: number, inde
     if (!t.word || NP_STOP_WORDS.has(t.lower)) return null;
   }
   return null;
+}
+
+/** Whether a clause subject is "it" before a linking verb ("it's known as", "it was Obama who", "it seems"). */
+function isDummyIt(subject: SpeakerCandidate, before: readonly Token[]): boolean {
+  if (subject.form !== 'PRONOUN' || subject.mention.text.toLowerCase() !== 'it') return false;
+  const k = before.findIndex((t) => t.start === subject.mention.start);
+  const next = before[k + 1]?.lower ?? '';
+  return /^(?:is|was|'s|’s|seems|seemed|would)$/.test(next);
 }
 
 /**
