@@ -712,7 +712,17 @@ export function speakerForCue(
   // Straight after the quote "asked" and "warned" invert like "said" ("“…?” asked Sen. Smith");
   // "told" and "informed" always need their object, so what follows them is the one told.
   if (!rightOk || (ADDRESSEE_VERBS.has(head) && (cue.first > floor || !INVERTING_ADDRESSEE_VERBS.has(head)))) return null;
+  // A participle never has its subject after it ("…, saying the city embodied the “…”").
+  if (head.endsWith('ing')) return null;
   const right = npStartingAt(text, tokens, cue.last + 1, names) ?? personSoonAfter(text, tokens, cue.last + 1, names);
-  if (right !== null) return { ...right, strength: right.strength + 1 };
-  return null;
+  if (right === null) return null;
+  // Before the quote, an inverted subject closes the writer's words ("…, said Smith: “…”"); one
+  // that runs on is the verb's object ("…, described the impact as “…”").
+  if (context === undefined) {
+    let k = cue.last + 1;
+    while (k < tokens.length && tokens[k]!.start < right.mention.end) k++;
+    const next = tokens[k];
+    if (next !== undefined && !/^[,:(—–.!?-]$/.test(next.text)) return null;
+  }
+  return { ...right, strength: right.strength + 1 };
 }
