@@ -248,7 +248,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
           confidence = 0.45;
         } else if (content.split(/\s+/).length <= 3)
           continue; // a term in scare quotes ("the “sex tape” reference")
-        else confidence = 0.3;
+        else {
+          // "…, Smith said. That makes her “a trustworthy person …”": a fragment in a sentence
+          // with no subject of its own goes on with the speaker of the sentence before.
+          const carried = sentenceSpeakerBefore(text, sStart, para.start, done, q.paragraphIndex, index, memory);
+          if (carried !== null) ({ speaker, referent } = carried);
+          confidence = 0.3;
+        }
       } else confidence = 0.4;
     }
 
@@ -814,6 +820,29 @@ function inherit(
   return null;
 }
 
+/**
+ * The speaker of the sentence right before `from` in the same paragraph: its own speech
+ * verb's subject, or the speaker of a quote that ends in it.
+ */
+function sentenceSpeakerBefore(
+  text: string,
+  from: number,
+  paraStart: number,
+  done: readonly Done[],
+  paragraphIndex: number,
+  index: NameIndex,
+  memory: readonly SpeakerMemory[],
+): { speaker: QuoteSpeaker; referent: Span | null } | null {
+  if (from - paraStart < 2) return null;
+  const last = done[done.length - 1];
+  const prevStart = sentenceStart(text, from - 2, Math.max(paraStart, from - SENTENCE_REACH), from);
+  if (last !== undefined && last.quote.paragraphIndex === paragraphIndex && last.raw.close > prevStart && last.quote.speaker !== null) {
+    const s = last.quote.speaker;
+    return { speaker: { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) }, referent: last.referent };
+  }
+  return speakerInSentenceBefore(text, from, paraStart, index, memory, paragraphIndex, true, true);
+}
+
 /** Speaker of the last cue in the sentence ending just before `pos`. */
 function speakerInSentenceBefore(
   text: string,
@@ -824,6 +853,8 @@ function speakerInSentenceBefore(
   paragraphIndex: number,
   /** Only a speaker tied to a speech verb in a sentence of its own after `floor`, never a bare subject. */
   cueOnly = false,
+  /** The sentence may start at `floor` (a paragraph's start). */
+  fromFloor = false,
 ): { speaker: QuoteSpeaker; referent: Span | null } | null {
   let end = pos;
   while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;
@@ -832,7 +863,7 @@ function speakerInSentenceBefore(
   if (text.slice(s, end).search(/[“”"]/) >= 0) return null; // quotes there are handled as quotes
   const tokens = tokenize(text, s, end);
   // The writer's words right after a quote ("…,” said Smith, who added …") finish its sentence.
-  if (cueOnly && !/[.!?]/.test(text.slice(floor, s)) && !/[.…]/.test(text[floor - 2] ?? '')) return null;
+  if (cueOnly && !fromFloor && !/[.!?]/.test(text.slice(floor, s)) && !/[.…]/.test(text[floor - 2] ?? '')) return null;
   const cue = lastCue(tokens, 3);
   if (cue === null && cueOnly) return null;
   // Without a cue, the person the sentence is about ("Sanders identified young voters' …") is
