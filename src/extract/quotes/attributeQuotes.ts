@@ -141,7 +141,9 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     // "“…” ― Jane Doe": a dash and a name after the quote sign it without a verb.
     const signed =
       cue === null || cueTokens === before
-        ? (signature(text, q, after, index) ?? (after.length === 0 && nextRaw === null ? signatureBelow(text, q, paragraphs, index) : null))
+        ? (signature(text, q, after, index) ??
+          (cue === null && kind === 'DIRECT' ? attachedActor(text, q, after, index) : null) ??
+          (after.length === 0 && nextRaw === null ? signatureBelow(text, q, paragraphs, index) : null))
         : null;
     // "her remark that “…”", "Romney's “47 percent” comment": the owner of a word for speech.
     // Not when a speech verb governs the phrase ("Ryan told CNN that Ginsburg's comments “…”"):
@@ -705,6 +707,30 @@ function signature(text: string, q: RawQuote, after: readonly Token[], index: Na
   if (d !== '―' && d !== '—' && d !== '–' && d !== '-') return null;
   const cand = npStartingAt(text, after, 1, index);
   return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
+}
+
+/**
+ * "“…?” Hannity pressed.", "“…!” beamed Ann Lee": a quote ending in a comma, question or
+ * exclamation mark, then a person and a verb in the past tense (or the other way round) that the
+ * cue list does not know: whoever acts right after the quote said it.
+ */
+function attachedActor(text: string, q: RawQuote, after: readonly Token[], index: NameIndex): SpeakerCandidate | null {
+  if (!q.closed || !/[,?!]/.test(lastContentChar(text, q)) || after.length < 2) return null;
+  const pastVerb = (t: Token | undefined): boolean => t !== undefined && t.word && !t.cap && /[a-z]ed$/.test(t.text) && !NP_STOP_WORDS.has(t.lower);
+  const first = after[0]!;
+  const pron = PRONOUNS.get(first.lower);
+  if ((pron === 'SING' || pron === 'PLURAL') && pastVerb(after[1])) return { mention: span(text, first.start, first.end), form: 'PRONOUN', nameType: null, strength: 2 };
+  const name = index.at(first.start);
+  if (name !== null && name.type === 'PER') {
+    let k = 0;
+    while (k < after.length && after[k]!.start < name.end) k++;
+    if (pastVerb(after[k])) return { mention: span(text, name.start, name.end), form: 'NAME', nameType: 'PER', strength: 2 };
+  }
+  if (pastVerb(first)) {
+    const n = index.at(after[1]!.start);
+    if (n !== null && n.type === 'PER') return { mention: span(text, n.start, n.end), form: 'NAME', nameType: 'PER', strength: 2 };
+  }
+  return null;
 }
 
 /**
