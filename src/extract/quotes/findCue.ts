@@ -30,6 +30,9 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
     return false;
   // After an article or a possessive a cue word is a noun: "the email said", "his tweet".
   if (prev !== undefined && NOUN_MARKERS.has(prev)) return false;
+  // "22 Clinton emails", "the Trump tweets": a plural after a name that a number or article leads.
+  if (t.lower.endsWith('s') && t.lower !== 'says' && tokens[i - 1]?.cap && /^(?:\d[\d,.]*|the|a|an|her|his|their|its|of|more|many|some|several)$/.test(tokens[i - 2]?.lower ?? ''))
+    return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
 
