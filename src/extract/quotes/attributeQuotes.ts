@@ -127,7 +127,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         cue = afterCue;
         cueTokens = after;
       } else if (beforeCue !== null) cue = beforeCue;
-    } else if (beforeCue !== null && !(afterCue !== null && !endsWithIntro && closesSentence(after, afterCue))) cue = beforeCue;
+    } else if (beforeCue !== null && !(afterCue !== null && !endsWithIntro && closesSentence(after, afterCue, lastContentChar(text, q) === ','))) cue = beforeCue;
     else if (afterCue !== null && !endsWithIntro) {
       cue = afterCue;
       cueTokens = after;
@@ -296,9 +296,12 @@ const RELATIVES: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whom', 
  * writer's sentence ("Nothing he said will “calm fears,” the senator said."): that clause
  * attributes the whole sentence, speech verbs inside it included.
  */
-function closesSentence(after: readonly Token[], cue: CueMatch): boolean {
+function closesSentence(after: readonly Token[], cue: CueMatch, commaInQuote: boolean): boolean {
   const n = after.length;
   if (n === 0 || !/^[.!?]$/.test(after[n - 1]!.text) || n - 1 - cue.last > 8) return false;
+  // The comma may close the quoted words themselves: "… “will calm the markets,” the analyst said."
+  if (commaInQuote && cue.first <= 6 && n - 1 - cue.last <= 3 && after.slice(0, cue.first).every((t) => t.word && !RELATIVES.has(t.lower) && !NP_STOP_WORDS.has(t.lower)))
+    return true;
   for (let k = cue.first - 1; k >= 0 && cue.first - k <= 6; k--) {
     if (after[k]!.text === ',') return true;
     // "…, in a finish that he said defied expectations": a cue inside a relative clause.

@@ -661,12 +661,13 @@ export function speakerForCue(
     if (s !== null && !(head.endsWith('ing') && s.form === 'DESCRIPTION' && s.strength >= 3)) return s;
   }
   let j = cue.first - 1;
-  // A capitalised word inside the sentence is a name, even one spelt like a modal ("Will wrote").
+  // A capitalised word inside the sentence (or right after the quote) is a name, even one spelt
+  // like a modal ("Will wrote").
   while (
     j >= floor &&
     (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) &&
     !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which') &&
-    !(tokens[j]!.cap && j > floor && tokens[j - 1]!.text !== '.')
+    !(tokens[j]!.cap && (j > floor ? tokens[j - 1]!.text !== '.' : context !== undefined))
   )
     j--;
   let relative: Token | null = null;

@@ -11,6 +11,9 @@ import type { Token } from './tokenize.js';
 /** Tokens that end the writer's sentence or open another quote: the search stops there. */
 const STOPS = /^(?:[.!?;]|["“”])$/;
 
+/** Pronouns after "according to" that stand for someone already named. */
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'its', 'his', 'their']);
+
 /** Verbs of an outlet reporting what someone said ("…, reports the Herald", "…, the Herald reported"). */
 const REPORTED: ReadonlySet<string> = new Set(['reports', 'reported']);
 
@@ -41,8 +44,9 @@ export function nestedSource(text: string, tokens: readonly Token[], from: numbe
     }
     if (t.lower !== 'according' || tokens[i + 1]!.lower !== 'to') continue;
     const cand = npStartingAt(text, tokens, i + 2, names);
-    // "according to its analysis", "according to him": a pronoun points back at the speaker.
-    return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
+    // "according to its analysis", "according to her": a pronoun points back at the speaker.
+    const bare = OBJECT_PRONOUNS.has(tokens[i + 2]!.lower) && cand?.mention.end === tokens[i + 2]!.end;
+    return cand !== null && cand.form !== 'PRONOUN' && !bare ? cand : null;
   }
   return null;
 }
