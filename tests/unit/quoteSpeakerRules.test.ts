@@ -411,6 +411,13 @@ describe('clause openings and subjects', () => {
     expect(speakerOf(run(t)[0])).toBe('Will');
   });
 
+  test('a capitalised word the name finder missed, opening a cue’s clause, is its subject', () => {
+    const t = 'Hayek confirmed she had been and said, “We try to overlook the problem.”';
+    expect(speakerOf(run(t)[0])).toBe('Hayek');
+    const t2 = 'His comments came after being asked again, and he said, “I stand by them.”';
+    expect(speakerOf(run(t2)[0])).not.toBe('His');
+  });
+
   test('a sentence introducing the quote with a colon gives its subject, whatever the cue', () => {
     const t = 'Asked which county he liked best, Nils Aberg demurred: “Whichever one I am in.”';
     expect(speakerOf(run(t, [['Nils Aberg', 'PER']])[0])).toBe('Nils Aberg');

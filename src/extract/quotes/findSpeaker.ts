@@ -396,7 +396,20 @@ export function clauseSubject(
       return npEndingAt(text, tokens, i, from, names);
     if (CUE_WORDS.has(t.lower)) break;
   }
-  return null;
+  return plain ? capitalisedSubject(text, tokens, from, to) : null;
+}
+
+/**
+ * A capitalised word or two opening the clause, right before a lower-case word, that the name
+ * finder missed ("Hayek confirmed she had been and said …"): the clause's subject.
+ */
+function capitalisedSubject(text: string, tokens: readonly Token[], from: number, to: number): SpeakerCandidate | null {
+  let k = from;
+  const nameLike = (t: Token): boolean => t.word && t.cap && !CAP_NON_NAMES.has(t.lower) && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && !CUE_WORDS.has(t.lower);
+  while (k < to && k < from + 3 && nameLike(tokens[k]!)) k++;
+  const next = tokens[k];
+  if (k === from || k >= to || next === undefined || !next.word || next.cap || NP_STOP_WORDS.has(next.lower)) return null;
+  return { mention: span(text, tokens[from]!.start, tokens[k - 1]!.end), form: 'NAME', nameType: null, strength: 3 };
 }
 
 /** Words after a clause's subject that begin its verb group ("the panel has", "the crowd would"). */
