@@ -470,6 +470,12 @@ describe('speech nouns, cues and sentences around the quote', () => {
     expect(speakerOf(qs[1])).toBe('Bill Moen');
   });
 
+  test('a participle opening its own sentence goes on with the previous sentence’s speaker', () => {
+    const t = 'Later, Ivo Rask said the report “was not good.” Adding, “Nothing they do is ever that bad.”';
+    const qs = run(t, [['Ivo Rask', 'PER']]);
+    expect(speakerOf(qs[1])).toBe('Ivo Rask');
+  });
+
   test('a dummy "it" is no speaker of a borrowed phrase', () => {
     const t = 'It was Ivo Rask who first pushed for a “grand harbour bargain” in those years.';
     expect(speakerOf(run(t, [['Ivo Rask', 'PER']])[0])).not.toBe('It');

@@ -203,7 +203,16 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         // "Asked which county he liked best, he demurred: “…”": the subject of a sentence that
         // introduces the quote with a colon speaks, whatever the cue found.
         (kind === 'DIRECT' && cueTokens === before ? subjectBeforeColon(text, before, index) : null);
-      if (cand !== null) {
+      // "Maher called the report “not good.” Adding, “…”": a participle opening its own sentence
+      // goes on with the previous sentence's speaker.
+      const continued =
+        cand === null && cueTokens === before && cue.first === 0 && beforeStart === sStart && before[0]!.lower.endsWith('ing')
+          ? sentenceSpeakerBefore(text, sStart, para.start, done, q.paragraphIndex, index, memory)
+          : null;
+      if (continued !== null) {
+        ({ speaker, referent } = continued);
+        confidence = 0.65;
+      } else if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
         // "The BBC's correspondent, Rachel Harvey, said … “…,” she said": whoever the writer
         // reported speaking just before the quote is the latest speaker for its pronoun.
