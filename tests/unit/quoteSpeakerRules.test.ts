@@ -301,24 +301,52 @@ describe('nested and outer sources', () => {
     ];
     expect(speakerOf(run(t, names)[0])).toBe('the Harbour Times');
     const t2 = 'According to the Harbour Times, Lise Dahl called the plan “a fantasy.”';
-    expect(speakerOf(run(t2, [['Harbour Times', 'ORG'], ['Lise Dahl', 'PER']])[0])).toBe('the Harbour Times');
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Harbour Times', 'ORG'],
+          ['Lise Dahl', 'PER'],
+        ])[0],
+      ),
+    ).toBe('the Harbour Times');
   });
 
   test('"according to" with a pronoun, or after an abbreviation, is handled', () => {
     const t = 'Ivo Rask met the party chair on Monday. “We won every seat,” the chair said, according to him.';
     expect(speakerOf(run(t, [['Ivo Rask', 'PER']])[0])).toBe('the chair');
     const t2 = 'Ivo Rask met senators on Monday. “You have been unfair to me,” he told Sen. Ada Moen (D-Ore.), according to two aides.';
-    expect(speakerOf(run(t2, [['Ivo Rask', 'PER'], ['Ada Moen', 'PER']])[0])).toBe('two aides');
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ivo Rask', 'PER'],
+          ['Ada Moen', 'PER'],
+        ])[0],
+      ),
+    ).toBe('two aides');
   });
 
   test('an outlet reporting the attribution after it ("…, reports the Herald") is the source', () => {
     const t = '“This has been the message all week,” said Kari Lund, a delegate, reports the Harbour Times.';
-    expect(speakerOf(run(t, [['Kari Lund', 'PER'], ['Harbour Times', 'ORG']])[0])).toBe('the Harbour Times');
+    expect(
+      speakerOf(
+        run(t, [
+          ['Kari Lund', 'PER'],
+          ['Harbour Times', 'ORG'],
+        ])[0],
+      ),
+    ).toBe('the Harbour Times');
   });
 
   test('a reporting verb after a bracketed party label still governs the clause', () => {
     const t = 'Rep. Ola Dahl (D-Ore.) said Vera Lind called on members to be “closely coordinated.”';
-    expect(speakerOf(run(t, [['Ola Dahl', 'PER'], ['Vera Lind', 'PER']])[0])).toBe('Ola Dahl');
+    expect(
+      speakerOf(
+        run(t, [
+          ['Ola Dahl', 'PER'],
+          ['Vera Lind', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Ola Dahl');
   });
 
   test('a participle after a comma reports the clause it governs', () => {
@@ -330,7 +358,14 @@ describe('nested and outer sources', () => {
     const t = 'The plan has been called “strategic ambiguity” by Jon Dahl, a professor at the college.';
     expect(speakerOf(run(t, [['Jon Dahl', 'PER']])[0])).toBe('Jon Dahl');
     const t2 = 'Ada Moen wrote to Ivo Rask often. In her letters, she often referred to him by a nickname, “Gus.”';
-    expect(speakerOf(run(t2, [['Ada Moen', 'PER'], ['Ivo Rask', 'PER']])[0])).not.toBe('a nickname');
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ada Moen', 'PER'],
+          ['Ivo Rask', 'PER'],
+        ])[0],
+      ),
+    ).not.toBe('a nickname');
   });
 });
 
@@ -389,9 +424,23 @@ describe('clause openings and subjects', () => {
     const t = 'Reprising one of his favourite lines, the mayor talked about continuing the “harbour miracle.”';
     expect(speakerOf(run(t)[0])).toBe('the mayor');
     const t2 = 'Early in her campaign, Ada Moen attacked Ivo Rask, calling him “a failed candidate.”';
-    expect(speakerOf(run(t2, [['Ada Moen', 'PER'], ['Ivo Rask', 'PER']])[0])).toBe('Ada Moen');
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ada Moen', 'PER'],
+          ['Ivo Rask', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Ada Moen');
     const t3 = 'Like Ivo Rask, Tove Ek rejected the claim, arguing that there is “room for waivers.”';
-    expect(speakerOf(run(t3, [['Ivo Rask', 'PER'], ['Tove Ek', 'PER']])[0])).toBe('Tove Ek');
+    expect(
+      speakerOf(
+        run(t3, [
+          ['Ivo Rask', 'PER'],
+          ['Tove Ek', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Tove Ek');
     const t4 = 'And after the court ruled, Gov. Pia Holm blamed the “four liberal justices” for it.';
     expect(speakerOf(run(t4, [['Pia Holm', 'PER']])[0])).toBe('Pia Holm');
   });
@@ -403,7 +452,14 @@ describe('clause openings and subjects', () => {
 
   test('a participle or prepositional aside after the subject hides no speaker', () => {
     const t = 'Delegate Mia Sund, clad in a cape with the name of Ivo Rask, said the convention could be a “failure.”';
-    expect(speakerOf(run(t, [['Mia Sund', 'PER'], ['Ivo Rask', 'PER']])[0])).toBe('Mia Sund');
+    expect(
+      speakerOf(
+        run(t, [
+          ['Mia Sund', 'PER'],
+          ['Ivo Rask', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Mia Sund');
   });
 
   test('a capitalised name spelt like a modal is the subject, not skipped', () => {
@@ -485,6 +541,13 @@ describe('speech nouns, cues and sentences around the quote', () => {
     const t = '“Would it be negotiable about the ferries?” Hanna Ek pressed.';
     expect(speakerOf(run(t, [['Hanna Ek', 'PER']])[0])).toBe('Hanna Ek');
     const t2 = '“This is fantastic!” beamed Ola Dahl of Vallby.';
-    expect(speakerOf(run(t2, [['Ola Dahl', 'PER'], ['Vallby', 'LOC']])[0])).toBe('Ola Dahl');
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ola Dahl', 'PER'],
+          ['Vallby', 'LOC'],
+        ])[0],
+      ),
+    ).toBe('Ola Dahl');
   });
 });

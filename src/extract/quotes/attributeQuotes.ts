@@ -55,7 +55,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     // A title skipped in between ("…,” he said on “Meet the Press.” “…”) is not speech: the quote
     // before it is still the previous one.
     const prev =
-      prevKept !== null && (prevKept.raw === prevRaw || (prevRaw !== null && qi > 1 && prevKept.raw === raws[qi - 2] && prevKept.raw.paragraphIndex === q.paragraphIndex))
+      prevKept !== null &&
+      (prevKept.raw === prevRaw || (prevRaw !== null && qi > 1 && prevKept.raw === raws[qi - 2] && prevKept.raw.paragraphIndex === q.paragraphIndex))
         ? prevKept
         : null;
 
@@ -127,7 +128,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         cue = afterCue;
         cueTokens = after;
       } else if (beforeCue !== null) cue = beforeCue;
-    } else if (beforeCue !== null && !(afterCue !== null && !endsWithIntro && closesSentence(after, afterCue, lastContentChar(text, q) === ','))) cue = beforeCue;
+    } else if (beforeCue !== null && !(afterCue !== null && !endsWithIntro && closesSentence(after, afterCue, lastContentChar(text, q) === ',')))
+      cue = beforeCue;
     else if (afterCue !== null && !endsWithIntro) {
       cue = afterCue;
       cueTokens = after;
@@ -309,7 +311,12 @@ function closesSentence(after: readonly Token[], cue: CueMatch, commaInQuote: bo
   const n = after.length;
   if (n === 0 || !/^[.!?]$/.test(after[n - 1]!.text) || n - 1 - cue.last > 8) return false;
   // The comma may close the quoted words themselves: "… “will calm the markets,” the analyst said."
-  if (commaInQuote && cue.first <= 6 && n - 1 - cue.last <= 3 && after.slice(0, cue.first).every((t) => t.word && !RELATIVES.has(t.lower) && !NP_STOP_WORDS.has(t.lower)))
+  if (
+    commaInQuote &&
+    cue.first <= 6 &&
+    n - 1 - cue.last <= 3 &&
+    after.slice(0, cue.first).every((t) => t.word && !RELATIVES.has(t.lower) && !NP_STOP_WORDS.has(t.lower))
+  )
     return true;
   for (let k = cue.first - 1; k >= 0 && cue.first - k <= 6; k--) {
     if (after[k]!.text === ',') return true;
@@ -324,7 +331,14 @@ function closesSentence(after: readonly Token[], cue: CueMatch, commaInQuote: bo
  * by the senator, “…”", "Asked by a reporter whether …". A past participle as the cue, and "by"
  * with a phrase right after it or right after the quote.
  */
-function passiveAgent(text: string, before: readonly Token[], after: readonly Token[], cue: CueMatch, cueBefore: boolean, index: NameIndex): SpeakerCandidate | null {
+function passiveAgent(
+  text: string,
+  before: readonly Token[],
+  after: readonly Token[],
+  cue: CueMatch,
+  cueBefore: boolean,
+  index: NameIndex,
+): SpeakerCandidate | null {
   const tokens = cueBefore ? before : after;
   const head = tokens[cue.first]!;
   if (cue.speakerAfter || !/ed$|^known$|^seen$|^shown$/.test(head.lower) || cue.last !== cue.first) return null;
@@ -342,7 +356,8 @@ function passiveAgent(text: string, before: readonly Token[], after: readonly To
     !CUE_WORDS.has(p1.lower) &&
     !PRONOUNS.has(p1.lower) &&
     (DETERMINERS.has(p2?.lower ?? '') || (p1.lower.endsWith('s') && !p1.lower.endsWith('ss')));
-  const passive = aux(p1) || (p1 !== undefined && /ly$/.test(p1.lower) && (aux(p2) || /^[—–-]$/.test(p2?.text ?? ''))) || /^[—–-]$/.test(p1?.text ?? '') || plainNoun;
+  const passive =
+    aux(p1) || (p1 !== undefined && /ly$/.test(p1.lower) && (aux(p2) || /^[—–-]$/.test(p2?.text ?? ''))) || /^[—–-]$/.test(p1?.text ?? '') || plainNoun;
   if (!passive) return null;
   const agentAt = (ts: readonly Token[], from: number, to: number): SpeakerCandidate | null => {
     for (let k = from; k < to && k < from + 5; k++) {
@@ -533,7 +548,8 @@ function linkedSpeechOwner(text: string, before: readonly Token[], cue: CueMatch
 function possessiveOwner(text: string, tokens: readonly Token[], k: number, index: NameIndex): { cand: SpeakerCandidate; at: number } | null {
   for (let o = k - 1; o >= 0 && o >= k - 3; o--) {
     const t = tokens[o]!;
-    if (POSSESSIVE_TO_SUBJECT[t.lower] !== undefined) return { cand: { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 }, at: o };
+    if (POSSESSIVE_TO_SUBJECT[t.lower] !== undefined)
+      return { cand: { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 }, at: o };
     if ((t.lower === "'s" || t.lower === '’s') && o > 0) {
       const nm = index.at(tokens[o - 1]!.start);
       if (nm === null || nm.end !== tokens[o - 1]!.end) return null;
@@ -731,7 +747,8 @@ function attachedActor(text: string, q: RawQuote, after: readonly Token[], index
   const pastVerb = (t: Token | undefined): boolean => t !== undefined && t.word && !t.cap && /[a-z]ed$/.test(t.text) && !NP_STOP_WORDS.has(t.lower);
   const first = after[0]!;
   const pron = PRONOUNS.get(first.lower);
-  if ((pron === 'SING' || pron === 'PLURAL') && pastVerb(after[1])) return { mention: span(text, first.start, first.end), form: 'PRONOUN', nameType: null, strength: 2 };
+  if ((pron === 'SING' || pron === 'PLURAL') && pastVerb(after[1]))
+    return { mention: span(text, first.start, first.end), form: 'PRONOUN', nameType: null, strength: 2 };
   const name = index.at(first.start);
   if (name !== null && name.type === 'PER') {
     let k = 0;

@@ -26,12 +26,22 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   const prev = tokens[i - 1]?.lower;
   // "to tell whether", "the answers", "Republican claims as": infinitives and nouns are not cues.
   if (prev === 'to' && tokens[i - 2]?.lower !== 'on') return false;
-  if (prev !== undefined && t.lower.endsWith('s') && t.lower !== 'says' && (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || NOUN_PREPOSITIONS.has(prev)))
+  if (
+    prev !== undefined &&
+    t.lower.endsWith('s') &&
+    t.lower !== 'says' &&
+    (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || NOUN_PREPOSITIONS.has(prev))
+  )
     return false;
   // After an article or a possessive a cue word is a noun: "the email said", "his tweet".
   if (prev !== undefined && NOUN_MARKERS.has(prev)) return false;
   // "22 Clinton emails", "the Trump tweets": a plural after a name that a number or article leads.
-  if (t.lower.endsWith('s') && t.lower !== 'says' && tokens[i - 1]?.cap && /^(?:\d[\d,.]*|the|a|an|her|his|their|its|of|more|many|some|several)$/.test(tokens[i - 2]?.lower ?? ''))
+  if (
+    t.lower.endsWith('s') &&
+    t.lower !== 'says' &&
+    tokens[i - 1]?.cap &&
+    /^(?:\d[\d,.]*|the|a|an|her|his|their|its|of|more|many|some|several)$/.test(tokens[i - 2]?.lower ?? '')
+  )
     return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
@@ -134,7 +144,8 @@ export function reportingCueBefore(tokens: readonly Token[], inner: number): Cue
     // A participle after a comma ("Smith pointed to the record, noting that he …") is no inverted cue.
     const participle = t.lower.endsWith('ing') && tokens[i - 1]?.text === ',';
     // "Rep. Lee (D-N.Y.) said …": a bracket after the subject is no quote's end either.
-    if (i === 0 || (!tokens[i - 1]!.word && !participle && tokens[i - 1]!.text !== ')') || tokens[i - 1]!.lower === 'who' || tokens[i - 1]!.lower === 'which') continue;
+    if (i === 0 || (!tokens[i - 1]!.word && !participle && tokens[i - 1]!.text !== ')') || tokens[i - 1]!.lower === 'who' || tokens[i - 1]!.lower === 'which')
+      continue;
     // A relative clause ("…, who added that …") has a subject of its own.
     if (tokens[inner - 1]?.lower === 'who' || tokens[inner - 1]?.lower === 'which') return null;
     // The reporting verb must govern the cue's clause directly: across a comma or semicolon

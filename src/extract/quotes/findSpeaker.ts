@@ -405,7 +405,8 @@ export function clauseSubject(
  */
 function capitalisedSubject(text: string, tokens: readonly Token[], from: number, to: number): SpeakerCandidate | null {
   let k = from;
-  const nameLike = (t: Token): boolean => t.word && t.cap && !CAP_NON_NAMES.has(t.lower) && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && !CUE_WORDS.has(t.lower);
+  const nameLike = (t: Token): boolean =>
+    t.word && t.cap && !CAP_NON_NAMES.has(t.lower) && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && !CUE_WORDS.has(t.lower);
   while (k < to && k < from + 3 && nameLike(tokens[k]!)) k++;
   const next = tokens[k];
   if (k === from || k >= to || next === undefined || !next.word || next.cap || NP_STOP_WORDS.has(next.lower)) return null;
@@ -413,7 +414,27 @@ function capitalisedSubject(text: string, tokens: readonly Token[], from: number
 }
 
 /** Words after a clause's subject that begin its verb group ("the panel has", "the crowd would"). */
-const VERB_STARTERS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'also', 'again', 'then', 'still', 'now', 'never', 'just', 'quickly']);
+const VERB_STARTERS: ReadonlySet<string> = new Set([
+  'will',
+  'would',
+  'could',
+  'can',
+  'should',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'also',
+  'again',
+  'then',
+  'still',
+  'now',
+  'never',
+  'just',
+  'quickly',
+]);
 
 /**
  * A plain noun phrase opening the clause, without a name in it, that a verb follows: "the
@@ -637,7 +658,8 @@ function nearestClauseSpeaker(text: string, tokens: readonly Token[], cue: numbe
   for (let k = cue - 2; k > floor && cue - k <= 25; k--) {
     const t = tokens[k]!;
     if (!t.word) return null;
-    if (PRONOUNS.get(t.lower) === 'SING' && CLAUSE_OPENERS.has(tokens[k - 1]!.lower)) return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 };
+    if (PRONOUNS.get(t.lower) === 'SING' && CLAUSE_OPENERS.has(tokens[k - 1]!.lower))
+      return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 };
   }
   return null;
 }

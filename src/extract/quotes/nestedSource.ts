@@ -27,7 +27,10 @@ export function nestedSource(text: string, tokens: readonly Token[], from: numbe
     // The full stop of an abbreviation ("(R-Ariz.),", "Sen. Lee") ends nothing.
     const abbreviation =
       t.text === '.' &&
-      (ABBREVIATIONS.has(tokens[i - 1]?.lower ?? '') || tokens[i + 1]?.text === ')' || tokens[i + 1]?.text === ',' || (tokens[i + 1]?.word === true && !tokens[i + 1]!.cap));
+      (ABBREVIATIONS.has(tokens[i - 1]?.lower ?? '') ||
+        tokens[i + 1]?.text === ')' ||
+        tokens[i + 1]?.text === ',' ||
+        (tokens[i + 1]?.word === true && !tokens[i + 1]!.cap));
     if (STOPS.test(t.text) && !abbreviation) return null;
     if (t.text === ',' && REPORTED.has(tokens[i + 1]!.lower)) {
       const cand = npStartingAt(text, tokens, i + 2, names);
