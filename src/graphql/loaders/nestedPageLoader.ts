@@ -60,12 +60,12 @@ export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | u
           // Decoded before any SQL: a bad cursor is the client's error, named by its argument.
           const seek = seekOf(first.window, ordering);
           const rows = await read<Row>(pageSql(source, sql`${[...new Set(group.map((key) => key.id))]}::uuid[]`, first.window, seek));
-          for (const [key, page] of pagesOf<R>(source, group, rows)) pages.set(cacheKey(key), page);
+          for (const [key, page] of pagesOf<R>(source, group, rows)) pages.set(nestedCacheKey(key), page);
         }),
       );
-      return keys.map((key) => pages.get(cacheKey(key))!);
+      return keys.map((key) => pages.get(nestedCacheKey(key))!);
     },
-    { cacheKeyFn: cacheKey },
+    { cacheKeyFn: nestedCacheKey },
   );
 }
 
@@ -90,7 +90,8 @@ export function pagesOf<R>(source: NestedSource, keys: readonly NestedKey[], row
   return keys.map((key) => [key, keysetConnection(byParent.get(key.id) ?? [], key.window, ordering, source.map, totals.get(key.id) ?? 0) as Connection<R>]);
 }
 
-function cacheKey(key: NestedKey): string {
+/** The cache key of a page: parent, variant and paging arguments. */
+export function nestedCacheKey(key: NestedKey): string {
   return `${key.id}|${key.variant ?? ''}|${JSON.stringify(key.window)}`;
 }
 
