@@ -156,13 +156,7 @@ export async function offsetPageOf<T>(
   if (window.last !== null) lo = Math.max(lo, hi - window.last);
   hi = Math.max(lo, hi);
   const page = hi > lo ? await fetch(lo, hi - lo) : [];
-  return connectionOf(
-    page,
-    (i) => encodeCursor(ordering, [lo + i]),
-    total,
-    lo + page.length < total,
-    lo > 0,
-  );
+  return connectionOf(page, (i) => encodeCursor(ordering, [lo + i]), total, lo + page.length < total, lo > 0);
 }
 
 function sizeOf(argument: string, value: number | null | undefined, max: number): number | null {

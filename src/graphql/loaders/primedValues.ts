@@ -9,10 +9,18 @@ const primed = new WeakMap<object, Map<unknown, unknown>>();
  * `cacheKey` is the loader's cache key of `key` (the key itself unless the loader maps keys).
  */
 export function primeLoader<K, V, C>(loader: DataLoader<K, V, C>, key: K, value: V, cacheKey: unknown = key): void {
+  // A key the loader has already read keeps that answer, for load() and loadPrimed alike.
+  // DataLoader has no public `has`; its cache map is read where it keeps it (tests/unit/primedValues.test.ts
+  // fails if a DataLoader version moves it).
+  if (cacheOf(loader)?.get(cacheKey) !== undefined) return;
   let values = primed.get(loader);
   if (!values) primed.set(loader, (values = new Map()));
   loader.prime(key, value);
-  if (!values.has(cacheKey)) values.set(cacheKey, value);
+  values.set(cacheKey, value);
+}
+
+function cacheOf(loader: object): { get(key: unknown): unknown } | null | undefined {
+  return (loader as { _cacheMap?: { get(key: unknown): unknown } | null })._cacheMap;
 }
 
 /**

@@ -24,8 +24,7 @@ const paged =
   <L extends PagedLoader>(loader: L, variant?: (args: PageArgs & Record<string, unknown>) => string | undefined) =>
   (parent: { id: string }, args: PageArgs & Record<string, unknown>, ctx: Context) =>
     loadPage(ctx.loaders[loader] as DataLoader<NestedKey, unknown>, { id: parent.id, window: windowOf(args, ctx.maxPageSize), variant: variant?.(args) }) as
-      | Awaited<ReturnType<Loaders[L]['load']>>
-      | ReturnType<Loaders[L]['load']>;
+      Awaited<ReturnType<Loaders[L]['load']>> | ReturnType<Loaders[L]['load']>;
 
 /** A page, without a promise when the request's statement primed it. */
 const loadPage = (loader: DataLoader<NestedKey, unknown>, key: NestedKey) => loadPrimed(loader, key, nestedCacheKey(key));
