@@ -185,7 +185,7 @@ class Plan {
             kind: null,
             prime: (loaders, rows, parents) => {
               const facts = new Map(rows.map((row) => [row.articleId as string, row]));
-              for (const { id } of parents) loaders.jsonLdFactsByArticle.prime(id as string, (facts.get(id as string) ?? null) as never);
+              for (const { id } of parents) primeLoader(loaders.jsonLdFactsByArticle, id as string, (facts.get(id as string) ?? null) as never);
             },
           },
           `${parent.name}.jsonLd`,
