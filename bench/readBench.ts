@@ -475,18 +475,19 @@ async function ensureData(databaseUrl: string, database: string, articles: numbe
     .then((result) => result.rows[0]!.n)
     .catch(() => 0);
   await client.end();
-  if (count >= articles) return;
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(node, args, { cwd: projectRoot, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+    });
+  // A kept database follows the tree's migrations (the servers run with NODE_ENV=production, which does not migrate).
+  if (count >= articles) return run([...tsxImport, join(projectRoot, 'scripts', 'migrate.ts')], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
   const bbc = join(projectRoot, '..', 'shared', 'corpus', 'dev', 'bbc');
   const dir = await mkdtemp(join(tmpdir(), 'storygraph-read-bench-'));
   try {
     const archive = join(dir, 'dated.jsonl');
     const generated = String(articles - 927);
     process.stderr.write(`importing the BBC dev stories and ${generated} generated dated articles into ${database}…\n`);
-    const run = (args: string[], env: Record<string, string> = {}) =>
-      new Promise<void>((resolve, reject) => {
-        const child = spawn(node, args, { cwd: projectRoot, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-      });
     await run([...tsxImport, join(projectRoot, 'bench', 'generateArchive.ts'), '--count', generated, '--jsonl', archive, '--dated']);
     await run([...tsxImport, join(projectRoot, 'scripts', 'import.ts'), bbc, archive], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
     // Autovacuum analyses a freshly filled table only after a delay; until then the planner

@@ -62,7 +62,7 @@ runCli({ name: 'eval', help: HELP, options }, async ({ values }) => {
     const { scores: p, quotesJudged, speakersJudged } = evaluatePolnearDetailed(dir);
     rows.push(
       { metric: `PolNeAR ${split} quote recall (${p.quotes} quotes)`, value: p.recall, target: TARGET.recall, unit: '%' },
-      { metric: `PolNeAR ${split} quote precision (${p.found} found)`, value: p.precision, target: TARGET.precision, unit: '%' },
+      { metric: `PolNeAR ${split} quote precision (${p.found} found, ${p.unjudged} in Discard text)`, value: p.precision, target: TARGET.precision, unit: '%' },
       { metric: `PolNeAR ${split} speaker correct (of all quotes)`, value: p.speakerCorrect, target: TARGET.speaker, unit: '%' },
     );
     const q = reliability(quotesJudged);

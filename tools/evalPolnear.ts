@@ -37,7 +37,7 @@ runCli(
           out.push(`${v.matched ? 'SPK' : 'MISS'} ${r.article.name} src[${src}] ours[${ours}]\n    ${show(t, s, Math.min(e, s + 200))}`);
         });
         r.found.forEach((f, i) => {
-          if (r.correct[i]) return;
+          if (r.correct[i] || !r.judged[i]) return;
           out.push(
             `FP ${r.article.name} c=${f.confidence} cue=${f.cue?.text ?? '-'} ${f.kind}:${f.speaker?.mention.text ?? 'null'} «${f.text.slice(0, 80)}»\n    ${show(t, f.start, f.end)}`,
           );

@@ -132,16 +132,18 @@ runCli(
     setCalibration({ quote: {}, speaker: {} });
     const { results } = evaluatePolnearDetailed(dir);
     const obs: Observation[] = [];
+    // Quotes in Discard text were not judged by the annotators: they teach the table nothing.
     results.forEach((r, article) =>
-      r.found.forEach((q, i) =>
+      r.found.forEach((q, i) => {
+        if (!r.judged[i]) return;
         obs.push({
           article,
           key: q.evidence,
           raw: Number(q.evidence.slice(q.evidence.lastIndexOf('|') + 1)),
           quoteRight: r.correct[i]! && r.speakerRight[i]!,
           speakerRight: r.correct[i] ? r.speakerRight[i]! : null,
-        }),
-      ),
+        });
+      }),
     );
     let best = SHRINKAGE[0]!;
     let bestScore = Infinity;

@@ -16,6 +16,9 @@ export interface PgPoolOptions {
   applicationName?: string;
 }
 
+/** How long an idle connection stays open. */
+const IDLE_TIMEOUT_MS = 5 * 60_000;
+
 /**
  * Creates a `pg.Pool` from a URL, passing host, port, user and database as separate fields
  * (Prisma's adapter derives its shadow database by overriding `database`, which `pg` ignores
@@ -36,6 +39,11 @@ export function createPgPool(url: string, options: PgPoolOptions = {}): pg.Pool 
     // UTC, so now() and CURRENT_TIMESTAMP defaults agree with the values Prisma writes.
     options: '-c TimeZone=UTC',
     connectionTimeoutMillis: 10_000,
+    // A connection keeps its prepared statements and, after five executions, their generic
+    // plans; dropped after pg's default 10 idle seconds, a fresh one plans each statement for
+    // its parameters again five times. Idle connections do not keep a process alive.
+    idleTimeoutMillis: IDLE_TIMEOUT_MS,
+    allowExitOnIdle: true,
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
     ...(target.params.sslmode && target.params.sslmode !== 'disable' ? { ssl: { rejectUnauthorized: target.params.sslmode === 'verify-full' } } : {}),

@@ -1,13 +1,8 @@
-import pg from 'pg';
 import type { Config } from '../config.js';
 import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
-import { AppError, ErrorCode } from '../errors.js';
 import type { Logger } from '../log.js';
-import { createPgPool } from './createPgPool.js';
+import { connectDatabase, type ConnectionConfig } from './connectDatabase.js';
 import { createPrisma, type PrismaClient } from './createPrisma.js';
-import { migrate } from './migrate.js';
-import { parseDatabaseUrl } from '../config/databaseUrl.js';
-import { startEmbeddedPostgres } from './startEmbeddedPostgres.js';
 
 export interface Database {
   url: string;
@@ -22,104 +17,34 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'embeddedPort' | 'statementTimeoutMs'> & {
-  /** Pool size and client-side query timeout (`config.limits`); defaults from `config/limits.ts`. */
-  limits?: Partial<Pick<Limits, 'poolSize' | 'queryTimeoutMs'>>;
-  /** Restart the embedded server with backoff if it dies (the API server does). */
-  superviseEmbedded?: boolean;
-  /**
-   * Apply pending migrations (default). When false, pending migrations are refused instead
-   * (MIGRATION_FAILED): replicas in production leave migrating to one `npm run migrate`.
-   */
-  migrate?: boolean;
-};
+export type DatabaseConfig = ConnectionConfig &
+  Pick<Config, 'statementTimeoutMs'> & {
+    /** Pool size and client-side query timeout (`config.limits`); defaults from `config/limits.ts`. */
+    limits?: Partial<Pick<Limits, 'poolSize' | 'queryTimeoutMs'>>;
+  };
 
 /** Longest `close` waits for the pool to say goodbye to the database. */
 const DISCONNECT_TIMEOUT_MS = 2000;
 
 /**
- * Connects to DATABASE_URL (creating the database if the server lacks it) or starts the
- * embedded server, applies pending migrations and returns a Prisma client. Throws
- * DATABASE_UNREACHABLE, EMBEDDED_DATABASE_FAILED or MIGRATION_FAILED with a one-line reason.
+ * Connects to the database and migrates it (connectDatabase), and returns a Prisma client.
+ * Throws DATABASE_UNREACHABLE, EMBEDDED_DATABASE_FAILED or MIGRATION_FAILED with a one-line reason.
  */
 export async function openDatabase(config: DatabaseConfig, log: Logger): Promise<Database> {
-  const embedded = config.databaseUrl === null;
-  const server = embedded
-    ? await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort, log, supervise: config.superviseEmbedded ?? false })
-    : null;
-  const url = server?.url ?? config.databaseUrl!;
-  try {
-    await ensureReachable(url, log);
-    const pool = createPgPool(url, { max: 2 });
-    try {
-      const applied = await migrate(pool, log, undefined, { apply: config.migrate ?? true });
-      if (applied.length) log.info(`applied ${applied.length} migration(s)`);
-    } finally {
-      await pool.end();
-    }
-  } catch (error) {
-    await server?.stop();
-    throw error;
-  }
-  const prisma = createPrisma(url, {
+  const connection = await connectDatabase(config, log);
+  const prisma = createPrisma(connection.url, {
     statementTimeoutMs: config.statementTimeoutMs,
     max: config.limits?.poolSize ?? DEFAULT_LIMITS.poolSize,
     queryTimeoutMs: config.limits?.queryTimeoutMs ?? DEFAULT_LIMITS.queryTimeoutMs,
   });
   return {
-    url,
-    embedded,
+    url: connection.url,
+    embedded: connection.embedded,
     prisma,
-    isUp: () => server?.isUp() ?? true,
+    isUp: connection.isUp,
     close: async () => {
       await Promise.race([prisma.$disconnect(), new Promise((resolve) => setTimeout(resolve, DISCONNECT_TIMEOUT_MS).unref())]);
-      await server?.stop();
+      await connection.close();
     },
   };
-}
-
-/** Fails fast with a readable reason; creates the database when only it is missing. */
-async function ensureReachable(url: string, log: Logger): Promise<void> {
-  const target = parseDatabaseUrl(url);
-  const where = `${target.host}:${target.port}/${target.database}`;
-  const connect = async (database: string) => {
-    const client = new pg.Client({
-      host: target.host,
-      port: target.port,
-      user: target.user,
-      password: target.password,
-      database,
-      connectionTimeoutMillis: 5000,
-    });
-    client.on('error', () => undefined);
-    await client.connect();
-    return client;
-  };
-  try {
-    const client = await connect(target.database);
-    await client.end();
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === '3D000') {
-      const admin = await connect('postgres').catch((inner: unknown) => {
-        throw unreachable(where, inner);
-      });
-      try {
-        await admin.query(`CREATE DATABASE "${target.database.replace(/"/g, '""')}"`);
-        log.info(`created database ${target.database}`);
-      } catch (inner) {
-        if ((inner as { code?: string }).code !== '42P04') throw unreachable(where, inner);
-      } finally {
-        await admin.end();
-      }
-      return;
-    }
-    throw unreachable(where, error);
-  }
-}
-
-function unreachable(where: string, error: unknown): AppError {
-  const err = error as { code?: string; message?: string };
-  const reason = err.code === 'ECONNREFUSED' ? 'connection refused' : err.code === 'ENOTFOUND' ? 'unknown host' : (err.message ?? String(error));
-  return new AppError(ErrorCode.DATABASE_UNREACHABLE, `cannot connect to PostgreSQL at ${where}: ${reason}`, { where }, { cause: error });
 }

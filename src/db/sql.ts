@@ -34,6 +34,11 @@ export function sqlOf(prisma: PrismaLike): SqlDatabase {
   return { ...wrap(prisma), transaction: (work) => prisma.$transaction((tx) => work(wrap(tx)), { timeout: 300_000, maxWait: 60_000 }) };
 }
 
+/** A SqlDatabase as it is, or raw SQL through the Prisma client given instead (sqlOf). */
+export function asSqlDatabase(db: SqlDatabase | PrismaLike): SqlDatabase {
+  return 'transaction' in db ? db : sqlOf(db);
+}
+
 /**
  * The same over a `pg` pool, which the import CLI uses: for a batch's large JSON parameters it
  * is about three times faster than going through Prisma's query interpreter.

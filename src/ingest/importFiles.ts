@@ -1,6 +1,6 @@
 import type { ImportLimits } from '../config/importLimits.js';
 import type { PrismaClient } from '../db/createPrisma.js';
-import { sqlOf, type SqlDatabase } from '../db/sql.js';
+import { asSqlDatabase, type SqlDatabase } from '../db/sql.js';
 import type { Logger } from '../log.js';
 import { countArticleWrite, type WriteSource } from '../metrics/metrics.js';
 import type { BatchOutcome } from './articleOutcome.js';
@@ -42,7 +42,7 @@ export interface ImportOptions {
   stdin?: NodeJS.ReadableStream;
   /** What one article may hold (default DEFAULT_IMPORT_LIMITS). */
   limits?: ImportLimits;
-  /** Connection for reads and batch writes (the CLI passes a `pg` pool); default: raw SQL through `prisma`. */
+  /** Connection for reads and batch writes; default: the first argument (a Prisma client is used through raw SQL). */
   sql?: SqlDatabase;
   /** Who imports, for the written-articles metric (default `cli`). */
   source?: WriteSource;
@@ -63,9 +63,9 @@ const MAX_QUEUED_WRITES = 2;
  * hash and extractor version) are neither extracted nor written. A bad input is reported with
  * its reason and the run goes on.
  */
-export async function importFiles(prisma: PrismaClient, inputs: string[], options: ImportOptions): Promise<ImportReport> {
+export async function importFiles(database: PrismaClient | SqlDatabase, inputs: string[], options: ImportOptions): Promise<ImportReport> {
   const walk = walkInputs(inputs);
-  return importSources(prisma, { items: readSources(walk.entries, { stdin: options.stdin, limits: options.limits }), total: walk.total }, options);
+  return importSources(database, { items: readSources(walk.entries, { stdin: options.stdin, limits: options.limits }), total: walk.total }, options);
 }
 
 /** Articles (and inputs that failed to read) to import, and how many there are once known. */
@@ -78,12 +78,12 @@ export interface ImportSource {
  * Imports articles already read (importFiles' reader, or an import queue's job): extract, plan
  * and store them in batches as importFiles describes.
  */
-export async function importSources(prisma: PrismaClient, source: ImportSource, options: ImportOptions): Promise<ImportReport> {
+export async function importSources(database: PrismaClient | SqlDatabase, source: ImportSource, options: ImportOptions): Promise<ImportReport> {
   const started = performance.now();
   const { log } = options;
   const dryRun = options.dryRun ?? false;
   const batchSize = Math.max(1, options.batchSize ?? 100);
-  const db = options.sql ?? sqlOf(prisma);
+  const db = options.sql ?? asSqlDatabase(database);
   const report = emptyReport(dryRun);
   const acronyms = emptyAcronyms();
   const sink = dryRun

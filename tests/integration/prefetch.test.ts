@@ -175,4 +175,43 @@ describe.each(databaseKinds)('a root field read in one statement answers what it
     expect(page.data.article.quotes.nodes.length).toBeGreaterThan(5);
     expect(page.statements).toBe(1);
   });
+
+  it('an entity’s and a tag’s articles, ordered from the indexes and read without bodies, answer their text when asked', async () => {
+    const lists = `articles(first: 5) { nodes { slug title text } }`;
+    const page = await answer(`{ person(slug: "maria-okafor") { ${lists} } tags(first: 5) { nodes { ${lists} } } }`, {}, tokens.EDITOR);
+    const articles = [...page.data.person.articles.nodes, ...page.data.tags.nodes.flatMap((tag: { articles: { nodes: unknown[] } }) => tag.articles.nodes)];
+    expect(articles.length).toBeGreaterThan(2);
+    for (const article of articles) {
+      const alone = await answer(`{ article(slug: "${article.slug}") { slug title text } }`, {}, tokens.EDITOR);
+      expect(article).toEqual(alone.data.article);
+      expect(article.text.length).toBeGreaterThan(article.title.length);
+    }
+  });
+
+  it('counts a nested list only when totalCount is selected, from the page’s own scan or, after a cursor, on its own', async () => {
+    const slug = 'harbour-council-approves-ferry-link';
+    for (const token of [undefined, tokens.EDITOR]) {
+      const first = await answer(
+        `{ article(slug: "${slug}") { id quotes(first: 1) { totalCount pageInfo { endCursor } } all: quotes(first: 100) { nodes { text } } } }`,
+        {},
+        token,
+      );
+      const { id, quotes, all } = first.data.article;
+      expect(all.nodes.length).toBeGreaterThan(1);
+      expect(quotes.totalCount).toBe(all.nodes.length);
+      // After a cursor, through the one statement (by slug) and through the loaders (node by ID).
+      const after = `quotes(first: 1, after: "${quotes.pageInfo.endCursor}") { totalCount nodes { text } }`;
+      const bySlug = await answer(`{ article(slug: "${slug}") { ${after} } }`, {}, token);
+      const byNode = await answer(`{ node(id: "${id}") { ... on Article { ${after} } } }`, {}, token);
+      expect(bySlug.data.article.quotes).toEqual({ totalCount: all.nodes.length, nodes: [all.nodes[1]] });
+      expect(byNode.data.node).toEqual(bySlug.data.article);
+      const uncounted = await answer(
+        `{ article(slug: "${slug}") { quotes(first: 1) { nodes { text } } people { nodes { roles(first: 1) { nodes { title } } } } } }`,
+        {},
+        token,
+      );
+      expect(uncounted.statements).toBe(1);
+      expect(statements.join('\n')).not.toMatch(/count\(/i);
+    }
+  });
 });

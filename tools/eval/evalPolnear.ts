@@ -4,13 +4,16 @@
  * Data: `<dir>/text/<article>.txt` and `<dir>/attributions/<article>_<annotator>.ann` (BRAT
  * standoff). One annotation file per article is used: the first by file name. An annotated
  * quote is an attribution (E line) whose Content contains a double quotation mark (" “ ” „ « »);
- * Content and Source may be discontinuous ("s e;s e").
+ * Content and Source may be discontinuous ("s e;s e") and may continue in numbered arguments
+ * (Content2, Source2), which belong to the same attribution.
  *
  * Matching (all by character overlap, half-open spans, at least one shared character):
  * - recall: share of annotated quotes whose Content overlaps at least one quote we found;
  * - precision: share of the quotes we found that overlap the Content of some annotated
  *   attribution (a quote inside text the annotators marked as someone's words is a real quote;
- *   one in the writer's own words, a title or a scare quote, is not);
+ *   one in the writer's own words, a title or a scare quote, is not). A found quote in text the
+ *   annotators set aside as Discard (sign-up boxes, link digests) and outside every Content is
+ *   not judged: nobody annotated that text, so it counts neither way;
  * - speakerCorrect: share of all annotated quotes where, among the found quotes overlapping the
  *   Content, the one with the largest overlap has a speaker mention overlapping the annotated
  *   Source (an annotation without a Source counts as correct only if we give no speaker).
@@ -30,6 +33,8 @@ import type { Judged } from './reliability.js';
 export interface PolnearScores {
   quotes: number;
   found: number;
+  /** Found quotes in Discard text, left out of precision. */
+  unjudged: number;
   recall: number;
   precision: number;
   speakerCorrect: number;
@@ -52,6 +57,8 @@ export interface PolnearArticle {
   allContent: Ranges[];
   /** The Source ranges of each of allContent (null when the attribution has none). */
   allSources: (Ranges | null)[];
+  /** Text the annotators set aside unannotated (BRAT label Discard). */
+  discarded: Ranges;
 }
 
 export type NameFinder = (text: string, paragraphs: { start: number; end: number }[]) => NameSpan[];
@@ -86,12 +93,14 @@ export function readPolnear(dir: string): PolnearArticle[] {
     const text = readFileSync(join(dir, 'text', file), 'utf8');
     const spans = new Map<string, { label: string; ranges: Ranges; text: string }>();
     const events: string[] = [];
+    const discarded: Ranges = [];
     for (const line of readFileSync(join(dir, 'attributions', ann), 'utf8').split('\n')) {
       const cols = line.split('\t');
       if (line.startsWith('T') && cols.length >= 3) {
         const head = cols[1]!;
         const sp = head.indexOf(' ');
         spans.set(cols[0]!, { label: head.slice(0, sp), ranges: parseRanges(head.slice(sp + 1)), text: cols[2]! });
+        if (head.slice(0, sp) === 'Discard') discarded.push(...parseRanges(head.slice(sp + 1)));
       } else if (line.startsWith('E') && cols.length >= 2) events.push(cols[1]!);
     }
     const quotes: AnnotatedQuote[] = [];
@@ -105,10 +114,12 @@ export function readPolnear(dir: string): PolnearArticle[] {
         const [role, id] = arg.split(':');
         const t = spans.get(id ?? '');
         if (t === undefined) continue;
-        if (role === 'Content') {
-          content = t.ranges;
-          contentText = t.ranges.map(([a, b]) => text.slice(a, b)).join(' ');
-        } else if (role === 'Source') source = t.ranges;
+        // BRAT numbers further arguments of one role: Content2 is the rest of the same words
+        // ("“…,” he said. “…”" annotated as one attribution).
+        if (/^Content\d*$/.test(role ?? '')) {
+          content = [...(content ?? []), ...t.ranges];
+          contentText += ' ' + t.ranges.map(([a, b]) => text.slice(a, b)).join(' ');
+        } else if (/^Source\d*$/.test(role ?? '')) source = [...(source ?? []), ...t.ranges];
       }
       if (content === null) continue;
       allContent.push(content);
@@ -127,7 +138,7 @@ export function readPolnear(dir: string): PolnearArticle[] {
       }
       pos = end + 1;
     }
-    out.push({ name: base, text, paragraphs, quotes, allContent, allSources });
+    out.push({ name: base, text, paragraphs, quotes, allContent, allSources, discarded });
   }
   return out;
 }
@@ -154,6 +165,8 @@ export interface ArticleResult {
   verdicts: { matched: boolean; speakerOk: boolean }[];
   /** Per found quote: overlaps some annotated content. */
   correct: boolean[];
+  /** Per found quote: false when it lies in Discard text and outside every Content. */
+  judged: boolean[];
   /**
    * Per found quote that is correct: whether its speaker mention overlaps the Source of the
    * attribution it overlaps most (or is null when that has no Source); null for wrong quotes.
@@ -179,6 +192,7 @@ export function scoreArticle(article: PolnearArticle, found: AttributedQuote[]):
     return { matched: true, speakerOk };
   });
   const correct = found.map((q) => article.allContent.some((c) => overlap(c, q.start, q.end) > 0));
+  const judged = found.map((q, i) => correct[i]! || overlap(article.discarded, q.start, q.end) === 0);
   const speakerRight = found.map((q, i) => {
     if (!correct[i]) return null;
     let best = -1;
@@ -191,7 +205,7 @@ export function scoreArticle(article: PolnearArticle, found: AttributedQuote[]):
     const sp = q.speaker;
     return source === null ? sp === null : sp !== null && overlap(source, sp.mention.start, sp.mention.end) > 0;
   });
-  return { article, found, verdicts, correct, speakerRight };
+  return { article, found, verdicts, correct, judged, speakerRight };
 }
 
 /** Runs the stage over a PolNeAR split and returns the figures in percent. */
@@ -222,12 +236,14 @@ export function evaluatePolnearDetailed(
   let matched = 0;
   let speakerOk = 0;
   let found = 0;
+  let unjudged = 0;
   let correct = 0;
   for (const r of results) {
     quotes += r.verdicts.length;
     matched += r.verdicts.filter((v) => v.matched).length;
     speakerOk += r.verdicts.filter((v) => v.speakerOk).length;
     found += r.found.length;
+    unjudged += r.judged.filter((j) => !j).length;
     correct += r.correct.filter(Boolean).length;
   }
   const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
@@ -237,6 +253,7 @@ export function evaluatePolnearDetailed(
   const speakersJudged: Judged[] = [];
   for (const r of results)
     r.found.forEach((q, i) => {
+      if (!r.judged[i]) return;
       quotesJudged.push({ confidence: q.confidence, correct: r.correct[i]! && r.speakerRight[i]! });
       if (r.correct[i]) speakersJudged.push({ confidence: q.speakerConfidence, correct: r.speakerRight[i]! });
     });
@@ -246,8 +263,9 @@ export function evaluatePolnearDetailed(
     scores: {
       quotes,
       found,
+      unjudged,
       recall: pct(matched, quotes),
-      precision: pct(correct, found),
+      precision: pct(correct, found - unjudged),
       speakerCorrect: pct(speakerOk, quotes),
       wordsPerSecond: Math.round(words / Math.max(seconds, 1e-9)),
     },

@@ -7,6 +7,7 @@ import { calibrate, evidenceKey } from './calibrate.js';
 import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
+import { isCitedNotSpoken } from './isCitedNotSpoken.js';
 import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
 import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
@@ -45,6 +46,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
   const done: Done[] = [];
   const memory: SpeakerMemory[] = [];
   let prevKept: Done | null = null;
+  // The last quote dropped as a name or title, so that the next item of a list of titles goes too.
+  let lastNamed: RawQuote | null = null;
 
   for (let qi = 0; qi < raws.length; qi++) {
     const q = raws[qi]!;
@@ -76,11 +79,20 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     )
       kind = 'DIRECT';
 
-    if (kind === 'PARTIAL' && (isNamedThing(before) || (isTitleLike(content) && looksLikeTitleContext(text, q, before, index)))) continue;
     if (isHeadingOrAside(text, q, para, content)) continue;
-    // The title of a work next to the noun naming it: "the documentary “Long Road”".
-    if ((isTitleLike(content) || /^\p{N}[\p{L}\p{N}]*[.,]?$/u.test(content)) && nextToWorkNoun(before, after)) continue;
-    if (kind === 'PARTIAL' && isTitleLike(content) && content.split(/\s+/).length >= 2 && endsInEventNoun(content)) continue;
+    const titleLike = isTitleLike(content);
+    if (
+      (kind === 'PARTIAL' && (isNamedThing(before) || (titleLike && looksLikeTitleContext(text, q, before, index)))) ||
+      isCitedNotSpoken(text, { open: q.open, close: q.close, content, titleLike }) ||
+      // The title of a work next to the noun naming it: "the documentary “Long Road”".
+      ((titleLike || /^\p{N}[\p{L}\p{N}]*[.,]?$/u.test(content)) && nextToWorkNoun(before, after)) ||
+      (kind === 'PARTIAL' && titleLike && content.split(/\s+/).length >= 2 && endsInEventNoun(content)) ||
+      // The next title in a list of them: "roles in “Harbour Lights,” “Low Tide” and “Ebb”".
+      (titleLike && lastNamed !== null && lastNamed === prevRaw && /^[\s,]*(?:(?:and|or)\s+)?$/.test(text.slice(prevRaw.close, q.open)))
+    ) {
+      lastNamed = q;
+      continue;
+    }
     // The writer distancing a term: "the so-called “experts”".
     if (kind === 'PARTIAL' && before[before.length - 1]?.lower === 'so-called' && content.split(/\s+/).length <= 3) continue;
     // A sign-off line such as "Follow the author on Twitter @handle."

@@ -22,7 +22,7 @@ export function quoteKind(content: string, before: readonly Token[], continues: 
   return 'PARTIAL';
 }
 
-/** "Face the Nation", "Morning Joe", "Bobby": short title-cased stretches are names, not speech. */
+/** "Face the Nation", "Morning Joe", "Bobby", "60 Minutes": short title-cased stretches are names, not speech. */
 export function isTitleLike(content: string): boolean {
   const words = content
     .split(/\s+/)
@@ -36,8 +36,9 @@ export function isTitleLike(content: string): boolean {
     if (c !== c.toLowerCase() || /[0-9]/.test(c)) capitals++;
     else if (!TITLE_FUNCTION_WORDS.has(w.toLowerCase())) return false;
   }
+  // A title may open with a number ("24 Hours in Port", "1984").
   const first = words[0]![0]!;
-  return capitals > 0 && first !== first.toLowerCase() && !(words.length === 1 && words[0] === 'I');
+  return capitals > 0 && (first !== first.toLowerCase() || /[0-9]/.test(first)) && !(words.length === 1 && words[0] === 'I');
 }
 
 /** True when the words just before the quote name it ("a film titled", "the show called"). */

@@ -150,6 +150,9 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
       const prev = i > ps ? text.charCodeAt(i - 1) : -1;
       const next = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
 
+      // A straight mark right before '>' closes a markup attribute whose tag the text cut off
+      // ('…2016 ">Rubio spoke'): it is neither end of a quote.
+      if (c === 34 && next === 62) continue;
       const role = doubleRole(c, prev, next);
       // Curly quotes nested inside a straight-quoted passage belong to it ("He said: "read “this”""),
       // but a closing curly mark with no curly opener before it closes the passage: sources mix

@@ -40,13 +40,13 @@ export function jsonLdFactsSql(viewer: Viewer, ids: Sql): Sql {
         FROM article_entity ae JOIN entity e ON e.id = ae."entityId"
         LEFT JOIN person p ON p."entityId" = e.id LEFT JOIN organization o ON o."entityId" = e.id LEFT JOIN place pl ON pl."entityId" = e.id
         WHERE ae."articleId" = a.id) AS mentions,
-      (SELECT coalesce(json_agg(json_build_object('text', q.text, 'speakerId', q."speakerId",
-                'speaker', CASE WHEN s.id IS NULL THEN NULL ELSE ${raw(entityJson('s'))} END,
-                'description', q."speakerDescription",
-                'affiliation', CASE WHEN f.id IS NULL THEN NULL ELSE ${raw(entityJson('f'))} END) ORDER BY q.start, q.id), '[]')
-        FROM quote q
-        LEFT JOIN entity s ON s.id = q."speakerId" AND ${visible(viewer, 'entity', 's', { fewRows: true })}
-        LEFT JOIN entity f ON f.id = q."speakerAffiliationId" AND ${visible(viewer, 'entity', 'f', { fewRows: true })}
-        WHERE q."articleId" = a.id AND ${visible(viewer, 'fact', 'q')}) AS quotes
+      (WITH quotes AS MATERIALIZED (SELECT q.* FROM quote q WHERE q."articleId" = a.id AND ${visible(viewer, 'fact', 'q', { article: 'a' })}),
+        -- Each speaker's and affiliation's access rule once, not once per quote.
+        named AS MATERIALIZED (SELECT e.id, ${raw(entityJson('e'))} AS json FROM entity e
+          WHERE e.id IN (SELECT "speakerId" FROM quotes UNION SELECT "speakerAffiliationId" FROM quotes)
+            AND ${visible(viewer, 'entity', 'e', { fewRows: true })})
+       SELECT coalesce(json_agg(json_build_object('text', q.text, 'speakerId', q."speakerId", 'speaker', s.json,
+                'description', q."speakerDescription", 'affiliation', f.json) ORDER BY q.start, q.id), '[]')
+        FROM quotes q LEFT JOIN named s ON s.id = q."speakerId" LEFT JOIN named f ON f.id = q."speakerAffiliationId") AS quotes
     FROM article a WHERE a.id = ANY(${ids})`;
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Connection, PageWindow } from '../paginate.js';
 import { keysetConnection, keysetPageSql, orderSql, scanKeys, seekOf, type KeyedRow, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
-import { empty, sql, type Reader, type Sql } from '../read/sql.js';
+import { empty, raw, sql, type Reader, type Sql } from '../read/sql.js';
 
 /** How one relation reads its rows for many parents in a single statement. */
 export interface NestedSource {
@@ -20,6 +20,12 @@ export interface NestedSource {
   groupBy?: Sql;
   /** Order of rows within one parent; the last key is a unique, non-null column. */
   keys: SortKey[];
+  /**
+   * Rows found from an index and fetched after the page is cut: the page's keys and `id` are
+   * read over `from` (for articles, index-only), and `select` over `table` joined on
+   * `table`'s alias `.id = "_id"` for the page's rows alone, not for every row it orders.
+   */
+  fetch?: { id: Sql; table: Sql; alias: string };
   /** Tags a row with its GraphQL type. */
   map: (row: never) => unknown;
 }
@@ -30,10 +36,15 @@ export interface NestedKey {
   window: PageWindow;
   /** Picks a variant of the relation (e.g. an entity kind); part of the cache key. */
   variant?: string;
+  /** Whether the query selects the connection's `totalCount`: a count reads every row of the parent, so it is left out when nobody asks. */
+  counted: boolean;
 }
 
-/** A row of `pageSql`: the parent's id and count, and (unless the parent has none in the window) a keyed row. */
-export type Row = KeyedRow & { _parent: string; _total: number };
+/**
+ * A row of `pageSql`: the parent's id, its count when counted (NULL for a parent without rows
+ * when the count comes with the page) and, unless the parent has none in the window, a keyed row.
+ */
+export type Row = KeyedRow & { _parent: string; _total?: number | null };
 
 /**
  * A DataLoader that pages a relation for every parent of a batch in one SQL statement: for
@@ -46,7 +57,7 @@ export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | u
     async (keys) => {
       const groups = new Map<string, NestedKey[]>();
       for (const key of keys) {
-        const group = `${key.variant ?? ''}|${JSON.stringify(key.window)}`;
+        const group = `${key.variant ?? ''}|${key.counted}|${JSON.stringify(key.window)}`;
         const members = groups.get(group);
         if (members) members.push(key);
         else groups.set(group, [key]);
@@ -59,7 +70,7 @@ export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | u
           const ordering = { connection: source.connection, keys: source.keys };
           // Decoded before any SQL: a bad cursor is the client's error, named by its argument.
           const seek = seekOf(first.window, ordering);
-          const rows = await read<Row>(pageSql(source, sql`${[...new Set(group.map((key) => key.id))]}::uuid[]`, first.window, seek));
+          const rows = await read<Row>(pageSql(source, sql`${[...new Set(group.map((key) => key.id))]}::uuid[]`, first.window, seek, first.counted));
           for (const [key, page] of pagesOf<R>(source, group, rows)) pages.set(nestedCacheKey(key), page);
         }),
       );
@@ -80,35 +91,49 @@ export function pagesOf<R>(source: NestedSource, keys: readonly NestedKey[], row
   const totals = new Map<string, number>();
   const last = `_k${source.keys.length - 1}`;
   for (const row of rows) {
-    totals.set(row._parent, row._total);
+    totals.set(row._parent, row._total ?? 0);
     // A parent without rows in the window still comes back once, for its count.
     if (row[last] === null) continue;
     const parentRows = byParent.get(row._parent);
     if (parentRows) parentRows.push(row);
     else byParent.set(row._parent, [row]);
   }
-  return keys.map((key) => [key, keysetConnection(byParent.get(key.id) ?? [], key.window, ordering, source.map, totals.get(key.id) ?? 0) as Connection<R>]);
+  return keys.map((key) => [
+    key,
+    keysetConnection(byParent.get(key.id) ?? [], key.window, ordering, source.map, key.counted ? (totals.get(key.id) ?? 0) : null) as Connection<R>,
+  ]);
 }
 
-/** The cache key of a page: parent, variant and paging arguments. */
+/** The cache key of a page: parent, variant, whether it is counted and paging arguments. */
 export function nestedCacheKey(key: NestedKey): string {
-  return `${key.id}|${key.variant ?? ''}|${JSON.stringify(key.window)}`;
+  return `${key.id}|${key.variant ?? ''}|${key.counted}|${JSON.stringify(key.window)}`;
 }
 
 /**
- * Each parent's page (LATERAL, so each is its own index range scan) and its count, ordered by
- * parent and then as the window reads; `ids` is an SQL uuid[] (bound ids, or an array of a
- * larger statement's rows).
+ * Each parent's page (LATERAL, so each is its own index range scan), ordered by parent and then
+ * as the window reads; `ids` is an SQL uuid[] (bound ids, or an array of a larger statement's
+ * rows). `counted`: each row also carries its parent's count (`_total`). Without cursors the
+ * count comes from the page's own scan (`count(*) OVER ()` before its LIMIT), since a count
+ * reads every row of the parent anyway and an order by another table's columns (a speaker's
+ * quotes newest first) reads them all for the page too; a cursor narrows the page's rows, so
+ * then each parent is counted on its own.
  */
-export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek: Seek): Sql {
+export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek: Seek, counted: boolean): Sql {
   const where = sql`${source.parent} = p."_parent" AND ${source.where}`;
   const group = source.groupBy ? sql`GROUP BY ${source.groupBy}` : empty;
   const ordering = { connection: source.connection, keys: source.keys };
-  const page = keysetPageSql({ select: source.select, from: source.from, where, groupBy: source.groupBy, ordering }, window, seek);
+  const withCount = counted && seek.after === null && seek.before === null;
+  const { fetch } = source;
+  const columns = fetch ? sql`${fetch.id} AS "_id"` : source.select;
+  const select = withCount ? sql`${columns}, count(*) OVER ()::int AS "_total"` : columns;
+  const keyed = keysetPageSql({ select, from: source.from, where, groupBy: source.groupBy, ordering }, window, seek);
+  const page = fetch ? sql`SELECT ${source.select}, k.* FROM (${keyed}) k JOIN ${fetch.table} ON ${raw(fetch.alias)}.id = k."_id"` : keyed;
+  const count =
+    counted && !withCount ? sql`CROSS JOIN LATERAL (SELECT count(*)::int AS "_total" FROM (SELECT 1 FROM ${source.from} WHERE ${where} ${group}) c) t` : empty;
   return sql`
-    SELECT p."_parent"::text AS "_parent", t.n AS "_total", x.*
+    SELECT p."_parent"::text AS "_parent", ${counted && !withCount ? sql`t."_total", ` : empty}x.*
     FROM unnest(${ids}) AS p("_parent")
-    CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM (SELECT 1 FROM ${source.from} WHERE ${where} ${group}) c) t
+    ${count}
     LEFT JOIN LATERAL (${page}) x ON TRUE
     ORDER BY p."_parent", ${orderSql(scanKeys(ordering, window), 'x')}`;
 }

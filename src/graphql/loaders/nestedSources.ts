@@ -7,6 +7,8 @@ import type { NestedSource } from './nestedPageLoader.js';
 
 /** Newest article first, then by article id. `outer`: the article is outer-joined, so every key can be NULL. */
 const newest = (outer = false) => [...newestArticles(outer), sortKey('articleId', 'a.id', 'uuid', 'ASC', { nullable: outer })];
+/** A page's article rows, read after it is cut (`NestedSource.fetch`). */
+const articleRow = { id: sql`a.id`, table: sql`article ar`, alias: 'ar' };
 const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${raw(alias)}.kind = ${kind}::"EntityKind"` : sql`true`);
 
 /**
@@ -34,12 +36,14 @@ export function nestedSources(viewer: Viewer) {
     map: asRole,
   });
   return {
+    // The facts of one article read the article once, through the join (the parent's id is
+    // the join key), instead of looking it up again for each row's access rule.
     quotesByArticle: (): NestedSource => ({
       connection: 'Article.quotes',
       select: columns.quote('q'),
-      from: sql`quote q`,
+      from: sql`quote q join article a on a.id = q."articleId"`,
       parent: sql`q."articleId"`,
-      where: fact('q'),
+      where: fact('q', 'a'),
       keys: [sortKey('start', 'q.start', 'int'), sortKey('id', 'q.id', 'uuid')],
       map: asQuote,
     }),
@@ -47,9 +51,9 @@ export function nestedSources(viewer: Viewer) {
     mentionsByArticle: (forms: string | undefined): NestedSource => ({
       connection: 'Article.mentions',
       select: columns.mention('m'),
-      from: sql`mention m`,
+      from: sql`mention m join article a on a.id = m."articleId"`,
       parent: sql`m."articleId"`,
-      where: forms ? sql`${fact('m')} and m.form::text = ANY(${forms.split(',')}::text[])` : fact('m'),
+      where: forms ? sql`${fact('m', 'a')} and m.form::text = ANY(${forms.split(',')}::text[])` : fact('m', 'a'),
       // (articleId, start, end) is the key: unique within a parent.
       keys: [sortKey('start', 'm.start', 'int'), sortKey('end', 'm."end"', 'int')],
       map: asMention,
@@ -73,13 +77,17 @@ export function nestedSources(viewer: Viewer) {
       keys: [sortKey('name', 't.name', 'text'), sortKey('id', 't.id', 'uuid')],
       map: asTag,
     }),
+    // Lists of articles are ordered from the indexes alone (the link table's, `article_access_idx`),
+    // then only the page's rows are read, without their bodies (a field that needs one reads it,
+    // see `paragraphsOf`).
     articlesByEntity: (): NestedSource => ({
       connection: 'Entity.articles',
-      select: columns.article('a'),
+      select: columns.articleSummary('ar'),
       from: sql`article_entity ae join article a on a.id = ae."articleId"`,
       parent: sql`ae."entityId"`,
       where: article,
       keys: newest(),
+      fetch: articleRow,
       map: asArticle,
     }),
     quotesBySpeaker: (): NestedSource => ({
@@ -126,11 +134,12 @@ export function nestedSources(viewer: Viewer) {
     }),
     articlesByTag: (): NestedSource => ({
       connection: 'Tag.articles',
-      select: columns.article('a'),
+      select: columns.articleSummary('ar'),
       from: sql`article_tag atg join article a on a.id = atg."articleId"`,
       parent: sql`atg."tagId"`,
       where: article,
       keys: newest(),
+      fetch: articleRow,
       map: asArticle,
     }),
   };

@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { requireRole } from '../../access/viewer.js';
 import { isPublicNow } from '../../articles/articleEvents.js';
 import { articleText } from '../../content/articleText.js';
@@ -11,6 +12,7 @@ import { jsonScalar } from '../jsonScalar.js';
 import { nestedCacheKey, type NestedKey } from '../loaders/nestedPageLoader.js';
 import { loadPrimed } from '../loaders/primedValues.js';
 import { windowOf, type PageArgs } from '../paginate.js';
+import { selects } from '../selects.js';
 import type { ArticleRow, EntityRow } from '../rows.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import type { FactStatus } from '../generated/schemaTypes.js';
@@ -19,12 +21,16 @@ import { factGlobalId, forEditors } from './reviewResolvers.js';
 type Loaders = Context['loaders'];
 type PagedLoader = { [K in keyof Loaders]: Loaders[K] extends { load(key: { window: unknown }): unknown } ? K : never }[keyof Loaders];
 
-/** A connection field resolved through a paged loader keyed by the parent's id. */
+/** A connection field resolved through a paged loader keyed by the parent's id; counted only when the query selects `totalCount`. */
 const paged =
   <L extends PagedLoader>(loader: L, variant?: (args: PageArgs & Record<string, unknown>) => string | undefined) =>
-  (parent: { id: string }, args: PageArgs & Record<string, unknown>, ctx: Context) =>
-    loadPage(ctx.loaders[loader] as DataLoader<NestedKey, unknown>, { id: parent.id, window: windowOf(args, ctx.maxPageSize), variant: variant?.(args) }) as
-      Awaited<ReturnType<Loaders[L]['load']>> | ReturnType<Loaders[L]['load']>;
+  (parent: { id: string }, args: PageArgs & Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) =>
+    loadPage(ctx.loaders[loader] as DataLoader<NestedKey, unknown>, {
+      id: parent.id,
+      window: windowOf(args, ctx.maxPageSize),
+      variant: variant?.(args),
+      counted: selects(info, 'totalCount'),
+    }) as Awaited<ReturnType<Loaders[L]['load']>> | ReturnType<Loaders[L]['load']>;
 
 /** A page, without a promise when the request's statement primed it. */
 const loadPage = (loader: DataLoader<NestedKey, unknown>, key: NestedKey) => loadPrimed(loader, key, nestedCacheKey(key));
@@ -82,9 +88,9 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     text: async (article, _, ctx) => articleText(article.title, await paragraphsOf(article, ctx)),
     publishedAt: (article) => article.publishedAt?.toISOString() ?? null,
     isPublic: (article) => isPublicNow({ status: article.status, publishedAt: article.publishedAt?.toISOString() ?? null }),
-    revisions: (article, args, ctx) => {
+    revisions: (article, args, ctx, info) => {
       requireRole(ctx.viewer, 'EDITOR', 'Reading revisions');
-      return ctx.loaders.revisionPagesByArticle.load({ id: article.id, window: windowOf(args, ctx.maxPageSize) });
+      return ctx.loaders.revisionPagesByArticle.load({ id: article.id, window: windowOf(args, ctx.maxPageSize), counted: selects(info, 'totalCount') });
     },
     createdAt: (article) => article.createdAt.toISOString(),
     updatedAt: (article) => article.updatedAt.toISOString(),
