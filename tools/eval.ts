@@ -122,7 +122,7 @@ function table(rows: readonly Row[]): string {
         ? `${r.value.toLocaleString('en-US')} words/s`
         : r.unit === 'ECE'
           ? r.value.toFixed(3)
-          : `${r.value.toFixed(1)}${r.unit === '%' ? ' %' : ''}`;
+          : `${r.value.toFixed(r.unit === '%' ? 2 : 1)}${r.unit === '%' ? ' %' : ''}`;
     const target = r.target === null ? '' : r.unit === 'ECE' ? `≤ ${r.target}` : `≥ ${r.unit === 'words/s' ? r.target.toLocaleString('en-US') : r.target}`;
     const met = r.target === null ? '' : (r.unit === 'ECE' ? r.value <= r.target : r.value >= r.target) ? 'yes' : 'NO';
     return [r.metric, value, target, met];

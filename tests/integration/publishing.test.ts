@@ -146,8 +146,16 @@ describe.each(databaseKinds)('publishing, revisions and signed webhooks on %s', 
     // The same delivery, retried: one id; the backoff (100 ms, then 200 ms) is a lower bound on the wait.
     expect(new Set(received.slice(0, 3).map((r) => r.headers['storygraph-delivery'])).size).toBe(1);
     expect(received[2]!.at - received[0]!.at).toBeGreaterThanOrEqual(webhooks.retryBaseMs * 3);
-    const deliveries = await gql(server.url, `{ webhookDeliveries(first: 2) { nodes { event status attempts lastStatus } } }`, undefined, admin);
-    expect(deliveries.data!.webhookDeliveries.nodes).toEqual([
+    // The receiver answers before the dispatcher records the answer: wait (bounded) for the record.
+    const latest = async () =>
+      (await gql(server.url, `{ webhookDeliveries(first: 2) { nodes { event status attempts lastStatus } } }`, undefined, admin)).data!.webhookDeliveries
+        .nodes as { status: string }[];
+    let nodes = await latest();
+    for (let waited = 0; nodes.some((n) => n.status !== 'DELIVERED') && waited < 5000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      nodes = await latest();
+    }
+    expect(nodes).toEqual([
       { event: 'article.unpublished', status: 'DELIVERED', attempts: 1, lastStatus: 200 },
       { event: 'article.published', status: 'DELIVERED', attempts: 3, lastStatus: 200 },
     ]);

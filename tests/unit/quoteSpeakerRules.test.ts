@@ -291,3 +291,263 @@ describe('quote marks', () => {
     expect(q[0]!.text).toBe('Read “the plan” first and then vote.');
   });
 });
+
+describe('nested and outer sources', () => {
+  test('"according to" after an inner attribution names the source the writer cites', () => {
+    const t = '“The bridge will open in May,” Lise Dahl said, according to the Harbour Times.';
+    const names: [string, NameSpan['type']][] = [
+      ['Lise Dahl', 'PER'],
+      ['Harbour Times', 'ORG'],
+    ];
+    expect(speakerOf(run(t, names)[0])).toBe('the Harbour Times');
+    const t2 = 'According to the Harbour Times, Lise Dahl called the plan “a fantasy.”';
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Harbour Times', 'ORG'],
+          ['Lise Dahl', 'PER'],
+        ])[0],
+      ),
+    ).toBe('the Harbour Times');
+  });
+
+  test('"according to" with a pronoun, or after an abbreviation, is handled', () => {
+    const t = 'Ivo Rask met the party chair on Monday. “We won every seat,” the chair said, according to him.';
+    expect(speakerOf(run(t, [['Ivo Rask', 'PER']])[0])).toBe('the chair');
+    const t2 = 'Ivo Rask met senators on Monday. “You have been unfair to me,” he told Sen. Ada Moen (D-Ore.), according to two aides.';
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ivo Rask', 'PER'],
+          ['Ada Moen', 'PER'],
+        ])[0],
+      ),
+    ).toBe('two aides');
+  });
+
+  test('an outlet reporting the attribution after it ("…, reports the Herald") is the source', () => {
+    const t = '“This has been the message all week,” said Kari Lund, a delegate, reports the Harbour Times.';
+    expect(
+      speakerOf(
+        run(t, [
+          ['Kari Lund', 'PER'],
+          ['Harbour Times', 'ORG'],
+        ])[0],
+      ),
+    ).toBe('the Harbour Times');
+  });
+
+  test('a reporting verb after a bracketed party label still governs the clause', () => {
+    const t = 'Rep. Ola Dahl (D-Ore.) said Vera Lind called on members to be “closely coordinated.”';
+    expect(
+      speakerOf(
+        run(t, [
+          ['Ola Dahl', 'PER'],
+          ['Vera Lind', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Ola Dahl');
+  });
+
+  test('a participle after a comma reports the clause it governs', () => {
+    const t = 'Elsa Borg pointed to the port, noting that he has put together “the best crew in years.”';
+    expect(speakerOf(run(t, [['Elsa Borg', 'PER']])[0])).toBe('Elsa Borg');
+  });
+
+  test('the agent of a passive cue speaks; a means after "by" does not', () => {
+    const t = 'The plan has been called “strategic ambiguity” by Jon Dahl, a professor at the college.';
+    expect(speakerOf(run(t, [['Jon Dahl', 'PER']])[0])).toBe('Jon Dahl');
+    const t2 = 'Ada Moen wrote to Ivo Rask often. In her letters, she often referred to him by a nickname, “Gus.”';
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ada Moen', 'PER'],
+          ['Ivo Rask', 'PER'],
+        ])[0],
+      ),
+    ).not.toBe('a nickname');
+  });
+});
+
+describe('subjects of participles and relative clauses', () => {
+  test('"with X calling" makes X the subject of the participle', () => {
+    const t = 'The council approved the budget, with Mayor Tilde Roos calling it “a fair deal.”';
+    expect(speakerOf(run(t, [['Tilde Roos', 'PER']])[0])).toBe('Tilde Roos');
+  });
+
+  test('a relative pronoun a few words before the cue is its subject; a closed relative clause is not', () => {
+    const t = 'Ebba Lind, who has in the past described the tax as “a burden on families,” spoke on Monday.';
+    const q = run(t, [['Ebba Lind', 'PER']])[0];
+    expect(speakerOf(q)).toBe('who');
+    expect(q?.speaker?.antecedent?.text).toBe('Ebba Lind');
+    const t2 = 'Per Holm, who led the team, said the result was “a small miracle.”';
+    expect(speakerOf(run(t2, [['Per Holm', 'PER']])[0])).toBe('Per Holm');
+    const t3 = 'The treaty, which Per Holm had called “a disaster,” was signed.';
+    expect(speakerOf(run(t3, [['Per Holm', 'PER']])[0])).toBe('Per Holm');
+  });
+
+  test('a participle after "X said," or after an inner clause hangs on the nearest clause', () => {
+    const t = 'Ada Moen and Ivar Holm will meet next week, Lena Berg said, adding, “They need to talk.”';
+    const names: [string, NameSpan['type']][] = [
+      ['Ada Moen', 'PER'],
+      ['Ivar Holm', 'PER'],
+      ['Lena Berg', 'PER'],
+    ];
+    expect(speakerOf(run(t, names)[0])).toBe('Lena Berg');
+    const t2 = 'Gov. Ivo Rask conceded the point even as he defended the budget, saying, “It adds up.”';
+    expect(speakerOf(run(t2, [['Ivo Rask', 'PER']])[0])).toBe('he');
+  });
+
+  test('an inverted "said X" opening the clause is the subject of a later participle', () => {
+    const t = '“It is not new here,” said Rep. Ola Berg at the time, adding that “we have done this for years.”';
+    const qs = run(t, [['Ola Berg', 'PER']]);
+    expect(speakerOf(qs[1])).toBe('Ola Berg');
+  });
+
+  test('a participle or an object never has its subject after the cue', () => {
+    const t = 'Ivo Rask, who puts his costs “in the seven figures,” described the impact as “horrendous.”';
+    expect(speakerOf(run(t, [['Ivo Rask', 'PER']])[1])).not.toBe('the impact');
+    const t2 = 'Ada Moen gave a defence of “harbour values,” saying the city embodied the “heart of the coast.”';
+    expect(speakerOf(run(t2, [['Ada Moen', 'PER']])[1])).toBe('Ada Moen');
+  });
+});
+
+describe('clause openings and subjects', () => {
+  test('a participle opening the sentence takes the main clause’s subject', () => {
+    const t = 'Conceding that a deal would come “down the line,” Rolf Lind warned that it would take years.';
+    expect(speakerOf(run(t, [['Rolf Lind', 'PER']])[0])).toBe('Rolf Lind');
+    const t2 = 'In declaring the remarks “not neighbourly,” the bishop again showed his knack for politics.';
+    expect(speakerOf(run(t2)[0])).toBe('the bishop');
+  });
+
+  test('a capitalised participle phrase, a time phrase or a "like" phrase before the subject is skipped', () => {
+    const t = 'Reprising one of his favourite lines, the mayor talked about continuing the “harbour miracle.”';
+    expect(speakerOf(run(t)[0])).toBe('the mayor');
+    const t2 = 'Early in her campaign, Ada Moen attacked Ivo Rask, calling him “a failed candidate.”';
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ada Moen', 'PER'],
+          ['Ivo Rask', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Ada Moen');
+    const t3 = 'Like Ivo Rask, Tove Ek rejected the claim, arguing that there is “room for waivers.”';
+    expect(
+      speakerOf(
+        run(t3, [
+          ['Ivo Rask', 'PER'],
+          ['Tove Ek', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Tove Ek');
+    const t4 = 'And after the court ruled, Gov. Pia Holm blamed the “four liberal justices” for it.';
+    expect(speakerOf(run(t4, [['Pia Holm', 'PER']])[0])).toBe('Pia Holm');
+  });
+
+  test('a plain noun phrase opening a cue’s clause is its subject, before a name later in it', () => {
+    const t = 'In three interviews, the justice sounded off on Ivar Holm, saying she did not “want to contemplate” his win.';
+    expect(speakerOf(run(t, [['Ivar Holm', 'PER']])[0])).toBe('the justice');
+  });
+
+  test('a participle or prepositional aside after the subject hides no speaker', () => {
+    const t = 'Delegate Mia Sund, clad in a cape with the name of Ivo Rask, said the convention could be a “failure.”';
+    expect(
+      speakerOf(
+        run(t, [
+          ['Mia Sund', 'PER'],
+          ['Ivo Rask', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Mia Sund');
+  });
+
+  test('a capitalised name spelt like a modal is the subject, not skipped', () => {
+    const t = '“This might hasten the end of the old guard,” Will wrote.';
+    expect(speakerOf(run(t)[0])).toBe('Will');
+  });
+
+  test('a capitalised word the name finder missed, opening a cue’s clause, is its subject', () => {
+    const t = 'Hayek confirmed she had been and said, “We try to overlook the problem.”';
+    expect(speakerOf(run(t)[0])).toBe('Hayek');
+    const t2 = 'His comments came after being asked again, and he said, “I stand by them.”';
+    expect(speakerOf(run(t2)[0])).not.toBe('His');
+  });
+
+  test('a sentence introducing the quote with a colon gives its subject, whatever the cue', () => {
+    const t = 'Asked which county he liked best, Nils Aberg demurred: “Whichever one I am in.”';
+    expect(speakerOf(run(t, [['Nils Aberg', 'PER']])[0])).toBe('Nils Aberg');
+  });
+
+  test('a person named a few words after an inverted cue is the speaker', () => {
+    const t = '“Thanks for coming, all of you,” said master of ceremonies Ada Lunde, a local engineer.';
+    expect(speakerOf(run(t, [['Ada Lunde', 'PER']])[0])).toBe('Ada Lunde');
+  });
+});
+
+describe('speech nouns, cues and sentences around the quote', () => {
+  test('the owner of a speech noun tied to the quote by "to" or "that" is the speaker', () => {
+    const t = 'Those remarks, including his promise to be “neutral” in the talks, alarmed the allies.';
+    expect(speakerOf(run(t)[0])).toBe('his');
+    const t2 = 'Ryan Moss said her comments about the port were “out of line.”';
+    expect(speakerOf(run(t2, [['Ryan Moss', 'PER']])[0])).toBe('Ryan Moss');
+  });
+
+  test('a cue closing the writer’s sentence after a fragment attributes the whole sentence', () => {
+    const t = 'Nothing the minister said “will calm the markets,” the analyst Tove Ek said.';
+    expect(speakerOf(run(t, [['Tove Ek', 'PER']])[0])).toBe('Tove Ek');
+  });
+
+  test('a speech word ending in -s after a preposition or a led name is a noun, not the cue', () => {
+    const t = '“We feel good about our chances” there and in states that vote in March, the memo stated.';
+    expect(run(t)[0]?.cue?.text).toBe('stated');
+    const t2 = 'The department has classified 22 Lund emails as “top secret” this year.';
+    expect(speakerOf(run(t2, [['Lund', 'PER']])[0])).not.toBe('Lund');
+  });
+
+  test('a sentence with its own speech verb between two quotes introduces the second', () => {
+    const t = '“We are ready,” Alma Berg said. Jon Falk added that the count was slow. “We won by two seats.”';
+    const qs = run(t, [
+      ['Alma Berg', 'PER'],
+      ['Jon Falk', 'PER'],
+    ]);
+    expect(speakerOf(qs[1])).toBe('Jon Falk');
+  });
+
+  test('a title between two quotes does not break the chain', () => {
+    const t = 'Oskar Lund spoke on Sunday. “I expect to be vetted,” he said on “Morning Tide.” “But this is different.”';
+    const qs = run(t, [['Oskar Lund', 'PER']]);
+    expect(speakerOf(qs[qs.length - 1])).toBe('he');
+  });
+
+  test('a fragment without a subject of its own goes on with the previous sentence’s speaker', () => {
+    const t = '“She has the best friends,” Bill Moen has said while stumping. That makes her “by definition a trustworthy person.”';
+    const qs = run(t, [['Bill Moen', 'PER']]);
+    expect(speakerOf(qs[1])).toBe('Bill Moen');
+  });
+
+  test('a participle opening its own sentence goes on with the previous sentence’s speaker', () => {
+    const t = 'Later, Ivo Rask said the report “was not good.” Adding, “Nothing they do is ever that bad.”';
+    const qs = run(t, [['Ivo Rask', 'PER']]);
+    expect(speakerOf(qs[1])).toBe('Ivo Rask');
+  });
+
+  test('a dummy "it" is no speaker of a borrowed phrase', () => {
+    const t = 'It was Ivo Rask who first pushed for a “grand harbour bargain” in those years.';
+    expect(speakerOf(run(t, [['Ivo Rask', 'PER']])[0])).not.toBe('It');
+  });
+
+  test('a person acting in the past tense right after a quote said it', () => {
+    const t = '“Would it be negotiable about the ferries?” Hanna Ek pressed.';
+    expect(speakerOf(run(t, [['Hanna Ek', 'PER']])[0])).toBe('Hanna Ek');
+    const t2 = '“This is fantastic!” beamed Ola Dahl of Vallby.';
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ola Dahl', 'PER'],
+          ['Vallby', 'LOC'],
+        ])[0],
+      ),
+    ).toBe('Ola Dahl');
+  });
+});

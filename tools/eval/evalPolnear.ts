@@ -246,7 +246,8 @@ export function evaluatePolnearDetailed(
     unjudged += r.judged.filter((j) => !j).length;
     correct += r.correct.filter(Boolean).length;
   }
-  const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
+  // Two decimals, so a target is judged on the figure itself: 549 of 624 is 87.98, not 88.0.
+  const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((10000 * a) / b) / 100);
   // A quote's confidence is that of the whole attribution (real, and the right speaker); a
   // speaker's is that of the speaker given a real quote.
   const quotesJudged: Judged[] = [];

@@ -1,4 +1,4 @@
-import { nameKey, type Mention } from './mention.js';
+import { makeMention, nameKey, type Mention } from './mention.js';
 import type { Cluster } from './clusterMentions.js';
 import { lookupPlace } from './placeGazetteer.js';
 
@@ -39,16 +39,16 @@ export function addNestedMentions(text: string, clusters: Cluster[]): void {
         const display = place && target.type === 'PLACE' ? place.place : part;
         added.push([
           target,
-          {
+          makeMention(
             start,
-            end: start + part.length,
-            text: text.slice(start, start + part.length),
-            type: target.type,
+            start + part.length,
+            text.slice(start, start + part.length),
+            target.type,
             display,
-            confidence: 0.7,
-            origin: 'nested',
-            ...(place && target.type === 'PLACE' ? { known: place.id } : {}),
-          },
+            0.7,
+            'nested',
+            place && target.type === 'PLACE' ? place.id : undefined,
+          ),
         ]);
       }
     }

@@ -56,13 +56,19 @@ export function buildEntities(text: string, segments: readonly { start: number; 
 
   // A thing the knowledge base knows is called by its name there ("European Union" for "EU"),
   // so the same thing gets the same name in every article.
-  const known = ordered.map(knownOf);
-  const names = ordered.map((c, i) => known[i]?.name ?? chooseName(c));
+  // The per-entity lists below are built by push, not map: optimised code gives map's result a
+  // holey array and the builtin a packed one, and the functions reading them would be compiled
+  // for one and deoptimised by the other.
+  const known: (KbEntry | null)[] = [];
+  for (const c of ordered) known.push(knownOf(c));
+  const names: string[] = [];
+  for (let i = 0; i < ordered.length; i++) names.push(known[i]?.name ?? chooseName(ordered[i]!));
   const canonicalByKey = new Map<string, string>();
   ordered.forEach((c, i) => {
     if (c.type !== 'PERSON') canonicalByKey.set(nameKey(names[i]!), names[i]!);
   });
-  const finalNames = ordered.map((c, i) => (c.type === 'PERSON' ? names[i]! : alignCompoundCase(names[i]!, canonicalByKey)));
+  const finalNames: string[] = [];
+  for (let i = 0; i < ordered.length; i++) finalNames.push(ordered[i]!.type === 'PERSON' ? names[i]! : alignCompoundCase(names[i]!, canonicalByKey));
 
   const mentionIndex = ordered
     .flatMap((c, entity) => c.mentions.map((m) => ({ start: m.start, end: m.end, type: c.type, entity, mention: m })))
@@ -93,16 +99,17 @@ export function buildEntities(text: string, segments: readonly { start: number; 
         break;
       }
     }
-    const mentions = c.mentions.map((m): EntityMention => {
+    const mentions: EntityMention[] = [];
+    for (const m of c.mentions) {
       const parent = parents.get(m);
-      return {
+      mentions.push({
         start: m.start,
         end: m.end,
         text: m.text,
         form: formOf(m, known[i] ?? null),
         parent: parent ? { start: parent.start, end: parent.end } : null,
-      };
-    });
+      });
+    }
     return {
       type: c.type,
       name,

@@ -73,7 +73,10 @@ export function clusterMentions(mentions: readonly Mention[], links: readonly (r
     if (!c) byRoot.set(root, (c = { type: m.type, mentions: [] }));
     c.mentions.push(m);
   }
-  const clusters = [...persons, ...byRoot.values()];
+  // Built by push, like clusterPersons' list: the stages after this one see one array shape.
+  const clusters: Cluster[] = [];
+  for (const c of persons) clusters.push(c);
+  for (const c of byRoot.values()) clusters.push(c);
   for (const c of clusters) c.mentions.sort((a, b) => a.start - b.start);
   return clusters;
 }
@@ -157,7 +160,12 @@ function clusterPersons(mentions: readonly Mention[]): Cluster[] {
     if (!c) alone.set(key, (c = { type: 'PERSON', mentions: [] }));
     c.mentions.push(m);
   }
-  return [...full.map((f) => f.cluster), ...alone.values()];
+  // By push, not spread or map: optimised and unoptimised code would make arrays of different
+  // shapes, and the functions reading them would be deoptimised by the other one.
+  const out: Cluster[] = [];
+  for (const f of full) out.push(f.cluster);
+  for (const c of alone.values()) out.push(c);
+  return out;
 }
 
 /** Like nameKey, but a hyphenated surname stays one word ("Kilroy-Silk"). */

@@ -1,5 +1,5 @@
 import type { EntityKind } from '../types.js';
-import type { Mention } from './mention.js';
+import { makeMention, type Mention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { isCapitalised, type Word } from './scanWords.js';
 
@@ -46,8 +46,8 @@ export function findAcronyms(text: string, words: readonly Word[], typeAt: (star
     const type: EntityKind = lookupPlace(fullText) ? 'PLACE' : (typeAt(start, end) ?? 'ORGANIZATION');
     const display = lookupPlace(fullText)?.place ?? fullText;
     out.push({
-      full: { start, end, text: fullText, type, display, confidence: 0.85, origin: 'acronym' },
-      acronym: { start: acr.start, end: acr.end, text: acr.text, type, display: acr.text, confidence: 0.85, origin: 'acronym' },
+      full: makeMention(start, end, fullText, type, display, 0.85, 'acronym'),
+      acronym: makeMention(acr.start, acr.end, acr.text, type, acr.text, 0.85, 'acronym'),
     });
   }
   return out;

@@ -1,5 +1,5 @@
 import { INSTITUTION_PLACES, TITLE_WORDS, isRoleHead } from './lexicon.js';
-import type { Mention } from './mention.js';
+import { makeMention, type Mention } from './mention.js';
 import { lookupPlace, startsMultiWordPlace } from './placeGazetteer.js';
 import { isCapitalised, type Word } from './scanWords.js';
 
@@ -37,17 +37,19 @@ export function findGazetteerMentions(text: string, words: readonly Word[]): Men
       const place = institution ? undefined : lookupPlace(surface);
       if (!institution && (!place || place.ambiguous)) continue;
       if (place?.demonym && partOfLongerName(words, i, i + n - 1)) break;
-      out.push({
-        start: first.start,
-        end,
-        text: surface,
-        type: institution ? 'ORGANIZATION' : 'PLACE',
-        display: place ? place.place : surface,
-        confidence: institution ? 0.85 : 0.95,
-        origin: institution ? 'institution' : 'gazetteer',
-        ...(place ? { known: place.id } : {}),
-        ...(place?.demonym ? { form: 'DEMONYM' as const } : {}),
-      });
+      out.push(
+        makeMention(
+          first.start,
+          end,
+          surface,
+          institution ? 'ORGANIZATION' : 'PLACE',
+          place ? place.place : surface,
+          institution ? 0.85 : 0.95,
+          institution ? 'institution' : 'gazetteer',
+          place ? place.id : undefined,
+          place?.demonym ? 'DEMONYM' : undefined,
+        ),
+      );
       i += n - 1;
       break;
     }

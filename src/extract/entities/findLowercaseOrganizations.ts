@@ -1,5 +1,5 @@
 import { FUNCTION_WORDS, INSTITUTION_HEADS, isRoleHead } from './lexicon.js';
-import type { Mention } from './mention.js';
+import { makeMention, type Mention } from './mention.js';
 import type { Word } from './scanWords.js';
 
 /** Prepositions that tie a role noun to the institution it serves. */
@@ -31,7 +31,7 @@ export function findLowercaseOrganizations(text: string, words: readonly Word[])
     if (!the || !prep || !role || the.text !== 'the' || !ROLE_PREPOSITIONS.has(prep.text) || !isRoleHead(role.text)) continue;
     const start = words[first]!.start;
     const surface = text.slice(start, head.end);
-    out.push({ start, end: head.end, text: surface, type: 'ORGANIZATION', display: titleCase(surface), confidence: 0.75, origin: 'rule' });
+    out.push(makeMention(start, head.end, surface, 'ORGANIZATION', titleCase(surface), 0.75, 'rule'));
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind } from './decideKind.js';
 import { FUNCTION_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
-import { type Mention, type NerMention } from './mention.js';
+import { makeMention, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
 
@@ -49,31 +49,12 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     // it ("Yorkshire", "Toronto"); a country or a nationality word is the place.
     const overrules = place !== undefined && (place.demonym || place.country || m.type !== 'ORG');
     if (place && overrules && (!place.ambiguous || m.type === 'LOC')) {
-      out.push({
-        start,
-        end,
-        text: surface,
-        type: 'PLACE',
-        display: place.place,
-        confidence: Math.max(m.confidence, 0.9),
-        origin: 'ner',
-        known: place.id,
-        ...(place.demonym ? { form: 'DEMONYM' as const } : {}),
-      });
+      out.push(makeMention(start, end, surface, 'PLACE', place.place, Math.max(m.confidence, 0.9), 'ner', place.id, place.demonym ? 'DEMONYM' : undefined));
       continue;
     }
     if (INSTITUTION_PLACES.has(surface)) {
       const known = lookupKnown(surface).find((k) => k.entry.kind === 'ORGANIZATION')?.entry.id;
-      out.push({
-        start,
-        end,
-        text: surface,
-        type: 'ORGANIZATION',
-        display: surface,
-        confidence: Math.max(m.confidence, 0.85),
-        origin: 'ner',
-        ...(known ? { known } : {}),
-      });
+      out.push(makeMention(start, end, surface, 'ORGANIZATION', surface, Math.max(m.confidence, 0.85), 'ner', known || undefined));
       continue;
     }
     const before = text.slice(Math.max(0, start - 30), start);
@@ -97,12 +78,11 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
     if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
       type = 'PERSON';
-    const known = decided.known ? { known: decided.known.id } : {};
     if (type !== 'PERSON') {
       // A capitalised common word opening a sentence is not a name by itself ("Vote", "Get").
       if (!surface.includes(' ') && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && decided.known === null && isCommonWord(text, surface))
         continue;
-      out.push({ start, end, text: surface, type, display: surface, confidence, origin: 'ner', ...known });
+      out.push(makeMention(start, end, surface, type, surface, confidence, 'ner', decided.known ? decided.known.id : undefined));
       continue;
     }
     splitPerson(text, start, end, m.confidence, out);
@@ -134,8 +114,7 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
     const word = rest.slice(0, space);
     const org = knownNonPerson(word);
     const opensSentence = nameStart === start && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start));
-    if (org)
-      glued.push({ start: nameStart, end: nameStart + word.length, text: word, type: org.kind, display: word, confidence, origin: 'ner', known: org.id });
+    if (org) glued.push(makeMention(nameStart, nameStart + word.length, word, org.kind, word, confidence, 'ner', org.id));
     else if (!(opensSentence && title === undefined && isCommonWord(text, word))) break;
     nameStart += space + 1;
   }
@@ -146,7 +125,7 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
     const word = rest.slice(space + 1);
     const org = knownNonPerson(word);
     if (org) {
-      glued.push({ start: nameStart + space + 1, end: nameEnd, text: word, type: org.kind, display: word, confidence, origin: 'ner', known: org.id });
+      glued.push(makeMention(nameStart + space + 1, nameEnd, word, org.kind, word, confidence, 'ner', org.id));
       nameEnd = nameStart + space;
     }
   }
@@ -162,9 +141,7 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
     isCommonWord(text, name)
   )
     return;
-  const mention: Mention = { start: nameStart, end: nameEnd, text: name, type: 'PERSON', display: name, confidence, origin: 'ner' };
-  if (title) mention.title = title;
-  out.push(mention);
+  out.push(makeMention(nameStart, nameEnd, name, 'PERSON', name, confidence, 'ner', undefined, undefined, title));
   out.sort((a, b) => a.start - b.start);
 }
 

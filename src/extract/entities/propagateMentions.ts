@@ -1,5 +1,5 @@
 import { FUNCTION_WORDS, TITLE_WORDS } from './lexicon.js';
-import type { Mention } from './mention.js';
+import { makeMention } from './mention.js';
 import type { Cluster } from './clusterMentions.js';
 import { isCapitalised, scanWords, stripPossessive, type Word } from './scanWords.js';
 
@@ -56,18 +56,20 @@ export function propagateMentions(text: string, words: readonly Word[], clusters
       if (isCovered(first.start, end)) break;
       if (n === 1 && first.sentenceStart && looksCommon(text, surface)) break;
       const model = cluster.mentions.find((m) => m.text === surface) ?? cluster.mentions[0]!;
-      const added: Mention = {
-        start: first.start,
-        end,
-        text: surface,
-        type: cluster.type,
-        display: model.text === surface ? model.display : surface,
-        confidence: 0.8,
-        origin: 'propagated',
-      };
-      if (model.text === surface && model.form !== undefined) added.form = model.form;
-      if (model.text === surface && model.known !== undefined) added.known = model.known;
-      cluster.mentions.push(added);
+      const same = model.text === surface;
+      cluster.mentions.push(
+        makeMention(
+          first.start,
+          end,
+          surface,
+          cluster.type,
+          same ? model.display : surface,
+          0.8,
+          'propagated',
+          same ? model.known : undefined,
+          same ? model.form : undefined,
+        ),
+      );
       i += n - 1;
       break;
     }

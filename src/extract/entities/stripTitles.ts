@@ -62,7 +62,9 @@ export function stripTitles(mention: string): StrippedName {
     k--;
   }
   if (k === 0) return { nameStart: 0, title: null, honorific: false };
-  const titleTokens = tokens.slice(0, k).map((t) => t.text);
+  // By push, not map: one array shape whether or not the caller is optimised yet.
+  const titleTokens: string[] = [];
+  for (let j = 0; j < k; j++) titleTokens.push(tokens[j]!.text);
   return {
     nameStart: tokens[k]!.start,
     title: titleTokens.join(' '),

@@ -48,7 +48,14 @@ export function recognizeEntities(text: string, segments: readonly { start: numb
   for (const seg of segments) {
     for (const toks of splitTokenSentences(text, seg.start, seg.end)) sentences.push(toks);
   }
-  const words = sentences.map((toks) => toks.map((t) => t.text));
+  // Built by push, not map: optimised code gives map's result a holey array, the builtin a
+  // packed one, and tagDocument would be compiled for one and deoptimised by the other.
+  const words: string[][] = [];
+  for (const toks of sentences) {
+    const sentence: string[] = [];
+    for (const t of toks) sentence.push(t.text);
+    words.push(sentence);
+  }
   const tagged = tagDocument(words, model.lexicon, model);
   const out: NerMention[] = [];
   for (let s = 0; s < sentences.length; s++) {

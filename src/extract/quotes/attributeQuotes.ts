@@ -11,6 +11,7 @@ import { isCitedNotSpoken } from './isCitedNotSpoken.js';
 import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
 import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
+import { nestedSource } from './nestedSource.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
 import { sentenceEnd, sentenceStart } from './sentenceBounds.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -54,7 +55,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     const para = paragraphs[q.paragraphIndex]!;
     const prevRaw = qi > 0 && raws[qi - 1]!.paragraphIndex === q.paragraphIndex ? raws[qi - 1]! : null;
     const nextRaw = qi + 1 < raws.length && raws[qi + 1]!.paragraphIndex === q.paragraphIndex ? raws[qi + 1]! : null;
-    const prev = prevKept !== null && prevKept.raw === prevRaw ? prevKept : null;
+    // A title skipped in between ("…,” he said on “Meet the Press.” “…”) is not speech: the quote
+    // before it is still the previous one.
+    const prev =
+      prevKept !== null &&
+      (prevKept.raw === prevRaw || (prevRaw !== null && qi > 1 && prevKept.raw === raws[qi - 2] && prevKept.raw.paragraphIndex === q.paragraphIndex))
+        ? prevKept
+        : null;
 
     // The writer's words around the quote, within its sentence and between neighbouring quotes.
     const leftLimit = prevRaw !== null ? Math.max(para.start, prevRaw.end - 1) : para.start;
@@ -133,7 +140,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         cue = afterCue;
         cueTokens = after;
       } else if (beforeCue !== null) cue = beforeCue;
-    } else if (beforeCue !== null) cue = beforeCue;
+    } else if (beforeCue !== null && !(afterCue !== null && !endsWithIntro && closesSentence(after, afterCue, lastContentChar(text, q) === ',')))
+      cue = beforeCue;
     else if (afterCue !== null && !endsWithIntro) {
       cue = afterCue;
       cueTokens = after;
@@ -147,13 +155,18 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     // "“…” ― Jane Doe": a dash and a name after the quote sign it without a verb.
     const signed =
       cue === null || cueTokens === before
-        ? (signature(text, q, after, index) ?? (after.length === 0 && nextRaw === null ? signatureBelow(text, q, paragraphs, index) : null))
+        ? (signature(text, q, after, index) ??
+          (cue === null && kind === 'DIRECT' ? attachedActor(text, q, after, index) : null) ??
+          (after.length === 0 && nextRaw === null ? signatureBelow(text, q, paragraphs, index) : null))
         : null;
     // "her remark that “…”", "Romney's “47 percent” comment": the owner of a word for speech.
     // Not when a speech verb governs the phrase ("Ryan told CNN that Ginsburg's comments “…”"):
     // only with no cue, or with the speech noun itself read as the cue.
     const owner =
-      signed === null && (cue === null || (cueTokens === before && cue.first >= before.length - 2)) ? speechOwner(text, before, after, index) : null;
+      signed === null
+        ? ((cue === null || (cueTokens === before && cue.first >= before.length - 2) ? speechOwner(text, before, after, index) : null) ??
+          (cue === null || cueTokens === before ? linkedSpeechOwner(text, before, cue, index) : null))
+        : null;
     if (signed !== null) {
       speaker = { mention: signed.mention, form: signed.form, antecedent: null };
       referent = signed.mention;
@@ -166,8 +179,9 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         referent = antecedent;
       } else ({ speaker, referent } = toSpeaker(text, owner, before, q.paragraphIndex, memory, index));
       confidence = 0.7;
-    } else if (cue !== null && cueTokens === before && isNamingOnly(before, cue)) {
-      // "a website called “…”", "what is called a “debate”": a name given, not words spoken.
+    } else if (cue !== null && cueTokens === before && isNamingOnly(before, cue) && passiveAgent(text, before, after, cue, true, index) === null) {
+      // "a website called “…”", "what is called a “debate”": a name given, not words spoken
+      // (unless someone is named as giving it: "is called a “debate” by critics").
       cueSpan = span(text, before[cue.first]!.start, before[cue.last]!.end);
       confidence = 0.5;
     } else if (cue !== null) {
@@ -176,12 +190,21 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       // on “…”") reports through it: the reporting verb's subject is the source.
       const outer = cueTokens === before ? reportingCueBefore(before, cue.first) : null;
       const outerCand = outer !== null ? speakerForCue(text, before, outer, 0, index) : null;
+      // "“…,” Smith said, according to the Herald": the outlet that reports the words is the source.
+      const nested = cue.speakerAfter
+        ? null
+        : cueTokens === before
+          ? (nestedSource(text, before, 0, cue.first, index) ?? nestedSource(text, after, 0, after.length, index))
+          : nestedSource(text, after, cue.last + 1, after.length, index);
       const cand =
+        nested ??
+        passiveAgent(text, before, after, cue, cueTokens === before, index) ??
+        (cueTokens === before && beforeStart === sStart ? subjectAfterOpening(text, before, after, cue, index) : null) ??
         outerCand ??
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
         // "Clinton talked up her “…,” promising to …": a cue after the quote with no subject of its
         // own takes the subject of the writer's words before it.
-        clauseSubject(text, before, 0, cueTokens === before ? cue.first : before.length, index) ??
+        clauseSubject(text, before, 0, cueTokens === before ? cue.first : before.length, index, true) ??
         (cueTokens === before && sameSentenceAsPrev
           ? subjectOfWholeSentence(
               text,
@@ -190,8 +213,20 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
               before[cue.first]!.start,
               index,
             )
-          : null);
-      if (cand !== null) {
+          : null) ??
+        // "Asked which county he liked best, he demurred: “…”": the subject of a sentence that
+        // introduces the quote with a colon speaks, whatever the cue found.
+        (kind === 'DIRECT' && cueTokens === before ? subjectBeforeColon(text, before, index) : null);
+      // "Maher called the report “not good.” Adding, “…”": a participle opening its own sentence
+      // goes on with the previous sentence's speaker.
+      const continued =
+        cand === null && cueTokens === before && cue.first === 0 && beforeStart === sStart && before[0]!.lower.endsWith('ing')
+          ? sentenceSpeakerBefore(text, sStart, para.start, done, q.paragraphIndex, index, memory)
+          : null;
+      if (continued !== null) {
+        ({ speaker, referent } = continued);
+        confidence = 0.65;
+      } else if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
         // "The BBC's correspondent, Rachel Harvey, said … “…,” she said": whoever the writer
         // reported speaking just before the quote is the latest speaker for its pronoun.
@@ -230,12 +265,21 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
           // concerns”": the pronoun heading the nearest clause is its subject.
           ({ speaker, referent } = toSpeaker(text, nearer, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
+        } else if (subject !== null && isDummyIt(subject, before)) {
+          // "It's common for critics to call it a “rebellion”": "it" there stands for nothing.
+          confidence = 0.3;
         } else if (subject !== null) {
           ({ speaker, referent } = toSpeaker(text, subject, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
         } else if (content.split(/\s+/).length <= 3)
           continue; // a term in scare quotes ("the “sex tape” reference")
-        else confidence = 0.3;
+        else {
+          // "…, Smith said. That makes her “a trustworthy person …”": a fragment in a sentence
+          // with no subject of its own goes on with the speaker of the sentence before.
+          const carried = sentenceSpeakerBefore(text, sStart, para.start, done, q.paragraphIndex, index, memory);
+          if (carried !== null) ({ speaker, referent } = carried);
+          confidence = 0.3;
+        }
       } else confidence = 0.4;
     }
 
@@ -265,6 +309,104 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     }
   }
   return done.map((d) => d.quote);
+}
+
+/** Words that open a relative or comparative clause, whose cue attributes nothing outside it. */
+const RELATIVES: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whom', 'as']);
+
+/**
+ * True when the cue after a fragment sits in a short clause set off by a comma at the end of the
+ * writer's sentence ("Nothing he said will “calm fears,” the senator said."): that clause
+ * attributes the whole sentence, speech verbs inside it included.
+ */
+function closesSentence(after: readonly Token[], cue: CueMatch, commaInQuote: boolean): boolean {
+  const n = after.length;
+  if (n === 0 || !/^[.!?]$/.test(after[n - 1]!.text) || n - 1 - cue.last > 8) return false;
+  // The comma may close the quoted words themselves: "… “will calm the markets,” the analyst said."
+  if (
+    commaInQuote &&
+    cue.first <= 6 &&
+    n - 1 - cue.last <= 3 &&
+    after.slice(0, cue.first).every((t) => t.word && !RELATIVES.has(t.lower) && !NP_STOP_WORDS.has(t.lower))
+  )
+    return true;
+  for (let k = cue.first - 1; k >= 0 && cue.first - k <= 6; k--) {
+    if (after[k]!.text === ',') return true;
+    // "…, in a finish that he said defied expectations": a cue inside a relative clause.
+    if ((!after[k]!.word && after[k]!.text !== '.') || RELATIVES.has(after[k]!.lower)) return false;
+  }
+  return false;
+}
+
+/**
+ * The agent of a passive cue: "the plan was called a “witch hunt” by Democrats", "a term coined
+ * by the senator, “…”", "Asked by a reporter whether …". A past participle as the cue, and "by"
+ * with a phrase right after it or right after the quote.
+ */
+function passiveAgent(
+  text: string,
+  before: readonly Token[],
+  after: readonly Token[],
+  cue: CueMatch,
+  cueBefore: boolean,
+  index: NameIndex,
+): SpeakerCandidate | null {
+  const tokens = cueBefore ? before : after;
+  const head = tokens[cue.first]!;
+  if (cue.speakerAfter || !/ed$|^known$|^seen$|^shown$/.test(head.lower) || cue.last !== cue.first) return null;
+  // "X was called …", "… called … by", not "X called …": a passive auxiliary or no subject at all.
+  const p1 = tokens[cue.first - 1];
+  const p2 = tokens[cue.first - 2];
+  // A passive auxiliary ("was often called"), or a reduced relative after a dash or a plain noun
+  // ("— often labeled", "measures added by"); never an active verb with a subject ("he has declared").
+  const aux = (t: Token | undefined): boolean => t !== undefined && PASSIVE_AUXILIARIES.has(t.lower);
+  const plainNoun =
+    p1 !== undefined &&
+    p1.word &&
+    !p1.cap &&
+    !NP_STOP_WORDS.has(p1.lower) &&
+    !CUE_WORDS.has(p1.lower) &&
+    !PRONOUNS.has(p1.lower) &&
+    (DETERMINERS.has(p2?.lower ?? '') || (p1.lower.endsWith('s') && !p1.lower.endsWith('ss')));
+  const passive =
+    aux(p1) || (p1 !== undefined && /ly$/.test(p1.lower) && (aux(p2) || /^[—–-]$/.test(p2?.text ?? ''))) || /^[—–-]$/.test(p1?.text ?? '') || plainNoun;
+  if (!passive) return null;
+  const agentAt = (ts: readonly Token[], from: number, to: number): SpeakerCandidate | null => {
+    for (let k = from; k < to && k < from + 5; k++) {
+      if (!ts[k]!.word) return null;
+      if (ts[k]!.lower === 'by') {
+        // "by hitting Trump" is a means, not an agent.
+        if (ts[k + 1]?.lower.endsWith('ing')) return null;
+        const np = npStartingAt(text, ts, k + 1, index);
+        return np !== null && np.form !== 'PRONOUN' ? np : null;
+      }
+    }
+    return null;
+  };
+  if (cueBefore) return agentAt(before, cue.last + 1, before.length) ?? (after[0]?.lower === 'by' ? agentAt(after, 0, after.length) : null);
+  return null;
+}
+
+/** Words that may stand before a participle opening its sentence ("And in explaining why …"). */
+const BEFORE_OPENING: ReadonlySet<string> = new Set(['and', 'but', 'in', 'while', 'by', 'after', 'before', 'when', 'so']);
+
+/**
+ * "Conceding that a deal would come “down the line,” he warned …", "In declaring the remarks
+ * “not Christian,” the pope …": a participle opening the sentence has no subject of its own; the
+ * main clause's subject, after the opening phrase, speaks.
+ */
+function subjectAfterOpening(text: string, before: readonly Token[], after: readonly Token[], cue: CueMatch, index: NameIndex): SpeakerCandidate | null {
+  const head = before[cue.first]!;
+  if (!head.lower.endsWith('ing') || cue.speakerAfter || cue.first > 2) return null;
+  for (let k = 0; k < cue.first; k++) if (!BEFORE_OPENING.has(before[k]!.lower)) return null;
+  // The opening phrase ends at a comma before the quote, or else after it.
+  for (let c = cue.last + 1; c < before.length; c++)
+    if (before[c]!.text === ',') {
+      const s = clauseSubject(text, before, c + 1, before.length, index);
+      if (s !== null) return s;
+      break;
+    }
+  return clauseSubject(text, after, 0, after.length, index);
 }
 
 /**
@@ -383,6 +525,59 @@ function speechOwner(text: string, before: readonly Token[], after: readonly Tok
     if (o !== null) return o;
   }
   return null;
+}
+
+/** Words that tie a speech noun to the words it reports: "his promise to", "her claim that", "his call for". */
+const SPEECH_NOUN_LINKS: ReadonlySet<string> = new Set(['that', 'to', 'for', 'of', 'about']);
+
+/**
+ * The owner of a speech noun a few words before the quote and tied to it ("his promise to be
+ * “neutral”", "her claim that she “never …”", "her assertion during the debate that “…”"),
+ * when no speech verb stands between the noun and the quote and none before its owner (after
+ * "Ryan said his comments were “…”" the quote is Ryan's).
+ */
+function linkedSpeechOwner(text: string, before: readonly Token[], cue: CueMatch | null, index: NameIndex): SpeakerCandidate | null {
+  const n = before.length;
+  let link = -1;
+  for (let k = n - 1; k >= 0 && n - k <= 14; k--) {
+    const t = before[k]!;
+    if (/^[.!?;:"“”]$/.test(t.text)) return null;
+    if (SPEECH_NOUNS.has(t.lower)) {
+      if (link < 0 || k < n - 12) return null;
+      const owner = possessiveOwner(text, before, k, index);
+      if (owner === null) return null;
+      // A speech verb before the owner governs the whole phrase ("Ryan said his comments were “…”").
+      if (cue !== null && cue.first < owner.at) return null;
+      return owner.cand;
+    }
+    if (CUE_WORDS.has(t.lower)) return null;
+    if (SPEECH_NOUN_LINKS.has(t.lower) && k < n - 1) link = k;
+  }
+  return null;
+}
+
+/** "his", "her", "their" or a name with 's up to two modifiers before tokens[k]. */
+function possessiveOwner(text: string, tokens: readonly Token[], k: number, index: NameIndex): { cand: SpeakerCandidate; at: number } | null {
+  for (let o = k - 1; o >= 0 && o >= k - 3; o--) {
+    const t = tokens[o]!;
+    if (POSSESSIVE_TO_SUBJECT[t.lower] !== undefined)
+      return { cand: { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 }, at: o };
+    if ((t.lower === "'s" || t.lower === '’s') && o > 0) {
+      const nm = index.at(tokens[o - 1]!.start);
+      if (nm === null || nm.end !== tokens[o - 1]!.end) return null;
+      return { cand: { mention: span(text, nm.start, nm.end), form: nm.type === 'PER' ? 'NAME' : 'GROUP', nameType: nm.type, strength: 2 }, at: o - 1 };
+    }
+    if (!t.word || NP_STOP_WORDS.has(t.lower)) return null;
+  }
+  return null;
+}
+
+/** Whether a clause subject is "it" before a linking verb ("it's known as", "it was Obama who", "it seems"). */
+function isDummyIt(subject: SpeakerCandidate, before: readonly Token[]): boolean {
+  if (subject.form !== 'PRONOUN' || subject.mention.text.toLowerCase() !== 'it') return false;
+  const k = before.findIndex((t) => t.start === subject.mention.start);
+  const next = before[k + 1]?.lower ?? '';
+  return /^(?:is|was|'s|’s|seems|seemed|would)$/.test(next);
 }
 
 /**
@@ -555,6 +750,31 @@ function signature(text: string, q: RawQuote, after: readonly Token[], index: Na
 }
 
 /**
+ * "“…?” Hannity pressed.", "“…!” beamed Ann Lee": a quote ending in a comma, question or
+ * exclamation mark, then a person and a verb in the past tense (or the other way round) that the
+ * cue list does not know: whoever acts right after the quote said it.
+ */
+function attachedActor(text: string, q: RawQuote, after: readonly Token[], index: NameIndex): SpeakerCandidate | null {
+  if (!q.closed || !/[,?!]/.test(lastContentChar(text, q)) || after.length < 2) return null;
+  const pastVerb = (t: Token | undefined): boolean => t !== undefined && t.word && !t.cap && /[a-z]ed$/.test(t.text) && !NP_STOP_WORDS.has(t.lower);
+  const first = after[0]!;
+  const pron = PRONOUNS.get(first.lower);
+  if ((pron === 'SING' || pron === 'PLURAL') && pastVerb(after[1]))
+    return { mention: span(text, first.start, first.end), form: 'PRONOUN', nameType: null, strength: 2 };
+  const name = index.at(first.start);
+  if (name !== null && name.type === 'PER') {
+    let k = 0;
+    while (k < after.length && after[k]!.start < name.end) k++;
+    if (pastVerb(after[k])) return { mention: span(text, name.start, name.end), form: 'NAME', nameType: 'PER', strength: 2 };
+  }
+  if (pastVerb(first)) {
+    const n = index.at(after[1]!.start);
+    if (n !== null && n.type === 'PER') return { mention: span(text, n.start, n.end), form: 'NAME', nameType: 'PER', strength: 2 };
+  }
+  return null;
+}
+
+/**
  * A quote that fills its paragraph signed by the next one: a short paragraph that opens with a
  * dash and a name ("-Jane Doe, Lisbon.").
  */
@@ -632,6 +852,12 @@ function inherit(
     };
   };
   if (prev !== null && (sameSentence || kind === 'DIRECT')) {
+    // "“A,” Smith said. Jones added that the plan was late. “B.”": a sentence with its own speech
+    // verb between the two quotes introduces the second.
+    if (!sameSentence) {
+      const between = speakerInSentenceBefore(text, q.open, prev.raw.close, index, memory, q.paragraphIndex, true);
+      if (between !== null) return { ...between, confidence: 0.6 };
+    }
     const r = carry(prev, sameSentence ? 0.75 : 0.7);
     if (r !== null) return r;
   }
@@ -661,6 +887,29 @@ function inherit(
   return null;
 }
 
+/**
+ * The speaker of the sentence right before `from` in the same paragraph: its own speech
+ * verb's subject, or the speaker of a quote that ends in it.
+ */
+function sentenceSpeakerBefore(
+  text: string,
+  from: number,
+  paraStart: number,
+  done: readonly Done[],
+  paragraphIndex: number,
+  index: NameIndex,
+  memory: readonly SpeakerMemory[],
+): { speaker: QuoteSpeaker; referent: Span | null } | null {
+  if (from - paraStart < 2) return null;
+  const last = done[done.length - 1];
+  const prevStart = sentenceStart(text, from - 2, Math.max(paraStart, from - SENTENCE_REACH), from);
+  if (last !== undefined && last.quote.paragraphIndex === paragraphIndex && last.raw.close > prevStart && last.quote.speaker !== null) {
+    const s = last.quote.speaker;
+    return { speaker: { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) }, referent: last.referent };
+  }
+  return speakerInSentenceBefore(text, from, paraStart, index, memory, paragraphIndex, true, true);
+}
+
 /** Speaker of the last cue in the sentence ending just before `pos`. */
 function speakerInSentenceBefore(
   text: string,
@@ -669,6 +918,10 @@ function speakerInSentenceBefore(
   index: NameIndex,
   memory: readonly SpeakerMemory[],
   paragraphIndex: number,
+  /** Only a speaker tied to a speech verb in a sentence of its own after `floor`, never a bare subject. */
+  cueOnly = false,
+  /** The sentence may start at `floor` (a paragraph's start). */
+  fromFloor = false,
 ): { speaker: QuoteSpeaker; referent: Span | null } | null {
   let end = pos;
   while (end > floor && /\s/.test(text[end - 1] ?? '')) end--;
@@ -676,7 +929,10 @@ function speakerInSentenceBefore(
   const s = sentenceStart(text, end - 1, Math.max(floor, end - SENTENCE_REACH), end);
   if (text.slice(s, end).search(/[“”"]/) >= 0) return null; // quotes there are handled as quotes
   const tokens = tokenize(text, s, end);
+  // The writer's words right after a quote ("…,” said Smith, who added …") finish its sentence.
+  if (cueOnly && !fromFloor && !/[.!?]/.test(text.slice(floor, s)) && !/[.…]/.test(text[floor - 2] ?? '')) return null;
   const cue = lastCue(tokens, 3);
+  if (cue === null && cueOnly) return null;
   // Without a cue, the person the sentence is about ("Sanders identified young voters' …") is
   // the likeliest speaker of a quote that follows it.
   const cand = cue !== null ? speakerForCue(text, tokens, cue, 0, index) : clauseSubject(text, tokens, 0, tokens.length, index);

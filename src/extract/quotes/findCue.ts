@@ -26,12 +26,28 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   const prev = tokens[i - 1]?.lower;
   // "to tell whether", "the answers", "Republican claims as": infinitives and nouns are not cues.
   if (prev === 'to' && tokens[i - 2]?.lower !== 'on') return false;
-  if (prev !== undefined && t.lower.endsWith('s') && t.lower !== 'says' && (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || prev === 'of'))
+  if (
+    prev !== undefined &&
+    t.lower.endsWith('s') &&
+    t.lower !== 'says' &&
+    (DETERMINERS.has(prev) || prev === "'s" || prev === '’s' || NOUN_PREPOSITIONS.has(prev))
+  )
     return false;
   // After an article or a possessive a cue word is a noun: "the email said", "his tweet".
   if (prev !== undefined && NOUN_MARKERS.has(prev)) return false;
+  // "22 Clinton emails", "the Trump tweets": a plural after a name that a number or article leads.
+  if (
+    t.lower.endsWith('s') &&
+    t.lower !== 'says' &&
+    tokens[i - 1]?.cap &&
+    /^(?:\d[\d,.]*|the|a|an|her|his|their|its|of|more|many|some|several)$/.test(tokens[i - 2]?.lower ?? '')
+  )
+    return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
 }
+
+/** Prepositions after which a cue word ending in -s is a plural noun ("in states that vote", "of claims"). */
+const NOUN_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'in', 'for', 'with', 'from', 'on', 'at', 'by', 'about', 'into', 'among']);
 
 /** Cue words that are not speech when "to" follows them. */
 const NOT_SPEECH_BEFORE_TO = /^(?:thank|thanks|agree|agrees|agreed|agreeing)$/;
@@ -125,7 +141,11 @@ export function reportingCueBefore(tokens: readonly Token[], inner: number): Cue
     if (!REPORTING_VERBS.has(t.lower) || !isCueAt(tokens, i, true)) continue;
     // "…,” said Reed, who added that …": an inverted cue belongs to the quote before it; and
     // "Graham, who says …, tweeted that": a verb of a relative clause governs nothing after it.
-    if (i === 0 || !tokens[i - 1]!.word || tokens[i - 1]!.lower === 'who' || tokens[i - 1]!.lower === 'which') continue;
+    // A participle after a comma ("Smith pointed to the record, noting that he …") is no inverted cue.
+    const participle = t.lower.endsWith('ing') && tokens[i - 1]?.text === ',';
+    // "Rep. Lee (D-N.Y.) said …": a bracket after the subject is no quote's end either.
+    if (i === 0 || (!tokens[i - 1]!.word && !participle && tokens[i - 1]!.text !== ')') || tokens[i - 1]!.lower === 'who' || tokens[i - 1]!.lower === 'which')
+      continue;
     // A relative clause ("…, who added that …") has a subject of its own.
     if (tokens[inner - 1]?.lower === 'who' || tokens[inner - 1]?.lower === 'which') return null;
     // The reporting verb must govern the cue's clause directly: across a comma or semicolon

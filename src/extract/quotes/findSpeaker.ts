@@ -302,9 +302,11 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
     const end = skipBrackets(tokens, comma - 1, floor);
     let k = end;
     while (k >= floor && comma - k < 40 && tokens[k]!.text !== ',' && tokens[k]!.text !== ';') k--;
-    const opener = tokens[k + 1]?.lower;
-    // A relative clause (", who has been a top surrogate since February,") hides no speaker.
-    if (opener !== 'who' && opener !== 'which' && opener !== 'whose') {
+    const opener = tokens[k + 1]?.lower ?? '';
+    // A relative clause (", who has been a top surrogate since February,") hides no speaker, nor
+    // does a participle or prepositional aside (", clad in a cape that read Trump,").
+    const aside = chunk === 0 && k >= floor && (ASIDE_OPENERS.has(opener) || (/^[a-z]+(?:ing|ed)$/.test(tokens[k + 1]?.text ?? '') && !CUE_WORDS.has(opener)));
+    if (opener !== 'who' && opener !== 'which' && opener !== 'whose' && !aside) {
       const cand = npEndingAt(text, tokens, end, floor, names);
       if (cand !== null && (cand.form === 'PRONOUN' || cand.nameType === 'PER' || (cand.form === 'NAME' && chunk === 0))) return cand;
       if (cand !== null && (fallback === null || cand.strength <= fallback.strength)) fallback = cand;
@@ -316,6 +318,9 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
   return fallback;
 }
 
+/** Words that open an aside between a subject and its verb (", clad in red,", ", in a statement,"). */
+const ASIDE_OPENERS: ReadonlySet<string> = new Set(['clad', 'in', 'at', 'on', 'with', 'during', 'after', 'before', 'like', 'unlike']);
+
 /** Steps left over a bracketed aside ending at tokens[j]: "Moore (D-Wis.)" → "Moore". */
 function skipBrackets(tokens: readonly Token[], j: number, floor: number): number {
   if (tokens[j]?.text !== ')' && tokens[j]?.text !== ']') return j;
@@ -325,8 +330,25 @@ function skipBrackets(tokens: readonly Token[], j: number, floor: number): numbe
 }
 
 /** First speaker-like phrase of the clause (its subject), used when the cue's own subject is elided. */
-export function clauseSubject(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
+export function clauseSubject(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  names: NameIndex,
+  /** Also a plain noun phrase opening the clause ("the panel said"), for clauses that hold a cue. */
+  plain = false,
+): SpeakerCandidate | null {
   from = afterOpening(tokens, from, to);
+  // "…,” said Rep. Smith at the time, adding …": an inverted cue puts the subject after it.
+  let v = from;
+  while (v < to && !tokens[v]!.word) v++;
+  if (v < to && v <= from + 1 && INVERTED_CUES.has(tokens[v]!.lower)) {
+    const after = npStartingAt(text, tokens, v + 1, names);
+    if (after !== null && after.form !== 'PRONOUN') return after;
+  }
+  const lead = plain ? leadingNounPhrase(text, tokens, from, to, names) : null;
+  if (lead !== null) return lead;
   // A place named after a preposition, and the place that qualifies it ("in Salem, Oregon,"),
   // is where something happened, not who acted.
   let skipPlaceAfter = -1;
@@ -374,8 +396,74 @@ export function clauseSubject(text: string, tokens: readonly Token[], from: numb
       return npEndingAt(text, tokens, i, from, names);
     if (CUE_WORDS.has(t.lower)) break;
   }
-  return null;
+  return plain ? capitalisedSubject(text, tokens, from, to) : null;
 }
+
+/**
+ * A capitalised word or two opening the clause, right before a lower-case word, that the name
+ * finder missed ("Hayek confirmed she had been and said …"): the clause's subject.
+ */
+function capitalisedSubject(text: string, tokens: readonly Token[], from: number, to: number): SpeakerCandidate | null {
+  let k = from;
+  const nameLike = (t: Token): boolean =>
+    t.word && t.cap && !CAP_NON_NAMES.has(t.lower) && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && !CUE_WORDS.has(t.lower);
+  while (k < to && k < from + 3 && nameLike(tokens[k]!)) k++;
+  const next = tokens[k];
+  if (k === from || k >= to || next === undefined || !next.word || next.cap || NP_STOP_WORDS.has(next.lower)) return null;
+  return { mention: span(text, tokens[from]!.start, tokens[k - 1]!.end), form: 'NAME', nameType: null, strength: 3 };
+}
+
+/** Words after a clause's subject that begin its verb group ("the panel has", "the crowd would"). */
+const VERB_STARTERS: ReadonlySet<string> = new Set([
+  'will',
+  'would',
+  'could',
+  'can',
+  'should',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'also',
+  'again',
+  'then',
+  'still',
+  'now',
+  'never',
+  'just',
+  'quickly',
+]);
+
+/**
+ * A plain noun phrase opening the clause, without a name in it, that a verb follows: "the
+ * justice sounded off on Smith", "the groups who wrote to her say", "an inquiry said". Such a
+ * phrase is the clause's subject even when a name comes later in it. Null when the phrase runs
+ * on or holds a name (the name rules below decide then).
+ */
+function leadingNounPhrase(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
+  const first = tokens[from];
+  if (first === undefined || !DETERMINERS.has(first.lower) || first.lower === 'that' || first.lower === 'this' || POSSESSIVES.has(first.lower)) return null;
+  let k = from + 1;
+  while (k < to && k <= from + 4) {
+    const t = tokens[k]!;
+    if (!t.word || t.cap || names.at(t.start) !== null) return null;
+    if (NP_STOP_WORDS.has(t.lower) || CUE_WORDS.has(t.lower) || VERB_STARTERS.has(t.lower) || (k > from + 1 && /[a-z]ed$/.test(t.lower))) break;
+    k++;
+  }
+  if (k === from + 1 || k >= to || k > from + 4 || !tokens[k]!.word) return null;
+  const head = tokens[k - 1]!.lower;
+  // Role and group nouns ("a spokesman for …", "the campaign") are left to the rules below.
+  if (ROLE_NOUNS.has(head) || GROUP_NOUNS.has(head)) return null;
+  const form: SpeakerForm = head.endsWith('s') ? 'GROUP' : 'DESCRIPTION';
+  return { mention: span(text, first.start, tokens[k - 1]!.end), form, nameType: null, strength: 2 };
+}
+
+const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** Cues that put their subject after them ("said Smith", "says the mayor"). */
+const INVERTED_CUES: ReadonlySet<string> = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'noted', 'notes', 'explained', 'continued']);
 
 const QUANTIFIERS = new Set(['some', 'many', 'both', 'most', 'few', 'several', 'all']);
 const TIME_NOUNS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hours', 'minutes', 'times', 'decades']);
@@ -424,6 +512,25 @@ const OPENING_WORDS = new Set([
   'following',
   'amid',
   'despite',
+  'like',
+  'unlike',
+  'outside',
+  'among',
+  'besides',
+  'throughout',
+  'across',
+  // Time phrases: "Early in his campaign, …", "Last week, …", "Hours later, …".
+  'early',
+  'earlier',
+  'later',
+  'last',
+  'late',
+  'shortly',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'years',
 ]);
 
 /**
@@ -455,10 +562,15 @@ function afterOpening(tokens: readonly Token[], from: number, to: number): numbe
   // One introductory phrase or adverbial clause after another: "In June 2009, after Clinton
   // suffered a concussion, Axelrod emailed …".
   for (let phrases = 0; phrases < 3; phrases++) {
-    const first = tokens[i];
-    if (first === undefined || !(OPENING_WORDS.has(first.lower) || SUBORDINATORS.has(first.lower))) return i;
-    let c = i + 1;
-    while (c < to && c < i + 16 && tokens[c]!.text !== ',') c++;
+    // "And after the court ruled, Gov. Lee …": a conjunction may lead the opening phrase.
+    const lead = tokens[i]?.lower;
+    const skip = (lead === 'and' || lead === 'but' || lead === 'so' || lead === 'yet') && i + 1 < to ? 1 : 0;
+    const first = tokens[i + skip];
+    // "Reprising one of her lines, the senator …": a participle opens an introductory phrase too.
+    const participle = first !== undefined && first.cap && first.word && first.lower.length > 5 && first.lower.endsWith('ing');
+    if (first === undefined || !(OPENING_WORDS.has(first.lower) || SUBORDINATORS.has(first.lower) || participle)) return i;
+    let c = i + skip + 1;
+    while (c < to && c < i + skip + 16 && tokens[c]!.text !== ',') c++;
     if (c >= to - 1 || tokens[c]!.text !== ',') return i;
     i = c + 1;
   }
@@ -467,6 +579,93 @@ function afterOpening(tokens: readonly Token[], from: number, to: number): numbe
 
 /** Words that open an adverbial clause before the main clause ("When asked …, Smith said"). */
 const SUBORDINATORS = new Set(['when', 'while', 'although', 'though', 'if', 'because', 'since', 'once', 'unless', 'until', 'whereas', 'whether']);
+
+/**
+ * The subject of an absolute "with" phrase ending right before the participle at `cue`: "with
+ * Sen. Smith calling", "with the union's president telling reporters". Null when no "with"
+ * opens a plain phrase (no punctuation, no verb) within a few words.
+ */
+function withSubject(text: string, tokens: readonly Token[], cue: number, floor: number, names: NameIndex): SpeakerCandidate | null {
+  for (let k = cue - 1; k >= floor && cue - k <= 10; k--) {
+    const t = tokens[k]!;
+    if (t.lower === 'with') {
+      if (k === cue - 1) return null;
+      const np = npEndingAt(text, tokens, cue - 1, k + 1, names);
+      return np !== null && np.form !== 'PRONOUN' ? np : null;
+    }
+    if ((!t.word && t.text !== '.' && t.text !== '-' && t.lower !== "'s" && t.lower !== '’s') || CUE_WORDS.has(t.lower)) return null;
+  }
+  return null;
+}
+
+/** Words that start another clause or verb inside a would-be relative clause. */
+const RELATIVE_BREAKS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'that', 'to']);
+/** Prepositions that make a following "which" or "who" an object ("to which", "of whom"). */
+const PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'in', 'of', 'for', 'with', 'at', 'by', 'from', 'on', 'about']);
+
+/**
+ * Index of the "who" or "which" that opens the relative clause holding the cue, a few words to
+ * its left ("Beck, who has in the past described …", "her campaign, who, on a call Friday,
+ * criticized …"), or -1. An odd number of commas between them, or one right before the cue,
+ * closes the relative clause first ("Smith, who led the team, said …": Smith speaks).
+ */
+function relativeOpening(tokens: readonly Token[], cue: number, floor: number): number {
+  if (tokens[cue - 1]?.text === ',') return -1;
+  let commas = 0;
+  for (let k = cue - 1; k >= floor && cue - k <= 10; k--) {
+    const t = tokens[k]!;
+    // "to which Smith replied": after a preposition the relative is an object.
+    if (t.lower === 'who' || t.lower === 'which') return commas % 2 === 0 && k > floor && !PREPOSITIONS.has(tokens[k - 1]!.lower) ? k : -1;
+    if (t.text === ',') commas++;
+    // A name or a pronoun inside is the clause's own subject ("which Smith called"); "to" and
+    // "and" start another verb ("who spoke anonymously to discuss it said").
+    else if (!t.word || t.cap || CUE_WORDS.has(t.lower) || RELATIVE_BREAKS.has(t.lower) || PRONOUNS.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * A person named within a few words after an inverted cue, before any punctuation: "said master
+ * of ceremonies Ann Lee", where the title before the name is no phrase of its own.
+ */
+function personSoonAfter(text: string, tokens: readonly Token[], i: number, names: NameIndex): SpeakerCandidate | null {
+  for (let k = i; k < tokens.length && k < i + 6; k++) {
+    const t = tokens[k]!;
+    if (!t.word || CUE_WORDS.has(t.lower) || (NP_STOP_WORDS.has(t.lower) && t.lower !== 'of')) return null;
+    const n = names.at(t.start);
+    if (n !== null) return n.type === 'PER' ? { mention: span(text, n.start, n.end), form: 'NAME', nameType: 'PER', strength: 2 } : null;
+  }
+  return null;
+}
+
+/** Words that open a clause inside the sentence ("even as he defended …", "after she spoke"). */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['as', 'while', 'when', 'after', 'because', 'since', 'before', 'although', 'though']);
+
+/**
+ * The speaker of the clause a participle after a comma hangs on, when that is not the sentence's
+ * first: "Ryan will meet Trump next week, Spicer said, adding …" (the speech verb just before
+ * the comma) or "X conceded the point even as he defended the plan, saying …" (the pronoun
+ * heading the last inner clause).
+ */
+function nearestClauseSpeaker(text: string, tokens: readonly Token[], cue: number, floor: number, names: NameIndex): SpeakerCandidate | null {
+  if (tokens[cue - 1]?.text !== ',') return null;
+  const verb = cue - 2;
+  const v = tokens[verb];
+  if (v !== undefined && verb > floor && REPORTING_AFTER.has(v.lower)) {
+    const subject = npEndingAt(text, tokens, verb - 1, floor, names);
+    if (subject !== null && (subject.form !== 'DESCRIPTION' || subject.strength <= 2)) return subject;
+  }
+  for (let k = cue - 2; k > floor && cue - k <= 25; k--) {
+    const t = tokens[k]!;
+    if (!t.word) return null;
+    if (PRONOUNS.get(t.lower) === 'SING' && CLAUSE_OPENERS.has(tokens[k - 1]!.lower))
+      return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 };
+  }
+  return null;
+}
+
+/** Speech verbs that close a clause reporting the sentence before them ("…, Spicer said, adding"). */
+const REPORTING_AFTER: ReadonlySet<string> = new Set(['said', 'says', 'wrote', 'writes', 'noted', 'explained', 'added', 'argued', 'insisted']);
 
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
 export function speakerForCue(
@@ -483,16 +682,32 @@ export function speakerForCue(
   const prevWord = tokens[cue.first - 1]?.lower;
   // "Trump attacked Clinton, saying …", "responded by saying": a participle takes the subject of
   // the main clause; so does "what he called" ("X condemned what he called a “breach”").
+  // "…, with Sen. Smith calling it a “menu”": the phrase between "with" and the participle is its
+  // subject, whoever the main clause is about.
+  if (head.endsWith('ing')) {
+    const absolute = withSubject(text, tokens, cue.first, floor, names) ?? nearestClauseSpeaker(text, tokens, cue.first, floor, names);
+    if (absolute !== null) return absolute;
+  }
   if (
     (head.endsWith('ing') && (prevWord === ',' || prevWord === 'by' || prevWord === undefined || !SKIP_BEFORE_CUE.has(prevWord ?? ''))) ||
     (tokens[cue.first - 2]?.lower === 'what' && prevWord !== undefined && PRONOUNS.has(prevWord))
   ) {
-    const s = clauseSubject(text, tokens, floor, cue.first, names);
+    const s = clauseSubject(text, tokens, floor, cue.first, names, true);
     if (s !== null && !(head.endsWith('ing') && s.form === 'DESCRIPTION' && s.strength >= 3)) return s;
   }
   let j = cue.first - 1;
-  while (j >= floor && (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) && !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) j--;
+  // A capitalised word inside the sentence (or right after the quote) is a name, even one spelt
+  // like a modal ("Will wrote").
+  while (
+    j >= floor &&
+    (SKIP_BEFORE_CUE.has(tokens[j]!.lower) || isAdverb(tokens[j]!)) &&
+    !(tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which') &&
+    !(tokens[j]!.cap && (j > floor ? tokens[j - 1]!.text !== '.' : context !== undefined))
+  )
+    j--;
   let relative: Token | null = null;
+  const far = j >= floor && tokens[j]!.lower !== 'who' && tokens[j]!.lower !== 'which' ? relativeOpening(tokens, cue.first, floor) : -1;
+  if (far >= 0) j = far;
   if (j >= floor && (tokens[j]!.lower === 'who' || tokens[j]!.lower === 'which')) {
     relative = tokens[j]!;
     j--;
@@ -503,7 +718,7 @@ export function speakerForCue(
     const t = tokens[j]!;
     if (t.lower === 'and' || t.lower === 'but') {
       // "NATO members criticized Russia and said ...": the subject of the first verb speaks.
-      const s = clauseSubject(text, tokens, floor, j, names);
+      const s = clauseSubject(text, tokens, floor, j, names, true);
       if (s !== null) return s;
       if (context !== undefined) return clauseSubject(text, context, 0, context.length, names);
     } else {
@@ -519,7 +734,7 @@ export function speakerForCue(
           antecedent: left.mention,
         };
       // A bare noun phrase ("the streets chanted") is weaker than the clause's subject.
-      if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names) ?? left;
+      if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names, true) ?? left;
       if (left !== null) return left;
     }
     // After the quote, punctuation before the cue allows the inverted order ("“…” but to act,
@@ -533,7 +748,17 @@ export function speakerForCue(
   // Straight after the quote "asked" and "warned" invert like "said" ("“…?” asked Sen. Smith");
   // "told" and "informed" always need their object, so what follows them is the one told.
   if (!rightOk || (ADDRESSEE_VERBS.has(head) && (cue.first > floor || !INVERTING_ADDRESSEE_VERBS.has(head)))) return null;
-  const right = npStartingAt(text, tokens, cue.last + 1, names);
-  if (right !== null) return { ...right, strength: right.strength + 1 };
-  return null;
+  // A participle never has its subject after it ("…, saying the city embodied the “…”").
+  if (head.endsWith('ing')) return null;
+  const right = npStartingAt(text, tokens, cue.last + 1, names) ?? personSoonAfter(text, tokens, cue.last + 1, names);
+  if (right === null) return null;
+  // Before the quote, an inverted subject closes the writer's words ("…, said Smith: “…”"); one
+  // that runs on is the verb's object ("…, described the impact as “…”").
+  if (context === undefined) {
+    let k = cue.last + 1;
+    while (k < tokens.length && tokens[k]!.start < right.mention.end) k++;
+    const next = tokens[k];
+    if (next !== undefined && !/^[,:(—–.!?-]$/.test(next.text)) return null;
+  }
+  return { ...right, strength: right.strength + 1 };
 }

@@ -1,6 +1,7 @@
 import { articleBody } from '../../content/articleText.js';
 import type { Article } from '../../generated/prisma/client.js';
 import type { Loaders } from '../loaders/createLoaders.js';
+import { loadPrimed } from '../loaders/primedValues.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
 import { toGlobalId } from '../globalId.js';
 import type { JsonLdEntity, JsonLdFacts } from './jsonLdFacts.js';
@@ -22,7 +23,7 @@ export interface JsonLdSite {
  * list of articles stays one read.
  */
 export async function articleJsonLd(article: Article, loaders: Loaders, site: JsonLdSite = { publicBaseUrl: null, publisherName: null }): Promise<JsonObject> {
-  const facts = await loaders.jsonLdFactsByArticle.load(article.id);
+  const facts = await loadPrimed(loaders.jsonLdFactsByArticle, article.id);
   return dropEmpty({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

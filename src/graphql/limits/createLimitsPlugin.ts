@@ -5,6 +5,7 @@ import { currentBudget } from '../../db/requestBudget.js';
 import { checkInputs } from './checkInputs.js';
 import { HeavyLane } from './heavyLane.js';
 import { measureOperation } from './measureOperation.js';
+import { MeasuredCosts } from './measuredCosts.js';
 
 /**
  * Charges a request's estimated cost to its client (rate limiting); throws a RATE_LIMITED
@@ -22,6 +23,8 @@ export type ChargeCost = (cost: number, refused: boolean) => Promise<void>;
  */
 export function createLimitsPlugin<C extends object>(limits: QueryLimits, charge?: ChargeCost): ApolloServerPlugin<C> {
   const heavyLane = new HeavyLane(limits.heavyRequestsAtOnce);
+  // The same document with the same variables passes or fails the same way: measured once.
+  const measured = new MeasuredCosts();
   return {
     async requestDidStart() {
       let leave: (() => void) | undefined;
@@ -31,18 +34,21 @@ export function createLimitsPlugin<C extends object>(limits: QueryLimits, charge
         },
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
           const variables = request.variables ?? {};
-          let cost: number;
-          try {
-            checkInputs(schema, operation, fragments, variables, limits);
-            cost = measureOperation(schema, operation, fragments, variables, limits).cost;
-          } catch (error) {
-            await charge?.(limits.maxCost, true);
-            throw error;
+          let cost = measured.get(operation, variables);
+          if (cost === undefined) {
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const definition of document.definitions) {
+              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+            }
+            try {
+              checkInputs(schema, operation, fragments, variables, limits);
+              cost = measureOperation(schema, operation, fragments, variables, limits).cost;
+            } catch (error) {
+              await charge?.(limits.maxCost, true);
+              throw error;
+            }
+            measured.set(operation, variables, cost);
           }
           await charge?.(cost, false);
           if (cost >= limits.heavyCost) leave = await heavyLane.enter(currentBudget());

@@ -77,12 +77,12 @@ export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | u
           // Decoded before any SQL: a bad cursor is the client's error, named by its argument.
           const seek = seekOf(first.window, ordering);
           const rows = await read<Row>(pageSql(source, sql`${[...new Set(group.map((key) => key.id))]}::uuid[]`, first.window, seek, first.counted));
-          for (const [key, page] of pagesOf<R>(source, group, rows)) pages.set(cacheKey(key), page);
+          for (const [key, page] of pagesOf<R>(source, group, rows)) pages.set(nestedCacheKey(key), page);
         }),
       );
-      return keys.map((key) => pages.get(cacheKey(key))!);
+      return keys.map((key) => pages.get(nestedCacheKey(key))!);
     },
-    { cacheKeyFn: cacheKey },
+    { cacheKeyFn: nestedCacheKey },
   );
 }
 
@@ -110,7 +110,8 @@ export function pagesOf<R>(source: NestedSource, keys: readonly NestedKey[], row
   ]);
 }
 
-function cacheKey(key: NestedKey): string {
+/** The cache key of a page: parent, variant, whether it is counted and paging arguments. */
+export function nestedCacheKey(key: NestedKey): string {
   return `${key.id}|${key.variant ?? ''}|${key.counted}|${JSON.stringify(key.window)}`;
 }
 

@@ -122,16 +122,12 @@ export function keyValues(row: KeyedRow, count: number): unknown[] {
 
 /**
  * The connection of rows read by `keysetPageSql` (in the window's reading direction), each
- * row's cursor encoding its key values; `total` when counted.
+ * row's cursor encoding its key values (when read); `total` when counted.
  */
 export function keysetConnection<T>(rows: KeyedRow[], window: PageWindow, ordering: Ordering, map: (row: never) => T, total: number | null): Connection<T> {
   const page = windowRows(rows, window);
   const count = ordering.keys.length;
-  const cursors: string[] = [];
-  const nodes = page.rows.map((row) => {
-    // Backward pages read reversed keys: same values, same order of keys.
-    cursors.push(encodeCursor(ordering, keyValues(row, count)));
-    return map(row as never);
-  });
-  return connectionOf(nodes, cursors, total, page.hasNextPage, page.hasPreviousPage);
+  const nodes = page.rows.map((row) => map(row as never));
+  // Backward pages read reversed keys: same values, same order of keys.
+  return connectionOf(nodes, (i) => encodeCursor(ordering, keyValues(page.rows[i]!, count)), total, page.hasNextPage, page.hasPreviousPage);
 }

@@ -12,7 +12,9 @@ import { seesDrafts } from '../../access/visibility.js';
 import type { Context } from '../context.js';
 import { jsonLdFactsSql } from '../jsonLd/jsonLdFacts.js';
 import { rowsByIdSql } from '../loaders/createLoaders.js';
-import { pageSql, pagesOf, type NestedKey, type NestedSource, type Row } from '../loaders/nestedPageLoader.js';
+import type DataLoader from 'dataloader';
+import { nestedCacheKey, pageSql, pagesOf, type NestedKey, type NestedSource, type Row } from '../loaders/nestedPageLoader.js';
+import { primeLoader } from '../loaders/primedValues.js';
 import { nestedSources } from '../loaders/nestedSources.js';
 import { windowOf, type PageArgs, type PageWindow } from '../paginate.js';
 import { orderSql, scanKeys, seekOf, type Seek } from '../paging/keysetPage.js';
@@ -184,7 +186,7 @@ class Plan {
             kind: null,
             prime: (loaders, rows, parents) => {
               const facts = new Map(rows.map((row) => [row.articleId as string, row]));
-              for (const { id } of parents) loaders.jsonLdFactsByArticle.prime(id as string, (facts.get(id as string) ?? null) as never);
+              for (const { id } of parents) primeLoader(loaders.jsonLdFactsByArticle, id as string, (facts.get(id as string) ?? null) as never);
             },
           },
           `${parent.name}.jsonLd`,
@@ -223,8 +225,8 @@ class Plan {
         kind: relation.child,
         prime: (loaders, rows, parents) => {
           const keys: NestedKey[] = [...new Set(parents.map((row) => row.id as string))].map((id) => ({ id, window, variant, counted }));
-          const loader = loaders[relation.loader] as unknown as { prime(key: NestedKey, value: unknown): void };
-          for (const [key, page] of pagesOf(source, keys, reviveKeys(rows, scan) as Row[])) loader.prime(key, page);
+          const loader = loaders[relation.loader] as unknown as DataLoader<NestedKey, unknown>;
+          for (const [key, page] of pagesOf(source, keys, reviveKeys(rows, scan) as Row[])) primeLoader(loader, key, page, nestedCacheKey(key));
         },
       },
       `${parent.name}.${relation.loader}.${variant ?? ''}.${counted}.${JSON.stringify(window)}`,
@@ -243,12 +245,12 @@ class Plan {
         prime: (loaders, rows, parents) => {
           const byId = new Map(rows.map((row) => [row.id as string, row]));
           const tag = reference.loader === 'entityById' ? asEntity : asArticle;
-          const loader = loaders[reference.loader] as unknown as { prime(key: string, value: unknown): void };
+          const loader = loaders[reference.loader] as unknown as DataLoader<string, unknown>;
           for (const parentRow of parents) {
             const id = parentRow[reference.column] as string | null;
             if (id === null || id === undefined) continue;
             const row = byId.get(id);
-            loader.prime(id, row ? tag(row as never) : null);
+            primeLoader(loader, id, row ? tag(row as never) : null);
           }
         },
       },

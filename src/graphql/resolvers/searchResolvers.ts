@@ -36,7 +36,8 @@ const search: QueryResolvers['search'] = async (_, args, ctx, info) => {
     total,
   );
   return {
-    ...connection,
+    totalCount: connection.totalCount,
+    pageInfo: connection.pageInfo,
     edges: connection.edges.map(({ cursor, node: row }) => ({ cursor, node: row.node, rank: row.rank, snippet: row.snippet })),
     nodes: connection.nodes.map((row) => row.node),
     countsByType: types.map((type) => ({ type, count: counts.get(type) ?? 0 })),

@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { requireRole } from '../../access/viewer.js';
 import { isPublicNow } from '../../articles/articleEvents.js';
@@ -8,6 +9,8 @@ import type { Resolvers } from '../generated/schemaTypes.js';
 import { toGlobalId } from '../globalId.js';
 import { articleJsonLd } from '../jsonLd/articleJsonLd.js';
 import { jsonScalar } from '../jsonScalar.js';
+import { nestedCacheKey, type NestedKey } from '../loaders/nestedPageLoader.js';
+import { loadPrimed } from '../loaders/primedValues.js';
 import { windowOf, type PageArgs } from '../paginate.js';
 import { selects } from '../selects.js';
 import type { ArticleRow, EntityRow } from '../rows.js';
@@ -22,19 +25,26 @@ type PagedLoader = { [K in keyof Loaders]: Loaders[K] extends { load(key: { wind
 const paged =
   <L extends PagedLoader>(loader: L, variant?: (args: PageArgs & Record<string, unknown>) => string | undefined) =>
   (parent: { id: string }, args: PageArgs & Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) =>
-    ctx.loaders[loader].load({
+    loadPage(ctx.loaders[loader] as DataLoader<NestedKey, unknown>, {
       id: parent.id,
       window: windowOf(args, ctx.maxPageSize),
       variant: variant?.(args),
       counted: selects(info, 'totalCount'),
-    }) as ReturnType<Loaders[L]['load']>;
+    }) as Awaited<ReturnType<Loaders[L]['load']>> | ReturnType<Loaders[L]['load']>;
+
+/** A page, without a promise when the request's statement primed it. */
+const loadPage = (loader: DataLoader<NestedKey, unknown>, key: NestedKey) => loadPrimed(loader, key, nestedCacheKey(key));
 
 /**
  * A record the parent guarantees (a visible quote's article, a visible role's person): missing
  * only if the database lost it between two statements, which is a server fault.
  */
-async function required<T>(value: Promise<T | null>, what: string): Promise<T> {
-  const row = await value;
+function required<T>(value: T | null | Promise<T | null>, what: string): T | Promise<T> {
+  if (value instanceof Promise) return value.then((row) => present(row, what));
+  return present(value, what);
+}
+
+function present<T>(row: T | null, what: string): T {
   if (row === null) throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `${what} is missing`);
   return row;
 }
@@ -42,7 +52,7 @@ async function required<T>(value: Promise<T | null>, what: string): Promise<T> {
 /** An article's paragraphs: from its row, or read once when the row came without them (`articleSummaryById`). */
 async function paragraphsOf(article: ArticleRow, ctx: Context): Promise<string[]> {
   if (article.paragraphs !== undefined) return article.paragraphs;
-  return (await required(ctx.loaders.articleById.load(article.id), 'an article’s body')).paragraphs;
+  return (await required(loadPrimed(ctx.loaders.articleById, article.id), 'an article’s body')).paragraphs;
 }
 
 const span = (text: string | null, start: number | null, end: number | null) => (text !== null && start !== null && end !== null ? { text, start, end } : null);
@@ -112,9 +122,9 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     ...reviewFields,
     id: (role) => factGlobalId(role),
     title: (role) => role.role || null,
-    person: (role, _, ctx) => required(ctx.loaders.entityById.load(role.personId), 'a role’s person'),
-    affiliation: (role, _, ctx) => (role.organizationId ? ctx.loaders.entityById.load(role.organizationId) : null),
-    article: (role, _, ctx) => (role.articleId ? ctx.loaders.articleSummaryById.load(role.articleId) : null),
+    person: (role, _, ctx) => required(loadPrimed(ctx.loaders.entityById, role.personId), 'a role’s person'),
+    affiliation: (role, _, ctx) => (role.organizationId ? loadPrimed(ctx.loaders.entityById, role.organizationId) : null),
+    article: (role, _, ctx) => (role.articleId ? loadPrimed(ctx.loaders.articleSummaryById, role.articleId) : null),
     since: (role) => role.since?.toISOString() ?? null,
     until: (role) => role.until?.toISOString() ?? null,
     // The article's date, so a frontend can lay roles out over time without another hop.
@@ -125,19 +135,19 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     },
   },
   UnnamedSpeaker: {
-    affiliation: (speaker, _, ctx) => (speaker.affiliationId ? ctx.loaders.entityById.load(speaker.affiliationId) : null),
+    affiliation: (speaker, _, ctx) => (speaker.affiliationId ? loadPrimed(ctx.loaders.entityById, speaker.affiliationId) : null),
   },
   Quote: {
     ...reviewFields,
     id: (quote) => toGlobalId('Quote', quote.id),
     cue: (quote) => span(quote.cueText, quote.cueStart, quote.cueEnd),
     speakerMention: (quote) => span(quote.speakerText, quote.speakerStart, quote.speakerEnd),
-    speaker: async (quote, _, ctx) => {
-      if (quote.speakerId) return ctx.loaders.entityById.load(quote.speakerId);
+    speaker: (quote, _, ctx) => {
+      if (quote.speakerId) return loadPrimed(ctx.loaders.entityById, quote.speakerId);
       if (quote.speakerDescription) return { __typename: 'UnnamedSpeaker', description: quote.speakerDescription, affiliationId: quote.speakerAffiliationId };
       return null;
     },
-    article: (quote, _, ctx) => required(ctx.loaders.articleSummaryById.load(quote.articleId), 'a quote’s article'),
+    article: (quote, _, ctx) => required(loadPrimed(ctx.loaders.articleSummaryById, quote.articleId), 'a quote’s article'),
   },
   Mention: {
     ...reviewFields,
@@ -149,7 +159,7 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
             const text = article ? articleText(article.title, article.paragraphs) : '';
             return { start: mention.parentStart!, end: mention.parentEnd!, text: text.slice(mention.parentStart!, mention.parentEnd!) };
           }),
-    entity: (mention, _, ctx) => required(ctx.loaders.entityById.load(mention.entityId), 'a mention’s entity'),
+    entity: (mention, _, ctx) => required(loadPrimed(ctx.loaders.entityById, mention.entityId), 'a mention’s entity'),
   },
   Revision: {
     createdAt: (revision) => revision.createdAt.toISOString(),

@@ -1,0 +1,55 @@
+/**
+ * The outer source of a nested attribution: "“…,” Smith said, according to the Herald" or
+ * "According to the Herald, Smith said …". The writer did not hear the words; the outlet or
+ * document named after "according to" reports them, so it is the source the writer cites.
+ */
+import { npStartingAt, type SpeakerCandidate } from './findSpeaker.js';
+import { ABBREVIATIONS } from './lexicon.js';
+import type { NameIndex } from './nameIndex.js';
+import type { Token } from './tokenize.js';
+
+/** Tokens that end the writer's sentence or open another quote: the search stops there. */
+const STOPS = /^(?:[.!?;]|["“”])$/;
+
+/** Pronouns after "according to" that stand for someone already named. */
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['him', 'her', 'them', 'us', 'me', 'it', 'its', 'his', 'their']);
+
+/** Verbs of an outlet reporting what someone said ("…, reports the Herald", "…, the Herald reported"). */
+const REPORTED: ReadonlySet<string> = new Set(['reports', 'reported']);
+
+/**
+ * The phrase after "according to" in tokens[from, to), or the outlet of a closing "…, reports the
+ * Herald." / "…, the Herald reported.", when the span holds one before a stop.
+ */
+export function nestedSource(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
+  for (let i = from; i + 2 < to; i++) {
+    const t = tokens[i]!;
+    // The full stop of an abbreviation ("(R-Ariz.),", "Sen. Lee") ends nothing.
+    const abbreviation =
+      t.text === '.' &&
+      (ABBREVIATIONS.has(tokens[i - 1]?.lower ?? '') ||
+        tokens[i + 1]?.text === ')' ||
+        tokens[i + 1]?.text === ',' ||
+        (tokens[i + 1]?.word === true && !tokens[i + 1]!.cap));
+    if (STOPS.test(t.text) && !abbreviation) return null;
+    if (t.text === ',' && REPORTED.has(tokens[i + 1]!.lower)) {
+      const cand = npStartingAt(text, tokens, i + 2, names);
+      if (cand !== null && cand.form !== 'PRONOUN') return cand;
+    }
+    if (t.text === ',') {
+      // ", the Herald reported." closing the sentence.
+      let v = i + 1;
+      while (v < to && v < i + 6 && tokens[v]!.word && !REPORTED.has(tokens[v]!.lower)) v++;
+      if (v < to && v > i + 1 && REPORTED.has(tokens[v]!.lower) && (v + 1 >= to || /^[.!?]$/.test(tokens[v + 1]!.text) || tokens[v + 1]!.word)) {
+        const cand = npStartingAt(text, tokens, i + 1, names);
+        if (cand !== null && cand.form !== 'PRONOUN' && cand.mention.end <= tokens[v]!.start) return cand;
+      }
+    }
+    if (t.lower !== 'according' || tokens[i + 1]!.lower !== 'to') continue;
+    const cand = npStartingAt(text, tokens, i + 2, names);
+    // "according to its analysis", "according to her": a pronoun points back at the speaker.
+    const bare = OBJECT_PRONOUNS.has(tokens[i + 2]!.lower) && cand?.mention.end === tokens[i + 2]!.end;
+    return cand !== null && cand.form !== 'PRONOUN' && !bare ? cand : null;
+  }
+  return null;
+}
