@@ -51,8 +51,14 @@ export function toPrismaWhere(predicate: Predicate, now: Date): Record<string, u
 
 /** How to compile a condition for the statement it goes into. */
 export interface SqlOptions {
-  /** A single related row the statement already joins (a fact's article, for its order): its condition is read from that row, not looked up again. */
-  joined?: { relation: Relation; alias: string };
+  /**
+   * A single related row the statement already joins (a fact's article, for its order): its
+   * condition is read from that row, not looked up again. `column` renames the related row's
+   * columns: a row that keeps a copy of them (a fact's `articleStatus`) stands for it.
+   */
+  joined?: { relation: Relation; alias: string; column?: (name: string) => string };
+  /** Renames the row's columns (see `joined.column`). */
+  column?: (name: string) => string;
   /**
    * The statement checks a few rows looked up by key (entities by id or slug): "some related
    * row matches" stops at the first one. As EXISTS, PostgreSQL reads every related row's index
@@ -65,7 +71,7 @@ export interface SqlOptions {
 /** Compiles to an SQL condition on the row aliased `alias` (constants only: no parameters). */
 export function toSqlCondition(predicate: Predicate, alias: string, depth = 0, options: SqlOptions = {}): string {
   const { joined } = options;
-  const column = (name: string) => `${alias}."${name}"`;
+  const column = (name: string) => `${alias}."${options.column ? options.column(name) : name}"`;
   switch (predicate.op) {
     case 'true':
       return 'TRUE';
@@ -85,7 +91,7 @@ export function toSqlCondition(predicate: Predicate, alias: string, depth = 0, o
     case 'related': {
       const { sql, prisma } = predicate.relation;
       // The join is on the same key (`sql.join`), so the joined row is the related one.
-      if (joined?.relation === predicate.relation) return toSqlCondition(predicate.where, joined.alias, depth + 1);
+      if (joined?.relation === predicate.relation) return toSqlCondition(predicate.where, joined.alias, depth + 1, { column: joined.column });
       const inner = `${sql.inner}${depth + 1}`;
       const where = toSqlCondition(predicate.where, inner, depth + 1);
       // One related row (a fact's article): a scalar subquery, looked up by key per row. As

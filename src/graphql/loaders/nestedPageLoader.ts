@@ -26,6 +26,12 @@ export interface NestedSource {
    * `table`'s alias `.id = "_id"` for the page's rows alone, not for every row it orders.
    */
   fetch?: { id: Sql; table: Sql; alias: string };
+  /**
+   * The order is an index's (a speaker's quotes, a person's roles, on their copies of their
+   * articles' dates): a page reads its rows alone, so a count is a scan of its own (index-only)
+   * rather than the page's scan carried to the end.
+   */
+  indexOrdered?: boolean;
   /** Tags a row with its GraphQL type. */
   map: (row: never) => unknown;
 }
@@ -115,14 +121,15 @@ export function nestedCacheKey(key: NestedKey): string {
  * rows). `counted`: each row also carries its parent's count (`_total`). Without cursors the
  * count comes from the page's own scan (`count(*) OVER ()` before its LIMIT), since a count
  * reads every row of the parent anyway and an order by another table's columns (a speaker's
- * quotes newest first) reads them all for the page too; a cursor narrows the page's rows, so
- * then each parent is counted on its own.
+ * quotes newest first) reads them all for the page too; a cursor narrows the page's rows, and a
+ * page in an index's order (`indexOrdered`) reads only its own, so then each parent is counted
+ * on its own.
  */
 export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek: Seek, counted: boolean): Sql {
   const where = sql`${source.parent} = p."_parent" AND ${source.where}`;
   const group = source.groupBy ? sql`GROUP BY ${source.groupBy}` : empty;
   const ordering = { connection: source.connection, keys: source.keys };
-  const withCount = counted && seek.after === null && seek.before === null;
+  const withCount = counted && !source.indexOrdered && seek.after === null && seek.before === null;
   const { fetch } = source;
   const columns = fetch ? sql`${fetch.id} AS "_id"` : source.select;
   const select = withCount ? sql`${columns}, count(*) OVER ()::int AS "_total"` : columns;
