@@ -41,6 +41,19 @@ describe('inverted cues', () => {
     expect(speakerOf(run(t, [['Lena Marsh', 'PER']])[0])).toBe('Lena Marsh');
   });
 
+  test('an inverted cue between a lone linking word and the quote names the speaker', () => {
+    const t = 'The ferry ran late again. But, said Tomas Reed, “we waited an hour on the pier.”';
+    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+    // After an appositive the phrase following the cue is what was said, not who said it.
+    const t2 = 'The mayor, who lost the vote, said the ferry “runs late every winter.”';
+    expect(speakerOf(run(t2)[0])).toBe('The mayor');
+  });
+
+  test('"retaliated" after a quote is a cue with its subject after the comma', () => {
+    const t = 'The ferry ran late again. “The pier is closed,” an angry Tomas Reed retaliated.';
+    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+  });
+
   test('"asked" and "warned" invert straight after a quote; "told" does not', () => {
     const t = '“Who pays for the ferry?” asked Sen. Arlo Pike.';
     expect(speakerOf(run(t, [['Arlo Pike', 'PER']])[0])).toBe('Arlo Pike');

@@ -140,6 +140,9 @@ function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
+/** Words that link a sentence to the one before and may stand alone before a comma. */
+const SENTENCE_LINKS: ReadonlySet<string> = new Set(['but', 'yet', 'and', 'so', 'still', 'however', 'instead', 'now', 'then', 'again', 'meanwhile', 'indeed']);
+
 function isAdverb(t: Token): boolean {
   return t.word && !t.cap && t.lower.length > 4 && t.lower.endsWith('ly');
 }
@@ -741,7 +744,9 @@ export function speakerForCue(
     // says Smith"). Before it, only a quotation mark does: after a dash or a comma closing an
     // appositive ("McCain -- who lost -- said the president “…”") what follows the cue is what
     // was said, not who said it.
-    rightOk = (!t.word && (context !== undefined || j === floor || /^["“”'‘’]$/.test(t.text))) || t.lower === 'also';
+    // A linking word alone before the comma opens no appositive ("But, said Smith, “…”").
+    const linkOnly = t.text === ',' && j === floor + 1 && (SENTENCE_LINKS.has(tokens[floor]!.lower) || isAdverb(tokens[floor]!));
+    rightOk = (!t.word && (context !== undefined || j === floor || linkOnly || /^["“”'‘’]$/.test(t.text))) || t.lower === 'also';
   }
   // Inverted order only straight after the quote or a comma: "“…,” said Smith". After "told",
   // "asked" or "assured" the phrase is whom the words were said to, never who said them.
