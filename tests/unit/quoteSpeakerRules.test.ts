@@ -54,6 +54,23 @@ describe('inverted cues', () => {
     expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
   });
 
+  test('the subject of a passive "was asked" is the one asked, not the speaker', () => {
+    const t = 'On the evening show, Tomas Reed was asked, “Will the ferry run in winter?” He nodded.';
+    expect(run(t, [['Tomas Reed', 'PER']])[0]?.speaker).toBeNull();
+    // A named agent still asks, and an active "asked" after the quote still inverts.
+    const t2 = 'Tomas Reed was asked by Ida Brenn, “Will the ferry run in winter?”';
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Tomas Reed', 'PER'],
+          ['Ida Brenn', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Ida Brenn');
+    const t3 = 'Tomas Reed asked, “Will the ferry run in winter?”';
+    expect(speakerOf(run(t3, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+  });
+
   test('"asked" and "warned" invert straight after a quote; "told" does not', () => {
     const t = '“Who pays for the ferry?” asked Sen. Arlo Pike.';
     expect(speakerOf(run(t, [['Arlo Pike', 'PER']])[0])).toBe('Arlo Pike');

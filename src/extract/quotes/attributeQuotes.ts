@@ -8,7 +8,7 @@ import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { isCitedNotSpoken } from './isCitedNotSpoken.js';
-import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
+import { ADDRESSEE_VERBS, clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
 import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
 import { nestedSource } from './nestedSource.js';
@@ -182,6 +182,16 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     } else if (cue !== null && cueTokens === before && isNamingOnly(before, cue) && passiveAgent(text, before, after, cue, true, index) === null) {
       // "a website called “…”", "what is called a “debate”": a name given, not words spoken
       // (unless someone is named as giving it: "is called a “debate” by critics").
+      cueSpan = span(text, before[cue.first]!.start, before[cue.last]!.end);
+      confidence = 0.5;
+    } else if (
+      cue !== null &&
+      cueTokens === before &&
+      isAddressedPassive(before, cue) &&
+      passiveAgent(text, before, after, cue, true, index) === null &&
+      nestedSource(text, before, 0, cue.first, index) === null
+    ) {
+      // "Smith was asked, “…?”": the subject is the one spoken to; the asker goes unnamed.
       cueSpan = span(text, before[cue.first]!.start, before[cue.last]!.end);
       confidence = 0.5;
     } else if (cue !== null) {
@@ -424,6 +434,16 @@ function subjectOfWholeSentence(text: string, from: number, to: number, cueStart
   while (firstQuote < cueAt && !/^["“”]$/.test(whole[firstQuote]!.text)) firstQuote++;
   const s = clauseSubject(text, whole, 0, firstQuote, index);
   return s === null ? null : { ...s, strength: 3 };
+}
+
+/**
+ * True for an addressee verb in the passive ("was asked", "were being told"): its subject is the
+ * one spoken to, and the words come from someone else.
+ */
+function isAddressedPassive(before: readonly Token[], cue: CueMatch): boolean {
+  if (cue.last !== cue.first || !ADDRESSEE_VERBS.has(before[cue.first]!.lower) || !/ed$|^told$/.test(before[cue.first]!.lower)) return false;
+  const p1 = before[cue.first - 1];
+  return p1 !== undefined && PASSIVE_AUXILIARIES.has(p1.lower);
 }
 
 /** Auxiliaries of a passive ("is called", "will be dubbed"). */

@@ -115,7 +115,7 @@ const CAP_NON_NAMES = new Set([
 const TITLE_MODIFIERS = new Set(['former', 'retired', 'late', 'then', 'outgoing', 'incoming', 'acting', 'interim', 'deputy', 'veteran', 'longtime', 'fellow']);
 
 /** Cues whose object is the one spoken to: "she told Mr Blair", "he asked reporters". */
-const ADDRESSEE_VERBS = new Set([
+export const ADDRESSEE_VERBS: ReadonlySet<string> = new Set([
   'told',
   'tells',
   'tell',
