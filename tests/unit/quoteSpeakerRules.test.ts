@@ -71,6 +71,23 @@ describe('inverted cues', () => {
     expect(speakerOf(run(t3, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
   });
 
+  test('a name after a preposition before ", said X" is an object, and X speaks', () => {
+    const t = 'The ferry ran late. “This will be a hard winter” for Ida Brenn, said Tomas Reed.';
+    expect(
+      speakerOf(
+        run(t, [
+          ['Ida Brenn', 'PER'],
+          ['Tomas Reed', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Tomas Reed');
+    const t2 = 'The ferry ran late. In other words, explained Tomas Reed: “The pier is closed.”';
+    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+    // A phrase after "of" belongs to the noun before it: the subject still speaks.
+    const t3 = 'Friends of the harbour, however, say the pier is “worth saving.”';
+    expect(speakerOf(run(t3)[0])).toMatch(/harbour$/);
+  });
+
   test('"asked" and "warned" invert straight after a quote; "told" does not', () => {
     const t = '“Who pays for the ferry?” asked Sen. Arlo Pike.';
     expect(speakerOf(run(t, [['Arlo Pike', 'PER']])[0])).toBe('Arlo Pike');

@@ -310,7 +310,9 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
     // does a participle or prepositional aside (", clad in a cape that read Trump,").
     const aside = chunk === 0 && k >= floor && (ASIDE_OPENERS.has(opener) || (/^[a-z]+(?:ing|ed)$/.test(tokens[k + 1]?.text ?? '') && !CUE_WORDS.has(opener)));
     if (opener !== 'who' && opener !== 'which' && opener !== 'whose' && !aside) {
-      const cand = npEndingAt(text, tokens, end, floor, names);
+      const found = npEndingAt(text, tokens, end, floor, names);
+      // "“…” for Smith, said Jones": a phrase after a preposition is its object, not a subject.
+      const cand = found !== null && afterPreposition(tokens, found.mention.start, floor) ? null : found;
       if (cand !== null && (cand.form === 'PRONOUN' || cand.nameType === 'PER' || (cand.form === 'NAME' && chunk === 0))) return cand;
       if (cand !== null && (fallback === null || cand.strength <= fallback.strength)) fallback = cand;
       if (comma - k >= 16) break;
@@ -319,6 +321,15 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
     comma = k;
   }
   return fallback;
+}
+
+/** True when the token before the one starting at `start` is a preposition other than "of". */
+function afterPreposition(tokens: readonly Token[], start: number, floor: number): boolean {
+  let k = floor;
+  while (k < tokens.length && tokens[k]!.start < start) k++;
+  const prev = k > floor ? tokens[k - 1]!.lower : '';
+  // "of" ties the phrase to a head noun before it ("Proponents of the bill"), the whole a subject.
+  return prev !== 'of' && (PREPOSITIONS.has(prev) || OBJECT_PREPOSITIONS.has(prev));
 }
 
 /** Words that open an aside between a subject and its verb (", clad in red,", ", in a statement,"). */
