@@ -88,6 +88,12 @@ describe('inverted cues', () => {
     expect(speakerOf(run(t3)[0])).toMatch(/harbour$/);
   });
 
+  test('a pronoun after a preposition is no subject of a later participle', () => {
+    const t = 'Tomas Reed said he was “outraged” to hear about it, arguing that “the pier must stay open.”';
+    const quotes = run(t, [['Tomas Reed', 'PER']]);
+    expect(speakerOf(quotes[1])).toBe('Tomas Reed');
+  });
+
   test('"asked" and "warned" invert straight after a quote; "told" does not', () => {
     const t = '“Who pays for the ferry?” asked Sen. Arlo Pike.';
     expect(speakerOf(run(t, [['Arlo Pike', 'PER']])[0])).toBe('Arlo Pike');

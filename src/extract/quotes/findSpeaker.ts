@@ -405,7 +405,8 @@ export function clauseSubject(
       }
       return { mention: span(text, n.start, n.end), form: n.type === 'PER' ? 'NAME' : 'GROUP', nameType: n.type, strength: 3 };
     }
-    if (PRONOUNS.has(t.lower) && PRONOUNS.get(t.lower) !== 'SELF') return npEndingAt(text, tokens, i, from, names);
+    // A pronoun after a preposition is an object ("to hear about it, arguing …").
+    if (PRONOUNS.has(t.lower) && PRONOUNS.get(t.lower) !== 'SELF' && !afterPreposition(tokens, t.start, from)) return npEndingAt(text, tokens, i, from, names);
     if ((!t.cap || i === from) && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower)) && !quantifiesSomethingElse(tokens, i))
       return npEndingAt(text, tokens, i, from, names);
     if (CUE_WORDS.has(t.lower)) break;
