@@ -422,6 +422,16 @@ describe('nested and outer sources', () => {
   });
 });
 
+describe('polls', () => {
+  test('a share of respondents speaks through the poll opening the sentence', () => {
+    const t = 'In a harbour survey released Monday, 40 percent of riders said the ferry was “never on time.”';
+    expect(speakerOf(run(t)[0])).toBe('a harbour survey released Monday');
+    // Without a share of respondents the opening is only a setting.
+    const t2 = 'In a harbour survey released Monday, Tomas Reed said the ferry was “never on time.”';
+    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+  });
+});
+
 describe('subjects of participles and relative clauses', () => {
   test('"with X calling" makes X the subject of the participle', () => {
     const t = 'The council approved the budget, with Mayor Tilde Roos calling it “a fair deal.”';
