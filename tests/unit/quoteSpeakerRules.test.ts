@@ -422,6 +422,28 @@ describe('nested and outer sources', () => {
   });
 });
 
+describe('cues with a particle', () => {
+  test('"went on" closing the clause and "points out" report speech', () => {
+    const t = 'The pier is old. “It was a good thing,” Tomas Reed said. “It should stay,” he went on.';
+    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[1])).toBe('he');
+    const t2 = 'Ida Brenn spoke first. “Riders reject the plan,” Tomas Reed points out.';
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ida Brenn', 'PER'],
+          ['Tomas Reed', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Tomas Reed');
+  });
+
+  test('"went on to" another verb is no speech', () => {
+    const t = 'Ida Brenn spoke first. “The pier is old,” she said. “The race was close,” and the ferry went on to win it.';
+    const quotes = run(t, [['Ida Brenn', 'PER']]);
+    expect(quotes[1]?.cue?.text).not.toBe('went on');
+  });
+});
+
 describe('polls', () => {
   test('a share of respondents speaks through the poll opening the sentence', () => {
     const t = 'In a harbour survey released Monday, 40 percent of riders said the ferry was “never on time.”';

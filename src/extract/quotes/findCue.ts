@@ -19,6 +19,10 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   if (t.lower === 'according') return tokens[i + 1]?.lower === 'to';
   // "Hillary shot back, “…”", "fired back": a retort named by its phrase.
   if (BACK_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'back';
+  // "…,” he went on.", "she points out": verbs that report speech only with their particle;
+  // "went on" only when nothing follows it in the clause ("went on to win" is no speech).
+  if (ON_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'on' && (tokens[i + 2] === undefined || !tokens[i + 2]!.word);
+  if (OUT_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'out';
   if (!CUE_WORDS.has(t.lower)) return false;
   // "thanks to his method", "agreed to pay": an infinitive or a
   // preposition after these makes them something other than speech.
@@ -58,6 +62,12 @@ const CALL_FORMS: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'cal
 /** Verbs that report a retort with "back" after them ("shot back", "fired back", "hit back"). */
 const BACK_VERBS: ReadonlySet<string> = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits']);
 
+/** Verbs that report speech with "on" after them ("he went on", "she goes on"). */
+const ON_VERBS: ReadonlySet<string> = new Set(['went', 'goes']);
+
+/** Verbs that report speech with "out" after them ("he points out", "she pointed out"). */
+const OUT_VERBS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
+
 /** Grows a cue over its fixed phrases: "was quoted as saying", "responded by saying", "according to". */
 function extend(tokens: readonly Token[], i: number): CueMatch {
   let first = i;
@@ -71,6 +81,7 @@ function extend(tokens: readonly Token[], i: number): CueMatch {
   else if (n1 !== undefined && n1.endsWith('ing') && CUE_WORDS.has(n1) && tokens[i + 1]!.text === n1) last = i + 1;
   else if (n1 === 'it' && (t === 'put' || t === 'puts')) last = i + 1;
   else if (n1 === 'back' && BACK_VERBS.has(t)) last = i + 1;
+  else if ((n1 === 'on' && ON_VERBS.has(t)) || (n1 === 'out' && OUT_VERBS.has(t))) last = i + 1;
   if (t === 'quoted' && tokens[i - 1] !== undefined && /^(?:was|were|is|been|being)$/.test(tokens[i - 1]!.lower)) first = i - 1;
   return { first, last, speakerAfter: false };
 }
