@@ -444,6 +444,22 @@ describe('cues with a particle', () => {
   });
 });
 
+describe('weak cues after a quote', () => {
+  test('a weak cue after a plain phrase opened by an article or a capital takes that phrase', () => {
+    const t = 'Tomas Reed spoke first. “The pier will be closed for the summer,” the Harbour Daily Gazette reported on Monday.';
+    expect(
+      speakerOf(
+        run(t, [
+          ['Tomas Reed', 'PER'],
+          ['Harbour Daily Gazette', 'ORG'],
+        ])[0],
+      ),
+    ).toBe('Harbour Daily Gazette');
+    const t2 = 'Tomas Reed spoke first. “The pier will be closed for the summer,” the old passage continued.';
+    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[0])).toBe('the old passage');
+  });
+});
+
 describe('polls', () => {
   test('a share of respondents speaks through the poll opening the sentence', () => {
     const t = 'In a harbour survey released Monday, 40 percent of riders said the ferry was “never on time.”';

@@ -107,11 +107,27 @@ export function lastCue(tokens: readonly Token[], weakReach = 3): CueMatch | nul
   return null;
 }
 
+/**
+ * True when the words before tokens[i] are one plain phrase opened by an article or a capital
+ * ("…,” the Washington Post reported", "the passage continued"): a weak cue there has that
+ * phrase as its subject, however long the name.
+ */
+function plainSubjectBefore(tokens: readonly Token[], i: number): boolean {
+  if (i < 2 || i > 6) return false;
+  const first = tokens[0]!;
+  if (!(first.cap || ARTICLES.has(first.lower))) return false;
+  for (let k = 0; k < i; k++) if (!tokens[k]!.word || CUE_WORDS.has(tokens[k]!.lower)) return false;
+  return true;
+}
+
+/** Articles that open a noun phrase. */
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
 /** The first cue within the first `reach` tokens (for text after a quote). */
 export function firstCue(tokens: readonly Token[], reach: number, weakReach = 3): CueMatch | null {
   const n = Math.min(tokens.length, reach);
   for (let i = 0; i < n; i++) {
-    if (isCueAt(tokens, i, i < weakReach)) return extend(tokens, i);
+    if (isCueAt(tokens, i, i < weakReach || plainSubjectBefore(tokens, i))) return extend(tokens, i);
   }
   return null;
 }
