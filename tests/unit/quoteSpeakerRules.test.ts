@@ -460,6 +460,18 @@ describe('weak cues after a quote', () => {
   });
 });
 
+describe('signature lines', () => {
+  test('a short line closing a quoted block names its author', () => {
+    const t = 'The panel answered.\n"The pier will last another decade if we repair it now.\nIda Brenn, Harbour Institute."';
+    expect(speakerOf(run(t, [['Ida Brenn', 'PER']])[0])).toBe('Ida Brenn');
+    const t2 = 'The panel answered.\n"The pier will last another decade if we repair it now.\nCity Council member."';
+    expect(speakerOf(run(t2)[0])).toBe('City Council member');
+    // A closing line that is a sentence of the quote names nobody.
+    const t3 = 'The panel answered.\n"The pier will last another decade if we repair it now.\nThank you all."';
+    expect(speakerOf(run(t3)[0])).not.toMatch(/Thank/);
+  });
+});
+
 describe('polls', () => {
   test('a share of respondents speaks through the poll opening the sentence', () => {
     const t = 'In a harbour survey released Monday, 40 percent of riders said the ferry was “never on time.”';

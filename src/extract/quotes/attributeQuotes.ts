@@ -9,7 +9,7 @@ import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { isCitedNotSpoken } from './isCitedNotSpoken.js';
 import { ADDRESSEE_VERBS, clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
-import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
+import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
 import { nestedSource } from './nestedSource.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
@@ -156,6 +156,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     const signed =
       cue === null || cueTokens === before
         ? (signature(text, q, after, index) ??
+          signatureInside(text, q, paragraphs, index) ??
           (cue === null && kind === 'DIRECT' ? attachedActor(text, q, after, index) : null) ??
           (after.length === 0 && nextRaw === null ? signatureBelow(text, q, paragraphs, index) : null))
         : null;
@@ -767,6 +768,32 @@ function signature(text: string, q: RawQuote, after: readonly Token[], index: Na
   if (d !== '―' && d !== '—' && d !== '–' && d !== '-') return null;
   const cand = npStartingAt(text, after, 1, index);
   return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
+}
+
+/**
+ * A quoted block whose last line names who wrote it ("…\nJane Doe, Harbour Institute.”", "…\nCity
+ * council member.”"): the quote runs to the end of its paragraph, and the next paragraph is a
+ * short line that closes the quote, opening with a person's name or with capitalised words
+ * ending in a role.
+ */
+function signatureInside(text: string, q: RawQuote, paragraphs: readonly { start: number; end: number }[], index: NameIndex): SpeakerCandidate | null {
+  const next = paragraphs[q.paragraphIndex + 1];
+  if (q.closed || next === undefined || next.end - next.start > 100 || !/[.\w]\s*["”]\s*$/.test(text.slice(next.start, next.end))) return null;
+  const tokens = tokenize(text, next.start, next.end);
+  const first = tokens[0];
+  if (first === undefined || !first.word || !first.cap) return null;
+  // The line is one phrase: words up to an optional comma, ending with a full stop at most.
+  let k = 0;
+  while (k < tokens.length && tokens[k]!.word) k++;
+  if (k > 6 || (k < tokens.length && !/^[,.”"]$/.test(tokens[k]!.text))) return null;
+  if (tokens[k]?.text === '.' && tokens[k + 1] !== undefined && tokens[k + 1]!.word) return null;
+  const name = index.at(first.start);
+  if (name !== null && name.type === 'PER' && name.end <= tokens[k - 1]!.end)
+    return { mention: span(text, name.start, name.end), form: 'NAME', nameType: 'PER', strength: 2 };
+  const words = tokens.slice(0, k);
+  if (words.length >= 2 && words.slice(0, -1).every((t) => t.cap) && ROLE_NOUNS.has(words[k - 1]!.lower))
+    return { mention: span(text, first.start, words[k - 1]!.end), form: 'DESCRIPTION', nameType: null, strength: 2 };
+  return null;
 }
 
 /**
