@@ -472,6 +472,16 @@ describe('signature lines', () => {
   });
 });
 
+describe('labels the name finder missed', () => {
+  test('capitalised words alone before a colon label the quote', () => {
+    const t = 'Tomas Reed spoke first: “Fix the pier.” Brenn: “The pier must go.”';
+    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[1])).toBe('Brenn');
+    // Not a phrase with an article or a verb before the colon.
+    const t2 = 'Tomas Reed spoke first: “Fix the pier.” The Answer: “The pier must go.”';
+    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[1])).not.toBe('The Answer');
+  });
+});
+
 describe('polls', () => {
   test('a share of respondents speaks through the poll opening the sentence', () => {
     const t = 'In a harbour survey released Monday, 40 percent of riders said the ferry was “never on time.”';

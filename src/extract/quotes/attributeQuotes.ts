@@ -624,7 +624,8 @@ function nameBeforeColon(text: string, before: readonly Token[], index: NameInde
   const n = before.length;
   if (n < 2 || before[n - 1]!.text !== ':') return null;
   const name = index.at(before[n - 2]!.start);
-  if (name === null || name.end !== before[n - 2]!.end) return null;
+  if (name === null) return capitalisedLabel(text, before);
+  if (name.end !== before[n - 2]!.end) return null;
   // Nothing but a dash or a bracket may stand before the name in its sentence.
   let k = n - 2;
   while (k > 0 && before[k - 1]!.start >= name.start) k--;
@@ -641,6 +642,19 @@ function nameBeforeColon(text: string, before: readonly Token[], index: NameInde
   const introduced = name.type === 'PER' && !before.slice(Math.max(0, k - 2), k).some((t) => ADDRESSEE_WORDS.has(t.lower));
   if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text) && !introduced) return null;
   return { mention: span(text, start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
+}
+
+/**
+ * "Bush: “…”" with a name the name finder missed: one to three capitalised words alone in their
+ * sentence (or after a dash) before the colon label the quote.
+ */
+function capitalisedLabel(text: string, before: readonly Token[]): SpeakerCandidate | null {
+  const n = before.length;
+  let k = n - 1;
+  while (k > 0 && n - 1 - k < 3 && before[k - 1]!.word && before[k - 1]!.cap) k--;
+  if (k === n - 1 || (k > 0 && !/^[-–—.]$/.test(before[k - 1]!.text))) return null;
+  if (before.slice(k, n - 1).some((t) => DETERMINERS.has(t.lower) || PRONOUNS.has(t.lower) || CUE_WORDS.has(t.lower))) return null;
+  return { mention: span(text, before[k]!.start, before[n - 2]!.end), form: 'NAME', nameType: null, strength: 2 };
 }
 
 /** Words before a name that make it the one spoken to, not the speaker ("told Smith:", "asked Smith:"). */
