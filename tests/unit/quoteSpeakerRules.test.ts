@@ -41,6 +41,59 @@ describe('inverted cues', () => {
     expect(speakerOf(run(t, [['Lena Marsh', 'PER']])[0])).toBe('Lena Marsh');
   });
 
+  test('an inverted cue between a lone linking word and the quote names the speaker', () => {
+    const t = 'The ferry ran late again. But, said Tomas Reed, “we waited an hour on the pier.”';
+    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+    // After an appositive the phrase following the cue is what was said, not who said it.
+    const t2 = 'The mayor, who lost the vote, said the ferry “runs late every winter.”';
+    expect(speakerOf(run(t2)[0])).toBe('The mayor');
+  });
+
+  test('"retaliated" after a quote is a cue with its subject after the comma', () => {
+    const t = 'The ferry ran late again. “The pier is closed,” an angry Tomas Reed retaliated.';
+    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+  });
+
+  test('the subject of a passive "was asked" is the one asked, not the speaker', () => {
+    const t = 'On the evening show, Tomas Reed was asked, “Will the ferry run in winter?” He nodded.';
+    expect(run(t, [['Tomas Reed', 'PER']])[0]?.speaker).toBeNull();
+    // A named agent still asks, and an active "asked" after the quote still inverts.
+    const t2 = 'Tomas Reed was asked by Ida Brenn, “Will the ferry run in winter?”';
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Tomas Reed', 'PER'],
+          ['Ida Brenn', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Ida Brenn');
+    const t3 = 'Tomas Reed asked, “Will the ferry run in winter?”';
+    expect(speakerOf(run(t3, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+  });
+
+  test('a name after a preposition before ", said X" is an object, and X speaks', () => {
+    const t = 'The ferry ran late. “This will be a hard winter” for Ida Brenn, said Tomas Reed.';
+    expect(
+      speakerOf(
+        run(t, [
+          ['Ida Brenn', 'PER'],
+          ['Tomas Reed', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Tomas Reed');
+    const t2 = 'The ferry ran late. In other words, explained Tomas Reed: “The pier is closed.”';
+    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+    // A phrase after "of" belongs to the noun before it: the subject still speaks.
+    const t3 = 'Friends of the harbour, however, say the pier is “worth saving.”';
+    expect(speakerOf(run(t3)[0])).toMatch(/harbour$/);
+  });
+
+  test('a pronoun after a preposition is no subject of a later participle', () => {
+    const t = 'Tomas Reed said he was “outraged” to hear about it, arguing that “the pier must stay open.”';
+    const quotes = run(t, [['Tomas Reed', 'PER']]);
+    expect(speakerOf(quotes[1])).toBe('Tomas Reed');
+  });
+
   test('"asked" and "warned" invert straight after a quote; "told" does not', () => {
     const t = '“Who pays for the ferry?” asked Sen. Arlo Pike.';
     expect(speakerOf(run(t, [['Arlo Pike', 'PER']])[0])).toBe('Arlo Pike');
@@ -366,6 +419,76 @@ describe('nested and outer sources', () => {
         ])[0],
       ),
     ).not.toBe('a nickname');
+  });
+});
+
+describe('cues with a particle', () => {
+  test('"went on" closing the clause and "points out" report speech', () => {
+    const t = 'The pier is old. “It was a good thing,” Tomas Reed said. “It should stay,” he went on.';
+    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[1])).toBe('he');
+    const t2 = 'Ida Brenn spoke first. “Riders reject the plan,” Tomas Reed points out.';
+    expect(
+      speakerOf(
+        run(t2, [
+          ['Ida Brenn', 'PER'],
+          ['Tomas Reed', 'PER'],
+        ])[0],
+      ),
+    ).toBe('Tomas Reed');
+  });
+
+  test('"went on to" another verb is no speech', () => {
+    const t = 'Ida Brenn spoke first. “The pier is old,” she said. “The race was close,” and the ferry went on to win it.';
+    const quotes = run(t, [['Ida Brenn', 'PER']]);
+    expect(quotes[1]?.cue?.text).not.toBe('went on');
+  });
+});
+
+describe('weak cues after a quote', () => {
+  test('a weak cue after a plain phrase opened by an article or a capital takes that phrase', () => {
+    const t = 'Tomas Reed spoke first. “The pier will be closed for the summer,” the Harbour Daily Gazette reported on Monday.';
+    expect(
+      speakerOf(
+        run(t, [
+          ['Tomas Reed', 'PER'],
+          ['Harbour Daily Gazette', 'ORG'],
+        ])[0],
+      ),
+    ).toBe('Harbour Daily Gazette');
+    const t2 = 'Tomas Reed spoke first. “The pier will be closed for the summer,” the old passage continued.';
+    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[0])).toBe('the old passage');
+  });
+});
+
+describe('signature lines', () => {
+  test('a short line closing a quoted block names its author', () => {
+    const t = 'The panel answered.\n"The pier will last another decade if we repair it now.\nIda Brenn, Harbour Institute."';
+    expect(speakerOf(run(t, [['Ida Brenn', 'PER']])[0])).toBe('Ida Brenn');
+    const t2 = 'The panel answered.\n"The pier will last another decade if we repair it now.\nCity Council member."';
+    expect(speakerOf(run(t2)[0])).toBe('City Council member');
+    // A closing line that is a sentence of the quote names nobody.
+    const t3 = 'The panel answered.\n"The pier will last another decade if we repair it now.\nThank you all."';
+    expect(speakerOf(run(t3)[0])).not.toMatch(/Thank/);
+  });
+});
+
+describe('labels the name finder missed', () => {
+  test('capitalised words alone before a colon label the quote', () => {
+    const t = 'Tomas Reed spoke first: “Fix the pier.” Brenn: “The pier must go.”';
+    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[1])).toBe('Brenn');
+    // Not a phrase with an article or a verb before the colon.
+    const t2 = 'Tomas Reed spoke first: “Fix the pier.” The Answer: “The pier must go.”';
+    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[1])).not.toBe('The Answer');
+  });
+});
+
+describe('polls', () => {
+  test('a share of respondents speaks through the poll opening the sentence', () => {
+    const t = 'In a harbour survey released Monday, 40 percent of riders said the ferry was “never on time.”';
+    expect(speakerOf(run(t)[0])).toBe('a harbour survey released Monday');
+    // Without a share of respondents the opening is only a setting.
+    const t2 = 'In a harbour survey released Monday, Tomas Reed said the ferry was “never on time.”';
+    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
   });
 });
 

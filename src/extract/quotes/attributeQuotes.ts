@@ -8,8 +8,8 @@ import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { isCitedNotSpoken } from './isCitedNotSpoken.js';
-import { clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
-import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, WORK_NOUNS } from './lexicon.js';
+import { ADDRESSEE_VERBS, clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
+import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
 import { nestedSource } from './nestedSource.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
@@ -156,6 +156,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     const signed =
       cue === null || cueTokens === before
         ? (signature(text, q, after, index) ??
+          signatureInside(text, q, paragraphs, index) ??
           (cue === null && kind === 'DIRECT' ? attachedActor(text, q, after, index) : null) ??
           (after.length === 0 && nextRaw === null ? signatureBelow(text, q, paragraphs, index) : null))
         : null;
@@ -182,6 +183,16 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     } else if (cue !== null && cueTokens === before && isNamingOnly(before, cue) && passiveAgent(text, before, after, cue, true, index) === null) {
       // "a website called “…”", "what is called a “debate”": a name given, not words spoken
       // (unless someone is named as giving it: "is called a “debate” by critics").
+      cueSpan = span(text, before[cue.first]!.start, before[cue.last]!.end);
+      confidence = 0.5;
+    } else if (
+      cue !== null &&
+      cueTokens === before &&
+      isAddressedPassive(before, cue) &&
+      passiveAgent(text, before, after, cue, true, index) === null &&
+      nestedSource(text, before, 0, cue.first, index) === null
+    ) {
+      // "Smith was asked, “…?”": the subject is the one spoken to; the asker goes unnamed.
       cueSpan = span(text, before[cue.first]!.start, before[cue.last]!.end);
       confidence = 0.5;
     } else if (cue !== null) {
@@ -426,6 +437,16 @@ function subjectOfWholeSentence(text: string, from: number, to: number, cueStart
   return s === null ? null : { ...s, strength: 3 };
 }
 
+/**
+ * True for an addressee verb in the passive ("was asked", "were being told"): its subject is the
+ * one spoken to, and the words come from someone else.
+ */
+function isAddressedPassive(before: readonly Token[], cue: CueMatch): boolean {
+  if (cue.last !== cue.first || !ADDRESSEE_VERBS.has(before[cue.first]!.lower) || !/ed$|^told$/.test(before[cue.first]!.lower)) return false;
+  const p1 = before[cue.first - 1];
+  return p1 !== undefined && PASSIVE_AUXILIARIES.has(p1.lower);
+}
+
 /** Auxiliaries of a passive ("is called", "will be dubbed"). */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
@@ -603,7 +624,8 @@ function nameBeforeColon(text: string, before: readonly Token[], index: NameInde
   const n = before.length;
   if (n < 2 || before[n - 1]!.text !== ':') return null;
   const name = index.at(before[n - 2]!.start);
-  if (name === null || name.end !== before[n - 2]!.end) return null;
+  if (name === null) return capitalisedLabel(text, before);
+  if (name.end !== before[n - 2]!.end) return null;
   // Nothing but a dash or a bracket may stand before the name in its sentence.
   let k = n - 2;
   while (k > 0 && before[k - 1]!.start >= name.start) k--;
@@ -620,6 +642,19 @@ function nameBeforeColon(text: string, before: readonly Token[], index: NameInde
   const introduced = name.type === 'PER' && !before.slice(Math.max(0, k - 2), k).some((t) => ADDRESSEE_WORDS.has(t.lower));
   if (k > 0 && !/^[-–—([]$/.test(before[k - 1]!.text) && !introduced) return null;
   return { mention: span(text, start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
+}
+
+/**
+ * "Bush: “…”" with a name the name finder missed: one to three capitalised words alone in their
+ * sentence (or after a dash) before the colon label the quote.
+ */
+function capitalisedLabel(text: string, before: readonly Token[]): SpeakerCandidate | null {
+  const n = before.length;
+  let k = n - 1;
+  while (k > 0 && n - 1 - k < 3 && before[k - 1]!.word && before[k - 1]!.cap) k--;
+  if (k === n - 1 || (k > 0 && !/^[-–—.]$/.test(before[k - 1]!.text))) return null;
+  if (before.slice(k, n - 1).some((t) => DETERMINERS.has(t.lower) || PRONOUNS.has(t.lower) || CUE_WORDS.has(t.lower))) return null;
+  return { mention: span(text, before[k]!.start, before[n - 2]!.end), form: 'NAME', nameType: null, strength: 2 };
 }
 
 /** Words before a name that make it the one spoken to, not the speaker ("told Smith:", "asked Smith:"). */
@@ -747,6 +782,32 @@ function signature(text: string, q: RawQuote, after: readonly Token[], index: Na
   if (d !== '―' && d !== '—' && d !== '–' && d !== '-') return null;
   const cand = npStartingAt(text, after, 1, index);
   return cand !== null && cand.form !== 'PRONOUN' ? cand : null;
+}
+
+/**
+ * A quoted block whose last line names who wrote it ("…\nJane Doe, Harbour Institute.”", "…\nCity
+ * council member.”"): the quote runs to the end of its paragraph, and the next paragraph is a
+ * short line that closes the quote, opening with a person's name or with capitalised words
+ * ending in a role.
+ */
+function signatureInside(text: string, q: RawQuote, paragraphs: readonly { start: number; end: number }[], index: NameIndex): SpeakerCandidate | null {
+  const next = paragraphs[q.paragraphIndex + 1];
+  if (q.closed || next === undefined || next.end - next.start > 100 || !/[.\w]\s*["”]\s*$/.test(text.slice(next.start, next.end))) return null;
+  const tokens = tokenize(text, next.start, next.end);
+  const first = tokens[0];
+  if (first === undefined || !first.word || !first.cap) return null;
+  // The line is one phrase: words up to an optional comma, ending with a full stop at most.
+  let k = 0;
+  while (k < tokens.length && tokens[k]!.word) k++;
+  if (k > 6 || (k < tokens.length && !/^[,.”"]$/.test(tokens[k]!.text))) return null;
+  if (tokens[k]?.text === '.' && tokens[k + 1] !== undefined && tokens[k + 1]!.word) return null;
+  const name = index.at(first.start);
+  if (name !== null && name.type === 'PER' && name.end <= tokens[k - 1]!.end)
+    return { mention: span(text, name.start, name.end), form: 'NAME', nameType: 'PER', strength: 2 };
+  const words = tokens.slice(0, k);
+  if (words.length >= 2 && words.slice(0, -1).every((t) => t.cap) && ROLE_NOUNS.has(words[k - 1]!.lower))
+    return { mention: span(text, first.start, words[k - 1]!.end), form: 'DESCRIPTION', nameType: null, strength: 2 };
+  return null;
 }
 
 /**

@@ -19,6 +19,10 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
   if (t.lower === 'according') return tokens[i + 1]?.lower === 'to';
   // "Hillary shot back, “…”", "fired back": a retort named by its phrase.
   if (BACK_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'back';
+  // "…,” he went on.", "she points out": verbs that report speech only with their particle;
+  // "went on" only when nothing follows it in the clause ("went on to win" is no speech).
+  if (ON_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'on' && (tokens[i + 2] === undefined || !tokens[i + 2]!.word);
+  if (OUT_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'out';
   if (!CUE_WORDS.has(t.lower)) return false;
   // "thanks to his method", "agreed to pay": an infinitive or a
   // preposition after these makes them something other than speech.
@@ -58,6 +62,12 @@ const CALL_FORMS: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'cal
 /** Verbs that report a retort with "back" after them ("shot back", "fired back", "hit back"). */
 const BACK_VERBS: ReadonlySet<string> = new Set(['shot', 'shoots', 'fired', 'fires', 'hit', 'hits']);
 
+/** Verbs that report speech with "on" after them ("he went on", "she goes on"). */
+const ON_VERBS: ReadonlySet<string> = new Set(['went', 'goes']);
+
+/** Verbs that report speech with "out" after them ("he points out", "she pointed out"). */
+const OUT_VERBS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
+
 /** Grows a cue over its fixed phrases: "was quoted as saying", "responded by saying", "according to". */
 function extend(tokens: readonly Token[], i: number): CueMatch {
   let first = i;
@@ -71,6 +81,7 @@ function extend(tokens: readonly Token[], i: number): CueMatch {
   else if (n1 !== undefined && n1.endsWith('ing') && CUE_WORDS.has(n1) && tokens[i + 1]!.text === n1) last = i + 1;
   else if (n1 === 'it' && (t === 'put' || t === 'puts')) last = i + 1;
   else if (n1 === 'back' && BACK_VERBS.has(t)) last = i + 1;
+  else if ((n1 === 'on' && ON_VERBS.has(t)) || (n1 === 'out' && OUT_VERBS.has(t))) last = i + 1;
   if (t === 'quoted' && tokens[i - 1] !== undefined && /^(?:was|were|is|been|being)$/.test(tokens[i - 1]!.lower)) first = i - 1;
   return { first, last, speakerAfter: false };
 }
@@ -96,11 +107,27 @@ export function lastCue(tokens: readonly Token[], weakReach = 3): CueMatch | nul
   return null;
 }
 
+/**
+ * True when the words before tokens[i] are one plain phrase opened by an article or a capital
+ * ("…,” the Washington Post reported", "the passage continued"): a weak cue there has that
+ * phrase as its subject, however long the name.
+ */
+function plainSubjectBefore(tokens: readonly Token[], i: number): boolean {
+  if (i < 2 || i > 6) return false;
+  const first = tokens[0]!;
+  if (!(first.cap || ARTICLES.has(first.lower))) return false;
+  for (let k = 0; k < i; k++) if (!tokens[k]!.word || CUE_WORDS.has(tokens[k]!.lower)) return false;
+  return true;
+}
+
+/** Articles that open a noun phrase. */
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
 /** The first cue within the first `reach` tokens (for text after a quote). */
 export function firstCue(tokens: readonly Token[], reach: number, weakReach = 3): CueMatch | null {
   const n = Math.min(tokens.length, reach);
   for (let i = 0; i < n; i++) {
-    if (isCueAt(tokens, i, i < weakReach)) return extend(tokens, i);
+    if (isCueAt(tokens, i, i < weakReach || plainSubjectBefore(tokens, i))) return extend(tokens, i);
   }
   return null;
 }

@@ -115,7 +115,7 @@ const CAP_NON_NAMES = new Set([
 const TITLE_MODIFIERS = new Set(['former', 'retired', 'late', 'then', 'outgoing', 'incoming', 'acting', 'interim', 'deputy', 'veteran', 'longtime', 'fellow']);
 
 /** Cues whose object is the one spoken to: "she told Mr Blair", "he asked reporters". */
-const ADDRESSEE_VERBS = new Set([
+export const ADDRESSEE_VERBS: ReadonlySet<string> = new Set([
   'told',
   'tells',
   'tell',
@@ -139,6 +139,9 @@ const INVERTING_ADDRESSEE_VERBS = new Set(['asked', 'asks', 'warned', 'urged']);
 function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
+
+/** Words that link a sentence to the one before and may stand alone before a comma. */
+const SENTENCE_LINKS: ReadonlySet<string> = new Set(['but', 'yet', 'and', 'so', 'still', 'however', 'instead', 'now', 'then', 'again', 'meanwhile', 'indeed']);
 
 function isAdverb(t: Token): boolean {
   return t.word && !t.cap && t.lower.length > 4 && t.lower.endsWith('ly');
@@ -307,7 +310,9 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
     // does a participle or prepositional aside (", clad in a cape that read Trump,").
     const aside = chunk === 0 && k >= floor && (ASIDE_OPENERS.has(opener) || (/^[a-z]+(?:ing|ed)$/.test(tokens[k + 1]?.text ?? '') && !CUE_WORDS.has(opener)));
     if (opener !== 'who' && opener !== 'which' && opener !== 'whose' && !aside) {
-      const cand = npEndingAt(text, tokens, end, floor, names);
+      const found = npEndingAt(text, tokens, end, floor, names);
+      // "“…” for Smith, said Jones": a phrase after a preposition is its object, not a subject.
+      const cand = found !== null && afterPreposition(tokens, found.mention.start, floor) ? null : found;
       if (cand !== null && (cand.form === 'PRONOUN' || cand.nameType === 'PER' || (cand.form === 'NAME' && chunk === 0))) return cand;
       if (cand !== null && (fallback === null || cand.strength <= fallback.strength)) fallback = cand;
       if (comma - k >= 16) break;
@@ -316,6 +321,15 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
     comma = k;
   }
   return fallback;
+}
+
+/** True when the token before the one starting at `start` is a preposition other than "of". */
+function afterPreposition(tokens: readonly Token[], start: number, floor: number): boolean {
+  let k = floor;
+  while (k < tokens.length && tokens[k]!.start < start) k++;
+  const prev = k > floor ? tokens[k - 1]!.lower : '';
+  // "of" ties the phrase to a head noun before it ("Proponents of the bill"), the whole a subject.
+  return prev !== 'of' && (PREPOSITIONS.has(prev) || OBJECT_PREPOSITIONS.has(prev));
 }
 
 /** Words that open an aside between a subject and its verb (", clad in red,", ", in a statement,"). */
@@ -391,7 +405,8 @@ export function clauseSubject(
       }
       return { mention: span(text, n.start, n.end), form: n.type === 'PER' ? 'NAME' : 'GROUP', nameType: n.type, strength: 3 };
     }
-    if (PRONOUNS.has(t.lower) && PRONOUNS.get(t.lower) !== 'SELF') return npEndingAt(text, tokens, i, from, names);
+    // A pronoun after a preposition is an object ("to hear about it, arguing …").
+    if (PRONOUNS.has(t.lower) && PRONOUNS.get(t.lower) !== 'SELF' && !afterPreposition(tokens, t.start, from)) return npEndingAt(text, tokens, i, from, names);
     if ((!t.cap || i === from) && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower)) && !quantifiesSomethingElse(tokens, i))
       return npEndingAt(text, tokens, i, from, names);
     if (CUE_WORDS.has(t.lower)) break;
@@ -741,7 +756,9 @@ export function speakerForCue(
     // says Smith"). Before it, only a quotation mark does: after a dash or a comma closing an
     // appositive ("McCain -- who lost -- said the president “…”") what follows the cue is what
     // was said, not who said it.
-    rightOk = (!t.word && (context !== undefined || j === floor || /^["“”'‘’]$/.test(t.text))) || t.lower === 'also';
+    // A linking word alone before the comma opens no appositive ("But, said Smith, “…”").
+    const linkOnly = t.text === ',' && j === floor + 1 && (SENTENCE_LINKS.has(tokens[floor]!.lower) || isAdverb(tokens[floor]!));
+    rightOk = (!t.word && (context !== undefined || j === floor || linkOnly || /^["“”'‘’]$/.test(t.text))) || t.lower === 'also';
   }
   // Inverted order only straight after the quote or a comma: "“…,” said Smith". After "told",
   // "asked" or "assured" the phrase is whom the words were said to, never who said them.

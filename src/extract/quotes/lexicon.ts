@@ -73,6 +73,7 @@ const REGULAR_CUE_VERBS = [
   'dismiss',
   'counter',
   'retort',
+  'retaliate',
   'answer',
   'exclaim',
   'blast',

@@ -22,6 +22,8 @@ const REPORTED: ReadonlySet<string> = new Set(['reports', 'reported']);
  * Herald." / "…, the Herald reported.", when the span holds one before a stop.
  */
 export function nestedSource(text: string, tokens: readonly Token[], from: number, to: number, names: NameIndex): SpeakerCandidate | null {
+  const poll = pollOpening(text, tokens, from, to);
+  if (poll !== null) return poll;
   for (let i = from; i + 2 < to; i++) {
     const t = tokens[i]!;
     // The full stop of an abbreviation ("(R-Ariz.),", "Sen. Lee") ends nothing.
@@ -52,4 +54,32 @@ export function nestedSource(text: string, tokens: readonly Token[], from: numbe
     return cand !== null && cand.form !== 'PRONOUN' && !bare ? cand : null;
   }
   return null;
+}
+
+/** Nouns of a poll whose respondents' answers the writer reports. */
+const POLL_NOUNS: ReadonlySet<string> = new Set(['poll', 'survey']);
+
+/**
+ * "In a Herald poll released Monday, 31 percent of voters said …": a share of respondents speaks
+ * through the poll, which is the source the writer cites. The opening "In a … poll," and a
+ * number after it, before the cue.
+ */
+function pollOpening(text: string, tokens: readonly Token[], from: number, to: number): SpeakerCandidate | null {
+  if (tokens[from]?.lower !== 'in') return null;
+  let comma = from + 1;
+  while (comma < to && comma < from + 14 && tokens[comma]!.text !== ',') comma++;
+  if (comma >= to || tokens[comma]!.text !== ',' || comma < from + 3) return null;
+  let hasPoll = false;
+  for (let k = from + 1; k < comma; k++) {
+    if (STOPS.test(tokens[k]!.text)) return null;
+    if (POLL_NOUNS.has(tokens[k]!.lower)) hasPoll = true;
+  }
+  if (!hasPoll) return null;
+  // The share of respondents: "31%", "75 percent", "a third of".
+  let share = false;
+  for (let k = comma + 1; k < to && !share; k++) share = /\d/.test(tokens[k]!.text) || tokens[k]!.lower === 'percent';
+  if (!share) return null;
+  const first = tokens[from + 1]!;
+  const last = tokens[comma - 1]!;
+  return { mention: { start: first.start, end: last.end, text: text.slice(first.start, last.end) }, form: 'DESCRIPTION', nameType: null, strength: 2 };
 }
