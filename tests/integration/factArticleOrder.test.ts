@@ -1,14 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { importFiles } from '../../src/ingest/importFiles.js';
-import { createLogger } from '../../src/log.js';
-import { startServer, type RunningServer } from '../../src/server.js';
 import { gql } from '../support/graphqlClient.js';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
-import { tokenFor } from '../support/tokens.js';
-
-const quiet = createLogger('error');
+import { startStoriesServer, type StoriesServer } from '../support/storiesServer.js';
+import { databaseKinds } from '../support/testDatabases.js';
 
 // Four stories quoting the same person, oldest to newest: her quotes and roles are paged in
 // their articles' order from copies of the articles' status and dates on the quote and role
@@ -31,24 +23,18 @@ const PUBLISH = `mutation ($id: ID!, $version: Int!, $at: String) { publishArtic
 const UNPUBLISH = `mutation ($id: ID!, $version: Int!) { unpublishArticle(id: $id, version: $version) { version } }`;
 
 describe.each(databaseKinds)("a person's quotes and roles follow their articles on %s", (kind) => {
-  let test: TestDatabase;
-  let server: RunningServer;
-  let dir: string;
+  let fixture: StoriesServer;
+  let server: StoriesServer['server'];
+  let test: StoriesServer['test'];
   let editor: string;
 
   beforeAll(async () => {
-    test = await createTestDatabase(kind);
-    dir = await mkdtemp(join(tmpdir(), 'storygraph-fact-order-'));
-    await writeFile(join(dir, 'stories.jsonl'), STORIES.map((story) => JSON.stringify(story)).join('\n') + '\n');
-    expect(await importFiles(test.db.prisma, [join(dir, 'stories.jsonl')], { log: quiet })).toMatchObject({ imported: STORIES.length });
-    editor = await tokenFor(test.db.prisma, 'EDITOR');
-    server = await startServer({ nodeEnv: 'test', port: 0, introspection: true }, test.db.prisma, quiet);
+    fixture = await startStoriesServer(kind, STORIES);
+    ({ server, test, editor } = fixture);
   });
 
   afterAll(async () => {
-    await server?.stop();
-    await test?.drop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fixture?.stop();
   });
 
   /** The towns of the articles of her quotes page and of her roles page, and the quotes' count. */

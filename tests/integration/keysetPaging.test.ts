@@ -1,14 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { importFiles } from '../../src/ingest/importFiles.js';
-import { createLogger } from '../../src/log.js';
-import { startServer, type RunningServer } from '../../src/server.js';
 import { gql } from '../support/graphqlClient.js';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/testDatabases.js';
-import { tokenFor } from '../support/tokens.js';
-
-const quiet = createLogger('error');
+import { startStoriesServer, type StoriesServer } from '../support/storiesServer.js';
+import { databaseKinds } from '../support/testDatabases.js';
 
 // Ten dated stories, two to a timestamp (ties broken by creation time and id), and three
 // undated ones, which sort last: pages cross from dated rows into the NULLs.
@@ -38,24 +30,17 @@ interface Page {
 }
 
 describe.each(databaseKinds)('keyset cursors on %s', (kind) => {
-  let test: TestDatabase;
-  let server: RunningServer;
-  let dir: string;
+  let fixture: StoriesServer;
+  let server: StoriesServer['server'];
   let editor: string;
 
   beforeAll(async () => {
-    test = await createTestDatabase(kind);
-    dir = await mkdtemp(join(tmpdir(), 'storygraph-keyset-'));
-    await writeFile(join(dir, 'stories.jsonl'), STORIES.map((story) => JSON.stringify(story)).join('\n') + '\n');
-    expect(await importFiles(test.db.prisma, [join(dir, 'stories.jsonl')], { log: quiet })).toMatchObject({ imported: STORIES.length });
-    editor = await tokenFor(test.db.prisma, 'EDITOR');
-    server = await startServer({ nodeEnv: 'test', port: 0, introspection: true }, test.db.prisma, quiet);
+    fixture = await startStoriesServer(kind, STORIES);
+    ({ server, editor } = fixture);
   });
 
   afterAll(async () => {
-    await server?.stop();
-    await test?.drop();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await fixture?.stop();
   });
 
   async function page(query: string, pick: (data: Record<string, any>) => Page, variables: Record<string, unknown>): Promise<Page> {

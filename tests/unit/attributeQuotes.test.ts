@@ -2,18 +2,7 @@
 import { attributeQuotes } from '../../src/extract/quotes/attributeQuotes.js';
 import { findCapitalisedNames } from '../../src/extract/quotes/findCapitalisedNames.js';
 import type { AttributedQuote, NameSpan } from '../../src/extract/quotes/types.js';
-
-/** Paragraphs are the non-empty lines (CR stripped). */
-function paragraphsOf(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    const len = line.endsWith('\r') ? line.length - 1 : line.length;
-    if (line.trim() !== '') out.push({ start: pos, end: pos + len });
-    pos += line.length + 1;
-  }
-  return out;
-}
+import { paragraphsOf } from '../support/paragraphsOf.js';
 
 function run(text: string, names?: NameSpan[]): AttributedQuote[] {
   return attributeQuotes(text, paragraphsOf(text), names ?? findCapitalisedNames(text));

@@ -6,17 +6,7 @@
 import { attributeQuotes } from '../../src/extract/quotes/attributeQuotes.js';
 import { isTitleLike } from '../../src/extract/quotes/classifyQuote.js';
 import { isCitedNotSpoken } from '../../src/extract/quotes/isCitedNotSpoken.js';
-
-/** Paragraphs are the non-empty lines. */
-function paragraphsOf(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() !== '') out.push({ start: pos, end: pos + line.length });
-    pos += line.length + 1;
-  }
-  return out;
-}
+import { paragraphsOf } from '../support/paragraphsOf.js';
 
 /** The texts of the quotes attributeQuotes keeps. */
 const quotesIn = (text: string): string[] => attributeQuotes(text, paragraphsOf(text), []).map((q) => q.text);

@@ -4,17 +4,7 @@
  */
 import { attributeQuotes } from '../../src/extract/quotes/attributeQuotes.js';
 import type { AttributedQuote, NameSpan } from '../../src/extract/quotes/types.js';
-
-/** Paragraphs are the non-empty lines. */
-function paragraphsOf(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() !== '') out.push({ start: pos, end: pos + line.length });
-    pos += line.length + 1;
-  }
-  return out;
-}
+import { paragraphsOf } from '../support/paragraphsOf.js';
 
 /** Names given as [word, type] pairs, each found after the previous one. */
 function run(text: string, names: [string, NameSpan['type']][] = []): AttributedQuote[] {
@@ -35,23 +25,26 @@ function run(text: string, names: [string, NameSpan['type']][] = []): Attributed
 
 const speakerOf = (q: AttributedQuote | undefined): string | undefined => q?.speaker?.mention.text;
 
+/** The speaker of the text's first quote. */
+const speakerIn = (text: string, names: [string, NameSpan['type']][] = []): string | undefined => speakerOf(run(text, names)[0]);
+
 describe('inverted cues', () => {
   test('a titled name after the cue, with abbreviations and "former", is the speaker', () => {
     const t = '“The harbour needs dredging before winter,” said former Gov. Lena Marsh of the coastal district.';
-    expect(speakerOf(run(t, [['Lena Marsh', 'PER']])[0])).toBe('Lena Marsh');
+    expect(speakerIn(t, [['Lena Marsh', 'PER']])).toBe('Lena Marsh');
   });
 
   test('an inverted cue between a lone linking word and the quote names the speaker', () => {
     const t = 'The ferry ran late again. But, said Tomas Reed, “we waited an hour on the pier.”';
-    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+    expect(speakerIn(t, [['Tomas Reed', 'PER']])).toBe('Tomas Reed');
     // After an appositive the phrase following the cue is what was said, not who said it.
     const t2 = 'The mayor, who lost the vote, said the ferry “runs late every winter.”';
-    expect(speakerOf(run(t2)[0])).toBe('The mayor');
+    expect(speakerIn(t2)).toBe('The mayor');
   });
 
   test('"retaliated" after a quote is a cue with its subject after the comma', () => {
     const t = 'The ferry ran late again. “The pier is closed,” an angry Tomas Reed retaliated.';
-    expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+    expect(speakerIn(t, [['Tomas Reed', 'PER']])).toBe('Tomas Reed');
   });
 
   test('the subject of a passive "was asked" is the one asked, not the speaker', () => {
@@ -60,32 +53,28 @@ describe('inverted cues', () => {
     // A named agent still asks, and an active "asked" after the quote still inverts.
     const t2 = 'Tomas Reed was asked by Ida Brenn, “Will the ferry run in winter?”';
     expect(
-      speakerOf(
-        run(t2, [
-          ['Tomas Reed', 'PER'],
-          ['Ida Brenn', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t2, [
+        ['Tomas Reed', 'PER'],
+        ['Ida Brenn', 'PER'],
+      ]),
     ).toBe('Ida Brenn');
     const t3 = 'Tomas Reed asked, “Will the ferry run in winter?”';
-    expect(speakerOf(run(t3, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+    expect(speakerIn(t3, [['Tomas Reed', 'PER']])).toBe('Tomas Reed');
   });
 
   test('a name after a preposition before ", said X" is an object, and X speaks', () => {
     const t = 'The ferry ran late. “This will be a hard winter” for Ida Brenn, said Tomas Reed.';
     expect(
-      speakerOf(
-        run(t, [
-          ['Ida Brenn', 'PER'],
-          ['Tomas Reed', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Ida Brenn', 'PER'],
+        ['Tomas Reed', 'PER'],
+      ]),
     ).toBe('Tomas Reed');
     const t2 = 'The ferry ran late. In other words, explained Tomas Reed: “The pier is closed.”';
-    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+    expect(speakerIn(t2, [['Tomas Reed', 'PER']])).toBe('Tomas Reed');
     // A phrase after "of" belongs to the noun before it: the subject still speaks.
     const t3 = 'Friends of the harbour, however, say the pier is “worth saving.”';
-    expect(speakerOf(run(t3)[0])).toMatch(/harbour$/);
+    expect(speakerIn(t3)).toMatch(/harbour$/);
   });
 
   test('a pronoun after a preposition is no subject of a later participle', () => {
@@ -96,19 +85,19 @@ describe('inverted cues', () => {
 
   test('"asked" and "warned" invert straight after a quote; "told" does not', () => {
     const t = '“Who pays for the ferry?” asked Sen. Arlo Pike.';
-    expect(speakerOf(run(t, [['Arlo Pike', 'PER']])[0])).toBe('Arlo Pike');
+    expect(speakerIn(t, [['Arlo Pike', 'PER']])).toBe('Arlo Pike');
     const t2 = '“The dam will not hold,” warned Ida Brenn.';
-    expect(speakerOf(run(t2, [['Ida Brenn', 'PER']])[0])).toBe('Ida Brenn');
+    expect(speakerIn(t2, [['Ida Brenn', 'PER']])).toBe('Ida Brenn');
   });
 
   test('before a quote, a cue after an appositive dash does not take what follows as speaker', () => {
     const t = 'A former mayor -- Ivo Lund, who lost the 2019 race -- said the council "offered nothing new on housing."';
-    expect(speakerOf(run(t, [['Ivo Lund', 'PER']])[0])).not.toBe('the council');
+    expect(speakerIn(t, [['Ivo Lund', 'PER']])).not.toBe('the council');
   });
 
   test('after a quote, a cue following the writer’s words still inverts', () => {
     const t = '"Ferries cost money. Councils do not have it" but must act anyway, says Tove Rask, an analyst.';
-    expect(speakerOf(run(t, [['Tove Rask', 'PER']])[0])).toBe('Tove Rask');
+    expect(speakerIn(t, [['Tove Rask', 'PER']])).toBe('Tove Rask');
   });
 });
 
@@ -139,7 +128,7 @@ describe('cues and their subjects', () => {
 
   test('a cue after the quote without a subject of its own takes the sentence’s subject', () => {
     const t = 'Mara Voss talked up her “harbour first” plan, promising to start in spring.';
-    expect(speakerOf(run(t, [['Mara Voss', 'PER']])[0])).toBe('Mara Voss');
+    expect(speakerIn(t, [['Mara Voss', 'PER']])).toBe('Mara Voss');
   });
 
   test('a subjectless "adding" after a quote continues the speaker of the sentence', () => {
@@ -151,20 +140,18 @@ describe('cues and their subjects', () => {
   test('a cue in the clause of a reporting verb reports through it', () => {
     const t = 'Dag Elm said he would advise Nina Rolf on “the real threats we face.”';
     expect(
-      speakerOf(
-        run(t, [
-          ['Dag Elm', 'PER'],
-          ['Nina Rolf', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Dag Elm', 'PER'],
+        ['Nina Rolf', 'PER'],
+      ]),
     ).toBe('Dag Elm');
   });
 
   test('a reporting verb in a relative clause or an opening phrase governs nothing after it', () => {
     const t = 'Tor Vik, who says the fleet is too small, wrote that the plan "will not save the port."';
-    expect(speakerOf(run(t, [['Tor Vik', 'PER']])[0])).toBe('Tor Vik');
+    expect(speakerIn(t, [['Tor Vik', 'PER']])).toBe('Tor Vik');
     const t2 = 'Despite what he wrote in the memo, Ake Soll said he "may yet vote for it."';
-    expect(speakerOf(run(t2, [['Ake Soll', 'PER']])[0])).toBe('Ake Soll');
+    expect(speakerIn(t2, [['Ake Soll', 'PER']])).toBe('Ake Soll');
   });
 
   test('a cue after a quote with a comma opens the next quote', () => {
@@ -187,57 +174,49 @@ describe('subjects', () => {
   test('a place after a preposition, and the place qualifying it, are not the subject', () => {
     const t = 'Speaking at a town hall in Dorval, Quebec, Ansel Roy attacked the plan, calling it “a total mess.”';
     expect(
-      speakerOf(
-        run(t, [
-          ['Dorval', 'LOC'],
-          ['Quebec', 'LOC'],
-          ['Ansel Roy', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Dorval', 'LOC'],
+        ['Quebec', 'LOC'],
+        ['Ansel Roy', 'PER'],
+      ]),
     ).toBe('Ansel Roy');
   });
 
   test('an organization after a preposition is an object, not the subject', () => {
     const t = 'On Sunday, Lio Park shared the letter on Harbor Daily, writing “Here is the proof.”';
     expect(
-      speakerOf(
-        run(t, [
-          ['Lio Park', 'PER'],
-          ['Harbor Daily', 'ORG'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Lio Park', 'PER'],
+        ['Harbor Daily', 'ORG'],
+      ]),
     ).toBe('Lio Park');
   });
 
   test('a dateline with a date and an agency is skipped', () => {
     const t = 'OSLOVIK, May 4 (Wire) — A spokesman for the port authority called the report “baseless.”';
-    expect(speakerOf(run(t, [['OSLOVIK', 'LOC']])[0])).toBe('A spokesman');
+    expect(speakerIn(t, [['OSLOVIK', 'LOC']])).toBe('A spokesman');
     const t2 = 'Marlow (Wire) – Edda Stam has criticised the plan, saying that “nobody asked us.”';
     expect(
-      speakerOf(
-        run(t2, [
-          ['Marlow', 'LOC'],
-          ['Edda Stam', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t2, [
+        ['Marlow', 'LOC'],
+        ['Edda Stam', 'PER'],
+      ]),
     ).toBe('Edda Stam');
   });
 
   test('a place qualifying a title before a name belongs to the person', () => {
     const t = 'Nordland Gov. Sven Aker has been busy, but his guilty pleasure is “late-night radio shows.”';
     expect(
-      speakerOf(
-        run(t, [
-          ['Nordland', 'LOC'],
-          ['Sven Aker', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Nordland', 'LOC'],
+        ['Sven Aker', 'PER'],
+      ]),
     ).toBe('Sven Aker');
   });
 
   test('a quantifier before an adverb or a time is not a group that speaks', () => {
     const t = 'But a few days later, Gus Wenn reversed himself, telling the radio that the rules "are settled."';
-    expect(speakerOf(run(t, [['Gus Wenn', 'PER']])[0])).toBe('Gus Wenn');
+    expect(speakerIn(t, [['Gus Wenn', 'PER']])).toBe('Gus Wenn');
   });
 
   test('"thanks to" and "agreed to" are not speech', () => {
@@ -252,12 +231,10 @@ describe('subjects', () => {
   test('an adverbial clause before the main clause does not hold the subject', () => {
     const t = 'In June, after Ulla Berg fell ill, Tomas Lind wrote to her, telling her, “You are needed here.”';
     expect(
-      speakerOf(
-        run(t, [
-          ['Ulla Berg', 'PER'],
-          ['Tomas Lind', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Ulla Berg', 'PER'],
+        ['Tomas Lind', 'PER'],
+      ]),
     ).toBe('Tomas Lind');
   });
 
@@ -288,7 +265,7 @@ describe('names given, not words spoken', () => {
 
   test('but a person who calls something a name is its speaker', () => {
     const t = 'Rolf Aas called the ferry plan “a floating fantasy.”';
-    expect(speakerOf(run(t, [['Rolf Aas', 'PER']])[0])).toBe('Rolf Aas');
+    expect(speakerIn(t, [['Rolf Aas', 'PER']])).toBe('Rolf Aas');
   });
 });
 
@@ -296,34 +273,30 @@ describe('labels and signatures', () => {
   test('two names joined by "and" before a colon sign together', () => {
     const t = 'POLLS WERE EARLY - Ada Reyes and Bo Lindqvist: “The polls stopped too soon to see the shift.”';
     expect(
-      speakerOf(
-        run(t, [
-          ['Ada Reyes', 'PER'],
-          ['Bo Lindqvist', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Ada Reyes', 'PER'],
+        ['Bo Lindqvist', 'PER'],
+      ]),
     ).toBe('Ada Reyes and Bo Lindqvist');
   });
 
   test('a person named right before a colon introduces the quote', () => {
     const t = 'The surge does not surprise pollster Iver Dahl: “Late deciders always break this way.”';
-    expect(speakerOf(run(t, [['Iver Dahl', 'PER']])[0])).toBe('Iver Dahl');
+    expect(speakerIn(t, [['Iver Dahl', 'PER']])).toBe('Iver Dahl');
   });
 
   test('but not one the subject spoke to', () => {
     const t = 'The mayor told Iver Dahl: “Late deciders always break this way.”';
-    expect(speakerOf(run(t, [['Iver Dahl', 'PER']])[0])).not.toBe('Iver Dahl');
+    expect(speakerIn(t, [['Iver Dahl', 'PER']])).not.toBe('Iver Dahl');
   });
 
   test('a dash-and-name paragraph below a quote signs it', () => {
     const t = 'Quotes of the week.\n"We will finish the bridge by spring."\n-Hanna Ek, Vallby.';
     expect(
-      speakerOf(
-        run(t, [
-          ['Hanna Ek', 'PER'],
-          ['Vallby', 'LOC'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Hanna Ek', 'PER'],
+        ['Vallby', 'LOC'],
+      ]),
     ).toBe('Hanna Ek');
   });
 });
@@ -352,72 +325,62 @@ describe('nested and outer sources', () => {
       ['Lise Dahl', 'PER'],
       ['Harbour Times', 'ORG'],
     ];
-    expect(speakerOf(run(t, names)[0])).toBe('the Harbour Times');
+    expect(speakerIn(t, names)).toBe('the Harbour Times');
     const t2 = 'According to the Harbour Times, Lise Dahl called the plan “a fantasy.”';
     expect(
-      speakerOf(
-        run(t2, [
-          ['Harbour Times', 'ORG'],
-          ['Lise Dahl', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t2, [
+        ['Harbour Times', 'ORG'],
+        ['Lise Dahl', 'PER'],
+      ]),
     ).toBe('the Harbour Times');
   });
 
   test('"according to" with a pronoun, or after an abbreviation, is handled', () => {
     const t = 'Ivo Rask met the party chair on Monday. “We won every seat,” the chair said, according to him.';
-    expect(speakerOf(run(t, [['Ivo Rask', 'PER']])[0])).toBe('the chair');
+    expect(speakerIn(t, [['Ivo Rask', 'PER']])).toBe('the chair');
     const t2 = 'Ivo Rask met senators on Monday. “You have been unfair to me,” he told Sen. Ada Moen (D-Ore.), according to two aides.';
     expect(
-      speakerOf(
-        run(t2, [
-          ['Ivo Rask', 'PER'],
-          ['Ada Moen', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t2, [
+        ['Ivo Rask', 'PER'],
+        ['Ada Moen', 'PER'],
+      ]),
     ).toBe('two aides');
   });
 
   test('an outlet reporting the attribution after it ("…, reports the Herald") is the source', () => {
     const t = '“This has been the message all week,” said Kari Lund, a delegate, reports the Harbour Times.';
     expect(
-      speakerOf(
-        run(t, [
-          ['Kari Lund', 'PER'],
-          ['Harbour Times', 'ORG'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Kari Lund', 'PER'],
+        ['Harbour Times', 'ORG'],
+      ]),
     ).toBe('the Harbour Times');
   });
 
   test('a reporting verb after a bracketed party label still governs the clause', () => {
     const t = 'Rep. Ola Dahl (D-Ore.) said Vera Lind called on members to be “closely coordinated.”';
     expect(
-      speakerOf(
-        run(t, [
-          ['Ola Dahl', 'PER'],
-          ['Vera Lind', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Ola Dahl', 'PER'],
+        ['Vera Lind', 'PER'],
+      ]),
     ).toBe('Ola Dahl');
   });
 
   test('a participle after a comma reports the clause it governs', () => {
     const t = 'Elsa Borg pointed to the port, noting that he has put together “the best crew in years.”';
-    expect(speakerOf(run(t, [['Elsa Borg', 'PER']])[0])).toBe('Elsa Borg');
+    expect(speakerIn(t, [['Elsa Borg', 'PER']])).toBe('Elsa Borg');
   });
 
   test('the agent of a passive cue speaks; a means after "by" does not', () => {
     const t = 'The plan has been called “strategic ambiguity” by Jon Dahl, a professor at the college.';
-    expect(speakerOf(run(t, [['Jon Dahl', 'PER']])[0])).toBe('Jon Dahl');
+    expect(speakerIn(t, [['Jon Dahl', 'PER']])).toBe('Jon Dahl');
     const t2 = 'Ada Moen wrote to Ivo Rask often. In her letters, she often referred to him by a nickname, “Gus.”';
     expect(
-      speakerOf(
-        run(t2, [
-          ['Ada Moen', 'PER'],
-          ['Ivo Rask', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t2, [
+        ['Ada Moen', 'PER'],
+        ['Ivo Rask', 'PER'],
+      ]),
     ).not.toBe('a nickname');
   });
 });
@@ -428,12 +391,10 @@ describe('cues with a particle', () => {
     expect(speakerOf(run(t, [['Tomas Reed', 'PER']])[1])).toBe('he');
     const t2 = 'Ida Brenn spoke first. “Riders reject the plan,” Tomas Reed points out.';
     expect(
-      speakerOf(
-        run(t2, [
-          ['Ida Brenn', 'PER'],
-          ['Tomas Reed', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t2, [
+        ['Ida Brenn', 'PER'],
+        ['Tomas Reed', 'PER'],
+      ]),
     ).toBe('Tomas Reed');
   });
 
@@ -448,27 +409,25 @@ describe('weak cues after a quote', () => {
   test('a weak cue after a plain phrase opened by an article or a capital takes that phrase', () => {
     const t = 'Tomas Reed spoke first. “The pier will be closed for the summer,” the Harbour Daily Gazette reported on Monday.';
     expect(
-      speakerOf(
-        run(t, [
-          ['Tomas Reed', 'PER'],
-          ['Harbour Daily Gazette', 'ORG'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Tomas Reed', 'PER'],
+        ['Harbour Daily Gazette', 'ORG'],
+      ]),
     ).toBe('Harbour Daily Gazette');
     const t2 = 'Tomas Reed spoke first. “The pier will be closed for the summer,” the old passage continued.';
-    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[0])).toBe('the old passage');
+    expect(speakerIn(t2, [['Tomas Reed', 'PER']])).toBe('the old passage');
   });
 });
 
 describe('signature lines', () => {
   test('a short line closing a quoted block names its author', () => {
     const t = 'The panel answered.\n"The pier will last another decade if we repair it now.\nIda Brenn, Harbour Institute."';
-    expect(speakerOf(run(t, [['Ida Brenn', 'PER']])[0])).toBe('Ida Brenn');
+    expect(speakerIn(t, [['Ida Brenn', 'PER']])).toBe('Ida Brenn');
     const t2 = 'The panel answered.\n"The pier will last another decade if we repair it now.\nCity Council member."';
-    expect(speakerOf(run(t2)[0])).toBe('City Council member');
+    expect(speakerIn(t2)).toBe('City Council member');
     // A closing line that is a sentence of the quote names nobody.
     const t3 = 'The panel answered.\n"The pier will last another decade if we repair it now.\nThank you all."';
-    expect(speakerOf(run(t3)[0])).not.toMatch(/Thank/);
+    expect(speakerIn(t3)).not.toMatch(/Thank/);
   });
 });
 
@@ -485,17 +444,17 @@ describe('labels the name finder missed', () => {
 describe('polls', () => {
   test('a share of respondents speaks through the poll opening the sentence', () => {
     const t = 'In a harbour survey released Monday, 40 percent of riders said the ferry was “never on time.”';
-    expect(speakerOf(run(t)[0])).toBe('a harbour survey released Monday');
+    expect(speakerIn(t)).toBe('a harbour survey released Monday');
     // Without a share of respondents the opening is only a setting.
     const t2 = 'In a harbour survey released Monday, Tomas Reed said the ferry was “never on time.”';
-    expect(speakerOf(run(t2, [['Tomas Reed', 'PER']])[0])).toBe('Tomas Reed');
+    expect(speakerIn(t2, [['Tomas Reed', 'PER']])).toBe('Tomas Reed');
   });
 });
 
 describe('subjects of participles and relative clauses', () => {
   test('"with X calling" makes X the subject of the participle', () => {
     const t = 'The council approved the budget, with Mayor Tilde Roos calling it “a fair deal.”';
-    expect(speakerOf(run(t, [['Tilde Roos', 'PER']])[0])).toBe('Tilde Roos');
+    expect(speakerIn(t, [['Tilde Roos', 'PER']])).toBe('Tilde Roos');
   });
 
   test('a relative pronoun a few words before the cue is its subject; a closed relative clause is not', () => {
@@ -504,9 +463,9 @@ describe('subjects of participles and relative clauses', () => {
     expect(speakerOf(q)).toBe('who');
     expect(q?.speaker?.antecedent?.text).toBe('Ebba Lind');
     const t2 = 'Per Holm, who led the team, said the result was “a small miracle.”';
-    expect(speakerOf(run(t2, [['Per Holm', 'PER']])[0])).toBe('Per Holm');
+    expect(speakerIn(t2, [['Per Holm', 'PER']])).toBe('Per Holm');
     const t3 = 'The treaty, which Per Holm had called “a disaster,” was signed.';
-    expect(speakerOf(run(t3, [['Per Holm', 'PER']])[0])).toBe('Per Holm');
+    expect(speakerIn(t3, [['Per Holm', 'PER']])).toBe('Per Holm');
   });
 
   test('a participle after "X said," or after an inner clause hangs on the nearest clause', () => {
@@ -516,9 +475,9 @@ describe('subjects of participles and relative clauses', () => {
       ['Ivar Holm', 'PER'],
       ['Lena Berg', 'PER'],
     ];
-    expect(speakerOf(run(t, names)[0])).toBe('Lena Berg');
+    expect(speakerIn(t, names)).toBe('Lena Berg');
     const t2 = 'Gov. Ivo Rask conceded the point even as he defended the budget, saying, “It adds up.”';
-    expect(speakerOf(run(t2, [['Ivo Rask', 'PER']])[0])).toBe('he');
+    expect(speakerIn(t2, [['Ivo Rask', 'PER']])).toBe('he');
   });
 
   test('an inverted "said X" opening the clause is the subject of a later participle', () => {
@@ -538,94 +497,88 @@ describe('subjects of participles and relative clauses', () => {
 describe('clause openings and subjects', () => {
   test('a participle opening the sentence takes the main clause’s subject', () => {
     const t = 'Conceding that a deal would come “down the line,” Rolf Lind warned that it would take years.';
-    expect(speakerOf(run(t, [['Rolf Lind', 'PER']])[0])).toBe('Rolf Lind');
+    expect(speakerIn(t, [['Rolf Lind', 'PER']])).toBe('Rolf Lind');
     const t2 = 'In declaring the remarks “not neighbourly,” the bishop again showed his knack for politics.';
-    expect(speakerOf(run(t2)[0])).toBe('the bishop');
+    expect(speakerIn(t2)).toBe('the bishop');
   });
 
   test('a capitalised participle phrase, a time phrase or a "like" phrase before the subject is skipped', () => {
     const t = 'Reprising one of his favourite lines, the mayor talked about continuing the “harbour miracle.”';
-    expect(speakerOf(run(t)[0])).toBe('the mayor');
+    expect(speakerIn(t)).toBe('the mayor');
     const t2 = 'Early in her campaign, Ada Moen attacked Ivo Rask, calling him “a failed candidate.”';
     expect(
-      speakerOf(
-        run(t2, [
-          ['Ada Moen', 'PER'],
-          ['Ivo Rask', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t2, [
+        ['Ada Moen', 'PER'],
+        ['Ivo Rask', 'PER'],
+      ]),
     ).toBe('Ada Moen');
     const t3 = 'Like Ivo Rask, Tove Ek rejected the claim, arguing that there is “room for waivers.”';
     expect(
-      speakerOf(
-        run(t3, [
-          ['Ivo Rask', 'PER'],
-          ['Tove Ek', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t3, [
+        ['Ivo Rask', 'PER'],
+        ['Tove Ek', 'PER'],
+      ]),
     ).toBe('Tove Ek');
     const t4 = 'And after the court ruled, Gov. Pia Holm blamed the “four liberal justices” for it.';
-    expect(speakerOf(run(t4, [['Pia Holm', 'PER']])[0])).toBe('Pia Holm');
+    expect(speakerIn(t4, [['Pia Holm', 'PER']])).toBe('Pia Holm');
   });
 
   test('a plain noun phrase opening a cue’s clause is its subject, before a name later in it', () => {
     const t = 'In three interviews, the justice sounded off on Ivar Holm, saying she did not “want to contemplate” his win.';
-    expect(speakerOf(run(t, [['Ivar Holm', 'PER']])[0])).toBe('the justice');
+    expect(speakerIn(t, [['Ivar Holm', 'PER']])).toBe('the justice');
   });
 
   test('a participle or prepositional aside after the subject hides no speaker', () => {
     const t = 'Delegate Mia Sund, clad in a cape with the name of Ivo Rask, said the convention could be a “failure.”';
     expect(
-      speakerOf(
-        run(t, [
-          ['Mia Sund', 'PER'],
-          ['Ivo Rask', 'PER'],
-        ])[0],
-      ),
+      speakerIn(t, [
+        ['Mia Sund', 'PER'],
+        ['Ivo Rask', 'PER'],
+      ]),
     ).toBe('Mia Sund');
   });
 
   test('a capitalised name spelt like a modal is the subject, not skipped', () => {
     const t = '“This might hasten the end of the old guard,” Will wrote.';
-    expect(speakerOf(run(t)[0])).toBe('Will');
+    expect(speakerIn(t)).toBe('Will');
   });
 
   test('a capitalised word the name finder missed, opening a cue’s clause, is its subject', () => {
     const t = 'Hayek confirmed she had been and said, “We try to overlook the problem.”';
-    expect(speakerOf(run(t)[0])).toBe('Hayek');
+    expect(speakerIn(t)).toBe('Hayek');
     const t2 = 'His comments came after being asked again, and he said, “I stand by them.”';
-    expect(speakerOf(run(t2)[0])).not.toBe('His');
+    expect(speakerIn(t2)).not.toBe('His');
   });
 
   test('a sentence introducing the quote with a colon gives its subject, whatever the cue', () => {
     const t = 'Asked which county he liked best, Nils Aberg demurred: “Whichever one I am in.”';
-    expect(speakerOf(run(t, [['Nils Aberg', 'PER']])[0])).toBe('Nils Aberg');
+    expect(speakerIn(t, [['Nils Aberg', 'PER']])).toBe('Nils Aberg');
   });
 
   test('a person named a few words after an inverted cue is the speaker', () => {
     const t = '“Thanks for coming, all of you,” said master of ceremonies Ada Lunde, a local engineer.';
-    expect(speakerOf(run(t, [['Ada Lunde', 'PER']])[0])).toBe('Ada Lunde');
+    expect(speakerIn(t, [['Ada Lunde', 'PER']])).toBe('Ada Lunde');
   });
 });
 
 describe('speech nouns, cues and sentences around the quote', () => {
   test('the owner of a speech noun tied to the quote by "to" or "that" is the speaker', () => {
     const t = 'Those remarks, including his promise to be “neutral” in the talks, alarmed the allies.';
-    expect(speakerOf(run(t)[0])).toBe('his');
+    expect(speakerIn(t)).toBe('his');
     const t2 = 'Ryan Moss said her comments about the port were “out of line.”';
-    expect(speakerOf(run(t2, [['Ryan Moss', 'PER']])[0])).toBe('Ryan Moss');
+    expect(speakerIn(t2, [['Ryan Moss', 'PER']])).toBe('Ryan Moss');
   });
 
   test('a cue closing the writer’s sentence after a fragment attributes the whole sentence', () => {
     const t = 'Nothing the minister said “will calm the markets,” the analyst Tove Ek said.';
-    expect(speakerOf(run(t, [['Tove Ek', 'PER']])[0])).toBe('Tove Ek');
+    expect(speakerIn(t, [['Tove Ek', 'PER']])).toBe('Tove Ek');
   });
 
   test('a speech word ending in -s after a preposition or a led name is a noun, not the cue', () => {
     const t = '“We feel good about our chances” there and in states that vote in March, the memo stated.';
     expect(run(t)[0]?.cue?.text).toBe('stated');
     const t2 = 'The department has classified 22 Lund emails as “top secret” this year.';
-    expect(speakerOf(run(t2, [['Lund', 'PER']])[0])).not.toBe('Lund');
+    expect(speakerIn(t2, [['Lund', 'PER']])).not.toBe('Lund');
   });
 
   test('a sentence with its own speech verb between two quotes introduces the second', () => {
@@ -657,20 +610,18 @@ describe('speech nouns, cues and sentences around the quote', () => {
 
   test('a dummy "it" is no speaker of a borrowed phrase', () => {
     const t = 'It was Ivo Rask who first pushed for a “grand harbour bargain” in those years.';
-    expect(speakerOf(run(t, [['Ivo Rask', 'PER']])[0])).not.toBe('It');
+    expect(speakerIn(t, [['Ivo Rask', 'PER']])).not.toBe('It');
   });
 
   test('a person acting in the past tense right after a quote said it', () => {
     const t = '“Would it be negotiable about the ferries?” Hanna Ek pressed.';
-    expect(speakerOf(run(t, [['Hanna Ek', 'PER']])[0])).toBe('Hanna Ek');
+    expect(speakerIn(t, [['Hanna Ek', 'PER']])).toBe('Hanna Ek');
     const t2 = '“This is fantastic!” beamed Ola Dahl of Vallby.';
     expect(
-      speakerOf(
-        run(t2, [
-          ['Ola Dahl', 'PER'],
-          ['Vallby', 'LOC'],
-        ])[0],
-      ),
+      speakerIn(t2, [
+        ['Ola Dahl', 'PER'],
+        ['Vallby', 'LOC'],
+      ]),
     ).toBe('Ola Dahl');
   });
 });
