@@ -2,7 +2,7 @@
 import { runCli, UsageError } from '../src/cli/runCli.js';
 import { loadConfig } from '../src/config.js';
 import { createPgPool } from '../src/db/createPgPool.js';
-import { openDatabase } from '../src/db/openDatabase.js';
+import { connectDatabase } from '../src/db/connectDatabase.js';
 import { releaseExitSignals } from '../src/db/startEmbeddedPostgres.js';
 import { pgSqlOf } from '../src/db/sql.js';
 import { assertPortFree } from '../src/http/assertPortFree.js';
@@ -64,7 +64,8 @@ runCli({ name: 'worker', help: HELP, options }, async ({ values }) => {
   // Before the slower start: a second worker on this machine needs a port of its own.
   await assertPortFree(config.workerMetricsPort, 'WORKER_METRICS_PORT');
   await assertRedisReachable(config.redisUrl);
-  const db = await openDatabase(config, log);
+  // The worker reads and writes through its own pool: no Prisma client to start.
+  const db = await connectDatabase(config, log);
   const pool = createPgPool(db.url, { max: concurrency + 2, statementTimeoutMs: config.statementTimeoutMs, applicationName: 'storygraph-worker' });
   const unobservePool = observePool('primary', pool);
   // The queue's waiting and active counts, read at each scrape.
@@ -73,7 +74,6 @@ runCli({ name: 'worker', help: HELP, options }, async ({ values }) => {
   const worker = startImportWorker({
     redisUrl: config.redisUrl,
     queueName: config.importQueue.name,
-    prisma: db.prisma,
     sql: pgSqlOf(pool),
     log,
     publicBaseUrl: config.publicBaseUrl,

@@ -42,8 +42,6 @@ export interface ImportOptions {
   stdin?: NodeJS.ReadableStream;
   /** What one article may hold (default DEFAULT_IMPORT_LIMITS). */
   limits?: ImportLimits;
-  /** Connection for reads and batch writes; default: the first argument (a Prisma client is used through raw SQL). */
-  sql?: SqlDatabase;
   /** Who imports, for the written-articles metric (default `cli`). */
   source?: WriteSource;
   /** Called as articles finish; used for progress display. */
@@ -83,7 +81,8 @@ export async function importSources(database: PrismaClient | SqlDatabase, source
   const { log } = options;
   const dryRun = options.dryRun ?? false;
   const batchSize = Math.max(1, options.batchSize ?? 100);
-  const db = options.sql ?? asSqlDatabase(database);
+  // A Prisma client is used through raw SQL; the CLI and the worker pass a `pg` pool's SqlDatabase.
+  const db = asSqlDatabase(database);
   const report = emptyReport(dryRun);
   const acronyms = emptyAcronyms();
   const sink = dryRun

@@ -1,5 +1,4 @@
 import { Worker, type Job } from 'bullmq';
-import type { PrismaClient } from '../db/createPrisma.js';
 import type { SqlDatabase } from '../db/sql.js';
 import { importSources } from '../ingest/importFiles.js';
 import type { Logger } from '../log.js';
@@ -10,7 +9,7 @@ import { queueConnection } from './importQueue.js';
 export interface ImportWorkerOptions {
   redisUrl: string;
   queueName: string;
-  prisma: PrismaClient;
+  /** Reads and batch writes of the import. */
   sql: SqlDatabase;
   log: Logger;
   publicBaseUrl: string | null;
@@ -37,12 +36,11 @@ export function startImportWorker(options: ImportWorkerOptions): Worker<ImportJo
     log.info(`job ${job.id}: importing ${articles.length} article(s)`);
     let lastProgress = 0;
     const report = await importSources(
-      options.prisma,
+      options.sql,
       { items: iterate(articles.map(sourceArticle)), total: () => articles.length },
       {
         log,
         source: 'worker',
-        sql: options.sql,
         publicBaseUrl: options.publicBaseUrl,
         reextract: job.data.reextract,
         batchSize: articles.length,
