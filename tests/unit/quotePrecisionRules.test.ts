@@ -106,6 +106,18 @@ describe('lone letters and handles', () => {
   });
 });
 
+describe('poll answers', () => {
+  test('bare words with a share beside them are an answer in a poll', () => {
+    expect(quotesIn('Trust is higher among ferry users (41% “strongly agree”) than among drivers.')).toEqual([]);
+    expect(quotesIn('Among the candidates, Penn leads with “not sure” with 9 percent in the poll.')).toEqual([]);
+  });
+
+  test('a remark closed by its own comma before a share is speech', () => {
+    expect(quotesIn('Asked whether the pier should reopen, “as soon as possible,” 62 percent of residents said.')).toEqual(['as soon as possible,']);
+    expect(quotesIn('Ferry revenue grew by 2% “despite a hard winter on the coast,” the company said.')).toEqual(['despite a hard winter on the coast,']);
+  });
+});
+
 describe('translations and addresses', () => {
   test('words after "Latin for" translate, and words after "addressed to" are an address', () => {
     expect(quotesIn('The town’s motto is Festina lente, Latin for “make haste slowly.”')).toEqual([]);

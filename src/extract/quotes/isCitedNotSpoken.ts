@@ -2,9 +2,9 @@
  * Quoted text that is cited, not spoken: a headline with its byline, a poster or slogan dated in
  * brackets, the title of a work next to its star, author or founder, a slogan printed on
  * something, a section heading set between dashes, a single word the writer's sentence is about,
- * a lone letter or handle, a translation or an address, words listed as examples of words, and a
- * nickname inside a name. Each rule reads only the few characters around the marks, so the check
- * is constant work per quote.
+ * a lone letter or handle, a poll's answer, a translation or an address, words listed as
+ * examples of words, and a nickname inside a name. Each rule reads only the few characters
+ * around the marks, so the check is constant work per quote.
  */
 import { ABBREVIATIONS, CUE_WORDS, PRONOUNS } from './lexicon.js';
 
@@ -35,6 +35,7 @@ export function isCitedNotSpoken(text: string, q: QuoteMarks): boolean {
     isWordTalkedAbout(before, q.content, after) ||
     isCreditedAfter(q.content, q.titleLike, after) ||
     isSymbol(q.content) ||
+    isPollAnswer(before, q.content, after) ||
     isTranslation(before) ||
     isAddress(before) ||
     isListedWord(text.slice(Math.max(0, q.open - LIST_REACH), q.open)) ||
@@ -95,6 +96,18 @@ function isCreditedAfter(content: string, titleLike: boolean, after: string): bo
  */
 function isSymbol(content: string): boolean {
   return /^\p{L}[,.]?$/u.test(content) || /^@\w+:?$/.test(content);
+}
+
+/**
+ * "(34% “strongly agree”)", "leads with “not sure” with 6 percent": bare words with a share
+ * beside them are a poll's answer, not a remark ("“…,” 72 percent said" keeps its comma, and
+ * "grew by 2% “despite …”" is no answer: the share before an answer is in its brackets).
+ */
+function isPollAnswer(before: string, content: string, after: string): boolean {
+  return (
+    !/[.,!?…:;]['’]?$/.test(content) &&
+    (/\(\s*\d+(?:\.\d+)?(?:%|\s+percent)\s*$/.test(before) || /^\s*(?:with\s+)?\(?\d+(?:\.\d+)?(?:%|\s+percent)/.test(after))
+  );
 }
 
 /** "Carpe diem, Latin for “seize the day”": the writer's translation of foreign words. */
