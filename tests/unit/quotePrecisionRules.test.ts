@@ -78,8 +78,9 @@ describe('nicknames', () => {
     expect(quotesIn('The runoff pitted Ann Lee against Jose\u0301 “Pepe” Ruiz, a councillor.')).toEqual([]);
   });
 
-  test('a reply after a sentence ending in a surname is speech', () => {
+  test('a reply after a sentence ending in a surname, or words with their own punctuation, are speech', () => {
     expect(cited('The question went to Ann Lee. “Never” Ruiz answered for her.')).toBe(false);
+    expect(cited('The reporter asked Lee “Why?” Ruiz answered for her.')).toBe(false);
   });
 });
 
@@ -90,7 +91,8 @@ describe('words printed on things people carry or wear', () => {
     expect(quotesIn('She sat with a “Save Our Ferry” tote bag at her side.')).toEqual([]);
   });
 
-  test('a finished remark before the noun is speech', () => {
+  test('a finished remark, or a lower-case scare quote, before the noun is not printed', () => {
+    expect(cited('The mayor saw “encouraging” signs in the ferry figures.')).toBe(false);
     expect(quotesIn('The captain told reporters simply, “We lost.” T-shirts with the words appeared the next day.')).toEqual(['We lost.']);
   });
 });
@@ -124,7 +126,9 @@ describe('translations and addresses', () => {
     expect(quotesIn('Cards arrived at the harbour office, many addressed simply to “The Ferry Crew, Pier Road.”')).toEqual([]);
   });
 
-  test('a quote after "asked for" or "addressed the crowd" is speech', () => {
+  test('a request in a language, words addressed to people, "asked for" or "addressed the crowd" are speech', () => {
+    expect(cited('She called in Spanish for “calm and patience” on the pier.')).toBe(false);
+    expect(cited('His remarks, addressed to “my fellow islanders,” went on for an hour.')).toBe(false);
     expect(quotesIn('The mayor asked for “patience and calm,” and left.')).toEqual(['patience and calm,']);
     expect(quotesIn('She addressed the crowd: “We will rebuild the pier.”')).toEqual(['We will rebuild the pier.']);
   });

@@ -4,7 +4,7 @@
  * stage is linear in the text length.
  */
 import { calibrate, evidenceKey } from './calibrate.js';
-import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
+import { isBare, isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { isCitedNotSpoken } from './isCitedNotSpoken.js';
@@ -92,7 +92,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       (kind === 'PARTIAL' && (isNamedThing(before) || (titleLike && looksLikeTitleContext(before, index)))) ||
       isCitedNotSpoken(text, { open: q.open, close: q.close, content, titleLike }) ||
       // The title of a work next to the noun naming it: "the documentary “Long Road”".
-      ((titleLike || /^\p{N}[\p{L}\p{N}]*[.,]?$/u.test(content)) && nextToWorkNoun(before, after, !/[.,!?…:;]['’]?$/.test(content))) ||
+      ((titleLike || /^\p{N}[\p{L}\p{N}]*[.,]?$/u.test(content)) && nextToWorkNoun(before, after, isBare(content))) ||
       (kind === 'PARTIAL' && titleLike && content.split(/\s+/).length >= 2 && endsInEventNoun(content)) ||
       // The next title in a list of them: "roles in “Harbour Lights,” “Low Tide” and “Ebb”".
       (titleLike && lastNamed !== null && lastNamed === prevRaw && /^[\s,]*(?:(?:and|or)\s+)?$/.test(text.slice(prevRaw.close, q.open)))

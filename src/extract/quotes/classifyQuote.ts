@@ -53,6 +53,15 @@ function isTitleCased(content: string, maxWords: number): boolean {
   return capitals > 0 && (first !== first.toLowerCase() || /[0-9]/.test(first)) && !(words.length === 1 && words[0] === 'I');
 }
 
+/**
+ * True when the quoted words end without punctuation of their own, as a name or a noun's
+ * modifier does ("the “Vote Now” ads"); a remark ends in a comma or a full stop ("“Vote now,”
+ * the ad says").
+ */
+export function isBare(content: string): boolean {
+  return !/[.,!?…:;]['’]?$/.test(content);
+}
+
 /** True when the words just before the quote name it ("a film titled", "the show called"). */
 export function isNamedThing(before: readonly Token[]): boolean {
   const last = before[before.length - 1];

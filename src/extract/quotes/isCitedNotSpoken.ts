@@ -6,6 +6,7 @@
  * examples of words, and a nickname inside a name. Each rule reads only the few characters
  * around the marks, so the check is constant work per quote.
  */
+import { isBare } from './classifyQuote.js';
 import { ABBREVIATIONS, CUE_WORDS, PRONOUNS } from './lexicon.js';
 
 /** What the check needs: the marks' offsets and the content between them. */
@@ -37,7 +38,7 @@ export function isCitedNotSpoken(text: string, q: QuoteMarks): boolean {
     isSymbol(q.content) ||
     isPollAnswer(before, q.content, after) ||
     isTranslation(before) ||
-    isAddress(before) ||
+    isAddress(before, q.content) ||
     isListedWord(text.slice(Math.max(0, q.open - LIST_REACH), q.open)) ||
     isPrintedOn(q.content, after) ||
     (q.titleLike &&
@@ -87,7 +88,7 @@ const CREDIT_BEFORE =
  */
 function isCreditedAfter(content: string, titleLike: boolean, after: string): boolean {
   if (!/^,?\s*(?:co-)?(?:star|host|creator|actor|actress)\s+\p{Lu}/iu.test(after)) return false;
-  return titleLike || (/^\p{Lu}/u.test(content) && !/[.,!?…:;]['’]?$/.test(content));
+  return titleLike || (/^\p{Lu}/u.test(content) && isBare(content));
 }
 
 /**
@@ -104,22 +105,25 @@ function isSymbol(content: string): boolean {
  * "grew by 2% “despite …”" is no answer: the share before an answer is in its brackets).
  */
 function isPollAnswer(before: string, content: string, after: string): boolean {
-  return (
-    !/[.,!?…:;]['’]?$/.test(content) &&
-    (/\(\s*\d+(?:\.\d+)?(?:%|\s+percent)\s*$/.test(before) || /^\s*(?:with\s+)?\(?\d+(?:\.\d+)?(?:%|\s+percent)/.test(after))
-  );
+  return isBare(content) && (/\(\s*\d+(?:\.\d+)?(?:%|\s+percent)\s*$/.test(before) || /^\s*(?:with\s+)?\(?\d+(?:\.\d+)?(?:%|\s+percent)/.test(after));
 }
 
-/** "Carpe diem, Latin for “seize the day”": the writer's translation of foreign words. */
+/**
+ * "Carpe diem, Latin for “seize the day”": the writer's translation of foreign words, set off
+ * after them by a comma, dash or bracket ("she called in Spanish for “calm”" is a request).
+ */
 function isTranslation(before: string): boolean {
-  return /\b(?:Latin|Greek|Spanish|French|German|Italian|Portuguese|Russian|Arabic|Hebrew|Yiddish|Persian|Turkish|Chinese|Japanese|Korean)\s+for\s*$/.test(
+  return /[,(—–-]['’"”]?\s*(?:Latin|Greek|Spanish|French|German|Italian|Portuguese|Russian|Arabic|Hebrew|Yiddish|Persian|Turkish|Chinese|Japanese|Korean)\s+for\s*$/.test(
     before,
   );
 }
 
-/** "cards addressed simply to “Ms. Ann Lee, Harbour Road”": the address written on mail. */
-function isAddress(before: string): boolean {
-  return /\baddressed\s+(?:\p{Ll}+\s+)?to\s*$/u.test(before);
+/**
+ * "cards addressed simply to “Ms. Ann Lee, Harbour Road”": the address written on mail, a name
+ * and a place ("remarks addressed to “my fellow citizens”" are speech).
+ */
+function isAddress(before: string, content: string): boolean {
+  return /^\p{Lu}/u.test(content) && /,\s*\p{Lu}/u.test(content) && /\baddressed\s+(?:\p{Ll}+\s+)?to\s*$/u.test(before);
 }
 
 /**
@@ -134,11 +138,12 @@ function isListedWord(before: string): boolean {
  * Robert C. “Bobby” Scott, Gov. J.R. “Bud” Lane, Jesús “Chuy” Ruiz: a short title-cased stretch
  * between a first name, an initial or an abbreviated title and a surname is a nickname. Only an
  * initial or an abbreviation ends in a full stop without ending a sentence ("… said Lee. “Never”
- * Ann replied" is a reply).
+ * Ann replied" is a reply), and a nickname has no punctuation of its own ("asked Lee “Why?” Ann
+ * replied").
  */
 function isNickname(before: string, content: string, after: string): boolean {
   const word = /(\S+)\s$/u.exec(before)?.[1];
-  if (word === undefined || content.split(/\s+/).length > 3 || !/^\s\p{Lu}/u.test(after)) return false;
+  if (word === undefined || !isBare(content) || content.split(/\s+/).length > 3 || !/^\s\p{Lu}/u.test(after)) return false;
   return (
     /^\p{Lu}[\p{L}\p{M}]*$/u.test(word) ||
     /^(?:\p{Lu}\.)+$/u.test(word) ||
@@ -148,12 +153,14 @@ function isNickname(before: string, content: string, after: string): boolean {
 
 /**
  * "“Vote Local” signs", "a “We are here” T-shirt": words printed on a thing someone carries or
- * wears, the quote standing as the noun's modifier (a finished remark before "T-shirts appeared"
- * ends in its own punctuation).
+ * wears, the quote standing as the noun's modifier and opening with a capital as a slogan does
+ * (a finished remark before "T-shirts appeared" ends in its own punctuation, and "“encouraging”
+ * signs" are a scare quote).
  */
 function isPrintedOn(content: string, after: string): boolean {
   return (
-    !/[.,!?…:;]['’]?$/.test(content) &&
+    /^\p{Lu}/u.test(content) &&
+    isBare(content) &&
     /^\s*(?:campaign\s+)?(?:signs?|placards?|banners?|shirts?|t-shirts?|hats?|caps?|pins?|buttons?|stickers?|tote\s+bags?)\b/i.test(after)
   );
 }
