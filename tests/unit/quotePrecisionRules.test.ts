@@ -28,6 +28,7 @@ describe('a work named before its star, host or maker', () => {
 
   test('words with their own punctuation before "star" and a name are speech', () => {
     expect(quotesIn('“We won the night,” star Ana Reis said after the show.')).toEqual(['We won the night,']);
+    expect(cited('“Tide is High” star who left early did not return.')).toBe(false);
   });
 });
 

@@ -40,7 +40,7 @@ export function isCitedNotSpoken(text: string, q: QuoteMarks): boolean {
     isTranslation(before) ||
     isAddress(before, q.content) ||
     isListedWord(text.slice(Math.max(0, q.open - LIST_REACH), q.open)) ||
-    isPrintedOn(q.content, after) ||
+    isPrintedOn(q.content, q.titleLike, after) ||
     (q.titleLike &&
       (isCreditedWork(before, after) ||
         isNickname(before, q.content, after) ||
@@ -87,7 +87,8 @@ const CREDIT_BEFORE =
  * High” star Ana Reis"), since "“We won,” star Ana Reis said" is speech.
  */
 function isCreditedAfter(content: string, titleLike: boolean, after: string): boolean {
-  if (!/^,?\s*(?:co-)?(?:star|host|creator|actor|actress)\s+\p{Lu}/iu.test(after)) return false;
+  // The noun may be capitalised (a headline), the name after it must be.
+  if (!/^,?\s*(?:[Cc]o-)?(?:[Ss]tar|[Hh]ost|[Cc]reator|[Aa]ctor|[Aa]ctress)\s+\p{Lu}/u.test(after)) return false;
   return titleLike || (/^\p{Lu}/u.test(content) && isBare(content));
 }
 
@@ -153,14 +154,13 @@ function isNickname(before: string, content: string, after: string): boolean {
 
 /**
  * "“Vote Local” signs", "a “We are here” T-shirt": words printed on a thing someone carries or
- * wears, the quote standing as the noun's modifier and opening with a capital as a slogan does
- * (a finished remark before "T-shirts appeared" ends in its own punctuation, and "“encouraging”
- * signs" are a scare quote).
+ * wears: a title-cased slogan, or any words standing bare as the noun's modifier and opening
+ * with a capital as a slogan does (a finished remark before "T-shirts appeared" ends in its own
+ * punctuation, and "“encouraging” signs" are a scare quote).
  */
-function isPrintedOn(content: string, after: string): boolean {
+function isPrintedOn(content: string, titleLike: boolean, after: string): boolean {
   return (
-    /^\p{Lu}/u.test(content) &&
-    isBare(content) &&
+    (titleLike || (/^\p{Lu}/u.test(content) && isBare(content))) &&
     /^\s*(?:campaign\s+)?(?:signs?|placards?|banners?|shirts?|t-shirts?|hats?|caps?|pins?|buttons?|stickers?|tote\s+bags?)\b/i.test(after)
   );
 }
