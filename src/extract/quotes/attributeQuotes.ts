@@ -4,12 +4,12 @@
  * stage is linear in the text length.
  */
 import { calibrate, evidenceKey } from './calibrate.js';
-import { isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
+import { isBare, isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { isCitedNotSpoken } from './isCitedNotSpoken.js';
 import { ADDRESSEE_VERBS, clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
-import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, PRONOUNS, ROLE_NOUNS, WORK_NOUNS } from './lexicon.js';
+import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, OBJECT_PRONOUNS, PRONOUNS, ROLE_NOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
 import { nestedSource } from './nestedSource.js';
 import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
@@ -89,10 +89,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     if (isHeadingOrAside(text, q, para, content)) continue;
     const titleLike = isTitleLike(content);
     if (
-      (kind === 'PARTIAL' && (isNamedThing(before) || (titleLike && looksLikeTitleContext(text, q, before, index)))) ||
+      (kind === 'PARTIAL' && (isNamedThing(before) || (titleLike && looksLikeTitleContext(before, index)))) ||
       isCitedNotSpoken(text, { open: q.open, close: q.close, content, titleLike }) ||
       // The title of a work next to the noun naming it: "the documentary “Long Road”".
-      ((titleLike || /^\p{N}[\p{L}\p{N}]*[.,]?$/u.test(content)) && nextToWorkNoun(before, after)) ||
+      ((titleLike || /^\p{N}[\p{L}\p{N}]*[.,]?$/u.test(content)) && nextToWorkNoun(before, after, isBare(content))) ||
       (kind === 'PARTIAL' && titleLike && content.split(/\s+/).length >= 2 && endsInEventNoun(content)) ||
       // The next title in a list of them: "roles in “Harbour Lights,” “Low Tide” and “Ebb”".
       (titleLike && lastNamed !== null && lastNamed === prevRaw && /^[\s,]*(?:(?:and|or)\s+)?$/.test(text.slice(prevRaw.close, q.open)))
@@ -100,8 +100,11 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       lastNamed = q;
       continue;
     }
-    // The writer distancing a term: "the so-called “experts”".
-    if (kind === 'PARTIAL' && before[before.length - 1]?.lower === 'so-called' && content.split(/\s+/).length <= 3) continue;
+    // The writer distancing a term: "the so-called “experts”" (also broken at the hyphen, "so- called").
+    if (kind === 'PARTIAL' && /\bso-\s?called\s*$/i.test(text.slice(Math.max(0, q.open - 12), q.open)) && content.split(/\s+/).length <= 3) continue;
+    // A pronoun in scare quotes ("because “she” is a “he”", "the “us” he speaks for") is the
+    // writer's word play, whatever speech verb is near.
+    if (kind === 'PARTIAL' && isPronoun(content.replace(/[^\p{L}]/gu, '').toLowerCase())) continue;
     // A sign-off line such as "Follow the author on Twitter @handle."
     if (/^Follow\b[^.!?]*\bon (?:Twitter|Facebook|Instagram)\b/.test(content)) continue;
 
@@ -258,8 +261,6 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         confidence = 0.75;
       } else confidence = 0.5;
     } else {
-      // A pronoun in scare quotes ("because “she” is a “he”") is the writer's word play.
-      if (kind === 'PARTIAL' && PRONOUNS.has(content.replace(/[^\p{L}]/gu, '').toLowerCase())) continue;
       const labelled = kind === 'DIRECT' ? (nameBeforeColon(text, before, index) ?? subjectBeforeColon(text, before, index)) : null;
       const inherited = labelled === null ? inherit(text, q, kind, prev, sameSentenceAsPrev, done, paragraphs, index, memory) : null;
       if (labelled !== null) {
@@ -320,6 +321,11 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     }
   }
   return done.map((d) => d.quote);
+}
+
+/** A personal pronoun, subject or object form. */
+function isPronoun(word: string): boolean {
+  return PRONOUNS.has(word) || OBJECT_PRONOUNS.has(word);
 }
 
 /** Words that open a relative or comparative clause, whose cue attributes nothing outside it. */
@@ -676,17 +682,23 @@ function subjectBeforeColon(text: string, before: readonly Token[], index: NameI
  * True when a noun naming a work stands just before the quote ("the documentary “…”", "an
  * episode of “…”", "his podcast, “…”") or right after it ("the “…” podcast").
  */
-function nextToWorkNoun(before: readonly Token[], after: readonly Token[]): boolean {
+function nextToWorkNoun(before: readonly Token[], after: readonly Token[], bare: boolean): boolean {
   let k = before.length - 1;
-  while (k >= 0 && (before[k]!.text === ',' || before[k]!.lower === 'of')) k--;
+  while (k >= 0 && (before[k]!.text === ',' || before[k]!.lower === 'of' || before[k]!.lower === 'including')) k--;
   if (k >= 0 && k >= before.length - 3 && WORK_NOUNS.has(before[k]!.lower)) return true;
   // After the quote: "the “…” podcast", "his “…” radio show".
   for (let j = 0; j < 2 && j < after.length && after[j]!.word; j++) {
     const w = after[j]!.lower;
-    if (WORK_NOUNS.has(w) && !AMBIGUOUS_AFTER.has(w)) return true;
+    if (WORK_NOUNS.has(w) && !AMBIGUOUS_AFTER.has(w) && (bare || !SPEAKING_WORKS.has(w))) return true;
   }
   return false;
 }
+
+/**
+ * Works that speak: after a quote ending in punctuation they are its source ("“Vote Now,” the ad
+ * says"); only a bare quote before one names it ("the “Vote Now” ads").
+ */
+const SPEAKING_WORKS: ReadonlySet<string> = new Set(['ad', 'ads', 'spot', 'commercial', 'letter', 'letters']);
 
 /** Work nouns that after a quote are more often a verb or adjective ("“…” hit hard"). */
 const AMBIGUOUS_AFTER: ReadonlySet<string> = new Set(['hit', 'play', 'single', 'classic', 'theme', 'track', 'tv']);
@@ -725,23 +737,21 @@ function isSplitBridge(text: string, prevRaw: RawQuote, between: readonly Token[
 }
 
 /**
- * Title-cased quotes that name a show, book or nickname: after a possessive ("CNN's “State of
- * the Union”"), after "on"/"in"/"of", or wedged between parts of a name (Robert “Bobby” Scott).
+ * Title-cased quotes that name a show or book: after a possessive ("CNN's “State of the Union”")
+ * or after "on".
  */
-function looksLikeTitleContext(text: string, q: RawQuote, before: readonly Token[], index: NameIndex): boolean {
+function looksLikeTitleContext(before: readonly Token[], index: NameIndex): boolean {
   const n = before.length;
   const last = before[n - 1];
-  if (last !== undefined) {
-    // A programme named by its broadcaster: "on CNN's “State of the Union”", "MSNBC’s “Morning Joe”".
-    if ((last.lower === "'s" || last.lower === '’s') && n > 1) {
-      const owner = before[n - 2]!;
-      const name = index.at(owner.start);
-      if ((name !== null && name.type !== 'PER') || /^[A-Z]{2,}$/.test(owner.text)) return true;
-    }
-    for (let k = Math.max(0, n - 4); k < n; k++) if (before[k]!.lower === 'on' && before[k]!.word) return true;
+  if (last === undefined) return false;
+  // A programme named by its broadcaster: "on CNN's “State of the Union”", "MSNBC’s “Morning Joe”".
+  if ((last.lower === "'s" || last.lower === '’s') && n > 1) {
+    const owner = before[n - 2]!;
+    const name = index.at(owner.start);
+    if ((name !== null && name.type !== 'PER') || /^[A-Z]{2,}$/.test(owner.text)) return true;
   }
-  // Wedged between parts of a name: Robert C. “Bobby” Scott.
-  return /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, q.open - 12), q.open)) && /^\s\p{Lu}/u.test(text.slice(q.close, q.close + 2));
+  for (let k = Math.max(0, n - 4); k < n; k++) if (before[k]!.lower === 'on' && before[k]!.word) return true;
+  return false;
 }
 
 /**
@@ -750,11 +760,27 @@ function looksLikeTitleContext(text: string, q: RawQuote, before: readonly Token
  */
 function isHeadingOrAside(text: string, q: RawQuote, para: { start: number; end: number }, content: string): boolean {
   if (/^[([][^)\]]*[)\]][.,]?$/.test(content)) return true;
+  // A heading written in capitals quotes in capitals: "3. FOR FERRY CREWS ‘A LONG WINTER’".
+  if (
+    q.open - para.start <= HEADING_REACH &&
+    isCapitals(content) &&
+    isCapitals(text.slice(para.start, q.open)) &&
+    /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(text.slice(para.start, q.open))
+  )
+    return true;
   // Only a quote filling its paragraph can be a heading; the bounds keep this check O(1).
   if (q.open - para.start > 4 || para.end - q.close > 4) return false;
   const whole = text.slice(para.start, para.end).trim();
   const quoted = text.slice(q.open, q.close).trim();
   return whole === quoted && content.split(/\s+/).length <= 8 && (q.single || isTitleLike(content));
+}
+
+/** How far into its paragraph a quote may open and still be part of a heading in capitals. */
+const HEADING_REACH = 80;
+
+/** Letters there, and none of them lower case. */
+function isCapitals(s: string): boolean {
+  return /\p{L}/u.test(s) && !/\p{Ll}/u.test(s);
 }
 
 /**

@@ -24,11 +24,23 @@ export function quoteKind(content: string, before: readonly Token[], continues: 
 
 /** "Face the Nation", "Morning Joe", "Bobby", "60 Minutes": short title-cased stretches are names, not speech. */
 export function isTitleLike(content: string): boolean {
+  // A title with a subtitle ("Long Road: A Life in Ports and Harbours of the North") is a short
+  // title and a longer title-cased phrase.
+  const colon = content.indexOf(': ');
+  if (colon > 0) return isTitleCased(content.slice(0, colon), MAX_TITLE_WORDS) && isTitleCased(content.slice(colon + 2), MAX_SUBTITLE_WORDS);
+  return isTitleCased(content, MAX_TITLE_WORDS);
+}
+
+const MAX_TITLE_WORDS = 7;
+const MAX_SUBTITLE_WORDS = 12;
+
+/** Every word capitalised but for short function words, and at most `maxWords` words. */
+function isTitleCased(content: string, maxWords: number): boolean {
   const words = content
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => w !== '');
-  if (words.length === 0 || words.length > 7) return false;
+  if (words.length === 0 || words.length > maxWords) return false;
   if (/[.!?]\s+\S/.test(content.trim())) return false;
   let capitals = 0;
   for (const w of words) {
@@ -39,6 +51,15 @@ export function isTitleLike(content: string): boolean {
   // A title may open with a number ("24 Hours in Port", "1984").
   const first = words[0]![0]!;
   return capitals > 0 && (first !== first.toLowerCase() || /[0-9]/.test(first)) && !(words.length === 1 && words[0] === 'I');
+}
+
+/**
+ * True when the quoted words end without punctuation of their own, as a name or a noun's
+ * modifier does ("the “Vote Now” ads"); a remark ends in a comma or a full stop ("“Vote now,”
+ * the ad says").
+ */
+export function isBare(content: string): boolean {
+  return !/[.,!?…:;]['’]?$/.test(content);
 }
 
 /** True when the words just before the quote name it ("a film titled", "the show called"). */

@@ -1,11 +1,13 @@
 /**
  * Quoted text that is cited, not spoken: a headline with its byline, a poster or slogan dated in
- * brackets, the title of a show next to the part someone plays in it, a slogan printed on
- * something, a section heading set between dashes, and a single word the writer's sentence is
- * about. Each rule reads only the few characters
+ * brackets, the title of a work next to its star, author or founder, a slogan printed on
+ * something, a section heading set between dashes, a single word the writer's sentence is about,
+ * a lone letter or handle, a poll's answer, a translation or an address, words listed as
+ * examples of words, and a nickname inside a name. Each rule reads only the few characters
  * around the marks, so the check is constant work per quote.
  */
-import { CUE_WORDS, PRONOUNS } from './lexicon.js';
+import { isBare } from './classifyQuote.js';
+import { ABBREVIATIONS, CUE_WORDS, PRONOUNS } from './lexicon.js';
 
 /** What the check needs: the marks' offsets and the content between them. */
 export interface QuoteMarks {
@@ -20,6 +22,8 @@ export interface QuoteMarks {
 }
 
 const REACH = 60;
+/** How far back a list of quoted words may run before its first item's introduction. */
+const LIST_REACH = 200;
 
 /** True when the quote names or cites something rather than reporting words someone said. */
 export function isCitedNotSpoken(text: string, q: QuoteMarks): boolean {
@@ -30,7 +34,19 @@ export function isCitedNotSpoken(text: string, q: QuoteMarks): boolean {
     isDatedCitation(after) ||
     isDashHeading(before, after) ||
     isWordTalkedAbout(before, q.content, after) ||
-    (q.titleLike && (isCreditedWork(before, after) || isPrintedSlogan(after) || isProgramme(before, q.content) || isDescribedWork(after)))
+    isCreditedAfter(q.content, q.titleLike, after) ||
+    isSymbol(q.content) ||
+    isPollAnswer(before, q.content, after) ||
+    isTranslation(before) ||
+    isAddress(before, q.content) ||
+    isListedWord(text.slice(Math.max(0, q.open - LIST_REACH), q.open)) ||
+    isPrintedOn(q.content, q.titleLike, after) ||
+    (q.titleLike &&
+      (isCreditedWork(before, after) ||
+        isNickname(before, q.content, after) ||
+        isNamedEvent(after) ||
+        isProgramme(before, q.content) ||
+        isDescribedWork(after)))
   );
 }
 
@@ -55,17 +71,103 @@ function isDashHeading(before: string, after: string): boolean {
 
 /**
  * A show, film, play or song named with a part in it: "starred in “…”", "host of “…”", "edits
- * “…”", "performed “…”", "to the tune of “…”" before it, or "“…” star Jane Doe" after it.
+ * “…”", "performed “…”", "to the tune of “…”", "author of “…”", "founder of “…”" before it, or
+ * "“…” by Ann Lee" after it.
  */
 function isCreditedWork(before: string, after: string): boolean {
-  return CREDIT_BEFORE.test(before) || /^,?\s*(?:co-)?(?:star|host|creator|actor|actress)\s+\p{Lu}/u.test(after);
+  return CREDIT_BEFORE.test(before) || /^\s*by\s+\p{Lu}/u.test(after);
 }
 const CREDIT_BEFORE =
-  /\b(?:starred|stars|starring|star|roles?|acting|host|hosts|hosted|edits|edited|appear|appears|appeared|appearing|perform|performs|performed|performing|sang|sings|sing|tune\s+of)\s+(?:(?:in|on|of)\s+)?(?:the\s+)?$/i;
+  /\b(?:starred|stars|starring|star|roles?|acting|host|hosts|hosted|edits|edited|appear|appears|appeared|appearing|perform|performs|performed|performing|sang|sings|sing|tune\s+of|(?:co-)?authors?|(?:co-)?founders?)\s+(?:(?:in|on|of)\s+)?(?:the\s+|\p{Lu}[\p{L}.]*['’]s\s+|\p{Ll}+['’]s\s+)?$/iu;
 
-/** "the “Vote Local” signs", "a “Best Newcomer” award": words printed on a thing or naming an event. */
-function isPrintedSlogan(after: string): boolean {
-  return /^\s*(?:campaign\s+)?(?:signs?|placards?|banners?|shirts?|t-shirts?|hats?|caps?|pins?|buttons?|stickers?|awards?|summit|reception)\b/i.test(after);
+/**
+ * "“Low Tide” star Ana Reis", "“Low Tide” Star Opens Up" (a headline's capitals): a work named
+ * before a person who stars in, hosts or made it. A title-cased name may carry the sentence's
+ * comma ("“Low Tide,” star Ana Reis"); other words must stand bare, as a name does ("“Tide is
+ * High” star Ana Reis"), since "“We won,” star Ana Reis said" is speech.
+ */
+function isCreditedAfter(content: string, titleLike: boolean, after: string): boolean {
+  // The noun may be capitalised (a headline), the name after it must be.
+  if (!/^,?\s*(?:[Cc]o-)?(?:[Ss]tar|[Hh]ost|[Cc]reator|[Aa]ctor|[Aa]ctress)\s+\p{Lu}/u.test(after)) return false;
+  return titleLike || (/^\p{Lu}/u.test(content) && isBare(content));
+}
+
+/**
+ * A lone letter ("pull the lever for “R” or “D”") is a label or a mark, and "“@harbourcity:”"
+ * opening a repost is the handle of the account reposted: neither is anyone's words.
+ */
+function isSymbol(content: string): boolean {
+  return /^\p{L}[,.]?$/u.test(content) || /^@\w+:?$/.test(content);
+}
+
+/**
+ * "(34% “strongly agree”)", "leads with “not sure” with 6 percent": bare words with a share
+ * beside them are a poll's answer, not a remark ("“…,” 72 percent said" keeps its comma, and
+ * "grew by 2% “despite …”" is no answer: the share before an answer is in its brackets).
+ */
+function isPollAnswer(before: string, content: string, after: string): boolean {
+  return isBare(content) && (/\(\s*\d+(?:\.\d+)?(?:%|\s+percent)\s*$/.test(before) || /^\s*(?:with\s+)?\(?\d+(?:\.\d+)?(?:%|\s+percent)/.test(after));
+}
+
+/**
+ * "Carpe diem, Latin for “seize the day”": the writer's translation of foreign words, set off
+ * after them by a comma, dash or bracket ("she called in Spanish for “calm”" is a request).
+ */
+function isTranslation(before: string): boolean {
+  return /[,(—–-]['’"”]?\s*(?:Latin|Greek|Spanish|French|German|Italian|Portuguese|Russian|Arabic|Hebrew|Yiddish|Persian|Turkish|Chinese|Japanese|Korean)\s+for\s*$/.test(
+    before,
+  );
+}
+
+/**
+ * "cards addressed simply to “Ms. Ann Lee, Harbour Road”": the address written on mail, a name
+ * and a place ("remarks addressed to “my fellow citizens”" are speech).
+ */
+function isAddress(before: string, content: string): boolean {
+  return /^\p{Lu}/u.test(content) && /,\s*\p{Lu}/u.test(content) && /\baddressed\s+(?:\p{Ll}+\s+)?to\s*$/u.test(before);
+}
+
+/**
+ * "records searched for words such as “ferry,” “toll” and “harbour”": words listed as examples of
+ * words are mentioned, not said; every item of the list goes with the first.
+ */
+function isListedWord(before: string): boolean {
+  return /\b(?:words|terms|phrases|keywords)\s+(?:such\s+as|including)\s+(?:["“][^"“”\n]{1,40}["”]\s*,?\s+(?:(?:and|or)\s+)?)*$/i.test(before);
+}
+
+/**
+ * Robert C. “Bobby” Scott, Gov. J.R. “Bud” Lane, Jesús “Chuy” Ruiz: a short title-cased stretch
+ * between a first name, an initial or an abbreviated title and a surname is a nickname. Only an
+ * initial or an abbreviation ends in a full stop without ending a sentence ("… said Lee. “Never”
+ * Ann replied" is a reply), and a nickname has no punctuation of its own ("asked Lee “Why?” Ann
+ * replied").
+ */
+function isNickname(before: string, content: string, after: string): boolean {
+  const word = /(\S+)\s$/u.exec(before)?.[1];
+  if (word === undefined || !isBare(content) || content.split(/\s+/).length > 3 || !/^\s\p{Lu}/u.test(after)) return false;
+  return (
+    /^\p{Lu}[\p{L}\p{M}]*$/u.test(word) ||
+    /^(?:\p{Lu}\.)+$/u.test(word) ||
+    (/^\p{Lu}\p{L}*\.$/u.test(word) && ABBREVIATIONS.has(word.slice(0, -1).toLowerCase()))
+  );
+}
+
+/**
+ * "“Vote Local” signs", "a “We are here” T-shirt": words printed on a thing someone carries or
+ * wears: a title-cased slogan, or any words standing bare as the noun's modifier and opening
+ * with a capital as a slogan does (a finished remark before "T-shirts appeared" ends in its own
+ * punctuation, and "“encouraging” signs" are a scare quote).
+ */
+function isPrintedOn(content: string, titleLike: boolean, after: string): boolean {
+  return (
+    (titleLike || (/^\p{Lu}/u.test(content) && isBare(content))) &&
+    /^\s*(?:campaign\s+)?(?:signs?|placards?|banners?|shirts?|t-shirts?|hats?|caps?|pins?|buttons?|stickers?|tote\s+bags?)\b/i.test(after)
+  );
+}
+
+/** "a “Best Newcomer” award", "the “Harbour Forward” summit": a title-cased name of an award or event. */
+function isNamedEvent(after: string): boolean {
+  return /^\s*(?:awards?|summit|reception)\b/i.test(after);
 }
 
 /**

@@ -376,6 +376,9 @@ export const PRONOUNS: ReadonlyMap<string, 'SING' | 'PLURAL' | 'THING' | 'SELF'>
   ['i', 'SELF'],
 ]);
 
+/** Object forms of the personal pronouns, which PRONOUNS (subjects) leaves out. */
+export const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['me', 'us', 'you', 'him', 'her', 'them']);
+
 /** Head nouns of unnamed single speakers ("the press secretary", "a spokesperson"). */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'spokesman',
@@ -1025,4 +1028,11 @@ export const WORK_NOUNS: ReadonlySet<string> = new Set([
   'newsletter',
   'magazine',
   'tv',
+  'ad',
+  'ads',
+  'spot',
+  'commercial',
+  'hits',
+  'letter',
+  'letters',
 ]);
