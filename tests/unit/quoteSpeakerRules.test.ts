@@ -625,3 +625,247 @@ describe('speech nouns, cues and sentences around the quote', () => {
     ).toBe('Ola Dahl');
   });
 });
+
+describe('asides and inverted cues after a comma', () => {
+  test('a reporting clause set off by commas attributes the whole sentence', () => {
+    const t = 'The harbour board, Lena Marsh said, called the new toll “a quiet robbery.”';
+    expect(
+      speakerIn(t, [
+        ['harbour board', 'ORG'],
+        ['Lena Marsh', 'PER'],
+      ]),
+    ).toBe('Lena Marsh');
+    const t2 = 'Never, she said, had she called the ferry “a lost cause.”';
+    expect(speakerIn(t2)).toBe('she');
+    // A clause after a comma with its own subject and verb is not an aside.
+    const t3 = 'The board met, and Lena Marsh said, “We will vote in May.”';
+    expect(speakerIn(t3, [['Lena Marsh', 'PER']])).toBe('Lena Marsh');
+  });
+
+  test('an inverted cue after a comma and a person’s name closing the phrase names the speaker', () => {
+    const t = '“Nobody expects it” that the ferry will run before Easter for Tomas Reed, said Ida Brenn, a harbour pilot.';
+    expect(
+      speakerIn(t, [
+        ['Tomas Reed', 'PER'],
+        ['Ida Brenn', 'PER'],
+      ]),
+    ).toBe('Ida Brenn');
+    const t2 = 'Given the way Tomas Reed drew up the timetable, explained Ida Brenn, “every boat leaves late.”';
+    expect(
+      speakerIn(t2, [
+        ['Tomas Reed', 'PER'],
+        ['Ida Brenn', 'PER'],
+      ]),
+    ).toBe('Ida Brenn');
+    // Before a quote, a name running into it is what was said about, not who said it.
+    const t3 = 'Ida Brenn, a harbour pilot, said Tomas Reed “never once ran the ferry on time.”';
+    expect(
+      speakerIn(t3, [
+        ['Ida Brenn', 'PER'],
+        ['Tomas Reed', 'PER'],
+      ]),
+    ).toBe('Ida Brenn');
+  });
+
+  test('a plain phrase alone between a comma and a closing cue is its subject', () => {
+    const t = 'Harbour Guild raised fares twice this year, and “the poorest riders pay most,” the complaint says.';
+    expect(speakerIn(t, [['Harbour Guild', 'ORG']])).toBe('the complaint');
+    const t2 = 'The toll “hurts every fisherman” the Harbour Guild employs, the petitions say.';
+    expect(speakerIn(t2, [['Harbour Guild', 'ORG']])).toBe('the petitions');
+  });
+
+  test('a plain cue word after a singular capitalised word led by an article is a noun', () => {
+    const t = 'Ida Brenn thanked the crews at a rally in a solidly Liberal state.\n\n“We need more boats and fewer speeches.”';
+    expect(
+      speakerIn(t, [
+        ['Ida Brenn', 'PER'],
+        ['Liberal', 'MISC'],
+      ]),
+    ).toBe('Ida Brenn');
+    // A plural subject agrees with the plain form: "the Liberals claim" is a verb.
+    const t2 = 'The Liberals claim the ferry “has never once run on time.”';
+    expect(speakerIn(t2, [['Liberals', 'ORG']])).toBe('Liberals');
+  });
+
+  test('an organization after a preposition and an article or a possessive is an object', () => {
+    const t = 'Ida Brenn posted the timetable on her Harbour Guild page, writing “Here it is, so stop asking.”';
+    expect(
+      speakerIn(t, [
+        ['Ida Brenn', 'PER'],
+        ['Harbour Guild', 'ORG'],
+      ]),
+    ).toBe('Ida Brenn');
+    const t2 = 'Ida Brenn wrote a long column in the Harbour Herald, entitled, “why the ferry still matters to us all.”';
+    expect(
+      speakerIn(t2, [
+        ['Ida Brenn', 'PER'],
+        ['Harbour Herald', 'ORG'],
+      ]),
+    ).toBe('Ida Brenn');
+  });
+
+  test('"another" stands for one more person, and a role after a preposition is no subject', () => {
+    const t = 'Two pilots praised the new pier. Yet another said, “The channel is still too shallow.”';
+    expect(speakerIn(t)).toBe('another');
+    const t2 = 'This view came up again in another round of questions, to which 30 percent said “hardly ever.”';
+    expect(speakerIn(t2)).toBe('30 percent');
+    const t3 = 'Over coffee with a harbour pilot, Brenn described the new pier as “a death trap.”';
+    expect(speakerIn(t3)).toBe('Brenn');
+  });
+
+  test('a name labelling the quote after a dash overrides a cue before the dash', () => {
+    const t = 'Pilots differ - Ida Brenn: “The channel is too shallow for the new ferries.”';
+    expect(speakerIn(t, [['Ida Brenn', 'PER']])).toBe('Ida Brenn');
+    const t2 = 'Still, the crews warned of the delay - Harbourwatch: “Nobody who sails here was surprised.”';
+    expect(speakerIn(t2)).toBe('Harbourwatch');
+  });
+
+  test('a noun phrase without an article after "according to" is the outer source', () => {
+    const t = '“The pier will close in May,” the mayor wrote, according to extracts from her diary.';
+    expect(speakerIn(t)).toBe('extracts');
+    const t2 = 'According to court papers, the pilot called the pier “a death trap.”';
+    expect(speakerIn(t2)).toBe('court papers');
+    // A pronoun after "according to" still points back at the speaker.
+    const t3 = 'The pilot called the pier “a death trap,” according to him.';
+    expect(speakerIn(t3)).toBe('The pilot');
+  });
+
+  test('a title dropped just before the quote is part of the writer’s words around it', () => {
+    const t = 'The pilot would not talk about the pier. But she told the Herald’s “Morning Tide” that the mayor is “a careless steward.”';
+    const qs = run(t, [['Herald', 'ORG']]);
+    expect(qs.map((q) => [q.text, speakerOf(q), q.cue?.text])).toEqual([['a careless steward.', 'she', 'told']]);
+  });
+
+  test('a person opening an absolute phrase right before a participle is its subject', () => {
+    const t = 'The pilots split after the vote – Ida Brenn insisting it was “overdue” and Tomas Reed calling it “a sad day.”';
+    const qs = run(t, [
+      ['Ida Brenn', 'PER'],
+      ['Tomas Reed', 'PER'],
+    ]);
+    expect(qs.map(speakerOf)).toEqual(['Ida Brenn', 'Tomas Reed']);
+    // A name that is the verb's object is not the participle's subject.
+    const t2 = 'The mayor thanked Ida Brenn saying the new pier was “a fine job.”';
+    expect(speakerIn(t2, [['Ida Brenn', 'PER']])).toBe('The mayor');
+  });
+
+  test('the sentence introducing a quote reports through its reporting verb', () => {
+    const t = 'Ida Brenn said the residents had long been warning of a closure.\n\n“That is why we built the second pier.”';
+    expect(speakerIn(t, [['Ida Brenn', 'PER']])).toBe('Ida Brenn');
+  });
+
+  test('a time clause after a reporting verb has its own speaker', () => {
+    const t = '“The ferry is late again,” Ida Brenn said while the harbour master shouted: “Not my fault!”';
+    const qs = run(t, [['Ida Brenn', 'PER']]);
+    expect(qs.map(speakerOf)).toEqual(['Ida Brenn', 'the harbour master']);
+  });
+
+  test('a cue closing the quoted words after their comma wins, even when a participle follows', () => {
+    const t = 'The board will never admit the ferry is “unsafe for children,” Ida Brenn added, calling the pier a danger.';
+    expect(speakerIn(t, [['Ida Brenn', 'PER']])).toBe('Ida Brenn');
+  });
+
+  test('an aspect verb before a participle leaves its subject before it', () => {
+    const t = 'One of the pilots spoke first, and Ida Brenn kept asking the mayor why the pier was “never once inspected.”';
+    expect(speakerIn(t, [['Ida Brenn', 'PER']])).toBe('Ida Brenn');
+  });
+
+  test('a participle joined by "and" to an earlier one shares its subject, across a quote too', () => {
+    const names: [string, NameSpan['type']][] = [
+      ['Ida Brenn', 'PER'],
+      ['Tomas Reed', 'PER'],
+    ];
+    const t = 'The pier closed, with Ida Brenn posting that the repairs Tomas Reed ordered were a disgrace and asking, “Who will fix it now?”';
+    expect(speakerIn(t, names)).toBe('Ida Brenn');
+    const t2 = 'The pier closed again, with Ida Brenn posting that the repairs Tomas Reed ordered were a “disgrace” and asking, “Who will fix it now?”';
+    expect(run(t2, names).map(speakerOf)).toEqual(['Ida Brenn', 'Ida Brenn']);
+  });
+
+  test('a dummy "it" right after someone’s quote goes on with that speaker', () => {
+    const t = 'Ida Brenn was blunt. “The pier is a death trap,” she says. It’s “a scandal nobody will fix.”';
+    expect(run(t, [['Ida Brenn', 'PER']]).map(speakerOf)).toEqual(['she', 'she']);
+    // Without a quote in the sentence before, "it" still stands for nothing.
+    const t2 = 'Ida Brenn was blunt. It’s common for pilots to call the pier “a scandal nobody will fix.”';
+    expect(run(t2, [['Ida Brenn', 'PER']]).map(speakerOf)).toEqual([undefined]);
+  });
+
+  test('"was said to" reports words about the subject from someone unnamed', () => {
+    const t = 'The harbour master was said to be “livid” with the mayor over the pier.';
+    expect(run(t).map(speakerOf)).toEqual([undefined]);
+    // An agent named in the sentence still speaks.
+    const t2 = 'Ida Brenn said the harbour master was “livid” with the mayor.';
+    expect(speakerIn(t2, [['Ida Brenn', 'PER']])).toBe('Ida Brenn');
+  });
+
+  test('titles before a name: a capitalised cue word and a lower-case title belong to it', () => {
+    const t = 'Former Secretary of State Ida Brenn opened the new pier on Monday, saying, “We need it.”';
+    expect(speakerIn(t, [['Ida Brenn', 'PER']])).toBe('Ida Brenn');
+    // After a party word the person may be mistyped by the name finder.
+    const t2 = 'Liberal Party hopeful Sen. Ida Brenn toured the pier, telling the Herald: “It is a disgrace.”';
+    expect(
+      speakerIn(t2, [
+        ['Liberal', 'MISC'],
+        ['Ida Brenn', 'ORG'],
+        ['Herald', 'ORG'],
+      ]),
+    ).toBe('Ida Brenn');
+  });
+
+  test('an attribution closing the sentence after later quotes attributes the earlier one too', () => {
+    const t = 'Ida Brenn spoke first. Fares were “too high for years” while the board fought over a “new timetable” all spring, she said.';
+    expect(run(t, [['Ida Brenn', 'PER']]).map((q) => [speakerOf(q), q.cue?.text])).toEqual([
+      ['she', 'said'],
+      ['she', 'said'],
+    ]);
+    // A quote that ends its own sentence keeps to itself.
+    const t2 = 'Ida Brenn spoke first. Fares were “too high for years.” The board fought over a “new timetable” all spring, she said.';
+    expect(run(t2, [['Ida Brenn', 'PER']])[0]?.cue).toBeNull();
+  });
+
+  test('a borrowed phrase belongs to a plain phrase opening the clause before a name inside it', () => {
+    const t = 'The harbour column faulted Ida Brenn’s “late repairs” on the pier.';
+    expect(speakerIn(t, [['Ida Brenn', 'PER']])).toBe('The harbour column');
+  });
+
+  test('a pronoun right after a verb of thinking heads what the subject thinks, not the clause', () => {
+    const t = 'Ida Brenn spoke after the vote. She thinks they will fix the pier “within a year.”';
+    expect(speakerIn(t, [['Ida Brenn', 'PER']])).toBe('She');
+    // The pronoun heading an inner clause still speaks.
+    const t2 = 'Ida Brenn backed the plan, although she made it clear that the pier is “a disgrace.”';
+    expect(speakerIn(t2, [['Ida Brenn', 'PER']])).toBe('she');
+  });
+
+  test('an "as X puts it" aside opening the sentence attributes it, over a later cue', () => {
+    const t = 'As Ida Brenn put it, the mayor called the pier “a death trap.”';
+    expect(speakerIn(t, [['Ida Brenn', 'PER']])).toBe('Ida Brenn');
+    // "GOP." ends a sentence like any other word.
+    const t2 = 'The vote was a blow to the GOP. As the Herald’s Ida Brenn puts it, the mayor is offering pilots “a deal nobody can turn down.”';
+    expect(
+      speakerIn(t2, [
+        ['Herald', 'ORG'],
+        ['Ida Brenn', 'PER'],
+      ]),
+    ).toBe('Ida Brenn');
+  });
+
+  test('a cue joined by "and" to the clause of the sentence’s earlier quote shares its speaker', () => {
+    const t = 'At the meeting, Ida Brenn mocked the “sorry” timetable Tomas Reed drew up and criticized the “lazy” repairs.';
+    const qs = run(t, [
+      ['Ida Brenn', 'PER'],
+      ['Tomas Reed', 'PER'],
+    ]);
+    expect(qs.map(speakerOf)).toEqual(['Ida Brenn', 'Ida Brenn']);
+  });
+
+  test('a name in lower-case words after a noun is the sentence subject’s term for it', () => {
+    const t = 'The pilots attacked the fee rule called a “harbour grab” in town.';
+    expect(speakerIn(t)).toBe('The pilots');
+    // A capitalised title is only named, and a passive "is called" names for nobody.
+    const t2 = 'The pilots set up a website called “Harbour Watch Now” last spring.';
+    expect(run(t2)[0]?.speaker).toBeNull();
+  });
+
+  test('a pronoun opening the clause after a comma is the subject of a verb joined by "and"', () => {
+    const t = 'The harbour master heard the pilots ask whether Tomas Reed would reopen the pier, she shrugged and said, “Ask me in spring.”';
+    expect(speakerIn(t, [['Tomas Reed', 'PER']])).toBe('she');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { calibrate, evidenceKey } from './calibrate.js';
 import { isBare, isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
-import { firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
+import { asAsideCue, firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
 import { isCitedNotSpoken } from './isCitedNotSpoken.js';
 import { ADDRESSEE_VERBS, clauseSubject, npStartingAt, speakerForCue, type SpeakerCandidate } from './findSpeaker.js';
@@ -64,10 +64,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         : null;
 
     // The writer's words around the quote, within its sentence and between neighbouring quotes.
-    const leftLimit = prevRaw !== null ? Math.max(para.start, prevRaw.end - 1) : para.start;
+    // A title dropped just before ("she told the Herald's “Morning Tide” that …") is part of those words.
+    const speechBefore =
+      prevRaw !== null && prevRaw === lastNamed ? (qi > 1 && raws[qi - 2]!.paragraphIndex === q.paragraphIndex ? raws[qi - 2]! : null) : prevRaw;
+    const leftLimit = speechBefore !== null ? Math.max(para.start, speechBefore.end - 1) : para.start;
     const sStart = sentenceStart(text, q.open, Math.max(leftLimit, q.open - SENTENCE_REACH), para.end);
-    const sameSentenceAsPrev = prevRaw !== null && sStart <= leftLimit;
-    const beforeStart = prevRaw !== null ? Math.max(sStart, prevRaw.close) : sStart;
+    const sameSentenceAsPrev = speechBefore !== null && sStart <= leftLimit;
+    const beforeStart = speechBefore !== null ? Math.max(sStart, speechBefore.close) : sStart;
     const before = tokenize(text, beforeStart, q.open);
     const rightLimit = Math.min(nextRaw !== null ? nextRaw.open : para.end, q.close + AFTER_REACH);
     const afterEnd = q.closed ? sentenceEnd(text, q.close, rightLimit) : q.close;
@@ -82,7 +85,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       sameSentenceAsPrev &&
       prev.quote.kind === 'DIRECT' &&
       before[0]?.text !== undefined &&
-      isSplitBridge(text, prevRaw!, before)
+      isSplitBridge(text, speechBefore!, before)
     )
       kind = 'DIRECT';
 
@@ -150,6 +153,25 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       cueTokens = after;
     }
 
+    // "As the Herald's Ann Lee puts it, the pier is “…”": an aside opening the sentence says whose
+    // words the sentence reports, over a cue later in it.
+    const aside = beforeStart === sStart ? asAsideCue(before) : null;
+    if (aside !== null && (cue === null || (cueTokens === before && cue.first > aside.last))) {
+      cue = aside;
+      cueTokens = before;
+    }
+
+    // "Fares were “A” while the board argued over “B”, she said.": a short attribution closing
+    // the sentence after later quotes attributes the earlier one too.
+    if (cue === null && q.closed && nextRaw !== null && !/[.!?]/.test(lastContentChar(text, q)) && sentenceEnd(text, q.close, nextRaw.open) === nextRaw.open) {
+      const closing = closingAttributionAfter(text, nextRaw.close, Math.min(para.end, nextRaw.close + AFTER_REACH));
+      if (closing !== null) ({ cue, tokens: cueTokens } = closing);
+    }
+
+    // "Pilots differ - Jane Doe: “…”": a label after a dash opens a new item, so the cue
+    // before the dash belongs to the writer's words, not to the quote.
+    if (kind === 'DIRECT' && cue !== null && cueTokens === before && labelAfterDash(text, before, cue, index)) cue = null;
+
     let speaker: QuoteSpeaker | null = null;
     let referent: Span | null = null;
     let confidence: number;
@@ -188,6 +210,13 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       // (unless someone is named as giving it: "is called a “debate” by critics").
       cueSpan = span(text, before[cue.first]!.start, before[cue.last]!.end);
       confidence = 0.5;
+      // After a noun a name in lower-case words is the sentence subject's term for it ("The
+      // pilots attacked the fee rule called a “harbour grab”"): that subject uses the words when it is a
+      // name, a group or a pronoun (a bare description there is rarely who speaks). A
+      // capitalised title ("a play called “Sons of the Sea”") is only named.
+      const plainWords = /^\p{Ll}/u.test(content);
+      const user = !plainWords || PASSIVE_AUXILIARIES.has(before[cue.first - 1]!.lower) ? null : clauseSubject(text, before, 0, cue.first, index, true);
+      if (user !== null && user.form !== 'DESCRIPTION') ({ speaker, referent } = toSpeaker(text, user, before, q.paragraphIndex, memory, index));
     } else if (
       cue !== null &&
       cueTokens === before &&
@@ -209,10 +238,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         ? null
         : cueTokens === before
           ? (nestedSource(text, before, 0, cue.first, index) ?? nestedSource(text, after, 0, after.length, index))
-          : nestedSource(text, after, cue.last + 1, after.length, index);
+          : nestedSource(text, cueTokens, cue.last + 1, cueTokens.length, index);
       const cand =
         nested ??
-        passiveAgent(text, before, after, cue, cueTokens === before, index) ??
+        passiveAgent(text, before, cueTokens === before ? after : cueTokens, cue, cueTokens === before, index) ??
         (cueTokens === before && beforeStart === sStart ? subjectAfterOpening(text, before, after, cue, index) : null) ??
         outerCand ??
         speakerForCue(text, cueTokens, cue, 0, index, cueTokens === before ? undefined : before) ??
@@ -237,9 +266,18 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         cand === null && cueTokens === before && cue.first === 0 && beforeStart === sStart && before[0]!.lower.endsWith('ing')
           ? sentenceSpeakerBefore(text, sStart, para.start, done, q.paragraphIndex, index, memory)
           : null;
+      // "Lee mocked the “…” timetable and attacked the “…” repairs": a cue joined by "and"
+      // to the clause of the sentence's earlier quote shares that quote's speaker; so does a cue
+      // with no subject at all ("“…,” Lee said on “Morning Tide,” adding, “…”"; a title in
+      // between is not a quote).
+      const fromEarlier =
+        earlier !== null && ((cueTokens === before && before[cue.first - 1]?.lower === 'and') || cand === null) ? carrySpeaker(earlier) : null;
       if (continued !== null) {
         ({ speaker, referent } = continued);
         confidence = 0.65;
+      } else if (fromEarlier !== null) {
+        ({ speaker, referent } = fromEarlier);
+        confidence = 0.75;
       } else if (cand !== null) {
         const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
         // "The BBC's correspondent, Rachel Harvey, said … “…,” she said": whoever the writer
@@ -252,13 +290,6 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         ({ speaker, referent } = toSpeaker(text, cand, sentence, q.paragraphIndex, withReported, index));
         confidence = cand.strength === 1 ? 0.9 : cand.strength === 2 ? 0.8 : 0.65;
         if (speaker.form === 'PRONOUN') confidence -= speaker.antecedent === null ? 0.2 : 0.05;
-      } else if (earlier !== null && earlier.quote.speaker !== null) {
-        // "“…,” Graham said on “Morning Joe,” adding, “…”": a cue without a subject continues the
-        // speaker of the sentence's earlier quote (a title in between is not a quote).
-        const s = earlier.quote.speaker;
-        speaker = { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) };
-        referent = earlier.referent;
-        confidence = 0.75;
       } else confidence = 0.5;
     } else {
       const labelled = kind === 'DIRECT' ? (nameBeforeColon(text, before, index) ?? subjectBeforeColon(text, before, index)) : null;
@@ -270,7 +301,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       else if (kind === 'PARTIAL') {
         // No speech verb: a borrowed phrase ("admires him as a “strong leader”") belongs to the
         // sentence's subject, if anyone; keep it with low confidence.
-        const subject = clauseSubject(text, before, 0, before.length, index);
+        // "The harbour column faulted Lee's “…”": when the clause has a subject at all, a plain
+        // phrase opening it is that subject, before a name inside it.
+        const named = clauseSubject(text, before, 0, before.length, index);
+        const subject = named !== null ? (clauseSubject(text, before, 0, before.length, index, true) ?? named) : null;
         const nearer = subject !== null ? nearestPronounSubject(text, before, subject.mention.end) : null;
         if (nearer !== null) {
           // "Clinton endorsed the deal, although she made it clear that she has “serious
@@ -278,7 +312,10 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
           ({ speaker, referent } = toSpeaker(text, nearer, before, q.paragraphIndex, memory, index));
           confidence = 0.45;
         } else if (subject !== null && isDummyIt(subject, before)) {
-          // "It's common for critics to call it a “rebellion”": "it" there stands for nothing.
+          // "It's common for critics to call it a “rebellion”": "it" there stands for nothing; but
+          // right after someone's quote ("“…,” she says. It's “a new kind of …”") the words go on.
+          const carried = quoteSpeakerBefore(text, sStart, para.start, done, q.paragraphIndex);
+          if (carried !== null) ({ speaker, referent } = carried);
           confidence = 0.3;
         } else if (subject !== null) {
           ({ speaker, referent } = toSpeaker(text, subject, before, q.paragraphIndex, memory, index));
@@ -328,6 +365,22 @@ function isPronoun(word: string): boolean {
   return PRONOUNS.has(word) || OBJECT_PRONOUNS.has(word);
 }
 
+/**
+ * The attribution closing the sentence that goes on at `from` (", he said." / ", the mayor
+ * added."): the tokens from its comma to the stop and the cue among them, when the sentence
+ * ends within `limit` with no quote after that comma.
+ */
+function closingAttributionAfter(text: string, from: number, limit: number): { cue: CueMatch; tokens: readonly Token[] } | null {
+  const end = sentenceEnd(text, from, limit);
+  if (!/[.!?]/.test(text[end - 1] ?? '')) return null;
+  const comma = text.lastIndexOf(',', end);
+  if (comma < from || end - comma > 60 || /["“”]/.test(text.slice(comma, end))) return null;
+  const tokens = tokenize(text, comma, end);
+  if (tokens.length > 9) return null;
+  const cue = firstCue(tokens, tokens.length, tokens.length);
+  return cue !== null && !cue.speakerAfter && closesSentence(tokens, cue, false) ? { cue, tokens } : null;
+}
+
 /** Words that open a relative or comparative clause, whose cue attributes nothing outside it. */
 const RELATIVES: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whom', 'as']);
 
@@ -338,15 +391,16 @@ const RELATIVES: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whom', 
  */
 function closesSentence(after: readonly Token[], cue: CueMatch, commaInQuote: boolean): boolean {
   const n = after.length;
-  if (n === 0 || !/^[.!?]$/.test(after[n - 1]!.text) || n - 1 - cue.last > 8) return false;
   // The comma may close the quoted words themselves: "… “will calm the markets,” the analyst said."
+  // or "…,” the pilot added, calling …".
   if (
     commaInQuote &&
     cue.first <= 6 &&
-    n - 1 - cue.last <= 3 &&
+    (n - 1 - cue.last <= 3 ? /^[.!?]$/.test(after[n - 1]!.text) : after[cue.last + 1]!.text === ',') &&
     after.slice(0, cue.first).every((t) => t.word && !RELATIVES.has(t.lower) && !NP_STOP_WORDS.has(t.lower))
   )
     return true;
+  if (n === 0 || !/^[.!?]$/.test(after[n - 1]!.text) || n - 1 - cue.last > 8) return false;
   for (let k = cue.first - 1; k >= 0 && cue.first - k <= 6; k--) {
     if (after[k]!.text === ',') return true;
     // "…, in a finish that he said defied expectations": a cue inside a relative clause.
@@ -444,13 +498,16 @@ function subjectOfWholeSentence(text: string, from: number, to: number, cueStart
 }
 
 /**
- * True for an addressee verb in the passive ("was asked", "were being told"): its subject is the
- * one spoken to, and the words come from someone else.
+ * True for an addressee verb in the passive ("was asked", "were being told") or "was said to":
+ * its subject is the one spoken to or about, and the words come from someone else.
  */
 function isAddressedPassive(before: readonly Token[], cue: CueMatch): boolean {
-  if (cue.last !== cue.first || !ADDRESSEE_VERBS.has(before[cue.first]!.lower) || !/ed$|^told$/.test(before[cue.first]!.lower)) return false;
   const p1 = before[cue.first - 1];
-  return p1 !== undefined && PASSIVE_AUXILIARIES.has(p1.lower);
+  if (cue.last !== cue.first || p1 === undefined || !PASSIVE_AUXILIARIES.has(p1.lower)) return false;
+  const head = before[cue.first]!.lower;
+  // "Lee was said to be “livid”": words reported of the subject by someone unnamed.
+  if (head === 'said' && before[cue.first + 1]?.lower === 'to') return true;
+  return ADDRESSEE_VERBS.has(head) && /ed$|^told$/.test(head);
 }
 
 /** Auxiliaries of a passive ("is called", "will be dubbed"). */
@@ -615,12 +672,30 @@ function isDummyIt(subject: SpeakerCandidate, before: readonly Token[]): boolean
 function nearestPronounSubject(text: string, before: readonly Token[], after: number): SpeakerCandidate | null {
   for (let k = before.length - 1; k >= 0 && before[k]!.start >= after; k--) {
     const l = before[k]!.lower;
-    // One after "that" heads what someone else made clear or said ("X made clear that he …").
-    if ((l === 'he' || l === 'she' || l === 'they') && before[k - 1]?.lower !== 'that')
+    // One after "that" or right after a verb of saying or thinking heads what someone else made
+    // clear or said ("X made clear that he …", "X thinks they will …").
+    const prev = before[k - 1];
+    const reported = prev !== undefined && (prev.lower === 'that' || (prev.word && !prev.cap && (CUE_WORDS.has(prev.lower) || THINKING_VERBS.has(prev.lower))));
+    if ((l === 'he' || l === 'she' || l === 'they') && !reported)
       return { mention: span(text, before[k]!.start, before[k]!.end), form: 'PRONOUN', nameType: null, strength: 3 };
   }
   return null;
 }
+
+/** True when a dash stands between the cue and a name labelling the quote ("… agree - Jane Doe: “"). */
+function labelAfterDash(text: string, before: readonly Token[], cue: CueMatch, index: NameIndex): boolean {
+  const label = nameBeforeColon(text, before, index);
+  if (label === null) return false;
+  for (let k = cue.last + 1; k < before.length && before[k]!.start < label.mention.start; k++) if (/^[-–—]$/.test(before[k]!.text)) return true;
+  return false;
+}
+
+/** Verbs of thinking whose clause may drop its "that" ("thinks he will", "hoped she would"). */
+const THINKING_VERBS: ReadonlySet<string> = new Set(
+  ['think', 'believe', 'hope', 'feel', 'know', 'expect', 'fear', 'guess', 'suspect', 'assume']
+    .flatMap((v) => (v.endsWith('e') ? [v, v + 's', v + 'd', v.slice(0, -1) + 'ing'] : [v, v + 's', v + 'ed', v + 'ing']))
+    .concat(['thought', 'felt', 'knew', 'known']),
+);
 
 /**
  * "Jeffrey Jones: “…”", "- HuffPollster: “…”": a name alone before a colon, as a label, says
@@ -930,13 +1005,8 @@ function inherit(
   memory: readonly SpeakerMemory[],
 ): { speaker: QuoteSpeaker; referent: Span | null; confidence: number } | null {
   const carry = (d: Done, confidence: number): { speaker: QuoteSpeaker; referent: Span | null; confidence: number } | null => {
-    const s = d.quote.speaker;
-    if (s === null) return null;
-    return {
-      speaker: { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) },
-      referent: d.referent,
-      confidence,
-    };
+    const carried = carrySpeaker(d);
+    return carried === null ? null : { ...carried, confidence };
   };
   if (prev !== null && (sameSentence || kind === 'DIRECT')) {
     // "“A,” Smith said. Jones added that the plan was late. “B.”": a sentence with its own speech
@@ -988,13 +1058,31 @@ function sentenceSpeakerBefore(
   memory: readonly SpeakerMemory[],
 ): { speaker: QuoteSpeaker; referent: Span | null } | null {
   if (from - paraStart < 2) return null;
+  return (
+    quoteSpeakerBefore(text, from, paraStart, done, paragraphIndex) ?? speakerInSentenceBefore(text, from, paraStart, index, memory, paragraphIndex, true, true)
+  );
+}
+
+/** The speaker of an earlier quote, for a later one to go on with (null when it has none). */
+function carrySpeaker(d: Done): { speaker: QuoteSpeaker; referent: Span | null } | null {
+  const s = d.quote.speaker;
+  if (s === null) return null;
+  return { speaker: { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) }, referent: d.referent };
+}
+
+/** The speaker of a quote that ends the sentence right before `from` in the same paragraph, or null. */
+function quoteSpeakerBefore(
+  text: string,
+  from: number,
+  paraStart: number,
+  done: readonly Done[],
+  paragraphIndex: number,
+): { speaker: QuoteSpeaker; referent: Span | null } | null {
+  if (from - paraStart < 2) return null;
   const last = done[done.length - 1];
   const prevStart = sentenceStart(text, from - 2, Math.max(paraStart, from - SENTENCE_REACH), from);
-  if (last !== undefined && last.quote.paragraphIndex === paragraphIndex && last.raw.close > prevStart && last.quote.speaker !== null) {
-    const s = last.quote.speaker;
-    return { speaker: { mention: s.mention, form: s.form, antecedent: s.antecedent ?? (s.form === 'PRONOUN' ? null : s.mention) }, referent: last.referent };
-  }
-  return speakerInSentenceBefore(text, from, paraStart, index, memory, paragraphIndex, true, true);
+  if (last === undefined || last.quote.paragraphIndex !== paragraphIndex || last.raw.close <= prevStart) return null;
+  return carrySpeaker(last);
 }
 
 /** Speaker of the last cue in the sentence ending just before `pos`. */
@@ -1018,7 +1106,10 @@ function speakerInSentenceBefore(
   const tokens = tokenize(text, s, end);
   // The writer's words right after a quote ("…,” said Smith, who added …") finish its sentence.
   if (cueOnly && !fromFloor && !/[.!?]/.test(text.slice(floor, s)) && !/[.…]/.test(text[floor - 2] ?? '')) return null;
-  const cue = lastCue(tokens, 3);
+  const last = lastCue(tokens, 3);
+  // "Lee said the residents had long been warning of a closure.": the reporting verb
+  // whose clause holds the last cue is the sentence's speaker.
+  const cue = last !== null ? (reportingCueBefore(tokens, last.first) ?? last) : null;
   if (cue === null && cueOnly) return null;
   // Without a cue, the person the sentence is about ("Sanders identified young voters' …") is
   // the likeliest speaker of a quote that follows it.

@@ -1,4 +1,4 @@
-import { CUE_WORDS, DETERMINERS, NOUN_MARKERS, WEAK_CUE_WORDS } from './lexicon.js';
+import { CUE_BASE_FORMS, CUE_WORDS, DETERMINERS, NOUN_MARKERS, WEAK_CUE_WORDS } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** A cue found in a token list: the token range that forms it and the head word's position. */
@@ -47,7 +47,17 @@ function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean 
     /^(?:\d[\d,.]*|the|a|an|her|his|their|its|of|more|many|some|several)$/.test(tokens[i - 2]?.lower ?? '')
   )
     return false;
+  // "a solidly Liberal state", "the Harbour Guild claim": a plain form after a singular capitalised
+  // word that an article or a number leads cannot agree with it as a verb, so it is a noun.
+  if (CUE_BASE_FORMS.has(t.lower) && tokens[i - 1]?.cap && !tokens[i - 1]!.lower.endsWith('s') && articleLedCapitals(tokens, i - 1)) return false;
   return weakOk || !WEAK_CUE_WORDS.has(t.lower);
+}
+
+/** True when the capitalised words ending at tokens[j] are led by an article, a possessive or a number ("the Harbour Guild", "a solidly Liberal"). */
+function articleLedCapitals(tokens: readonly Token[], j: number): boolean {
+  let k = j;
+  while (k > 0 && j - k < 4 && (tokens[k - 1]!.cap || /ly$/.test(tokens[k - 1]!.lower))) k--;
+  return /^(?:\d[\d,.]*|the|a|an|her|his|their|its|our)$/.test(tokens[k - 1]?.lower ?? '');
 }
 
 /** Prepositions after which a cue word ending in -s is a plural noun ("in states that vote", "of claims"). */
@@ -158,6 +168,45 @@ const REPORTING_VERBS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Words opening a clause of time or reason, never what a verb of speech reports ("said as …"). */
+const TIME_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'since', 'until', 'once']);
+
+/** Words that cannot stand inside the short subject of a parenthetical "…, Smith said, …". */
+const NOT_IN_ASIDE_SUBJECT: ReadonlySet<string> = new Set(['and', 'but', 'or', 'that', 'who', 'which', 'to', 'as', 'if', 'when', 'while']);
+
+/**
+ * True when the reporting verb at tokens[i] closes a short aside set off by commas: ", Smith
+ * said," or ", the agency's director added,". The subject is one to five words with no verb of
+ * speech or clause word among them.
+ */
+function isParentheticalReport(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i + 1]?.text !== ',') return false;
+  for (let k = i - 1; k >= 0 && i - k <= 6; k--) {
+    const t = tokens[k]!;
+    if (t.text === ',') return k < i - 1;
+    // The full stop of an abbreviated title stays inside the subject ("Sen. Lee said").
+    if (t.text === '.' && k > 0 && tokens[k - 1]!.end === t.start) continue;
+    if (!t.word || CUE_WORDS.has(t.lower) || NOT_IN_ASIDE_SUBJECT.has(t.lower)) return false;
+  }
+  return false;
+}
+
+/**
+ * "As the Herald's Ann Lee puts it, …", "As Smith said, …": an aside opening the sentence with
+ * "as", a short subject and a cue, closed by a comma. It attributes the whole sentence.
+ */
+export function asAsideCue(tokens: readonly Token[]): CueMatch | null {
+  if (tokens[0]?.lower !== 'as') return null;
+  for (let i = 2; i < tokens.length && i <= 8; i++) {
+    const t = tokens[i]!;
+    if (!t.word && t.text !== '.' && t.lower !== "'s" && t.lower !== '’s') return null;
+    if (t.cap || !isCueAt(tokens, i, true)) continue;
+    const cue = extend(tokens, i);
+    return tokens[cue.last + 1]?.text === ',' ? cue : null;
+  }
+  return null;
+}
+
 /**
  * The reporting verb whose clause holds the cue at `inner` ("Bolton said he would advise Trump on
  * “…”" → "said"), or null when the cue is not inside one: the earliest such verb before it.
@@ -175,6 +224,11 @@ export function reportingCueBefore(tokens: readonly Token[], inner: number): Cue
       continue;
     // A relative clause ("…, who added that …") has a subject of its own.
     if (tokens[inner - 1]?.lower === 'who' || tokens[inner - 1]?.lower === 'which') return null;
+    // "Lee said while the crowd shouted …": a time clause right after the verb is no reported content.
+    if (TIME_CLAUSE_OPENERS.has(tokens[i + 1]?.lower ?? '')) continue;
+    // "The agency, Smith said, called the plan “…”": a reporting clause set off by commas inside
+    // the sentence attributes the whole sentence, whatever verbs follow it.
+    if (isParentheticalReport(tokens, i)) return extend(tokens, i);
     // The reporting verb must govern the cue's clause directly: across a comma or semicolon
     // ("Despite what he wrote …, Cross said he …", "…, and Jones added") a new clause begins.
     let direct = true;

@@ -323,11 +323,18 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
   return fallback;
 }
 
+/** The lower-cased word before tokens[i], stepping over an article or a possessive ("on his Facebook page" → "on"). */
+function wordBeforePhrase(tokens: readonly Token[], i: number, from: number): string {
+  let k = i - 1;
+  if (k > from && (DETERMINERS.has(tokens[k]!.lower) || POSSESSIVES.has(tokens[k]!.lower)) && tokens[k]!.lower !== 'that') k--;
+  return k >= from ? tokens[k]!.lower : '';
+}
+
 /** True when the token before the one starting at `start` is a preposition other than "of". */
 function afterPreposition(tokens: readonly Token[], start: number, floor: number): boolean {
   let k = floor;
   while (k < tokens.length && tokens[k]!.start < start) k++;
-  const prev = k > floor ? tokens[k - 1]!.lower : '';
+  const prev = k > floor ? wordBeforePhrase(tokens, k, floor) : '';
   // "of" ties the phrase to a head noun before it ("Proponents of the bill"), the whole a subject.
   return prev !== 'of' && (PREPOSITIONS.has(prev) || OBJECT_PREPOSITIONS.has(prev));
 }
@@ -375,8 +382,13 @@ export function clauseSubject(
       while (e + 1 < to && tokens[e + 1]!.end <= n.end) e++;
       const prev = tokens[i - 1];
       const qualifies = n.type === 'LOC' && prev?.text === ',' && (i - 1 === skipPlaceAfter || tokens[e + 1]?.text === ',');
-      // A name after a preposition is an object ("shared it on his Facebook page, writing").
-      const object = PLACE_PREPOSITIONS.has(prev?.lower ?? '') || (n.type !== 'PER' && OBJECT_PREPOSITIONS.has(prev?.lower ?? ''));
+      // A name after a preposition is an object ("shared it on his Facebook page, writing"), an
+      // article or a possessive between them included.
+      const prep = wordBeforePhrase(tokens, i, from);
+      // Across an article only a place is where ("in the Netherlands"): "a headline from the
+      // Herald" may name a source.
+      const object =
+        PLACE_PREPOSITIONS.has(prev?.lower ?? '') || (n.type === 'LOC' && PLACE_PREPOSITIONS.has(prep)) || (n.type !== 'PER' && OBJECT_PREPOSITIONS.has(prep));
       if (object || qualifies) {
         skipPlaceAfter = tokens[e + 1]?.text === ',' ? e + 1 : -1;
         i = e;
@@ -390,11 +402,16 @@ export function clauseSubject(
       // "New Jersey Gov. Chris Christie", "Texas Sen. Ted Cruz": a place or body qualifying a
       // title before a person's name belongs to the person.
       if (n.type !== 'PER') {
-        for (let h = e + 1; h < to && h <= e + 5; h++) {
+        // Also across a lower-case title ("Liberal Party hopeful Sen. Ann Lee", "Liberal
+        // state Rep. Ann Lee").
+        for (let h = e + 1; h < to && h <= e + 8; h++) {
           const g = tokens[h]!;
           const p = names.at(g.start);
-          if (p !== null && p.type === 'PER' && h > e + 1) return { mention: span(text, p.start, p.end), form: 'NAME', nameType: 'PER', strength: 3 };
-          if (!(g.cap || g.text === '.')) break;
+          // After a party or nationality word (MISC) the name it qualifies may be mistyped:
+          // "Liberal hopeful Sen. Ann Lee" is a person whatever the name finder said.
+          if (p !== null && (p.type === 'PER' || (n.type === 'MISC' && p.type === 'ORG')) && h > e + 1)
+            return { mention: span(text, p.start, p.end), form: 'NAME', nameType: 'PER', strength: 3 };
+          if (!(g.cap || g.text === '.' || ROLE_NOUNS.has(g.lower) || TITLE_MODIFIERS.has(g.lower))) break;
         }
       }
       for (let h = e + 1; h < to && h <= e + 3; h++) {
@@ -407,9 +424,18 @@ export function clauseSubject(
     }
     // A pronoun after a preposition is an object ("to hear about it, arguing …").
     if (PRONOUNS.has(t.lower) && PRONOUNS.get(t.lower) !== 'SELF' && !afterPreposition(tokens, t.start, from)) return npEndingAt(text, tokens, i, from, names);
-    if ((!t.cap || i === from) && (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower)) && !quantifiesSomethingElse(tokens, i))
+    // So is a person's role after one ("in another survey", "with the mayor"); a document or
+    // body after one may still be the source ("Read more from the study:").
+    if (
+      (!t.cap || i === from) &&
+      (ROLE_NOUNS.has(t.lower) || GROUP_NOUNS.has(t.lower)) &&
+      !quantifiesSomethingElse(tokens, i) &&
+      !(ROLE_NOUNS.has(t.lower) && afterPreposition(tokens, t.start, from))
+    )
       return npEndingAt(text, tokens, i, from, names);
-    if (CUE_WORDS.has(t.lower)) break;
+    // In a clause that holds a cue, a capitalised cue word before it is part of a name
+    // ("Secretary of State Ann Lee opened the pier, saying").
+    if (CUE_WORDS.has(t.lower) && (!plain || !t.cap || i === from)) break;
   }
   return plain ? capitalisedSubject(text, tokens, from, to) : null;
 }
@@ -613,6 +639,58 @@ function withSubject(text: string, tokens: readonly Token[], cue: number, floor:
   return null;
 }
 
+/**
+ * The earlier participle of speech that the participle at `cue` is joined to by "and" ("posting
+ * that the repairs were late and asking"), within the same clause, or null.
+ */
+function coordinatedParticiple(tokens: readonly Token[], cue: number, floor: number): CueMatch | null {
+  let k = cue - 1;
+  if (tokens[k]?.lower !== 'and') return null;
+  if (tokens[k - 1]?.text === ',') k--;
+  for (let i = k - 1; i >= floor && k - i <= 20; i--) {
+    const t = tokens[i]!;
+    // Quoted words inside the clause ("posting that it was a “disgrace” and asking") belong to it.
+    if (/^[.;:!?]$/.test(t.text)) return null;
+    if (t.word && !t.cap && t.lower.endsWith('ing') && CUE_WORDS.has(t.lower)) return { first: i, last: i, speakerAfter: false };
+  }
+  return null;
+}
+
+/**
+ * The he, she or they nearest before tokens[j] ("and") that opens a clause of its own after a
+ * comma ("… whether Lee would reopen the pier, she shrugged and said"), within a dozen words and
+ * no punctuation but that comma.
+ */
+function innerClausePronoun(text: string, tokens: readonly Token[], j: number, floor: number): SpeakerCandidate | null {
+  for (let k = j - 1; k > floor && j - k <= 12; k--) {
+    const t = tokens[k]!;
+    if (!t.word) return null;
+    const l = t.lower;
+    if ((l === 'he' || l === 'she' || l === 'they') && tokens[k - 1]!.text === ',')
+      return { mention: span(text, t.start, t.end), form: 'PRONOUN', nameType: null, strength: 2 };
+  }
+  return null;
+}
+
+/** Words after which a person and a participle form a phrase of their own ("and Lee calling it …"). */
+const ABSOLUTE_OPENERS: ReadonlySet<string> = new Set([',', ';', ':', '—', '–', '-', 'and', 'while', 'as']);
+
+/**
+ * The person right before the participle at `cue` in an absolute phrase without "with": "the
+ * pilots split – Lee insisting it was “overdue” and Ann Marsh calling it “a sad day”". The
+ * name must open its phrase (after a dash, a comma, "and"), so "thanked Lee saying" is no match.
+ */
+function personBeforeParticiple(text: string, tokens: readonly Token[], cue: number, floor: number, names: NameIndex): SpeakerCandidate | null {
+  const last = tokens[cue - 1];
+  const person = last !== undefined && cue - 1 >= floor ? names.at(last.start) : null;
+  if (person === null || person.type !== 'PER' || person.end !== last!.end) return null;
+  let k = cue - 1;
+  while (k > floor && tokens[k - 1]!.start >= person.start) k--;
+  const before = tokens[k - 1];
+  if (k <= floor || before === undefined || !ABSOLUTE_OPENERS.has(before.lower)) return null;
+  return { mention: span(text, person.start, person.end), form: 'NAME', nameType: 'PER', strength: 2 };
+}
+
 /** Words that start another clause or verb inside a would-be relative clause. */
 const RELATIVE_BREAKS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'that', 'to']);
 /** Prepositions that make a following "which" or "who" an object ("to which", "of whom"). */
@@ -682,6 +760,45 @@ function nearestClauseSpeaker(text: string, tokens: readonly Token[], cue: numbe
 /** Speech verbs that close a clause reporting the sentence before them ("…, Spicer said, adding"). */
 const REPORTING_AFTER: ReadonlySet<string> = new Set(['said', 'says', 'wrote', 'writes', 'noted', 'explained', 'added', 'argued', 'insisted']);
 
+/**
+ * "“Nobody expects it” that the ferry runs for Lee, said Ann Marsh, a pilot.", "Given the way
+ * Lee drew up the timetable, explained Ann Marsh, “…”": an inverted cue after a comma, then a
+ * person's name closing its phrase. The
+ * person speaks, whatever names the writer's clause before the comma holds.
+ */
+function personAfterCommaCue(
+  text: string,
+  tokens: readonly Token[],
+  cue: CueMatch,
+  floor: number,
+  names: NameIndex,
+  /** The tokens follow the quote; otherwise they end where it opens. */
+  afterQuote: boolean,
+): SpeakerCandidate | null {
+  if (cue.first <= floor || tokens[cue.first - 1]!.text !== ',' || cue.last !== cue.first || !INVERTED_CUES.has(tokens[cue.first]!.lower)) return null;
+  const right = npStartingAt(text, tokens, cue.last + 1, names);
+  if (right === null || right.form !== 'NAME' || right.nameType !== 'PER') return null;
+  let k = cue.last + 1;
+  while (k < tokens.length && tokens[k]!.start < right.mention.end) k++;
+  const next = tokens[k];
+  // Before a quote, a name running into it is what was said about: ", said Lee “was late”".
+  return (next === undefined && afterQuote) || (next !== undefined && /^[,:(.!?]$/.test(next.text)) ? { ...right, strength: right.strength + 1 } : null;
+}
+
+/**
+ * True for "…, the complaint says." or "…, the petitions say,": the phrase opens right after a
+ * comma, a clause word ("Lee said while the harbour master shouted:") or at the floor, runs up
+ * to the cue, and the cue ends the clause.
+ */
+function closingAttribution(tokens: readonly Token[], phrase: SpeakerCandidate, cue: CueMatch, floor: number): boolean {
+  let k = cue.first - 1;
+  while (k >= floor && tokens[k]!.start >= phrase.mention.start) k--;
+  if (k >= floor && tokens[k]!.text !== ',' && !CLAUSE_OPENERS.has(tokens[k]!.lower)) return false;
+  if (tokens[cue.first - 1]!.end !== phrase.mention.end) return false;
+  const next = tokens[cue.last + 1];
+  return next === undefined || /^[,.!?;:]$/.test(next.text);
+}
+
 /** The speaker tied to a cue found in `tokens`, or null. `floor` bounds the search on the left. */
 export function speakerForCue(
   text: string,
@@ -700,7 +817,15 @@ export function speakerForCue(
   // "…, with Sen. Smith calling it a “menu”": the phrase between "with" and the participle is its
   // subject, whoever the main clause is about.
   if (head.endsWith('ing')) {
-    const absolute = withSubject(text, tokens, cue.first, floor, names) ?? nearestClauseSpeaker(text, tokens, cue.first, floor, names);
+    // "with Lee posting that … and asking, “…”": a participle joined by "and" to an earlier one
+    // shares its subject.
+    const earlier = coordinatedParticiple(tokens, cue.first, floor);
+    const shared = earlier !== null ? speakerForCue(text, tokens, earlier, floor, names, context) : null;
+    if (shared !== null) return shared;
+    const absolute =
+      withSubject(text, tokens, cue.first, floor, names) ??
+      personBeforeParticiple(text, tokens, cue.first, floor, names) ??
+      nearestClauseSpeaker(text, tokens, cue.first, floor, names);
     if (absolute !== null) return absolute;
   }
   if (
@@ -710,6 +835,8 @@ export function speakerForCue(
     const s = clauseSubject(text, tokens, floor, cue.first, names, true);
     if (s !== null && !(head.endsWith('ing') && s.form === 'DESCRIPTION' && s.strength >= 3)) return s;
   }
+  const inverted = personAfterCommaCue(text, tokens, cue, floor, names, context !== undefined);
+  if (inverted !== null) return inverted;
   let j = cue.first - 1;
   // A capitalised word inside the sentence (or right after the quote) is a name, even one spelt
   // like a modal ("Will wrote").
@@ -732,8 +859,9 @@ export function speakerForCue(
   if (j >= floor) {
     const t = tokens[j]!;
     if (t.lower === 'and' || t.lower === 'but') {
-      // "NATO members criticized Russia and said ...": the subject of the first verb speaks.
-      const s = clauseSubject(text, tokens, floor, j, names, true);
+      // "NATO members criticized Russia and said ...": the subject of the first verb speaks;
+      // "… whether Lee would reopen the pier, she shrugged and said": the pronoun opening the clause does.
+      const s = innerClausePronoun(text, tokens, j, floor) ?? clauseSubject(text, tokens, floor, j, names, true);
       if (s !== null) return s;
       if (context !== undefined) return clauseSubject(text, context, 0, context.length, names);
     } else {
@@ -749,7 +877,10 @@ export function speakerForCue(
           antecedent: left.mention,
         };
       // A bare noun phrase ("the streets chanted") is weaker than the clause's subject.
-      if (left !== null && left.strength >= 3) return clauseSubject(text, tokens, floor, j + 1, names, true) ?? left;
+      // Unless the phrase stands alone between a comma and the cue ("…, the complaint says."): a
+      // closing attribution whose subject is that phrase, whatever names come before it.
+      if (left !== null && left.strength >= 3 && !closingAttribution(tokens, left, cue, floor))
+        return clauseSubject(text, tokens, floor, j + 1, names, true) ?? left;
       if (left !== null) return left;
     }
     // After the quote, punctuation before the cue allows the inverted order ("“…” but to act,

@@ -219,6 +219,9 @@ function inflect(base: string): string[] {
 /** Every word form that can be the head of an attribution cue. */
 export const CUE_WORDS: ReadonlySet<string> = new Set([...REGULAR_CUE_VERBS.flatMap(inflect), ...IRREGULAR_CUE_FORMS]);
 
+/** The plain forms of the regular cue verbs ("state", "claim", "tweet"), which are nouns as often as verbs. */
+export const CUE_BASE_FORMS: ReadonlySet<string> = new Set(REGULAR_CUE_VERBS);
+
 /**
  * Cue words that only count when they sit right next to the quote or the speaker, because on
  * their own they usually mean something else ("a group called", "he put it", "the bill reads").
@@ -365,6 +368,13 @@ export const SKIP_BEFORE_CUE: ReadonlySet<string> = new Set([
   'reportedly',
   'who',
   'which',
+  // Aspect verbs before a participle ("kept asking", "began calling") leave the subject before them.
+  'kept',
+  'keeps',
+  'began',
+  'begins',
+  'started',
+  'starts',
 ]);
 
 export const PRONOUNS: ReadonlyMap<string, 'SING' | 'PLURAL' | 'THING' | 'SELF'> = new Map([
@@ -536,6 +546,9 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'person',
   'someone',
   'one',
+  'hopeful',
+  // "Yet another said": one more of the people just quoted.
+  'another',
   'backer',
   'donor',
   'ally',
@@ -907,7 +920,7 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'approx',
   'dept',
   'est',
-  'gop',
+
   'd',
   'r',
   'calif',

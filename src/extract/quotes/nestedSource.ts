@@ -4,7 +4,7 @@
  * document named after "according to" reports them, so it is the source the writer cites.
  */
 import { npStartingAt, type SpeakerCandidate } from './findSpeaker.js';
-import { ABBREVIATIONS } from './lexicon.js';
+import { ABBREVIATIONS, CUE_WORDS, NP_STOP_WORDS } from './lexicon.js';
 import type { NameIndex } from './nameIndex.js';
 import type { Token } from './tokenize.js';
 
@@ -48,12 +48,26 @@ export function nestedSource(text: string, tokens: readonly Token[], from: numbe
       }
     }
     if (t.lower !== 'according' || tokens[i + 1]!.lower !== 'to') continue;
-    const cand = npStartingAt(text, tokens, i + 2, names);
+    const cand = npStartingAt(text, tokens, i + 2, names) ?? bareNounPhrase(text, tokens, i + 2, to);
     // "according to its analysis", "according to her": a pronoun points back at the speaker.
     const bare = OBJECT_PRONOUNS.has(tokens[i + 2]!.lower) && cand?.mention.end === tokens[i + 2]!.end;
     return cand !== null && cand.form !== 'PRONOUN' && !bare ? cand : null;
   }
   return null;
+}
+
+/**
+ * A noun phrase without an article after "according to" ("according to extracts from her diary",
+ * "according to court papers"): lower-case words up to punctuation or a clause word.
+ */
+function bareNounPhrase(text: string, tokens: readonly Token[], from: number, to: number): SpeakerCandidate | null {
+  const first = tokens[from];
+  if (first === undefined || !first.word || first.cap || NP_STOP_WORDS.has(first.lower) || CUE_WORDS.has(first.lower) || OBJECT_PRONOUNS.has(first.lower))
+    return null;
+  let end = from;
+  while (end + 1 < to && end - from < 5 && tokens[end + 1]!.word && !NP_STOP_WORDS.has(tokens[end + 1]!.lower) && !CUE_WORDS.has(tokens[end + 1]!.lower)) end++;
+  const last = tokens[end]!;
+  return { mention: { start: first.start, end: last.end, text: text.slice(first.start, last.end) }, form: 'GROUP', nameType: null, strength: 3 };
 }
 
 /** Nouns of a poll whose respondents' answers the writer reports. */
