@@ -87,8 +87,9 @@ export function visibleWhere(viewer: Viewer, kind: RecordKind, now = new Date())
 }
 
 /**
- * A quote's and a role's copy of their article's columns (`articleStatus`, `articlePublishedAt`,
- * kept by triggers, see the fact_article_order migration), named after the article's own.
+ * A quote's, a role's and an entity link's copy of their article's columns (`articleStatus`,
+ * `articlePublishedAt`, kept by triggers, see the fact_article_order and article_entity_order
+ * migrations), named after the article's own.
  */
 const articleCopy = (name: string) => `article${name[0]!.toUpperCase()}${name.slice(1)}`;
 
@@ -96,17 +97,15 @@ const articleCopy = (name: string) => `article${name[0]!.toUpperCase()}${name.sl
  * The rule as an SQL condition on the row aliased `alias`, e.g. `visibleSql(viewer, 'fact', 'q')`.
  * `options.article`: the statement already joins the fact's article on its `articleId` (a left
  * join for facts that may have none), so the article's rule reads that row; `'copy'`: the
- * article's rule reads the fact's own copy of its article's columns (quotes and roles only).
- * `options.fewRows`: the statement checks a few rows looked up by key (see `SqlOptions`).
+ * article's rule reads the fact's own copy of its article's columns (quotes and roles only);
+ * for kind `article`, `'copy'` reads the article's rule from a row holding that copy (an
+ * `article_entity` link) instead of the article. `options.fewRows`: the statement checks a few
+ * rows looked up by key (see `SqlOptions`).
  */
 export function visibleSql(viewer: Viewer, kind: RecordKind, alias: string, options: { article?: string; fewRows?: boolean } = {}): string {
-  const joined =
-    options.article === 'copy'
-      ? { relation: toArticle, alias, column: articleCopy }
-      : options.article
-        ? { relation: toArticle, alias: options.article }
-        : undefined;
-  return toSqlCondition(rulesFor(viewer)[kind], alias, 0, { joined, fewRows: options.fewRows });
+  const copy = options.article === 'copy';
+  const joined = copy ? { relation: toArticle, alias, column: articleCopy } : options.article ? { relation: toArticle, alias: options.article } : undefined;
+  return toSqlCondition(rulesFor(viewer)[kind], alias, 0, { joined, fewRows: options.fewRows, column: copy && kind === 'article' ? articleCopy : undefined });
 }
 
 /** The fact rule alone (not rejected), for the import's reads, which see every article. */

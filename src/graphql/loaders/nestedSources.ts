@@ -91,17 +91,19 @@ export function nestedSources(viewer: Viewer) {
       keys: [sortKey('name', 't.name', 'text'), sortKey('id', 't.id', 'uuid')],
       map: asTag,
     }),
-    // Lists of articles are ordered from the indexes alone (the link table's, `article_access_idx`),
-    // then only the page's rows are read, without their bodies (a field that needs one reads it,
+    // An entity's articles are ordered, filtered and counted from its links' copies of their
+    // articles' status and dates (`article_entity_newest_idx`): a page reads its own index
+    // entries and then only its rows, without their bodies (a field that needs one reads it,
     // see `paragraphsOf`).
     articlesByEntity: (): NestedSource => ({
       connection: 'Entity.articles',
       select: columns.articleSummary('ar'),
-      from: sql`article_entity ae join article a on a.id = ae."articleId"`,
+      from: sql`article_entity ae`,
       parent: sql`ae."entityId"`,
-      where: article,
-      keys: newest(),
-      fetch: articleRow,
+      where: visible(viewer, 'article', 'ae', { article: 'copy' }),
+      indexOrdered: true,
+      keys: newestOf('ae'),
+      fetch: { id: sql`ae."articleId"`, table: sql`article ar`, alias: 'ar' },
       map: asArticle,
     }),
     quotesBySpeaker: (): NestedSource => ({
