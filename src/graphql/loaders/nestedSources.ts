@@ -1,3 +1,4 @@
+import { ruleSetOf } from '../../access/visibility.js';
 import type { Viewer } from '../../access/viewer.js';
 import { columns, raw, sql, visible, type Sql } from '../read/sql.js';
 import { asArticle, asEntity, asQuote, asRole, asMention, asTag } from '../read/tagRows.js';
@@ -23,11 +24,21 @@ const newestOf = (fact: string, outer = false) => [
 const articleRow = { id: sql`a.id`, table: sql`article ar`, alias: 'ar' };
 const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${raw(alias)}.kind = ${kind}::"EntityKind"` : sql`true`);
 
+/** Sources by rule set: every request's loaders need them, and they depend on nothing else. */
+const built = new Map<ReturnType<typeof ruleSetOf>, ReturnType<typeof buildSources>>();
+
 /**
  * The SQL of every paged relation (see `nestedPageLoader`) for one viewer: each applies the
  * access rule, and rows come back shaped like Prisma's models, tagged with their GraphQL type.
  */
-export function nestedSources(viewer: Viewer) {
+export function nestedSources(viewer: Viewer): ReturnType<typeof buildSources> {
+  const set = ruleSetOf(viewer);
+  let sources = built.get(set);
+  if (!sources) built.set(set, (sources = buildSources(viewer)));
+  return sources;
+}
+
+function buildSources(viewer: Viewer) {
   const fact = (alias: string, article?: string): Sql => visible(viewer, 'fact', alias, { article });
   const article = visible(viewer, 'article', 'a');
   /** A person's or an organization's (`parent`) visible roles, newest article first. */

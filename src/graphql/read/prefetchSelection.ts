@@ -20,7 +20,7 @@ import { windowOf, type PageArgs, type PageWindow } from '../paginate.js';
 import { orderSql, scanKeys, seekOf, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
 import { selects } from '../selects.js';
-import { empty, join, raw, sql, type Sql } from './sql.js';
+import { empty, join, raw, sql, type Sql, type Statement } from './sql.js';
 import { asArticle, asEntity } from './tagRows.js';
 
 /**
@@ -344,7 +344,17 @@ interface CompiledPlan {
   top: Cte;
   with: Sql;
   select: Sql;
+  /** The whole statement by the root's text: built once, so a request neither joins nor hashes it again. */
+  statements: Map<string, StatementAfterRoot>;
 }
+
+/** A whole statement's text and the values after the root's (the plan's, fixed for the plan). */
+interface StatementAfterRoot {
+  text: string;
+  values: readonly unknown[];
+}
+
+const MAX_STATEMENTS_PER_PLAN = 20;
 
 /**
  * Plans by field node (Apollo keeps one parsed document per operation text), then by what else
@@ -380,6 +390,7 @@ function planFor(ctx: Context, info: GraphQLResolveInfo, kind: Kind): CompiledPl
           ', ',
         )
       : empty,
+    statements: new Map(),
   };
   if (info.fieldNodes.length === 1) {
     if (!byKey) plans.set(info.fieldNodes[0]!, (byKey = new Map()));
@@ -387,6 +398,21 @@ function planFor(ctx: Context, info: GraphQLResolveInfo, kind: Kind): CompiledPl
     byKey.set(key, compiled);
   }
   return compiled;
+}
+
+/** The plan's statement over `root`: its text from the plan's cache, the root's values, then the plan's. */
+function statementOf(plan: CompiledPlan, root: Sql): Statement {
+  const rootText = root.text;
+  let known = plan.statements.get(rootText);
+  if (!known) {
+    const whole = sql`
+    WITH r AS (${root}), ${plan.with}
+    SELECT r.*, ${plan.select} FROM r`;
+    known = { text: whole.text, values: whole.values.slice(root.values.length) };
+    if (plan.statements.size >= MAX_STATEMENTS_PER_PLAN) plan.statements.clear();
+    plan.statements.set(rootText, known);
+  }
+  return { text: known.text, values: [...root.values, ...known.values] };
 }
 
 /**
@@ -397,9 +423,7 @@ function planFor(ctx: Context, info: GraphQLResolveInfo, kind: Kind): CompiledPl
 export async function prefetchSelection(ctx: Context, info: GraphQLResolveInfo, kind: Kind, root: Sql): Promise<Record<string, unknown> | undefined> {
   const plan = planFor(ctx, info, kind);
   if (!plan.ctes.length) return (await ctx.read<Record<string, unknown>>(root))[0];
-  const [row] = await ctx.read<Record<string, unknown>>(sql`
-    WITH r AS (${root}), ${plan.with}
-    SELECT r.*, ${plan.select} FROM r`);
+  const [row] = await ctx.read<Record<string, unknown>>(statementOf(plan, root));
   if (!row) return undefined;
   // Rows per CTE for this request (the plan is shared between requests).
   const rows = new Map<Cte, Record<string, unknown>[]>([[plan.top, [row]]]);
