@@ -66,6 +66,7 @@ function buildSources(viewer: Viewer) {
     quotesByArticle: (): NestedSource => ({
       connection: 'Article.quotes',
       select: columns.quote('q'),
+      rowAlias: 'q',
       from: sql`quote q join article a on a.id = q."articleId"`,
       parent: sql`q."articleId"`,
       where: fact('q', 'a'),
@@ -76,6 +77,7 @@ function buildSources(viewer: Viewer) {
     mentionsByArticle: (forms: string | undefined): NestedSource => ({
       connection: 'Article.mentions',
       select: columns.mention('m'),
+      rowAlias: 'm',
       from: sql`mention m join article a on a.id = m."articleId"`,
       parent: sql`m."articleId"`,
       where: forms ? sql`${fact('m', 'a')} and m.form::text = ANY(${forms.split(',')}::text[])` : fact('m', 'a'),
@@ -87,6 +89,7 @@ function buildSources(viewer: Viewer) {
     entitiesByArticle: (kind: string | undefined): NestedSource => ({
       connection: `Article.entities:${kind ?? ''}`,
       select: columns.entity('e'),
+      rowAlias: 'e',
       from: sql`article_entity ae join entity e on e.id = ae."entityId"`,
       parent: sql`ae."articleId"`,
       where: kindIs('e', kind),
@@ -96,6 +99,7 @@ function buildSources(viewer: Viewer) {
     tagsByArticle: (): NestedSource => ({
       connection: 'Article.tags',
       select: columns.tag('t'),
+      rowAlias: 't',
       from: sql`article_tag atg join tag t on t.id = atg."tagId"`,
       parent: sql`atg."articleId"`,
       where: sql`true`,
@@ -109,6 +113,7 @@ function buildSources(viewer: Viewer) {
     articlesByEntity: (): NestedSource => ({
       connection: 'Entity.articles',
       select: columns.articleSummary('ar'),
+      rowAlias: 'ar',
       from: sql`article_entity ae`,
       parent: sql`ae."entityId"`,
       where: visible(viewer, 'article', 'ae', { article: 'copy' }),
@@ -120,6 +125,7 @@ function buildSources(viewer: Viewer) {
     quotesBySpeaker: (): NestedSource => ({
       connection: 'Entity.quotes',
       select: columns.quote('qr'),
+      rowAlias: 'qr',
       from: sql`quote q`,
       parent: sql`q."speakerId"`,
       where: fact('q', 'copy'),
@@ -164,6 +170,7 @@ function buildSources(viewer: Viewer) {
     articlesByTag: (): NestedSource => ({
       connection: 'Tag.articles',
       select: columns.articleSummary('ar'),
+      rowAlias: 'ar',
       from: sql`article_tag atg join article a on a.id = atg."articleId"`,
       parent: sql`atg."tagId"`,
       where: article,

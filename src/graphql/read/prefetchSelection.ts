@@ -20,6 +20,7 @@ import { windowOf, type PageArgs, type PageWindow } from '../paginate.js';
 import { orderSql, scanKeys, seekOf, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
 import { selects } from '../selects.js';
+import { pageColumns } from './pageColumns.js';
 import { empty, join, raw, sql, type Sql, type Statement } from './sql.js';
 import { asArticle, asEntity } from './tagRows.js';
 
@@ -213,23 +214,25 @@ class Plan {
       return; // The resolver reports bad arguments and cursors.
     }
     const scan = scanKeys({ connection: source.connection, keys: source.keys }, window);
+    // As the field's resolver computes it, so the primed key is the one it loads.
+    const columns = pageColumns(relation.loader, [node], this.info.fragments);
     // As the field's resolver decides it (typeResolvers.ts), so the primed key is the one it loads.
     const counted = selects({ fieldNodes: [node], fragments: this.info.fragments }, 'totalCount');
     const cte = this.add(
       {
         // One page per parent, each planned for one parent id (as the loader's statement is for
         // its ids): over an array of unknown size PostgreSQL guesses, and hashes whole tables.
-        sql: sql`SELECT x.* FROM (SELECT DISTINCT id FROM ${raw(parent.name)}) parents CROSS JOIN LATERAL (${pageSql(source, sql`ARRAY[parents.id]`, window, seek, counted)}) x`,
+        sql: sql`SELECT x.* FROM (SELECT DISTINCT id FROM ${raw(parent.name)}) parents CROSS JOIN LATERAL (${pageSql(source, sql`ARRAY[parents.id]`, window, seek, counted, columns)}) x`,
         json: sql`coalesce(json_agg(x ORDER BY x."_parent", ${orderSql(scan, 'x')}), '[]')`,
         parent,
         kind: relation.child,
         prime: (loaders, rows, parents) => {
-          const keys: NestedKey[] = [...new Set(parents.map((row) => row.id as string))].map((id) => ({ id, window, variant, counted }));
+          const keys: NestedKey[] = [...new Set(parents.map((row) => row.id as string))].map((id) => ({ id, window, variant, counted, columns }));
           const loader = loaders[relation.loader] as unknown as DataLoader<NestedKey, unknown>;
           for (const [key, page] of pagesOf(source, keys, reviveKeys(rows, scan) as Row[])) primeLoader(loader, key, page, nestedCacheKey(key));
         },
       },
-      `${parent.name}.${relation.loader}.${variant ?? ''}.${counted}.${JSON.stringify(window)}`,
+      `${parent.name}.${relation.loader}.${variant ?? ''}.${counted}.${JSON.stringify(window)}.${columns ?? ''}`,
     );
     this.walk(cte, relation.child, this.connectionNodes(node));
   }

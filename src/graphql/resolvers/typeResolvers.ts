@@ -12,6 +12,7 @@ import { jsonScalar } from '../jsonScalar.js';
 import { nestedCacheKey, type NestedKey } from '../loaders/nestedPageLoader.js';
 import { loadPrimed } from '../loaders/primedValues.js';
 import { windowOf, type PageArgs } from '../paginate.js';
+import { pageColumns } from '../read/pageColumns.js';
 import { selects } from '../selects.js';
 import type { ArticleRow, EntityRow } from '../rows.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
@@ -21,7 +22,11 @@ import { factGlobalId, forEditors } from './reviewResolvers.js';
 type Loaders = Context['loaders'];
 type PagedLoader = { [K in keyof Loaders]: Loaders[K] extends { load(key: { window: unknown }): unknown } ? K : never }[keyof Loaders];
 
-/** A connection field resolved through a paged loader keyed by the parent's id; counted only when the query selects `totalCount`. */
+/**
+ * A connection field resolved through a paged loader keyed by the parent's id; counted only when
+ * the query selects `totalCount`, and read with the columns its nodes' selection needs when a
+ * statement primed the page that way (`pageColumns`).
+ */
 const paged =
   <L extends PagedLoader>(loader: L, variant?: (args: PageArgs & Record<string, unknown>) => string | undefined) =>
   (parent: { id: string }, args: PageArgs & Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) =>
@@ -30,6 +35,7 @@ const paged =
       window: windowOf(args, ctx.maxPageSize),
       variant: variant?.(args),
       counted: selects(info, 'totalCount'),
+      columns: pageColumns(loader, info.fieldNodes, info.fragments),
     }) as Awaited<ReturnType<Loaders[L]['load']>> | ReturnType<Loaders[L]['load']>;
 
 /** A page, without a promise when the request's statement primed it. */
