@@ -33,14 +33,16 @@ describe('pageColumns', () => {
   it('asks for whole rows when a field is not known, and for loaders whose rows are never pruned', () => {
     const jsonLd = connection(`{ tag(slug: "x") { articles { nodes { title jsonLd } } } }`, 'articles');
     expect(pageColumns('articlePagesByTag', jsonLd.fieldNodes, jsonLd.fragments)).toBeUndefined();
-    const roles = connection(`{ person(slug: "x") { roles { nodes { title } } } }`, 'roles');
-    expect(pageColumns('rolePagesByPerson', roles.fieldNodes, roles.fragments)).toBeUndefined();
+    const coMentioned = connection(`{ person(slug: "x") { coMentioned { nodes { name } } } }`, 'coMentioned');
+    expect(pageColumns('coMentionedPagesByEntity', coMentioned.fieldNodes, coMentioned.fragments)).toBeUndefined();
   });
 
-  it('keeps an entity’s kind (its GraphQL type) and a mention’s span (its key)', () => {
+  it('keeps an entity’s kind (its GraphQL type) and a mention’s span (its key); a role’s date reads its article or since', () => {
     const people = connection(`{ article(slug: "x") { people { nodes { name } } } }`, 'people');
     expect(pageColumns('entityPagesByArticle', people.fieldNodes, people.fragments)).toBe('id,kind,name');
     const mentions = connection(`{ article(slug: "x") { mentions { nodes { text entity { slug } } } } }`, 'mentions');
     expect(pageColumns('mentionPagesByArticle', mentions.fieldNodes, mentions.fragments)).toBe('articleId,end,entityId,start,text');
+    const roles = connection(`{ person(slug: "x") { roles { nodes { title seenAt affiliation { name } } } } }`, 'roles');
+    expect(pageColumns('rolePagesByPerson', roles.fieldNodes, roles.fragments)).toBe('articleId,id,organizationId,role,since');
   });
 });

@@ -45,6 +45,7 @@ function buildSources(viewer: Viewer) {
   const roles = (connection: string, parent: Sql): NestedSource => ({
     connection,
     select: columns.affiliation('afr'),
+    rowAlias: 'afr',
     from: sql`affiliation af`,
     parent,
     where: fact('af', 'copy'),

@@ -10,7 +10,7 @@ import type { FieldNode, FragmentDefinitionNode, SelectionSetNode } from 'graphq
  * (typeResolvers.ts): a page read for one selection is never served to another.
  */
 
-type Model = 'article' | 'entity' | 'quote' | 'mention' | 'tag';
+type Model = 'article' | 'entity' | 'quote' | 'mention' | 'role' | 'tag';
 
 /** What each field's resolver (or the default resolver) reads of its row, by model (see typeResolvers.ts). */
 const NEEDS: Record<Model, Record<string, readonly string[]>> = {
@@ -87,6 +87,21 @@ const NEEDS: Record<Model, Record<string, readonly string[]>> = {
     reviewedBy: ['reviewedBy'],
     reviewedAt: ['reviewedAt'],
   },
+  role: {
+    id: ['id'],
+    title: ['role'],
+    person: ['personId'],
+    affiliation: ['organizationId'],
+    article: ['articleId'],
+    // The article's date, or `since` for a role an editor set.
+    seenAt: ['articleId', 'since'],
+    since: ['since'],
+    until: ['until'],
+    confidence: ['confidence'],
+    status: ['status'],
+    reviewedBy: ['reviewedBy'],
+    reviewedAt: ['reviewedAt'],
+  },
   tag: {
     id: ['id'],
     name: ['name'],
@@ -103,6 +118,7 @@ const ALWAYS: Record<Model, readonly string[]> = {
   entity: ['id', 'kind'],
   quote: ['id'],
   mention: ['articleId', 'start', 'end'],
+  role: ['id'],
   tag: ['id'],
 };
 
@@ -112,6 +128,8 @@ export const PAGE_MODEL: Partial<Record<string, Model>> = {
   quotePagesBySpeaker: 'quote',
   entityPagesByArticle: 'entity',
   mentionPagesByArticle: 'mention',
+  rolePagesByPerson: 'role',
+  rolePagesByOrganization: 'role',
   tagPagesByArticle: 'tag',
   articlePagesByEntity: 'article',
   articlePagesByTag: 'article',
