@@ -1,5 +1,5 @@
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { pageColumns } from '../../src/graphql/read/pageColumns.js';
+import { idOfReferenceKey, pageColumns, referenceColumns, referenceKey } from '../../src/graphql/read/pageColumns.js';
 
 /** The connection field `name` under the operation's first root field, and the document's fragments. */
 function connection(document: string, name: string): { fieldNodes: FieldNode[]; fragments: Record<string, FragmentDefinitionNode> } {
@@ -44,5 +44,19 @@ describe('pageColumns', () => {
     expect(pageColumns('mentionPagesByArticle', mentions.fieldNodes, mentions.fragments)).toBe('articleId,end,entityId,start,text');
     const roles = connection(`{ person(slug: "x") { roles { nodes { title seenAt affiliation { name } } } } }`, 'roles');
     expect(pageColumns('rolePagesByPerson', roles.fieldNodes, roles.fragments)).toBe('articleId,id,organizationId,role,since');
+  });
+
+  it('names the columns of a row loaded by id, leaving out fragments on an unnamed speaker', () => {
+    const { fieldNodes, fragments } = connection(
+      `{ article(slug: "x") { quotes { nodes { speaker { __typename ...Speaker } } } } }
+       fragment Speaker on Speaker { ... on Entity { name quotes(first: 5) { nodes { text } } } ... on UnnamedSpeaker { description affiliation { name } } }`,
+      'quotes',
+    );
+    const nodes = fieldNodes[0]!.selectionSet!.selections[0] as FieldNode;
+    const speaker = nodes.selectionSet!.selections[0] as FieldNode;
+    expect(speaker.name.value).toBe('speaker');
+    expect(referenceColumns('entity', [speaker], fragments)).toBe('id,kind,name');
+    expect(referenceKey('7d6b', 'id,kind,name')).toBe('7d6b|id,kind,name');
+    expect([idOfReferenceKey('7d6b|id,kind,name'), idOfReferenceKey('7d6b'), referenceKey('7d6b', undefined)]).toEqual(['7d6b', '7d6b', '7d6b']);
   });
 });

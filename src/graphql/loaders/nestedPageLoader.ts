@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Connection, PageWindow } from '../paginate.js';
 import { keysetConnection, keysetPageSql, orderSql, scanKeys, seekOf, type KeyedRow, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
-import { empty, raw, sql, type Reader, type Sql } from '../read/sql.js';
+import { columnsNamed, empty, raw, sql, type Reader, type Sql } from '../read/sql.js';
 
 /** How one relation reads its rows for many parents in a single statement. */
 export interface NestedSource {
@@ -135,15 +135,7 @@ export function nestedCacheKey(key: NestedKey): string {
  */
 export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek: Seek, counted: boolean, columns?: string): Sql {
   const where = sql`${source.parent} = p."_parent" AND ${source.where}`;
-  const rowSelect =
-    columns !== undefined && source.rowAlias
-      ? raw(
-          columns
-            .split(',')
-            .map((column) => `${source.rowAlias}."${column}"`)
-            .join(', '),
-        )
-      : source.select;
+  const rowSelect = columns !== undefined && source.rowAlias ? columnsNamed(source.rowAlias, columns) : source.select;
   const group = source.groupBy ? sql`GROUP BY ${source.groupBy}` : empty;
   const ordering = { connection: source.connection, keys: source.keys };
   const withCount = counted && !source.indexOrdered && seek.after === null && seek.before === null;

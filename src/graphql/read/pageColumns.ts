@@ -153,6 +153,41 @@ export function pageColumns(loader: string, fieldNodes: readonly FieldNode[], fr
   return columns;
 }
 
+const cachedReferences = new WeakMap<FieldNode, string | undefined>();
+
+/** Fragments on these types never apply to a row of the model (a quote's speaker may be an unnamed one). */
+const OTHER_TYPES: Partial<Record<Model, readonly string[]>> = { entity: ['UnnamedSpeaker'] };
+
+/**
+ * The columns the row a reference field loads by id (`entityById`, `articleSummaryById`: a
+ * quote's speaker and article, a mention's entity, a role's person, affiliation and article)
+ * needs for the field's selection, or undefined for the whole row; as `pageColumns`, part of
+ * the loader's key (`referenceKey`).
+ */
+export function referenceColumns(
+  model: 'entity' | 'article',
+  fieldNodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): string | undefined {
+  const one = fieldNodes.length === 1 ? fieldNodes[0]! : null;
+  if (one && cachedReferences.has(one)) return cachedReferences.get(one);
+  const sets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  const columns = columnsOf(model, sets, fragments, OTHER_TYPES[model] ?? []);
+  if (one) cachedReferences.set(one, columns);
+  return columns;
+}
+
+/** A by-id loader's key for a row with only `columns` (the id alone: the whole row). */
+export function referenceKey(id: string, columns: string | undefined): string {
+  return columns === undefined ? id : `${id}|${columns}`;
+}
+
+/** The id of a by-id loader's key. */
+export function idOfReferenceKey(key: string): string {
+  const bar = key.indexOf('|');
+  return bar < 0 ? key : key.slice(0, bar);
+}
+
 /** The selections on a connection's nodes: `nodes { … }` and `edges { node { … } }`, through fragments. */
 function nodeSelections(fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): SelectionSetNode[] {
   const sets: SelectionSetNode[] = [];
@@ -168,9 +203,14 @@ function nodeSelections(fieldNodes: readonly FieldNode[], fragments: Record<stri
   return sets;
 }
 
-function columnsOf(model: Model, sets: readonly SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>): string | undefined {
+function columnsOf(
+  model: Model,
+  sets: readonly SelectionSetNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+  otherTypes: readonly string[] = [],
+): string | undefined {
   const columns = new Set(ALWAYS[model]);
-  for (const field of fieldsOf(sets, fragments)) {
+  for (const field of fieldsOf(sets, fragments, otherTypes)) {
     if (field.name.value === '__typename') continue;
     const needs = NEEDS[model][field.name.value];
     if (!needs) return undefined;
@@ -179,18 +219,20 @@ function columnsOf(model: Model, sets: readonly SelectionSetNode[], fragments: R
   return [...columns].sort().join(',');
 }
 
-/** The fields of selection sets, through every inline fragment and fragment spread. */
-function fieldsOf(sets: readonly SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
+/** The fields of selection sets, through every inline fragment and fragment spread but those on `otherTypes`. */
+function fieldsOf(sets: readonly SelectionSetNode[], fragments: Record<string, FragmentDefinitionNode>, otherTypes: readonly string[] = []): FieldNode[] {
   const fields: FieldNode[] = [];
   const seen = new Set<string>();
+  const applies = (type: string | undefined) => type === undefined || !otherTypes.includes(type);
   const visit = (set: SelectionSetNode) => {
     for (const selection of set.selections) {
       if (selection.kind === 'Field') fields.push(selection);
-      else if (selection.kind === 'InlineFragment') visit(selection.selectionSet);
-      else if (!seen.has(selection.name.value)) {
+      else if (selection.kind === 'InlineFragment') {
+        if (applies(selection.typeCondition?.name.value)) visit(selection.selectionSet);
+      } else if (!seen.has(selection.name.value)) {
         seen.add(selection.name.value);
         const fragment = fragments[selection.name.value];
-        if (fragment) visit(fragment.selectionSet);
+        if (fragment && applies(fragment.typeCondition.name.value)) visit(fragment.selectionSet);
       }
     }
   };

@@ -20,7 +20,7 @@ import { windowOf, type PageArgs, type PageWindow } from '../paginate.js';
 import { orderSql, scanKeys, seekOf, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
 import { selects } from '../selects.js';
-import { pageColumns } from './pageColumns.js';
+import { pageColumns, referenceColumns, referenceKey } from './pageColumns.js';
 import { empty, join, raw, sql, type Sql, type Statement } from './sql.js';
 import { asArticle, asEntity } from './tagRows.js';
 
@@ -120,6 +120,9 @@ const REFERENCES: Partial<Record<Kind, Record<string, Reference>>> = {
   },
 };
 
+/** The article whose date is a role's `seenAt`, read whole as `Role.seenAt` loads it. */
+const ROLE_ARTICLE_DATE: Reference = { loader: 'articleSummaryById', column: 'articleId', child: 'article' };
+
 /** An unnamed speaker's affiliation (`... on UnnamedSpeaker { affiliation }` under a quote's speaker). */
 const UNNAMED_AFFILIATION: Reference = { loader: 'entityById', column: 'speakerAffiliationId', child: 'entity' };
 
@@ -169,13 +172,18 @@ class Plan {
       const reference = REFERENCES[kind]?.[name];
       if (reference) {
         const children = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-        this.reference(parent, reference, children);
+        this.reference(parent, reference, children, nodes);
         if (kind === 'quote' && name === 'speaker') {
           // An unnamed speaker is no row: its affiliation is an entity read by the quote's column.
           const unnamed = this.fieldsOf(children, 'quote', ['UnnamedSpeaker']).get('affiliation') ?? [];
           const sets = unnamed.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-          if (unnamed.length) this.reference(parent, UNNAMED_AFFILIATION, sets);
+          if (unnamed.length) this.reference(parent, UNNAMED_AFFILIATION, sets, unnamed);
         }
+        continue;
+      }
+      if (kind === 'role' && name === 'seenAt') {
+        // A role's date is its article's (`Role.seenAt` loads the whole summary by id).
+        this.reference(parent, ROLE_ARTICLE_DATE, [], nodes, true);
         continue;
       }
       if (kind === 'article' && name === 'jsonLd') {
@@ -237,11 +245,13 @@ class Plan {
     this.walk(cte, relation.child, this.connectionNodes(node));
   }
 
-  private reference(parent: Cte, reference: Reference, sets: readonly SelectionSetNode[]): void {
+  private reference(parent: Cte, reference: Reference, sets: readonly SelectionSetNode[], nodes: readonly FieldNode[], whole = false): void {
     const ids = sql`ARRAY(SELECT DISTINCT ${raw(`"${reference.column}"`)} FROM ${raw(parent.name)} WHERE ${raw(`"${reference.column}"`)} IS NOT NULL)`;
+    // As the field's resolver computes it (from its field nodes), so the primed key is the one it loads.
+    const columns = whole ? undefined : referenceColumns(reference.child === 'entity' ? 'entity' : 'article', nodes, this.info.fragments);
     const cte = this.add(
       {
-        sql: reference.loader === 'entityById' ? this.byId.entity(ids) : this.byId.articleSummary(ids),
+        sql: reference.loader === 'entityById' ? this.byId.entity(ids, columns) : this.byId.articleSummary(ids, columns),
         json: sql`coalesce(json_agg(x), '[]')`,
         parent,
         kind: reference.child,
@@ -253,11 +263,11 @@ class Plan {
             const id = parentRow[reference.column] as string | null;
             if (id === null || id === undefined) continue;
             const row = byId.get(id);
-            primeLoader(loader, id, row ? tag(row as never) : null);
+            primeLoader(loader, referenceKey(id, columns), row ? tag(row as never) : null);
           }
         },
       },
-      `${parent.name}.${reference.loader}.${reference.column}`,
+      `${parent.name}.${reference.loader}.${reference.column}.${columns ?? ''}`,
     );
     this.walk(cte, reference.child, sets);
   }

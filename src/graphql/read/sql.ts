@@ -40,6 +40,16 @@ function columnList(alias: string, fields: Record<string, string>): Sql {
   );
 }
 
+/** Columns by name (a comma-separated list of a model's fields, e.g. from `pageColumns`), aliased. */
+export function columnsNamed(alias: string, names: string): Sql {
+  return raw(
+    names
+      .split(',')
+      .map((name) => `${alias}."${name}"`)
+      .join(', '),
+  );
+}
+
 /**
  * Model columns per table. Never `alias.*`: tables also hold columns Prisma cannot read (the
  * search `tsvector`s).
