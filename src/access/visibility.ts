@@ -43,6 +43,22 @@ const toArticles = (table: string, key: string): Relation => ({
   },
 });
 
+/**
+ * A quote's, a role's and an entity link's copy of their article's columns (`articleStatus`,
+ * `articlePublishedAt`, kept by triggers, see the fact_article_order and article_entity_order
+ * migrations), named after the article's own.
+ */
+const articleCopy = (name: string) => `article${name[0]!.toUpperCase()}${name.slice(1)}`;
+
+/**
+ * An entity's articles, read in SQL from its links' copies of their articles' columns (no
+ * article lookup per link); in Prisma through the article, which is what the copies hold.
+ */
+const toLinkedArticles: Relation = {
+  prisma: { field: 'articles', list: true, through: 'article' },
+  sql: { from: (inner) => `article_entity ${inner}`, join: (outer, inner) => `${inner}."entityId" = ${outer}.id`, inner: 'va', column: articleCopy },
+};
+
 /** Whether the viewer sees unpublished (draft and scheduled) articles. */
 export function seesDrafts(viewer: Viewer): boolean {
   return hasRole(viewer, 'EDITOR');
@@ -81,7 +97,7 @@ export function rulesFor(viewer: Viewer) {
     /** Mentions, quotes and affiliations: not rejected, in an article the viewer sees. */
     fact: inArticle(FACT),
     /** People, organizations and places: mentioned in an article the viewer sees. */
-    entity: article === TRUE ? TRUE : ({ op: 'related', relation: toArticles('article_entity', 'entityId'), where: article } as Predicate),
+    entity: article === TRUE ? TRUE : ({ op: 'related', relation: toLinkedArticles, where: article } as Predicate),
     /** Tags: on an article the viewer sees. */
     tag: article === TRUE ? TRUE : ({ op: 'related', relation: toArticles('article_tag', 'tagId'), where: article } as Predicate),
   };
@@ -93,13 +109,6 @@ export type RecordKind = keyof ReturnType<typeof rulesFor>;
 export function visibleWhere(viewer: Viewer, kind: RecordKind, now = new Date()): Record<string, unknown> {
   return toPrismaWhere(rulesFor(viewer)[kind], now);
 }
-
-/**
- * A quote's, a role's and an entity link's copy of their article's columns (`articleStatus`,
- * `articlePublishedAt`, kept by triggers, see the fact_article_order and article_entity_order
- * migrations), named after the article's own.
- */
-const articleCopy = (name: string) => `article${name[0]!.toUpperCase()}${name.slice(1)}`;
 
 /**
  * The rule as an SQL condition on the row aliased `alias`, e.g. `visibleSql(viewer, 'fact', 'q')`.
