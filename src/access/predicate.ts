@@ -17,8 +17,11 @@ export type Predicate =
 export interface Relation {
   /** Prisma: the relation field and whether it is a list (`some`) or a single record. */
   prisma: { field: string; list: false } | { field: string; list: true; through?: string };
-  /** SQL: `EXISTS (SELECT 1 FROM <from> WHERE <join(alias, inner)> AND <where on inner>)`. */
-  sql: { from: (inner: string) => string; join: (outer: string, inner: string) => string; inner: string };
+  /**
+   * SQL: `EXISTS (SELECT 1 FROM <from> WHERE <join(alias, inner)> AND <where on inner>)`;
+   * `column` renames the related row's columns when `inner` is a row keeping a copy of them.
+   */
+  sql: { from: (inner: string) => string; join: (outer: string, inner: string) => string; inner: string; column?: (name: string) => string };
 }
 
 export const TRUE: Predicate = { op: 'true' };
@@ -93,7 +96,7 @@ export function toSqlCondition(predicate: Predicate, alias: string, depth = 0, o
       // The join is on the same key (`sql.join`), so the joined row is the related one.
       if (joined?.relation === predicate.relation) return toSqlCondition(predicate.where, joined.alias, depth + 1, { column: joined.column });
       const inner = `${sql.inner}${depth + 1}`;
-      const where = toSqlCondition(predicate.where, inner, depth + 1);
+      const where = toSqlCondition(predicate.where, inner, depth + 1, { column: sql.column });
       // One related row (a fact's article): a scalar subquery, looked up by key per row. As
       // EXISTS inside an OR, PostgreSQL would hash the whole related table instead (a
       // sequential scan of every article for a page of five quotes). No row reads as FALSE.

@@ -43,9 +43,33 @@ const toArticles = (table: string, key: string): Relation => ({
   },
 });
 
+/**
+ * A quote's, a role's and an entity link's copy of their article's columns (`articleStatus`,
+ * `articlePublishedAt`, kept by triggers, see the fact_article_order and article_entity_order
+ * migrations), named after the article's own.
+ */
+const articleCopy = (name: string) => `article${name[0]!.toUpperCase()}${name.slice(1)}`;
+
+/**
+ * An entity's articles, read in SQL from its links' copies of their articles' columns (no
+ * article lookup per link); in Prisma through the article, which is what the copies hold.
+ */
+const toLinkedArticles: Relation = {
+  prisma: { field: 'articles', list: true, through: 'article' },
+  sql: { from: (inner) => `article_entity ${inner}`, join: (outer, inner) => `${inner}."entityId" = ${outer}.id`, inner: 'va', column: articleCopy },
+};
+
 /** Whether the viewer sees unpublished (draft and scheduled) articles. */
 export function seesDrafts(viewer: Viewer): boolean {
   return hasRole(viewer, 'EDITOR');
+}
+
+/**
+ * Which set of rules applies to the viewer: `rulesFor` reads nothing else of them, so SQL built
+ * from the rules (see `nestedSources`) can be built once per set and shared by every request.
+ */
+export function ruleSetOf(viewer: Viewer): 'drafts' | 'published' {
+  return seesDrafts(viewer) ? 'drafts' : 'published';
 }
 
 /** The rules for one viewer, as predicates; see the compiled forms below. */
@@ -73,7 +97,7 @@ export function rulesFor(viewer: Viewer) {
     /** Mentions, quotes and affiliations: not rejected, in an article the viewer sees. */
     fact: inArticle(FACT),
     /** People, organizations and places: mentioned in an article the viewer sees. */
-    entity: article === TRUE ? TRUE : ({ op: 'related', relation: toArticles('article_entity', 'entityId'), where: article } as Predicate),
+    entity: article === TRUE ? TRUE : ({ op: 'related', relation: toLinkedArticles, where: article } as Predicate),
     /** Tags: on an article the viewer sees. */
     tag: article === TRUE ? TRUE : ({ op: 'related', relation: toArticles('article_tag', 'tagId'), where: article } as Predicate),
   };
@@ -87,26 +111,18 @@ export function visibleWhere(viewer: Viewer, kind: RecordKind, now = new Date())
 }
 
 /**
- * A quote's and a role's copy of their article's columns (`articleStatus`, `articlePublishedAt`,
- * kept by triggers, see the fact_article_order migration), named after the article's own.
- */
-const articleCopy = (name: string) => `article${name[0]!.toUpperCase()}${name.slice(1)}`;
-
-/**
  * The rule as an SQL condition on the row aliased `alias`, e.g. `visibleSql(viewer, 'fact', 'q')`.
  * `options.article`: the statement already joins the fact's article on its `articleId` (a left
  * join for facts that may have none), so the article's rule reads that row; `'copy'`: the
- * article's rule reads the fact's own copy of its article's columns (quotes and roles only).
- * `options.fewRows`: the statement checks a few rows looked up by key (see `SqlOptions`).
+ * article's rule reads the fact's own copy of its article's columns (quotes and roles only);
+ * for kind `article`, `'copy'` reads the article's rule from a row holding that copy (an
+ * `article_entity` link) instead of the article. `options.fewRows`: the statement checks a few
+ * rows looked up by key (see `SqlOptions`).
  */
 export function visibleSql(viewer: Viewer, kind: RecordKind, alias: string, options: { article?: string; fewRows?: boolean } = {}): string {
-  const joined =
-    options.article === 'copy'
-      ? { relation: toArticle, alias, column: articleCopy }
-      : options.article
-        ? { relation: toArticle, alias: options.article }
-        : undefined;
-  return toSqlCondition(rulesFor(viewer)[kind], alias, 0, { joined, fewRows: options.fewRows });
+  const copy = options.article === 'copy';
+  const joined = copy ? { relation: toArticle, alias, column: articleCopy } : options.article ? { relation: toArticle, alias: options.article } : undefined;
+  return toSqlCondition(rulesFor(viewer)[kind], alias, 0, { joined, fewRows: options.fewRows, column: copy && kind === 'article' ? articleCopy : undefined });
 }
 
 /** The fact rule alone (not rejected), for the import's reads, which see every article. */

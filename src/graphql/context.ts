@@ -91,7 +91,7 @@ export function createContext(options: ContextOptions): Context {
 /** Reads on a client's `pg` pool as named prepared statements (see pgReader.ts), or through Prisma for a client without one. */
 function readerOf(client: PrismaClient): Reader {
   const pool = poolOf(client);
-  return pool ? pgReader(pool) : (statement) => client.$queryRaw(statement);
+  return pool ? pgReader(pool) : (statement) => client.$queryRawUnsafe(statement.text, ...statement.values);
 }
 
 async function currentLsn(prisma: PrismaClient): Promise<Lsn | null> {

@@ -2,9 +2,9 @@ import { gql } from '../support/graphqlClient.js';
 import { startStoriesServer, type StoriesServer } from '../support/storiesServer.js';
 import { databaseKinds } from '../support/testDatabases.js';
 
-// Four stories quoting the same person, oldest to newest: her quotes and roles are paged in
-// their articles' order from copies of the articles' status and dates on the quote and role
-// rows. Publishing, unpublishing and rescheduling must move them too.
+// Four stories quoting the same person, oldest to newest: her quotes, roles and articles are
+// paged in their articles' order from copies of the articles' status and dates on the quote,
+// role and article_entity rows. Publishing, unpublishing and rescheduling must move them too.
 const TOWNS = ['Ashford', 'Bexley', 'Crawley', 'Dover'];
 const STORIES = TOWNS.map((town, i) => ({
   title: `${town} Ferry Link Approved`,
@@ -17,12 +17,13 @@ const slugOf = (town: string) => `${town.toLowerCase()}-ferry-link-approved`;
 const PAGES = `{ person(slug: "maria-okafor") {
   quotes(first: 3) { totalCount nodes { article { slug } } }
   roles(first: 3) { nodes { article { slug } } }
+  articles(first: 3) { totalCount nodes { slug } }
 } }`;
 const ARTICLE = `query ($slug: String!) { article(slug: $slug) { id version } }`;
 const PUBLISH = `mutation ($id: ID!, $version: Int!, $at: String) { publishArticle(id: $id, version: $version, at: $at) { version } }`;
 const UNPUBLISH = `mutation ($id: ID!, $version: Int!) { unpublishArticle(id: $id, version: $version) { version } }`;
 
-describe.each(databaseKinds)("a person's quotes and roles follow their articles on %s", (kind) => {
+describe.each(databaseKinds)("a person's quotes, roles and articles follow their articles on %s", (kind) => {
   let fixture: StoriesServer;
   let server: StoriesServer['server'];
   let test: StoriesServer['test'];
@@ -37,12 +38,17 @@ describe.each(databaseKinds)("a person's quotes and roles follow their articles 
     await fixture?.stop();
   });
 
-  /** The towns of the articles of her quotes page and of her roles page, and the quotes' count. */
+  /**
+   * The towns of the articles of her quotes page and of her roles page, and the quotes' count;
+   * every story quoting her mentions her, so her articles page and count are the quotes'.
+   */
   async function pages(token?: string) {
     const answer = await gql(server.url, PAGES, {}, token);
     expect(answer.errors).toBeUndefined();
     const person = answer.data!.person;
     const towns = (nodes: { article: { slug: string } }[]) => nodes.map((node) => TOWNS.find((town) => slugOf(town) === node.article.slug));
+    const articles = person.articles.nodes.map((node: { slug: string }) => TOWNS.find((town) => slugOf(town) === node.slug));
+    expect({ articles, total: person.articles.totalCount }).toEqual({ articles: towns(person.quotes.nodes), total: person.quotes.totalCount });
     return { quotes: towns(person.quotes.nodes), total: person.quotes.totalCount as number, roles: towns(person.roles.nodes) };
   }
 
@@ -76,7 +82,7 @@ describe.each(databaseKinds)("a person's quotes and roles follow their articles 
     expect(await pages()).toEqual({ quotes: ['Ashford', 'Bexley', 'Dover'], total: 4, roles: ['Ashford', 'Bexley', 'Dover'] });
   });
 
-  it('keeps each quote and role row equal to its article in the database', async () => {
+  it('keeps each quote, role and article_entity row equal to its article in the database', async () => {
     const stale = await test.db.prisma.$queryRawUnsafe<{ n: number }[]>(`
       SELECT count(*)::int AS n FROM (
         SELECT f."articleStatus", f."articlePublishedAt", f."articleCreatedAt", a.status, a."publishedAt", a."createdAt"
@@ -84,12 +90,15 @@ describe.each(databaseKinds)("a person's quotes and roles follow their articles 
         UNION ALL
         SELECT f."articleStatus", f."articlePublishedAt", f."articleCreatedAt", a.status, a."publishedAt", a."createdAt"
           FROM affiliation f JOIN article a ON a.id = f."articleId"
+        UNION ALL
+        SELECT f."articleStatus", f."articlePublishedAt", f."articleCreatedAt", a.status, a."publishedAt", a."createdAt"
+          FROM article_entity f JOIN article a ON a.id = f."articleId"
       ) c
       WHERE c."articleStatus" IS DISTINCT FROM c.status OR c."articlePublishedAt" IS DISTINCT FROM c."publishedAt" OR c."articleCreatedAt" IS DISTINCT FROM c."createdAt"`);
     expect(stale).toEqual([{ n: 0 }]);
     const rows = await test.db.prisma.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT (SELECT count(*) FROM quote)::int + (SELECT count(*) FROM affiliation)::int AS n`,
+      `SELECT (SELECT count(*) FROM quote)::int + (SELECT count(*) FROM affiliation)::int + (SELECT count(*) FROM article_entity)::int AS n`,
     );
-    expect(rows[0]!.n).toBeGreaterThanOrEqual(2 * TOWNS.length);
+    expect(rows[0]!.n).toBeGreaterThanOrEqual(3 * TOWNS.length);
   });
 });

@@ -32,7 +32,9 @@ const STORIES = [
 
 /**
  * Every relation the article page reads ahead, through fragments, aliases with other paging
- * arguments, edges, a skipped field and a bad argument left to its resolver.
+ * arguments, edges, a skipped field and a bad argument left to its resolver. A speaker's quotes
+ * are also read, with the same paging arguments, for other columns under a mention's entity:
+ * pages carry only the columns their selection needs, and must not be served to another.
  */
 const ARTICLE_FIELDS = `
   id title paragraphs text publishedAt
@@ -44,7 +46,7 @@ const ARTICLE_FIELDS = `
   people(first: 50) { nodes { ...Person } }
   organizations { nodes { name slug members(first: 2) { totalCount nodes { title person { name } } } } }
   places { nodes { name } }
-  mentions(first: 100) { totalCount nodes { text start entity { __typename slug ... on Person { quotes(first: 2) { nodes { text } } } } } }
+  mentions(first: 100) { totalCount nodes { text start entity { __typename slug ... on Person { quotes(first: 2) { nodes { text } } sameWindow: quotes(first: 5) { totalCount nodes { kind start } } } } } }
   names: mentions(forms: [NAME], first: 3) { totalCount nodes { text } }
   skipped: tags @skip(if: $skip) { nodes { name } }
   tags { nodes { name slug kind articles(first: 2) { totalCount nodes { slug } } } }

@@ -12,7 +12,8 @@ import type {
   RevisionRow,
   TagRow,
 } from '../rows.js';
-import { columns, sql, visible, type Reader, type Sql } from '../read/sql.js';
+import { idOfReferenceKey } from '../read/pageColumns.js';
+import { columns, columnsNamed, sql, visible, type Reader, type Sql } from '../read/sql.js';
 import { asArticle, asEntity, asQuote, asTag } from '../read/tagRows.js';
 import { readJsonLdFacts } from '../jsonLd/jsonLdFacts.js';
 import { nestedPageLoader } from './nestedPageLoader.js';
@@ -40,6 +41,11 @@ function byId<R extends { id: string }>(keys: readonly string[], rows: R[]): (R 
   return keys.map((key) => map.get(key) ?? null);
 }
 
+function byReferenceKey<R extends { id: string }>(keys: readonly string[], rows: R[]): (R | null)[] {
+  const map = new Map(rows.map((row) => [row.id, row]));
+  return keys.map((key) => map.get(idOfReferenceKey(key)) ?? null);
+}
+
 function countsBy(keys: readonly string[], rows: { key: string; n: number }[]): number[] {
   const map = new Map(rows.map((row) => [row.key, row.n]));
   return keys.map((key) => map.get(key) ?? 0);
@@ -51,8 +57,11 @@ function countsBy(keys: readonly string[], rows: { key: string; n: number }[]): 
  */
 export function rowsByIdSql(viewer: Viewer) {
   return {
-    entity: (ids: Sql) => sql`SELECT ${columns.entity('e')} FROM entity e WHERE e.id = ANY(${ids}) AND ${visible(viewer, 'entity', 'e', { fewRows: true })}`,
-    articleSummary: (ids: Sql) => sql`SELECT ${columns.articleSummary('a')} FROM article a WHERE a.id = ANY(${ids}) AND ${visible(viewer, 'article', 'a')}`,
+    /** `only`: the columns to read (`referenceColumns`), all of the model's by default. */
+    entity: (ids: Sql, only?: string) =>
+      sql`SELECT ${only === undefined ? columns.entity('e') : columnsNamed('e', only)} FROM entity e WHERE e.id = ANY(${ids}) AND ${visible(viewer, 'entity', 'e', { fewRows: true })}`,
+    articleSummary: (ids: Sql, only?: string) =>
+      sql`SELECT ${only === undefined ? columns.articleSummary('a') : columnsNamed('a', only)} FROM article a WHERE a.id = ANY(${ids}) AND ${visible(viewer, 'article', 'a')}`,
   };
 }
 
@@ -79,8 +88,14 @@ export function createLoaders(read: Reader, viewer: Viewer) {
      * Articles without their paragraphs (no body parsed for a title and a slug); the Article
      * fields that need the body read it through `articleById` (see `paragraphsOf`).
      */
-    articleSummaryById: new DataLoader(async (keys: readonly string[]) => byId(keys, (await read<never>(rowsById.articleSummary(ids(keys)))).map(asArticle))),
-    entityById: new DataLoader(async (keys: readonly string[]) => byId(keys, (await read<never>(rowsById.entity(ids(keys)))).map(asEntity))),
+    articleSummaryById: new DataLoader(async (keys: readonly string[]) =>
+      byReferenceKey(keys, (await read<never>(rowsById.articleSummary(ids(keys.map(idOfReferenceKey))))).map(asArticle)),
+    ),
+    // Keys are ids, or ids with the columns a read-ahead statement primed (`referenceKey`): a
+    // miss of either reads the whole row, which serves any selection.
+    entityById: new DataLoader(async (keys: readonly string[]) =>
+      byReferenceKey(keys, (await read<never>(rowsById.entity(ids(keys.map(idOfReferenceKey))))).map(asEntity)),
+    ),
     quoteById: new DataLoader(async (keys: readonly string[]) =>
       byId(
         keys,

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Connection, PageWindow } from '../paginate.js';
 import { keysetConnection, keysetPageSql, orderSql, scanKeys, seekOf, type KeyedRow, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
-import { empty, raw, sql, type Reader, type Sql } from '../read/sql.js';
+import { columnsNamed, empty, raw, sql, type Reader, type Sql } from '../read/sql.js';
 
 /** How one relation reads its rows for many parents in a single statement. */
 export interface NestedSource {
@@ -26,6 +26,8 @@ export interface NestedSource {
    * `table`'s alias `.id = "_id"` for the page's rows alone, not for every row it orders.
    */
   fetch?: { id: Sql; table: Sql; alias: string };
+  /** The alias `select` reads the row's model columns from, when a page may carry only some of them (`pageSql`'s `columns`). */
+  rowAlias?: string;
   /**
    * The order is an index's (a speaker's quotes, a person's roles, on their copies of their
    * articles' dates): a page reads its rows alone, so a count is a scan of its own (index-only)
@@ -44,6 +46,12 @@ export interface NestedKey {
   variant?: string;
   /** Whether the query selects the connection's `totalCount`: a count reads every row of the parent, so it is left out when nobody asks. */
   counted: boolean;
+  /**
+   * The columns the page's rows carry (see `pageColumns`); undefined: whole rows. Part of the
+   * cache key, so a page read for one selection is never served to another; the loader itself
+   * reads whole rows, which serve any selection.
+   */
+  columns?: string;
 }
 
 /**
@@ -110,9 +118,9 @@ export function pagesOf<R>(source: NestedSource, keys: readonly NestedKey[], row
   ]);
 }
 
-/** The cache key of a page: parent, variant, whether it is counted and paging arguments. */
+/** The cache key of a page: parent, variant, whether it is counted, paging arguments and the columns its rows carry. */
 export function nestedCacheKey(key: NestedKey): string {
-  return `${key.id}|${key.variant ?? ''}|${key.counted}|${JSON.stringify(key.window)}`;
+  return `${key.id}|${key.variant ?? ''}|${key.counted}|${JSON.stringify(key.window)}|${key.columns ?? ''}`;
 }
 
 /**
@@ -125,16 +133,17 @@ export function nestedCacheKey(key: NestedKey): string {
  * page in an index's order (`indexOrdered`) reads only its own, so then each parent is counted
  * on its own.
  */
-export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek: Seek, counted: boolean): Sql {
+export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek: Seek, counted: boolean, columns?: string): Sql {
   const where = sql`${source.parent} = p."_parent" AND ${source.where}`;
+  const rowSelect = columns !== undefined && source.rowAlias ? columnsNamed(source.rowAlias, columns) : source.select;
   const group = source.groupBy ? sql`GROUP BY ${source.groupBy}` : empty;
   const ordering = { connection: source.connection, keys: source.keys };
   const withCount = counted && !source.indexOrdered && seek.after === null && seek.before === null;
   const { fetch } = source;
-  const columns = fetch ? sql`${fetch.id} AS "_id"` : source.select;
-  const select = withCount ? sql`${columns}, count(*) OVER ()::int AS "_total"` : columns;
+  const keyedColumns = fetch ? sql`${fetch.id} AS "_id"` : rowSelect;
+  const select = withCount ? sql`${keyedColumns}, count(*) OVER ()::int AS "_total"` : keyedColumns;
   const keyed = keysetPageSql({ select, from: source.from, where, groupBy: source.groupBy, ordering }, window, seek);
-  const page = fetch ? sql`SELECT ${source.select}, k.* FROM (${keyed}) k JOIN ${fetch.table} ON ${raw(fetch.alias)}.id = k."_id"` : keyed;
+  const page = fetch ? sql`SELECT ${rowSelect}, k.* FROM (${keyed}) k JOIN ${fetch.table} ON ${raw(fetch.alias)}.id = k."_id"` : keyed;
   const count =
     counted && !withCount ? sql`CROSS JOIN LATERAL (SELECT count(*)::int AS "_total" FROM (SELECT 1 FROM ${source.from} WHERE ${where} ${group}) c) t` : empty;
   return sql`

@@ -1,3 +1,4 @@
+import { ruleSetOf } from '../../access/visibility.js';
 import type { Viewer } from '../../access/viewer.js';
 import { columns, raw, sql, visible, type Sql } from '../read/sql.js';
 import { asArticle, asEntity, asQuote, asRole, asMention, asTag } from '../read/tagRows.js';
@@ -23,17 +24,28 @@ const newestOf = (fact: string, outer = false) => [
 const articleRow = { id: sql`a.id`, table: sql`article ar`, alias: 'ar' };
 const kindIs = (alias: string, kind: string | undefined) => (kind ? sql`${raw(alias)}.kind = ${kind}::"EntityKind"` : sql`true`);
 
+/** Sources by rule set: every request's loaders need them, and they depend on nothing else. */
+const built = new Map<ReturnType<typeof ruleSetOf>, ReturnType<typeof buildSources>>();
+
 /**
  * The SQL of every paged relation (see `nestedPageLoader`) for one viewer: each applies the
  * access rule, and rows come back shaped like Prisma's models, tagged with their GraphQL type.
  */
-export function nestedSources(viewer: Viewer) {
+export function nestedSources(viewer: Viewer): ReturnType<typeof buildSources> {
+  const set = ruleSetOf(viewer);
+  let sources = built.get(set);
+  if (!sources) built.set(set, (sources = buildSources(viewer)));
+  return sources;
+}
+
+function buildSources(viewer: Viewer) {
   const fact = (alias: string, article?: string): Sql => visible(viewer, 'fact', alias, { article });
   const article = visible(viewer, 'article', 'a');
   /** A person's or an organization's (`parent`) visible roles, newest article first. */
   const roles = (connection: string, parent: Sql): NestedSource => ({
     connection,
     select: columns.affiliation('afr'),
+    rowAlias: 'afr',
     from: sql`affiliation af`,
     parent,
     where: fact('af', 'copy'),
@@ -55,6 +67,7 @@ export function nestedSources(viewer: Viewer) {
     quotesByArticle: (): NestedSource => ({
       connection: 'Article.quotes',
       select: columns.quote('q'),
+      rowAlias: 'q',
       from: sql`quote q join article a on a.id = q."articleId"`,
       parent: sql`q."articleId"`,
       where: fact('q', 'a'),
@@ -65,6 +78,7 @@ export function nestedSources(viewer: Viewer) {
     mentionsByArticle: (forms: string | undefined): NestedSource => ({
       connection: 'Article.mentions',
       select: columns.mention('m'),
+      rowAlias: 'm',
       from: sql`mention m join article a on a.id = m."articleId"`,
       parent: sql`m."articleId"`,
       where: forms ? sql`${fact('m', 'a')} and m.form::text = ANY(${forms.split(',')}::text[])` : fact('m', 'a'),
@@ -76,6 +90,7 @@ export function nestedSources(viewer: Viewer) {
     entitiesByArticle: (kind: string | undefined): NestedSource => ({
       connection: `Article.entities:${kind ?? ''}`,
       select: columns.entity('e'),
+      rowAlias: 'e',
       from: sql`article_entity ae join entity e on e.id = ae."entityId"`,
       parent: sql`ae."articleId"`,
       where: kindIs('e', kind),
@@ -85,28 +100,33 @@ export function nestedSources(viewer: Viewer) {
     tagsByArticle: (): NestedSource => ({
       connection: 'Article.tags',
       select: columns.tag('t'),
+      rowAlias: 't',
       from: sql`article_tag atg join tag t on t.id = atg."tagId"`,
       parent: sql`atg."articleId"`,
       where: sql`true`,
       keys: [sortKey('name', 't.name', 'text'), sortKey('id', 't.id', 'uuid')],
       map: asTag,
     }),
-    // Lists of articles are ordered from the indexes alone (the link table's, `article_access_idx`),
-    // then only the page's rows are read, without their bodies (a field that needs one reads it,
+    // An entity's articles are ordered, filtered and counted from its links' copies of their
+    // articles' status and dates (`article_entity_newest_idx`): a page reads its own index
+    // entries and then only its rows, without their bodies (a field that needs one reads it,
     // see `paragraphsOf`).
     articlesByEntity: (): NestedSource => ({
       connection: 'Entity.articles',
       select: columns.articleSummary('ar'),
-      from: sql`article_entity ae join article a on a.id = ae."articleId"`,
+      rowAlias: 'ar',
+      from: sql`article_entity ae`,
       parent: sql`ae."entityId"`,
-      where: article,
-      keys: newest(),
-      fetch: articleRow,
+      where: visible(viewer, 'article', 'ae', { article: 'copy' }),
+      indexOrdered: true,
+      keys: newestOf('ae'),
+      fetch: { id: sql`ae."articleId"`, table: sql`article ar`, alias: 'ar' },
       map: asArticle,
     }),
     quotesBySpeaker: (): NestedSource => ({
       connection: 'Entity.quotes',
       select: columns.quote('qr'),
+      rowAlias: 'qr',
       from: sql`quote q`,
       parent: sql`q."speakerId"`,
       where: fact('q', 'copy'),
@@ -151,6 +171,7 @@ export function nestedSources(viewer: Viewer) {
     articlesByTag: (): NestedSource => ({
       connection: 'Tag.articles',
       select: columns.articleSummary('ar'),
+      rowAlias: 'ar',
       from: sql`article_tag atg join article a on a.id = atg."articleId"`,
       parent: sql`atg."tagId"`,
       where: article,

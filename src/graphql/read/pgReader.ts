@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { parseTextArray } from './parseTextArray.js';
-import type { Reader } from './sql.js';
+import type { Reader, Statement } from './sql.js';
 
 /** `text[]` (an article's paragraphs), read by `parseTextArray`; `pg` has no name for its OID. */
 const TEXT_ARRAY = 1009;
@@ -46,7 +46,7 @@ function parameter(value: unknown): unknown {
  * goes through Prisma's query runtime.
  */
 export function pgReader(pool: pg.Pool): Reader {
-  return async <T>(statement: { text: string; values: unknown[] }) => {
+  return async <T>(statement: Statement) => {
     const result = await pool.query({ text: statement.text, values: statement.values.map(parameter), name: nameOf(statement.text), types });
     return result.rows as T[];
   };

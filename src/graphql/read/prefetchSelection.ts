@@ -20,7 +20,8 @@ import { windowOf, type PageArgs, type PageWindow } from '../paginate.js';
 import { orderSql, scanKeys, seekOf, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
 import { selects } from '../selects.js';
-import { empty, join, raw, sql, type Sql } from './sql.js';
+import { pageColumns, referenceColumns, referenceKey } from './pageColumns.js';
+import { empty, join, raw, sql, type Sql, type Statement } from './sql.js';
 import { asArticle, asEntity } from './tagRows.js';
 
 /**
@@ -119,6 +120,9 @@ const REFERENCES: Partial<Record<Kind, Record<string, Reference>>> = {
   },
 };
 
+/** The article whose date is a role's `seenAt`, read whole as `Role.seenAt` loads it. */
+const ROLE_ARTICLE_DATE: Reference = { loader: 'articleSummaryById', column: 'articleId', child: 'article' };
+
 /** An unnamed speaker's affiliation (`... on UnnamedSpeaker { affiliation }` under a quote's speaker). */
 const UNNAMED_AFFILIATION: Reference = { loader: 'entityById', column: 'speakerAffiliationId', child: 'entity' };
 
@@ -168,13 +172,18 @@ class Plan {
       const reference = REFERENCES[kind]?.[name];
       if (reference) {
         const children = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-        this.reference(parent, reference, children);
+        this.reference(parent, reference, children, nodes);
         if (kind === 'quote' && name === 'speaker') {
           // An unnamed speaker is no row: its affiliation is an entity read by the quote's column.
           const unnamed = this.fieldsOf(children, 'quote', ['UnnamedSpeaker']).get('affiliation') ?? [];
           const sets = unnamed.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-          if (unnamed.length) this.reference(parent, UNNAMED_AFFILIATION, sets);
+          if (unnamed.length) this.reference(parent, UNNAMED_AFFILIATION, sets, unnamed);
         }
+        continue;
+      }
+      if (kind === 'role' && name === 'seenAt') {
+        // A role's date is its article's (`Role.seenAt` loads the whole summary by id).
+        this.reference(parent, ROLE_ARTICLE_DATE, [], nodes, true);
         continue;
       }
       if (kind === 'article' && name === 'jsonLd') {
@@ -213,32 +222,36 @@ class Plan {
       return; // The resolver reports bad arguments and cursors.
     }
     const scan = scanKeys({ connection: source.connection, keys: source.keys }, window);
+    // As the field's resolver computes it, so the primed key is the one it loads.
+    const columns = pageColumns(relation.loader, [node], this.info.fragments);
     // As the field's resolver decides it (typeResolvers.ts), so the primed key is the one it loads.
     const counted = selects({ fieldNodes: [node], fragments: this.info.fragments }, 'totalCount');
     const cte = this.add(
       {
         // One page per parent, each planned for one parent id (as the loader's statement is for
         // its ids): over an array of unknown size PostgreSQL guesses, and hashes whole tables.
-        sql: sql`SELECT x.* FROM (SELECT DISTINCT id FROM ${raw(parent.name)}) parents CROSS JOIN LATERAL (${pageSql(source, sql`ARRAY[parents.id]`, window, seek, counted)}) x`,
+        sql: sql`SELECT x.* FROM (SELECT DISTINCT id FROM ${raw(parent.name)}) parents CROSS JOIN LATERAL (${pageSql(source, sql`ARRAY[parents.id]`, window, seek, counted, columns)}) x`,
         json: sql`coalesce(json_agg(x ORDER BY x."_parent", ${orderSql(scan, 'x')}), '[]')`,
         parent,
         kind: relation.child,
         prime: (loaders, rows, parents) => {
-          const keys: NestedKey[] = [...new Set(parents.map((row) => row.id as string))].map((id) => ({ id, window, variant, counted }));
+          const keys: NestedKey[] = [...new Set(parents.map((row) => row.id as string))].map((id) => ({ id, window, variant, counted, columns }));
           const loader = loaders[relation.loader] as unknown as DataLoader<NestedKey, unknown>;
           for (const [key, page] of pagesOf(source, keys, reviveKeys(rows, scan) as Row[])) primeLoader(loader, key, page, nestedCacheKey(key));
         },
       },
-      `${parent.name}.${relation.loader}.${variant ?? ''}.${counted}.${JSON.stringify(window)}`,
+      `${parent.name}.${relation.loader}.${variant ?? ''}.${counted}.${JSON.stringify(window)}.${columns ?? ''}`,
     );
     this.walk(cte, relation.child, this.connectionNodes(node));
   }
 
-  private reference(parent: Cte, reference: Reference, sets: readonly SelectionSetNode[]): void {
+  private reference(parent: Cte, reference: Reference, sets: readonly SelectionSetNode[], nodes: readonly FieldNode[], whole = false): void {
     const ids = sql`ARRAY(SELECT DISTINCT ${raw(`"${reference.column}"`)} FROM ${raw(parent.name)} WHERE ${raw(`"${reference.column}"`)} IS NOT NULL)`;
+    // As the field's resolver computes it (from its field nodes), so the primed key is the one it loads.
+    const columns = whole ? undefined : referenceColumns(reference.child === 'entity' ? 'entity' : 'article', nodes, this.info.fragments);
     const cte = this.add(
       {
-        sql: reference.loader === 'entityById' ? this.byId.entity(ids) : this.byId.articleSummary(ids),
+        sql: reference.loader === 'entityById' ? this.byId.entity(ids, columns) : this.byId.articleSummary(ids, columns),
         json: sql`coalesce(json_agg(x), '[]')`,
         parent,
         kind: reference.child,
@@ -250,11 +263,11 @@ class Plan {
             const id = parentRow[reference.column] as string | null;
             if (id === null || id === undefined) continue;
             const row = byId.get(id);
-            primeLoader(loader, id, row ? tag(row as never) : null);
+            primeLoader(loader, referenceKey(id, columns), row ? tag(row as never) : null);
           }
         },
       },
-      `${parent.name}.${reference.loader}.${reference.column}`,
+      `${parent.name}.${reference.loader}.${reference.column}.${columns ?? ''}`,
     );
     this.walk(cte, reference.child, sets);
   }
@@ -344,7 +357,17 @@ interface CompiledPlan {
   top: Cte;
   with: Sql;
   select: Sql;
+  /** The whole statement by the root's text: built once, so a request neither joins nor hashes it again. */
+  statements: Map<string, StatementAfterRoot>;
 }
+
+/** A whole statement's text and the values after the root's (the plan's, fixed for the plan). */
+interface StatementAfterRoot {
+  text: string;
+  values: readonly unknown[];
+}
+
+const MAX_STATEMENTS_PER_PLAN = 20;
 
 /**
  * Plans by field node (Apollo keeps one parsed document per operation text), then by what else
@@ -380,6 +403,7 @@ function planFor(ctx: Context, info: GraphQLResolveInfo, kind: Kind): CompiledPl
           ', ',
         )
       : empty,
+    statements: new Map(),
   };
   if (info.fieldNodes.length === 1) {
     if (!byKey) plans.set(info.fieldNodes[0]!, (byKey = new Map()));
@@ -387,6 +411,21 @@ function planFor(ctx: Context, info: GraphQLResolveInfo, kind: Kind): CompiledPl
     byKey.set(key, compiled);
   }
   return compiled;
+}
+
+/** The plan's statement over `root`: its text from the plan's cache, the root's values, then the plan's. */
+function statementOf(plan: CompiledPlan, root: Sql): Statement {
+  const rootText = root.text;
+  let known = plan.statements.get(rootText);
+  if (!known) {
+    const whole = sql`
+    WITH r AS (${root}), ${plan.with}
+    SELECT r.*, ${plan.select} FROM r`;
+    known = { text: whole.text, values: whole.values.slice(root.values.length) };
+    if (plan.statements.size >= MAX_STATEMENTS_PER_PLAN) plan.statements.clear();
+    plan.statements.set(rootText, known);
+  }
+  return { text: known.text, values: [...root.values, ...known.values] };
 }
 
 /**
@@ -397,9 +436,7 @@ function planFor(ctx: Context, info: GraphQLResolveInfo, kind: Kind): CompiledPl
 export async function prefetchSelection(ctx: Context, info: GraphQLResolveInfo, kind: Kind, root: Sql): Promise<Record<string, unknown> | undefined> {
   const plan = planFor(ctx, info, kind);
   if (!plan.ctes.length) return (await ctx.read<Record<string, unknown>>(root))[0];
-  const [row] = await ctx.read<Record<string, unknown>>(sql`
-    WITH r AS (${root}), ${plan.with}
-    SELECT r.*, ${plan.select} FROM r`);
+  const [row] = await ctx.read<Record<string, unknown>>(statementOf(plan, root));
   if (!row) return undefined;
   // Rows per CTE for this request (the plan is shared between requests).
   const rows = new Map<Cte, Record<string, unknown>[]>([[plan.top, [row]]]);

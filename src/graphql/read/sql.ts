@@ -9,8 +9,17 @@ export const raw = Prisma.raw;
 export const join = Prisma.join;
 export const empty = Prisma.empty;
 
+/**
+ * A statement's text (`$1`… placeholders) and values: an `Sql`, or a text built once and kept
+ * (`Sql.text` joins its parts again at every read, see `prefetchSelection`).
+ */
+export interface Statement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
 /** Runs one read statement and returns its rows. */
-export type Reader = <T>(statement: Sql) => Promise<T[]>;
+export type Reader = <T>(statement: Statement) => Promise<T[]>;
 
 /** The access rule for `kind` on the row aliased `alias` (see `visibleSql` in src/access/visibility.ts for the options). */
 export function visible(viewer: Viewer, kind: RecordKind, alias: string, options?: { article?: string; fewRows?: boolean }): Sql {
@@ -27,6 +36,16 @@ function columnList(alias: string, fields: Record<string, string>): Sql {
   return raw(
     Object.values(fields)
       .map((field) => `${alias}."${field}"`)
+      .join(', '),
+  );
+}
+
+/** Columns by name (a comma-separated list of a model's fields, e.g. from `pageColumns`), aliased. */
+export function columnsNamed(alias: string, names: string): Sql {
+  return raw(
+    names
+      .split(',')
+      .map((name) => `${alias}."${name}"`)
       .join(', '),
   );
 }

@@ -12,6 +12,7 @@ import { jsonScalar } from '../jsonScalar.js';
 import { nestedCacheKey, type NestedKey } from '../loaders/nestedPageLoader.js';
 import { loadPrimed } from '../loaders/primedValues.js';
 import { windowOf, type PageArgs } from '../paginate.js';
+import { pageColumns, referenceColumns, referenceKey } from '../read/pageColumns.js';
 import { selects } from '../selects.js';
 import type { ArticleRow, EntityRow } from '../rows.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
@@ -21,7 +22,11 @@ import { factGlobalId, forEditors } from './reviewResolvers.js';
 type Loaders = Context['loaders'];
 type PagedLoader = { [K in keyof Loaders]: Loaders[K] extends { load(key: { window: unknown }): unknown } ? K : never }[keyof Loaders];
 
-/** A connection field resolved through a paged loader keyed by the parent's id; counted only when the query selects `totalCount`. */
+/**
+ * A connection field resolved through a paged loader keyed by the parent's id; counted only when
+ * the query selects `totalCount`, and read with the columns its nodes' selection needs when a
+ * statement primed the page that way (`pageColumns`).
+ */
 const paged =
   <L extends PagedLoader>(loader: L, variant?: (args: PageArgs & Record<string, unknown>) => string | undefined) =>
   (parent: { id: string }, args: PageArgs & Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) =>
@@ -30,6 +35,7 @@ const paged =
       window: windowOf(args, ctx.maxPageSize),
       variant: variant?.(args),
       counted: selects(info, 'totalCount'),
+      columns: pageColumns(loader, info.fieldNodes, info.fragments),
     }) as Awaited<ReturnType<Loaders[L]['load']>> | ReturnType<Loaders[L]['load']>;
 
 /** A page, without a promise when the request's statement primed it. */
@@ -53,6 +59,18 @@ function present<T>(row: T | null, what: string): T {
 async function paragraphsOf(article: ArticleRow, ctx: Context): Promise<string[]> {
   if (article.paragraphs !== undefined) return article.paragraphs;
   return (await required(loadPrimed(ctx.loaders.articleById, article.id), 'an article’s body')).paragraphs;
+}
+
+/**
+ * The row a reference field names by id (a quote's speaker or article, a mention's entity, a
+ * role's person, affiliation or article), as a read-ahead statement primed it with the columns
+ * the field's selection needs (`referenceColumns`), or loaded whole.
+ */
+function reference(ctx: Context, info: GraphQLResolveInfo, model: 'entity', id: string): EntityRow | null | Promise<EntityRow | null>;
+function reference(ctx: Context, info: GraphQLResolveInfo, model: 'article', id: string): ArticleRow | null | Promise<ArticleRow | null>;
+function reference(ctx: Context, info: GraphQLResolveInfo, model: 'entity' | 'article', id: string) {
+  const key = referenceKey(id, referenceColumns(model, info.fieldNodes, info.fragments));
+  return model === 'entity' ? loadPrimed(ctx.loaders.entityById, key) : loadPrimed(ctx.loaders.articleSummaryById, key);
 }
 
 const span = (text: string | null, start: number | null, end: number | null) => (text !== null && start !== null && end !== null ? { text, start, end } : null);
@@ -122,9 +140,9 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     ...reviewFields,
     id: (role) => factGlobalId(role),
     title: (role) => role.role || null,
-    person: (role, _, ctx) => required(loadPrimed(ctx.loaders.entityById, role.personId), 'a role’s person'),
-    affiliation: (role, _, ctx) => (role.organizationId ? loadPrimed(ctx.loaders.entityById, role.organizationId) : null),
-    article: (role, _, ctx) => (role.articleId ? loadPrimed(ctx.loaders.articleSummaryById, role.articleId) : null),
+    person: (role, _, ctx, info) => required(reference(ctx, info, 'entity', role.personId), 'a role’s person'),
+    affiliation: (role, _, ctx, info) => (role.organizationId ? reference(ctx, info, 'entity', role.organizationId) : null),
+    article: (role, _, ctx, info) => (role.articleId ? reference(ctx, info, 'article', role.articleId) : null),
     since: (role) => role.since?.toISOString() ?? null,
     until: (role) => role.until?.toISOString() ?? null,
     // The article's date, so a frontend can lay roles out over time without another hop.
@@ -135,19 +153,19 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
     },
   },
   UnnamedSpeaker: {
-    affiliation: (speaker, _, ctx) => (speaker.affiliationId ? loadPrimed(ctx.loaders.entityById, speaker.affiliationId) : null),
+    affiliation: (speaker, _, ctx, info) => (speaker.affiliationId ? reference(ctx, info, 'entity', speaker.affiliationId) : null),
   },
   Quote: {
     ...reviewFields,
     id: (quote) => toGlobalId('Quote', quote.id),
     cue: (quote) => span(quote.cueText, quote.cueStart, quote.cueEnd),
     speakerMention: (quote) => span(quote.speakerText, quote.speakerStart, quote.speakerEnd),
-    speaker: (quote, _, ctx) => {
-      if (quote.speakerId) return loadPrimed(ctx.loaders.entityById, quote.speakerId);
+    speaker: (quote, _, ctx, info) => {
+      if (quote.speakerId) return reference(ctx, info, 'entity', quote.speakerId);
       if (quote.speakerDescription) return { __typename: 'UnnamedSpeaker', description: quote.speakerDescription, affiliationId: quote.speakerAffiliationId };
       return null;
     },
-    article: (quote, _, ctx) => required(loadPrimed(ctx.loaders.articleSummaryById, quote.articleId), 'a quote’s article'),
+    article: (quote, _, ctx, info) => required(reference(ctx, info, 'article', quote.articleId), 'a quote’s article'),
   },
   Mention: {
     ...reviewFields,
@@ -159,7 +177,7 @@ export const typeResolvers: Omit<Resolvers, 'Query'> = {
             const text = article ? articleText(article.title, article.paragraphs) : '';
             return { start: mention.parentStart!, end: mention.parentEnd!, text: text.slice(mention.parentStart!, mention.parentEnd!) };
           }),
-    entity: (mention, _, ctx) => required(loadPrimed(ctx.loaders.entityById, mention.entityId), 'a mention’s entity'),
+    entity: (mention, _, ctx, info) => required(reference(ctx, info, 'entity', mention.entityId), 'a mention’s entity'),
   },
   Revision: {
     createdAt: (revision) => revision.createdAt.toISOString(),
