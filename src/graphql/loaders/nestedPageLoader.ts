@@ -84,7 +84,8 @@ export function nestedPageLoader<R>(read: Reader, sourceOf: (variant: string | u
           const ordering = { connection: source.connection, keys: source.keys };
           // Decoded before any SQL: a bad cursor is the client's error, named by its argument.
           const seek = seekOf(first.window, ordering);
-          const rows = await read<Row>(pageSql(source, sql`${[...new Set(group.map((key) => key.id))]}::uuid[]`, first.window, seek, first.counted));
+          const ids = sql`${[...new Set(group.map((key) => key.id))]}::uuid[]`;
+          const rows = await read<Row>(pageSql(source, { ids }, first.window, seek, first.counted));
           for (const [key, page] of pagesOf<R>(source, group, rows)) pages.set(nestedCacheKey(key), page);
         }),
       );
@@ -123,17 +124,22 @@ export function nestedCacheKey(key: NestedKey): string {
   return `${key.id}|${key.variant ?? ''}|${key.counted}|${JSON.stringify(key.window)}|${key.columns ?? ''}`;
 }
 
+/** Where a page statement's parents come from: bound ids, or the rows of a larger statement. */
+export type Parents = { ids: Sql } | { rowsOf: string };
+
 /**
  * Each parent's page (LATERAL, so each is its own index range scan), ordered by parent and then
- * as the window reads; `ids` is an SQL uuid[] (bound ids, or an array of a larger statement's
- * rows). `counted`: each row also carries its parent's count (`_total`). Without cursors the
- * count comes from the page's own scan (`count(*) OVER ()` before its LIMIT), since a count
- * reads every row of the parent anyway and an order by another table's columns (a speaker's
- * quotes newest first) reads them all for the page too; a cursor narrows the page's rows, and a
- * page in an index's order (`indexOrdered`) reads only its own, so then each parent is counted
- * on its own.
+ * as the window reads. `parents`: an SQL uuid[] of bound ids, or the name of a larger
+ * statement's CTE whose distinct `id`s are the parents (prefetchSelection.ts); that statement
+ * orders each page itself (in its `json_agg`), so then the rows come unordered, without a sort
+ * PostgreSQL would run for nothing. `counted`: each row also carries its parent's count
+ * (`_total`). Without cursors the count comes from the page's own scan (`count(*) OVER ()`
+ * before its LIMIT), since a count reads every row of the parent anyway and an order by another
+ * table's columns (a speaker's quotes newest first) reads them all for the page too; a cursor
+ * narrows the page's rows, and a page in an index's order (`indexOrdered`) reads only its own,
+ * so then each parent is counted on its own.
  */
-export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek: Seek, counted: boolean, columns?: string): Sql {
+export function pageSql(source: NestedSource, parents: Parents, window: PageWindow, seek: Seek, counted: boolean, columns?: string): Sql {
   const where = sql`${source.parent} = p."_parent" AND ${source.where}`;
   const rowSelect = columns !== undefined && source.rowAlias ? columnsNamed(source.rowAlias, columns) : source.select;
   const group = source.groupBy ? sql`GROUP BY ${source.groupBy}` : empty;
@@ -146,10 +152,14 @@ export function pageSql(source: NestedSource, ids: Sql, window: PageWindow, seek
   const page = fetch ? sql`SELECT ${rowSelect}, k.* FROM (${keyed}) k JOIN ${fetch.table} ON ${raw(fetch.alias)}.id = k."_id"` : keyed;
   const count =
     counted && !withCount ? sql`CROSS JOIN LATERAL (SELECT count(*)::int AS "_total" FROM (SELECT 1 FROM ${source.from} WHERE ${where} ${group}) c) t` : empty;
+  // A parent row of the statement, joined LATERAL: the page is planned for one parent id, as for
+  // bound ids (over a set of unknown size PostgreSQL would guess, and hash whole tables).
+  const from = 'ids' in parents ? sql`unnest(${parents.ids}) AS p("_parent")` : sql`(SELECT DISTINCT id AS "_parent" FROM ${raw(parents.rowsOf)}) p`;
+  const order = 'ids' in parents ? sql`ORDER BY p."_parent", ${orderSql(scanKeys(ordering, window), 'x')}` : empty;
   return sql`
     SELECT p."_parent"::text AS "_parent", ${counted && !withCount ? sql`t."_total", ` : empty}x.*
-    FROM unnest(${ids}) AS p("_parent")
+    FROM ${from}
     ${count}
     LEFT JOIN LATERAL (${page}) x ON TRUE
-    ORDER BY p."_parent", ${orderSql(scanKeys(ordering, window), 'x')}`;
+    ${order}`;
 }

@@ -228,9 +228,8 @@ class Plan {
     const counted = selects({ fieldNodes: [node], fragments: this.info.fragments }, 'totalCount');
     const cte = this.add(
       {
-        // One page per parent, each planned for one parent id (as the loader's statement is for
-        // its ids): over an array of unknown size PostgreSQL guesses, and hashes whole tables.
-        sql: sql`SELECT x.* FROM (SELECT DISTINCT id FROM ${raw(parent.name)}) parents CROSS JOIN LATERAL (${pageSql(source, sql`ARRAY[parents.id]`, window, seek, counted, columns)}) x`,
+        // One page per parent row, in no order: `json` below orders them.
+        sql: pageSql(source, { rowsOf: parent.name }, window, seek, counted, columns),
         json: sql`coalesce(json_agg(x ORDER BY x."_parent", ${orderSql(scan, 'x')}), '[]')`,
         parent,
         kind: relation.child,
