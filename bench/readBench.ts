@@ -1,5 +1,5 @@
 // Read performance, side by side (issue 14; run by hand, never in `npm test`).
-//   npx tsx bench/readBench.ts [--url URL] [--database NAME] [--rounds N] [--seconds S] [--connections C] [--servers sg,pg5,bare] [--scenarios p1,p2,p3,p4]
+//   npx tsx bench/readBench.ts [--url URL] [--database NAME] [--rounds N] [--seconds S] [--connections C] [--servers sg,pg5,bare] [--scenarios p1,p2,p3,p4] [--baseline TREE]
 // Storygraph, PostGraphile 5 (Amber preset + connection filter) and a bare node:http + pg server
 // (bench/read/bareServer.ts) over one PostgreSQL database holding the BBC dev stories plus
 // generated dated articles (10,000 in all; imported once into --database and kept). Each
@@ -8,6 +8,8 @@
 // rate (half the slowest server's req/s), SQL statements per request (counted inside each
 // server by bench/read/countStatements.mjs), CPU per request of the server and of PostgreSQL
 // (its backends for the database, from /proc), and the ratios; then medians over the rounds.
+// --baseline TREE adds Storygraph from another checkout (with its own node_modules) as server
+// `base`, in the same rounds, so a change is measured against the tree before it side by side.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -20,9 +22,10 @@ import { projectRoot } from '../src/projectRoot.js';
 import { parseBenchArgs } from './parseBenchArgs.js';
 
 const { values } = parseBenchArgs(
-  `Usage: npx tsx bench/readBench.ts [--url URL] [--database NAME] [--rounds N] [--seconds S] [--connections C] [--servers sg,pg5,bare] [--scenarios p1,p2,p3,p4]
+  `Usage: npx tsx bench/readBench.ts [--url URL] [--database NAME] [--rounds N] [--seconds S] [--connections C] [--servers sg,pg5,bare] [--scenarios p1,p2,p3,p4] [--baseline TREE]
 Storygraph, PostGraphile 5 and a bare node:http + pg server on one database (--database on
 --url's server, filled once with 10,000 articles and kept), alternated rounds, medians.
+--baseline TREE also runs Storygraph from another checkout (server "base", same requests as sg).
 Set SG_ENV (JSON) to pass extra environment to Storygraph (e.g. '{"RESPONSE_CACHE":"off"}').`,
   {
     url: { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/postgres' },
@@ -33,6 +36,7 @@ Set SG_ENV (JSON) to pass extra environment to Storygraph (e.g. '{"RESPONSE_CACH
     connections: { type: 'string', default: '10' },
     servers: { type: 'string', default: 'sg,pg5,bare' },
     scenarios: { type: 'string', default: 'p1,p2,p3,p4' },
+    baseline: { type: 'string' },
   },
 );
 
@@ -46,7 +50,7 @@ const ARTICLE = 'blunkett-row-should-end-blair';
 const PERSON = 'alan-milburn';
 const SEARCH = 'government';
 
-type ServerName = 'sg' | 'pg5' | 'bare';
+type ServerName = 'sg' | 'base' | 'pg5' | 'bare';
 type Scenario = 'p1' | 'p2' | 'p3' | 'p4';
 interface Request {
   path: string;
@@ -60,7 +64,7 @@ const graphql = (query: string, variables: Record<string, unknown> = {}): Reques
   body: JSON.stringify({ query, variables }),
 });
 
-const REQUESTS: Record<ServerName, Partial<Record<Scenario, Request>>> = {
+const BY_SERVER: Record<Exclude<ServerName, 'base'>, Partial<Record<Scenario, Request>>> = {
   sg: {
     p1: graphql(readFileSync(join(projectRoot, 'operations', 'articlePage.graphql'), 'utf8'), { slug: ARTICLE }),
     p2: graphql(`
@@ -336,6 +340,9 @@ const REQUESTS: Record<ServerName, Partial<Record<Scenario, Request>>> = {
   },
 };
 
+/** The baseline answers the same requests as Storygraph. */
+const REQUESTS: Record<ServerName, Partial<Record<Scenario, Request>>> = { ...BY_SERVER, base: BY_SERVER.sg };
+
 interface Running {
   name: ServerName;
   child: ChildProcess;
@@ -343,9 +350,11 @@ interface Running {
 }
 
 function start(name: ServerName, databaseUrl: string, sgEnv: Record<string, string>): Promise<Running> {
+  // The baseline runs its own tree's code and dependencies (tsx resolves from its cwd).
+  const tree = name === 'base' ? values.baseline! : projectRoot;
   const args =
-    name === 'sg'
-      ? [...counter, join(projectRoot, 'src', 'index.ts')]
+    name === 'sg' || name === 'base'
+      ? [...counter, join(tree, 'src', 'index.ts')]
       : name === 'pg5'
         ? [
             ...counter,
@@ -358,7 +367,7 @@ function start(name: ServerName, databaseUrl: string, sgEnv: Record<string, stri
         : [...counter, join(projectRoot, 'bench', 'read', 'bareServer.ts'), databaseUrl, '0'];
   const [command, argv] = hasTaskset ? ['taskset', ['-c', '0', node, ...args]] : [node, args];
   const child = spawn(command, argv, {
-    cwd: projectRoot,
+    cwd: tree,
     env: {
       ...process.env,
       NODE_OPTIONS: '',
@@ -371,7 +380,7 @@ function start(name: ServerName, databaseUrl: string, sgEnv: Record<string, stri
       GRAPHILE_ENV: 'production',
       // No background polling between the statements counted per request.
       WEBHOOK_DELIVERY: 'false',
-      ...(name === 'sg' ? sgEnv : {}),
+      ...(name === 'sg' || name === 'base' ? sgEnv : {}),
     },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -506,6 +515,7 @@ async function main(): Promise<void> {
   const databaseUrl = formatDatabaseUrl({ ...parseDatabaseUrl(values.url!, '--url'), database });
   await ensureData(databaseUrl, database, Number(values.articles));
   const servers = values.servers!.split(',') as ServerName[];
+  if (values.baseline) servers.splice(servers.indexOf('sg') + 1, 0, 'base');
   const scenarios = values.scenarios!.split(',') as Scenario[];
   const rounds = Number(values.rounds);
   const seconds = Number(values.seconds);
@@ -559,8 +569,10 @@ async function main(): Promise<void> {
     }
     console.log(`\nload average after: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
     console.log('\nmedians over rounds');
-    console.log('| scenario | server | req/s | p50 / p99 ms at fixed rate | statements/request | CPU/request node / PostgreSQL ms | × PostGraphile | × bare |');
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log(
+      '| scenario | server | req/s | p50 / p99 ms at fixed rate | statements/request | CPU/request node / PostgreSQL ms | × PostGraphile | × bare | × base |',
+    );
+    console.log('|---|---|---|---|---|---|---|---|---|');
     for (const scenario of scenarios) {
       const rps = (name: ServerName) => {
         const list = results.get(`${name}.${scenario}`);
@@ -573,7 +585,7 @@ async function main(): Promise<void> {
         const ratio = (other: ServerName) => (rps(other) ? `${(mine / rps(other)!).toFixed(2)}` : '–');
         console.log(
           `| ${scenario.toUpperCase()} | ${name} | ${mine.toFixed(0)} | ${median(list.map((m) => m.p50))} / ${median(list.map((m) => m.p99))} | ${statements.get(`${name}.${scenario}`)} | ` +
-            `${median(list.map((m) => m.nodeMs)).toFixed(2)} / ${median(list.map((m) => m.pgMs)).toFixed(2)} | ${ratio('pg5')} | ${ratio('bare')} |`,
+            `${median(list.map((m) => m.nodeMs)).toFixed(2)} / ${median(list.map((m) => m.pgMs)).toFixed(2)} | ${ratio('pg5')} | ${ratio('bare')} | ${ratio('base')} |`,
         );
       }
     }

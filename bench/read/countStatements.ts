@@ -37,7 +37,9 @@ function count(client: typeof pg.Client): void {
 
 const here = fileURLToPath(import.meta.url);
 const projectPackage = fileURLToPath(new URL('../../package.json', import.meta.url));
-for (const from of [here, projectPackage]) {
+// The server's own tree (its working directory): another checkout when it is readBench's --baseline.
+const serverPackage = `${process.cwd()}/package.json`;
+for (const from of [here, projectPackage, serverPackage]) {
   try {
     count((createRequire(from)('pg') as typeof pg).Client);
   } catch {
