@@ -64,6 +64,25 @@ describe('buildEntities: kinds beyond people, organizations and places', () => {
     ]);
   });
 
+  it('takes a known product with a model word for a product, and "play" or "show" as verbs for no work', () => {
+    const text = 'Derby day\nThe PlayStation Vantage went on sale as Hartley play Dunmore, and figures show Castaldo ahead. Her play Harbour Lights opens.';
+    expect(
+      kinds(text, [
+        ['ORG', 'PlayStation Vantage'],
+        ['ORG', 'Hartley'],
+        ['ORG', 'Dunmore'],
+        ['ORG', 'Castaldo'],
+        ['PER', 'Harbour Lights'],
+      ]).map((e) => [e.kind, e.name]),
+    ).toEqual([
+      ['PRODUCT', 'PlayStation Vantage'],
+      ['ORGANIZATION', 'Hartley'],
+      ['ORGANIZATION', 'Dunmore'],
+      ['ORGANIZATION', 'Castaldo'],
+      ['WORK', 'Harbour Lights'],
+    ]);
+  });
+
   it('lets the knowledge base overrule NER on a company it knows, but not on an ambiguous name NER is sure of', () => {
     const text = 'Search deal\nGoogle agreed a deal with Apple, a grower in Kent.';
     expect(
@@ -143,5 +162,47 @@ describe('buildEntities: affiliations', () => {
       ['Ivan Sokol', 'adviser', 'Kremlin'],
       ['Ruth Kemp', 'Home Secretary', 'United Kingdom'],
     ]);
+  });
+});
+
+describe('buildEntities: a group named like a person', () => {
+  it('makes a name before a club role and another name an organization, in every mention', () => {
+    const text = 'Hartley hold on\nHartley beat Dunmore 2-1, and Hartley manager Tomas Reed praised his side.';
+    const out = kinds(text, [
+      ['PER', 'Hartley'],
+      ['ORG', 'Dunmore'],
+      ['PER', 'Hartley'],
+      ['PER', 'Tomas Reed'],
+    ]);
+    expect(out.find((e) => e.name === 'Hartley')).toEqual({
+      kind: 'ORGANIZATION',
+      name: 'Hartley',
+      mentions: ['Hartley/NAME', 'Hartley/NAME', 'Hartley/NAME'],
+      known: null,
+    });
+    expect(out.find((e) => e.name === 'Tomas Reed')?.kind).toBe('PERSON');
+  });
+
+  it('makes a name after "band" or "side" an organization', () => {
+    const text = 'Awards night\nThe Glasgow band Ferris Wheeler won, and Italian side Castaldo lost to Lena Marsh.';
+    const out = kinds(text, [
+      ['PER', 'Ferris Wheeler'],
+      ['PER', 'Castaldo'],
+      ['PER', 'Lena Marsh'],
+    ]);
+    expect(out.map((e) => `${e.kind} ${e.name}`)).toEqual(
+      expect.arrayContaining(['ORGANIZATION Ferris Wheeler', 'ORGANIZATION Castaldo', 'PERSON Lena Marsh']),
+    );
+  });
+
+  it('keeps a person before a personal role and another name a person', () => {
+    // "Marsh spokesman Ivo Brandt": a spokesman speaks for people too.
+    const text = 'Ferry row\nLena Marsh said on Monday that the pier stays shut, and Marsh spokesman Ivo Brandt agreed.';
+    const out = kinds(text, [
+      ['PER', 'Lena Marsh'],
+      ['PER', 'Marsh'],
+      ['PER', 'Ivo Brandt'],
+    ]);
+    expect(out.find((e) => e.name === 'Lena Marsh')?.kind).toBe('PERSON');
   });
 });

@@ -29,6 +29,32 @@ const speakerOf = (q: AttributedQuote | undefined): string | undefined => q?.spe
 const speakerIn = (text: string, names: [string, NameSpan['type']][] = []): string | undefined => speakerOf(run(text, names)[0]);
 
 describe('inverted cues', () => {
+  test('after the cue, a name qualifying a role before another name is not the speaker', () => {
+    // The name finder may take a club or a party for a person: the role noun after it says it qualifies.
+    const t = '“We deserved the points,” said Hartley manager Tomas Reed after the match.';
+    expect(
+      speakerIn(t, [
+        ['Hartley', 'PER'],
+        ['Tomas Reed', 'PER'],
+      ]),
+    ).toBe('Tomas Reed');
+    const t2 = '“The pier stays shut,” said Lena Marsh’s spokesman Ivo Brandt.';
+    expect(
+      speakerIn(t2, [
+        ['Lena Marsh', 'PER'],
+        ['Ivo Brandt', 'PER'],
+      ]),
+    ).toBe('Ivo Brandt');
+    // Without a role noun between them, the first person named is still the speaker.
+    const t3 = '“The pier stays shut,” said Lena Marsh on Monday, and Ivo Brandt agreed.';
+    expect(
+      speakerIn(t3, [
+        ['Lena Marsh', 'PER'],
+        ['Ivo Brandt', 'PER'],
+      ]),
+    ).toBe('Lena Marsh');
+  });
+
   test('a titled name after the cue, with abbreviations and "former", is the speaker', () => {
     const t = '“The harbour needs dredging before winter,” said former Gov. Lena Marsh of the coastal district.';
     expect(speakerIn(t, [['Lena Marsh', 'PER']])).toBe('Lena Marsh');

@@ -42,7 +42,9 @@ const EVENT_HEADS = new Set([
 const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Trophies']);
 /** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears". */
 const WORK_NOUN_BEFORE =
-  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|play|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|show|game|video game|painting|poem|blockbuster|thriller|comedy|hit)\s+$/i;
+  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy)\s+$/i;
+/** Nouns that are verbs too ("Liverpool play Juventus", "figures show Labour ahead"): a work only after a determiner or possessive. */
+const WORK_VERB_NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|new|latest|\p{L}+['’]s)\s+(?:play|show|hit)\s+$/iu;
 /** "star of …", "starring in …", "director of …": a work follows. */
 const WORK_VERB_BEFORE =
   /\b(?:starring in|starred in|stars in|star of|director of|directed|author of|wrote|sequel to|remake of|screening of|premiere of)\s+(?:the\s+)?$/i;
@@ -68,11 +70,14 @@ export function decideKind(surface: string, before: string, nerType: 'PER' | 'OR
     if (!first.ambiguous || weakNer) return { kind: first.kind as EntityKind, known: first };
   }
   const words = surface.split(/\s+/);
+  // "PlayStation Portable", "iPod Mini": a product the knowledge base knows, then a model word.
+  if (words.length >= 2 && nerType !== 'PER' && lookupKnown(words[0]!).some((m) => m.entry.kind === 'PRODUCT' && !m.entry.ambiguous))
+    return { kind: 'PRODUCT', known: null };
   const last = words[words.length - 1] ?? '';
   const lastTwo = words.slice(-2).join(' ');
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
-  if (WORK_NOUN_BEFORE.test(before) || WORK_VERB_BEFORE.test(before)) return { kind: 'WORK', known: null };
+  if (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before) || WORK_VERB_BEFORE.test(before)) return { kind: 'WORK', known: null };
   return { kind: ner, known: null };
 }
 

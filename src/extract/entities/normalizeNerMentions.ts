@@ -2,12 +2,22 @@ import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind } from './decideKind.js';
 import { FUNCTION_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
-import { makeMention, type Mention, type NerMention } from './mention.js';
+import { makeMention, nameKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
 
 /** Words that relate a person to another person, just before a name. */
 const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
+
+/**
+ * A role only a group has, then a name, just after a name: "Chelsea manager Ann Lee". (Not a
+ * possessive, nor roles a person has for another person: "Henman's coach", "Blair spokesman".)
+ */
+const GROUP_ROLE_AFTER =
+  /^\s+(?:manager|boss|coach|chairman|chairwoman|owner|striker|midfielder|defender|goalkeeper|keeper|winger|captain|frontman|singer|guitarist|drummer|bassist)\s+\p{Lu}/u;
+
+/** A group noun just before a name: "the band Franz Ferdinand", "Italian side Juventus", "rock group U2". */
+const GROUP_NOUN_BEFORE = /\b(?:band|group|side|club|team|orchestra|choir)\s+$/;
 
 /** Confidence of a name typed by its organization head noun ("… Council"). */
 const ORG_HEAD_CONFIDENCE = 0.7;
@@ -29,6 +39,8 @@ const SENTENCE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+)$/;
  */
 export function normalizeNerMentions(text: string, ner: readonly NerMention[]): Mention[] {
   const out: Mention[] = [];
+  /** Name keys the words around one of their mentions show to be a group (see `namesAGroup`). */
+  const groups = new Set<string>();
   for (const m of ner) {
     let start = m.start;
     let end = m.end;
@@ -75,6 +87,12 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
       confidence = Math.max(confidence, ORG_HEAD_CONFIDENCE);
     }
     if (type === null) continue;
+    // A club's or a band's name is often a person's ("Chelsea", "Franz Ferdinand"): the words
+    // around it say which, and say it for the name's other mentions in the article too.
+    if (type === 'PERSON' && decided.known === null && namesAGroup(text, end, before)) {
+      type = 'ORGANIZATION';
+      groups.add(nameKey(surface));
+    }
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
     if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
       type = 'PERSON';
@@ -87,7 +105,19 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     }
     splitPerson(text, start, end, m.confidence, out);
   }
+  if (groups.size > 0)
+    for (const m of out) {
+      if (m.type !== 'PERSON' || m.known !== undefined || !groups.has(nameKey(m.text))) continue;
+      m.type = 'ORGANIZATION';
+      m.display = m.text;
+      m.title = undefined;
+    }
   return out;
+}
+
+/** Whether the words just before a name (`before`) or after its end make it a group's. */
+function namesAGroup(text: string, end: number, before: string): boolean {
+  return GROUP_NOUN_BEFORE.test(before) || GROUP_ROLE_AFTER.test(text.slice(end, end + 40));
 }
 
 /**

@@ -257,6 +257,10 @@ export function npStartingAt(text: string, tokens: readonly Token[], i: number, 
   let end = k;
   let person: NameSpan | null = null;
   let firstName: NameSpan | null = null;
+  // A role noun after the person named so far makes that name a qualifier of the next one:
+  // "said Chelsea manager Ann Lee", "said Ann Lee's spokesman Tom Hall" (a club or party the
+  // name finder took for a person, or the person the speaker works for).
+  let roleAfterPerson = false;
   while (end < tokens.length && end < k + 8) {
     const w = tokens[end]!;
     // The full stop of an abbreviated title stays inside the phrase: "said former Sen. Evan Bayh".
@@ -268,9 +272,12 @@ export function npStartingAt(text: string, tokens: readonly Token[], i: number, 
     if (end > k && (NP_STOP_WORDS.has(w.lower) || CUE_WORDS.has(w.lower)) && !w.cap) break;
     const n = names.at(w.start);
     if (n !== null) {
-      if (n.type === 'PER' && person === null) person = n;
+      if (n.type === 'PER' && (person === null || (roleAfterPerson && n.start >= person.end))) {
+        person = n;
+        roleAfterPerson = false;
+      }
       if (firstName === null) firstName = n;
-    }
+    } else if (person !== null && w.start >= person.end && !w.cap && ROLE_NOUNS.has(w.lower)) roleAfterPerson = true;
     end++;
   }
   if (end === k) return null;
