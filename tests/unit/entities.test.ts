@@ -15,7 +15,11 @@ describe('buildEntities: coreference', () => {
         ['PER', 'Odile Marchetti'],
         ['PER', 'Marchetti'],
       ]),
-    ).toEqual([person('Odile Marchetti', ['Marchetti'], 'Treasury chief', null, ['Odile Marchetti', 'Marchetti', 'Marchetti'])]);
+    ).toEqual([
+      // The department the knowledge base knows is the affiliation, not part of the role.
+      org('Treasury', [], ['Treasury']),
+      person('Odile Marchetti', ['Marchetti'], 'chief', 'Treasury', ['Odile Marchetti', 'Marchetti', 'Marchetti']),
+    ]);
   });
 
   it('treats names one edit apart with the same first name as one person, the first form canonical', () => {

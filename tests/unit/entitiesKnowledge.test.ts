@@ -206,3 +206,50 @@ describe('buildEntities: a group named like a person', () => {
     expect(out.find((e) => e.name === 'Lena Marsh')?.kind).toBe('PERSON');
   });
 });
+
+describe('buildEntities: roles and the organizations before them', () => {
+  function people(text: string, ner: readonly NerTag[]) {
+    return buildEntities(text, segmentsOf(text), tag(text, ner)).entities.map((e) => [e.type, e.name, e.role, e.affiliation]);
+  }
+
+  it('takes a known organization opening a sentence before a role for the affiliation, not part of the role', () => {
+    // NER, unsure of a sentence's first word, found no name there.
+    const text = 'Phones next\nNokia chief executive Tomas Reed told reporters the handset would sell well.';
+    expect(people(text, [['PER', 'Tomas Reed']])).toEqual([
+      ['ORGANIZATION', 'Nokia', null, null],
+      ['PERSON', 'Tomas Reed', 'chief executive', 'Nokia'],
+    ]);
+  });
+
+  it('keeps only modifiers of the role before its organization, not the words of the sentence', () => {
+    const text = 'Schools row\nThe plan did not impress Tory shadow health secretary Tomas Reed. Earlier Tory leader Ivo Brandt spoke.';
+    expect(
+      people(text, [
+        ['MISC', 'Tory'],
+        ['PER', 'Tomas Reed'],
+        ['MISC', 'Tory'],
+        ['PER', 'Ivo Brandt'],
+      ]),
+    ).toEqual([
+      ['ORGANIZATION', 'Conservative Party', null, null],
+      ['PERSON', 'Tomas Reed', 'shadow health secretary', 'Conservative Party'],
+      ['PERSON', 'Ivo Brandt', 'leader', 'Conservative Party'],
+    ]);
+  });
+
+  it('reads players’ positions and coaches as roles with their club', () => {
+    const text = 'Derby day\nHartley striker Tomas Reed and Hartley coach Ivo Brandt were both booked.';
+    expect(
+      people(text, [
+        ['ORG', 'Hartley'],
+        ['PER', 'Tomas Reed'],
+        ['ORG', 'Hartley'],
+        ['PER', 'Ivo Brandt'],
+      ]),
+    ).toEqual([
+      ['ORGANIZATION', 'Hartley', null, null],
+      ['PERSON', 'Tomas Reed', 'striker', 'Hartley'],
+      ['PERSON', 'Ivo Brandt', 'coach', 'Hartley'],
+    ]);
+  });
+});

@@ -169,7 +169,11 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
     );
   };
   if (cut) {
-    const before = text.slice(words[first]!.start, cut.start).trim();
+    // Before the organization only modifiers of the role stay ("former", "deputy", "shadow"):
+    // "Her comments did not impress Tory shadow education secretary X" → "shadow education
+    // secretary"; "Earlier Tory leader X" → "leader".
+    while (first < j && words[first]!.end <= cut.start && !modifiesRole(words[first]!.text)) first++;
+    const before = words[first]!.start < cut.start ? text.slice(words[first]!.start, cut.start).trim() : '';
     const afterStart = words[lowerBound(words, cut.end)]!;
     const after = text.slice(afterStart.start, head.end);
     // "Cardiff and Northern Ireland Minister": a name joined on by "and" is not the role's owner.
@@ -187,6 +191,13 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
   if (opening.sentenceStart && (/^\p{Lu}\p{Ll}+(?: \p{Ll}[\p{Ll}-]*)+$/u.test(role) || LOWER_MODIFIERS.has(opening.text.toLowerCase())))
     role = role[0]!.toLowerCase() + role.slice(1);
   return { role, affiliation, span: { start: words[first]!.start, end: head.end }, titleCase };
+}
+
+/** Words that may stand before an organization inside a role: modifiers, titles, role words. */
+const ROLE_MODIFIERS = new Set(['shadow', 'deputy', 'vice', 'assistant', 'chief', 'prospective', 'senior', 'junior', 'joint', 'co', 'lead']);
+function modifiesRole(word: string): boolean {
+  const lower = word.toLowerCase();
+  return LOWER_MODIFIERS.has(lower) || ROLE_MODIFIERS.has(lower) || TITLE_WORDS.has(word) || isRoleHead(word);
 }
 
 function roleAfter(text: string, words: readonly Word[], mention: Mention, inside: MentionsInside): FoundRole | null {
