@@ -37,6 +37,15 @@ describe('findTopics', () => {
     }
   });
 
+  it('tags sport, technology and culture stories from their own vocabulary', () => {
+    const words = (text: string) => text.split(' ').map((w, i) => ({ text: w, segment: i < 3 ? 0 : 1 }));
+    expect(findTopics(words('Striker rescues squad as the goalkeeper was sent off by the referee before the quarter-final at a full stadium'))).toEqual([
+      'Sport',
+    ]);
+    expect(findTopics(words('Handset sales rise as gamers download games to consoles and laptops'))).toEqual(['Technology']);
+    expect(findTopics(words('Comedian wins Bafta as sitcom episode tops ratings before the Grammy concert'))).toEqual(['Culture']);
+  });
+
   it('weighs headline words three times and keeps topics within half of the best', () => {
     const words = [
       { text: 'Election', segment: 0 },

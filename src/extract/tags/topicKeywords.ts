@@ -25,12 +25,17 @@ export const TOPIC_KEYWORDS: Readonly<Record<string, string>> = {
   Education: `school* pupil* teacher* universit* student* education* tuition exam* graduate* college* curriculum`,
   Immigration: `immigra* migrant* asylum refugee* visa* deport*`,
   Technology: `technolog* internet online software computer* digital broadband mobile phone* web* gadget* apps
-    device* chip* cyber*`,
+    device* chip* cyber* console* gamer* handset* laptop* download* podcast* blog* spam hacker* e-mail*
+    email* processor*`,
   Environment: `environment* climate emission* carbon pollution renewable* warming flood* wildlife`,
   Energy: `energy oil gas electricity fuel* petrol pipeline* opec`,
   Transport: `transport rail* train* airline* airport* flight* motorway* car cars traffic bus buses`,
   Employment: `jobs workers worker* union* strike* wage* pension* employ* redundanc*`,
   Housing: `housing homes mortgage* property rent* landlord* tenant*`,
-  Culture: `film* music* album* band* singer* actor* actress* festival* oscar* novel* theatre`,
-  Sport: `football* match* cup league team* player* coach* tournament* championship* olympic* rugby cricket tennis`,
+  Culture: `film* music* album* band* singer* actor* actress* festival* oscar* novel* theatre bafta* grammy*
+    emmy* box-office sitcom* episode* concert* gig gigs rapper* comedian* musician* orchestra* opera* ballet*
+    gallery* exhibition* artist*`,
+  Sport: `football* match* cup league team* player* coach* tournament* championship* olympic* rugby cricket tennis
+    goalkeeper* striker* midfielder* winger* squad* stadium* fixture* referee* semi-final* quarter-final*
+    premiership athlet* golf* boxing medal* wimbledon sprint* batsm* bowler* wicket* innings`,
 };
