@@ -221,6 +221,14 @@ describe('buildEntities: roles and the organizations before them', () => {
     ]);
   });
 
+  it('finds a company the knowledge base knows where NER found no name, not an ambiguous one', () => {
+    const text = 'Results day\nGoogle shares rose after the results. Sony’s console sold well, and Shell said nothing.';
+    expect(people(text, [])).toEqual([
+      ['ORGANIZATION', 'Google', null, null],
+      ['ORGANIZATION', 'Sony', null, null],
+    ]);
+  });
+
   it('keeps only modifiers of the role before its organization, not the words of the sentence', () => {
     const text = 'Schools row\nThe plan did not impress Tory shadow health secretary Tomas Reed. Earlier Tory leader Ivo Brandt spoke.';
     expect(

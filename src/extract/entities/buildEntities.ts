@@ -7,7 +7,7 @@ import { clusterMentions, type Cluster } from './clusterMentions.js';
 import { findAcronyms } from './findAcronyms.js';
 import { findGazetteerMentions } from './findGazetteerMentions.js';
 import { findLowercaseOrganizations } from './findLowercaseOrganizations.js';
-import { findOrganizationsBeforeRoles } from './findOrganizationsBeforeRoles.js';
+import { findKnownOrganizations } from './findKnownOrganizations.js';
 import { findRole, lowerBound } from './findRole.js';
 import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
@@ -45,7 +45,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   );
   mentions = mergeInGaps(mentions, findGazetteerMentions(text, words));
   mentions = mergeInGaps(mentions, findLowercaseOrganizations(text, words));
-  mentions = mergeInGaps(mentions, findOrganizationsBeforeRoles(words));
+  mentions = mergeInGaps(mentions, findKnownOrganizations(words));
 
   const links = acronyms.map((a) => [a.full.display, a.acronym.display] as const);
   const clusters = clusterMentions(mentions, links);
