@@ -83,6 +83,23 @@ describe('buildEntities: kinds beyond people, organizations and places', () => {
     ]);
   });
 
+  it('takes a stadium or an arena for a place, whatever NER called it', () => {
+    const text = 'Cup final\nHartley beat Dunmore at the Riverside Stadium, and the final moves to the Castle Arena.';
+    expect(
+      kinds(text, [
+        ['ORG', 'Hartley'],
+        ['ORG', 'Dunmore'],
+        ['ORG', 'Riverside Stadium'],
+        ['ORG', 'Castle Arena'],
+      ]).map((e) => [e.kind, e.name]),
+    ).toEqual([
+      ['ORGANIZATION', 'Hartley'],
+      ['ORGANIZATION', 'Dunmore'],
+      ['PLACE', 'Riverside Stadium'],
+      ['PLACE', 'Castle Arena'],
+    ]);
+  });
+
   it('lets the knowledge base overrule NER on a company it knows, but not on an ambiguous name NER is sure of', () => {
     const text = 'Search deal\nGoogle agreed a deal with Apple, a grower in Kent.';
     expect(
@@ -246,18 +263,21 @@ describe('buildEntities: roles and the organizations before them', () => {
   });
 
   it('reads players’ positions and coaches as roles with their club', () => {
-    const text = 'Derby day\nHartley striker Tomas Reed and Hartley coach Ivo Brandt were both booked.';
+    const text = 'Derby day\nHartley striker Tomas Reed and Hartley coach Ivo Brandt were both booked, as was Hartley fly-half Ann Lee.';
     expect(
       people(text, [
         ['ORG', 'Hartley'],
         ['PER', 'Tomas Reed'],
         ['ORG', 'Hartley'],
         ['PER', 'Ivo Brandt'],
+        ['ORG', 'Hartley'],
+        ['PER', 'Ann Lee'],
       ]),
     ).toEqual([
       ['ORGANIZATION', 'Hartley', null, null],
       ['PERSON', 'Tomas Reed', 'striker', 'Hartley'],
       ['PERSON', 'Ivo Brandt', 'coach', 'Hartley'],
+      ['PERSON', 'Ann Lee', 'fly-half', 'Hartley'],
     ]);
   });
 });

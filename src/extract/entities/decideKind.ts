@@ -38,6 +38,8 @@ const EVENT_HEADS = new Set([
   'Biennale',
   'Fringe',
 ]);
+/** Last words of the names of venues, which are places: "Millennium Stadium", "Wembley Arena". */
+const PLACE_HEADS = new Set(['Stadium', 'Arena']);
 /** Last words of the names of awards. */
 const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Trophies']);
 /** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears". */
@@ -77,6 +79,7 @@ export function decideKind(surface: string, before: string, nerType: 'PER' | 'OR
   const lastTwo = words.slice(-2).join(' ');
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
+  if (words.length >= 2 && PLACE_HEADS.has(last) && nerType !== 'PER') return { kind: 'PLACE', known: null };
   if (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before) || WORK_VERB_BEFORE.test(before)) return { kind: 'WORK', known: null };
   return { kind: ner, known: null };
 }

@@ -18,7 +18,7 @@ export const ROLE_HEADS = words(`
   admiral marshal lieutenant sergeant diplomat regulator governor-general president-elect economist
   strategist presenter host author chancellor-elect superintendent coordinator organiser organizer
   architect shareholder investor banker trader broker member exchequer
-  coach skipper striker midfielder defender goalkeeper winger
+  coach skipper striker midfielder defender goalkeeper winger fly-half scrum-half full-back centre-back
 `);
 
 /** Plural nouns for a group of people speaking for an organization or place ("NATO members"). */
