@@ -193,8 +193,11 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
   return { role, affiliation, span: { start: words[first]!.start, end: head.end }, titleCase };
 }
 
-/** Words that may stand before an organization inside a role: modifiers, titles, role words. */
-const ROLE_MODIFIERS = new Set(['shadow', 'deputy', 'vice', 'assistant', 'chief', 'prospective', 'senior', 'junior', 'joint', 'co', 'lead']);
+/**
+ * Words that may stand before an organization inside a role: LOWER_MODIFIERS, titles, role
+ * heads ("deputy", "chief") and these.
+ */
+const ROLE_MODIFIERS = new Set(['shadow', 'vice', 'assistant', 'prospective', 'joint', 'co', 'lead']);
 function modifiesRole(word: string): boolean {
   const lower = word.toLowerCase();
   return LOWER_MODIFIERS.has(lower) || ROLE_MODIFIERS.has(lower) || TITLE_WORDS.has(word) || isRoleHead(word);
