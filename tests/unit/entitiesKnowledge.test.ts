@@ -224,6 +224,59 @@ describe('buildEntities: a group named like a person', () => {
   });
 });
 
+describe('buildEntities: works and groups named by what the sentence says of them', () => {
+  it('takes what was named best film for a work, and a possessive then "The" for a title, in every mention', () => {
+    const text = 'Awards night\nDirector Ann Vale’s The Night Harbour leads the race. Quiet Water was named best film, beating The Night Harbour.';
+    const out = kinds(text, [
+      ['PER', 'Ann Vale'],
+      ['ORG', 'Night Harbour'],
+      ['ORG', 'Quiet Water'],
+      ['ORG', 'Night Harbour'],
+    ]);
+    expect(out.filter((e) => e.kind !== 'PERSON')).toEqual([
+      { kind: 'WORK', name: 'The Night Harbour', mentions: ['The Night Harbour/NAME', 'The Night Harbour/NAME'], known: null },
+      { kind: 'WORK', name: 'Quiet Water', mentions: ['Quiet Water/NAME'], known: null },
+    ]);
+  });
+
+  it('takes what a broadcaster’s possessive comes before for its programme, but not its correspondent or its own service', () => {
+    const text = 'Ratings\nChannel 4’s Harbour Watch beat the BBC’s World Service, said the BBC’s Elena Marsh.';
+    const out = kinds(text, [
+      ['ORG', 'Channel 4'],
+      ['ORG', 'Harbour Watch'],
+      ['ORG', 'BBC'],
+      ['ORG', 'World Service'],
+      ['ORG', 'BBC'],
+      ['ORG', 'Elena Marsh'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(expect.arrayContaining(['WORK Harbour Watch', 'ORGANIZATION World Service']));
+    expect(out).not.toContain('WORK Elena Marsh');
+  });
+
+  it('does not take a body for a work after "director of" or "wrote"', () => {
+    const text = 'Survey\nConfidence fell, said the director of the Harbour Board, and wrote Quayside analyst Ivo Brandt.';
+    const out = kinds(text, [
+      ['ORG', 'Harbour Board'],
+      ['ORG', 'Quayside'],
+      ['PER', 'Ivo Brandt'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(expect.arrayContaining(['ORGANIZATION Harbour Board', 'ORGANIZATION Quayside']));
+  });
+
+  it('takes a name named best group, or opening a sentence before a plural verb, for a group', () => {
+    const text =
+      'Awards night\nBlue Day were named best international group. Ferris Wheeler are touring. If Tom Hale were to sing, Hale and Lena Marsh are ready.';
+    const out = kinds(text, [
+      ['LOC', 'Blue Day'],
+      ['PER', 'Ferris Wheeler'],
+      ['PER', 'Tom Hale'],
+      ['PER', 'Hale'],
+      ['PER', 'Lena Marsh'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['ORGANIZATION Blue Day', 'ORGANIZATION Ferris Wheeler', 'PERSON Tom Hale', 'PERSON Lena Marsh']);
+  });
+});
+
 describe('buildEntities: roles and the organizations before them', () => {
   function people(text: string, ner: readonly NerTag[]) {
     return buildEntities(text, segmentsOf(text), tag(text, ner)).entities.map((e) => [e.type, e.name, e.role, e.affiliation]);

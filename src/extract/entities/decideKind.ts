@@ -4,8 +4,10 @@
  * ("the film …"). The knowledge base never decides alone against a confident NER label for a
  * name it marks ambiguous ("Apple", "Virgin").
  */
+import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
 import type { EntityKind } from '../types.js';
+import { ORGANIZATION_NAME_HEADS } from './lexicon.js';
 
 export interface KindDecision {
   /** The kind, or null when the name is not an entity ("DVD", "GDP", "Bill"). */
@@ -51,13 +53,31 @@ const WORK_VERB_NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|new|latest|\p
 const WORK_VERB_BEFORE =
   /\b(?:starring in|starred in|stars in|star of|director of|directed|author of|wrote|sequel to|remake of|screening of|premiere of)\s+(?:the\s+)?$/i;
 
+/**
+ * "… was named best film", "… voted best album": the thing named best is a work. (Not "won best
+ * album": who wins it is a band or a person.)
+ */
+const NAMED_BEST_WORK_AFTER =
+  /^\s+(?:(?:was|were|has been|is)\s+)?(?:named|voted|crowned)\s+(?:the\s+)?best\s+(?:[a-z]+\s+){0,2}?(?:film|picture|movie|album|single|song|record|documentary|drama|comedy|musical|game|book|novel|programme|show|series|video)\b/;
+/** "… were named best international group", "… won best British band": a group, whatever its name looks like ("Green Day"). */
+export const NAMED_BEST_GROUP_AFTER =
+  /^\s+(?:(?:was|were|has been|have been)\s+)?(?:named|voted|crowned|won|took|takes|wins|picked up)\s+(?:the\s+)?(?:award for\s+)?best\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+){0,2}?(?:group|band|act|duo)\b/;
+/** A lower-case role and a name just after a name: "S&P credit analyst Helena Hessel". */
+const ROLE_AND_NAME_AFTER = /^\s+[a-z]+(?:\s+[a-z]+){0,2}\s+\p{Lu}\p{Ll}/u;
+/** A broadcaster's own parts (channels, stations, services, news), not its programmes: "Radio 4", "World Service". */
+const BROADCASTER_OWN = /^(?:Radio|Channel|TV|News|Sky|World|Online)\b|\b(?:Service|News|Radio|Online|Channel|Worldwide|\d+)$/;
+/** A name (up to three words, digits too: "Channel 4") and a possessive, just before a name. */
+const POSSESSOR_BEFORE = /((?:\p{Lu}[\p{L}\d-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}\d-]*|\d+)){0,2})['’]s\s+$/u;
+/** A possessive, then "The" with a capital inside a sentence: "Scorsese's The Aviator" is a title. */
+const POSSESSIVE_THE_BEFORE = /\p{L}['’]s\s+The\s+$/u;
+
 const NER_KIND: Record<string, EntityKind | null> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: null };
 
 /**
- * Decides the kind of a NER mention. `before` is the text just before it (a few dozen
- * characters), `nerType` the NER label and `confidence` NER's confidence in it.
+ * Decides the kind of a NER mention. `before` and `after` are the text just before and after it
+ * (a few dozen characters each), `nerType` the NER label and `confidence` NER's confidence in it.
  */
-export function decideKind(surface: string, before: string, nerType: 'PER' | 'ORG' | 'LOC' | 'MISC', confidence: number): KindDecision {
+export function decideKind(surface: string, before: string, after: string, nerType: 'PER' | 'ORG' | 'LOC' | 'MISC', confidence: number): KindDecision {
   const ner = NER_KIND[nerType] ?? null;
   // Places are the gazetteer's business (and a city's name is often a team's or a person's).
   const matches = lookupKnown(surface).filter((m) => !m.demonym && m.entry.kind !== 'OFFICE' && m.entry.kind !== 'PLACE');
@@ -71,6 +91,9 @@ export function decideKind(surface: string, before: string, nerType: 'PER' | 'OR
     const weakNer = ner === null || confidence < WEAK_NER;
     if (!first.ambiguous || weakNer) return { kind: first.kind as EntityKind, known: first };
   }
+  // What the sentence says of the name outranks what its words look like ("Green Day").
+  if (NAMED_BEST_WORK_AFTER.test(after) && nerType !== 'PER') return { kind: 'WORK', known: null };
+  if (NAMED_BEST_GROUP_AFTER.test(after) && nerType !== 'PER') return { kind: 'ORGANIZATION', known: null };
   const words = surface.split(/\s+/);
   // "PlayStation Portable", "iPod Mini": a product the knowledge base knows, then a model word.
   if (words.length >= 2 && nerType !== 'PER' && lookupKnown(words[0]!).some((m) => m.entry.kind === 'PRODUCT' && !m.entry.ambiguous))
@@ -80,8 +103,29 @@ export function decideKind(surface: string, before: string, nerType: 'PER' | 'OR
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   if (words.length >= 2 && PLACE_HEADS.has(last) && nerType !== 'PER') return { kind: 'PLACE', known: null };
-  if (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before) || WORK_VERB_BEFORE.test(before)) return { kind: 'WORK', known: null };
+  if (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before)) return { kind: 'WORK', known: null };
+  // "director of" and "wrote" also come before bodies and their staff ("director of the
+  // Conference Board", "wrote S&P credit analyst X").
+  if (WORK_VERB_BEFORE.test(before) && !ORGANIZATION_NAME_HEADS.has(last) && !ROLE_AND_NAME_AFTER.test(after)) return { kind: 'WORK', known: null };
+  if (nerType !== 'PER' && (POSSESSIVE_THE_BEFORE.test(before) || broadcastersShow(surface, before))) return { kind: 'WORK', known: null };
   return { kind: ner, known: null };
+}
+
+/**
+ * "Channel 4's Big Brother", "the BBC's Panorama": after a broadcaster's or a paper's
+ * possessive, a name that is not a person is one of its programmes or features, unless it reads
+ * as part of the broadcaster ("the BBC's World Service", "Channel 4 News", "BBC's Radio 4").
+ */
+function broadcastersShow(surface: string, before: string): boolean {
+  const possessor = POSSESSOR_BEFORE.exec(before)?.[1];
+  // "the BBC's Elizabeth Blunt" (NER sometimes calls a correspondent an organization).
+  if (!possessor || BROADCASTER_OWN.test(surface) || genderOfFirstName(surface.split(' ')[0]!) !== null) return false;
+  const words = possessor.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const name = words.slice(i).join(' ');
+    if (lookupKnown(name).some((m) => !m.demonym && m.entry.kind === 'ORGANIZATION' && m.entry.subkind === 'media')) return true;
+  }
+  return false;
 }
 
 /** Below this NER confidence, the knowledge base may overrule NER even for an ambiguous name. */

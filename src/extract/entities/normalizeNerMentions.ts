@@ -1,6 +1,6 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
-import { decideKind } from './decideKind.js';
+import { decideKind, NAMED_BEST_GROUP_AFTER } from './decideKind.js';
 import { FUNCTION_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, nameKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
@@ -18,6 +18,15 @@ const GROUP_ROLE_AFTER =
 
 /** A group noun just before a name: "the band Franz Ferdinand", "Italian side Juventus", "rock group U2". */
 const GROUP_NOUN_BEFORE = /\b(?:band|group|side|club|team|orchestra|choir)\s+$/;
+
+/**
+ * A plural verb just after a name that opens a sentence or a clause: "Keane were", "but Chelsea
+ * are". A person takes a singular one. Elsewhere the verb may agree with another subject ("a
+ * group headed by X were"), or the name end a list ("Smith and Jones were") or a condition ("if
+ * Blair were to go").
+ */
+const PLURAL_VERB_AFTER = /^\s+(?:were|are)\b/;
+const CLAUSE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+|\b(?:but|while|when|after|because|since|although)\s+)$/;
 
 /** Confidence of a name typed by its organization head noun ("… Council"). */
 const ORG_HEAD_CONFIDENCE = 0.7;
@@ -41,6 +50,8 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
   const out: Mention[] = [];
   /** Name keys the words around one of their mentions show to be a group (see `namesAGroup`). */
   const groups = new Set<string>();
+  /** Name keys (without "The") the words around one of their mentions show to be a work. */
+  const works = new Set<string>();
   for (const m of ner) {
     let start = m.start;
     let end = m.end;
@@ -53,7 +64,7 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     const the = /^the\s+/i.exec(text.slice(start, end));
     if (the && m.type !== 'PER') start += the[0].length;
     if (end <= start) continue;
-    const surface = text.slice(start, end);
+    let surface = text.slice(start, end);
     if (!/\p{L}/u.test(surface)) continue;
 
     const place = lookupPlace(surface);
@@ -76,8 +87,16 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
       splitPerson(text, start, end, m.confidence, out);
       continue;
     }
-    const decided = decideKind(surface, before, m.type, m.confidence);
+    const after = text.slice(end, end + 80);
+    const decided = decideKind(surface, before, after, m.type, m.confidence);
     let type = decided.kind;
+    // A title keeps its capital "The" inside a sentence ("Scorsese's The Aviator").
+    const titleThe = type === 'WORK' ? /\bThe\s+$/.exec(text.slice(Math.max(0, start - 4), start)) : null;
+    if (titleThe && !SENTENCE_START.test(text.slice(Math.max(0, start - titleThe[0].length - 3), start - titleThe[0].length))) {
+      start -= titleThe[0].length;
+      surface = text.slice(start, end);
+    }
+    if (type === 'WORK' && decided.known === null) works.add(nameKey(surface.replace(/^The\s+/, '')));
     // "Nato-Russia Council", "Fiscal Policy Committee": the head noun makes it an organization.
     const last = surface.slice(surface.lastIndexOf(' ') + 1);
     let confidence = m.confidence;
@@ -89,7 +108,7 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     if (type === null) continue;
     // A club's or a band's name is often a person's ("Chelsea", "Franz Ferdinand"): the words
     // around it say which, and say it for the name's other mentions in the article too.
-    if (type === 'PERSON' && decided.known === null && namesAGroup(text, end, before)) {
+    if (type === 'PERSON' && decided.known === null && namesAGroup(surface, after, before)) {
       type = 'ORGANIZATION';
       groups.add(nameKey(surface));
     }
@@ -105,6 +124,7 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     }
     splitPerson(text, start, end, m.confidence, out);
   }
+  if (works.size > 0) retypeWorks(text, out, works);
   if (groups.size > 0)
     for (const m of out) {
       if (m.type !== 'PERSON' || m.known !== undefined || !groups.has(nameKey(m.text))) continue;
@@ -115,9 +135,29 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
   return out;
 }
 
-/** Whether the words just before a name (`before`) or after its end make it a group's. */
-function namesAGroup(text: string, end: number, before: string): boolean {
-  return GROUP_NOUN_BEFORE.test(before) || GROUP_ROLE_AFTER.test(text.slice(end, end + 40));
+/**
+ * A work's other mentions in the article, which NER took for an organization or a person with
+ * nothing around them to say otherwise ("beating The Aviator"), are the work too, with their
+ * capital "The".
+ */
+function retypeWorks(text: string, out: Mention[], works: ReadonlySet<string>): void {
+  for (const m of out) {
+    if (m.type === 'WORK' || m.type === 'PLACE' || m.known !== undefined || !works.has(nameKey(m.text))) continue;
+    m.type = 'WORK';
+    m.title = undefined;
+    const titleThe = /\bThe\s+$/.exec(text.slice(Math.max(0, m.start - 4), m.start));
+    if (titleThe && !SENTENCE_START.test(text.slice(Math.max(0, m.start - titleThe[0].length - 3), m.start - titleThe[0].length)))
+      m.start -= titleThe[0].length;
+    m.text = text.slice(m.start, m.end);
+    m.display = m.text;
+  }
+}
+
+/** Whether the words just before a name (`surface`, `before`) or after its end (`after`) make it a group's. */
+function namesAGroup(surface: string, after: string, before: string): boolean {
+  if (GROUP_NOUN_BEFORE.test(before) || GROUP_ROLE_AFTER.test(after) || NAMED_BEST_GROUP_AFTER.test(after)) return true;
+  // A lone plural word ("Ecologists are warning") is a common noun opening the sentence, not a group's name.
+  return PLURAL_VERB_AFTER.test(after) && CLAUSE_START.test(before) && !/^\p{Lu}\p{Ll}+s$/u.test(surface);
 }
 
 /**
