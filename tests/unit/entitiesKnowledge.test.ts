@@ -277,6 +277,56 @@ describe('buildEntities: works and groups named by what the sentence says of the
   });
 });
 
+describe('buildEntities: events, products and long names the knowledge base knows', () => {
+  it('takes a tournament named "… Open" and a sponsor before a known event for events', () => {
+    const text = 'Weekend sport\nAnn Vale won the Harbour Open, and Ireland lead the RBS Six Nations.';
+    const out = kinds(text, [
+      ['PER', 'Ann Vale'],
+      ['MISC', 'Harbour Open'],
+      ['LOC', 'Ireland'],
+      ['ORG', 'RBS Six Nations'],
+    ]);
+    expect(out.filter((e) => e.kind === 'EVENT')).toEqual([
+      { kind: 'EVENT', name: 'Harbour Open', mentions: ['Harbour Open/NAME'], known: null },
+      { kind: 'EVENT', name: 'Six Nations', mentions: ['RBS Six Nations/NAME'], known: 'event:six-nations' },
+    ]);
+  });
+
+  it('keeps a known department whole where NER cut it at its comma or its "and"', () => {
+    const text = 'Licence fee\nThe Department for Culture, Media and Sport and the Department for Work and Pensions agreed.';
+    const out = kinds(text, [
+      ['ORG', 'Department for Culture, Media'],
+      ['ORG', 'Sport'],
+      ['ORG', 'Department for Work'],
+      ['ORG', 'Pensions'],
+    ]);
+    expect(out.map((e) => [e.name, e.mentions])).toEqual([
+      ['Department for Culture, Media and Sport', ['Department for Culture, Media and Sport/NAME']],
+      ['Department for Work and Pensions', ['Department for Work and Pensions/NAME']],
+    ]);
+  });
+
+  it('takes a name after a company’s possessive and before a product noun for a product', () => {
+    const text = 'Gadgets\nNintendo’s Lumo handheld sold out, said Ann Vale of Harbour Studios.';
+    const out = kinds(text, [
+      ['ORG', 'Nintendo'],
+      ['ORG', 'Lumo'],
+      ['PER', 'Ann Vale'],
+      ['ORG', 'Harbour Studios'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['ORGANIZATION Nintendo', 'PRODUCT Lumo', 'PERSON Ann Vale', 'ORGANIZATION Harbour Studios']);
+  });
+
+  it('keeps a company the knowledge base knows even where NER was unsure of it, but not an unknown name', () => {
+    const text = 'Search\nWhile Google launched a new tool, Zantrix launched nothing.';
+    const out = kinds(text, [
+      ['PER', 'Google', 0.3],
+      ['ORG', 'Zantrix', 0.3],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['ORGANIZATION Google']);
+  });
+});
+
 describe('buildEntities: roles and the organizations before them', () => {
   function people(text: string, ner: readonly NerTag[]) {
     return buildEntities(text, segmentsOf(text), tag(text, ner)).entities.map((e) => [e.type, e.name, e.role, e.affiliation]);

@@ -7,6 +7,7 @@ import { clusterMentions, type Cluster } from './clusterMentions.js';
 import { findAcronyms } from './findAcronyms.js';
 import { findGazetteerMentions } from './findGazetteerMentions.js';
 import { findLowercaseOrganizations } from './findLowercaseOrganizations.js';
+import { findKnownListNames } from './findKnownListNames.js';
 import { findKnownOrganizations } from './findKnownOrganizations.js';
 import { findRole, lowerBound } from './findRole.js';
 import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
@@ -37,8 +38,13 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   const typeAt = (start: number, end: number): EntityKind | null => fromNer.find((m) => m.start < end && m.end > start)?.type ?? null;
   const acronyms = findAcronyms(text, words, typeAt);
 
-  // Rule-made mentions fill the gaps NER left; an acronym's full name replaces NER's partial spans.
-  let mentions = fromNer.filter((m) => !acronyms.some((a) => a.full.start <= m.start && a.full.end >= m.end && a.full.end - a.full.start > m.end - m.start));
+  // Rule-made mentions fill the gaps NER left; an acronym's full name, or a known name that lists
+  // words, replaces NER's partial spans.
+  const listNames = findKnownListNames(text);
+  const within = (outer: { start: number; end: number }, m: Mention) =>
+    outer.start <= m.start && outer.end >= m.end && outer.end - outer.start > m.end - m.start;
+  let mentions = fromNer.filter((m) => !acronyms.some((a) => within(a.full, m)) && !listNames.some((l) => within(l, m)));
+  mentions = mergeInGaps(mentions, listNames);
   mentions = mergeInGaps(
     mentions,
     acronyms.flatMap((a) => [a.full, a.acronym]),
@@ -273,9 +279,13 @@ const HEADLINE_ONLY_MIN_CONFIDENCE = 0.6;
 /** Below this, a name is not kept at all. */
 const MIN_CONFIDENCE = 0.35;
 
-/** An entity NER was unsure of and nothing else supports. */
+/**
+ * An entity NER was unsure of and nothing else supports. A name the knowledge base knows and does
+ * not mark ambiguous is support ("Google launched …", which NER gave a person's label with little
+ * confidence).
+ */
 function isDoubtful(c: Cluster, headline: { start: number; end: number } | undefined): boolean {
-  if (c.mentions.some((m) => m.origin !== 'ner')) return false;
+  if (c.mentions.some((m) => m.origin !== 'ner' || (m.known !== undefined && knownById(m.known)?.ambiguous === false))) return false;
   const best = Math.max(...c.mentions.map((m) => m.confidence));
   if (best < MIN_CONFIDENCE) return true;
   return !!headline && best < HEADLINE_ONLY_MIN_CONFIDENCE && c.mentions.every((m) => m.end <= headline.end);

@@ -39,6 +39,7 @@ const EVENT_HEADS = new Set([
   'Carnival',
   'Biennale',
   'Fringe',
+  'Open',
 ]);
 /** Last words of the names of venues, which are places: "Millennium Stadium", "Wembley Arena". */
 const PLACE_HEADS = new Set(['Stadium', 'Arena']);
@@ -64,6 +65,9 @@ export const NAMED_BEST_GROUP_AFTER =
   /^\s+(?:(?:was|were|has been|have been)\s+)?(?:named|voted|crowned|won|took|takes|wins|picked up)\s+(?:the\s+)?(?:award for\s+)?best\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+){0,2}?(?:group|band|act|duo)\b/;
 /** A lower-case role and a name just after a name: "S&P credit analyst Helena Hessel". */
 const ROLE_AND_NAME_AFTER = /^\s+[a-z]+(?:\s+[a-z]+){0,2}\s+\p{Lu}\p{Ll}/u;
+/** Nouns for a product, just after its name: "the DS handheld", "its Desktop Search tool". */
+const PRODUCT_NOUN_AFTER =
+  /^\s+(?:handheld|console|consoles|phone|phones|handset|handsets|player|players|laptop|computer|browser|software|tool|device|tablet|camera|chip|chips|processor|operating system|search engine|music service)\b/;
 /** A broadcaster's own parts (channels, stations, services, news), not its programmes: "Radio 4", "World Service". */
 const BROADCASTER_OWN = /^(?:Radio|Channel|TV|News|Sky|World|Online)\b|\b(?:Service|News|Radio|Online|Channel|Worldwide|\d+)$/;
 /** A name (up to three words, digits too: "Channel 4") and a possessive, just before a name. */
@@ -100,6 +104,13 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     return { kind: 'PRODUCT', known: null };
   const last = words[words.length - 1] ?? '';
   const lastTwo = words.slice(-2).join(' ');
+  // A sponsor's name before an event the knowledge base knows: "RBS Six Nations", "Barclays Premier League".
+  for (let i = 1; i + 2 <= words.length && /^\p{Lu}/u.test(words[i - 1]!); i++) {
+    const event = lookupKnown(words.slice(i).join(' ')).find((m) => m.entry.kind === 'EVENT' && !m.entry.ambiguous);
+    if (event && nerType !== 'PER') return { kind: 'EVENT', known: event.entry };
+  }
+  // "Nintendo's DS handheld": after a company's possessive, a name before a product noun is its product.
+  if (nerType !== 'PER' && PRODUCT_NOUN_AFTER.test(after) && possessorIs(before, 'company')) return { kind: 'PRODUCT', known: null };
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   if (words.length >= 2 && PLACE_HEADS.has(last) && nerType !== 'PER') return { kind: 'PLACE', known: null };
@@ -117,13 +128,19 @@ export function decideKind(surface: string, before: string, after: string, nerTy
  * as part of the broadcaster ("the BBC's World Service", "Channel 4 News", "BBC's Radio 4").
  */
 function broadcastersShow(surface: string, before: string): boolean {
-  const possessor = POSSESSOR_BEFORE.exec(before)?.[1];
   // "the BBC's Elizabeth Blunt" (NER sometimes calls a correspondent an organization).
-  if (!possessor || BROADCASTER_OWN.test(surface) || genderOfFirstName(surface.split(' ')[0]!) !== null) return false;
+  if (BROADCASTER_OWN.test(surface) || genderOfFirstName(surface.split(' ')[0]!) !== null) return false;
+  return possessorIs(before, 'media');
+}
+
+/** Whether `before` ends with the possessive of an organization of this subkind the knowledge base knows ("Channel 4's"). */
+function possessorIs(before: string, subkind: string): boolean {
+  const possessor = POSSESSOR_BEFORE.exec(before)?.[1];
+  if (!possessor) return false;
   const words = possessor.split(/\s+/);
   for (let i = 0; i < words.length; i++) {
     const name = words.slice(i).join(' ');
-    if (lookupKnown(name).some((m) => !m.demonym && m.entry.kind === 'ORGANIZATION' && m.entry.subkind === 'media')) return true;
+    if (lookupKnown(name).some((m) => !m.demonym && m.entry.kind === 'ORGANIZATION' && m.entry.subkind === subkind)) return true;
   }
   return false;
 }
