@@ -166,6 +166,33 @@ describe.each(databaseKinds)('a root field read in one statement answers what it
     }
   });
 
+  it('reads a page without its sort keys only for a selection that reads no cursor, and serves cursors to one that does', async () => {
+    // Same page, same columns: one alias reads cursors, the other none, so their rows differ in
+    // keys only; a page primed without keys must not reach the alias that reads them.
+    const fields = `plain: quotes(first: 1) { nodes { text } } paged: quotes(first: 1) { edges { cursor node { text } } pageInfo { endCursor } }`;
+    const okafor = await test.db.prisma.entity.findFirstOrThrow({ where: { slug: 'maria-okafor' } });
+    for (const token of [undefined, tokens.EDITOR]) {
+      const bySlug = await answer(`{ person(slug: "maria-okafor") { ${fields} } }`, {}, token);
+      const byNode = await answer(
+        `query ($id: ID!) { node(id: $id) { ... on Person { ${fields} } } }`,
+        { id: Buffer.from(`Person:${okafor.id}`).toString('base64url') },
+        token,
+      );
+      expect(bySlug.statements).toBe(1);
+      expect(bySlug.data.person).toEqual(byNode.data.node);
+      const { cursor } = bySlug.data.person.paged.edges[0];
+      expect(cursor).toBe(bySlug.data.person.paged.pageInfo.endCursor);
+      const next = await answer(
+        `query ($after: String) { person(slug: "maria-okafor") { quotes(first: 1, after: $after) { nodes { text } } all: quotes(first: 10) { nodes { text } } } }`,
+        { after: cursor },
+        token,
+      );
+      // The cursor continues where the page ended.
+      expect(next.data.person.quotes.nodes).toEqual(next.data.person.all.nodes.slice(1, 2));
+      if (token) expect(next.data.person.quotes.nodes).toHaveLength(1);
+    }
+  });
+
   it('leaves a bad paging argument to the resolver, which reports it', async () => {
     const result = await gql(server.url, `{ article(slug: "harbour-council-approves-ferry-link") { title quotes(first: 0) { totalCount } } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -52,6 +52,12 @@ export interface NestedKey {
    * reads whole rows, which serve any selection.
    */
   columns?: string;
+  /**
+   * No cursor of the page is read (`pageKeyless`): a statement that primes it may leave out the
+   * rows' sort keys but the last (`pagesOf` reads it). Part of the cache key, so a page primed
+   * without keys is never served to a field that reads cursors.
+   */
+  keyless?: boolean;
 }
 
 /**
@@ -119,9 +125,9 @@ export function pagesOf<R>(source: NestedSource, keys: readonly NestedKey[], row
   ]);
 }
 
-/** The cache key of a page: parent, variant, whether it is counted, paging arguments and the columns its rows carry. */
+/** The cache key of a page: parent, variant, whether it is counted, paging arguments, the columns its rows carry and whether they carry their keys. */
 export function nestedCacheKey(key: NestedKey): string {
-  return `${key.id}|${key.variant ?? ''}|${key.counted}|${JSON.stringify(key.window)}|${key.columns ?? ''}`;
+  return `${key.id}|${key.variant ?? ''}|${key.counted}|${JSON.stringify(key.window)}|${key.columns ?? ''}|${key.keyless === true}`;
 }
 
 /** Where a page statement's parents come from: bound ids, or the rows of a larger statement. */

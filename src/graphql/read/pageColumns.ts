@@ -153,6 +153,33 @@ export function pageColumns(loader: string, fieldNodes: readonly FieldNode[], fr
   return columns;
 }
 
+const cachedKeyless = new WeakMap<FieldNode, boolean>();
+
+/**
+ * Whether the rows of the connection selected by `fieldNodes` may come without their sort keys:
+ * its rows are pruned (`pageColumns`) and it reads no cursor (`edges { cursor }`, `pageInfo {
+ * startCursor endCursor }`), so the keys would only be turned into JSON and parsed back for
+ * nothing (a date key costs PostgreSQL more than the row's other columns). Computed the same way
+ * by the statement that primes a page and by the field that reads it.
+ */
+export function pageKeyless(loader: string, fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): boolean {
+  const one = fieldNodes.length === 1 ? fieldNodes[0]! : null;
+  if (one && cachedKeyless.has(one)) return cachedKeyless.get(one)!;
+  const keyless = pageColumns(loader, fieldNodes, fragments) !== undefined && !readsCursors(fieldNodes, fragments);
+  if (one) cachedKeyless.set(one, keyless);
+  return keyless;
+}
+
+function readsCursors(fieldNodes: readonly FieldNode[], fragments: Record<string, FragmentDefinitionNode>): boolean {
+  const sets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const field of fieldsOf(sets, fragments)) {
+    if (!field.selectionSet || (field.name.value !== 'edges' && field.name.value !== 'pageInfo')) continue;
+    const cursors = field.name.value === 'edges' ? ['cursor'] : ['startCursor', 'endCursor'];
+    if (fieldsOf([field.selectionSet], fragments).some((inner) => cursors.includes(inner.name.value))) return true;
+  }
+  return false;
+}
+
 const cachedReferences = new WeakMap<FieldNode, string | undefined>();
 
 /** Fragments on these types never apply to a row of the model (a quote's speaker may be an unnamed one). */

@@ -20,7 +20,7 @@ import { windowOf, type PageArgs, type PageWindow } from '../paginate.js';
 import { orderSql, scanKeys, seekOf, type Seek } from '../paging/keysetPage.js';
 import type { SortKey } from '../paging/sortKey.js';
 import { selects } from '../selects.js';
-import { pageColumns, referenceColumns, referenceKey } from './pageColumns.js';
+import { pageColumns, pageKeyless, referenceColumns, referenceKey } from './pageColumns.js';
 import { empty, join, raw, sql, type Sql, type Statement } from './sql.js';
 import { asArticle, asEntity } from './tagRows.js';
 
@@ -226,20 +226,21 @@ class Plan {
     const columns = pageColumns(relation.loader, [node], this.info.fragments);
     // As the field's resolver decides it (typeResolvers.ts), so the primed key is the one it loads.
     const counted = selects({ fieldNodes: [node], fragments: this.info.fragments }, 'totalCount');
+    const keyless = pageKeyless(relation.loader, [node], this.info.fragments);
     const cte = this.add(
       {
         // One page per parent row, in no order: `json` below orders them.
         sql: pageSql(source, { rowsOf: parent.name }, window, seek, counted, columns),
-        json: sql`coalesce(json_agg(x ORDER BY x."_parent", ${orderSql(scan, 'x')}), '[]')`,
+        json: sql`coalesce(json_agg(${keyless ? keylessRow(columns!, counted, scan.length) : raw('x')} ORDER BY x."_parent", ${orderSql(scan, 'x')}), '[]')`,
         parent,
         kind: relation.child,
         prime: (loaders, rows, parents) => {
-          const keys: NestedKey[] = [...new Set(parents.map((row) => row.id as string))].map((id) => ({ id, window, variant, counted, columns }));
+          const keys: NestedKey[] = [...new Set(parents.map((row) => row.id as string))].map((id) => ({ id, window, variant, counted, columns, keyless }));
           const loader = loaders[relation.loader] as unknown as DataLoader<NestedKey, unknown>;
           for (const [key, page] of pagesOf(source, keys, reviveKeys(rows, scan) as Row[])) primeLoader(loader, key, page, nestedCacheKey(key));
         },
       },
-      `${parent.name}.${relation.loader}.${variant ?? ''}.${counted}.${JSON.stringify(window)}.${columns ?? ''}`,
+      `${parent.name}.${relation.loader}.${variant ?? ''}.${counted}.${JSON.stringify(window)}.${columns ?? ''}.${keyless}`,
     );
     this.walk(cte, relation.child, this.connectionNodes(node));
   }
@@ -330,6 +331,15 @@ class Plan {
       return false;
     }
   }
+}
+
+/**
+ * A page row of a CTE as JSON without its sort keys but the last, which tells a row from a
+ * parent's empty page (`pagesOf`): the page's columns, its parent and its count.
+ */
+function keylessRow(columns: string, counted: boolean, keys: number): Sql {
+  const names = ['_parent', ...(counted ? ['_total'] : []), ...columns.split(','), `_k${keys - 1}`];
+  return raw(`(SELECT j FROM (SELECT ${names.map((name) => `x."${name}"`).join(', ')}) j)`);
 }
 
 /** Timestamps of a JSON row as Dates (stored in UTC without a zone, like `pgReader` reads them). */

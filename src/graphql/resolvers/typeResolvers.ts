@@ -12,7 +12,7 @@ import { jsonScalar } from '../jsonScalar.js';
 import { nestedCacheKey, type NestedKey } from '../loaders/nestedPageLoader.js';
 import { loadPrimed } from '../loaders/primedValues.js';
 import { windowOf, type PageArgs } from '../paginate.js';
-import { pageColumns, referenceColumns, referenceKey } from '../read/pageColumns.js';
+import { pageColumns, pageKeyless, referenceColumns, referenceKey } from '../read/pageColumns.js';
 import { selects } from '../selects.js';
 import type { ArticleRow, EntityRow } from '../rows.js';
 import { ENTITY_TYPE_NAME } from '../entityTypeName.js';
@@ -36,6 +36,7 @@ const paged =
       variant: variant?.(args),
       counted: selects(info, 'totalCount'),
       columns: pageColumns(loader, info.fieldNodes, info.fragments),
+      keyless: pageKeyless(loader, info.fieldNodes, info.fragments),
     }) as Awaited<ReturnType<Loaders[L]['load']>> | ReturnType<Loaders[L]['load']>;
 
 /** A page, without a promise when the request's statement primed it. */
