@@ -327,6 +327,27 @@ describe('buildEntities: events, products and long names the knowledge base know
   });
 });
 
+describe('buildEntities: titles NER is unsure of', () => {
+  it('finds a title after a work noun where NER found no name, up to punctuation, but not after a verb or a compound', () => {
+    const text =
+      'New releases\nHer debut album Tides of Grey went gold, and the film Kestrel opens, said Ann Vale. Studios film Osprey scenes; the film studio Harbour Pictures agreed.';
+    const out = kinds(text, [
+      ['PER', 'Ann Vale'],
+      ['ORG', 'Harbour Pictures'],
+    ]).map((e) => `${e.kind} ${e.name} ${e.mentions.length}`);
+    expect(out).toEqual(['WORK Tides of Grey 1', 'WORK Kestrel 1', 'PERSON Ann Vale 1', 'ORGANIZATION Harbour Pictures 1']);
+  });
+
+  it('keeps a name NER was unsure of when the words around it say what it is', () => {
+    const text = 'Awards night\nQuiet Water was named best film, and Low Tide was not.';
+    const out = kinds(text, [
+      ['ORG', 'Quiet Water', 0.2],
+      ['ORG', 'Low Tide', 0.2],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['WORK Quiet Water']);
+  });
+});
+
 describe('buildEntities: roles and the organizations before them', () => {
   function people(text: string, ner: readonly NerTag[]) {
     return buildEntities(text, segmentsOf(text), tag(text, ner)).entities.map((e) => [e.type, e.name, e.role, e.affiliation]);

@@ -9,6 +9,7 @@ import { findGazetteerMentions } from './findGazetteerMentions.js';
 import { findLowercaseOrganizations } from './findLowercaseOrganizations.js';
 import { findKnownListNames } from './findKnownListNames.js';
 import { findKnownOrganizations } from './findKnownOrganizations.js';
+import { findWorkTitles } from './findWorkTitles.js';
 import { findRole, lowerBound } from './findRole.js';
 import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
@@ -52,6 +53,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   mentions = mergeInGaps(mentions, findGazetteerMentions(text, words));
   mentions = mergeInGaps(mentions, findLowercaseOrganizations(text, words));
   mentions = mergeInGaps(mentions, findKnownOrganizations(words));
+  mentions = mergeInGaps(mentions, findWorkTitles(words, text));
 
   const links = acronyms.map((a) => [a.full.display, a.acronym.display] as const);
   const clusters = clusterMentions(mentions, links);

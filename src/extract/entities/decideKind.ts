@@ -14,6 +14,11 @@ export interface KindDecision {
   kind: EntityKind | null;
   /** The knowledge-base entry the name was matched to, if any. */
   known: KbEntry | null;
+  /**
+   * The words around the name decided its kind ("named best film", "the album …", "Channel 4's
+   * …"): evidence of its own, whatever NER's confidence, which is low on titles.
+   */
+  cued?: boolean;
 }
 
 /** Last words of the names of events: competitions, shows, festivals, holidays. */
@@ -96,8 +101,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     if (!first.ambiguous || weakNer) return { kind: first.kind as EntityKind, known: first };
   }
   // What the sentence says of the name outranks what its words look like ("Green Day").
-  if (NAMED_BEST_WORK_AFTER.test(after) && nerType !== 'PER') return { kind: 'WORK', known: null };
-  if (NAMED_BEST_GROUP_AFTER.test(after) && nerType !== 'PER') return { kind: 'ORGANIZATION', known: null };
+  if (NAMED_BEST_WORK_AFTER.test(after) && nerType !== 'PER') return { kind: 'WORK', known: null, cued: true };
+  if (NAMED_BEST_GROUP_AFTER.test(after) && nerType !== 'PER') return { kind: 'ORGANIZATION', known: null, cued: true };
   const words = surface.split(/\s+/);
   // "PlayStation Portable", "iPod Mini": a product the knowledge base knows, then a model word.
   if (words.length >= 2 && nerType !== 'PER' && lookupKnown(words[0]!).some((m) => m.entry.kind === 'PRODUCT' && !m.entry.ambiguous))
@@ -110,15 +115,15 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     if (event && nerType !== 'PER') return { kind: 'EVENT', known: event.entry };
   }
   // "Nintendo's DS handheld": after a company's possessive, a name before a product noun is its product.
-  if (nerType !== 'PER' && PRODUCT_NOUN_AFTER.test(after) && possessorIs(before, 'company')) return { kind: 'PRODUCT', known: null };
+  if (nerType !== 'PER' && PRODUCT_NOUN_AFTER.test(after) && possessorIs(before, 'company')) return { kind: 'PRODUCT', known: null, cued: true };
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   if (words.length >= 2 && PLACE_HEADS.has(last) && nerType !== 'PER') return { kind: 'PLACE', known: null };
-  if (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before)) return { kind: 'WORK', known: null };
+  if (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before)) return { kind: 'WORK', known: null, cued: true };
   // "director of" and "wrote" also come before bodies and their staff ("director of the
   // Conference Board", "wrote S&P credit analyst X").
-  if (WORK_VERB_BEFORE.test(before) && !ORGANIZATION_NAME_HEADS.has(last) && !ROLE_AND_NAME_AFTER.test(after)) return { kind: 'WORK', known: null };
-  if (nerType !== 'PER' && (POSSESSIVE_THE_BEFORE.test(before) || broadcastersShow(surface, before))) return { kind: 'WORK', known: null };
+  if (WORK_VERB_BEFORE.test(before) && !ORGANIZATION_NAME_HEADS.has(last) && !ROLE_AND_NAME_AFTER.test(after)) return { kind: 'WORK', known: null, cued: true };
+  if (nerType !== 'PER' && (POSSESSIVE_THE_BEFORE.test(before) || broadcastersShow(surface, before))) return { kind: 'WORK', known: null, cued: true };
   return { kind: ner, known: null };
 }
 

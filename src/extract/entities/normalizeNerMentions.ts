@@ -30,6 +30,8 @@ const CLAUSE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+|\b(?:but|while|when|
 
 /** Confidence of a name typed by its organization head noun ("… Council"). */
 const ORG_HEAD_CONFIDENCE = 0.7;
+/** Confidence of a name whose kind the words around it decided (`KindDecision.cued`). */
+const CUED_CONFIDENCE = 0.7;
 
 /** Abbreviations whose final dot belongs to the name. */
 const KEEPS_DOT = /(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr)\.$/;
@@ -90,6 +92,7 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     const after = text.slice(end, end + 80);
     const decided = decideKind(surface, before, after, m.type, m.confidence);
     let type = decided.kind;
+    let confidence = decided.cued ? Math.max(m.confidence, CUED_CONFIDENCE) : m.confidence;
     // A title keeps its capital "The" inside a sentence ("Scorsese's The Aviator").
     const titleThe = type === 'WORK' ? /\bThe\s+$/.exec(text.slice(Math.max(0, start - 4), start)) : null;
     if (titleThe && !SENTENCE_START.test(text.slice(Math.max(0, start - titleThe[0].length - 3), start - titleThe[0].length))) {
@@ -99,7 +102,6 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     if (type === 'WORK' && decided.known === null) works.add(nameKey(surface.replace(/^The\s+/, '')));
     // "Nato-Russia Council", "Fiscal Policy Committee": the head noun makes it an organization.
     const last = surface.slice(surface.lastIndexOf(' ') + 1);
-    let confidence = m.confidence;
     if (decided.known === null && (type === null || type === 'PERSON' || type === 'PLACE') && surface.includes(' ') && ORGANIZATION_NAME_HEADS.has(last)) {
       type = 'ORGANIZATION';
       // The head noun is evidence of its own, whatever NER thought of the type.
