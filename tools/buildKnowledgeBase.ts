@@ -165,6 +165,12 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
     if (list.length < 2 || list.every((r) => dependent.has(r[0]))) continue;
     for (const r of list) if (dependent.has(r[0])) r[5] = r[5].filter((x) => x !== d);
   }
+  // A nationality word is not also a name of its place ("Thai" came in as a short name of
+  // Thailand): read as a name, "Thai officials" would mention the country by name. Unless
+  // another entry is named so too ("Vatican", the Holy See).
+  const named = new Map<string, number>();
+  for (const row of rows.values()) for (const n of [row[3], ...row[4]]) named.set(n, (named.get(n) ?? 0) + 1);
+  for (const row of rows.values()) if (row[1] === 'PLACE' && row[5].length) row[4] = row[4].filter((n) => !row[5].includes(n) || named.get(n)! > 1);
   // Names fused from two sources keep one sorted order.
   const entries = [...rows.values()]
     .map((r): KbRow => [r[0], r[1], r[2], r[3], [...r[4]].sort(), [...r[5]].sort(), r[6], r[7]])

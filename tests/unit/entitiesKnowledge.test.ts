@@ -30,6 +30,22 @@ describe('buildEntities: mention forms and nesting', () => {
     ]);
   });
 
+  it('reads a nationality word that is also a short name of its country as a nationality word, and keeps a state’s abbreviation whole', () => {
+    const text = 'Trade talks\nThai and Saudi officials met in San Jose, Calif. on Monday.';
+    expect(
+      kinds(text, [
+        ['MISC', 'Thai'],
+        ['MISC', 'Saudi'],
+        ['LOC', 'San Jose'],
+        ['LOC', 'Calif.'],
+      ]).filter((e) => e.name !== 'San Jose'),
+    ).toEqual([
+      { kind: 'PLACE', name: 'Thailand', mentions: ['Thai/DEMONYM'], known: 'country:TH' },
+      { kind: 'PLACE', name: 'Saudi Arabia', mentions: ['Saudi/DEMONYM'], known: 'country:SA' },
+      { kind: 'PLACE', name: 'California', mentions: ['Calif./NAME'], known: 'place:california' },
+    ]);
+  });
+
   it('nests a name inside a compound name instead of overlapping it', () => {
     const text = 'Council meets\nThe Nato-Russia Council met in Brussels, and Nato said it would meet again.';
     const out = kinds(text, [

@@ -61,7 +61,8 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     while (end > start && /[\s,;:!?)"”]/.test(text[end - 1]!)) end--;
     if (/[’']s$/.test(text.slice(start, end))) end -= 2;
     else if (/s[’']$/.test(text.slice(start, end))) end -= 1;
-    while (end > start && text[end - 1] === '.' && !KEEPS_DOT.test(text.slice(start, end))) end--;
+    // A dot the knowledge base writes as part of the name stays ("Calif.", "N.H.").
+    while (end > start && text[end - 1] === '.' && !KEEPS_DOT.test(text.slice(start, end)) && lookupKnown(text.slice(start, end)).length === 0) end--;
     while (start < end && /[\s(“"‘'-]/.test(text[start]!)) start++;
     const the = /^the\s+/i.exec(text.slice(start, end));
     if (the && m.type !== 'PER') start += the[0].length;
