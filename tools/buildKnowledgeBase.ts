@@ -60,6 +60,14 @@ function slug(s: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/**
+ * Other spellings world-countries gives that English text uses for something else: a common
+ * word ("Island", Iceland's own name), a surname ("Mann"), an adjective or a club ("Portuguesa",
+ * "Mexicanos"), an airline ("Emirates"). Read as names, they made "Thomas Mann" a person and the
+ * Isle of Man.
+ */
+const NOT_COUNTRY_NAMES = new Set(['Island', 'Mann', 'Mannin', 'Portuguesa', 'Mexicanos', 'Emirates']);
+
 /** "Iraqi" → "Iraqis", "German" → "Germans"; "French", "Chinese", "Swiss" have no plural form. */
 function pluralDemonym(d: string): string | null {
   if (/(?:an|i)$/.test(d)) return `${d}s`;
@@ -84,7 +92,7 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
   for (const c of countries) {
     const names = new Set<string>();
     if (c.name.official !== c.name.common && LATIN.test(c.name.official)) names.add(c.name.official);
-    for (const a of c.altSpellings) if (LATIN.test(a) && a.length >= 4 && !a.includes(',')) names.add(a);
+    for (const a of c.altSpellings) if (LATIN.test(a) && a.length >= 4 && !a.includes(',') && !NOT_COUNTRY_NAMES.has(a)) names.add(a);
     const demonyms = new Set<string>();
     for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
       if (!d || !LATIN.test(d)) continue;

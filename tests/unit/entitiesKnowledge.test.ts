@@ -308,6 +308,40 @@ describe('buildEntities: events, products and long names the knowledge base know
     ]);
   });
 
+  it('keeps a known long name whole where NER cut it, and joins a span NER opened with "and" to the name before it', () => {
+    const text = 'Figures\nThe Office for National Statistics and the University of the Vale and Islands agreed.';
+    const out = kinds(text, [
+      ['LOC', 'Office'],
+      ['ORG', 'for National'],
+      ['ORG', 'University of the Vale'],
+      ['ORG', 'and Islands'],
+    ]);
+    expect(out.map((e) => [e.kind, e.name, e.mentions])).toEqual([
+      ['ORGANIZATION', 'Office for National Statistics', ['Office for National Statistics/NAME']],
+      ['ORGANIZATION', 'University of the Vale and Islands', ['University of the Vale and Islands/NAME']],
+    ]);
+  });
+
+  it('takes a city in a line of results for a team, a name ending in "Island" for a place, and a surname for no island', () => {
+    const text = 'Results\nPortuguesa 2 Parana 0\nHarwick 1 Leeds 3\nThomas Mann visited Ellis Island.';
+    const out = kinds(text, [
+      ['ORG', 'Portuguesa'],
+      ['ORG', 'Parana'],
+      ['ORG', 'Harwick'],
+      ['LOC', 'Leeds'],
+      ['PER', 'Thomas Mann'],
+      ['PER', 'Ellis Island'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual([
+      'ORGANIZATION Portuguesa',
+      'ORGANIZATION Parana',
+      'ORGANIZATION Harwick',
+      'ORGANIZATION Leeds',
+      'PERSON Thomas Mann',
+      'PLACE Ellis Island',
+    ]);
+  });
+
   it('keeps a known department whole where NER cut it at its comma or its "and"', () => {
     const text = 'Licence fee\nThe Department for Culture, Media and Sport and the Department for Work and Pensions agreed.';
     const out = kinds(text, [

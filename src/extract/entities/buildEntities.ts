@@ -7,7 +7,7 @@ import { clusterMentions, type Cluster } from './clusterMentions.js';
 import { findAcronyms } from './findAcronyms.js';
 import { findGazetteerMentions } from './findGazetteerMentions.js';
 import { findLowercaseOrganizations } from './findLowercaseOrganizations.js';
-import { findKnownListNames } from './findKnownListNames.js';
+import { findKnownLongNames } from './findKnownLongNames.js';
 import { findKnownOrganizations } from './findKnownOrganizations.js';
 import { findWorkTitles } from './findWorkTitles.js';
 import { findRole, lowerBound } from './findRole.js';
@@ -39,13 +39,13 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   const typeAt = (start: number, end: number): EntityKind | null => fromNer.find((m) => m.start < end && m.end > start)?.type ?? null;
   const acronyms = findAcronyms(text, words, typeAt);
 
-  // Rule-made mentions fill the gaps NER left; an acronym's full name, or a known name that lists
-  // words, replaces NER's partial spans.
-  const listNames = findKnownListNames(text);
+  // Rule-made mentions fill the gaps NER left; an acronym's full name, or a known long name,
+  // replaces NER's partial spans.
+  const longNames = findKnownLongNames(words, text);
   const within = (outer: { start: number; end: number }, m: Mention) =>
     outer.start <= m.start && outer.end >= m.end && outer.end - outer.start > m.end - m.start;
-  let mentions = fromNer.filter((m) => !acronyms.some((a) => within(a.full, m)) && !listNames.some((l) => within(l, m)));
-  mentions = mergeInGaps(mentions, listNames);
+  let mentions = fromNer.filter((m) => !acronyms.some((a) => within(a.full, m)) && !longNames.some((l) => within(l, m)));
+  mentions = mergeInGaps(mentions, longNames);
   mentions = mergeInGaps(
     mentions,
     acronyms.flatMap((a) => [a.full, a.acronym]),

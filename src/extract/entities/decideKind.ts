@@ -119,6 +119,9 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   if (words.length >= 2 && PLACE_HEADS.has(last) && nerType !== 'PER') return { kind: 'PLACE', known: null };
+  // No one's surname: "Ellis Island" is a place whatever NER thought.
+  if (words.length >= 2 && (last === 'Island' || last === 'Islands') && !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)))
+    return { kind: 'PLACE', known: null };
   if (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before)) return { kind: 'WORK', known: null, cued: true };
   // "director of" and "wrote" also come before bodies and their staff ("director of the
   // Conference Board", "wrote S&P credit analyst X").

@@ -28,6 +28,29 @@ const GROUP_NOUN_BEFORE = /\b(?:band|group|side|club|team|orchestra|choir)\s+$/;
 const PLURAL_VERB_AFTER = /^\s+(?:were|are)\b/;
 const CLAUSE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+|\b(?:but|while|when|after|because|since|although)\s+)$/;
 
+/** A score just after a name, then another name or the end of the line: "Nice 1 Lens 2", "Hull 3". */
+const SCORE_AFTER = /^[ \t]+\d{1,3}(?:[ \t]+\p{Lu}|[ \t]*$|[ \t]*\n)/u;
+/** A score just before a name, at the start of a line or after another name: "Nice 1 Lens 2". */
+const SCORE_BEFORE = /\p{L}[ \t]+\d{1,3}[ \t]+$/u;
+/** Confidence of a team read from a line of results. */
+const RESULTS_CONFIDENCE = 0.8;
+
+/**
+ * Whether the name at [start, end) is a side in a line of results: its line holds nothing but
+ * names and scores, and a score follows it or comes before it after another name.
+ */
+function inResults(text: string, start: number, end: number): boolean {
+  if (!/^[ \t]+\d/.test(text.slice(end, end + 3))) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim();
+  if (!RESULTS_LINE.test(line)) return false;
+  return SCORE_AFTER.test(text.slice(end, end + 40)) || SCORE_BEFORE.test(text.slice(lineStart, start));
+}
+
+/** A line of two sides and their scores: "Portuguesa 2 Parana 0", "Vasco da Gama 1 Santos 1". */
+const RESULTS_LINE = /^\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}[ \t]+\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}$/u;
+
 /** Confidence of a name typed by its organization head noun ("… Council"). */
 const ORG_HEAD_CONFIDENCE = 0.7;
 /** Confidence of a name whose kind the words around it decided (`KindDecision.cued`). */
@@ -48,7 +71,8 @@ const SENTENCE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+)$/;
  * name. A person mention never keeps an organization, place or sentence-opening verb glued to it
  * ("BBC Michael Howard", "Blair Labour", "Vote Blair").
  */
-export function normalizeNerMentions(text: string, ner: readonly NerMention[]): Mention[] {
+export function normalizeNerMentions(text: string, nerMentions: readonly NerMention[]): Mention[] {
+  const ner = joinContinuations(text, nerMentions);
   const out: Mention[] = [];
   /** Name keys the words around one of their mentions show to be a group (see `namesAGroup`). */
   const groups = new Set<string>();
@@ -72,10 +96,16 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
 
     const place = lookupPlace(surface);
     // A region, state or city NER calls an organization is usually a team or a body named after
-    // it ("Yorkshire", "Toronto"); a country or a nationality word is the place.
-    const overrules = place !== undefined && (place.demonym || place.country || m.type !== 'ORG');
+    // it ("Yorkshire", "Toronto"); a country or a nationality word is the place. So is a city
+    // in a line of results ("Portuguesa 2 Parana 0"), whatever NER called it.
+    const team = place !== undefined && !place.country && !place.demonym && inResults(text, start, end);
+    const overrules = place !== undefined && !team && (place.demonym || place.country || m.type !== 'ORG');
     if (place && overrules && (!place.ambiguous || m.type === 'LOC')) {
       out.push(makeMention(start, end, surface, 'PLACE', place.place, Math.max(m.confidence, 0.9), 'ner', place.id, place.demonym ? 'DEMONYM' : undefined));
+      continue;
+    }
+    if (team) {
+      out.push(makeMention(start, end, surface, 'ORGANIZATION', surface, Math.max(m.confidence, RESULTS_CONFIDENCE), 'ner'));
       continue;
     }
     if (INSTITUTION_PLACES.has(surface)) {
@@ -137,6 +167,28 @@ export function normalizeNerMentions(text: string, ner: readonly NerMention[]): 
     }
   return out;
 }
+
+/**
+ * NER sometimes cuts a long name at "and" or "of" and starts the next span with it ("University
+ * of the Highlands" + "and Islands"): a span opening with such a word right after another is the
+ * rest of that name. A span opening with it anywhere else is no name.
+ */
+function joinContinuations(text: string, ner: readonly NerMention[]): NerMention[] {
+  const out: NerMention[] = [];
+  for (const m of ner) {
+    if (!CONTINUATION.test(m.text)) {
+      out.push(m);
+      continue;
+    }
+    const previous = out[out.length - 1];
+    if (previous && previous.type !== 'PER' && /^ $/.test(text.slice(previous.end, m.start)))
+      out[out.length - 1] = { ...previous, end: m.end, text: text.slice(previous.start, m.end), confidence: Math.min(previous.confidence, m.confidence) };
+  }
+  return out;
+}
+
+/** A lower-case joining word opening a NER span. */
+const CONTINUATION = /^(?:and|of|for|&)\s/;
 
 /**
  * A work's other mentions in the article, which NER took for an organization or a person with

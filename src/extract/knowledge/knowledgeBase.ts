@@ -42,8 +42,8 @@ interface Index {
   countryName: Map<string, string>;
   /** First words of multi-word names of places, for the gazetteer's scanner. */
   multiWordStarts: Set<string>;
-  /** Organizations' names that list words ("Department for Culture, Media and Sport"), which NER splits. */
-  listNames: { form: string; entry: KbEntry }[];
+  /** Organizations' long names and names that list words ("Department for Culture, Media and Sport"), which NER splits. */
+  longNames: { form: string; entry: KbEntry }[];
 }
 
 let index: Index | null = null;
@@ -57,7 +57,7 @@ function load(): Index {
   const byId = new Map<string, KbEntry>();
   const countryName = new Map<string, string>();
   const multiWordStarts = new Set<string>();
-  const listNames: Index['listNames'] = [];
+  const longNames: Index['longNames'] = [];
   const put = (form: string, match: KbMatch): void => {
     const list = exact.get(form);
     if (list) list.push(match);
@@ -82,12 +82,12 @@ function load(): Index {
     if (subkind === 'country' && country) countryName.set(country, name);
     for (const form of [name, ...names]) put(form, { entry, demonym: false });
     if (kind === 'ORGANIZATION' && !ambiguous)
-      for (const form of [name, ...names]) if (/\p{Lu}\p{L}*(?:,| and) \p{Lu}/u.test(form)) listNames.push({ form, entry });
+      for (const form of [name, ...names]) if (/\p{Lu}\p{L}*(?:,| and) \p{Lu}/u.test(form) || form.split(' ').length >= 3) longNames.push({ form, entry });
     for (const form of demonyms) put(form, { entry, demonym: true });
   }
   const exactOrAsWord = new Map(exact);
   for (const [word, matches] of asWord) if (!exact.has(word)) exactOrAsWord.set(word, matches);
-  return { version: file.version, exactOrAsWord, folded, byId, countryName, multiWordStarts, listNames };
+  return { version: file.version, exactOrAsWord, folded, byId, countryName, multiWordStarts, longNames };
 }
 
 function kb(): Index {
@@ -119,9 +119,9 @@ export function startsKnownMultiWord(word: string): boolean {
   return kb().multiWordStarts.has(word);
 }
 
-/** Organizations' names (and other names) that join words with a comma or "and", as written. */
-export function knownListNames(): readonly { form: string; entry: KbEntry }[] {
-  return kb().listNames;
+/** Organizations' names (and other names) of three words or more or that join words with a comma or "and", as written. */
+export function knownLongNames(): readonly { form: string; entry: KbEntry }[] {
+  return kb().longNames;
 }
 
 /** The version of the shipped knowledge base. */

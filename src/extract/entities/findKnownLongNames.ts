@@ -1,0 +1,44 @@
+import { knownLongNames, type KbEntry } from '../knowledge/knowledgeBase.js';
+import { makeMention, type Mention } from './mention.js';
+import type { Word } from './scanWords.js';
+
+let byFirstWord: Map<string, { form: string; entry: KbEntry }[]> | null = null;
+
+/** The long names by their first word, so a text is read once rather than searched for each. */
+function namesStartingWith(word: string): readonly { form: string; entry: KbEntry }[] | undefined {
+  if (!byFirstWord) {
+    byFirstWord = new Map();
+    for (const name of knownLongNames()) {
+      const first = name.form.slice(0, name.form.search(/[\s,]/));
+      byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), name]);
+    }
+  }
+  return byFirstWord.get(word);
+}
+
+/**
+ * Organizations the knowledge base knows by a long name ("Office for National Statistics") or
+ * one that lists words ("Department for Culture, Media and Sport"), where the text writes them
+ * out: NER often cuts such a name at a comma, an "and" or a "for" into pieces. These mentions
+ * replace NER's within them (see buildEntities). Of overlapping names the longest is kept
+ * ("Department for Education and Skills", not the "Department for Education" inside it).
+ */
+export function findKnownLongNames(words: readonly Word[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const word of words) {
+    const names = namesStartingWith(word.text);
+    if (!names) continue;
+    let best: { form: string; entry: KbEntry } | null = null;
+    for (const name of names) {
+      const end = word.start + name.form.length;
+      if (text.startsWith(name.form, word.start) && !isWordChar(text.charCodeAt(end)) && (!best || name.form.length > best.form.length)) best = name;
+    }
+    if (!best || (out.length > 0 && out[out.length - 1]!.end > word.start)) continue;
+    out.push(makeMention(word.start, word.start + best.form.length, best.form, 'ORGANIZATION', best.form, 0.9, 'rule', best.entry.id));
+  }
+  return out;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+}
