@@ -1,3 +1,4 @@
+import { DETERMINERS } from '../quotes/lexicon.js';
 import { makeMention, type Mention } from './mention.js';
 import { isCapitalised, type Word } from './scanWords.js';
 
@@ -19,17 +20,9 @@ const WORK_NOUNS = new Set([
   'opera',
   'ballet',
 ]);
-/** Words before the noun that make it name one work ("the", "her", "latest", "debut", "Scorsese's"). */
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
+/** Words before the noun that make it name one work: a determiner ("the", "her") or "new", "latest", "debut" …; or a possessive ("Scorsese's"). */
+const BEFORE_WORK_NOUN: ReadonlySet<string> = new Set([
+  ...DETERMINERS,
   'new',
   'latest',
   'debut',
@@ -61,7 +54,7 @@ export function findWorkTitles(words: readonly Word[], text: string): Mention[] 
     const noun = words[i]!;
     if (!WORK_NOUNS.has(noun.text)) continue;
     const before = words[i - 1]!;
-    if (before.segment !== noun.segment || !(DETERMINERS.has(before.text.toLowerCase()) || /['’]s$/.test(before.text))) continue;
+    if (before.segment !== noun.segment || !(BEFORE_WORK_NOUN.has(before.text.toLowerCase()) || /['’]s$/.test(before.text))) continue;
     let end = i;
     for (let k = i + 1; k < words.length && k <= i + MAX_TITLE_WORDS; k++) {
       const w = words[k]!;
