@@ -1,8 +1,9 @@
 /**
  * The kind of a name, from several kinds of evidence: what NER said, what the knowledge base
- * knows of the name, the name's own head word ("… Cup", "… Prize") and the noun before it
- * ("the film …"). The knowledge base never decides alone against a confident NER label for a
- * name it marks ambiguous ("Apple", "Virgin").
+ * knows of the name, what the sentence says of it ("… was named best film"), the name's own
+ * head word ("… Cup", "… Prize") and the words before it ("the film …", "Channel 4's …"). The
+ * knowledge base never decides alone against a confident NER label for a name it marks
+ * ambiguous ("Apple", "Virgin").
  */
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
