@@ -124,10 +124,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     const decided = decideKind(surface, before, after, m.type, m.confidence);
     let type = decided.kind;
     let confidence = decided.cued ? Math.max(m.confidence, CUED_CONFIDENCE) : m.confidence;
-    // A title keeps its capital "The" inside a sentence ("Scorsese's The Aviator").
-    const titleThe = type === 'WORK' ? /\bThe\s+$/.exec(text.slice(Math.max(0, start - 4), start)) : null;
-    if (titleThe && !SENTENCE_START.test(text.slice(Math.max(0, start - titleThe[0].length - 3), start - titleThe[0].length))) {
-      start -= titleThe[0].length;
+    if (type === 'WORK' && titleStart(text, start) < start) {
+      start = titleStart(text, start);
       surface = text.slice(start, end);
     }
     if (type === 'WORK' && decided.known === null) works.add(nameKey(surface.replace(/^The\s+/, '')));
@@ -200,12 +198,18 @@ function retypeWorks(text: string, out: Mention[], works: ReadonlySet<string>): 
     if (m.type === 'WORK' || m.type === 'PLACE' || m.known !== undefined || !works.has(nameKey(m.text))) continue;
     m.type = 'WORK';
     m.title = undefined;
-    const titleThe = /\bThe\s+$/.exec(text.slice(Math.max(0, m.start - 4), m.start));
-    if (titleThe && !SENTENCE_START.test(text.slice(Math.max(0, m.start - titleThe[0].length - 3), m.start - titleThe[0].length)))
-      m.start -= titleThe[0].length;
+    m.start = titleStart(text, m.start);
     m.text = text.slice(m.start, m.end);
     m.display = m.text;
   }
+}
+
+/** Where a work's title starts: with the capital "The" before it inside a sentence ("Scorsese's The Aviator"), else at `start`. */
+function titleStart(text: string, start: number): number {
+  const the = /\bThe\s+$/.exec(text.slice(Math.max(0, start - 4), start));
+  if (!the) return start;
+  const at = start - the[0].length;
+  return SENTENCE_START.test(text.slice(Math.max(0, at - 3), at)) ? start : at;
 }
 
 /** Whether the words just before a name (`surface`, `before`) or after its end (`after`) make it a group's. */
