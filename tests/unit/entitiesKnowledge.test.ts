@@ -269,6 +269,16 @@ describe('buildEntities: works and groups named by what the sentence says of the
     expect(out).not.toContain('WORK Elena Marsh');
   });
 
+  it('does not take a person who speaks, or whom NER is sure of, for a work after a work noun', () => {
+    const text = 'Match report\nAfter the game Ivo Brandt said he was happy. In the film Lena Marsh plays a pilot, and the film Quiet Water opens.';
+    const out = kinds(text, [
+      ['PER', 'Ivo Brandt', 0.5],
+      ['PER', 'Lena Marsh', 0.95],
+      ['PER', 'Quiet Water', 0.5],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['PERSON Ivo Brandt', 'PERSON Lena Marsh', 'WORK Quiet Water']);
+  });
+
   it('does not take a body for a work after "director of" or "wrote"', () => {
     const text = 'Survey\nConfidence fell, said the director of the Harbour Board, and wrote Quayside analyst Ivo Brandt.';
     const out = kinds(text, [

@@ -69,6 +69,8 @@ const NAMED_BEST_WORK_AFTER =
 /** "… were named best international group", "… won best British band": a group, whatever its name looks like ("Green Day"). */
 export const NAMED_BEST_GROUP_AFTER =
   /^\s+(?:(?:was|were|has been|have been)\s+)?(?:named|voted|crowned|won|took|takes|wins|picked up)\s+(?:the\s+)?(?:award for\s+)?best\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+){0,2}?(?:group|band|act|duo)\b/;
+/** A verb of speech just after a name: works do not speak. */
+const SPEECH_AFTER = /^\s+(?:said|says|told|tells|added|adds|insisted|admitted|claimed|warned|explained|argued|replied|recalled|stressed)\b/;
 /** A lower-case role and a name just after a name: "S&P credit analyst Helena Hessel". */
 const ROLE_AND_NAME_AFTER = /^\s+[a-z]+(?:\s+[a-z]+){0,2}\s+\p{Lu}\p{Ll}/u;
 /** Nouns for a product, just after its name: "the DS handheld", "its Desktop Search tool". */
@@ -123,10 +125,15 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // No one's surname: "Ellis Island" is a place whatever NER thought.
   if (words.length >= 2 && (last === 'Island' || last === 'Islands') && !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)))
     return { kind: 'PLACE', known: null };
-  if (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before)) return { kind: 'WORK', known: null, cued: true };
+  // "After the game Mourinho said …", "In the film Tom Hanks plays …": a person NER saw, who
+  // speaks, or whom NER is sure of and who has a first name, starts a clause of their own after
+  // the noun. (The list of first names holds "My" and "Secret": NER's doubt decides those.)
+  const person = nerType === 'PER' && (SPEECH_AFTER.test(after) || (words.length >= 2 && confidence >= SURE_PERSON && genderOfFirstName(words[0]!) !== null));
+  if (!person && (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
   // "director of" and "wrote" also come before bodies and their staff ("director of the
   // Conference Board", "wrote S&P credit analyst X").
-  if (WORK_VERB_BEFORE.test(before) && !ORGANIZATION_NAME_HEADS.has(last) && !ROLE_AND_NAME_AFTER.test(after)) return { kind: 'WORK', known: null, cued: true };
+  if (!person && WORK_VERB_BEFORE.test(before) && !ORGANIZATION_NAME_HEADS.has(last) && !ROLE_AND_NAME_AFTER.test(after))
+    return { kind: 'WORK', known: null, cued: true };
   if (nerType !== 'PER' && (POSSESSIVE_THE_BEFORE.test(before) || broadcastersShow(surface, before))) return { kind: 'WORK', known: null, cued: true };
   return { kind: ner, known: null };
 }
@@ -153,6 +160,9 @@ function possessorIs(before: string, subkind: string): boolean {
   }
   return false;
 }
+
+/** At or above this NER confidence, a name labelled a person that opens with a first name is one, whatever noun comes before it. */
+const SURE_PERSON = 0.9;
 
 /** Below this NER confidence, the knowledge base may overrule NER even for an ambiguous name. */
 const WEAK_NER = 0.75;
