@@ -352,6 +352,21 @@ describe('buildEntities: events, products and long names the knowledge base know
     ]);
   });
 
+  it('takes a place that opens a clause with a plural verb or "their" for a team, in its mentions but the dateline', () => {
+    const text = 'Cup final\nHARWICK 1996-08-31\nHarwick completed their first double on Sunday, and Harwick fans sang. Leeds were beaten.';
+    const out = kinds(text, [
+      ['LOC', 'HARWICK'],
+      ['LOC', 'Harwick'],
+      ['LOC', 'Harwick'],
+      ['LOC', 'Leeds'],
+    ]).map((e) => [e.kind, e.name, e.mentions.length]);
+    expect(out).toEqual([
+      ['PLACE', 'HARWICK', 1],
+      ['ORGANIZATION', 'Harwick', 2],
+      ['ORGANIZATION', 'Leeds', 1],
+    ]);
+  });
+
   it('keeps a known department whole where NER cut it at its comma or its "and"', () => {
     const text = 'Licence fee\nThe Department for Culture, Media and Sport and the Department for Work and Pensions agreed.';
     const out = kinds(text, [

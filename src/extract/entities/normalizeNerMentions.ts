@@ -48,6 +48,14 @@ function inResults(text: string, start: number, end: number): boolean {
   return SCORE_AFTER.test(text.slice(end, end + 40)) || SCORE_BEFORE.test(text.slice(lineStart, start));
 }
 
+/**
+ * Whether the place just before `end` opens a clause (`before`) with a plural verb or a verb and
+ * "their", as a side does: "St Helens completed their first double", "Leeds were beaten".
+ */
+function actsAsTeam(text: string, end: number, before: string): boolean {
+  return CLAUSE_START.test(before) && (PLURAL_VERB_AFTER.test(text.slice(end, end + 8)) || /^\s+[a-z]+(?:ed|s)\s+their\b/.test(text.slice(end, end + 40)));
+}
+
 /** A line of two sides and their scores: "Portuguesa 2 Parana 0", "Vasco da Gama 1 Santos 1". */
 const RESULTS_LINE = /^\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}[ \t]+\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}$/u;
 
@@ -78,6 +86,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
   const groups = new Set<string>();
   /** Name keys (without "The") the words around one of their mentions show to be a work. */
   const works = new Set<string>();
+  /** Name keys of places the words around one of their mentions show to be a team (see `actsAsTeam`). */
+  const teams = new Set<string>();
   for (const m of ner) {
     let start = m.start;
     let end = m.end;
@@ -95,10 +105,13 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     if (!/\p{L}/u.test(surface)) continue;
 
     const place = lookupPlace(surface);
+    const before = text.slice(Math.max(0, start - 30), start);
     // A region, state or city NER calls an organization is usually a team or a body named after
-    // it ("Yorkshire", "Toronto"); a country or a nationality word is the place. So is a city
-    // in a line of results ("Portuguesa 2 Parana 0"), whatever NER called it.
-    const team = place !== undefined && !place.country && !place.demonym && inResults(text, start, end);
+    // it ("Yorkshire", "Toronto"); a country or a nationality word is the place. A city (or a
+    // place NER found that the knowledge base does not know) is a team whatever NER called it in
+    // a line of results ("Nice 1 Lens 2") or opening a clause with a plural verb or "their" ("St
+    // Helens completed their first double"), and so are its other mentions in the article.
+    const team = (place === undefined ? m.type === 'LOC' : !place.country && !place.demonym) && (inResults(text, start, end) || actsAsTeam(text, end, before));
     const overrules = place !== undefined && !team && (place.demonym || place.country || m.type !== 'ORG');
     if (place && overrules && (!place.ambiguous || m.type === 'LOC')) {
       out.push(makeMention(start, end, surface, 'PLACE', place.place, Math.max(m.confidence, 0.9), 'ner', place.id, place.demonym ? 'DEMONYM' : undefined));
@@ -106,6 +119,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     }
     if (team) {
       out.push(makeMention(start, end, surface, 'ORGANIZATION', surface, Math.max(m.confidence, RESULTS_CONFIDENCE), 'ner'));
+      teams.add(nameKey(surface));
       continue;
     }
     if (INSTITUTION_PLACES.has(surface)) {
@@ -113,7 +127,6 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       out.push(makeMention(start, end, surface, 'ORGANIZATION', surface, Math.max(m.confidence, 0.85), 'ner', known || undefined));
       continue;
     }
-    const before = text.slice(Math.max(0, start - 30), start);
     // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
     // that opens with a known first name, is a person.
     if (m.type !== 'PER' && titledPerson(surface)) {
@@ -156,6 +169,15 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     splitPerson(text, start, end, m.confidence, out);
   }
   if (works.size > 0) retypeWorks(text, out, works);
+  if (teams.size > 0)
+    for (const m of out) {
+      // A dateline in capitals ("ST HELENS") is where the story was filed.
+      if (m.type !== 'PLACE' || m.form === 'DEMONYM' || !teams.has(nameKey(m.text)) || m.text === m.text.toUpperCase() || lookupPlace(m.text)?.country)
+        continue;
+      m.type = 'ORGANIZATION';
+      m.display = m.text;
+      m.known = undefined;
+    }
   if (groups.size > 0)
     for (const m of out) {
       if (m.type !== 'PERSON' || m.known !== undefined || !groups.has(nameKey(m.text))) continue;
