@@ -332,6 +332,15 @@ describe('buildEntities: events, products and long names the knowledge base know
     ]);
   });
 
+  it('keeps a known long name whole before a possessive', () => {
+    const text = 'Figures\nThe Office for National Statistics’ figures rose.';
+    const out = kinds(text, [
+      ['ORG', 'Office'],
+      ['ORG', 'National Statistics'],
+    ]);
+    expect(out.map((e) => [e.name, e.mentions])).toEqual([['Office for National Statistics', ['Office for National Statistics/NAME']]]);
+  });
+
   it('takes a city in a line of results for a team, a name ending in "Island" for a place, and a surname for no island', () => {
     const text = 'Results\nPortuguesa 2 Parana 0\nHarwick 1 Leeds 3\nThomas Mann visited Ellis Island.';
     const out = kinds(text, [

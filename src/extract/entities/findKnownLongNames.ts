@@ -2,6 +2,8 @@ import { knownLongNames, type KbEntry } from '../knowledge/knowledgeBase.js';
 import { makeMention, type Mention } from './mention.js';
 import type { Word } from './scanWords.js';
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 let byFirstWord: Map<string, { form: string; entry: KbEntry }[]> | null = null;
 
 /** The long names by their first word, so a text is read once rather than searched for each. */
@@ -31,14 +33,11 @@ export function findKnownLongNames(words: readonly Word[], text: string): Mentio
     let best: { form: string; entry: KbEntry } | null = null;
     for (const name of names) {
       const end = word.start + name.form.length;
-      if (text.startsWith(name.form, word.start) && !isWordChar(text.charCodeAt(end)) && (!best || name.form.length > best.form.length)) best = name;
+      // The name ends where a word ends; a possessive may follow ("… Statistics’ figures").
+      if (text.startsWith(name.form, word.start) && !LETTER_OR_DIGIT.test(text.charAt(end)) && (!best || name.form.length > best.form.length)) best = name;
     }
     if (!best || (out.length > 0 && out[out.length - 1]!.end > word.start)) continue;
     out.push(makeMention(word.start, word.start + best.form.length, best.form, 'ORGANIZATION', best.form, 0.9, 'rule', best.entry.id));
   }
   return out;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 }
