@@ -241,6 +241,28 @@ describe('buildEntities: a group named like a person', () => {
 });
 
 describe('buildEntities: works and groups named by what the sentence says of them', () => {
+  it('takes a name, its possessive and a capitalised number for one title, not a name and a number', () => {
+    const text = 'Box office\nThe sequel Harbour’s Eleven took $40m. Critics liked Harbour’s Eleven more than Brandt’s latest.';
+    const out = kinds(text, [
+      ['LOC', 'Harbour'],
+      ['LOC', 'Eleven'],
+      ['LOC', 'Harbour'],
+      ['LOC', 'Eleven'],
+      ['PER', 'Brandt'],
+    ]);
+    expect(out).toEqual([
+      { kind: 'WORK', name: 'Harbour’s Eleven', mentions: ['Harbour’s Eleven/NAME', 'Harbour’s Eleven/NAME'], known: null },
+      { kind: 'PERSON', name: 'Brandt', mentions: ['Brandt/NAME'], known: null },
+    ]);
+  });
+
+  it('takes a nationality word the knowledge base also knows as an award for the award where one mention reads as one', () => {
+    const awards = 'Music\nThe singer won two Brits on Tuesday. The Brits were shown live, and the Brits will return next year.';
+    expect(kinds(awards, []).map((e) => [e.kind, e.name, e.mentions])).toEqual([['AWARD', 'Brit Award', ['Brits/NAME', 'Brits/NAME', 'Brits/NAME']]]);
+    const people = 'Holidays\nBrits spent more abroad this year, and the Brits who stayed home spent less.';
+    expect(kinds(people, []).map((e) => [e.kind, e.name, e.mentions])).toEqual([['PLACE', 'United Kingdom', ['Brits/DEMONYM', 'Brits/DEMONYM']]]);
+  });
+
   it('takes what was named best film for a work, and a possessive then "The" for a title, in every mention', () => {
     const text = 'Awards night\nDirector Ann Vale’s The Night Harbour leads the race. Quiet Water was named best film, beating The Night Harbour.';
     const out = kinds(text, [

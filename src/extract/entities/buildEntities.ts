@@ -15,6 +15,7 @@ import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { isAcronymForm, nameKey, type Mention, type NerMention } from './mention.js';
 import { normalizeNerMentions } from './normalizeNerMentions.js';
+import { preferEventsToDemonyms } from './preferEventsToDemonyms.js';
 import { propagateMentions } from './propagateMentions.js';
 import { isCapitalised, scanWords, type Word } from './scanWords.js';
 
@@ -54,6 +55,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   mentions = mergeInGaps(mentions, findLowercaseOrganizations(text, words));
   mentions = mergeInGaps(mentions, findKnownOrganizations(words));
   mentions = mergeInGaps(mentions, findWorkTitles(words, text));
+  mentions = preferEventsToDemonyms(text, mentions);
 
   const links = acronyms.map((a) => [a.full.display, a.acronym.display] as const);
   const clusters = clusterMentions(mentions, links);

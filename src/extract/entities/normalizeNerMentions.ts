@@ -64,6 +64,10 @@ const ORG_HEAD_CONFIDENCE = 0.7;
 /** Confidence of a name whose kind the words around it decided (`KindDecision.cued`). */
 const CUED_CONFIDENCE = 0.7;
 
+/** A possessive and a capitalised number after a name: a title ("Ocean's Twelve"), not a name and a number. */
+const NUMBERED_TITLE_AFTER =
+  /^[’']s (?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Hundred|Thousand)\b/;
+
 /** Abbreviations whose final dot belongs to the name. */
 const KEEPS_DOT = /(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr)\.$/;
 
@@ -88,7 +92,10 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
   const works = new Set<string>();
   /** Name keys of places the words around one of their mentions show to be a team (see `actsAsTeam`). */
   const teams = new Set<string>();
+  /** The end of a title made of several NER spans: spans inside it are part of it. */
+  let skipUntil = 0;
   for (const m of ner) {
+    if (m.start < skipUntil) continue;
     let start = m.start;
     let end = m.end;
     // Trim what NER sometimes swallows at the edges, and the possessive ("Russia’s", "Workers'").
@@ -134,6 +141,17 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       continue;
     }
     const after = text.slice(end, end + 80);
+    // "Ocean's Twelve": a name, its possessive and a capitalised number is a title, whose
+    // number NER may have taken for a name of its own.
+    const numbered = NUMBERED_TITLE_AFTER.exec(after);
+    if (numbered) {
+      end += numbered[0].length;
+      surface = text.slice(start, end);
+      out.push(makeMention(start, end, surface, 'WORK', surface, Math.max(m.confidence, CUED_CONFIDENCE), 'ner'));
+      works.add(nameKey(surface));
+      skipUntil = end;
+      continue;
+    }
     const decided = decideKind(surface, before, after, m.type, m.confidence);
     let type = decided.kind;
     let confidence = decided.cued ? Math.max(m.confidence, CUED_CONFIDENCE) : m.confidence;
