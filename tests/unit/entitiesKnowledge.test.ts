@@ -256,6 +256,36 @@ describe('buildEntities: works and groups named by what the sentence says of the
     ]);
   });
 
+  it('takes a game’s or a film’s name and its number for one title near a word like "copies", but not a score', () => {
+    const text = 'Sales\nHarbour Quest 2 sold a million copies, and shops ran out of Harbour Quest 2. Anyang 3 Chonnam 3 (halftime 2-0) in the games.';
+    const out = kinds(text, [
+      ['ORG', 'Harbour Quest'],
+      ['ORG', 'Harbour Quest'],
+      ['ORG', 'Anyang'],
+      ['ORG', 'Chonnam'],
+    ]).map((e) => `${e.kind} ${e.name} ${e.mentions.join(',')}`);
+    expect(out).toEqual([
+      'WORK Harbour Quest 2 Harbour Quest 2/NAME,Harbour Quest 2/NAME',
+      'ORGANIZATION Anyang Anyang/NAME',
+      'ORGANIZATION Chonnam Chonnam/NAME',
+    ]);
+  });
+
+  it('keeps the number of a name the knowledge base knows with it where NER stopped before it', () => {
+    const text = 'Television\nThe show moves to Channel 4 next year.';
+    expect(kinds(text, [['ORG', 'Channel']]).map((e) => [e.kind, e.name, e.mentions])).toEqual([['ORGANIZATION', 'Channel 4', ['Channel 4/NAME']]]);
+  });
+
+  it('takes a name followed by "which" for no person, in all its mentions, unless it opens with a first name', () => {
+    const text = 'Games\nBrightvale, which made the game, is growing. Brightvale said sales rose. Maria Lind, which surprised many, left.';
+    const out = kinds(text, [
+      ['PER', 'Brightvale'],
+      ['PER', 'Brightvale'],
+      ['PER', 'Maria Lind'],
+    ]).map((e) => `${e.kind} ${e.name} ${e.mentions.length}`);
+    expect(out).toEqual(['ORGANIZATION Brightvale 2', 'PERSON Maria Lind 1']);
+  });
+
   it('takes a nationality word the knowledge base also knows as an award for the award where one mention reads as one', () => {
     const awards = 'Music\nThe singer won two Brits on Tuesday. The Brits were shown live, and the Brits will return next year.';
     expect(kinds(awards, []).map((e) => [e.kind, e.name, e.mentions])).toEqual([['AWARD', 'Brit Award', ['Brits/NAME', 'Brits/NAME', 'Brits/NAME']]]);

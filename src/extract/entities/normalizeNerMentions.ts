@@ -16,6 +16,9 @@ const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|
 const GROUP_ROLE_AFTER =
   /^\s+(?:manager|boss|coach|chairman|chairwoman|owner|striker|midfielder|defender|goalkeeper|keeper|winger|captain|frontman|singer|guitarist|drummer|bassist)\s+\p{Lu}/u;
 
+/** A relative "which" opening a clause just after a name ("Valve, which made"), as after a thing's and not a person's; without the comma it may belong to a noun before ("a shot by X which he tipped over"). */
+const WHICH_AFTER = /^, which\b/;
+
 /** A group noun just before a name: "the band Franz Ferdinand", "Italian side Juventus", "rock group U2". */
 const GROUP_NOUN_BEFORE = /\b(?:band|group|side|club|team|orchestra|choir)\s+$/;
 
@@ -68,6 +71,50 @@ const CUED_CONFIDENCE = 0.7;
 const NUMBERED_TITLE_AFTER =
   /^[’']s (?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Hundred|Thousand)\b/;
 
+/** A number after a name, not a score, a range or a decimal ("4", not "2-1" or "2.4"). */
+const NUMBER_AFTER = /^ \d{1,4}(?![\p{L}\p{N}]|[-.,:/]\d)/u;
+
+/** A sequel's number after a name: "Halo 2", "Rocky III"; not a score, a table's figures, an amount or a range ("2-1", "Cologne 2 1", "2.4m", "2 million"). */
+const SEQUEL_NUMBER_AFTER =
+  /^ (?:[2-9]|II|III|IV|V|VI)(?![\p{L}\p{N}]|[-.,:/]\d|\s+\d| ?(?:%|m\b|bn\b|million|billion|per\b|points?\b|goals?\b|years?\b|days?\b))/u;
+
+/** Words near a name that make its number a sequel's ("Halo 2 sold 2.4 million copies"). */
+const SEQUEL_CONTEXT = /\b(?:copies|games?|gamers|sequel|consoles?|films?|movies?|albums?|box office|cinemas?)\b/i;
+
+/** How far either side of a name `findSequels` looks for `SEQUEL_CONTEXT`. */
+const SEQUEL_CONTEXT_CHARS = 100;
+
+/**
+ * Names of games and films with their number ("Halo 2") that some mention in the article shows
+ * to be one, with a word like "copies", "game" or "film" near it; a name NER cut before the
+ * number is then the whole title in all its mentions, and a number elsewhere stays a number
+ * ("Chelsea 2 Arsenal 1" is a line of results, not a title).
+ */
+function findSequels(text: string, ner: readonly NerMention[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of ner) {
+    if (m.type === 'PER') continue;
+    const number = SEQUEL_NUMBER_AFTER.exec(text.slice(m.end, m.end + 16));
+    if (!number || inResults(text, m.start, m.end) || isScore(text, m.start, m.end + number[0].length)) continue;
+    // "Channel 4", "PlayStation 2": the knowledge base knows the name, or its number, as a thing's own.
+    const name = text.slice(m.start, m.end);
+    if (lookupKnown(name).length > 0 || lookupKnown(name + number[0]).length > 0) continue;
+    if (SEQUEL_CONTEXT.test(text.slice(Math.max(0, m.start - SEQUEL_CONTEXT_CHARS), m.end + SEQUEL_CONTEXT_CHARS))) out.add(nameKey(name + number[0]));
+  }
+  return out;
+}
+
+/** Whether the number ending at `end` after a name at `start` is a score: a name and a number before it or after it on its line ("Anyang 3 Chonnam 3 (halftime 2-0)"). */
+function isScore(text: string, start: number, end: number): boolean {
+  return SCORE_BEFORE.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start)) || /^[ \t]+\p{Lu}[\p{L}.'’ -]*?[ \t]+\d/u.test(text.slice(end, end + 40));
+}
+
+/** The number after a name at `end` when the name and the number are a sequel `findSequels` found. */
+function sequelOf(text: string, end: number, surface: string, sequels: ReadonlySet<string>): RegExpExecArray | null {
+  const number = SEQUEL_NUMBER_AFTER.exec(text.slice(end, end + 16));
+  return number && sequels.has(nameKey(surface + number[0])) ? number : null;
+}
+
 /** Abbreviations whose final dot belongs to the name. */
 const KEEPS_DOT = /(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr)\.$/;
 
@@ -92,6 +139,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
   const works = new Set<string>();
   /** Name keys of places the words around one of their mentions show to be a team (see `actsAsTeam`). */
   const teams = new Set<string>();
+  const sequels = findSequels(text, ner);
   /** The end of a title made of several NER spans: spans inside it are part of it. */
   let skipUntil = 0;
   for (const m of ner) {
@@ -140,10 +188,18 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       splitPerson(text, start, end, m.confidence, out);
       continue;
     }
+    // "Channel 4", "PlayStation 2": NER may stop before the number of a name the knowledge base knows with it.
+    const number = NUMBER_AFTER.exec(text.slice(end, end + 8));
+    if (number && lookupKnown(surface + number[0]).length > 0) {
+      end += number[0].length;
+      surface = text.slice(start, end);
+      skipUntil = end;
+    }
     const after = text.slice(end, end + 80);
     // "Ocean's Twelve": a name, its possessive and a capitalised number is a title, whose
-    // number NER may have taken for a name of its own.
-    const numbered = NUMBERED_TITLE_AFTER.exec(after);
+    // number NER may have taken for a name of its own; so is a game's or a film's name and its
+    // number ("Halo 2"; see `findSequels`).
+    const numbered = NUMBERED_TITLE_AFTER.exec(after) ?? (sequels.size > 0 && m.type !== 'PER' ? sequelOf(text, end, surface, sequels) : null);
     if (numbered) {
       end += numbered[0].length;
       surface = text.slice(start, end);
@@ -255,6 +311,8 @@ function titleStart(text: string, start: number): number {
 /** Whether the words just before a name (`surface`, `before`) or after its end (`after`) make it a group's. */
 function namesAGroup(surface: string, after: string, before: string): boolean {
   if (GROUP_NOUN_BEFORE.test(before) || GROUP_ROLE_AFTER.test(after) || NAMED_BEST_GROUP_AFTER.test(after)) return true;
+  // "Valve, which made Half-Life 2": "which" follows no person, unless the name opens with a first name.
+  if (WHICH_AFTER.test(after) && /^\p{Lu}/u.test(surface) && genderOfFirstName(surface.split(' ')[0]!) === null) return true;
   // A lone plural word ("Ecologists are warning") is a common noun opening the sentence, not a group's name.
   return PLURAL_VERB_AFTER.test(after) && CLAUSE_START.test(before) && !/^\p{Lu}\p{Ll}+s$/u.test(surface);
 }
