@@ -286,6 +286,48 @@ describe('buildEntities: works and groups named by what the sentence says of the
     expect(out).toEqual(['ORGANIZATION Brightvale 2', 'PERSON Maria Lind 1']);
   });
 
+  it('takes a title with and without its "The" for one work, and an "… of the Year" for an award', () => {
+    const text = 'Night Harbour leads the race\nDirector Ann Vale’s The Night Harbour has 11 nominations. Lena Marsh won the Sports Personality of the Year.';
+    const out = kinds(text, [
+      ['ORG', 'Night Harbour'],
+      ['PER', 'Ann Vale'],
+      ['ORG', 'Night Harbour'],
+      ['PER', 'Lena Marsh'],
+      ['ORG', 'Sports Personality of the Year'],
+    ]).map((e) => `${e.kind} ${e.name} ${e.mentions.join(',')}`);
+    expect(out).toEqual([
+      'WORK The Night Harbour Night Harbour/NAME,The Night Harbour/NAME',
+      'PERSON Ann Vale Ann Vale/NAME',
+      'PERSON Lena Marsh Lena Marsh/NAME',
+      'AWARD Sports Personality of the Year Sports Personality of the Year/NAME',
+    ]);
+  });
+
+  it('takes a name of several words after a person’s possessive for their work, but not a body', () => {
+    const text = 'Films\nDirector Maria Lind’s Silver Harbour Road leads the race, and Peter Vale’s Vale Media Holdings paid for it.';
+    const out = kinds(text, [
+      ['PER', 'Maria Lind'],
+      ['ORG', 'Silver Harbour Road'],
+      ['PER', 'Peter Vale'],
+      ['ORG', 'Vale Media Holdings'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['PERSON Maria Lind', 'WORK Silver Harbour Road', 'PERSON Peter Vale', 'ORGANIZATION Vale Media Holdings']);
+    // A body's possessive, though its name opens with a first name.
+    const body = 'Reform\nThe Peter Society’s Zorvan Kettle said it was overdue.';
+    expect(kinds(body, [['ORG', 'Zorvan Kettle']]).map((e) => e.kind)).toEqual(['ORGANIZATION']);
+  });
+
+  it('takes no single word without a capital for a name, but keeps a lower-case body of several words', () => {
+    const text = 'Awards\nQuiet Water and Night Harbour lead, the interior ministry said.';
+    const out = kinds(text, [
+      ['ORG', 'Quiet Water'],
+      ['ORG', 'and'],
+      ['ORG', 'Night Harbour'],
+      ['ORG', 'interior ministry'],
+    ]).map((e) => e.name);
+    expect(out).toEqual(['Quiet Water', 'Night Harbour', 'interior ministry']);
+  });
+
   it('takes a nationality word the knowledge base also knows as an award for the award where one mention reads as one', () => {
     const awards = 'Music\nThe singer won two Brits on Tuesday. The Brits were shown live, and the Brits will return next year.';
     expect(kinds(awards, []).map((e) => [e.kind, e.name, e.mentions])).toEqual([['AWARD', 'Brit Award', ['Brits/NAME', 'Brits/NAME', 'Brits/NAME']]]);

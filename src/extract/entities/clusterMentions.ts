@@ -82,7 +82,8 @@ export function clusterMentions(mentions: readonly Mention[], links: readonly (r
 }
 
 function typedKey(type: EntityKind, display: string): string {
-  const key = nameKey(display);
+  // A title is the same work with or without its "The" ("The Aviator", "Aviator leads Oscar race").
+  const key = type === 'WORK' ? nameKey(display.replace(/^The\s+/, '')) : nameKey(display);
   // "Liberal Democrats" and "Liberal Democrat (spokeswoman)" name one party.
   return `${type}:${type === 'ORGANIZATION' && key.length > 5 && / \S+[^s]s$/.test(key) ? key.slice(0, -1) : key}`;
 }

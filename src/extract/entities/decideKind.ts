@@ -121,6 +121,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (nerType !== 'PER' && PRODUCT_NOUN_AFTER.test(after) && possessorIs(before, 'company')) return { kind: 'PRODUCT', known: null, cued: true };
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
+  // "Sports Personality of the Year", "European Footballer of the Year".
+  if (words.length >= 4 && / of the Year$/.test(surface) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   if (words.length >= 2 && PLACE_HEADS.has(last) && nerType !== 'PER') return { kind: 'PLACE', known: null };
   // No one's surname: "Ellis Island" is a place whatever NER thought.
   if (words.length >= 2 && (last === 'Island' || last === 'Islands') && !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)))
@@ -135,6 +137,15 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (!person && WORK_VERB_BEFORE.test(before) && !ORGANIZATION_NAME_HEADS.has(last) && !ROLE_AND_NAME_AFTER.test(after))
     return { kind: 'WORK', known: null, cued: true };
   if (nerType !== 'PER' && (POSSESSIVE_THE_BEFORE.test(before) || broadcastersShow(surface, before))) return { kind: 'WORK', known: null, cued: true };
+  // "Clint Eastwood's Million Dollar Baby": a name of several words after a person's possessive
+  // is their work, unless a word of it says it is a body ("Rupert Murdoch's News Corporation").
+  if (
+    (nerType === 'ORG' || nerType === 'MISC') &&
+    words.length >= 2 &&
+    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || BUSINESS_NAME_WORDS.has(w)) &&
+    possessorIsPerson(before)
+  )
+    return { kind: 'WORK', known: null, cued: true };
   return { kind: ner, known: null };
 }
 
@@ -159,6 +170,34 @@ function possessorIs(before: string, subkind: string): boolean {
     if (lookupKnown(name).some((m) => !m.demonym && m.entry.kind === 'ORGANIZATION' && m.entry.subkind === subkind)) return true;
   }
   return false;
+}
+
+/** Words of company names that are not heads of a body's name ("News International", "Express Newspapers"). */
+const BUSINESS_NAME_WORDS = new Set(
+  'International Holdings Media Chambers Associates Solicitors Consulting Partnership Newspapers Television Records Entertainment Pictures Studios Capital Partners Investments Industries Enterprises Atlantic Brothers Bros Communications Telecom Energy Foods Stores Football FC United City Rovers Wanderers Athletic'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a person's possessive comes just before: a first name the list knows, then capitalised
+ * surnames, none of which names a body or a place ("Clint Eastwood's"; not "The Fabian Society's").
+ */
+function possessorIsPerson(before: string): boolean {
+  const possessor = POSSESSOR_BEFORE.exec(before)?.[1];
+  if (!possessor) return false;
+  const all = possessor.split(/\s+/);
+  // A title may come first ("Director Maria Lind's").
+  const first = all.findIndex((w, i) => i < all.length - 1 && genderOfFirstName(w) !== null);
+  if (first < 0) return false;
+  const words = all.slice(first);
+  return !words.some(
+    (w) =>
+      /\d/.test(w) ||
+      ORGANIZATION_NAME_HEADS.has(w) ||
+      BUSINESS_NAME_WORDS.has(w) ||
+      lookupKnown(w).some((m) => m.entry.kind === 'ORGANIZATION' || m.entry.kind === 'PLACE'),
+  );
 }
 
 /** At or above this NER confidence, a name labelled a person that opens with a first name is one, whatever noun comes before it. */

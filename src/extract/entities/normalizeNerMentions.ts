@@ -158,6 +158,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     if (end <= start) continue;
     let surface = text.slice(start, end);
     if (!/\p{L}/u.test(surface)) continue;
+    // One word without a capital is no name: NER now and then tags a lone "and" between two
+    // titles, or "bank" after "Deutsche". (Lower-case bodies of several words stay: "interior ministry".)
+    if (!/\p{Lu}/u.test(surface) && !surface.includes(' ')) continue;
 
     const place = lookupPlace(surface);
     const before = text.slice(Math.max(0, start - 30), start);
