@@ -317,6 +317,18 @@ describe('buildEntities: works and groups named by what the sentence says of the
     expect(kinds(body, [['ORG', 'Zorvan Kettle']]).map((e) => e.kind)).toEqual(['ORGANIZATION']);
   });
 
+  it('takes a name before a programme’s presenter, winner or actor and a name for the programme, in all its mentions', () => {
+    const text = 'Television\nHarbour Lives winner Ann Vale met Quiet Bay presenter Ivo Brandt. Harbour Lives returns in May.';
+    const out = kinds(text, [
+      ['PER', 'Harbour Lives'],
+      ['PER', 'Ann Vale'],
+      ['PER', 'Quiet Bay'],
+      ['PER', 'Ivo Brandt'],
+      ['PER', 'Harbour Lives'],
+    ]).map((e) => `${e.kind} ${e.name} ${e.mentions.length}`);
+    expect(out).toEqual(['WORK Harbour Lives 2', 'PERSON Ann Vale 1', 'WORK Quiet Bay 1', 'PERSON Ivo Brandt 1']);
+  });
+
   it('takes no single word without a capital for a name, but keeps a lower-case body of several words', () => {
     const text = 'Awards\nQuiet Water and Night Harbour lead, the interior ministry said.';
     const out = kinds(text, [

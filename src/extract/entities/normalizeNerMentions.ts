@@ -16,6 +16,9 @@ const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|
 const GROUP_ROLE_AFTER =
   /^\s+(?:manager|boss|coach|chairman|chairwoman|owner|striker|midfielder|defender|goalkeeper|keeper|winger|captain|frontman|singer|guitarist|drummer|bassist)\s+\p{Lu}/u;
 
+/** A programme's people after its name, then a name: "Big Brother winner Nadia Almada", "Top Gear presenter Jeremy Clarkson". */
+const SHOW_ROLE_AFTER = /^\s+(?:presenter|co-presenter|host|contestant|housemate|winner|runner-up|actor|actress)\s+\p{Lu}/u;
+
 /** A relative "which" opening a clause just after a name ("Valve, which made"), as after a thing's and not a person's; without the comma it may belong to a noun before ("a shot by X which he tipped over"). */
 const WHICH_AFTER = /^, which\b/;
 
@@ -232,6 +235,12 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     if (type === 'PERSON' && decided.known === null && namesAGroup(surface, after, before)) {
       type = 'ORGANIZATION';
       groups.add(nameKey(surface));
+    }
+    // "Big Brother winner Nadia Almada", "Top Gear presenter …": no person has a presenter or a
+    // winner; a programme does, and so do its other mentions in the article.
+    if (type === 'PERSON' && decided.known === null && SHOW_ROLE_AFTER.test(after)) {
+      type = 'WORK';
+      works.add(nameKey(surface));
     }
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
     if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
