@@ -329,6 +329,17 @@ describe('buildEntities: works and groups named by what the sentence says of the
     expect(out).toEqual(['WORK Harbour Lives 2', 'PERSON Ann Vale 1', 'WORK Quiet Bay 1', 'PERSON Ivo Brandt 1']);
   });
 
+  it('names no title on the line after a work noun, and takes a name after a channel’s possessive for its programme', () => {
+    const text = 'Stars record charity single\nIvo Brandt has recorded it. He told BBC One’s Harbour Hour it was done, and BBC Radio 4 listeners agreed.';
+    const out = kinds(text, [
+      ['PER', 'Ivo Brandt', 0.6],
+      ['ORG', 'BBC One'],
+      ['ORG', 'Harbour Hour'],
+      ['ORG', 'BBC Radio'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['PERSON Ivo Brandt', 'ORGANIZATION BBC One', 'WORK Harbour Hour', 'ORGANIZATION BBC Radio 4']);
+  });
+
   it('takes no single word without a capital for a name, but keeps a lower-case body of several words', () => {
     const text = 'Awards\nQuiet Water and Night Harbour lead, the interior ministry said.';
     const out = kinds(text, [
@@ -371,7 +382,7 @@ describe('buildEntities: works and groups named by what the sentence says of the
       ['ORG', 'BBC'],
       ['ORG', 'Elena Marsh'],
     ]).map((e) => `${e.kind} ${e.name}`);
-    expect(out).toEqual(expect.arrayContaining(['WORK Harbour Watch', 'ORGANIZATION World Service']));
+    expect(out).toEqual(expect.arrayContaining(['WORK Harbour Watch', 'ORGANIZATION BBC World Service']));
     expect(out).not.toContain('WORK Elena Marsh');
   });
 

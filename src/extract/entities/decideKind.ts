@@ -53,12 +53,12 @@ const PLACE_HEADS = new Set(['Stadium', 'Arena']);
 const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Trophies']);
 /** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears". */
 const WORK_NOUN_BEFORE =
-  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy)\s+$/i;
+  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy)[ \t]+$/i;
 /** Nouns that are verbs too ("Liverpool play Juventus", "figures show Labour ahead"): a work only after a determiner or possessive. */
-const WORK_VERB_NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|new|latest|\p{L}+['’]s)\s+(?:play|show|hit)\s+$/iu;
+const WORK_VERB_NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|new|latest|\p{L}+['’]s)\s+(?:play|show|hit)[ \t]+$/iu;
 /** "star of …", "starring in …", "director of …": a work follows. */
 const WORK_VERB_BEFORE =
-  /\b(?:starring in|starred in|stars in|star of|director of|directed|author of|wrote|sequel to|remake of|screening of|premiere of)\s+(?:the\s+)?$/i;
+  /\b(?:starring in|starred in|stars in|star of|director of|directed|author of|wrote|sequel to|remake of|screening of|premiere of)[ \t]+(?:the[ \t]+)?$/i;
 
 /**
  * "… was named best film", "… voted best album": the thing named best is a work. (Not "won best
