@@ -421,16 +421,19 @@ describe('buildEntities: works and groups named by what the sentence says of the
 });
 
 describe('buildEntities: events, products and long names the knowledge base knows', () => {
-  it('takes a tournament named "… Open" and a sponsor before a known event for events', () => {
-    const text = 'Weekend sport\nAnn Vale won the Harbour Open, and Ireland lead the RBS Six Nations.';
+  it('takes a tournament named "… Open" or "… Masters" and a sponsor before a known event for events', () => {
+    const text = 'Weekend sport\nAnn Vale won the Harbour Open, Ivo Brandt leads the Bay Masters, and Ireland lead the RBS Six Nations.';
     const out = kinds(text, [
       ['PER', 'Ann Vale'],
       ['MISC', 'Harbour Open'],
+      ['PER', 'Ivo Brandt'],
+      ['ORG', 'Bay Masters'],
       ['LOC', 'Ireland'],
       ['ORG', 'RBS Six Nations'],
     ]);
     expect(out.filter((e) => e.kind === 'EVENT')).toEqual([
       { kind: 'EVENT', name: 'Harbour Open', mentions: ['Harbour Open/NAME'], known: null },
+      { kind: 'EVENT', name: 'Bay Masters', mentions: ['Bay Masters/NAME'], known: null },
       { kind: 'EVENT', name: 'Six Nations', mentions: ['RBS Six Nations/NAME'], known: 'event:six-nations' },
     ]);
   });

@@ -46,6 +46,7 @@ const EVENT_HEADS = new Set([
   'Biennale',
   'Fringe',
   'Open',
+  'Masters',
 ]);
 /** Last words of the names of venues, which are places: "Millennium Stadium", "Wembley Arena". */
 const PLACE_HEADS = new Set(['Stadium', 'Arena']);
