@@ -521,6 +521,18 @@ describe('buildEntities: events, products and long names the knowledge base know
     expect(out).toEqual(['ORGANIZATION Nintendo', 'PRODUCT Lumo', 'PERSON Ann Vale', 'ORGANIZATION Harbour Studios']);
   });
 
+  it('takes a name after "its" and before a product noun for a product', () => {
+    const text = 'Browsers\nThe foundation said its Lumo browser was downloaded 25 million times.';
+    expect(kinds(text, [['ORG', 'Lumo']]).map((e) => `${e.kind} ${e.name}`)).toEqual(['PRODUCT Lumo']);
+  });
+
+  it('takes a company the knowledge base marks ambiguous for the company where the words after it are a company’s, however sure NER was', () => {
+    const trading = 'Retail\nRivals and Amazon reported strong Christmas sales.';
+    expect(kinds(trading, [['LOC', 'Amazon', 0.95]]).map((e) => `${e.kind} ${e.name}`)).toEqual(['ORGANIZATION Amazon']);
+    const river = 'Travel\nThey sailed up the Amazon for a week.';
+    expect(kinds(river, [['LOC', 'Amazon', 0.95]]).map((e) => `${e.kind} ${e.name}`)).toEqual(['PLACE Amazon']);
+  });
+
   it('keeps a company the knowledge base knows even where NER was unsure of it, but not an unknown name', () => {
     const text = 'Search\nWhile Google launched a new tool, Zantrix launched nothing.';
     const out = kinds(text, [

@@ -102,7 +102,9 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   const afterThe = /\bthe\s+$/.test(before);
   if (first && matches.every((m) => m.entry.kind === first.kind) && !(afterThe && first.subkind === 'company')) {
     const weakNer = ner === null || confidence < WEAK_NER;
-    if (!first.ambiguous || weakNer) return { kind: first.kind as EntityKind, known: first };
+    // "eBay and Amazon reported strong sales": what the sentence says of it is a company's.
+    const tradingCompany = first.subkind === 'company' && COMPANY_AFTER.test(after);
+    if (!first.ambiguous || weakNer || tradingCompany) return { kind: first.kind as EntityKind, known: first, cued: tradingCompany };
   }
   // What the sentence says of the name outranks what its words look like ("Green Day").
   if (NAMED_BEST_WORK_AFTER.test(after) && nerType !== 'PER') return { kind: 'WORK', known: null, cued: true };
@@ -118,8 +120,9 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     const event = lookupKnown(words.slice(i).join(' ')).find((m) => m.entry.kind === 'EVENT' && !m.entry.ambiguous);
     if (event && nerType !== 'PER') return { kind: 'EVENT', known: event.entry };
   }
-  // "Nintendo's DS handheld": after a company's possessive, a name before a product noun is its product.
-  if (nerType !== 'PER' && PRODUCT_NOUN_AFTER.test(after) && possessorIs(before, 'company')) return { kind: 'PRODUCT', known: null, cued: true };
+  // "Nintendo's DS handheld", "its Firefox browser": after a company's possessive, a name before a product noun is its product.
+  if (nerType !== 'PER' && PRODUCT_NOUN_AFTER.test(after) && (possessorIs(before, 'company') || /\bits\s+$/.test(before)))
+    return { kind: 'PRODUCT', known: null, cued: true };
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   // "Sports Personality of the Year", "European Footballer of the Year".
@@ -203,6 +206,10 @@ function possessorIsPerson(before: string): boolean {
 
 /** At or above this NER confidence, a name labelled a person that opens with a first name is one, whatever noun comes before it. */
 const SURE_PERSON = 0.9;
+
+/** What a company does in the words just after its name ("Amazon reported strong sales", "Apple shares rose"), and a river or a fruit does not. */
+const COMPANY_AFTER =
+  /^(?:[’']s)?\s+(?:(?:has |have |had |also |said it )?(?:reported|posted|announced|launched|sold|bought|acquired|cut|hired|shipped)\b|(?:shares?|stock|sales|profits?|revenues?|customers|users|subscribers|chief executive|boss|website|site|store)\b)/;
 
 /** Below this NER confidence, the knowledge base may overrule NER even for an ambiguous name. */
 const WEAK_NER = 0.75;
