@@ -351,6 +351,24 @@ describe('buildEntities: works and groups named by what the sentence says of the
     expect(out).toEqual(['Quiet Water', 'Night Harbour', 'interior ministry']);
   });
 
+  it('takes a name for a film by what follows it (its cast, its director, its takings) or by the award it won', () => {
+    const text =
+      'Box office\nLena Marsh, starring Ivo Brandt, fell to second place at the US box office. Quiet Water topped the box office again. Ann Vale won an Oscar for Silver Road, and an Oscar for Best Actor went to Ivo Brandt.';
+    const out = kinds(text, [
+      ['PER', 'Lena Marsh'],
+      ['PER', 'Ivo Brandt'],
+      ['ORG', 'Quiet Water'],
+      ['PER', 'Ann Vale'],
+      ['ORG', 'Silver Road'],
+      ['MISC', 'Best Actor'],
+      ['PER', 'Ivo Brandt'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(expect.arrayContaining(['WORK Lena Marsh', 'WORK Quiet Water', 'WORK Silver Road', 'PERSON Ivo Brandt', 'PERSON Ann Vale']));
+    expect(out).not.toContain('WORK Best Actor');
+    const sequel = 'Takings\nHarbour Quest 2 grossed $373m in its first month.';
+    expect(kinds(sequel, [['ORG', 'Harbour Quest']]).map((e) => `${e.kind} ${e.name}`)).toEqual(['WORK Harbour Quest 2']);
+  });
+
   it('takes a nationality word the knowledge base also knows as an award for the award where one mention reads as one', () => {
     const awards = 'Music\nThe singer won two Brits on Tuesday. The Brits were shown live, and the Brits will return next year.';
     expect(kinds(awards, []).map((e) => [e.kind, e.name, e.mentions])).toEqual([['AWARD', 'Brit Award', ['Brits/NAME', 'Brits/NAME', 'Brits/NAME']]]);

@@ -57,6 +57,11 @@ const WORK_NOUN_BEFORE =
   /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy)[ \t]+$/i;
 /** Nouns that are verbs too ("Liverpool play Juventus", "figures show Labour ahead"): a work only after a determiner or possessive. */
 const WORK_VERB_NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|new|latest|\p{L}+['’]s)\s+(?:play|show|hit)[ \t]+$/iu;
+/** After a film's name: its cast or director, or its takings ("Vera Drake, starring …", "… fell to second place at the US box office"). */
+const FILM_AFTER =
+  /^(?:,?\s+(?:starring|co-starring|directed by|written and directed by)\b|\s+(?:grossed|grosses)\b|\s+(?:topped|tops|took|takes|earned|made|opened|opens|fell|falls|slipped|slips|remained|stayed|held|holds|rose|climbed|dropped)\b[^.!?\n]{0,60}?\bbox[ -]office\b)/;
+/** A film award, then "for": the film it was for follows ("won an Oscar for Boys Don't Cry"). */
+const FILM_AWARD_FOR_BEFORE = /\b(?:Oscars?|Baftas?|Golden Globes?|Emmys?)(?: nominations?)? for[ \t]+$/;
 /** "star of …", "starring in …", "director of …": a work follows. */
 const WORK_VERB_BEFORE =
   /\b(?:starring in|starred in|stars in|star of|director of|directed|author of|wrote|sequel to|remake of|screening of|premiere of)[ \t]+(?:the[ \t]+)?$/i;
@@ -136,6 +141,9 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // the noun. (The list of first names holds "My" and "Secret": NER's doubt decides those.)
   const person = nerType === 'PER' && (SPEECH_AFTER.test(after) || (words.length >= 2 && confidence >= SURE_PERSON && genderOfFirstName(words[0]!) !== null));
   if (!person && (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
+  // What is said of a film after its name: "Vera Drake, starring Imelda Staunton", "… topped the
+  // US box office", "… grossed $373m"; and the film an award was for ("an Oscar for Boys Don't Cry").
+  if (FILM_AFTER.test(after) || (!person && !/^Best\b/.test(surface) && FILM_AWARD_FOR_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
   // "director of" and "wrote" also come before bodies and their staff ("director of the
   // Conference Board", "wrote S&P credit analyst X").
   if (!person && WORK_VERB_BEFORE.test(before) && !ORGANIZATION_NAME_HEADS.has(last) && !ROLE_AND_NAME_AFTER.test(after))

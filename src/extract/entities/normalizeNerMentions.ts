@@ -82,7 +82,7 @@ const SEQUEL_NUMBER_AFTER =
   /^ (?:[2-9]|II|III|IV|V|VI)(?![\p{L}\p{N}]|[-.,:/]\d|\s+\d| ?(?:%|m\b|bn\b|million|billion|per\b|points?\b|goals?\b|years?\b|days?\b))/u;
 
 /** Words near a name that make its number a sequel's ("Halo 2 sold 2.4 million copies"). */
-const SEQUEL_CONTEXT = /\b(?:copies|games?|gamers|sequel|consoles?|films?|movies?|albums?|box office|cinemas?)\b/i;
+const SEQUEL_CONTEXT = /\b(?:copies|games?|gamers|sequel|consoles?|films?|movies?|albums?|box[ -]office|grossed|cinemas?)\b/i;
 
 /** How far either side of a name `findSequels` looks for `SEQUEL_CONTEXT`. */
 const SEQUEL_CONTEXT_CHARS = 100;
