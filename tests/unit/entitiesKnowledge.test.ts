@@ -351,7 +351,7 @@ describe('buildEntities: works and groups named by what the sentence says of the
     expect(out).toEqual(['Quiet Water', 'Night Harbour', 'interior ministry']);
   });
 
-  it('takes a name for a film by what follows it (its cast, its director, its takings) or by the award it won', () => {
+  it('takes a name for a film by what follows it (its cast, its director, its takings) or by the award it won, and a singer by their album', () => {
     const text =
       'Box office\nLena Marsh, starring Ivo Brandt, fell to second place at the US box office. Quiet Water topped the box office again. Ann Vale won an Oscar for Silver Road, and an Oscar for Best Actor went to Ivo Brandt.';
     const out = kinds(text, [
@@ -365,6 +365,9 @@ describe('buildEntities: works and groups named by what the sentence says of the
     ]).map((e) => `${e.kind} ${e.name}`);
     expect(out).toEqual(expect.arrayContaining(['WORK Lena Marsh', 'WORK Quiet Water', 'WORK Silver Road', 'PERSON Ivo Brandt', 'PERSON Ann Vale']));
     expect(out).not.toContain('WORK Best Actor');
+    // A place has no albums: a name NER took for one before "'s new album" is a singer's.
+    const singer = 'Charts\nZorvan’s new album entered the chart at number one.';
+    expect(kinds(singer, [['LOC', 'Zorvan']]).map((e) => `${e.kind} ${e.name}`)).toEqual(['PERSON Zorvan']);
     const sequel = 'Takings\nHarbour Quest 2 grossed $373m in its first month.';
     expect(kinds(sequel, [['ORG', 'Harbour Quest']]).map((e) => `${e.kind} ${e.name}`)).toEqual(['WORK Harbour Quest 2']);
   });

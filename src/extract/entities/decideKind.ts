@@ -60,6 +60,9 @@ const WORK_VERB_NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|new|latest|\p
 /** After a film's name: its cast or director, or its takings ("Vera Drake, starring …", "… fell to second place at the US box office"). */
 const FILM_AFTER =
   /^(?:,?\s+(?:starring|co-starring|directed by|written and directed by)\b|\s+(?:grossed|grosses)\b|\s+(?:topped|tops|took|takes|earned|made|opened|opens|fell|falls|slipped|slips|remained|stayed|held|holds|rose|climbed|dropped)\b[^.!?\n]{0,60}?\bbox[ -]office\b)/;
+/** A possessive, then a singer's or a band's work: "'s new album", "'s debut single", "'s world tour". */
+const ARTIST_WORK_AFTER =
+  /^[’']s\s+(?:(?:new|latest|debut|first|second|third|fourth|last|forthcoming|next|hit|best-selling|comeback|world|farewell|greatest hits)\s+)*(?:album|single|record|tour|song|LP|EP|video)\b/;
 /** A film award, then "for": the film it was for follows ("won an Oscar for Boys Don't Cry"). */
 const FILM_AWARD_FOR_BEFORE = /\b(?:Oscars?|Baftas?|Golden Globes?|Emmys?)(?: nominations?)? for[ \t]+$/;
 /** "star of …", "starring in …", "director of …": a work follows. */
@@ -158,6 +161,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     possessorIsPerson(before)
   )
     return { kind: 'WORK', known: null, cued: true };
+  // "Eminem's new album": a place has no albums or tours; a singer does.
+  if (nerType === 'LOC' && matches.length === 0 && ARTIST_WORK_AFTER.test(after)) return { kind: 'PERSON', known: null, cued: true };
   return { kind: ner, known: null };
 }
 
