@@ -1,5 +1,5 @@
 import type { EntityKind } from '../types.js';
-import { nameKey, type Mention } from './mention.js';
+import { nameKey, workKey, type Mention } from './mention.js';
 
 /** Mentions that refer to one entity. */
 export interface Cluster {
@@ -82,8 +82,7 @@ export function clusterMentions(mentions: readonly Mention[], links: readonly (r
 }
 
 function typedKey(type: EntityKind, display: string): string {
-  // A title is the same work with or without its "The" ("The Aviator", "Aviator leads Oscar race").
-  const key = type === 'WORK' ? nameKey(display.replace(/^The\s+/, '')) : nameKey(display);
+  const key = type === 'WORK' ? workKey(display) : nameKey(display);
   // "Liberal Democrats" and "Liberal Democrat (spokeswoman)" name one party.
   return `${type}:${type === 'ORGANIZATION' && key.length > 5 && / \S+[^s]s$/.test(key) ? key.slice(0, -1) : key}`;
 }

@@ -8,7 +8,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
 import type { EntityKind } from '../types.js';
-import { ORGANIZATION_NAME_HEADS } from './lexicon.js';
+import { BUSINESS_NAME_WORDS, ORGANIZATION_NAME_HEADS } from './lexicon.js';
 
 export interface KindDecision {
   /** The kind, or null when the name is not an entity ("DVD", "GDP", "Bill"). */
@@ -188,13 +188,6 @@ function possessorIs(before: string, subkind: string): boolean {
   }
   return false;
 }
-
-/** Words of company names that are not heads of a body's name ("News International", "Express Newspapers"). */
-const BUSINESS_NAME_WORDS = new Set(
-  'International Holdings Media Chambers Associates Solicitors Consulting Partnership Newspapers Television Records Entertainment Pictures Studios Capital Partners Investments Industries Enterprises Atlantic Brothers Bros Communications Telecom Energy Foods Stores Football FC United City Rovers Wanderers Athletic'.split(
-    ' ',
-  ),
-);
 
 /**
  * Whether a person's possessive comes just before: a first name the list knows, then capitalised

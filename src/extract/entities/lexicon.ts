@@ -65,6 +65,14 @@ export const ORGANIZATION_NAME_HEADS = words(`
   University College
 `);
 
+/** Words of company and club names that are not heads of a body's name ("News International", "Express Newspapers", "Aston Villa FC"). */
+export const BUSINESS_NAME_WORDS = words(`
+  International Holdings Media Chambers Associates Solicitors Consulting Partnership Newspapers
+  Television Records Entertainment Pictures Studios Capital Partners Investments Industries
+  Enterprises Atlantic Brothers Bros Communications Telecom Energy Foods Stores Football FC United
+  City Rovers Wanderers Athletic
+`);
+
 /**
  * Buildings and places that stand for their institution in news copy ("the White House said").
  * They are organizations even when NER labels them locations.

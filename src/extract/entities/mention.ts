@@ -75,3 +75,8 @@ export function nameKey(name: string): string {
     .replace(/[\s-]+/g, ' ')
     .replace(/\.$/, '');
 }
+
+/** The key under which a work's titles meet, with or without their "The" ("The Aviator", "Aviator leads Oscar race"). */
+export function workKey(title: string): string {
+  return nameKey(title.replace(/^The\s+/, ''));
+}

@@ -2,7 +2,7 @@ import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind, NAMED_BEST_GROUP_AFTER } from './decideKind.js';
 import { FUNCTION_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
-import { makeMention, nameKey, type Mention, type NerMention } from './mention.js';
+import { makeMention, nameKey, workKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
 
@@ -210,7 +210,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       end += numbered[0].length;
       surface = text.slice(start, end);
       out.push(makeMention(start, end, surface, 'WORK', surface, Math.max(m.confidence, CUED_CONFIDENCE), 'ner'));
-      works.add(nameKey(surface));
+      works.add(workKey(surface));
       skipUntil = end;
       continue;
     }
@@ -221,7 +221,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       start = titleStart(text, start);
       surface = text.slice(start, end);
     }
-    if (type === 'WORK' && decided.known === null) works.add(nameKey(surface.replace(/^The\s+/, '')));
+    if (type === 'WORK' && decided.known === null) works.add(workKey(surface));
     // "Nato-Russia Council", "Fiscal Policy Committee": the head noun makes it an organization.
     const last = surface.slice(surface.lastIndexOf(' ') + 1);
     if (decided.known === null && (type === null || type === 'PERSON' || type === 'PLACE') && surface.includes(' ') && ORGANIZATION_NAME_HEADS.has(last)) {
@@ -240,7 +240,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // winner; a programme does, and so do its other mentions in the article.
     if (type === 'PERSON' && decided.known === null && SHOW_ROLE_AFTER.test(after)) {
       type = 'WORK';
-      works.add(nameKey(surface));
+      works.add(workKey(surface));
     }
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
     if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
@@ -303,7 +303,7 @@ const CONTINUATION = /^(?:and|of|for|&)\s/;
  */
 function retypeWorks(text: string, out: Mention[], works: ReadonlySet<string>): void {
   for (const m of out) {
-    if (m.type === 'WORK' || m.type === 'PLACE' || m.known !== undefined || !works.has(nameKey(m.text))) continue;
+    if (m.type === 'WORK' || m.type === 'PLACE' || m.known !== undefined || !works.has(workKey(m.text))) continue;
     m.type = 'WORK';
     m.title = undefined;
     m.start = titleStart(text, m.start);
