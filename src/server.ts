@@ -16,6 +16,7 @@ import { CONSISTENCY_HEADER, replicaReadsPlugin } from './graphql/replicaReadsPl
 import { createContext, type Context } from './graphql/context.js';
 import { createFormatError } from './graphql/formatError.js';
 import { createSchema } from './graphql/schema/createSchema.js';
+import { compiledGateway } from './graphql/compiledExecutor.js';
 import { createLimitsPlugin, type ChargeCost } from './graphql/limits/createLimitsPlugin.js';
 import { KnownOperationTypesRule } from './graphql/limits/knownOperationTypes.js';
 import { httpStatusPlugin } from './graphql/httpStatusPlugin.js';
@@ -134,7 +135,7 @@ export async function startServer(config: ServerConfig, prisma: PrismaClient, lo
   if (tracingOn()) traceResolvers(schema);
   const apollo = new ApolloServer<Context>({
     ...(queryCache ? { cache: queryCache } : {}),
-    schema,
+    gateway: compiledGateway(schema),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // The process handles SIGINT and SIGTERM itself (src/index.ts), draining requests in order;
