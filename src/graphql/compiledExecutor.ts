@@ -15,11 +15,19 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
+/** An operation's runs so far and, once it ran twice, its compiled form (null: it is not compiled). */
+interface Compiled {
+  runs: number;
+  query: CompiledQuery | null;
+}
+
 /**
- * Per document (Apollo keeps one parsed document per query text), then per operation: how many
- * times it ran, and its compiled form once it ran twice (null: it is not compiled).
+ * Per document (Apollo keeps one parsed document per query text), then per operation name.
+ * Least recently used documents are forgotten past this many, so compiled code, which Apollo's
+ * document cache does not count, stays bounded whatever clients send.
  */
-const compiled = new WeakMap<DocumentNode, Map<string, { runs: number; query: CompiledQuery | null }>>();
+type CompiledDocuments = Map<DocumentNode, Map<string, Compiled>>;
+const MAX_DOCUMENTS = 500;
 
 /** A query runs on graphql-js this many times before it is compiled: one-off documents never cost a compilation. */
 const RUNS_BEFORE_COMPILING = 1;
@@ -40,10 +48,11 @@ export function compiledOperations(): number {
  * included, are the same as graphql-js's (`tests/integration/compiledExecutor.test.ts`).
  */
 export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
+  const documents: CompiledDocuments = new Map();
   return async (request) => {
     const { document, operation, context } = request;
     const variables = request.request.variables ?? {};
-    const query = operation.operation === 'query' ? compiledFor(schema, document, operation) : null;
+    const query = operation.operation === 'query' ? compiledFor(documents, schema, document, operation) : null;
     if (query && !('errors' in getVariableValues(schema, operation.variableDefinitions ?? [], variables))) {
       const result = (await query.query(undefined, context, withDefaults(operation, variables))) as ExecutionResult;
       return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
@@ -58,9 +67,15 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
   };
 }
 
-function compiledFor(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
-  let byName = compiled.get(document);
-  if (!byName) compiled.set(document, (byName = new Map()));
+function compiledFor(documents: CompiledDocuments, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
+  let byName = documents.get(document);
+  // Read again, so it is the newest (a Map keeps insertion order): the oldest is forgotten first.
+  if (byName) documents.delete(document);
+  else {
+    byName = new Map();
+    if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+  }
+  documents.set(document, byName);
   const name = operation.name?.value ?? '';
   const entry = byName.get(name) ?? { runs: 0, query: null };
   byName.set(name, entry);
