@@ -641,4 +641,22 @@ describe('buildEntities: roles and the organizations before them', () => {
       ['PERSON', 'Ann Lee', 'fly-half', 'Hartley'],
     ]);
   });
+
+  it('reads a band member’s part as a role with the band', () => {
+    const text = 'Tour news\nMoonfall guitarist Ray Dunn and Moonfall drummer Kit Vale left, and lead singer Ada Moss stayed.';
+    expect(
+      people(text, [
+        ['ORG', 'Moonfall'],
+        ['PER', 'Ray Dunn'],
+        ['ORG', 'Moonfall'],
+        ['PER', 'Kit Vale'],
+        ['PER', 'Ada Moss'],
+      ]),
+    ).toEqual([
+      ['ORGANIZATION', 'Moonfall', null, null],
+      ['PERSON', 'Ray Dunn', 'guitarist', 'Moonfall'],
+      ['PERSON', 'Kit Vale', 'drummer', 'Moonfall'],
+      ['PERSON', 'Ada Moss', 'lead singer', null],
+    ]);
+  });
 });

@@ -19,6 +19,7 @@ export const ROLE_HEADS = words(`
   strategist presenter host author chancellor-elect superintendent coordinator organiser organizer
   architect shareholder investor banker trader broker member exchequer
   coach skipper striker midfielder defender goalkeeper winger fly-half scrum-half full-back centre-back
+  frontman frontwoman singer vocalist guitarist bassist drummer keyboardist rapper
 `);
 
 /** Plural nouns for a group of people speaking for an organization or place ("NATO members"). */
