@@ -241,6 +241,29 @@ describe('buildEntities: a group named like a person', () => {
 });
 
 describe('buildEntities: works and groups named by what the sentence says of them', () => {
+  it('finds a band NER missed before a member’s part and a name, but not a word that describes the member', () => {
+    const text =
+      'Tour news\nMoonfall frontman Ray Dunn said the tour was off. The Dimmers drummer Kit Vale agreed, but Lead singer Ada Moss, Folk singer Ben Hale and Welsh singer Cai Rees did not.';
+    const out = kinds(text, [
+      ['PER', 'Ray Dunn'],
+      ['PER', 'Kit Vale'],
+      ['PER', 'Ada Moss'],
+      ['PER', 'Ben Hale'],
+      ['MISC', 'Welsh'],
+      ['PER', 'Cai Rees'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual([
+      'ORGANIZATION Moonfall',
+      'PERSON Ray Dunn',
+      'ORGANIZATION The Dimmers',
+      'PERSON Kit Vale',
+      'PERSON Ada Moss',
+      'PERSON Ben Hale',
+      'PLACE Wales',
+      'PERSON Cai Rees',
+    ]);
+  });
+
   it('takes a name, its possessive and a capitalised number for one title, not a name and a number', () => {
     const text = 'Box office\nThe sequel Harbour’s Eleven took $40m. Critics liked Harbour’s Eleven more than Brandt’s latest.';
     const out = kinds(text, [

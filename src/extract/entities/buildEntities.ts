@@ -9,6 +9,7 @@ import { findGazetteerMentions } from './findGazetteerMentions.js';
 import { findLowercaseOrganizations } from './findLowercaseOrganizations.js';
 import { findKnownLongNames } from './findKnownLongNames.js';
 import { findKnownOrganizations } from './findKnownOrganizations.js';
+import { findBandNames } from './findBandNames.js';
 import { findWorkTitles } from './findWorkTitles.js';
 import { findRole, lowerBound } from './findRole.js';
 import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
@@ -55,6 +56,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   mentions = mergeInGaps(mentions, findLowercaseOrganizations(text, words));
   mentions = mergeInGaps(mentions, findKnownOrganizations(words));
   mentions = mergeInGaps(mentions, findWorkTitles(words, text));
+  mentions = mergeInGaps(mentions, findBandNames(words, text));
   mentions = preferEventsToDemonyms(text, mentions);
 
   const links = acronyms.map((a) => [a.full.display, a.acronym.display] as const);
