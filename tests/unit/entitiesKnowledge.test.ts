@@ -665,6 +665,22 @@ describe('buildEntities: roles and the organizations before them', () => {
     ]);
   });
 
+  it('takes a place or a band that opens with a word a role phrase stops at ("New", "The") whole, as the affiliation', () => {
+    const text = 'Hearing\nNew Harbour Senator Ann Lee said so. The Dimmers drummer Kit Vale agreed.';
+    expect(
+      people(text, [
+        ['LOC', 'New Harbour'],
+        ['PER', 'Ann Lee'],
+        ['ORG', 'The Dimmers'],
+        ['PER', 'Kit Vale'],
+      ]),
+    ).toEqual([
+      ['PERSON', 'Ann Lee', 'Senator', 'New Harbour'],
+      ['ORGANIZATION', 'Dimmers', null, null],
+      ['PERSON', 'Kit Vale', 'drummer', 'Dimmers'],
+    ]);
+  });
+
   it('reads a band member’s part as a role with the band', () => {
     const text = 'Tour news\nMoonfall guitarist Ray Dunn and Moonfall drummer Kit Vale left, and lead singer Ada Moss stayed.';
     expect(

@@ -152,6 +152,14 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
   // a place does ("Trade and Industry Secretary" stays whole).
   // A joiner only joins inside the title: "…, and Northern Ireland Minister X" starts after it.
   while (first < j && ROLE_JOINERS.has(words[first]!.text.toLowerCase())) first++;
+  // "The Darkness drummer": a name that opens with a word the phrase stopped at is still whole.
+  const previous = first > 0 ? words[first - 1]! : null;
+  if (
+    previous &&
+    glued(text, previous, words[first]!) &&
+    inside(previous.start, head.start).some((m) => m.start === previous.start && m.end > words[first]!.start && m.type !== 'PERSON')
+  )
+    first--;
   let cut: Mention | undefined;
   for (const m of inside(words[first]!.start, head.start)) {
     if (m.type === 'PERSON' || (titleCase && m.type !== 'PLACE')) continue;
