@@ -241,6 +241,19 @@ describe('buildEntities: a group named like a person', () => {
 });
 
 describe('buildEntities: works and groups named by what the sentence says of them', () => {
+  it('takes two names listed before a plural verb for groups unless they open like people’s', () => {
+    const text = 'Awards night\nGlass Foxes and Iron Engines were among the winners. Ann Lee and Ray Dunn were not, and Mr Hale and Dr Moss are angry.';
+    const out = kinds(text, [
+      ['PER', 'Glass Foxes'],
+      ['PER', 'Iron Engines'],
+      ['PER', 'Ann Lee'],
+      ['PER', 'Ray Dunn'],
+      ['PER', 'Mr Hale'],
+      ['PER', 'Dr Moss'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['ORGANIZATION Glass Foxes', 'ORGANIZATION Iron Engines', 'PERSON Ann Lee', 'PERSON Ray Dunn', 'PERSON Hale', 'PERSON Moss']);
+  });
+
   it('finds a band NER missed before a member’s part and a name, but not a word that describes the member', () => {
     const text =
       'Tour news\nMoonfall frontman Ray Dunn said the tour was off. The Dimmers drummer Kit Vale agreed, but Lead singer Ada Moss, Folk singer Ben Hale and Welsh singer Cai Rees did not.';

@@ -34,6 +34,14 @@ const GROUP_NOUN_BEFORE = /\b(?:band|group|side|club|team|orchestra|choir)\s+$/;
 const PLURAL_VERB_AFTER = /^\s+(?:were|are)\b/;
 const CLAUSE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+|\b(?:but|while|when|after|because|since|although)\s+)$/;
 
+/**
+ * Two names listed before a plural verb at the start of a clause: "Girls Aloud and Scissor
+ * Sisters were among the winners". `LISTED_FIRST` follows the first name, `LISTED_SECOND`
+ * precedes the second (which `PLURAL_VERB_AFTER` follows).
+ */
+const LISTED_FIRST = /^\s+and\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?:were|are)\b/u;
+const LISTED_SECOND = /(?:^|[.!?:;"“‘(\n]\s*)(?:\p{Lu}[\p{L}'’-]*\s+){1,3}and\s+$/u;
+
 /** A score just after a name, then another name or the end of the line: "Nice 1 Lens 2", "Hull 3". */
 const SCORE_AFTER = /^[ \t]+\d{1,3}(?:[ \t]+\p{Lu}|[ \t]*$|[ \t]*\n)/u;
 /** A score just before a name, at the start of a line or after another name: "Nice 1 Lens 2". */
@@ -326,7 +334,18 @@ function namesAGroup(surface: string, after: string, before: string): boolean {
   // "Valve, which made Half-Life 2": "which" follows no person, unless the name opens with a first name.
   if (WHICH_AFTER.test(after) && /^\p{Lu}/u.test(surface) && genderOfFirstName(surface.split(' ')[0]!) === null) return true;
   // A lone plural word ("Ecologists are warning") is a common noun opening the sentence, not a group's name.
-  return PLURAL_VERB_AFTER.test(after) && CLAUSE_START.test(before) && !/^\p{Lu}\p{Ll}+s$/u.test(surface);
+  if (PLURAL_VERB_AFTER.test(after) && CLAUSE_START.test(before) && !/^\p{Lu}\p{Ll}+s$/u.test(surface)) return true;
+  // Two names listed before a plural verb ("Girls Aloud and Scissor Sisters were") may be two
+  // people ("Smith and Jones were", "Gordon Brown and Tony Blair were"): a name of two words or
+  // more that opens with no first name, title or honorific is no person's.
+  const first = surface.split(' ')[0]!;
+  return (
+    surface.includes(' ') &&
+    genderOfFirstName(first) === null &&
+    !TITLE_WORDS.has(first) &&
+    !HONORIFICS.has(first) &&
+    ((LISTED_FIRST.test(after) && CLAUSE_START.test(before)) || (LISTED_SECOND.test(before) && PLURAL_VERB_AFTER.test(after)))
+  );
 }
 
 /**
