@@ -478,6 +478,16 @@ describe('buildEntities: works and groups named by what the sentence says of the
 });
 
 describe('buildEntities: events, products and long names the knowledge base knows', () => {
+  it('keeps an award’s or an event’s name of several words whole where NER took a nationality word or a place out of it', () => {
+    const text = 'Busy summer\nThe band played at the Brit Awards before the Tour de France reached Paris.';
+    const out = kinds(text, [
+      ['MISC', 'Brit'],
+      ['LOC', 'France'],
+      ['LOC', 'Paris'],
+    ]).map((e) => `${e.kind} ${e.name} ${e.mentions.join(',')}`);
+    expect(out).toEqual(['AWARD Brit Award Brit Awards/NAME', 'EVENT Tour de France Tour de France/NAME', 'PLACE Paris Paris/NAME']);
+  });
+
   it('takes a tournament named "… Open" or "… Masters" and a sponsor before a known event for events', () => {
     const text = 'Weekend sport\nAnn Vale won the Harbour Open, Ivo Brandt leads the Bay Masters, and Ireland lead the RBS Six Nations.';
     const out = kinds(text, [

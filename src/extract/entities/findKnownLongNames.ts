@@ -20,8 +20,9 @@ function namesStartingWith(word: string): readonly { form: string; entry: KbEntr
 
 /**
  * Organizations the knowledge base knows by a long name ("Office for National Statistics") or
- * one that lists words ("Department for Culture, Media and Sport"), where the text writes them
- * out: NER often cuts such a name at a comma, an "and" or a "for" into pieces. These mentions
+ * one that lists words ("Department for Culture, Media and Sport"), and awards and events it knows
+ * by several words ("Brit Awards", "Tour de France"), where the text writes them out: NER often
+ * cuts such a name at a comma, an "and" or a "for", or takes a nationality word or a place out of it. These mentions
  * replace NER's within them (see buildEntities). Of overlapping names the longest is kept
  * ("Department for Education and Skills", not the "Department for Education" inside it).
  */
@@ -37,7 +38,9 @@ export function findKnownLongNames(words: readonly Word[], text: string): Mentio
       if (text.startsWith(name.form, word.start) && !LETTER_OR_DIGIT.test(text.charAt(end)) && (!best || name.form.length > best.form.length)) best = name;
     }
     if (!best || (out.length > 0 && out[out.length - 1]!.end > word.start)) continue;
-    out.push(makeMention(word.start, word.start + best.form.length, best.form, 'ORGANIZATION', best.form, 0.9, 'rule', best.entry.id));
+    // Only organizations, awards and events are indexed as long names (knowledgeBase.ts).
+    const kind = best.entry.kind === 'AWARD' || best.entry.kind === 'EVENT' ? best.entry.kind : 'ORGANIZATION';
+    out.push(makeMention(word.start, word.start + best.form.length, best.form, kind, best.form, 0.9, 'rule', best.entry.id));
   }
   return out;
 }

@@ -42,7 +42,7 @@ interface Index {
   countryName: Map<string, string>;
   /** First words of multi-word names of places, for the gazetteer's scanner. */
   multiWordStarts: Set<string>;
-  /** Organizations' long names and names that list words ("Department for Culture, Media and Sport"), which NER splits. */
+  /** Organizations' long names and names that list words ("Department for Culture, Media and Sport"), and awards' and events' names of several words, which NER splits. */
   longNames: { form: string; entry: KbEntry }[];
 }
 
@@ -83,6 +83,9 @@ function load(): Index {
     for (const form of [name, ...names]) put(form, { entry, demonym: false });
     if (kind === 'ORGANIZATION' && !ambiguous)
       for (const form of [name, ...names]) if (/\p{Lu}\p{L}*(?:,| and) \p{Lu}/u.test(form) || form.split(' ').length >= 3) longNames.push({ form, entry });
+    // An award's or an event's name of several words: NER takes a nationality word or a place
+    // out of it ("Brit Awards", "Tour de France", "Chinese New Year").
+    if ((kind === 'AWARD' || kind === 'EVENT') && !ambiguous) for (const form of [name, ...names]) if (form.includes(' ')) longNames.push({ form, entry });
     for (const form of demonyms) put(form, { entry, demonym: true });
   }
   const exactOrAsWord = new Map(exact);
