@@ -13,6 +13,20 @@ function kinds(text: string, ner: readonly NerTag[]) {
 }
 
 describe('buildEntities: mention forms and nesting', () => {
+  it('takes a first name alone for the one person named so before it, but not after "Mr" or a role', () => {
+    const text =
+      'Cup tie\nMara Olsen scored twice and Grant Lee was sent off. "Mara was magnificent," the coach said. Sir Alan Budd watched, and Sir Alan said little. Mr Grant, the referee, disagreed.';
+    const out = kinds(text, [
+      ['PER', 'Mara Olsen'],
+      ['PER', 'Grant Lee'],
+      ['PER', 'Mara'],
+      ['PER', 'Alan Budd'],
+      ['PER', 'Alan'],
+      ['PER', 'Grant'],
+    ]).map((e) => `${e.name}: ${e.mentions.map((m) => m.split('/')[0]).join(', ')}`);
+    expect(out).toEqual(['Mara Olsen: Mara Olsen, Mara', 'Grant Lee: Grant Lee', 'Alan Budd: Alan Budd, Alan', 'Grant: Grant']);
+  });
+
   it('tells names, acronyms and nationality words apart, and links a demonym to its country', () => {
     const text = 'Talks in Lisbon\nFrench officials met Portugal’s envoy and EU staff. The French side said Portugal was ready.';
     expect(

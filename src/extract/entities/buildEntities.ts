@@ -60,7 +60,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   mentions = preferEventsToDemonyms(text, mentions);
 
   const links = acronyms.map((a) => [a.full.display, a.acronym.display] as const);
-  const clusters = clusterMentions(mentions, links);
+  const clusters = clusterMentions(text, mentions, links);
   propagateMentions(text, words, clusters);
   addNestedMentions(text, clusters);
   const headline = segments[0];

@@ -1,3 +1,4 @@
+import { genderOfFirstName } from '../knowledge/firstNames.js';
 import type { EntityKind } from '../types.js';
 import { nameKey, workKey, type Mention } from './mention.js';
 
@@ -12,14 +13,18 @@ export interface Cluster {
  * Groups mentions into entities (in-article coreference):
  * - one name spelled with different case is one entity ("NATO" / "Nato");
  * - a person's surname alone refers back to the full name ("Lavrov" → "Sergei Lavrov"), to the
- *   nearest preceding full name when several people share it;
+ *   nearest preceding full name when several people share it; a first name alone to the one
+ *   person named so before it ("Thierry" → "Thierry Henry");
  * - full names one edit apart with the same first name are one person ("Emily Horn(e)");
  * - an acronym introduced in parentheses joins its full name (`links` holds such display pairs);
  * - where NER gave one name different types, the majority type wins.
  */
-export function clusterMentions(mentions: readonly Mention[], links: readonly (readonly [string, string])[]): Cluster[] {
+export function clusterMentions(text: string, mentions: readonly Mention[], links: readonly (readonly [string, string])[]): Cluster[] {
   voteTypes(mentions);
-  const persons = clusterPersons(mentions.filter((m) => m.type === 'PERSON'));
+  const persons = clusterPersons(
+    text,
+    mentions.filter((m) => m.type === 'PERSON'),
+  );
   const personByKey = new Map<string, Cluster>();
   for (const c of persons)
     for (const m of c.mentions) {
@@ -117,7 +122,7 @@ function voteTypes(mentions: readonly Mention[]): void {
 }
 
 /** Full names first (merging one-edit spellings), then single words attached to them. */
-function clusterPersons(mentions: readonly Mention[]): Cluster[] {
+function clusterPersons(text: string, mentions: readonly Mention[]): Cluster[] {
   const full: { cluster: Cluster; keys: string[] }[] = [];
   const singles: Mention[] = [];
   for (const m of mentions) {
@@ -156,6 +161,17 @@ function clusterPersons(mentions: readonly Mention[]): Cluster[] {
       best.cluster.mentions.push(m);
       continue;
     }
+    // "Thierry" (in a quote) for "Thierry Henry" named before it, and "Sir Alan" for "Sir Alan
+    // Budd": a first name alone is the one person of the article named so, when there is exactly
+    // one. After "Mr", "Dr" or a role ("Mr Howard", "King Michael") the name is a surname or
+    // someone else's.
+    if (genderOfFirstName(m.display) !== null && firstNameAlone(text, m)) {
+      const named = full.filter((f) => f.keys.some((k) => k.startsWith(`${key} `)) && f.cluster.mentions.some((fm) => fm.start < m.start));
+      if (named.length === 1) {
+        named[0]!.cluster.mentions.push(m);
+        continue;
+      }
+    }
     let c = alone.get(key);
     if (!c) alone.set(key, (c = { type: 'PERSON', mentions: [] }));
     c.mentions.push(m);
@@ -166,6 +182,22 @@ function clusterPersons(mentions: readonly Mention[]): Cluster[] {
   for (const f of full) out.push(f.cluster);
   for (const c of alone.values()) out.push(c);
   return out;
+}
+
+/** Titles used with a first name alone ("Sir Alan", "Dame Judi"). */
+const FIRST_NAME_TITLES = new Set(['Sir', 'Dame']);
+/** The capitalised word just before a mention, with a full stop if one follows it ("Mr.", or a sentence's end). */
+const WORD_BEFORE = /(\p{Lu}[\p{L}'’-]*)(\.?)\s+$/u;
+/** Abbreviated titles written with a full stop ("Mr. Howard"). */
+const DOTTED_TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Rev', 'St', 'Gen', 'Sen', 'Rep', 'Gov']);
+
+/** True when the mention is a first name used alone: nothing capitalised before it but "Sir" or "Dame". */
+function firstNameAlone(text: string, m: Mention): boolean {
+  if (m.title) return FIRST_NAME_TITLES.has(m.title.text);
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, m.start - 24), m.start));
+  // "… his brother Mukesh. Anil, 45, …": a full stop after anything but a title ends a sentence.
+  if (!before || (before[2] && !DOTTED_TITLES.has(before[1]!))) return true;
+  return FIRST_NAME_TITLES.has(before[1]!);
 }
 
 /** Like nameKey, but a hyphenated surname stays one word ("Kilroy-Silk"). */
