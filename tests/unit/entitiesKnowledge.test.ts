@@ -718,6 +718,28 @@ describe('buildEntities: roles and the organizations before them', () => {
     ]);
   });
 
+  it('reads the owner of a role after "its" as what "its" stands for', () => {
+    const text =
+      'Results\nHarbour Mills has no staff in Norway, apart from a house in Oslo owned by its finance director Ann Lee. Regulators sued Kettle Group, its chairman Ray Dunn and others.';
+    expect(
+      people(text, [
+        ['ORG', 'Harbour Mills'],
+        ['LOC', 'Norway'],
+        ['LOC', 'Oslo'],
+        ['PER', 'Ann Lee'],
+        ['ORG', 'Kettle Group'],
+        ['PER', 'Ray Dunn'],
+      ]),
+    ).toEqual([
+      ['ORGANIZATION', 'Harbour Mills', null, null],
+      ['PLACE', 'Norway', null, null],
+      ['PLACE', 'Oslo', null, null],
+      ['PERSON', 'Ann Lee', 'finance director', 'Harbour Mills'],
+      ['ORGANIZATION', 'Kettle Group', null, null],
+      ['PERSON', 'Ray Dunn', 'chairman', 'Kettle Group'],
+    ]);
+  });
+
   it('reads a band member’s part as a role with the band', () => {
     const text = 'Tour news\nMoonfall guitarist Ray Dunn and Moonfall drummer Kit Vale left, and lead singer Ada Moss stayed.';
     expect(

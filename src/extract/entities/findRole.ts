@@ -76,7 +76,45 @@ const MAX_APPOSITIVE_WORDS = 14;
  * the mention's first word in `words`.
  */
 export function findRole(text: string, words: readonly Word[], index: number, mention: Mention, inside: MentionsInside): FoundRole | null {
-  return roleBefore(text, words, index, inside) ?? roleAfter(text, words, mention, inside);
+  const found = roleBefore(text, words, index, inside) ?? roleAfter(text, words, mention, inside);
+  if (found === null || found.affiliation !== null) return found;
+  // "Its president Satoru Iwata", "Mr Ito, its chief executive,": the owner is what "its" stands for.
+  const its = /^its\s+/i.exec(found.role);
+  const before = words[lowerBound(words, found.span.start) - 1];
+  if (its) {
+    found.role = found.role.slice(its[0].length);
+    found.span = { start: found.span.start + its[0].length, end: found.span.end };
+    found.affiliation = ownerOfIts(text, found.span.start, inside);
+  } else if (before && before.text.toLowerCase() === 'its' && glued(text, before, words[lowerBound(words, found.span.start)]!)) {
+    found.affiliation = ownerOfIts(text, before.start, inside);
+  }
+  return found;
+}
+
+/** How far back "its" looks for the organization or place it stands for. */
+const ITS_REACH = 300;
+
+/** Words before a name that make it the object of a phrase, or a modifier, rather than what "its" stands for. */
+const NOT_OWNER_BEFORE = /\b(?:in|at|on|from|to|into|of|by|for|with|against|a|an|the|its|their|his|her)\s+$/i;
+
+/**
+ * What "its" stands for: the organization or place named last before `at`, within reach, that is
+ * neither the object of a preposition nor after an article or a possessive ("Yukos has no assets
+ * in the US, apart from a house in Houston owned by its chief finance officer" is Yukos's;
+ * "Kazakhstan has been dominated by its president"), unless one stands just before it, with a
+ * comma ("proceedings against Vivendi, its chief executive").
+ */
+function ownerOfIts(text: string, at: number, inside: MentionsInside): Mention | null {
+  const named = inside(Math.max(0, at - ITS_REACH), at);
+  // "proceedings against Vivendi, its chief executive …": a name just before is the owner.
+  const last = named[named.length - 1];
+  if (last && (last.type === 'ORGANIZATION' || last.type === 'PLACE') && last.form !== 'DEMONYM' && /^,\s*$/.test(text.slice(last.end, at))) return last;
+  for (let i = named.length - 1; i >= 0; i--) {
+    const m = named[i]!;
+    if ((m.type !== 'ORGANIZATION' && m.type !== 'PLACE') || m.form === 'DEMONYM') continue;
+    if (!NOT_OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) return m;
+  }
+  return null;
 }
 
 function glued(text: string, a: Word, b: Word): boolean {
