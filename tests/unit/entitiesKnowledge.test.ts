@@ -718,6 +718,23 @@ describe('buildEntities: roles and the organizations before them', () => {
     ]);
   });
 
+  it('reads the organization a person is "of" as their affiliation, but not a place', () => {
+    const text = 'Markets\nPrices fell sharply, said Ann Lee of Harbour Capital. "It is grim," said Ray Dunn of Oslo.';
+    expect(
+      people(text, [
+        ['PER', 'Ann Lee'],
+        ['ORG', 'Harbour Capital'],
+        ['PER', 'Ray Dunn'],
+        ['LOC', 'Oslo'],
+      ]),
+    ).toEqual([
+      ['PERSON', 'Ann Lee', null, 'Harbour Capital'],
+      ['ORGANIZATION', 'Harbour Capital', null, null],
+      ['PERSON', 'Ray Dunn', null, null],
+      ['PLACE', 'Oslo', null, null],
+    ]);
+  });
+
   it('reads the owner of a role after "its" as what "its" stands for', () => {
     const text =
       'Results\nHarbour Mills has no staff in Norway, apart from a house in Oslo owned by its finance director Ann Lee. Regulators sued Kettle Group, its chairman Ray Dunn and others.';

@@ -11,7 +11,7 @@ import { findKnownLongNames } from './findKnownLongNames.js';
 import { findKnownOrganizations } from './findKnownOrganizations.js';
 import { findBandNames } from './findBandNames.js';
 import { findWorkTitles } from './findWorkTitles.js';
-import { findRole, lowerBound } from './findRole.js';
+import { findRole, lowerBound, organizationAfterOf } from './findRole.js';
 import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { isAcronymForm, nameKey, type Mention, type NerMention } from './mention.js';
@@ -111,6 +111,13 @@ export function buildEntities(text: string, segments: readonly { start: number; 
         const owner = found.affiliation ? clusterOf.get(found.affiliation) : undefined;
         affiliation = owner === undefined ? (countryOfOffice(found.role) ?? null) : finalNames[owner]!;
         break;
+      }
+      // "said Nick Gibson of Games Investor Consulting": no role, but whom the person speaks for.
+      for (const m of c.mentions) {
+        if (affiliation !== null) break;
+        const of = organizationAfterOf(text, m, inside);
+        const owner = of ? clusterOf.get(of) : undefined;
+        if (owner !== undefined) affiliation = finalNames[owner]!;
       }
     }
     const mentions: EntityMention[] = [];

@@ -91,6 +91,19 @@ export function findRole(text: string, words: readonly Word[], index: number, me
   return found;
 }
 
+/** " of " (or " of the ") between a person's name and an organization's. */
+const OF_BETWEEN = /^ of (?:the )?$/;
+
+/**
+ * The organization a person is "of" just after the name ("Nick Gibson of Games Investor
+ * Consulting", "Howard Archer of Global Insight"); not a place, which says where they live.
+ */
+export function organizationAfterOf(text: string, mention: Mention, inside: MentionsInside): Mention | null {
+  const next = inside(mention.end, mention.end + 80).find((m) => m.start > mention.end);
+  if (!next || next.type !== 'ORGANIZATION' || !OF_BETWEEN.test(text.slice(mention.end, next.start))) return null;
+  return next;
+}
+
 /** How far back "its" looks for the organization or place it stands for. */
 const ITS_REACH = 300;
 
