@@ -492,6 +492,15 @@ describe('buildEntities: works and groups named by what the sentence says of the
 });
 
 describe('buildEntities: events, products and long names the knowledge base knows', () => {
+  it('takes the baseball leagues for competitions, not organizations', () => {
+    const text = 'Baseball\nResults of Major League Baseball games played on Monday, and the American League standings.';
+    const out = kinds(text, [
+      ['ORG', 'Major League Baseball'],
+      ['ORG', 'American League'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['EVENT Major League Baseball', 'EVENT American League']);
+  });
+
   it('keeps an award’s or an event’s name of several words whole where NER took a nationality word or a place out of it', () => {
     const text = 'Busy summer\nThe band played at the Brit Awards before the Tour de France reached Paris.';
     const out = kinds(text, [
