@@ -1,10 +1,7 @@
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
-import { FUNCTION_WORDS, TITLE_WORDS } from './lexicon.js';
+import { BAND_ROLES, FUNCTION_WORDS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, type Mention } from './mention.js';
 import { isCapitalised, type Word } from './scanWords.js';
-
-/** A band member's part, which a band's name comes before: "Coldplay frontman Chris Martin". */
-const BAND_ROLES = new Set(['frontman', 'frontwoman', 'singer', 'vocalist', 'guitarist', 'bassist', 'drummer', 'keyboardist']);
 
 /**
  * Capitalised words before a band role that say what kind of member, not whose: "Lead singer",

@@ -20,10 +20,10 @@ function namesStartingWith(word: string): readonly { form: string; entry: KbEntr
 
 /**
  * Organizations the knowledge base knows by a long name ("Office for National Statistics") or
- * one that lists words ("Department for Culture, Media and Sport"), and awards and events it knows
- * by several words ("Brit Awards", "Tour de France"), where the text writes them out: NER often
- * cuts such a name at a comma, an "and" or a "for", or takes a nationality word or a place out of it. These mentions
- * replace NER's within them (see buildEntities). Of overlapping names the longest is kept
+ * one that lists words ("Department for Culture, Media and Sport"), and awards and events it
+ * knows by several words ("Brit Awards", "Tour de France"), where the text writes them out: NER
+ * often cuts such a name at a comma, an "and" or a "for", or takes a nationality word or a place
+ * out of it. These mentions replace NER's within them (see buildEntities). Of overlapping names the longest is kept
  * ("Department for Education and Skills", not the "Department for Education" inside it).
  */
 export function findKnownLongNames(words: readonly Word[], text: string): Mention[] {

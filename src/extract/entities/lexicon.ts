@@ -5,6 +5,9 @@
 
 const words = (list: string): Set<string> => new Set(list.trim().split(/\s+/));
 
+/** A band member's part, which the band's name comes before: "Coldplay frontman Chris Martin". */
+export const BAND_ROLES = words(`frontman frontwoman singer vocalist guitarist bassist drummer keyboardist`);
+
 /** Nouns that head a role phrase ("foreign minister", "press secretary"), lower case, singular. */
 export const ROLE_HEADS = words(`
   minister secretary adviser advisor spokesperson spokesman spokeswoman president vice-president
@@ -19,7 +22,7 @@ export const ROLE_HEADS = words(`
   strategist presenter host author chancellor-elect superintendent coordinator organiser organizer
   architect shareholder investor banker trader broker member exchequer
   coach skipper striker midfielder defender goalkeeper winger fly-half scrum-half full-back centre-back
-  frontman frontwoman singer vocalist guitarist bassist drummer keyboardist rapper
+  rapper ${[...BAND_ROLES].join(' ')}
 `);
 
 /** Plural nouns for a group of people speaking for an organization or place ("NATO members"). */
