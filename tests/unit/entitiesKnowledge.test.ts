@@ -27,6 +27,26 @@ describe('buildEntities: mention forms and nesting', () => {
     expect(out).toEqual(['Mara Olsen: Mara Olsen, Mara', 'Grant Lee: Grant Lee', 'Alan Budd: Alan Budd, Alan', 'Grant: Grant']);
   });
 
+  it('takes a name of several words that ends exactly one longer name for that person, in either order', () => {
+    const text =
+      'Min Tun freed\nOpposition figure Hla Min Tun was released on Monday. Min Tun said he would go on, and Tun thanked supporters. Ana Duncan Reyes and Luis Duncan Reyes spoke; Duncan Reyes left.';
+    const out = kinds(text, [
+      ['PER', 'Min Tun'],
+      ['PER', 'Hla Min Tun'],
+      ['PER', 'Min Tun'],
+      ['PER', 'Tun'],
+      ['PER', 'Ana Duncan Reyes'],
+      ['PER', 'Luis Duncan Reyes'],
+      ['PER', 'Duncan Reyes'],
+    ]).map((e) => `${e.name}: ${e.mentions.map((m) => m.split('/')[0]).join(', ')}`);
+    expect(out).toEqual([
+      'Hla Min Tun: Min Tun, Hla Min Tun, Min Tun, Tun',
+      'Ana Duncan Reyes: Ana Duncan Reyes',
+      'Luis Duncan Reyes: Luis Duncan Reyes',
+      'Duncan Reyes: Duncan Reyes',
+    ]);
+  });
+
   it('tells names, acronyms and nationality words apart, and links a demonym to its country', () => {
     const text = 'Talks in Lisbon\nFrench officials met Portugal’s envoy and EU staff. The French side said Portugal was ready.';
     expect(
@@ -583,6 +603,55 @@ describe('buildEntities: events, products and long names the knowledge base know
       ['PLACE', 'HARWICK', 1],
       ['ORGANIZATION', 'Harwick', 2],
       ['ORGANIZATION', 'Leeds', 1],
+    ]);
+  });
+
+  it('takes a city one side beats or leads for a team in its mentions, but not where the words make it the place', () => {
+    const text =
+      'Late rally\nLanny Freeman pitched seven innings as Sacramento defeated Tucson 5-2 on Monday. Sacramento’s lead over Fresno grew to three games. A single gave Omaha a 3-1 lead in Fresno. France beat Germany 2-1.';
+    const out = kinds(text, [
+      ['PER', 'Lanny Freeman'],
+      ['PER', 'Sacramento'],
+      ['LOC', 'Tucson'],
+      ['PER', 'Sacramento'],
+      ['LOC', 'Fresno'],
+      ['LOC', 'Omaha'],
+      ['LOC', 'Fresno'],
+      ['LOC', 'France'],
+      ['LOC', 'Germany'],
+    ]).map((e) => [e.kind, e.name, e.mentions.length]);
+    expect(out).toEqual([
+      ['PERSON', 'Lanny Freeman', 1],
+      ['ORGANIZATION', 'Sacramento', 2],
+      ['ORGANIZATION', 'Tucson', 1],
+      ['ORGANIZATION', 'Fresno', 1],
+      ['ORGANIZATION', 'Omaha', 1],
+      ['PLACE', 'Fresno', 1],
+      ['PLACE', 'France', 1],
+      ['PLACE', 'Germany', 1],
+    ]);
+  });
+
+  it('takes a name the words around it make a business’s for an organization in every mention, but not a person with a first name or a share of a place', () => {
+    const text =
+      'Castellani looks east\nItalian tyre giant Castellani announced a venture. Castellani shares rose. The state keeps 30 percent of Brodka, and Brodka said it needed cash. Ohio-based Keymark agreed, said insurer Marc Dulac. Rebels hold 20 percent of Veloria.';
+    const out = kinds(text, [
+      ['PER', 'Castellani'],
+      ['PER', 'Castellani'],
+      ['PER', 'Castellani'],
+      ['PER', 'Brodka'],
+      ['PER', 'Brodka'],
+      ['LOC', 'Keymark'],
+      ['PER', 'Marc Dulac'],
+      ['LOC', 'Veloria'],
+    ]).map((e) => [e.kind, e.name, e.mentions.length]);
+    expect(out).toEqual([
+      ['ORGANIZATION', 'Castellani', 3],
+      ['PLACE', 'Italy', 1],
+      ['ORGANIZATION', 'Brodka', 2],
+      ['ORGANIZATION', 'Keymark', 1],
+      ['PERSON', 'Marc Dulac', 1],
+      ['PLACE', 'Veloria', 1],
     ]);
   });
 

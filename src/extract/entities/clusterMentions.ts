@@ -141,6 +141,7 @@ function clusterPersons(text: string, mentions: readonly Mention[]): Cluster[] {
       full.push({ cluster: { type: 'PERSON', mentions: [m] }, keys: [key] });
     }
   }
+  mergeTrailingNames(full);
   const alone = new Map<string, Cluster>();
   for (const m of singles) {
     const key = personKey(m.display);
@@ -182,6 +183,24 @@ function clusterPersons(text: string, mentions: readonly Mention[]): Cluster[] {
   for (const f of full) out.push(f.cluster);
   for (const c of alone.values()) out.push(c);
   return out;
+}
+
+/**
+ * "Suu Kyi" for "Aung San Suu Kyi", "Duncan Smith" for "Iain Duncan Smith": a name of several
+ * words that ends the name of exactly one other person in the article is that person, in
+ * whichever order the two are written (a headline often has the short one first).
+ */
+function mergeTrailingNames(full: { cluster: Cluster; keys: string[] }[]): void {
+  for (let i = full.length - 1; i >= 0; i--) {
+    const short = full[i]!;
+    const longer = full.filter((f) => f !== short && f.keys.some((k) => short.keys.some((key) => k.endsWith(` ${key}`))));
+    if (longer.length !== 1) continue;
+    const into = longer[0]!;
+    for (const m of short.cluster.mentions) into.cluster.mentions.push(m);
+    into.cluster.mentions.sort((a, b) => a.start - b.start);
+    for (const key of short.keys) into.keys.push(key);
+    full.splice(i, 1);
+  }
 }
 
 /** Titles used with a first name alone ("Sir Alan", "Dame Judi"). */

@@ -19,6 +19,18 @@ const GROUP_ROLE_AFTER =
 /** A programme's people after its name, then a name: "Big Brother winner Nadia Almada", "Top Gear presenter Jeremy Clarkson". */
 const SHOW_ROLE_AFTER = /^\s+(?:presenter|co-presenter|host|contestant|housemate|winner|runner-up|actor|actress)\s+\p{Lu}/u;
 
+/**
+ * A business's noun just before a name: "tyre giant X", "news-stand chain X", "the daily X",
+ * "Boston-based X". (Not "film maker", "policy maker": people make films and policy.)
+ */
+const COMPANY_NOUN_BEFORE =
+  /(?:\b(?:company|firm|giant|chain|retailer|conglomerate|(?<!aircraft )carrier|airline|insurer|brewer|distributor|supplier|manufacturer|daily|weekly|newspaper|tabloid|broadsheet|magazine)|\b(?<!film |movie |policy |peace |law |decision |trouble |match )maker|\p{Ll}-based)\s+$/u;
+/** A holding in what follows: "20 percent of X", "a stake in X", "shares in X". */
+const HOLDING_IN_BEFORE = /\b(?:percent|per cent|stake|stakes|shares|holding) (?:of|in) $/;
+/** What only a business has, just after its name: "X shares rose", "X's chief executive". */
+const COMPANY_AFTER =
+  /^(?:\s+(?:shares|stock)\s+(?:rose|fell|closed|jumped|slipped|dropped|gained|lost|ended|traded|climbed|soared|tumbled|plunged|were|have)\b|['’]s\s+(?:shares|shareholders|stock|board|chief executive|subsidiary|units?|division|profits?|revenues?|turnover|takeover)\b)/;
+
 /** A relative "which" opening a clause just after a name ("Valve, which made"), as after a thing's and not a person's; without the comma it may belong to a noun before ("a shot by X which he tipped over"). */
 const WHICH_AFTER = /^, which\b/;
 
@@ -67,8 +79,21 @@ function inResults(text: string, start: number, end: number): boolean {
  * "their", as a side does: "St Helens completed their first double", "Leeds were beaten".
  */
 function actsAsTeam(text: string, end: number, before: string): boolean {
-  return CLAUSE_START.test(before) && (PLURAL_VERB_AFTER.test(text.slice(end, end + 8)) || /^\s+[a-z]+(?:ed|s)\s+their\b/.test(text.slice(end, end + 40)));
+  const after = text.slice(end, end + 40);
+  if (CLAUSE_START.test(before) && (PLURAL_VERB_AFTER.test(after) || /^\s+[a-z]+(?:ed|s)\s+their\b/.test(after))) return true;
+  // "St Louis defeated Colorado", "Texas's lead over Seattle", "gave Minnesota a 4-2 lead": one side beating another.
+  return BEAT_SIDE_AFTER.test(after) || BEATEN_SIDE_BEFORE.test(before) || /^\s+an?\s+\d{1,2}-\d{1,2}\s+(?:lead|win|victory)\b/.test(after);
 }
+
+/** A preposition of place, or a town and its comma, just before a name: the name is a place ("in Seattle", "Arlington, Texas"). */
+const PLACE_BEFORE = /(?:\b(?:in|at|from|near|to)|\p{Lu}[\p{L}.'’-]*\s*,)\s+$/iu;
+
+/** A verb of one side beating or meeting another, then the other side's name. */
+const BEAT_SIDE_AFTER =
+  /^\s+(?:beat|defeated|edged|routed|blanked|swept|downed|outlasted|thrashed|trounced|hammered|drew with|lost to|drew at|won at|lost at)\s+\p{Lu}/u;
+/** A side's name and such a verb, or a win or lead "over", just before a name. */
+const BEATEN_SIDE_BEFORE =
+  /(?:\p{Lu}[\p{L}.'’-]*\s+(?:beat|defeated|edged|routed|blanked|swept|downed|outlasted|thrashed|trounced|hammered|drew with|lost to)|\b(?:lead|win|victory|triumph|advantage) over)\s+$/u;
 
 /** A line of two sides and their scores: "Portuguesa 2 Parana 0", "Vasco da Gama 1 Santos 1". */
 const RESULTS_LINE = /^\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}[ \t]+\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}$/u;
@@ -244,6 +269,12 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       type = 'ORGANIZATION';
       groups.add(nameKey(surface));
     }
+    // A name NER took for a place the gazetteer does not know may be a business's ("Ohio-based
+    // KeyCorp"); "49 percent of X" is as often a share of a country's land.
+    if (type === 'PLACE' && place === undefined && decided.known === null && namesACompany(after, before, false)) {
+      type = 'ORGANIZATION';
+      groups.add(nameKey(surface));
+    }
     // "Big Brother winner Nadia Almada", "Top Gear presenter …": no person has a presenter or a
     // winner; a programme does, and so do its other mentions in the article.
     if (type === 'PERSON' && decided.known === null && SHOW_ROLE_AFTER.test(after)) {
@@ -266,15 +297,18 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
   if (teams.size > 0)
     for (const m of out) {
       // A dateline in capitals ("ST HELENS") is where the story was filed.
-      if (m.type !== 'PLACE' || m.form === 'DEMONYM' || !teams.has(nameKey(m.text)) || m.text === m.text.toUpperCase() || lookupPlace(m.text)?.country)
-        continue;
+      // NER may call the side a person where nothing says it is one ("Fresno's lead").
+      const side = m.type === 'PLACE' || (m.type === 'PERSON' && !m.title && lookupPlace(m.text) !== undefined);
+      if (!side || m.form === 'DEMONYM' || !teams.has(nameKey(m.text)) || m.text === m.text.toUpperCase() || lookupPlace(m.text)?.country) continue;
+      // "in Seattle", "Arlington, Texas": where something is, the place itself.
+      if (PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
       m.type = 'ORGANIZATION';
       m.display = m.text;
       m.known = undefined;
     }
   if (groups.size > 0)
     for (const m of out) {
-      if (m.type !== 'PERSON' || m.known !== undefined || !groups.has(nameKey(m.text))) continue;
+      if ((m.type !== 'PERSON' && m.type !== 'PLACE') || m.known !== undefined || !groups.has(nameKey(m.text))) continue;
       m.type = 'ORGANIZATION';
       m.display = m.text;
       m.title = undefined;
@@ -331,6 +365,8 @@ function titleStart(text: string, start: number): number {
 /** Whether the words just before a name (`surface`, `before`) or after its end (`after`) make it a group's. */
 function namesAGroup(surface: string, after: string, before: string): boolean {
   if (GROUP_NOUN_BEFORE.test(before) || GROUP_ROLE_AFTER.test(after) || NAMED_BEST_GROUP_AFTER.test(after)) return true;
+  // "tyre giant Castellani", but "insurer Thierry Dehaan": a first name makes it a person's.
+  if (namesACompany(after, before, true) && genderOfFirstName(surface.split(' ')[0]!) === null) return true;
   // "Valve, which made Half-Life 2": "which" follows no person, unless the name opens with a first name.
   if (WHICH_AFTER.test(after) && /^\p{Lu}/u.test(surface) && genderOfFirstName(surface.split(' ')[0]!) === null) return true;
   // A lone plural word ("Ecologists are warning") is a common noun opening the sentence, not a group's name.
@@ -346,6 +382,15 @@ function namesAGroup(surface: string, after: string, before: string): boolean {
     !HONORIFICS.has(first) &&
     ((LISTED_FIRST.test(after) && CLAUSE_START.test(before)) || (LISTED_SECOND.test(before) && PLURAL_VERB_AFTER.test(after)))
   );
+}
+
+/**
+ * Whether the words around a name are a business's: a noun before it ("tyre giant X", "Boston-based
+ * X"), its shares or board after it, or (`holding`) a holding in it ("20 percent of X"; of a
+ * person one writes "20 percent of Smith's shares").
+ */
+function namesACompany(after: string, before: string, holding: boolean): boolean {
+  return COMPANY_NOUN_BEFORE.test(before) || COMPANY_AFTER.test(after) || (holding && HOLDING_IN_BEFORE.test(before) && !/^['’]s\b/.test(after));
 }
 
 /**
