@@ -47,6 +47,61 @@ describe('buildEntities: mention forms and nesting', () => {
     ]);
   });
 
+  it('takes the last words of a person’s longer name for that person whatever NER called them, and drops one inside the name itself', () => {
+    const text = 'Veto\nOpposition figure Hla Min Tun spoke. Min Tun said the law was abused. Haber Kleinwort Wasserstein agreed.';
+    const out = kinds(text, [
+      ['PER', 'Hla Min Tun'],
+      ['ORG', 'Min Tun'],
+      ['PER', 'Haber Kleinwort Wasserstein'],
+    ]).map((e) => `${e.kind} ${e.name}: ${e.mentions.map((m) => m.split('/')[0]).join(', ')}`);
+    expect(out).toEqual(['PERSON Hla Min Tun: Hla Min Tun, Min Tun', 'PERSON Haber Kleinwort Wasserstein: Haber Kleinwort Wasserstein']);
+  });
+
+  it('reads a surname opening with its particle with the first name before it, joins it to the name NER cut it from, and finds the middle name alone', () => {
+    const text =
+      'Run-off\nPresident Paulo Henrique Lula da Costa spoke. Later President da Costa and Lula met EOE spokesman Lex van Dijkstra, and Van der Merwe watched. Banca dei Monti di Siena was shut.';
+    const out = kinds(text, [
+      ['PER', 'Paulo Henrique Lula'],
+      ['PER', 'da Costa'],
+      ['PER', 'da Costa'],
+      ['PER', 'Lula'],
+      ['ORG', 'EOE'],
+      ['PER', 'van Dijkstra'],
+      ['LOC', 'Van'],
+      ['PER', 'der Merwe'],
+      ['ORG', 'Banca dei Monti'],
+      ['PER', 'di Siena'],
+    ]).map((e) => `${e.kind} ${e.name}: ${e.mentions.map((m) => m.split('/')[0]).join(', ')}`);
+    expect(out).toEqual([
+      'PERSON Paulo Henrique Lula da Costa: Paulo Henrique Lula da Costa, da Costa, Lula',
+      'ORGANIZATION EOE: EOE',
+      'PERSON Lex van Dijkstra: Lex van Dijkstra',
+      'PERSON Van der Merwe: Van der Merwe',
+      'ORGANIZATION Banca dei Monti: Banca dei Monti',
+    ]);
+  });
+
+  it('splits a body or a place, a title and a person NER read as one name, and keeps a first name a country bears', () => {
+    const text =
+      'Ruling\nMedical Research Council Professor Nancy Rothwell and Chicago Cardinal Joseph Harlan spoke. Former goalkeeper Dominique Varenne agreed.';
+    const built = buildEntities(
+      text,
+      segmentsOf(text),
+      tag(text, [
+        ['ORG', 'Medical Research Council Professor Nancy Rothwell'],
+        ['ORG', 'Chicago Cardinal Joseph Harlan'],
+        ['PER', 'Dominique Varenne'],
+      ]),
+    );
+    expect(built.entities.map((e) => [e.type, e.name, e.role, e.affiliation])).toEqual([
+      ['ORGANIZATION', 'Medical Research Council', null, null],
+      ['PERSON', 'Nancy Rothwell', 'Professor', null],
+      // The place is the cardinal's affiliation; named only in the title, it is no entity of its own.
+      ['PERSON', 'Joseph Harlan', 'Cardinal', 'Chicago'],
+      ['PERSON', 'Dominique Varenne', 'former goalkeeper', null],
+    ]);
+  });
+
   it('tells names, acronyms and nationality words apart, and links a demonym to its country', () => {
     const text = 'Talks in Lisbon\nFrench officials met Portugal’s envoy and EU staff. The French side said Portugal was ready.';
     expect(
@@ -653,6 +708,18 @@ describe('buildEntities: events, products and long names the knowledge base know
       ['PERSON', 'Marc Dulac', 1],
       ['PLACE', 'Veloria', 1],
     ]);
+  });
+
+  it('joins a body’s name, "for" and the name NER cut from it, but not a poll for a client; and takes a prison for a place', () => {
+    const text = 'Road deaths\nThe Advisory Council for Transport Safety and pollsters Quorum for Daily Courier agreed. Held in Woodhill Prison, he wrote.';
+    const out = kinds(text, [
+      ['ORG', 'Advisory Council'],
+      ['ORG', 'Transport Safety'],
+      ['ORG', 'Quorum'],
+      ['ORG', 'Daily Courier'],
+      ['PER', 'Woodhill Prison'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['ORGANIZATION Advisory Council for Transport Safety', 'ORGANIZATION Quorum', 'ORGANIZATION Daily Courier', 'PLACE Woodhill Prison']);
   });
 
   it('keeps a known department whole where NER cut it at its comma or its "and"', () => {

@@ -32,15 +32,21 @@ export function clusterMentions(text: string, mentions: readonly Mention[], link
       personByKey.set(key, c);
       const space = key.lastIndexOf(' ');
       if (space > 0 && !personByKey.has(key.slice(space + 1))) personByKey.set(key.slice(space + 1), c);
+      // And the last words of a longer name ("Suu Kyi" of "Aung San Suu Kyi").
+      for (let at = key.indexOf(' ') + 1, next = key.indexOf(' ', at); next > 0; at = next + 1, next = key.indexOf(' ', at))
+        if (!personByKey.has(key.slice(at))) personByKey.set(key.slice(at), c);
     }
 
   const groups = new UnionFind();
   const others: Mention[] = [];
   for (const m of mentions) {
     if (m.type === 'PERSON') continue;
-    // NER sometimes labels a person's surname as a place or organization; the person wins.
+    // NER sometimes labels a person's surname (or the last words of their name) as a place or
+    // organization; the person wins.
     const person = m.origin === 'ner' && m.display === m.text ? personByKey.get(personKey(m.text)) : undefined;
     if (person) {
+      // Inside a mention of the person's own name, it adds nothing ("Kleinwort Wasserstein" in "Dresdner Kleinwort Wasserstein").
+      if (person.mentions.some((pm) => pm.start <= m.start && m.end <= pm.end)) continue;
       m.type = 'PERSON';
       person.mentions.push(m);
       continue;
@@ -172,6 +178,12 @@ function clusterPersons(text: string, mentions: readonly Mention[]): Cluster[] {
         named[0]!.cluster.mentions.push(m);
         continue;
       }
+    }
+    // "Lula" for "Luiz Inacio Lula da Silva": a word inside exactly one full name, where no name ends with it.
+    const inside = full.filter((f) => f.keys.some((k) => k.includes(` ${key} `)));
+    if (inside.length === 1) {
+      inside[0]!.cluster.mentions.push(m);
+      continue;
     }
     let c = alone.get(key);
     if (!c) alone.set(key, (c = { type: 'PERSON', mentions: [] }));

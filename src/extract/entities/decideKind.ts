@@ -50,6 +50,8 @@ const EVENT_HEADS = new Set([
 ]);
 /** Last words of the names of venues, which are places: "Millennium Stadium", "Wembley Arena". */
 const PLACE_HEADS = new Set(['Stadium', 'Arena']);
+/** Last words of the names of buildings no person is named after: "Insein Prison", "Reading Gaol". */
+const FACILITY_HEADS = new Set(['Prison', 'Jail', 'Gaol']);
 /** Last words of the names of awards. */
 const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Trophies']);
 /** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears". */
@@ -135,7 +137,7 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   // "Sports Personality of the Year", "European Footballer of the Year".
   if (words.length >= 4 && / of the Year$/.test(surface) && nerType !== 'PER') return { kind: 'AWARD', known: null };
-  if (words.length >= 2 && PLACE_HEADS.has(last) && nerType !== 'PER') return { kind: 'PLACE', known: null };
+  if (words.length >= 2 && ((PLACE_HEADS.has(last) && nerType !== 'PER') || FACILITY_HEADS.has(last))) return { kind: 'PLACE', known: null };
   // No one's surname: "Ellis Island" is a place whatever NER thought.
   if (words.length >= 2 && (last === 'Island' || last === 'Islands') && !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)))
     return { kind: 'PLACE', known: null };

@@ -154,7 +154,8 @@ function roleBefore(text: string, words: readonly Word[], index: number, inside:
   const titleCase = isCapitalised(head.text);
   for (let k = j - 1; k >= 0 && j - k < MAX_PREFIX_WORDS; k--) {
     const w = words[k]!;
-    if (inside(w.start, w.end).some((m) => m.type === 'PERSON')) break;
+    // The phrase never takes in a person's name ("Nancy Rothwell and Chicago Cardinal …").
+    if (inside(w.start, w.end).some((m) => m.type === 'PERSON') || endsPersonName(w, inside)) break;
     if (!glued(text, w, words[k + 1]!)) {
       // "Russia’s" is glued by its apostrophe-s; anything else (a comma, a quote) ends the phrase.
       break;

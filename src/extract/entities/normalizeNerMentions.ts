@@ -192,6 +192,19 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     const the = /^the\s+/i.exec(text.slice(start, end));
     if (the && m.type !== 'PER') start += the[0].length;
     if (end <= start) continue;
+    // "Lex van Dijkstra": NER may start a name at its lower-case particle, leaving out the first
+    // name before it, or taking it for a name of its own ("Van" a place).
+    if (m.type === 'PER' && SURNAME_PARTICLE.test(text.slice(start, end))) {
+      const first = /(\p{Lu}[\p{Ll}'’-]+) $/u.exec(text.slice(Math.max(0, start - 20), start));
+      if (first && genderOfFirstName(first[1]!) !== null) {
+        start -= first[0].length;
+        const previous = out[out.length - 1];
+        if (previous && previous.end > start) {
+          if (previous.start !== start || previous.end !== start + first[1]!.length) start += first[0].length;
+          else out.pop();
+        }
+      }
+    }
     let surface = text.slice(start, end);
     if (!/\p{L}/u.test(surface)) continue;
     // One word without a capital is no name: NER now and then tags a lone "and" between two
@@ -224,7 +237,19 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
     // that opens with a known first name, is a person.
     if (m.type !== 'PER' && titledPerson(surface)) {
-      splitPerson(text, start, end, m.confidence, out);
+      splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
+      continue;
+    }
+    // "Federal Aviation Administration Director Branko Petrovic", "Chicago Cardinal Joseph
+    // Harlan": a body or a place, then such a person, read as one name. The body or place is a
+    // mention of its own.
+    const titled = m.type !== 'PER' ? titledPersonAfter(surface) : 0;
+    if (titled > 0) {
+      const head = surface.slice(0, titled).trimEnd();
+      const known = lookupPlace(head);
+      if (known) out.push(makeMention(start, start + head.length, head, 'PLACE', known.place, Math.max(m.confidence, 0.9), 'ner', known.id));
+      else out.push(makeMention(start, start + head.length, head, 'ORGANIZATION', head, Math.max(m.confidence, ORG_HEAD_CONFIDENCE), 'ner'));
+      splitPerson(text, start + titled, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
       continue;
     }
     // "Channel 4", "PlayStation 2": NER may stop before the number of a name the knowledge base knows with it.
@@ -324,6 +349,26 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
 function joinContinuations(text: string, ner: readonly NerMention[]): NerMention[] {
   const out: NerMention[] = [];
   for (const m of ner) {
+    // "National League" + "for" + "Democracy": a body's name ending in its head noun, "for" and
+    // another name are one name ("Council for Transport Safety"); not "ICM for BBC News", a poll
+    // for a client, nor a name the knowledge base knows after "for".
+    const last = out[out.length - 1];
+    if (
+      last?.type === 'ORG' &&
+      m.type === 'ORG' &&
+      text.slice(last.end, m.start) === ' for ' &&
+      ORGANIZATION_NAME_HEADS.has(last.text.slice(last.text.lastIndexOf(' ') + 1)) &&
+      lookupKnown(m.text).every((k) => k.entry.kind === 'COMMON')
+    ) {
+      // The body's name, which NER was sure of, is the evidence; what names its purpose is often a common word NER doubts.
+      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end) };
+      continue;
+    }
+    // "Luiz Inacio Lula" + "da Silva": a person's name, then a surname opening with its particle, is one name.
+    if (last?.type === 'PER' && m.type === 'PER' && text.slice(last.end, m.start) === ' ' && SURNAME_PARTICLE.test(m.text)) {
+      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      continue;
+    }
     if (!CONTINUATION.test(m.text)) {
       out.push(m);
       continue;
@@ -334,6 +379,9 @@ function joinContinuations(text: string, ner: readonly NerMention[]): NerMention
   }
   return out;
 }
+
+/** A lower-case particle opening a surname ("van Dijkstra", "de Silva", "bin Laden"). */
+const SURNAME_PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ter|ten|bin|ibn|al)\s\p{Lu}/u;
 
 /** A lower-case joining word opening a NER span. */
 const CONTINUATION = /^(?:and|of|for|&)\s/;
@@ -415,7 +463,11 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
     const second = rest.indexOf(' ', space + 1);
     if (second > 0 && knownNonPerson(rest.slice(0, second))) space = second;
     const word = rest.slice(0, space);
-    const org = knownNonPerson(word);
+    // "Dominique Varenne", "Jordan Hale": a first name before a surname, though a country bears it
+    // (but "Nissan Motor": a company's name is the company's).
+    const firstName = genderOfFirstName(word) !== null && !rest.slice(space + 1).includes(' ');
+    const known = knownNonPerson(word);
+    const org = firstName && known?.kind === 'PLACE' ? null : known;
     const opensSentence = nameStart === start && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start));
     if (org) glued.push(makeMention(nameStart, nameStart + word.length, word, org.kind, word, confidence, 'ner', org.id));
     else if (!(opensSentence && title === undefined && isCommonWord(text, word))) break;
@@ -434,8 +486,13 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
   }
   out.push(...glued);
   const name = text.slice(nameStart, nameEnd);
-  // A bare title ("President") or a name with no capital is not a person.
-  if (!/^\p{Lu}/u.test(name) || name.split(' ').every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) return;
+  // A bare title ("President") or a name with no capital is not a person; a surname opening
+  // with its particle is, unless it ends a name of something else ("Paschi di Siena").
+  if (
+    (!/^\p{Lu}/u.test(name) && !(SURNAME_PARTICLE.test(name) && particleNameStands(text, nameStart))) ||
+    name.split(' ').every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))
+  )
+    return;
   if (
     !name.includes(' ') &&
     nameStart === start &&
@@ -448,12 +505,35 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
   out.sort((a, b) => a.start - b.start);
 }
 
+/** Whether nothing capitalised but a title or an honorific comes just before a name opening with a particle ("President da Silva", "c de Silva"). */
+function particleNameStands(text: string, start: number): boolean {
+  const before = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(text.slice(Math.max(0, start - 24), start));
+  return !before || TITLE_WORDS.has(before[1]!) || HONORIFICS.has(before[1]!.replace(/\.$/, ''));
+}
+
 /** A title followed by a name of two or more words whose first is a known first name. */
 function titledPerson(surface: string): boolean {
   const stripped = stripTitles(surface);
   if (stripped.title === null) return false;
   const name = surface.slice(stripped.nameStart).split(' ');
   return name.length >= 2 && name.every((w) => /^\p{Lu}/u.test(w)) && genderOfFirstName(name[0]!) !== null;
+}
+
+/**
+ * Where a titled person (see `titledPerson`) starts inside a name, after the name of a body
+ * (ending in its head noun, or one the knowledge base knows) or of a place; 0 if none does.
+ */
+function titledPersonAfter(surface: string): number {
+  const words = surface.split(' ');
+  let at = 0;
+  for (let i = 1; i + 2 < words.length; i++) {
+    at += words[i - 1]!.length + 1;
+    if (!TITLE_WORDS.has(words[i]!) || !titledPerson(words.slice(i).join(' '))) continue;
+    const head = words.slice(0, i).join(' ');
+    const known = lookupKnown(head).some((k) => !k.demonym && (k.entry.kind === 'ORGANIZATION' || k.entry.kind === 'PLACE'));
+    if (known || lookupPlace(head) || ORGANIZATION_NAME_HEADS.has(words[i - 1]!)) return at;
+  }
+  return 0;
 }
 
 /** An unambiguous organization or place of the knowledge base named by one word ("BBC", "Labour"). */
