@@ -722,6 +722,17 @@ describe('buildEntities: events, products and long names the knowledge base know
     expect(out).toEqual(['ORGANIZATION Advisory Council for Transport Safety', 'ORGANIZATION Quorum', 'ORGANIZATION Daily Courier', 'PLACE Woodhill Prison']);
   });
 
+  it('takes a name opening a clause before a plural verb such as "lead" or "face" for a team', () => {
+    const text = 'Table\nHarwick lead the table after beating nobody. Leeds face Harwick next, and Tom Hale faces a ban.';
+    const out = kinds(text, [
+      ['PER', 'Harwick'],
+      ['LOC', 'Leeds'],
+      ['PER', 'Harwick'],
+      ['PER', 'Tom Hale'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['ORGANIZATION Harwick', 'ORGANIZATION Leeds', 'PERSON Tom Hale']);
+  });
+
   it('keeps a known department whole where NER cut it at its comma or its "and"', () => {
     const text = 'Licence fee\nThe Department for Culture, Media and Sport and the Department for Work and Pensions agreed.';
     const out = kinds(text, [
@@ -899,6 +910,27 @@ describe('buildEntities: roles and the organizations before them', () => {
       ['PERSON', 'Ann Lee', 'finance director', 'Harbour Mills'],
       ['ORGANIZATION', 'Kettle Group', null, null],
       ['PERSON', 'Ray Dunn', 'chairman', 'Kettle Group'],
+    ]);
+  });
+
+  it('reads the organization or place whose possessive comes before a person as their affiliation, if the name opens with a first name', () => {
+    const text = 'Shortlist\nArsenal’s Thierry Henry and Labour’s Yvette Cooper were named. Nintendo’s Game Cube sold well.';
+    const built = buildEntities(
+      text,
+      segmentsOf(text),
+      tag(text, [
+        ['ORG', 'Arsenal'],
+        ['PER', 'Thierry Henry'],
+        ['ORG', 'Labour'],
+        ['PER', 'Yvette Cooper'],
+        ['ORG', 'Nintendo'],
+        ['PER', 'Game Cube'],
+      ]),
+    );
+    expect(built.entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.affiliation])).toEqual([
+      ['Thierry Henry', 'Arsenal'],
+      ['Yvette Cooper', 'Labour Party'],
+      ['Game Cube', null],
     ]);
   });
 

@@ -11,7 +11,8 @@ import { findKnownLongNames } from './findKnownLongNames.js';
 import { findKnownOrganizations } from './findKnownOrganizations.js';
 import { findBandNames } from './findBandNames.js';
 import { findWorkTitles } from './findWorkTitles.js';
-import { findRole, lowerBound, organizationAfterOf } from './findRole.js';
+import { genderOfFirstName } from '../knowledge/firstNames.js';
+import { findRole, lowerBound, organizationAfterOf, ownerBefore } from './findRole.js';
 import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { isAcronymForm, nameKey, type Mention, type NerMention } from './mention.js';
@@ -112,10 +113,13 @@ export function buildEntities(text: string, segments: readonly { start: number; 
         affiliation = owner === undefined ? (countryOfOffice(found.role) ?? null) : finalNames[owner]!;
         break;
       }
-      // "said Nick Gibson of Games Investor Consulting": no role, but whom the person speaks for.
+      // "said Nick Gibson of Games Investor Consulting", "Arsenal's Thierry Henry": no role, but
+      // whom the person speaks or plays for. (After a possessive, only a name that opens with a
+      // first name: "Nintendo's Game Cube" is no one.)
+      const firstNamed = genderOfFirstName(name.split(' ')[0]!) !== null;
       for (const m of c.mentions) {
         if (affiliation !== null) break;
-        const of = organizationAfterOf(text, m, inside);
+        const of = organizationAfterOf(text, m, inside) ?? (firstNamed ? ownerBefore(text, m, inside) : null);
         const owner = of ? clusterOf.get(of) : undefined;
         if (owner !== undefined) affiliation = finalNames[owner]!;
       }

@@ -104,6 +104,17 @@ export function organizationAfterOf(text: string, mention: Mention, inside: Ment
   return next;
 }
 
+/**
+ * The organization or place whose possessive comes just before a person's name ("Arsenal's
+ * Thierry Henry", "Labour's Alan Milburn"); not a nationality word.
+ */
+export function ownerBefore(text: string, mention: Mention, inside: MentionsInside): Mention | null {
+  const named = inside(Math.max(0, mention.start - 80), mention.start);
+  const last = named[named.length - 1];
+  if (!last || (last.type !== 'ORGANIZATION' && last.type !== 'PLACE') || last.form === 'DEMONYM') return null;
+  return /^[’']s\s+$/.test(text.slice(last.end, mention.start)) ? last : null;
+}
+
 /** How far back "its" looks for the organization or place it stands for. */
 const ITS_REACH = 300;
 

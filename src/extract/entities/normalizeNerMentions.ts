@@ -43,7 +43,7 @@ const GROUP_NOUN_BEFORE = /\b(?:band|group|side|club|team|orchestra|choir)\s+$/;
  * group headed by X were"), or the name end a list ("Smith and Jones were") or a condition ("if
  * Blair were to go").
  */
-const PLURAL_VERB_AFTER = /^\s+(?:were|are)\b/;
+const PLURAL_VERB_AFTER = /^\s+(?:were|are|have|face|lead|play|host|meet|need|remain|trail|travel|visit|welcome)\b/;
 const CLAUSE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+|\b(?:but|while|when|after|because|since|although)\s+)$/;
 
 /**
