@@ -102,6 +102,13 @@ describe('buildEntities: mention forms and nesting', () => {
     ]);
   });
 
+  it('finds a person NER missed by a first name and a surname in a sentence, but not a month, a table’s cell or what NER called something else', () => {
+    const text =
+      'Awards\nJoss Stanway won two awards, and fans cheered Joss Stanway. June Harvest figures rose in June.\nCash Flows 2,386\nFans loved the Nora Zapata award.';
+    const out = kinds(text, [['MISC', 'Nora Zapata']]).map((e) => `${e.kind} ${e.name}: ${e.mentions.map((m) => m.split('/')[0]).join(', ')}`);
+    expect(out).toEqual(['PERSON Joss Stanway: Joss Stanway, Joss Stanway']);
+  });
+
   it('tells names, acronyms and nationality words apart, and links a demonym to its country', () => {
     const text = 'Talks in Lisbon\nFrench officials met Portugal’s envoy and EU staff. The French side said Portugal was ready.';
     expect(

@@ -10,6 +10,7 @@ import { findLowercaseOrganizations } from './findLowercaseOrganizations.js';
 import { findKnownLongNames } from './findKnownLongNames.js';
 import { findKnownOrganizations } from './findKnownOrganizations.js';
 import { findBandNames } from './findBandNames.js';
+import { findFirstNamePairs } from './findFirstNamePairs.js';
 import { findWorkTitles } from './findWorkTitles.js';
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { findRole, lowerBound, organizationAfterOf, ownerBefore } from './findRole.js';
@@ -58,6 +59,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   mentions = mergeInGaps(mentions, findKnownOrganizations(words));
   mentions = mergeInGaps(mentions, findWorkTitles(words, text));
   mentions = mergeInGaps(mentions, findBandNames(words, text));
+  mentions = mergeInGaps(mentions, findFirstNamePairs(words, text, ner));
   mentions = preferEventsToDemonyms(text, mentions);
 
   const links = acronyms.map((a) => [a.full.display, a.acronym.display] as const);

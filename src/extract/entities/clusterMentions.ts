@@ -203,14 +203,32 @@ function clusterPersons(text: string, mentions: readonly Mention[]): Cluster[] {
  * whichever order the two are written (a headline often has the short one first).
  */
 function mergeTrailingNames(full: { cluster: Cluster; keys: string[] }[]): void {
+  if (full.length < 2) return;
+  // Each key's last words (after its first space) to the names ending with them.
+  const endings = new Map<string, { cluster: Cluster; keys: string[] }[]>();
+  for (const f of full)
+    for (const k of f.keys)
+      for (let at = k.indexOf(' '); at > 0; at = k.indexOf(' ', at + 1)) {
+        const list = endings.get(k.slice(at + 1));
+        if (!list) endings.set(k.slice(at + 1), [f]);
+        else if (!list.includes(f)) list.push(f);
+      }
+  const merged = new Set<{ cluster: Cluster; keys: string[] }>();
   for (let i = full.length - 1; i >= 0; i--) {
     const short = full[i]!;
-    const longer = full.filter((f) => f !== short && f.keys.some((k) => short.keys.some((key) => k.endsWith(` ${key}`))));
-    if (longer.length !== 1) continue;
-    const into = longer[0]!;
+    let into: { cluster: Cluster; keys: string[] } | undefined;
+    let several = false;
+    for (const key of short.keys)
+      for (const f of endings.get(key) ?? []) {
+        if (f === short || f === into || merged.has(f)) continue;
+        if (into) several = true;
+        into = f;
+      }
+    if (!into || several) continue;
     for (const m of short.cluster.mentions) into.cluster.mentions.push(m);
     into.cluster.mentions.sort((a, b) => a.start - b.start);
     for (const key of short.keys) into.keys.push(key);
+    merged.add(short);
     full.splice(i, 1);
   }
 }

@@ -1,10 +1,11 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind, NAMED_BEST_GROUP_AFTER } from './decideKind.js';
-import { FUNCTION_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
+import { HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, nameKey, workKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
+import { isCommonWord } from './isCommonWord.js';
 
 /** Words that relate a person to another person, just before a name. */
 const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
@@ -543,23 +544,4 @@ function knownNonPerson(word: string): { kind: 'ORGANIZATION' | 'PLACE'; id: str
     if (entry.kind === 'ORGANIZATION' || (entry.kind === 'PLACE' && entry.subkind === 'country')) return { kind: entry.kind, id: entry.id };
   }
   return null;
-}
-
-/** A word the text also uses in lower case, or a function word: a common word, not a name. */
-function isCommonWord(text: string, word: string): boolean {
-  const lower = word.toLowerCase();
-  if (lower === word || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-  if (FUNCTION_WORDS.has(lower)) return true;
-  // Whole-word search without building a pattern per word.
-  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
-    if (!isLetter(text.charCodeAt(at - 1)) && !isLetter(text.charCodeAt(at + lower.length))) return true;
-  }
-  return false;
-}
-
-function isLetter(c: number): boolean {
-  if (Number.isNaN(c)) return false;
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  const ch = String.fromCharCode(c);
-  return ch.toLowerCase() !== ch.toUpperCase();
 }
