@@ -7,7 +7,7 @@ import type { ExtractInput } from '../src/extract/types.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { auditEntities } from './eval/auditEntities.js';
 import { evaluateConll, evaluatePipelineConll } from './eval/evalConll.js';
-import { evaluatePolnearDetailed } from './eval/evalPolnear.js';
+import { evaluatePolnearDetailed, evaluatePolnearPipeline } from './eval/evalPolnear.js';
 import { formatReliability, reliability, type Reliability } from './eval/reliability.js';
 
 const HELP = `Usage: npm run eval -- [options]
@@ -72,6 +72,13 @@ runCli({ name: 'eval', help: HELP, options }, async ({ values }) => {
       { metric: `PolNeAR ${split} speaker confidence ECE`, value: s.ece, target: TARGET.ece, unit: 'ECE' },
     );
     tables.push({ title: `PolNeAR ${split} quotes (attribution right)`, table: q }, { title: `PolNeAR ${split} speakers (given a real quote)`, table: s });
+    // What `npm run extract` gives a user: the quote stage on the entity stage's names.
+    const w = evaluatePolnearPipeline(dir);
+    rows.push(
+      { metric: `PolNeAR ${split} whole pipeline quote recall`, value: w.recall, target: TARGET.recall, unit: '%' },
+      { metric: `PolNeAR ${split} whole pipeline quote precision`, value: w.precision, target: TARGET.precision, unit: '%' },
+      { metric: `PolNeAR ${split} whole pipeline speaker correct`, value: w.speakerCorrect, target: TARGET.speaker, unit: '%' },
+    );
   }
   const conllFile = join(data, 'conll2003/eng.testa');
   if (existsSync(conllFile)) {

@@ -115,7 +115,14 @@ describe('resolveSpeaker', () => {
     });
   });
 
-  it('gives no speaker for a pronoun without antecedent', () => {
-    expect(resolveSpeaker(speaker(at('She'), 'PRONOUN'), built, 0.8)).toBeNull();
+  it('gives an unnamed speaker described by the pronoun for a pronoun without antecedent', () => {
+    // The text attributes the words to "She": the attribution stands, whom it names is unknown.
+    expect(resolveSpeaker(speaker(at('She'), 'PRONOUN'), built, 0.8)).toMatchObject({
+      name: null,
+      description: 'She',
+      type: 'UNNAMED',
+      affiliation: null,
+      mention: at('She'),
+    });
   });
 });

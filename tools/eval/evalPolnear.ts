@@ -1,5 +1,6 @@
 /**
- * PolNeAR evaluation of quote attribution (attributeQuotes).
+ * PolNeAR evaluation of quote attribution: of the quote stage (attributeQuotes, with NER's names),
+ * and of the whole pipeline as `npm run extract` runs it (evaluatePolnearPipeline).
  *
  * Data: `<dir>/text/<article>.txt` and `<dir>/attributions/<article>_<annotator>.ann` (BRAT
  * standoff). One annotation file per article is used: the first by file name. An annotated
@@ -24,10 +25,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { extractArticle } from '../../src/extract/extractArticle.js';
 import { recognizeEntities } from '../../src/extract/ner/recognizeEntities.js';
 import { attributeQuotes } from '../../src/extract/quotes/attributeQuotes.js';
 import { findCapitalisedNames } from '../../src/extract/quotes/findCapitalisedNames.js';
 import type { AttributedQuote, NameSpan } from '../../src/extract/quotes/types.js';
+import { parseArticle } from '../../src/ingest/parseArticle.js';
 import type { Judged } from './reliability.js';
 
 export interface PolnearScores {
@@ -232,6 +235,46 @@ export function evaluatePolnearDetailed(
     seconds = Math.min(seconds, Number(process.hrtime.bigint() - t0) / 1e9);
   }
   const results = articles.map((a, i) => scoreArticle(a, outputs[i]!));
+  return { ...tally(results, words, seconds), results };
+}
+
+/**
+ * The figures of the whole pipeline, as `npm run extract` prints them for the article's file: the
+ * text read as an article (headline, paragraphs), entities found first, quotes attributed to
+ * their mentions (a speaker's mention is the one `extract` reports). wordsPerSecond times
+ * extractArticle, one pass.
+ */
+export function evaluatePolnearPipeline(dir: string): PolnearScores {
+  const articles = readPolnear(dir);
+  let words = 0;
+  for (const a of articles) words += a.text.split(/\s+/).filter((w) => w !== '').length;
+  const t0 = process.hrtime.bigint();
+  const outputs = articles.map((a) => {
+    const parsed = parseArticle(a.text, `${a.name}.txt`);
+    return extractArticle({ text: parsed.text, title: parsed.title, paragraphs: parsed.paragraphs, editorTags: [] }).quotes;
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  // Scored on what the user sees: the quote's span and its speaker's mention.
+  const results = articles.map((a, i) =>
+    scoreArticle(
+      a,
+      outputs[i]!.map(
+        (q) =>
+          ({
+            ...q,
+            paragraphIndex: -1,
+            speakerConfidence: q.speaker?.confidence ?? 0,
+            evidence: '',
+            speaker: q.speaker ? { ...q.speaker, mention: q.speaker.mention } : null,
+          }) as unknown as AttributedQuote,
+      ),
+    ),
+  );
+  return tally(results, words, seconds).scores;
+}
+
+/** Counts and percentages over scored articles, and the judged confidences for the reliability tables. */
+function tally(results: readonly ArticleResult[], words: number, seconds: number): { scores: PolnearScores; quotesJudged: Judged[]; speakersJudged: Judged[] } {
   let quotes = 0;
   let matched = 0;
   let speakerOk = 0;
@@ -270,6 +313,5 @@ export function evaluatePolnearDetailed(
       speakerCorrect: pct(speakerOk, quotes),
       wordsPerSecond: Math.round(words / Math.max(seconds, 1e-9)),
     },
-    results,
   };
 }

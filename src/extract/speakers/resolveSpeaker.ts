@@ -10,12 +10,15 @@ import type { BuiltEntities } from '../entities/buildEntities.js';
  *   role if the article names one, otherwise an UNNAMED speaker described by the phrase and
  *   affiliated with the organization or place named in it;
  * - a group ("NATO members") or a bare organization or place ("Russia threatened") is that entity.
- * Pronouns are judged by their antecedent; one without an antecedent gives no speaker.
+ * Pronouns are judged by their antecedent; one without an antecedent that is a name ("I said",
+ * the writer; a "he" after "the moderator") is an UNNAMED speaker described by the pronoun.
  */
 export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntities, confidence: number): ExtractedSpeaker | null {
   if (speaker === null) return null;
   const basis = speaker.antecedent ?? (speaker.form === 'PRONOUN' ? null : speaker.mention);
-  if (basis === null) return null;
+  // "'I am not shy,' I said" (the writer), or a "he" whose antecedent is no name: someone spoke,
+  // whom the text does not name; the pronoun is what the attribution rests on.
+  if (basis === null) return { name: null, description: speaker.mention.text, type: 'UNNAMED', affiliation: null, mention: speaker.mention, confidence };
   const { entities } = built;
   const overlapping = entitiesIn(basis, built);
   const named = (e: ExtractedEntity & { type: EntityType }): ExtractedSpeaker => ({
