@@ -109,6 +109,19 @@ describe('buildEntities: mention forms and nesting', () => {
     expect(out).toEqual(['PERSON Joss Stanway: Joss Stanway, Joss Stanway']);
   });
 
+  it('takes a company’s name without its "Research" or "Bank" for the one longer name starting with it', () => {
+    const text =
+      'Sales slump\nAnalysts at Korvan Research said sales fell, and Korvan expects more. Mellor Bank and Mellor Securities agreed; Mellor declined to comment.';
+    const out = kinds(text, [
+      ['ORG', 'Korvan Research'],
+      ['ORG', 'Korvan'],
+      ['ORG', 'Mellor Bank'],
+      ['ORG', 'Mellor Securities'],
+      ['ORG', 'Mellor'],
+    ]).map((e) => `${e.name}: ${e.mentions.map((m) => m.split('/')[0]).join(', ')}`);
+    expect(out).toEqual(['Korvan Research: Korvan Research, Korvan', 'Mellor Bank: Mellor Bank', 'Mellor Securities: Mellor Securities', 'Mellor: Mellor']);
+  });
+
   it('tells names, acronyms and nationality words apart, and links a demonym to its country', () => {
     const text = 'Talks in Lisbon\nFrench officials met Portugal’s envoy and EU staff. The French side said Portugal was ready.';
     expect(

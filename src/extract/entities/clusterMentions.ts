@@ -1,6 +1,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import type { EntityKind } from '../types.js';
 import { nameKey, workKey, type Mention } from './mention.js';
+import { BUSINESS_NAME_WORDS } from './lexicon.js';
 
 /** Mentions that refer to one entity. */
 export interface Cluster {
@@ -77,6 +78,7 @@ export function clusterMentions(text: string, mentions: readonly Mention[], link
       if (groups.has(bare)) groups.union(key, bare);
     }
   }
+  joinCompanyShortNames(others, groups);
   const byRoot = new Map<string, Cluster>();
   for (const m of others) {
     const root = groups.find(typedKey(m.type, m.display));
@@ -247,6 +249,39 @@ function firstNameAlone(text: string, m: Mention): boolean {
   // "… his brother Mukesh. Anil, 45, …": a full stop after anything but a title ends a sentence.
   if (!before || (before[2] && !DOTTED_TITLES.has(before[1]!))) return true;
   return FIRST_NAME_TITLES.has(before[1]!);
+}
+
+/** Last words that say a name is a company's: without them it is still the company ("Jupiter" for "Jupiter Research"). */
+const COMPANY_TAIL = new Set([
+  ...BUSINESS_NAME_WORDS,
+  ...'Group Corporation Corp Corp. Company Co Inc Inc. Ltd Ltd. plc PLC Bank Airlines Airways Motors Motor Research Securities Systems Technologies Software Pharmaceuticals Pharma Electronics'.split(
+    ' ',
+  ),
+]);
+
+/**
+ * "Jupiter" for "Jupiter Research", "Nissan" for "Nissan Motor": an organization's name without
+ * the last words that say it is a company, when exactly one longer name of the article starts
+ * with it and the knowledge base does not know it as something of its own.
+ */
+function joinCompanyShortNames(others: readonly Mention[], groups: UnionFind): void {
+  const longerByLead = new Map<string, string[]>();
+  const known = new Set<string>();
+  for (const m of others) {
+    if (m.type !== 'ORGANIZATION') continue;
+    const key = typedKey(m.type, m.display);
+    if (m.known !== undefined) known.add(key);
+    const words = m.display.split(' ');
+    let k = words.length;
+    while (k > 1 && COMPANY_TAIL.has(words[k - 1]!)) k--;
+    for (let j = k; j < words.length; j++) {
+      const lead = typedKey('ORGANIZATION', words.slice(0, j).join(' '));
+      const list = longerByLead.get(lead);
+      if (!list) longerByLead.set(lead, [key]);
+      else if (!list.includes(key)) list.push(key);
+    }
+  }
+  for (const [lead, longer] of longerByLead) if (longer.length === 1 && groups.has(lead) && !known.has(lead)) groups.union(longer[0]!, lead);
 }
 
 /** Like nameKey, but a hyphenated surname stays one word ("Kilroy-Silk"). */
