@@ -122,6 +122,18 @@ describe('buildEntities: mention forms and nesting', () => {
     expect(out).toEqual(['Korvan Research: Korvan Research, Korvan', 'Mellor Bank: Mellor Bank', 'Mellor Securities: Mellor Securities', 'Mellor: Mellor']);
   });
 
+  it('takes a first name and a surname NER doubted as an organization for a person, but not a company, a place or a common word', () => {
+    const text = 'Upset in Doha\nSpain’s Feliciano Lopez won, Aston Martin lost money, Bristol West voted, and Royal Mail delivered the mail.';
+    const out = kinds(text, [
+      ['LOC', 'Spain'],
+      ['ORG', 'Feliciano Lopez', 0.45],
+      ['ORG', 'Aston Martin', 0.45],
+      ['ORG', 'Bristol West', 0.45],
+      ['ORG', 'Royal Mail', 0.45],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['PLACE Spain', 'PERSON Feliciano Lopez', 'ORGANIZATION Aston Martin', 'ORGANIZATION Bristol West', 'ORGANIZATION Royal Mail']);
+  });
+
   it('tells names, acronyms and nationality words apart, and links a demonym to its country', () => {
     const text = 'Talks in Lisbon\nFrench officials met Portugal’s envoy and EU staff. The French side said Portugal was ready.';
     expect(

@@ -1,7 +1,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind, NAMED_BEST_GROUP_AFTER } from './decideKind.js';
-import { HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
+import { BUSINESS_NAME_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, nameKey, workKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
@@ -237,6 +237,11 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     }
     // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
     // that opens with a known first name, is a person.
+    // "Spain's Feliciano Lopez": a first name and a surname NER doubted as an organization are a person.
+    if (m.type === 'ORG' && m.confidence < DOUBTED_ORG && personLike(text, surface)) {
+      splitPerson(text, start, end, m.confidence, out);
+      continue;
+    }
     if (m.type !== 'PER' && titledPerson(surface)) {
       splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
       continue;
@@ -510,6 +515,52 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
 function particleNameStands(text: string, start: number): boolean {
   const before = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(text.slice(Math.max(0, start - 24), start));
   return !before || TITLE_WORDS.has(before[1]!) || HONORIFICS.has(before[1]!.replace(/\.$/, ''));
+}
+
+/** Words of places' and teams' names that are no surnames ("Stirling County", "Minor Counties"). */
+const PLACE_WORDS = new Set([
+  'County',
+  'Counties',
+  'Shire',
+  'Borough',
+  'District',
+  'Province',
+  'Region',
+  'River',
+  'Lake',
+  'Mount',
+  'Hotel',
+  'West',
+  'East',
+  'North',
+  'South',
+  'Southern',
+  'Eastern',
+  'Northern',
+  'Western',
+  'Central',
+]);
+
+/** Below this NER confidence an organization shaped like a person's name (`personLike`) is taken for one. */
+const DOUBTED_ORG = 0.6;
+
+/**
+ * A first name the list knows and one capitalised surname: neither a word of a body's, a company's
+ * or a place's name nor one the knowledge base knows ("Feliciano Lopez"; not "Morgan Stanley",
+ * "China Southern", "Bristol West"), and no surname the text also writes in lower case ("Royal Mail").
+ */
+function personLike(text: string, surface: string): boolean {
+  const words = surface.split(' ');
+  return (
+    words.length === 2 &&
+    genderOfFirstName(words[0]!) !== null &&
+    lookupKnown(words[0]!).length === 0 &&
+    !isCommonWord(text, words[1]!) &&
+    /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(words[1]!) &&
+    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || BUSINESS_NAME_WORDS.has(w) || TITLE_WORDS.has(w) || PLACE_WORDS.has(w)) &&
+    lookupKnown(surface).length === 0 &&
+    lookupKnown(words[1]!).length === 0
+  );
 }
 
 /** A title followed by a name of two or more words whose first is a known first name. */
