@@ -123,15 +123,24 @@ describe('buildEntities: mention forms and nesting', () => {
   });
 
   it('takes a first name and a surname NER doubted as an organization for a person, but not a company, a place or a common word', () => {
-    const text = 'Upset in Doha\nSpain’s Feliciano Lopez won, Aston Martin lost money, Bristol West voted, and Royal Mail delivered the mail.';
+    const text =
+      'Upset in Doha\nSpain’s Feliciano Lopez won, Aston Martin lost money, Jupiter Research counted, Bristol West voted, and Royal Mail delivered the mail.';
     const out = kinds(text, [
       ['LOC', 'Spain'],
       ['ORG', 'Feliciano Lopez', 0.45],
       ['ORG', 'Aston Martin', 0.45],
+      ['ORG', 'Jupiter Research', 0.45],
       ['ORG', 'Bristol West', 0.45],
       ['ORG', 'Royal Mail', 0.45],
     ]).map((e) => `${e.kind} ${e.name}`);
-    expect(out).toEqual(['PLACE Spain', 'PERSON Feliciano Lopez', 'ORGANIZATION Aston Martin', 'ORGANIZATION Bristol West', 'ORGANIZATION Royal Mail']);
+    expect(out).toEqual([
+      'PLACE Spain',
+      'PERSON Feliciano Lopez',
+      'ORGANIZATION Aston Martin',
+      'ORGANIZATION Jupiter Research',
+      'ORGANIZATION Bristol West',
+      'ORGANIZATION Royal Mail',
+    ]);
   });
 
   it('tells names, acronyms and nationality words apart, and links a demonym to its country', () => {
@@ -777,6 +786,12 @@ describe('buildEntities: events, products and long names the knowledge base know
       ['Department for Culture, Media and Sport', ['Department for Culture, Media and Sport/NAME']],
       ['Department for Work and Pensions', ['Department for Work and Pensions/NAME']],
     ]);
+  });
+
+  it('finds a product the knowledge base knows where NER found none, its plural too, but not inside a longer name', () => {
+    const text = 'Players\nSales of its iPod music player doubled, and 10 million iPods were sold before the iPod Shuffle came.';
+    const out = kinds(text, []).map((e) => `${e.kind} ${e.name}: ${e.mentions.map((m) => m.split('/')[0]).join(', ')}`);
+    expect(out).toEqual(['PRODUCT iPod: iPod, iPods']);
   });
 
   it('takes a name after a company’s possessive and before a product noun for a product', () => {

@@ -1,7 +1,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import type { EntityKind } from '../types.js';
 import { nameKey, workKey, type Mention } from './mention.js';
-import { BUSINESS_NAME_WORDS } from './lexicon.js';
+import { COMPANY_NAME_TAILS } from './lexicon.js';
 
 /** Mentions that refer to one entity. */
 export interface Cluster {
@@ -251,14 +251,6 @@ function firstNameAlone(text: string, m: Mention): boolean {
   return FIRST_NAME_TITLES.has(before[1]!);
 }
 
-/** Last words that say a name is a company's: without them it is still the company ("Jupiter" for "Jupiter Research"). */
-const COMPANY_TAIL = new Set([
-  ...BUSINESS_NAME_WORDS,
-  ...'Group Corporation Corp Corp. Company Co Inc Inc. Ltd Ltd. plc PLC Bank Airlines Airways Motors Motor Research Securities Systems Technologies Software Pharmaceuticals Pharma Electronics'.split(
-    ' ',
-  ),
-]);
-
 /**
  * "Jupiter" for "Jupiter Research", "Nissan" for "Nissan Motor": an organization's name without
  * the last words that say it is a company, when exactly one longer name of the article starts
@@ -273,7 +265,7 @@ function joinCompanyShortNames(others: readonly Mention[], groups: UnionFind): v
     if (m.known !== undefined) known.add(key);
     const words = m.display.split(' ');
     let k = words.length;
-    while (k > 1 && COMPANY_TAIL.has(words[k - 1]!)) k--;
+    while (k > 1 && COMPANY_NAME_TAILS.has(words[k - 1]!)) k--;
     for (let j = k; j < words.length; j++) {
       const lead = typedKey('ORGANIZATION', words.slice(0, j).join(' '));
       const list = longerByLead.get(lead);

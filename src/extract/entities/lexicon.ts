@@ -77,6 +77,14 @@ export const BUSINESS_NAME_WORDS = words(`
   City Rovers Wanderers Athletic
 `);
 
+/** Last words that say a name is a company's: without them it is still the company ("Jupiter" for "Jupiter Research"). */
+export const COMPANY_NAME_TAILS: ReadonlySet<string> = new Set([
+  ...BUSINESS_NAME_WORDS,
+  ...'Group Corporation Corp Corp. Company Co Inc Inc. Ltd Ltd. plc PLC Bank Airlines Airways Motors Motor Research Securities Systems Technologies Software Pharmaceuticals Pharma Electronics'.split(
+    ' ',
+  ),
+]);
+
 /**
  * Buildings and places that stand for their institution in news copy ("the White House said").
  * They are organizations even when NER labels them locations.

@@ -1,7 +1,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind, NAMED_BEST_GROUP_AFTER } from './decideKind.js';
-import { BUSINESS_NAME_WORDS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
+import { COMPANY_NAME_TAILS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, nameKey, workKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
@@ -557,7 +557,7 @@ function personLike(text: string, surface: string): boolean {
     lookupKnown(words[0]!).length === 0 &&
     !isCommonWord(text, words[1]!) &&
     /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(words[1]!) &&
-    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || BUSINESS_NAME_WORDS.has(w) || TITLE_WORDS.has(w) || PLACE_WORDS.has(w)) &&
+    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || COMPANY_NAME_TAILS.has(w) || TITLE_WORDS.has(w) || PLACE_WORDS.has(w)) &&
     lookupKnown(surface).length === 0 &&
     lookupKnown(words[1]!).length === 0
   );
