@@ -143,6 +143,20 @@ describe('buildEntities: mention forms and nesting', () => {
     ]);
   });
 
+  it('joins a first name alone and the name NER started again after it into one person, and takes what a title role is played in for a work', () => {
+    const text = 'Nominations\nBest actor went to Leonardo DiCaprio, and DJ Margherita Taylor cheered. Imelda Staunton plays the title role in Vera Drake.';
+    const out = kinds(text, [
+      ['PER', 'Leonardo'],
+      ['PER', 'DiCaprio'],
+      ['PER', 'DJ'],
+      ['PER', 'Margherita Taylor'],
+      ['PER', 'Imelda Staunton'],
+      ['PER', 'Vera Drake'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    // "DJ" is no first name to join, whatever NER made of it.
+    expect(out).toEqual(['PERSON Leonardo DiCaprio', 'PERSON DJ', 'PERSON Margherita Taylor', 'PERSON Imelda Staunton', 'WORK Vera Drake']);
+  });
+
   it('tells names, acronyms and nationality words apart, and links a demonym to its country', () => {
     const text = 'Talks in Lisbon\nFrench officials met Portugal’s envoy and EU staff. The French side said Portugal was ready.';
     expect(

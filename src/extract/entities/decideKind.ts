@@ -80,6 +80,8 @@ const NAMED_BEST_WORK_AFTER =
 /** "… were named best international group", "… won best British band": a group, whatever its name looks like ("Green Day"). */
 export const NAMED_BEST_GROUP_AFTER =
   /^\s+(?:(?:was|were|has been|have been)\s+)?(?:named|voted|crowned|won|took|takes|wins|picked up)\s+(?:the\s+)?(?:award for\s+)?best\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+){0,2}?(?:group|band|act|duo)\b/;
+/** A part played in what follows: "the title role in …", "a starring role in …". */
+const TITLE_ROLE_BEFORE = /\b(?:title|lead|leading|starring|supporting|cameo) (?:role|part) in[ \t]+(?:the[ \t]+)?$/i;
 /** A verb of speech just after a name: works do not speak. */
 const SPEECH_AFTER = /^\s+(?:said|says|told|tells|added|adds|insisted|admitted|claimed|warned|explained|argued|replied|recalled|stressed)\b/;
 /** A lower-case role and a name just after a name: "S&P credit analyst Helena Hessel". */
@@ -144,6 +146,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // "After the game Mourinho said …", "In the film Tom Hanks plays …": a person NER saw, who
   // speaks, or whom NER is sure of and who has a first name, starts a clause of their own after
   // the noun. (The list of first names holds "My" and "Secret": NER's doubt decides those.)
+  // "plays the title role in Vera Drake": what a role is played in is a work, however much it sounds like a person.
+  if (TITLE_ROLE_BEFORE.test(before) && !/^[’']s\b/.test(after) && matches.length === 0) return { kind: 'WORK', known: null, cued: true };
   const person = nerType === 'PER' && (SPEECH_AFTER.test(after) || (words.length >= 2 && confidence >= SURE_PERSON && genderOfFirstName(words[0]!) !== null));
   if (!person && (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
   // What is said of a film after its name: "Vera Drake, starring Imelda Staunton", "… topped the

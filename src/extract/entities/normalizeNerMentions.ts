@@ -370,6 +370,18 @@ function joinContinuations(text: string, ner: readonly NerMention[]): NerMention
       out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end) };
       continue;
     }
+    // "Leonardo" + "DiCaprio": a first name alone, then a name NER started again, is one person.
+    if (
+      last?.type === 'PER' &&
+      m.type === 'PER' &&
+      text.slice(last.end, m.start) === ' ' &&
+      /^\p{Lu}\p{Ll}+$/u.test(last.text) &&
+      genderOfFirstName(last.text) !== null &&
+      /^\p{Lu}/u.test(m.text)
+    ) {
+      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      continue;
+    }
     // "Luiz Inacio Lula" + "da Silva": a person's name, then a surname opening with its particle, is one name.
     if (last?.type === 'PER' && m.type === 'PER' && text.slice(last.end, m.start) === ' ' && SURNAME_PARTICLE.test(m.text)) {
       out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
