@@ -10,6 +10,8 @@ import { attributeQuotes } from './quotes/attributeQuotes.js';
 import type { NameSpan } from './quotes/types.js';
 import { addSpeakerMentions } from './speakers/addSpeakerMentions.js';
 import { resolveSpeaker } from './speakers/resolveSpeaker.js';
+import { genderOfFirstName } from './knowledge/firstNames.js';
+import { HONORIFICS } from './entities/lexicon.js';
 import { deriveTags } from './tags/deriveTags.js';
 import type { EntityKind, ExtractInput, Extraction, ExtractedQuote } from './types.js';
 
@@ -49,9 +51,12 @@ export function extractArticle(input: ExtractInput): Extraction {
     ) {
       // A group name NER called MISC ("Democrats") speaks as an organization.
       // So does a name after "the" ("the Tories dismissed …"): people are not named with an article.
+      // So does a name after "for", "of" or "at" that opens with no first name ("a spokeswoman for Network Rail").
+      const before = text.slice(Math.max(0, basis.start - 6), basis.start);
       const group =
         ner.some((m) => m.type === 'MISC' && m.start === basis.start && m.end === basis.end) ||
-        /\bthe\s+$/i.test(text.slice(Math.max(0, basis.start - 4), basis.start));
+        /\bthe\s+$/i.test(before) ||
+        (/\b(?:for|of|at)\s+$/.test(before) && genderOfFirstName(basis.text.split(' ')[0]!) === null && !HONORIFICS.has(basis.text.split(' ')[0]!));
       missed.push({ type: group ? 'ORG' : 'PER', start: basis.start, end: basis.end, text: basis.text, confidence: SPEAKER_NAME_CONFIDENCE });
     }
   }

@@ -118,4 +118,16 @@ describe('extractArticle', () => {
   it('is deterministic and keeps no state between articles', () => {
     expect(extractArticle(INPUT)).toEqual(x);
   });
+  it('takes a speaker NER missed after "a spokeswoman for" for an organization, and a pronoun without a named antecedent for an unnamed speaker', () => {
+    const y = extractArticle(
+      article('Delays', [
+        'Trains ran late across the region on Monday.',
+        'A spokeswoman for Brixworth Rail said: “Punctuality has improved for the sixth month in a row.”',
+        '“I am not shy,” I said.',
+      ]),
+    );
+    expect(speakerOf(y, 'Punctuality has improved for the sixth month in a row.')).toMatchObject({ name: 'Brixworth Rail', type: 'ORGANIZATION' });
+    expect(y.entities.find((e) => e.name === 'Brixworth Rail')?.type).toBe('ORGANIZATION');
+    expect(speakerOf(y, 'I am not shy,')).toEqual({ name: null, description: 'I', type: 'UNNAMED', affiliation: null, mention: 'I' });
+  });
 });
