@@ -788,6 +788,26 @@ describe('buildEntities: events, products and long names the knowledge base know
     expect(out).toEqual(['ORGANIZATION Harwick', 'ORGANIZATION Leeds', 'PERSON Tom Hale']);
   });
 
+  it('leaves out laws, treaties and plans and a religion’s adjective, and joins a body’s name across "of" and "on"', () => {
+    const text =
+      'Rights\nThe Hunting Act and the Marshall Plan were debated by Muslim voters, New Labour and the Joint Committee on Human Rights, then the European Court of Human Rights.';
+    const out = kinds(text, [
+      ['ORG', 'Hunting Act'],
+      ['PER', 'Marshall Plan'],
+      ['MISC', 'Muslim'],
+      ['LOC', 'New Labour'],
+      ['ORG', 'Joint Committee'],
+      ['ORG', 'Human Rights'],
+      ['ORG', 'European Court'],
+      ['ORG', 'Human Rights'],
+    ]).map((e) => `${e.kind} ${e.name}: ${e.mentions.map((m) => m.split('/')[0]).join(', ')}`);
+    expect(out).toEqual([
+      'ORGANIZATION Labour Party: New Labour',
+      'ORGANIZATION Joint Committee on Human Rights: Joint Committee on Human Rights',
+      'ORGANIZATION European Court of Human Rights: European Court of Human Rights',
+    ]);
+  });
+
   it('keeps a known department whole where NER cut it at its comma or its "and"', () => {
     const text = 'Licence fee\nThe Department for Culture, Media and Sport and the Department for Work and Pensions agreed.';
     const out = kinds(text, [

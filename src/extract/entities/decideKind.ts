@@ -52,6 +52,8 @@ const EVENT_HEADS = new Set([
 const PLACE_HEADS = new Set(['Stadium', 'Arena']);
 /** Last words of the names of buildings no person is named after: "Insein Prison", "Reading Gaol". */
 const FACILITY_HEADS = new Set(['Prison', 'Jail', 'Gaol']);
+/** Last words of the names of laws, treaties and plans. */
+const LAW_HEADS = new Set(['Act', 'Acts', 'Bill', 'Plan', 'Doctrine', 'Treaty', 'Accord', 'Accords', 'Protocol', 'Directive']);
 /** Last words of the names of awards. */
 const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Trophies']);
 /** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears". */
@@ -137,6 +139,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     return { kind: 'PRODUCT', known: null, cued: true };
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
+  // "Marshall Plan", "Human Rights Act", "Kyoto Protocol": laws, treaties and plans are none of the kinds; they are left out.
+  if (words.length >= 2 && LAW_HEADS.has(last)) return { kind: null, known: null };
   // "Sports Personality of the Year", "European Footballer of the Year".
   if (words.length >= 4 && / of the Year$/.test(surface) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   if (words.length >= 2 && ((PLACE_HEADS.has(last) && nerType !== 'PER') || FACILITY_HEADS.has(last))) return { kind: 'PLACE', known: null };

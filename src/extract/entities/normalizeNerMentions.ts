@@ -355,14 +355,15 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
 function joinContinuations(text: string, ner: readonly NerMention[]): NerMention[] {
   const out: NerMention[] = [];
   for (const m of ner) {
-    // "National League" + "for" + "Democracy": a body's name ending in its head noun, "for" and
-    // another name are one name ("Council for Transport Safety"); not "ICM for BBC News", a poll
-    // for a client, nor a name the knowledge base knows after "for".
+    // "National League" + "for" + "Democracy": a body's name ending in its head noun, "for" (or
+    // "of", "on") and another name are one name ("Council for Transport Safety", "European Court
+    // of Human Rights"); not "ICM for BBC News", a poll for a client, nor a name the knowledge
+    // base knows after it.
     const last = out[out.length - 1];
     if (
       last?.type === 'ORG' &&
       m.type === 'ORG' &&
-      text.slice(last.end, m.start) === ' for ' &&
+      JOINED_BY.has(text.slice(last.end, m.start)) &&
       ORGANIZATION_NAME_HEADS.has(last.text.slice(last.text.lastIndexOf(' ') + 1)) &&
       lookupKnown(m.text).every((k) => k.entry.kind === 'COMMON')
     ) {
@@ -397,6 +398,9 @@ function joinContinuations(text: string, ner: readonly NerMention[]): NerMention
   }
   return out;
 }
+
+/** What joins a body's name and what it is for or of ("Council for Transport Safety", "European Court of Human Rights"). */
+const JOINED_BY = new Set([' for ', ' for the ', ' of ', ' of the ', ' on ']);
 
 /** A lower-case particle opening a surname ("van Dijkstra", "de Silva", "bin Laden"). */
 const SURNAME_PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ter|ten|bin|ibn|al)\s\p{Lu}/u;
