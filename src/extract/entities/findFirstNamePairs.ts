@@ -3,7 +3,7 @@ import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { isCommonWord } from './isCommonWord.js';
 import { BUSINESS_NAME_WORDS, FUNCTION_WORDS, HONORIFICS, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, type Mention, type NerMention } from './mention.js';
-import { type Word } from './scanWords.js';
+import { isCapitalised, type Word } from './scanWords.js';
 
 /** A first name and a surname are the evidence; NER saw neither, so less than its own people. */
 const PAIR_CONFIDENCE = 0.6;
@@ -27,8 +27,10 @@ export function findFirstNamePairs(words: readonly Word[], text: string, ner: re
   for (let i = 0; i + 1 < words.length; i++) {
     const first = words[i]!;
     const last = words[i + 1]!;
-    // Most words are no first names: the map lookup goes before the patterns.
-    if (genderOfFirstName(first.text) === null || !NAME_WORD.test(first.text) || !NAME_WORD.test(last.text) || !glued(text, first, last)) continue;
+    // Most words are lower-case or no first names: the cheapest tests first (the name list lowers the word, an allocation).
+    if (!isCapitalised(first.text) || !isCapitalised(last.text) || !glued(text, first, last) || !NAME_WORD.test(first.text) || !NAME_WORD.test(last.text))
+      continue;
+    if (genderOfFirstName(first.text) === null) continue;
     // NER saw something else there ("Roman Catholic", a film's title), or it is a table's cell.
     while (n < ner.length && ner[n]!.end <= first.start) n++;
     if (n < ner.length && ner[n]!.start < last.end) continue;
