@@ -1015,6 +1015,27 @@ describe('buildEntities: roles and the organizations before them', () => {
     ]);
   });
 
+  it('reads the country of a cabinet office the knowledge base knows, British or American by its spelling', () => {
+    const text =
+      'Budget\nDefence Secretary Alan Marsh met Defense Secretary Rob Tate, and shadow transport secretary Ann Lowe and Treasury Secretary Jo Hill agreed.';
+    const built = buildEntities(
+      text,
+      segmentsOf(text),
+      tag(text, [
+        ['PER', 'Alan Marsh'],
+        ['PER', 'Rob Tate'],
+        ['PER', 'Ann Lowe'],
+        ['PER', 'Jo Hill'],
+      ]),
+    );
+    expect(built.entities.map((e) => [e.name, e.role, e.affiliation])).toEqual([
+      ['Alan Marsh', 'Defence Secretary', 'United Kingdom'],
+      ['Rob Tate', 'Defense Secretary', 'United States'],
+      ['Ann Lowe', 'shadow transport secretary', 'United Kingdom'],
+      ['Jo Hill', 'Treasury Secretary', 'United States'],
+    ]);
+  });
+
   it('reads a band member’s part as a role with the band', () => {
     const text = 'Tour news\nMoonfall guitarist Ray Dunn and Moonfall drummer Kit Vale left, and lead singer Ada Moss stayed.';
     expect(
