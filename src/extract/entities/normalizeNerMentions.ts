@@ -235,13 +235,14 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       out.push(makeMention(start, end, surface, 'ORGANIZATION', surface, Math.max(m.confidence, 0.85), 'ner', known || undefined));
       continue;
     }
-    // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
-    // that opens with a known first name, is a person.
     // "Spain's Feliciano Lopez": a first name and a surname NER doubted as an organization are a person.
     if (m.type === 'ORG' && m.confidence < DOUBTED_ORG && personLike(text, surface)) {
       splitPerson(text, start, end, m.confidence, out);
       continue;
     }
+    // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
+    // that opens with a known first name, is a person (the title and first name are evidence
+    // enough, however unsure NER was of the type).
     if (m.type !== 'PER' && titledPerson(surface)) {
       splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
       continue;
