@@ -6,6 +6,8 @@ import { makeMention, nameKey, workKey, type Mention, type NerMention } from './
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
 import { isCommonWord } from './isCommonWord.js';
+import { joinContinuations, SURNAME_PARTICLE } from './joinContinuations.js';
+import { namesACompany } from './namesACompany.js';
 
 /** Words that relate a person to another person, just before a name. */
 const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
@@ -19,18 +21,6 @@ const GROUP_ROLE_AFTER =
 
 /** A programme's people after its name, then a name: "Big Brother winner Nadia Almada", "Top Gear presenter Jeremy Clarkson". */
 const SHOW_ROLE_AFTER = /^\s+(?:presenter|co-presenter|host|contestant|housemate|winner|runner-up|actor|actress)\s+\p{Lu}/u;
-
-/**
- * A business's noun just before a name: "tyre giant X", "news-stand chain X", "the daily X",
- * "Boston-based X". (Not "film maker", "policy maker": people make films and policy.)
- */
-const COMPANY_NOUN_BEFORE =
-  /(?:\b(?:company|firm|giant|chain|retailer|conglomerate|(?<!aircraft )carrier|airline|insurer|brewer|distributor|supplier|manufacturer|daily|weekly|newspaper|tabloid|broadsheet|magazine)|\b(?<!film |movie |policy |peace |law |decision |trouble |match )maker|\p{Ll}-based)\s+$/u;
-/** A holding in what follows: "20 percent of X", "a stake in X", "shares in X". */
-const HOLDING_IN_BEFORE = /\b(?:percent|per cent|stake|stakes|shares|holding) (?:of|in) $/;
-/** What only a business has, just after its name: "X shares rose", "X's chief executive". */
-const COMPANY_AFTER =
-  /^(?:\s+(?:shares|stock)\s+(?:rose|fell|closed|jumped|slipped|dropped|gained|lost|ended|traded|climbed|soared|tumbled|plunged|were|have)\b|['’]s\s+(?:shares|shareholders|stock|board|chief executive|subsidiary|units?|division|profits?|revenues?|turnover|takeover)\b)/;
 
 /** A relative "which" opening a clause just after a name ("Valve, which made"), as after a thing's and not a person's; without the comma it may belong to a noun before ("a shot by X which he tipped over"). */
 const WHICH_AFTER = /^, which\b/;
@@ -349,67 +339,6 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
 }
 
 /**
- * NER sometimes cuts a long name at "and" or "of" and starts the next span with it ("University
- * of the Highlands" + "and Islands"): a span opening with such a word right after another is the
- * rest of that name. A span opening with it anywhere else is no name.
- */
-function joinContinuations(text: string, ner: readonly NerMention[]): NerMention[] {
-  const out: NerMention[] = [];
-  for (const m of ner) {
-    // "National League" + "for" + "Democracy": a body's name ending in its head noun, "for" (or
-    // "of", "on") and another name are one name ("Council for Transport Safety", "European Court
-    // of Human Rights"); not "ICM for BBC News", a poll for a client, nor a name the knowledge
-    // base knows after it.
-    const last = out[out.length - 1];
-    if (
-      last?.type === 'ORG' &&
-      m.type === 'ORG' &&
-      JOINED_BY.has(text.slice(last.end, m.start)) &&
-      ORGANIZATION_NAME_HEADS.has(last.text.slice(last.text.lastIndexOf(' ') + 1)) &&
-      lookupKnown(m.text).every((k) => k.entry.kind === 'COMMON')
-    ) {
-      // The body's name, which NER was sure of, is the evidence; what names its purpose is often a common word NER doubts.
-      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end) };
-      continue;
-    }
-    // "Leonardo" + "DiCaprio": a first name alone, then a name NER started again, is one person.
-    if (
-      last?.type === 'PER' &&
-      m.type === 'PER' &&
-      text.slice(last.end, m.start) === ' ' &&
-      /^\p{Lu}\p{Ll}+$/u.test(last.text) &&
-      genderOfFirstName(last.text) !== null &&
-      /^\p{Lu}/u.test(m.text)
-    ) {
-      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
-      continue;
-    }
-    // "Luiz Inacio Lula" + "da Silva": a person's name, then a surname opening with its particle, is one name.
-    if (last?.type === 'PER' && m.type === 'PER' && text.slice(last.end, m.start) === ' ' && SURNAME_PARTICLE.test(m.text)) {
-      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
-      continue;
-    }
-    if (!CONTINUATION.test(m.text)) {
-      out.push(m);
-      continue;
-    }
-    const previous = out[out.length - 1];
-    if (previous && previous.type !== 'PER' && /^ $/.test(text.slice(previous.end, m.start)))
-      out[out.length - 1] = { ...previous, end: m.end, text: text.slice(previous.start, m.end), confidence: Math.min(previous.confidence, m.confidence) };
-  }
-  return out;
-}
-
-/** What joins a body's name and what it is for or of ("Council for Transport Safety", "European Court of Human Rights"). */
-const JOINED_BY = new Set([' for ', ' for the ', ' of ', ' of the ', ' on ']);
-
-/** A lower-case particle opening a surname ("van Dijkstra", "de Silva", "bin Laden"). */
-const SURNAME_PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ter|ten|bin|ibn|al)\s\p{Lu}/u;
-
-/** A lower-case joining word opening a NER span. */
-const CONTINUATION = /^(?:and|of|for|&)\s/;
-
-/**
  * A work's other mentions in the article, which NER took for an organization or a person with
  * nothing around them to say otherwise ("beating The Aviator"), are the work too, with their
  * capital "The".
@@ -453,15 +382,6 @@ function namesAGroup(surface: string, after: string, before: string): boolean {
     !HONORIFICS.has(first) &&
     ((LISTED_FIRST.test(after) && CLAUSE_START.test(before)) || (LISTED_SECOND.test(before) && PLURAL_VERB_AFTER.test(after)))
   );
-}
-
-/**
- * Whether the words around a name are a business's: a noun before it ("tyre giant X", "Boston-based
- * X"), its shares or board after it, or (`holding`) a holding in it ("20 percent of X"; of a
- * person one writes "20 percent of Smith's shares").
- */
-function namesACompany(after: string, before: string, holding: boolean): boolean {
-  return COMPANY_NOUN_BEFORE.test(before) || COMPANY_AFTER.test(after) || (holding && HOLDING_IN_BEFORE.test(before) && !/^['’]s\b/.test(after));
 }
 
 /**

@@ -1,0 +1,66 @@
+import { genderOfFirstName } from '../knowledge/firstNames.js';
+import { lookupKnown } from '../knowledge/knowledgeBase.js';
+import { ORGANIZATION_NAME_HEADS } from './lexicon.js';
+import type { NerMention } from './mention.js';
+
+/**
+ * Joins NER spans that are one name NER cut in two: a span opening with "and" or "of" right after
+ * another is the rest of that name ("University of the Highlands" + "and Islands"; opening with it
+ * anywhere else, it is no name); a body's name and what it is for or of; a first name and the name
+ * NER started again after it; a name and a surname opening with its particle.
+ */
+export function joinContinuations(text: string, ner: readonly NerMention[]): NerMention[] {
+  const out: NerMention[] = [];
+  for (const m of ner) {
+    // "National League" + "for" + "Democracy": a body's name ending in its head noun, "for" (or
+    // "of", "on") and another name are one name ("Council for Transport Safety", "European Court
+    // of Human Rights"); not "ICM for BBC News", a poll for a client, nor a name the knowledge
+    // base knows after it.
+    const last = out[out.length - 1];
+    if (
+      last?.type === 'ORG' &&
+      m.type === 'ORG' &&
+      JOINED_BY.has(text.slice(last.end, m.start)) &&
+      ORGANIZATION_NAME_HEADS.has(last.text.slice(last.text.lastIndexOf(' ') + 1)) &&
+      lookupKnown(m.text).every((k) => k.entry.kind === 'COMMON')
+    ) {
+      // The body's name, which NER was sure of, is the evidence; what names its purpose is often a common word NER doubts.
+      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end) };
+      continue;
+    }
+    // "Leonardo" + "DiCaprio": a first name alone, then a name NER started again, is one person.
+    if (
+      last?.type === 'PER' &&
+      m.type === 'PER' &&
+      text.slice(last.end, m.start) === ' ' &&
+      /^\p{Lu}\p{Ll}+$/u.test(last.text) &&
+      genderOfFirstName(last.text) !== null &&
+      /^\p{Lu}/u.test(m.text)
+    ) {
+      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      continue;
+    }
+    // "Luiz Inacio Lula" + "da Silva": a person's name, then a surname opening with its particle, is one name.
+    if (last?.type === 'PER' && m.type === 'PER' && text.slice(last.end, m.start) === ' ' && SURNAME_PARTICLE.test(m.text)) {
+      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      continue;
+    }
+    if (!CONTINUATION.test(m.text)) {
+      out.push(m);
+      continue;
+    }
+    const previous = out[out.length - 1];
+    if (previous && previous.type !== 'PER' && /^ $/.test(text.slice(previous.end, m.start)))
+      out[out.length - 1] = { ...previous, end: m.end, text: text.slice(previous.start, m.end), confidence: Math.min(previous.confidence, m.confidence) };
+  }
+  return out;
+}
+
+/** What joins a body's name and what it is for or of ("Council for Transport Safety", "European Court of Human Rights"). */
+const JOINED_BY = new Set([' for ', ' for the ', ' of ', ' of the ', ' on ']);
+
+/** A lower-case particle opening a surname ("van Dijkstra", "de Silva", "bin Laden"). */
+export const SURNAME_PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ter|ten|bin|ibn|al)\s\p{Lu}/u;
+
+/** A lower-case joining word opening a NER span. */
+const CONTINUATION = /^(?:and|of|for|&)\s/;

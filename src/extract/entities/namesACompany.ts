@@ -1,0 +1,20 @@
+/**
+ * A business's noun just before a name: "tyre giant X", "news-stand chain X", "the daily X",
+ * "Boston-based X". (Not "film maker", "policy maker": people make films and policy.)
+ */
+const COMPANY_NOUN_BEFORE =
+  /(?:\b(?:company|firm|giant|chain|retailer|conglomerate|(?<!aircraft )carrier|airline|insurer|brewer|distributor|supplier|manufacturer|daily|weekly|newspaper|tabloid|broadsheet|magazine)|\b(?<!film |movie |policy |peace |law |decision |trouble |match )maker|\p{Ll}-based)\s+$/u;
+/** A holding in what follows: "20 percent of X", "a stake in X", "shares in X". */
+const HOLDING_IN_BEFORE = /\b(?:percent|per cent|stake|stakes|shares|holding) (?:of|in) $/;
+/** What only a business has, just after its name: "X shares rose", "X's chief executive". */
+const COMPANY_AFTER =
+  /^(?:\s+(?:shares|stock)\s+(?:rose|fell|closed|jumped|slipped|dropped|gained|lost|ended|traded|climbed|soared|tumbled|plunged|were|have)\b|['’]s\s+(?:shares|shareholders|stock|board|chief executive|subsidiary|units?|division|profits?|revenues?|turnover|takeover)\b)/;
+
+/**
+ * Whether the words around a name are a business's: a noun before it ("tyre giant X", "Boston-based
+ * X"), its shares or board after it, or (`holding`) a holding in it ("20 percent of X"; of a
+ * person one writes "20 percent of Smith's shares").
+ */
+export function namesACompany(after: string, before: string, holding: boolean): boolean {
+  return COMPANY_NOUN_BEFORE.test(before) || COMPANY_AFTER.test(after) || (holding && HOLDING_IN_BEFORE.test(before) && !/^['’]s\b/.test(after));
+}
