@@ -53,10 +53,11 @@ export function extractArticle(input: ExtractInput): Extraction {
       // So does a name after "the" ("the Tories dismissed …"): people are not named with an article.
       // So does a name after "for", "of" or "at" that opens with no first name ("a spokeswoman for Network Rail").
       const before = text.slice(Math.max(0, basis.start - 6), basis.start);
+      const firstWord = basis.text.split(' ')[0]!;
       const group =
         ner.some((m) => m.type === 'MISC' && m.start === basis.start && m.end === basis.end) ||
         /\bthe\s+$/i.test(before) ||
-        (/\b(?:for|of|at)\s+$/.test(before) && genderOfFirstName(basis.text.split(' ')[0]!) === null && !HONORIFICS.has(basis.text.split(' ')[0]!));
+        (/\b(?:for|of|at)\s+$/.test(before) && genderOfFirstName(firstWord) === null && !HONORIFICS.has(firstWord));
       missed.push({ type: group ? 'ORG' : 'PER', start: basis.start, end: basis.end, text: basis.text, confidence: SPEAKER_NAME_CONFIDENCE });
     }
   }

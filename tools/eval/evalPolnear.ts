@@ -30,6 +30,7 @@ import { recognizeEntities } from '../../src/extract/ner/recognizeEntities.js';
 import { attributeQuotes } from '../../src/extract/quotes/attributeQuotes.js';
 import { findCapitalisedNames } from '../../src/extract/quotes/findCapitalisedNames.js';
 import type { AttributedQuote, NameSpan } from '../../src/extract/quotes/types.js';
+import type { Span } from '../../src/extract/types.js';
 import { parseArticle } from '../../src/ingest/parseArticle.js';
 import type { Judged } from './reliability.js';
 
@@ -161,9 +162,12 @@ function nerNames(text: string, paragraphs: { start: number; end: number }[]): N
   return findCapitalisedNames(text);
 }
 
-export interface ArticleResult {
+/** What scoring reads of a found quote: the quote stage's, or the whole pipeline's as `extract` prints it. */
+export type ScoredQuote = Pick<AttributedQuote, 'start' | 'end' | 'confidence' | 'speakerConfidence'> & { speaker: { mention: Span } | null };
+
+export interface ArticleResult<Q extends ScoredQuote = AttributedQuote> {
   article: PolnearArticle;
-  found: AttributedQuote[];
+  found: Q[];
   /** Per annotated quote: matched, speaker correct. */
   verdicts: { matched: boolean; speakerOk: boolean }[];
   /** Per found quote: overlaps some annotated content. */
@@ -178,9 +182,9 @@ export interface ArticleResult {
 }
 
 /** Scores one article (exported for the dev script's error listing). */
-export function scoreArticle(article: PolnearArticle, found: AttributedQuote[]): ArticleResult {
+export function scoreArticle<Q extends ScoredQuote>(article: PolnearArticle, found: Q[]): ArticleResult<Q> {
   const verdicts = article.quotes.map((aq) => {
-    let best: AttributedQuote | null = null;
+    let best: Q | null = null;
     let bestOverlap = 0;
     for (const q of found) {
       const o = overlap(aq.content, q.start, q.end);
@@ -258,23 +262,18 @@ export function evaluatePolnearPipeline(dir: string): PolnearScores {
   const results = articles.map((a, i) =>
     scoreArticle(
       a,
-      outputs[i]!.map(
-        (q) =>
-          ({
-            ...q,
-            paragraphIndex: -1,
-            speakerConfidence: q.speaker?.confidence ?? 0,
-            evidence: '',
-            speaker: q.speaker ? { ...q.speaker, mention: q.speaker.mention } : null,
-          }) as unknown as AttributedQuote,
-      ),
+      outputs[i]!.map((q) => ({ start: q.start, end: q.end, confidence: q.confidence, speakerConfidence: q.speaker?.confidence ?? 0, speaker: q.speaker })),
     ),
   );
   return tally(results, words, seconds).scores;
 }
 
 /** Counts and percentages over scored articles, and the judged confidences for the reliability tables. */
-function tally(results: readonly ArticleResult[], words: number, seconds: number): { scores: PolnearScores; quotesJudged: Judged[]; speakersJudged: Judged[] } {
+function tally(
+  results: readonly ArticleResult<ScoredQuote>[],
+  words: number,
+  seconds: number,
+): { scores: PolnearScores; quotesJudged: Judged[]; speakersJudged: Judged[] } {
   let quotes = 0;
   let matched = 0;
   let speakerOk = 0;

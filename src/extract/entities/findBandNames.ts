@@ -1,7 +1,7 @@
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { BAND_ROLES, FUNCTION_WORDS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, type Mention } from './mention.js';
-import { isCapitalised, type Word } from './scanWords.js';
+import { gluedInSentence, isCapitalised, type Word } from './scanWords.js';
 
 /**
  * Capitalised words before a band role that say what kind of member, not whose: "Lead singer",
@@ -29,25 +29,18 @@ export function findBandNames(words: readonly Word[], text: string): Mention[] {
   const out: Mention[] = [];
   for (let i = 1; i + 1 < words.length; i++) {
     const role = words[i]!;
-    if (!BAND_ROLES.has(role.text) || !glued(words, text, i, i + 1) || !isCapitalised(words[i + 1]!.text)) continue;
+    if (!BAND_ROLES.has(role.text) || !gluedInSentence(text, role, words[i + 1]!) || !isCapitalised(words[i + 1]!.text)) continue;
     let first = i;
-    while (first > 0 && i - first < MAX_NAME_WORDS && glued(words, text, first - 1, first) && bandWord(words[first - 1]!.text)) first--;
+    while (first > 0 && i - first < MAX_NAME_WORDS && gluedInSentence(text, words[first - 1]!, words[first]!) && bandWord(words[first - 1]!.text)) first--;
     if (first === i) continue;
     // "The Darkness drummer": a capital "The" opens the name; "the" in a sentence is not part of it.
-    if (first > 0 && words[first - 1]!.text === 'The' && glued(words, text, first - 1, first)) first--;
+    if (first > 0 && words[first - 1]!.text === 'The' && gluedInSentence(text, words[first - 1]!, words[first]!)) first--;
     const start = words[first]!.start;
     const name = text.slice(start, words[i - 1]!.end);
     if (lookupKnown(name).length > 0) continue;
     out.push(makeMention(start, words[i - 1]!.end, name, 'ORGANIZATION', name, BAND_CONFIDENCE, 'rule'));
   }
   return out;
-}
-
-/** Words k and k + 1 are neighbours in one segment, with only spaces between them. */
-function glued(words: readonly Word[], text: string, k: number, next: number): boolean {
-  const a = words[k]!;
-  const b = words[next]!;
-  return a.segment === b.segment && !b.sentenceStart && /^[ \t]+$/.test(text.slice(a.end, b.start));
 }
 
 function bandWord(word: string): boolean {

@@ -3,7 +3,7 @@ import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { isCommonWord } from './isCommonWord.js';
 import { BUSINESS_NAME_WORDS, FUNCTION_WORDS, HONORIFICS, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, type Mention, type NerMention } from './mention.js';
-import { isCapitalised, type Word } from './scanWords.js';
+import { gluedInSentence, isCapitalised, type Word } from './scanWords.js';
 
 /** A first name and a surname are the evidence; NER saw neither, so less than its own people. */
 const PAIR_CONFIDENCE = 0.6;
@@ -28,7 +28,13 @@ export function findFirstNamePairs(words: readonly Word[], text: string, ner: re
     const first = words[i]!;
     const last = words[i + 1]!;
     // Most words are lower-case or no first names: the cheapest tests first (the name list lowers the word, an allocation).
-    if (!isCapitalised(first.text) || !isCapitalised(last.text) || !glued(text, first, last) || !NAME_WORD.test(first.text) || !NAME_WORD.test(last.text))
+    if (
+      !isCapitalised(first.text) ||
+      !isCapitalised(last.text) ||
+      !gluedInSentence(text, first, last) ||
+      !NAME_WORD.test(first.text) ||
+      !NAME_WORD.test(last.text)
+    )
       continue;
     if (genderOfFirstName(first.text) === null) continue;
     // NER saw something else there ("Roman Catholic", a film's title), or it is a table's cell.
@@ -41,8 +47,8 @@ export function findFirstNamePairs(words: readonly Word[], text: string, ner: re
     // A capitalised word before it, or an abbreviation other than an honorific ("St. Brendan Trust"; "Mr. Joss Stone" stays).
     const abbreviation = /(\p{Lu}\p{Ll}{0,3})\.[ \t]+$/u.exec(text.slice(Math.max(0, first.start - 8), first.start));
     if (abbreviation && !HONORIFICS.has(abbreviation[1]!)) continue;
-    if (before && glued(text, before, first) && /^\p{Lu}/u.test(before.text) && !HONORIFICS.has(before.text)) continue;
-    if (after && glued(text, last, after) && /^\p{Lu}/u.test(after.text)) continue;
+    if (before && gluedInSentence(text, before, first) && /^\p{Lu}/u.test(before.text) && !HONORIFICS.has(before.text)) continue;
+    if (after && gluedInSentence(text, last, after) && /^\p{Lu}/u.test(after.text)) continue;
     if (lookupKnown(`${first.text} ${last.text}`).length > 0) continue;
     out.push(makeMention(first.start, last.end, text.slice(first.start, last.end), 'PERSON', text.slice(first.start, last.end), PAIR_CONFIDENCE, 'rule'));
     i++;
@@ -66,9 +72,4 @@ function plainWord(text: string, word: string): boolean {
     lookupKnown(word).length === 0 &&
     !isCommonWord(text, word)
   );
-}
-
-/** Neighbours in one segment, with only spaces between them. */
-function glued(text: string, a: Word, b: Word): boolean {
-  return a.segment === b.segment && !b.sentenceStart && /^[ \t]+$/.test(text.slice(a.end, b.start));
 }

@@ -1,6 +1,6 @@
 import { FUNCTION_WORDS, HONORIFICS, ROLE_JOINERS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import type { Mention } from './mention.js';
-import { isCapitalised, stripPossessive, type Word } from './scanWords.js';
+import { glued, isCapitalised, stripPossessive, type Word } from './scanWords.js';
 
 /** A role found next to a person's name, with the span of the place or organization it is for. */
 export interface FoundRole {
@@ -139,10 +139,6 @@ function ownerOfIts(text: string, at: number, inside: MentionsInside): Mention |
     if (!NOT_OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) return m;
   }
   return null;
-}
-
-function glued(text: string, a: Word, b: Word): boolean {
-  return a.segment === b.segment && /^[ \t]+$/.test(text.slice(a.end, b.start));
 }
 
 function roleBefore(text: string, words: readonly Word[], index: number, inside: MentionsInside): FoundRole | null {

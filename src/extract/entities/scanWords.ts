@@ -41,6 +41,16 @@ export function scanWords(text: string, segments: readonly { start: number; end:
   return out;
 }
 
+/** Words `a` and `b` are neighbours in one segment with only spaces (or tabs) between them. */
+export function glued(text: string, a: Word, b: Word): boolean {
+  return a.segment === b.segment && /^[ \t]+$/.test(text.slice(a.end, b.start));
+}
+
+/** As `glued`, and `b` opens no sentence: the two may be words of one name. */
+export function gluedInSentence(text: string, a: Word, b: Word): boolean {
+  return !b.sentenceStart && glued(text, a, b);
+}
+
 /** True for a word starting with an upper-case letter. */
 export function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0);
