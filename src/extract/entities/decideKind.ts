@@ -8,7 +8,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
 import type { EntityKind } from '../types.js';
-import { BUSINESS_NAME_WORDS, ORGANIZATION_NAME_HEADS } from './lexicon.js';
+import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PLACE_NAME_OPENERS } from './lexicon.js';
 
 export interface KindDecision {
   /** The kind, or null when the name is not an entity ("DVD", "GDP", "Bill"). */
@@ -52,13 +52,49 @@ const EVENT_HEADS = new Set([
 const PLACE_HEADS = new Set(['Stadium', 'Arena']);
 /** Last words of the names of buildings no person is named after: "Insein Prison", "Reading Gaol". */
 const FACILITY_HEADS = new Set(['Prison', 'Jail', 'Gaol']);
+/**
+ * Last words of the names of streets, structures and natural features: "Regent Street",
+ * "Stansted Airport", "Nu River", "Tiananmen Square". Some are surnames too ("Barbara Castle",
+ * "Mike Lake"), so a name NER took for a person's stays one when a first name is in it ("Dame Barbara Castle").
+ * (Not "Palace", "Church" or "Centre": "Crystal Palace" plays football, "the Catholic Church"
+ * and "the Foreign Policy Centre" are bodies.)
+ */
+const STRUCTURE_HEADS = new Set([
+  'Street',
+  'Road',
+  'Avenue',
+  'Square',
+  'Boulevard',
+  'Lane',
+  'Bridge',
+  'Airport',
+  'Station',
+  'Hospital',
+  'Museum',
+  'Cathedral',
+  'Castle',
+  'Tower',
+  'Canal',
+  'Sea',
+  'Ocean',
+  'Bay',
+  'River',
+  'Valley',
+  'Lake',
+  'Mountains',
+]);
+/** Last words of the names of instruments and craft, which are things, not the people they are named after: "James Webb Space Telescope". */
+const CRAFT_HEADS = new Set(['Telescope', 'Spacecraft', 'Satellite', 'Rover']);
 /** Last words of the names of laws, treaties and plans. */
 const LAW_HEADS = new Set(['Act', 'Acts', 'Bill', 'Plan', 'Doctrine', 'Treaty', 'Accord', 'Accords', 'Protocol', 'Directive']);
+/** The name of a state by its form: "Kingdom of Poland", "Ottoman Empire" (not a duchy: "the Duchy of Lancaster" is an estate; not a regime: "the Second Empire"). */
+const STATE_NAME =
+  /^(?:Kingdom|Republic|Principality|Emirate|Sultanate|Empire|Caliphate) of \p{Lu}|^(?!(?:First|Second|Third|Fourth|Fifth) )\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)? (?:Empire|Caliphate|Sultanate)$/u;
 /** Last words of the names of awards. */
 const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Trophies']);
-/** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears". */
+/** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears", "their third album, OK Computer". */
 const WORK_NOUN_BEFORE =
-  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy)[ \t]+$/i;
+  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy),?[ \t]+$/i;
 /** Nouns that are verbs too ("Liverpool play Juventus", "figures show Labour ahead"): a work only after a determiner or possessive. */
 const WORK_VERB_NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|new|latest|\p{L}+['’]s)\s+(?:play|show|hit)[ \t]+$/iu;
 /** After a film's name: its cast or director, or its takings ("Vera Drake, starring …", "… fell to second place at the US box office"). */
@@ -141,6 +177,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   // "Marshall Plan", "Human Rights Act", "Kyoto Protocol": laws, treaties and plans are none of the kinds; they are left out.
   if (words.length >= 2 && LAW_HEADS.has(last)) return { kind: null, known: null };
+  // "Kingdom of Poland", "Ottoman Empire": states, which are places, whatever NER called them.
+  if (STATE_NAME.test(surface) && nerType !== 'PER') return { kind: 'PLACE', known: null };
   // "Sports Personality of the Year", "European Footballer of the Year".
   if (words.length >= 4 && / of the Year$/.test(surface) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   if (words.length >= 2 && ((PLACE_HEADS.has(last) && nerType !== 'PER') || FACILITY_HEADS.has(last))) return { kind: 'PLACE', known: null };
@@ -171,9 +209,27 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     possessorIsPerson(before)
   )
     return { kind: 'WORK', known: null, cued: true };
+  // What the name's own words say, where nothing around it said otherwise.
+  if (
+    words.length >= 2 &&
+    STRUCTURE_HEADS.has(last) &&
+    !(nerType === 'PER' && words.slice(0, -1).some((w) => genderOfFirstName(w) !== null)) &&
+    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w))
+  )
+    return { kind: 'PLACE', known: null };
+  if (words.length >= 2 && CRAFT_HEADS.has(last)) return { kind: 'PRODUCT', known: null };
+  if (nerType === 'PER' && opensPlaceName(surface)) return { kind: 'PLACE', known: null };
+  // "Murray Energy", "Alfa Group": the suffix is evidence of its own, whatever NER's doubt.
+  if (nerType === 'PER' && words.length >= 2 && CORPORATE_SUFFIXES.has(last)) return { kind: 'ORGANIZATION', known: null, cued: true };
   // "Eminem's new album": a place has no albums or tours; a singer does.
   if (nerType === 'LOC' && matches.length === 0 && ARTIST_WORK_AFTER.test(after)) return { kind: 'PERSON', known: null, cued: true };
   return { kind: ner, known: null };
+}
+
+/** A name of two words or more whose first word opens place names and no person's: "San Marzano", "Fort Worth". */
+export function opensPlaceName(surface: string): boolean {
+  const space = surface.indexOf(' ');
+  return space > 0 && PLACE_NAME_OPENERS.has(surface.slice(0, space));
 }
 
 /**

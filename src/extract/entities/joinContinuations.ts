@@ -28,14 +28,28 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end) };
       continue;
     }
-    // "Leonardo" + "DiCaprio": a first name alone, then a name NER started again, is one person.
+    // "Leonardo" + "DiCaprio": a first name alone, then a name NER started again, is one person;
+    // so is a first name NER doubted as something else ("Trent" + "Alexander-Arnold").
     if (
-      last?.type === 'PER' &&
+      (last?.type === 'PER' || (last !== undefined && last.confidence < DOUBTED)) &&
       m.type === 'PER' &&
       text.slice(last.end, m.start) === ' ' &&
       /^\p{Lu}\p{Ll}+$/u.test(last.text) &&
       genderOfFirstName(last.text) !== null &&
       /^\p{Lu}/u.test(m.text)
+    ) {
+      out[out.length - 1] = { ...last, type: 'PER', end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      continue;
+    }
+    // "Marie Salomea" + "Skłodowska-Curie": a first name and a middle name, then one more word
+    // NER started again, are one person (two people's names never meet without a comma or "and").
+    if (
+      last?.type === 'PER' &&
+      m.type === 'PER' &&
+      text.slice(last.end, m.start) === ' ' &&
+      FIRST_AND_MIDDLE.test(last.text) &&
+      genderOfFirstName(last.text.slice(0, last.text.indexOf(' '))) !== null &&
+      ONE_WORD_NAME.test(m.text)
     ) {
       out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
       continue;
@@ -61,6 +75,14 @@ const JOINED_BY = new Set([' for ', ' for the ', ' of ', ' of the ', ' on ']);
 
 /** A lower-case particle opening a surname ("van Dijkstra", "de Silva", "bin Laden"). */
 export const SURNAME_PARTICLE = /^(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ter|ten|bin|ibn|al)\s\p{Lu}/u;
+
+/** Below this NER confidence, a first name's type is doubted enough for the name after it to decide. */
+const DOUBTED = 0.5;
+
+/** Two capitalised words: a first name and a middle name. */
+const FIRST_AND_MIDDLE = /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u;
+/** One capitalised word, or two joined by a hyphen: a surname. */
+const ONE_WORD_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 
 /** A lower-case joining word opening a NER span. */
 const CONTINUATION = /^(?:and|of|for|&)\s/;

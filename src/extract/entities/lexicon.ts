@@ -77,6 +77,17 @@ export const BUSINESS_NAME_WORDS = words(`
   City Rovers Wanderers Athletic
 `);
 
+/**
+ * Last words only companies' names end with: a name NER took for a person's that ends with one
+ * is a company's ("Murray Energy"). (Not "Chambers", "Bank" or "City": "Dwain Chambers", "West Bank".)
+ */
+export const CORPORATE_SUFFIXES = words(`
+  Inc Inc. Corp Corp. Corporation Ltd Ltd. plc PLC Group Holdings Industries Enterprises
+  Communications Telecom Energy Foods Stores Investments Partners Associates Solicitors Consulting
+  Airlines Airways Motors Securities Systems Technologies Software Pharmaceuticals Electronics
+  Pictures Studios Records Entertainment
+`);
+
 /** Last words that say a name is a company's: without them it is still the company ("Jupiter" for "Jupiter Research"). */
 export const COMPANY_NAME_TAILS: ReadonlySet<string> = new Set([
   ...BUSINESS_NAME_WORDS,
@@ -111,6 +122,12 @@ export const INSTITUTION_PLACES = new Set([
   'Congress',
   'Parliament',
 ]);
+
+/**
+ * First words of place names that open no person's name ("Santa Cruz", "Los Alamos", "Fort
+ * Worth", "Mount Kenya"): a name NER took for a person's that starts with one is a place.
+ */
+export const PLACE_NAME_OPENERS = words(`San Santa Santo São Sao Los Las Fort Mount Cape Puerto Porto`);
 
 /**
  * Function words and frequent verbs: a role phrase never runs across them, and they are not

@@ -1,7 +1,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
-import { decideKind, NAMED_BEST_GROUP_AFTER } from './decideKind.js';
-import { COMPANY_NAME_TAILS, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
+import { decideKind, NAMED_BEST_GROUP_AFTER, opensPlaceName } from './decideKind.js';
+import { COMPANY_NAME_TAILS, CORPORATE_SUFFIXES, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, nameKey, workKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
@@ -98,6 +98,13 @@ const CUED_CONFIDENCE = 0.7;
 const NUMBERED_TITLE_AFTER =
   /^[’']s (?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Hundred|Thousand)\b/;
 
+/** Up to three capitalised words just before a company's suffix, after no possessive: "Tyson " of "Tyson Foods", "LNM " of "Mr Mittal's LNM Holdings". */
+const CAPITALISED_WORDS_BEFORE = /(?<![\p{L}\d'’])(?:\p{Lu}[\p{L}&-]*[ \t]+){1,3}$/u;
+/** A capitalised word (a first name, the caller checks) and perhaps a first particle, just before a surname's particle: "Lex " of "Lex van Dijkstra", "Ursula von " of "Ursula von der Leyen". */
+const FIRST_NAME_AND_PARTICLE_BEFORE = /(\p{Lu}[\p{Ll}'’-]+) (?:(?:von|van|de|di|da|del|bin|ibn) )?$/u;
+/** "-based" and a capitalised word inside a name: "Santa Monica-based Activision". */
+const BASED_INSIDE = /-based\s+(?=\p{Lu})/u;
+
 /** A number after a name, not a score, a range or a decimal ("4", not "2-1" or "2.4"). */
 const NUMBER_AFTER = /^ \d{1,4}(?![\p{L}\p{N}]|[-.,:/]\d)/u;
 
@@ -184,9 +191,10 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     if (the && m.type !== 'PER') start += the[0].length;
     if (end <= start) continue;
     // "Lex van Dijkstra": NER may start a name at its lower-case particle, leaving out the first
-    // name before it, or taking it for a name of its own ("Van" a place).
+    // name before it, or taking it for a name of its own ("Van" a place); or at the second of two
+    // particles ("Ursula von" + "der Leyen").
     if (m.type === 'PER' && SURNAME_PARTICLE.test(text.slice(start, end))) {
-      const first = /(\p{Lu}[\p{Ll}'’-]+) $/u.exec(text.slice(Math.max(0, start - 20), start));
+      const first = FIRST_NAME_AND_PARTICLE_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
       if (first && genderOfFirstName(first[1]!) !== null) {
         start -= first[0].length;
         const previous = out[out.length - 1];
@@ -211,7 +219,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // Helens completed their first double"), and so are its other mentions in the article.
     const team = (place === undefined ? m.type === 'LOC' : !place.country && !place.demonym) && (inResults(text, start, end) || actsAsTeam(text, end, before));
     const overrules = place !== undefined && !team && (place.demonym || place.country || m.type !== 'ORG');
-    if (place && overrules && (!place.ambiguous || m.type === 'LOC')) {
+    // A place the gazetteer knows but marks ambiguous is one when NER says so, or when its first
+    // word opens no person's name ("University of California, Santa Cruz").
+    if (place && overrules && (!place.ambiguous || m.type === 'LOC' || opensPlaceName(surface))) {
       out.push(makeMention(start, end, surface, 'PLACE', place.place, Math.max(m.confidence, 0.9), 'ner', place.id, place.demonym ? 'DEMONYM' : undefined));
       continue;
     }
@@ -247,6 +257,29 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       if (known) out.push(makeMention(start, start + head.length, head, 'PLACE', known.place, Math.max(m.confidence, 0.9), 'ner', known.id));
       else out.push(makeMention(start, start + head.length, head, 'ORGANIZATION', head, Math.max(m.confidence, ORG_HEAD_CONFIDENCE), 'ner'));
       splitPerson(text, start + titled, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
+      continue;
+    }
+    // "Foods" of "Tyson Foods", read as a person: a company's suffix alone is the end of the
+    // company's name, which starts at the capitalised words before it.
+    const head = CORPORATE_SUFFIXES.has(surface) ? CAPITALISED_WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start)) : null;
+    if (head) {
+      let from = start - head[0].length;
+      const previous = out[out.length - 1];
+      if (previous && previous.end > from) {
+        from = Math.min(from, previous.start);
+        out.pop();
+      }
+      const company = text.slice(from, end);
+      out.push(makeMention(from, end, company, 'ORGANIZATION', company, Math.max(m.confidence, ORG_HEAD_CONFIDENCE), 'ner'));
+      continue;
+    }
+    // "Santa Monica-based Activision": NER may read a company's home and the company as one
+    // name. The company is the name; its home is a modifier, no mention of the place.
+    const based = BASED_INSIDE.exec(surface);
+    if (based) {
+      const from = start + based.index + based[0].length;
+      const company = text.slice(from, end);
+      out.push(makeMention(from, end, company, 'ORGANIZATION', company, Math.max(m.confidence, ORG_HEAD_CONFIDENCE), 'ner'));
       continue;
     }
     // "Channel 4", "PlayStation 2": NER may stop before the number of a name the knowledge base knows with it.
@@ -299,7 +332,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     }
     // "Big Brother winner Nadia Almada", "Top Gear presenter …": no person has a presenter or a
     // winner; a programme does, and so do its other mentions in the article.
-    if (type === 'PERSON' && decided.known === null && SHOW_ROLE_AFTER.test(after)) {
+    // (A name only its last word made a place, "Quiet Bay", is one too: a place has no presenter.)
+    if ((type === 'PERSON' || (type === 'PLACE' && place === undefined)) && decided.known === null && SHOW_ROLE_AFTER.test(after)) {
       type = 'WORK';
       works.add(workKey(surface));
     }

@@ -43,6 +43,21 @@ const TITLE_ENDS = new Set([
   'MSP',
 ]);
 
+/** Titles in the plural, before a list of names: "Justices", "Senators", "Cardinals". */
+const PLURAL_TITLES = new Set([
+  'Justices',
+  'Senators',
+  'Judges',
+  'Cardinals',
+  'Bishops',
+  'Professors',
+  'Governors',
+  'Generals',
+  'Presidents',
+  'Ambassadors',
+  'Commissioners',
+]);
+
 const TOKEN = /\S+/g;
 
 /**
@@ -54,17 +69,21 @@ export function stripTitles(mention: string): StrippedName {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(mention); m; m = TOKEN.exec(mention)) tokens.push({ text: m[0], start: m.index });
   let k = 0;
+  // "Justices Clarence Thomas" (of "Justices Clarence Thomas, Samuel Alito and …"): a plural
+  // title opens the first of several names; each holds the title in the singular.
+  const plural = tokens.length > 1 && PLURAL_TITLES.has(tokens[0]!.text);
+  if (plural) k = 1;
   while (k < tokens.length - 1 && (TITLE_WORDS.has(tokens[k]!.text) || HONORIFICS.has(tokens[k]!.text))) k++;
   // Only strip up to a word that really ends a title: "Foreign Secretary" yes, "Foreign" alone no.
   while (k > 0) {
     const last = tokens[k - 1]!.text;
-    if (HONORIFICS.has(last) || TITLE_ENDS.has(last) || isRoleHead(last)) break;
+    if (HONORIFICS.has(last) || TITLE_ENDS.has(last) || isRoleHead(last) || (plural && k === 1)) break;
     k--;
   }
   if (k === 0) return { nameStart: 0, title: null, honorific: false };
   // By push, not map: one array shape whether or not the caller is optimised yet.
   const titleTokens: string[] = [];
-  for (let j = 0; j < k; j++) titleTokens.push(tokens[j]!.text);
+  for (let j = 0; j < k; j++) titleTokens.push(plural && j === 0 ? tokens[j]!.text.slice(0, -1) : tokens[j]!.text);
   return {
     nameStart: tokens[k]!.start,
     title: titleTokens.join(' '),

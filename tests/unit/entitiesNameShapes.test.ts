@@ -1,0 +1,156 @@
+import { buildEntities } from '../../src/extract/entities/index.js';
+import { segmentsOf, tag, type NerTag } from './entitiesHelpers.js';
+
+/** Each entity as "KIND name: mention, mention" (and its role and affiliation when it has them). */
+function shapes(text: string, ner: readonly NerTag[]): string[] {
+  const built = buildEntities(text, segmentsOf(text), tag(text, ner));
+  return built.entities.map(
+    (e) =>
+      `${e.type} ${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(', ')}${e.role ? ` [${e.role}]` : ''}${e.affiliation ? ` (${e.affiliation})` : ''}`,
+  );
+}
+
+describe('buildEntities: what a name’s own words say of its kind', () => {
+  it('takes a street, a structure or a natural feature for a place, unless a first name makes it a person', () => {
+    const text =
+      'Road works\nTraffic on Harwick Street and the Vettmark Bridge stopped. Flights left Talbrook Airport for the Ember Valley. Dame Edna Castle, who chairs the council, complained.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Harwick Street'],
+        ['PER', 'Vettmark Bridge'],
+        ['ORG', 'Talbrook Airport'],
+        ['ORG', 'Ember Valley'],
+        ['PER', 'Dame Edna Castle'],
+      ]),
+    ).toEqual([
+      'PLACE Harwick Street: Harwick Street',
+      'PLACE Vettmark Bridge: Vettmark Bridge',
+      'PLACE Talbrook Airport: Talbrook Airport',
+      'PLACE Ember Valley: Ember Valley',
+      'PERSON Edna Castle: Edna Castle',
+    ]);
+  });
+
+  it('takes an instrument or a craft named after a person for a thing, not the person', () => {
+    const text = 'Images\nThe Halvard Mersey Space Telescope sent its first images on Monday.';
+    expect(shapes(text, [['PER', 'Halvard Mersey Space Telescope']])).toEqual(['PRODUCT Halvard Mersey Space Telescope: Halvard Mersey Space Telescope']);
+  });
+
+  it('takes a name opening with a word place names open with for a place, though NER saw a person', () => {
+    const text = 'Campus\nShe studied at the University of Norland, Santa Orvieta, and later at Fort Kessel.';
+    expect(
+      shapes(text, [
+        ['ORG', 'University of Norland'],
+        ['PER', 'Santa Orvieta'],
+        ['PER', 'Fort Kessel'],
+      ]),
+    ).toEqual(['ORGANIZATION University of Norland: University of Norland', 'PLACE Santa Orvieta: Santa Orvieta', 'PLACE Fort Kessel: Fort Kessel']);
+  });
+
+  it('takes a state named by its form for a place, but not a duchy or a numbered regime', () => {
+    const text =
+      'History\nThe Kingdom of Varnia fell, and the Ostrian Empire took its lands. The Duchy of Kell kept its estates. The Second Empire ended in 1870.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Kingdom of Varnia'],
+        ['MISC', 'Ostrian Empire'],
+        ['ORG', 'Duchy of Kell'],
+        ['MISC', 'Second Empire'],
+      ]),
+    ).toEqual(['PLACE Kingdom of Varnia: Kingdom of Varnia', 'PLACE Ostrian Empire: Ostrian Empire', 'ORGANIZATION Duchy of Kell: Duchy of Kell']);
+  });
+
+  it('takes a name NER saw as a person’s for a company’s when it ends with a company’s suffix, and its affiliation follows', () => {
+    const text = 'Coal\nThe suit names Holloway Energy. "Demand is falling," said Mark Oduya, an analyst at Jenner Securities.';
+    expect(
+      shapes(text, [
+        ['PER', 'Holloway Energy', 0.34],
+        ['PER', 'Mark Oduya'],
+        ['PER', 'Jenner Securities'],
+      ]),
+    ).toEqual([
+      'ORGANIZATION Holloway Energy: Holloway Energy',
+      'PERSON Mark Oduya: Mark Oduya [analyst at Jenner Securities] (Jenner Securities)',
+      'ORGANIZATION Jenner Securities: Jenner Securities',
+    ]);
+  });
+
+  it('reads a company’s suffix NER cut off as a person with the capitalised words before it, but not across a possessive', () => {
+    const text = 'Suppliers\nOthers include Lena Ruiz of Brandt Foods and Ike Moss, formerly of Basic Coastal Foods. Mr Patel’s Orvo Holdings gained.';
+    expect(
+      shapes(text, [
+        ['PER', 'Lena Ruiz'],
+        ['PER', 'Foods'],
+        ['PER', 'Ike Moss'],
+        ['PER', 'Foods'],
+        ['PER', 'Patel'],
+        ['ORG', 'Orvo'],
+        ['ORG', 'Holdings'],
+      ]),
+    ).toEqual([
+      'PERSON Lena Ruiz: Lena Ruiz (Brandt Foods)',
+      'ORGANIZATION Brandt Foods: Brandt Foods',
+      'PERSON Ike Moss: Ike Moss',
+      'ORGANIZATION Basic Coastal Foods: Basic Coastal Foods',
+      'PERSON Patel: Patel',
+      'ORGANIZATION Orvo Holdings: Orvo Holdings',
+    ]);
+  });
+
+  it('takes the company after "-based" inside a name for the name, without its home', () => {
+    const text = 'Games\nShares in Marlow Bay-based Quintor rose.';
+    expect(shapes(text, [['PER', 'Marlow Bay-based Quintor']])).toEqual(['ORGANIZATION Quintor: Quintor']);
+  });
+
+  it('takes a title after a work noun and a comma for a work', () => {
+    const text = 'Albums\nTheir third album, Glass Harbour, sold well.';
+    expect(shapes(text, [['ORG', 'Glass Harbour']])).toEqual(['WORK Glass Harbour: Glass Harbour']);
+  });
+});
+
+describe('buildEntities: names NER cut in two', () => {
+  it('joins a first name and a middle name to the one word NER started again after them', () => {
+    const text = 'Prize\nMarie Teodora Vashenko-Lind won the prize. Vashenko-Lind thanked her team.';
+    expect(
+      shapes(text, [
+        ['PER', 'Marie Teodora'],
+        ['PER', 'Vashenko-Lind'],
+        ['PER', 'Vashenko-Lind'],
+      ]),
+    ).toEqual(['PERSON Marie Teodora Vashenko-Lind: Marie Teodora Vashenko-Lind, Vashenko-Lind']);
+  });
+
+  it('joins a first name NER doubted as a place or an organization to the person’s name after it', () => {
+    const text = 'Match\nA corner from Trent Orlov-Hale gave them the lead, and Ravi Sukdeo scored.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Trent', 0.44],
+        ['PER', 'Orlov-Hale', 0.3],
+        ['ORG', 'Ravi', 0.3],
+        ['PER', 'Sukdeo'],
+      ]),
+    ).toEqual(['PERSON Trent Orlov-Hale: Trent Orlov-Hale', 'PERSON Ravi Sukdeo: Ravi Sukdeo']);
+  });
+
+  it('reads a surname NER started at the second of two particles with the first name and the particle before it', () => {
+    const text = 'Talks\nThe minister met Ilse von der Marwitz in Brussels.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Ilse', 0.4],
+        ['PER', 'der Marwitz'],
+        ['LOC', 'Brussels'],
+      ]),
+    ).toEqual(['PERSON Ilse von der Marwitz: Ilse von der Marwitz', 'PLACE Brussels: Brussels']);
+  });
+
+  it('takes a plural title before a list of names off the first name', () => {
+    const text = 'Ruling\nThe opinion was joined by Justices Clara Moyne, Samuel Okafor and Ruth Danby.';
+    expect(
+      shapes(text, [
+        ['PER', 'Justices Clara Moyne'],
+        ['PER', 'Samuel Okafor'],
+        ['PER', 'Ruth Danby'],
+      ]),
+    ).toEqual(['PERSON Clara Moyne: Clara Moyne', 'PERSON Samuel Okafor: Samuel Okafor', 'PERSON Ruth Danby: Ruth Danby']);
+  });
+});
