@@ -97,6 +97,31 @@ describe('buildEntities: what a name’s own words say of its kind', () => {
     ]);
   });
 
+  it('joins a company’s suffix NER tagged alone to the name NER cut before it', () => {
+    const text = 'Cloud\nDemand from Corvin Web Services kept growing.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Corvin', 0.77],
+        ['ORG', 'Services', 0.52],
+      ]),
+    ).toEqual(['ORGANIZATION Corvin Web Services: Corvin Web Services']);
+  });
+
+  it('takes "Best" and a category word for an award, but not a shop named "Best …"', () => {
+    const text = 'Awards\nIt won Best Original Score and Best Animated Feature. Shares in Best Harbor rose.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Best Original Score'],
+        ['MISC', 'Best Animated Feature'],
+        ['ORG', 'Best Harbor'],
+      ]),
+    ).toEqual([
+      'AWARD Best Original Score: Best Original Score',
+      'AWARD Best Animated Feature: Best Animated Feature',
+      'ORGANIZATION Best Harbor: Best Harbor',
+    ]);
+  });
+
   it('takes the company after "-based" inside a name for the name, without its home', () => {
     const text = 'Games\nShares in Marlow Bay-based Quintor rose.';
     expect(shapes(text, [['PER', 'Marlow Bay-based Quintor']])).toEqual(['ORGANIZATION Quintor: Quintor']);
@@ -141,6 +166,28 @@ describe('buildEntities: names NER cut in two', () => {
         ['LOC', 'Brussels'],
       ]),
     ).toEqual(['PERSON Ilse von der Marwitz: Ilse von der Marwitz', 'PLACE Brussels: Brussels']);
+  });
+
+  it('joins two names of one type across a Romance particle, not two of different types', () => {
+    const text = 'Derby\nThey play at the Estádio do Ravelo. Talks between Orvasa de Marbel ended.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Estádio'],
+        ['LOC', 'Ravelo'],
+        ['ORG', 'Orvasa'],
+        ['LOC', 'Marbel'],
+      ]),
+    ).toEqual(['PLACE Estádio do Ravelo: Estádio do Ravelo', 'ORGANIZATION Orvasa: Orvasa', 'PLACE Marbel: Marbel']);
+  });
+
+  it('takes a foreign courtesy title off a name', () => {
+    const text = 'Hotel\nThe concierge, Monsieur Gustave Arlenne, and Herr Otto Brenn met.';
+    expect(
+      shapes(text, [
+        ['PER', 'Monsieur Gustave Arlenne'],
+        ['PER', 'Herr Otto Brenn'],
+      ]),
+    ).toEqual(['PERSON Gustave Arlenne: Gustave Arlenne', 'PERSON Otto Brenn: Otto Brenn']);
   });
 
   it('takes a plural title before a list of names off the first name', () => {

@@ -92,6 +92,12 @@ const STATE_NAME =
   /^(?:Kingdom|Republic|Principality|Emirate|Sultanate|Empire|Caliphate) of \p{Lu}|^(?!(?:First|Second|Third|Fourth|Fifth) )\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)? (?:Empire|Caliphate|Sultanate)$/u;
 /** Last words of the names of awards. */
 const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Trophies']);
+/** Second words of an award's category after "Best": "Best Actor", "Best Original Score", "Best British Group". */
+const AWARD_CATEGORY_WORDS = new Set(
+  'Actor Actress Picture Film Director Original Adapted Supporting Album Song Score Newcomer British International Animated Documentary Foreign Male Female Group Single Record Video Play Musical Novel Screenplay Cinematography Editing Costume Sound Visual Comedy Drama Live Rock Pop Dance Urban New Breakthrough'.split(
+    ' ',
+  ),
+);
 /** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears", "their third album, OK Computer". */
 const WORK_NOUN_BEFORE =
   /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy),?[ \t]+$/i;
@@ -175,6 +181,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     return { kind: 'PRODUCT', known: null, cued: true };
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
+  // "Best Original Score", "Best Actor": an award's category (not "Best Buy", a shop).
+  if (words.length >= 2 && words[0] === 'Best' && AWARD_CATEGORY_WORDS.has(words[1]!) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   // "Marshall Plan", "Human Rights Act", "Kyoto Protocol": laws, treaties and plans are none of the kinds; they are left out.
   if (words.length >= 2 && LAW_HEADS.has(last)) return { kind: null, known: null };
   // "Kingdom of Poland", "Ottoman Empire": states, which are places, whatever NER called them.

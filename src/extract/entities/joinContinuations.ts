@@ -59,6 +59,12 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
       continue;
     }
+    // "Estádio" + "do" + "Dragão", "Banco" + "do" + "Brasil": a Romance particle between two names of
+    // one type (not people's: "Paulo" and "de Souza" are the surname rule's) joins them.
+    if (last !== undefined && last.type === m.type && m.type !== 'PER' && ROMANCE_PARTICLE.test(text.slice(last.end, m.start))) {
+      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      continue;
+    }
     if (!CONTINUATION.test(m.text)) {
       out.push(m);
       continue;
@@ -83,6 +89,9 @@ const DOUBTED = 0.5;
 const FIRST_AND_MIDDLE = /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u;
 /** One capitalised word, or two joined by a hyphen: a surname. */
 const ONE_WORD_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+
+/** A Romance particle between two words of one name: " do ", " de la ", " dei ". */
+const ROMANCE_PARTICLE = /^ (?:de|do|da|dos|das|del|della|dei|di|du|des)(?: la| los| las)? $/;
 
 /** A lower-case joining word opening a NER span. */
 const CONTINUATION = /^(?:and|of|for|&)\s/;

@@ -34,7 +34,7 @@ export const GROUP_NOUNS = words(`
 `);
 
 /** Courtesy titles: stripped from names and never kept as a role. */
-export const HONORIFICS = words(`Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Rev Revd Rt Hon Fr Mr. Mrs. Ms. Dr. Rev. Prof Prof.`);
+export const HONORIFICS = words(`Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Rev Revd Rt Hon Fr Mr. Mrs. Ms. Dr. Rev. Prof Prof. Monsieur Madame Mademoiselle Herr Frau Señor Señora Signor Signora`);
 
 /**
  * Capitalised words that can open a person's name as a title ("Prime Minister", "Foreign
@@ -85,7 +85,7 @@ export const CORPORATE_SUFFIXES = words(`
   Inc Inc. Corp Corp. Corporation Ltd Ltd. plc PLC Group Holdings Industries Enterprises
   Communications Telecom Energy Foods Stores Investments Partners Associates Solicitors Consulting
   Airlines Airways Motors Securities Systems Technologies Software Pharmaceuticals Electronics
-  Pictures Studios Records Entertainment
+  Pictures Studios Records Entertainment Services
 `);
 
 /** Last words that say a name is a company's: without them it is still the company ("Jupiter" for "Jupiter Research"). */
