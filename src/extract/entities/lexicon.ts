@@ -34,7 +34,9 @@ export const GROUP_NOUNS = words(`
 `);
 
 /** Courtesy titles: stripped from names and never kept as a role. */
-export const HONORIFICS = words(`Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Rev Revd Rt Hon Fr Mr. Mrs. Ms. Dr. Rev. Prof Prof. Monsieur Madame Mademoiselle Herr Frau Señor Señora Signor Signora`);
+export const HONORIFICS = words(
+  `Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Rev Revd Rt Hon Fr Mr. Mrs. Ms. Dr. Rev. Prof Prof. Monsieur Madame Mademoiselle Herr Frau Señor Señora Signor Signora`,
+);
 
 /**
  * Capitalised words that can open a person's name as a title ("Prime Minister", "Foreign
