@@ -6,12 +6,13 @@
 // server runs pinned to core 0 (`taskset`), load comes from this process; rounds alternate the
 // servers' order. Per scenario and server it prints req/s at full load, p50/p99 at a fixed
 // rate (half the slowest server's req/s), SQL statements per request (counted inside each
-// server by bench/read/countStatements.mjs), CPU per request of the server and of PostgreSQL
-// (its backends for the database, from /proc), and the ratios; then medians over the rounds.
+// server by bench/read/countStatements.mjs), CPU per request of the server, of PostgreSQL
+// (its backends for the database, from /proc) and of the load generator (this process, which
+// shares the other core with PostgreSQL), and the ratios; then medians over the rounds.
 // --baseline TREE adds Storygraph from another checkout (with its own node_modules) as server
 // `base`, in the same rounds, so a change is measured against the tree before it side by side.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,8 @@ const node = process.execPath;
 const tsxImport = ['--import', 'tsx'];
 const counter = [...tsxImport, '--import', join(projectRoot, 'bench', 'read', 'countStatements.ts')];
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+/** Where the servers' logs go (see `start`). */
+const logDir = mkdtempSync(join(tmpdir(), 'storygraph-read-bench-logs-'));
 
 /** The article of P1 (11 quotes, 4 speakers) and the person of P4 (35 quotes), from the BBC dev stories. */
 const ARTICLE = 'blunkett-row-should-end-blair';
@@ -366,6 +369,8 @@ function start(name: ServerName, databaseUrl: string, sgEnv: Record<string, stri
           ]
         : [...counter, join(projectRoot, 'bench', 'read', 'bareServer.ts'), databaseUrl, '0'];
   const [command, argv] = hasTaskset ? ['taskset', ['-c', '0', node, ...args]] : [node, args];
+  const logFile = join(logDir, `${name}.log`);
+  const logFd = openSync(logFile, 'w');
   const child = spawn(command, argv, {
     cwd: tree,
     env: {
@@ -382,16 +387,28 @@ function start(name: ServerName, databaseUrl: string, sgEnv: Record<string, stri
       WEBHOOK_DELIVERY: 'false',
       ...(name === 'sg' || name === 'base' ? sgEnv : {}),
     },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // The server's log goes to a file, not through this process: Storygraph logs every request,
+    // and this process is the load generator, on PostgreSQL's core. (Read from a pipe, the log
+    // cost it 0.1–0.4 ms of CPU per Storygraph request, which PostGraphile, logging nothing,
+    // did not pay.)
+    stdio: ['ignore', 'ignore', logFd, 'ipc'],
   });
-  let log = '';
+  closeSync(logFd);
   return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const ready = /ready at (http:\/\/[^\s"/]+)/.exec(log);
-      if (ready) resolve({ name, child, base: ready[1]! });
+    let settled = false;
+    child.on('exit', (code) => {
+      if (settled) return;
+      settled = true;
+      reject(new Error(`${name} exited with ${code}: ${readFileSync(logFile, 'utf8').slice(-4000)}`));
     });
-    child.on('exit', (code) => reject(new Error(`${name} exited with ${code}: ${log}`)));
+    const poll = () => {
+      if (settled) return;
+      const at = /ready at (http:\/\/[^\s"/]+)/.exec(readFileSync(logFile, 'utf8'));
+      if (!at) return void setTimeout(poll, 100);
+      settled = true;
+      resolve({ name, child, base: at[1]! });
+    };
+    poll();
   });
 }
 
@@ -433,6 +450,8 @@ interface Measure {
   errors: number;
   nodeMs: number;
   pgMs: number;
+  /** This process's CPU per request: the load generator, which shares core 1 with PostgreSQL. */
+  loadMs: number;
 }
 
 async function load(server: Running, request: Request, seconds: number, connections: number, rate?: number): Promise<autocannon.Result> {
@@ -450,7 +469,9 @@ async function load(server: Running, request: Request, seconds: number, connecti
 async function measure(server: Running, request: Request, admin: pg.Client, database: string, seconds: number, connections: number): Promise<Measure> {
   const pid = server.child.pid!;
   const [node0, pg0] = [await cpuOf(pid), await backendCpu(admin, database)];
+  const load0 = process.cpuUsage();
   const result = await load(server, request, seconds, connections);
+  const loadUsage = process.cpuUsage(load0);
   const [node1, pg1] = [await cpuOf(pid), await backendCpu(admin, database)];
   let pgSeconds = 0;
   for (const [backend, cpu] of pg1) pgSeconds += cpu - (pg0.get(backend) ?? 0);
@@ -462,6 +483,7 @@ async function measure(server: Running, request: Request, admin: pg.Client, data
     errors: result.errors + result.non2xx + result.timeouts,
     nodeMs: (1000 * (node1 - node0)) / done,
     pgMs: (1000 * pgSeconds) / done,
+    loadMs: (loadUsage.user + loadUsage.system) / 1000 / done,
   };
 }
 
@@ -567,7 +589,7 @@ async function main(): Promise<void> {
           results.set(key, [...(results.get(key) ?? []), m]);
           console.log(
             `round ${round + 1} ${scenario} ${server.name}: ${m.rps.toFixed(0)} req/s; at ${rate} req/s p50 ${m.p50} ms p99 ${m.p99} ms; ` +
-              `CPU/request node ${m.nodeMs.toFixed(2)} ms, PostgreSQL ${m.pgMs.toFixed(2)} ms; errors ${m.errors}`,
+              `CPU/request node ${m.nodeMs.toFixed(2)} ms, PostgreSQL ${m.pgMs.toFixed(2)} ms, load generator ${m.loadMs.toFixed(2)} ms; errors ${m.errors}`,
           );
         }
       }
@@ -575,7 +597,7 @@ async function main(): Promise<void> {
     console.log(`\nload average after: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
     console.log('\nmedians over rounds');
     console.log(
-      '| scenario | server | req/s | p50 / p99 ms at fixed rate | statements/request | CPU/request node / PostgreSQL ms | × PostGraphile | × bare | × base |',
+      '| scenario | server | req/s | p50 / p99 ms at fixed rate | statements/request | CPU/request node / PostgreSQL / load generator ms | × PostGraphile | × bare | × base |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const scenario of scenarios) {
@@ -590,13 +612,14 @@ async function main(): Promise<void> {
         const ratio = (other: ServerName) => (rps(other) ? `${(mine / rps(other)!).toFixed(2)}` : '–');
         console.log(
           `| ${scenario.toUpperCase()} | ${name} | ${mine.toFixed(0)} | ${median(list.map((m) => m.p50))} / ${median(list.map((m) => m.p99))} | ${statements.get(`${name}.${scenario}`)} | ` +
-            `${median(list.map((m) => m.nodeMs)).toFixed(2)} / ${median(list.map((m) => m.pgMs)).toFixed(2)} | ${ratio('pg5')} | ${ratio('bare')} | ${ratio('base')} |`,
+            `${median(list.map((m) => m.nodeMs)).toFixed(2)} / ${median(list.map((m) => m.pgMs)).toFixed(2)} / ${median(list.map((m) => m.loadMs)).toFixed(2)} | ${ratio('pg5')} | ${ratio('bare')} | ${ratio('base')} |`,
         );
       }
     }
   } finally {
     await admin.end();
     for (const server of running) server.child.kill('SIGTERM');
+    await rm(logDir, { recursive: true, force: true });
   }
 }
 
