@@ -19,6 +19,7 @@ import { formatDatabaseUrl, parseDatabaseUrl } from '../src/config/databaseUrl.j
 import { createPrisma } from '../src/db/createPrisma.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { parseBenchArgs } from './parseBenchArgs.js';
+import { spawnServer, type SpawnedServer } from './spawnServer.js';
 
 const { values } = parseBenchArgs(
   `Usage: npx tsx bench/hostileLoad.ts [--url URL] [--articles N] [--seconds S] [--rate N] [--readers R] [--keep NAME]
@@ -46,20 +47,10 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
   });
 }
 
-function startApi(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(tsx, [join(projectRoot, 'src', 'index.ts')], {
+function startApi(databaseUrl: string): Promise<SpawnedServer> {
+  return spawnServer('api', tsx, [join(projectRoot, 'src', 'index.ts')], {
     cwd: projectRoot,
     env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: '0', SEED_ON_EMPTY: 'false', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const ready = /ready at (http\S+)/.exec(log);
-      if (ready) resolve({ child, url: ready[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`API exited with ${code}: ${log}`)));
   });
 }
 

@@ -12,7 +12,7 @@
 // --baseline TREE adds Storygraph from another checkout (with its own node_modules) as server
 // `base`, in the same rounds, so a change is measured against the tree before it side by side.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import pg from 'pg';
 import { formatDatabaseUrl, parseDatabaseUrl } from '../src/config/databaseUrl.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { parseBenchArgs } from './parseBenchArgs.js';
+import { spawnServer } from './spawnServer.js';
 
 const { values } = parseBenchArgs(
   `Usage: npx tsx bench/readBench.ts [--url URL] [--database NAME] [--rounds N] [--seconds S] [--connections C] [--servers sg,pg5,bare] [--scenarios p1,p2,p3,p4] [--baseline TREE]
@@ -45,8 +46,6 @@ const node = process.execPath;
 const tsxImport = ['--import', 'tsx'];
 const counter = [...tsxImport, '--import', join(projectRoot, 'bench', 'read', 'countStatements.ts')];
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
-/** Where the servers' logs go (see `start`). */
-const logDir = mkdtempSync(join(tmpdir(), 'storygraph-read-bench-logs-'));
 
 /** The article of P1 (11 quotes, 4 speakers) and the person of P4 (35 quotes), from the BBC dev stories. */
 const ARTICLE = 'blunkett-row-should-end-blair';
@@ -369,9 +368,7 @@ function start(name: ServerName, databaseUrl: string, sgEnv: Record<string, stri
           ]
         : [...counter, join(projectRoot, 'bench', 'read', 'bareServer.ts'), databaseUrl, '0'];
   const [command, argv] = hasTaskset ? ['taskset', ['-c', '0', node, ...args]] : [node, args];
-  const logFile = join(logDir, `${name}.log`);
-  const logFd = openSync(logFile, 'w');
-  const child = spawn(command, argv, {
+  return spawnServer(name, command, argv, {
     cwd: tree,
     env: {
       ...process.env,
@@ -387,29 +384,8 @@ function start(name: ServerName, databaseUrl: string, sgEnv: Record<string, stri
       WEBHOOK_DELIVERY: 'false',
       ...(name === 'sg' || name === 'base' ? sgEnv : {}),
     },
-    // The server's log goes to a file, not through this process: Storygraph logs every request,
-    // and this process is the load generator, on PostgreSQL's core. (Read from a pipe, the log
-    // cost it 0.1–0.4 ms of CPU per Storygraph request, which PostGraphile, logging nothing,
-    // did not pay.)
-    stdio: ['ignore', 'ignore', logFd, 'ipc'],
-  });
-  closeSync(logFd);
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    child.on('exit', (code) => {
-      if (settled) return;
-      settled = true;
-      reject(new Error(`${name} exited with ${code}: ${readFileSync(logFile, 'utf8').slice(-4000)}`));
-    });
-    const poll = () => {
-      if (settled) return;
-      const at = /ready at (http:\/\/[^\s"/]+)/.exec(readFileSync(logFile, 'utf8'));
-      if (!at) return void setTimeout(poll, 100);
-      settled = true;
-      resolve({ name, child, base: at[1]! });
-    };
-    poll();
-  });
+    ipc: true,
+  }).then(({ child, url }) => ({ name, child, base: new URL(url).origin }));
 }
 
 function statementsOf(server: Running): Promise<number> {
@@ -619,7 +595,6 @@ async function main(): Promise<void> {
   } finally {
     await admin.end();
     for (const server of running) server.child.kill('SIGTERM');
-    await rm(logDir, { recursive: true, force: true });
   }
 }
 

@@ -16,6 +16,7 @@ import { formatDatabaseUrl, parseDatabaseUrl } from '../src/config/databaseUrl.j
 import { projectRoot } from '../src/projectRoot.js';
 import { generateArchive } from './generateArchive.js';
 import { parseBenchArgs } from './parseBenchArgs.js';
+import { spawnServer, type SpawnedServer } from './spawnServer.js';
 
 const { values } = parseBenchArgs(
   `Usage: npx tsx bench/scaleOut.ts [--url URL] [--articles N] [--seconds S] [--connections C] [--keep NAME]
@@ -39,20 +40,10 @@ const PARAGRAPHS = [
 ];
 const TITLES = ['Profits rise at engineering group', 'Talks collapse over pay', 'New rules for employers'];
 
-function startApi(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'index.ts')], {
+function startApi(databaseUrl: string): Promise<SpawnedServer> {
+  return spawnServer('api', process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'index.ts')], {
     cwd: projectRoot,
     env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: '0', SEED_ON_EMPTY: 'false', RATE_LIMIT_PER_SECOND: '0' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const ready = /ready at (http\S+)/.exec(log);
-      if (ready) resolve({ child, url: ready[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`API exited with ${code}: ${log}`)));
   });
 }
 
