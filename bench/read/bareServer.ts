@@ -18,6 +18,12 @@ const typename = (e: string) => `CASE ${e}.kind WHEN 'PERSON' THEN 'Person' WHEN
 const span = (text: string, start: string, end: string) =>
   `CASE WHEN ${text} IS NULL THEN NULL ELSE json_build_object('text', ${text}, 'start', ${start}, 'end', ${end}) END`;
 const newest = (a: string) => `${a}."publishedAt" DESC NULLS LAST, ${a}."createdAt" DESC, ${a}.id`;
+// A fact's or a link's copies of its article's status and dates (kept in step by triggers;
+// Storygraph's indexes order a speaker's quotes, a person's roles and an entity's articles by
+// them, and so does this server).
+const publicCopy = (f: string) =>
+  `(${f}."articleId" IS NOT NULL AND ${f}."articleStatus" = 'PUBLISHED' AND (${f}."articlePublishedAt" IS NULL OR ${f}."articlePublishedAt" <= (now() AT TIME ZONE 'UTC')))`;
+const newestCopy = (f: string) => `${f}."articlePublishedAt" DESC NULLS LAST, ${f}."articleCreatedAt" DESC, ${f}."articleId"`;
 const entitiesOfKind = (
   kind: string,
 ) => `(SELECT json_build_object('nodes', coalesce(json_agg(json_build_object('name', x.name, 'slug', x.slug) ORDER BY x."firstStart", x.id), '[]'))
@@ -35,21 +41,23 @@ const STATEMENTS: Record<string, string> = {
           'speakerMention', ${span('q."speakerText"', 'q."speakerStart"', 'q."speakerEnd"')},
           'speaker', CASE WHEN s.id IS NOT NULL THEN json_build_object('__typename', ${typename('s')}, 'name', s.name, 'slug', s.slug,
               'quotes', (SELECT json_build_object(
-                'totalCount', (SELECT count(*) FROM quote q3 JOIN article a3 ON a3.id = q3."articleId" WHERE q3."speakerId" = s.id AND ${fact('q3')} AND ${publicArticle('a3')}),
+                'totalCount', (SELECT count(*) FROM quote q3 WHERE q3."speakerId" = s.id AND ${fact('q3')} AND ${publicCopy('q3')}),
                 'nodes', coalesce(json_agg(json_build_object('text', o.text, 'article', json_build_object('title', o.title, 'slug', o.slug)) ORDER BY o.n), '[]'))
-                FROM (SELECT q2.text, a2.title, a2.slug, row_number() OVER (ORDER BY ${newest('a2')}, q2.start, q2.id) AS n
-                      FROM quote q2 JOIN article a2 ON a2.id = q2."articleId" WHERE q2."speakerId" = s.id AND ${fact('q2')} AND ${publicArticle('a2')}
-                      ORDER BY ${newest('a2')}, q2.start, q2.id LIMIT 5) o))
+                FROM (SELECT q2.text, a2.title, a2.slug, k.n
+                      FROM (SELECT q2.id, row_number() OVER (ORDER BY ${newestCopy('q2')}, q2.start, q2.id) AS n
+                            FROM quote q2 WHERE q2."speakerId" = s.id AND ${fact('q2')} AND ${publicCopy('q2')}
+                            ORDER BY ${newestCopy('q2')}, q2.start, q2.id LIMIT 5) k
+                      JOIN quote q2 ON q2.id = k.id JOIN article a2 ON a2.id = q2."articleId") o))
             WHEN q."speakerDescription" IS NOT NULL THEN json_build_object('__typename', 'UnnamedSpeaker', 'description', q."speakerDescription",
               'affiliation', (SELECT json_build_object('name', e.name, 'slug', e.slug) FROM entity e WHERE e.id = q."speakerAffiliationId")) END
         ) ORDER BY q.start, q.id), '[]'))
         FROM quote q LEFT JOIN entity s ON s.id = q."speakerId" WHERE q."articleId" = a.id AND ${fact('q')}),
       'people', (SELECT json_build_object('nodes', coalesce(json_agg(json_build_object('name', p.name, 'slug', p.slug, 'roles', json_build_object('nodes',
           (SELECT coalesce(json_agg(json_build_object('title', nullif(r.role, ''), 'affiliation', (SELECT json_build_object('name', o.name) FROM entity o WHERE o.id = r."organizationId")) ORDER BY r.n), '[]')
-           FROM (SELECT af.role, af."organizationId", row_number() OVER (ORDER BY (af."articleId" IS NULL) DESC, af.since DESC NULLS LAST, ${newest('ra')}, af.role, af.id) AS n
-                 FROM affiliation af LEFT JOIN article ra ON ra.id = af."articleId"
-                 WHERE af."personId" = p.id AND ${fact('af')} AND (af."articleId" IS NULL OR ${publicArticle('ra')})
-                 ORDER BY (af."articleId" IS NULL) DESC, af.since DESC NULLS LAST, ${newest('ra')}, af.role, af.id LIMIT 3) r))) ORDER BY p."firstStart", p.id), '[]'))
+           FROM (SELECT af.role, af."organizationId", row_number() OVER (ORDER BY (af."articleId" IS NULL) DESC, af.since DESC NULLS LAST, ${newestCopy('af')}, af.role, af.id) AS n
+                 FROM affiliation af
+                 WHERE af."personId" = p.id AND ${fact('af')} AND (af."articleId" IS NULL OR ${publicCopy('af')})
+                 ORDER BY (af."articleId" IS NULL) DESC, af.since DESC NULLS LAST, ${newestCopy('af')}, af.role, af.id LIMIT 3) r))) ORDER BY p."firstStart", p.id), '[]'))
         FROM (SELECT e.id, e.name, e.slug, ae."firstStart" FROM article_entity ae JOIN entity e ON e.id = ae."entityId" WHERE ae."articleId" = a.id AND e.kind = 'PERSON'
               ORDER BY ae."firstStart", e.id LIMIT 50) p),
       'organizations', ${entitiesOfKind('ORGANIZATION')},
@@ -94,17 +102,19 @@ const STATEMENTS: Record<string, string> = {
   // P4: a person, 20 of their quotes with articles, 20 of their articles.
   p4: `SELECT json_build_object('person', (SELECT json_build_object('name', e.name, 'slug', e.slug,
         'quotes', json_build_object(
-          'totalCount', (SELECT count(*) FROM quote q JOIN article a ON a.id = q."articleId" WHERE q."speakerId" = e.id AND ${fact('q')} AND ${publicArticle('a')}),
-          'nodes', (SELECT coalesce(json_agg(json_build_object('text', o.text, 'kind', o.kind, 'article', json_build_object('title', o.title, 'slug', o.slug)) ORDER BY o.n), '[]')
-            FROM (SELECT q.text, q.kind, a.title, a.slug, row_number() OVER (ORDER BY ${newest('a')}, q.start, q.id) AS n FROM quote q JOIN article a ON a.id = q."articleId"
-                  WHERE q."speakerId" = e.id AND ${fact('q')} AND ${publicArticle('a')} ORDER BY ${newest('a')}, q.start, q.id LIMIT 20) o)),
+          'totalCount', (SELECT count(*) FROM quote q WHERE q."speakerId" = e.id AND ${fact('q')} AND ${publicCopy('q')}),
+          'nodes', (SELECT coalesce(json_agg(json_build_object('text', q.text, 'kind', q.kind, 'article', json_build_object('title', a.title, 'slug', a.slug)) ORDER BY k.n), '[]')
+            FROM (SELECT q.id, row_number() OVER (ORDER BY ${newestCopy('q')}, q.start, q.id) AS n FROM quote q
+                  WHERE q."speakerId" = e.id AND ${fact('q')} AND ${publicCopy('q')} ORDER BY ${newestCopy('q')}, q.start, q.id LIMIT 20) k
+            JOIN quote q ON q.id = k.id JOIN article a ON a.id = q."articleId")),
         'articles', json_build_object(
-          'totalCount', (SELECT count(*) FROM article_entity x JOIN article a ON a.id = x."articleId" WHERE x."entityId" = e.id AND ${publicArticle('a')}),
-          'nodes', (SELECT coalesce(json_agg(json_build_object('title', o.title, 'slug', o.slug, 'publishedAt', o."publishedAt") ORDER BY o.n), '[]')
-            FROM (SELECT a.title, a.slug, a."publishedAt", row_number() OVER (ORDER BY ${newest('a')}) AS n FROM article_entity x JOIN article a ON a.id = x."articleId"
-                  WHERE x."entityId" = e.id AND ${publicArticle('a')} ORDER BY ${newest('a')} LIMIT 20) o)))
+          'totalCount', (SELECT count(*) FROM article_entity x WHERE x."entityId" = e.id AND ${publicCopy('x')}),
+          'nodes', (SELECT coalesce(json_agg(json_build_object('title', a.title, 'slug', a.slug, 'publishedAt', a."publishedAt") ORDER BY k.n), '[]')
+            FROM (SELECT x."articleId", row_number() OVER (ORDER BY ${newestCopy('x')}) AS n FROM article_entity x
+                  WHERE x."entityId" = e.id AND ${publicCopy('x')} ORDER BY ${newestCopy('x')} LIMIT 20) k
+            JOIN article a ON a.id = k."articleId")))
       FROM entity e WHERE e.kind = 'PERSON' AND e.slug = $1
-        AND EXISTS (SELECT 1 FROM article_entity x JOIN article va ON va.id = x."articleId" WHERE x."entityId" = e.id AND ${publicArticle('va')})))::text`,
+        AND EXISTS (SELECT 1 FROM article_entity x WHERE x."entityId" = e.id AND ${publicCopy('x')})))::text`,
 };
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: '-c TimeZone=UTC' });
