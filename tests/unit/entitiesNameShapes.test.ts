@@ -122,6 +122,22 @@ describe('buildEntities: what a name’s own words say of its kind', () => {
     ]);
   });
 
+  it('takes a battle and a war for events, not the places they are named after, but not a ministry of war', () => {
+    const text = 'History\nAfter the Battle of Orvel Bridge and the Varnian War, the Ministry of War was closed.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Battle of Orvel Bridge'],
+        ['LOC', 'Varnian War'],
+        ['ORG', 'Ministry of War'],
+      ]),
+    ).toEqual(['EVENT Battle of Orvel Bridge: Battle of Orvel Bridge', 'EVENT Varnian War: Varnian War', 'ORGANIZATION Ministry of War: Ministry of War']);
+  });
+
+  it('never runs a name across a line break inside a paragraph', () => {
+    const text = 'Launch\nAbout Quell Labs\nQuell Labs builds robots.';
+    expect(shapes(text, [['PER', 'Quell Labs\nQuell Labs']])).toEqual(['ORGANIZATION Quell Labs: Quell Labs, Quell Labs']);
+  });
+
   it('takes the company after "-based" inside a name for the name, without its home', () => {
     const text = 'Games\nShares in Marlow Bay-based Quintor rose.';
     expect(shapes(text, [['PER', 'Marlow Bay-based Quintor']])).toEqual(['ORGANIZATION Quintor: Quintor']);

@@ -48,6 +48,10 @@ const EVENT_HEADS = new Set([
   'Open',
   'Masters',
 ]);
+/** Last words of the names of wars and revolutions: "Gulf War", "Cultural Revolution" (not "Ministry of War", a body). */
+const WAR_HEADS = new Set(['War', 'Revolution', 'Uprising', 'Rebellion']);
+/** A battle's or a siege's name: "Battle of Stamford Bridge", "Siege of Leningrad". */
+const BATTLE_NAME = /^(?:Battle|Siege|Sack|Massacre) of \p{Lu}/u;
 /** Last words of the names of venues, which are places: "Millennium Stadium", "Wembley Arena". */
 const PLACE_HEADS = new Set(['Stadium', 'Arena']);
 /** Last words of the names of buildings no person is named after: "Insein Prison", "Reading Gaol". */
@@ -180,6 +184,10 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (nerType !== 'PER' && PRODUCT_NOUN_AFTER.test(after) && (possessorIs(before, 'company') || /\bits\s+$/.test(before)))
     return { kind: 'PRODUCT', known: null, cued: true };
   if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
+  if (words.length >= 2 && WAR_HEADS.has(last) && nerType !== 'PER' && !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)))
+    return { kind: 'EVENT', known: null };
+  // "Battle of Hastings", "Siege of Leningrad": a battle is an event, whatever place it is named after.
+  if (BATTLE_NAME.test(surface)) return { kind: 'EVENT', known: null };
   if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   // "Best Original Score", "Best Actor": an award's category (not "Best Buy", a shop).
   if (words.length >= 2 && words[0] === 'Best' && AWARD_CATEGORY_WORDS.has(words[1]!) && nerType !== 'PER') return { kind: 'AWARD', known: null };

@@ -88,6 +88,7 @@ export const CORPORATE_SUFFIXES = words(`
   Communications Telecom Energy Foods Stores Investments Partners Associates Solicitors Consulting
   Airlines Airways Motors Securities Systems Technologies Software Pharmaceuticals Electronics
   Pictures Studios Records Entertainment Services
+  Robotics Analytics Labs Therapeutics Biosciences Networks Solutions Logistics Dynamics
 `);
 
 /** Last words that say a name is a company's: without them it is still the company ("Jupiter" for "Jupiter Research"). */

@@ -165,7 +165,7 @@ const SENTENCE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+)$/;
  * ("BBC Michael Howard", "Blair Labour", "Vote Blair").
  */
 export function normalizeNerMentions(text: string, nerMentions: readonly NerMention[]): Mention[] {
-  const ner = joinContinuations(text, nerMentions);
+  const ner = joinContinuations(text, splitAtLineBreaks(nerMentions));
   const out: Mention[] = [];
   /** Name keys the words around one of their mentions show to be a group (see `namesAGroup`). */
   const groups = new Set<string>();
@@ -566,4 +566,24 @@ function knownNonPerson(word: string): { kind: 'ORGANIZATION' | 'PLACE'; id: str
     if (entry.kind === 'ORGANIZATION' || (entry.kind === 'PLACE' && entry.subkind === 'country')) return { kind: entry.kind, id: entry.id };
   }
   return null;
+}
+
+/**
+ * NER reads a line break inside a paragraph as a space, but no name runs across one ("About
+ * Acme Robotics" on one line, "Acme Robotics builds …" on the next): such a span is one span
+ * per line.
+ */
+function splitAtLineBreaks(ner: readonly NerMention[]): readonly NerMention[] {
+  if (!ner.some((m) => m.text.includes('\n'))) return ner;
+  return ner.flatMap((m) => {
+    if (!m.text.includes('\n')) return [m];
+    const parts: NerMention[] = [];
+    for (const line of m.text.matchAll(/[^\n]+/g)) {
+      const text = line[0].trim();
+      if (!text) continue;
+      const start = m.start + line.index + line[0].indexOf(text);
+      parts.push({ ...m, start, end: start + text.length, text });
+    }
+    return parts;
+  });
 }
