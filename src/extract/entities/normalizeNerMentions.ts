@@ -1,13 +1,16 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind, NAMED_BEST_GROUP_AFTER, opensPlaceName } from './decideKind.js';
-import { COMPANY_NAME_TAILS, CORPORATE_SUFFIXES, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
+import { BAND_ROLES, COMPANY_NAME_TAILS, CORPORATE_SUFFIXES, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, nameKey, workKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
 import { isCommonWord } from './isCommonWord.js';
 import { joinContinuations, SURNAME_PARTICLE } from './joinContinuations.js';
 import { namesACompany } from './namesACompany.js';
+import { actsAsTeam, CLAUSE_START, inResults, PLACE_BEFORE, PLURAL_VERB_AFTER } from './actsAsTeam.js';
+import { findSequels, sequelOf } from './findSequels.js';
+import { splitAtLineBreaks } from './splitAtLineBreaks.js';
 
 /** Words that relate a person to another person, just before a name. */
 const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
@@ -16,8 +19,10 @@ const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|
  * A role only a group has, then a name, just after a name: "Chelsea manager Ann Lee". (Not a
  * possessive, nor roles a person has for another person: "Henman's coach", "Blair spokesman".)
  */
-const GROUP_ROLE_AFTER =
-  /^\s+(?:manager|boss|coach|chairman|chairwoman|owner|striker|midfielder|defender|goalkeeper|keeper|winger|captain|frontman|singer|guitarist|drummer|bassist)\s+\p{Lu}/u;
+const GROUP_ROLE_AFTER = new RegExp(
+  `^\\s+(?:manager|boss|coach|chairman|chairwoman|owner|striker|midfielder|defender|goalkeeper|keeper|winger|captain|${[...BAND_ROLES].join('|')})\\s+\\p{Lu}`,
+  'u',
+);
 
 /** A programme's people after its name, then a name: "Big Brother winner Nadia Almada", "Top Gear presenter Jeremy Clarkson". */
 const SHOW_ROLE_AFTER = /^\s+(?:presenter|co-presenter|host|contestant|housemate|winner|runner-up|actor|actress)\s+\p{Lu}/u;
@@ -29,15 +34,6 @@ const WHICH_AFTER = /^, which\b/;
 const GROUP_NOUN_BEFORE = /\b(?:band|group|side|club|team|orchestra|choir)\s+$/;
 
 /**
- * A plural verb just after a name that opens a sentence or a clause: "Keane were", "but Chelsea
- * are". A person takes a singular one. Elsewhere the verb may agree with another subject ("a
- * group headed by X were"), or the name end a list ("Smith and Jones were") or a condition ("if
- * Blair were to go").
- */
-const PLURAL_VERB_AFTER = /^\s+(?:were|are|have|face|lead|play|host|meet|need|remain|trail|travel|visit|welcome)\b/;
-const CLAUSE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+|\b(?:but|while|when|after|because|since|although)\s+)$/;
-
-/**
  * Two names listed before a plural verb at the start of a clause: "Girls Aloud and Scissor
  * Sisters were among the winners". `LISTED_FIRST` follows the first name, `LISTED_SECOND`
  * precedes the second (which `PLURAL_VERB_AFTER` follows).
@@ -45,49 +41,8 @@ const CLAUSE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+|\b(?:but|while|when|
 const LISTED_FIRST = /^\s+and\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?:were|are)\b/u;
 const LISTED_SECOND = /(?:^|[.!?:;"“‘(\n]\s*)(?:\p{Lu}[\p{L}'’-]*\s+){1,3}and\s+$/u;
 
-/** A score just after a name, then another name or the end of the line: "Nice 1 Lens 2", "Hull 3". */
-const SCORE_AFTER = /^[ \t]+\d{1,3}(?:[ \t]+\p{Lu}|[ \t]*$|[ \t]*\n)/u;
-/** A score just before a name, at the start of a line or after another name: "Nice 1 Lens 2". */
-const SCORE_BEFORE = /\p{L}[ \t]+\d{1,3}[ \t]+$/u;
 /** Confidence of a team read from a line of results. */
 const RESULTS_CONFIDENCE = 0.8;
-
-/**
- * Whether the name at [start, end) is a side in a line of results: its line holds nothing but
- * names and scores, and a score follows it or comes before it after another name.
- */
-function inResults(text: string, start: number, end: number): boolean {
-  if (!/^[ \t]+\d/.test(text.slice(end, end + 3))) return false;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', end);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).trim();
-  if (!RESULTS_LINE.test(line)) return false;
-  return SCORE_AFTER.test(text.slice(end, end + 40)) || SCORE_BEFORE.test(text.slice(lineStart, start));
-}
-
-/**
- * Whether the place just before `end` opens a clause (`before`) with a plural verb or a verb and
- * "their", as a side does: "St Helens completed their first double", "Leeds were beaten".
- */
-function actsAsTeam(text: string, end: number, before: string): boolean {
-  const after = text.slice(end, end + 40);
-  if (CLAUSE_START.test(before) && (PLURAL_VERB_AFTER.test(after) || /^\s+[a-z]+(?:ed|s)\s+their\b/.test(after))) return true;
-  // "St Louis defeated Colorado", "Texas's lead over Seattle", "gave Minnesota a 4-2 lead": one side beating another.
-  return BEAT_SIDE_AFTER.test(after) || BEATEN_SIDE_BEFORE.test(before) || /^\s+an?\s+\d{1,2}-\d{1,2}\s+(?:lead|win|victory)\b/.test(after);
-}
-
-/** A preposition of place, or a town and its comma, just before a name: the name is a place ("in Seattle", "Arlington, Texas"). */
-const PLACE_BEFORE = /(?:\b(?:in|at|from|near|to)|\p{Lu}[\p{L}.'’-]*\s*,)\s+$/iu;
-
-/** A verb of one side beating or meeting another, then the other side's name. */
-const BEAT_SIDE_AFTER =
-  /^\s+(?:beat|defeated|edged|routed|blanked|swept|downed|outlasted|thrashed|trounced|hammered|drew with|lost to|drew at|won at|lost at)\s+\p{Lu}/u;
-/** A side's name and such a verb, or a win or lead "over", just before a name. */
-const BEATEN_SIDE_BEFORE =
-  /(?:\p{Lu}[\p{L}.'’-]*\s+(?:beat|defeated|edged|routed|blanked|swept|downed|outlasted|thrashed|trounced|hammered|drew with|lost to)|\b(?:lead|win|victory|triumph|advantage) over)\s+$/u;
-
-/** A line of two sides and their scores: "Portuguesa 2 Parana 0", "Vasco da Gama 1 Santos 1". */
-const RESULTS_LINE = /^\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}[ \t]+\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}$/u;
 
 /** Confidence of a name typed by its organization head noun ("… Council"). */
 const ORG_HEAD_CONFIDENCE = 0.7;
@@ -107,47 +62,6 @@ const BASED_INSIDE = /-based\s+(?=\p{Lu})/u;
 
 /** A number after a name, not a score, a range or a decimal ("4", not "2-1" or "2.4"). */
 const NUMBER_AFTER = /^ \d{1,4}(?![\p{L}\p{N}]|[-.,:/]\d)/u;
-
-/** A sequel's number after a name: "Halo 2", "Rocky III"; not a score, a table's figures, an amount or a range ("2-1", "Cologne 2 1", "2.4m", "2 million"). */
-const SEQUEL_NUMBER_AFTER =
-  /^ (?:[2-9]|II|III|IV|V|VI)(?![\p{L}\p{N}]|[-.,:/]\d|\s+\d| ?(?:%|m\b|bn\b|million|billion|per\b|points?\b|goals?\b|years?\b|days?\b))/u;
-
-/** Words near a name that make its number a sequel's ("Halo 2 sold 2.4 million copies"). */
-const SEQUEL_CONTEXT = /\b(?:copies|games?|gamers|sequel|consoles?|films?|movies?|albums?|box[ -]office|grossed|cinemas?)\b/i;
-
-/** How far either side of a name `findSequels` looks for `SEQUEL_CONTEXT`. */
-const SEQUEL_CONTEXT_CHARS = 100;
-
-/**
- * Names of games and films with their number ("Halo 2") that some mention in the article shows
- * to be one, with a word like "copies", "game" or "film" near it; a name NER cut before the
- * number is then the whole title in all its mentions, and a number elsewhere stays a number
- * ("Chelsea 2 Arsenal 1" is a line of results, not a title).
- */
-function findSequels(text: string, ner: readonly NerMention[]): Set<string> {
-  const out = new Set<string>();
-  for (const m of ner) {
-    if (m.type === 'PER') continue;
-    const number = SEQUEL_NUMBER_AFTER.exec(text.slice(m.end, m.end + 16));
-    if (!number || inResults(text, m.start, m.end) || isScore(text, m.start, m.end + number[0].length)) continue;
-    // "Channel 4", "PlayStation 2": the knowledge base knows the name, or its number, as a thing's own.
-    const name = text.slice(m.start, m.end);
-    if (lookupKnown(name).length > 0 || lookupKnown(name + number[0]).length > 0) continue;
-    if (SEQUEL_CONTEXT.test(text.slice(Math.max(0, m.start - SEQUEL_CONTEXT_CHARS), m.end + SEQUEL_CONTEXT_CHARS))) out.add(nameKey(name + number[0]));
-  }
-  return out;
-}
-
-/** Whether the number ending at `end` after a name at `start` is a score: a name and a number before it or after it on its line ("Anyang 3 Chonnam 3 (halftime 2-0)"). */
-function isScore(text: string, start: number, end: number): boolean {
-  return SCORE_BEFORE.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start)) || /^[ \t]+\p{Lu}[\p{L}.'’ -]*?[ \t]+\d/u.test(text.slice(end, end + 40));
-}
-
-/** The number after a name at `end` when the name and the number are a sequel `findSequels` found. */
-function sequelOf(text: string, end: number, surface: string, sequels: ReadonlySet<string>): RegExpExecArray | null {
-  const number = SEQUEL_NUMBER_AFTER.exec(text.slice(end, end + 16));
-  return number && sequels.has(nameKey(surface + number[0])) ? number : null;
-}
 
 /** Abbreviations whose final dot belongs to the name. */
 const KEEPS_DOT = /(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Ltd|Co|Jr|Sr)\.$/;
@@ -566,24 +480,4 @@ function knownNonPerson(word: string): { kind: 'ORGANIZATION' | 'PLACE'; id: str
     if (entry.kind === 'ORGANIZATION' || (entry.kind === 'PLACE' && entry.subkind === 'country')) return { kind: entry.kind, id: entry.id };
   }
   return null;
-}
-
-/**
- * NER reads a line break inside a paragraph as a space, but no name runs across one ("About
- * Acme Robotics" on one line, "Acme Robotics builds …" on the next): such a span is one span
- * per line.
- */
-function splitAtLineBreaks(ner: readonly NerMention[]): readonly NerMention[] {
-  if (!ner.some((m) => m.text.includes('\n'))) return ner;
-  return ner.flatMap((m) => {
-    if (!m.text.includes('\n')) return [m];
-    const parts: NerMention[] = [];
-    for (const line of m.text.matchAll(/[^\n]+/g)) {
-      const text = line[0].trim();
-      if (!text) continue;
-      const start = m.start + line.index + line[0].indexOf(text);
-      parts.push({ ...m, start, end: start + text.length, text });
-    }
-    return parts;
-  });
 }
