@@ -217,3 +217,15 @@ describe('buildEntities: names NER cut in two', () => {
     ).toEqual(['PERSON Clara Moyne: Clara Moyne', 'PERSON Samuel Okafor: Samuel Okafor', 'PERSON Ruth Danby: Ruth Danby']);
   });
 });
+
+describe('buildEntities: people named by a first name after a relative', () => {
+  it('finds a first name after "his brother", "my wife" …, but not a longer name or a word that is no first name', () => {
+    const text = 'Family\nWhile Dara Quell leads, his brother Orrin advises her. My sister Jane Tolliver came, and her son Harbour stayed.';
+    expect(
+      shapes(text, [
+        ['PER', 'Dara Quell'],
+        ['PER', 'Jane Tolliver'],
+      ]),
+    ).toEqual(['PERSON Dara Quell: Dara Quell', 'PERSON Orrin: Orrin', 'PERSON Jane Tolliver: Jane Tolliver']);
+  });
+});

@@ -12,6 +12,7 @@ import { findKnownOrganizations } from './findKnownOrganizations.js';
 import { findKnownProducts } from './findKnownProducts.js';
 import { findBandNames } from './findBandNames.js';
 import { findFirstNamePairs } from './findFirstNamePairs.js';
+import { findRelativesByFirstName } from './findRelativesByFirstName.js';
 import { findWorkTitles } from './findWorkTitles.js';
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { findRole, lowerBound, organizationAfterOf, ownerBefore } from './findRole.js';
@@ -62,6 +63,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   mentions = mergeInGaps(mentions, findWorkTitles(words, text));
   mentions = mergeInGaps(mentions, findBandNames(words, text));
   mentions = mergeInGaps(mentions, findFirstNamePairs(words, text, ner));
+  mentions = mergeInGaps(mentions, findRelativesByFirstName(words, text));
   mentions = preferEventsToDemonyms(text, mentions);
 
   const links = acronyms.map((a) => [a.full.display, a.acronym.display] as const);
