@@ -5,15 +5,16 @@ import { isCapitalised, type Word } from './scanWords.js';
 /** A relative named by the text and a first name are the evidence; NER saw neither, so less than its own people. */
 const RELATIVE_CONFIDENCE = 0.6;
 
-/** A possessive and a relative, just before a name: "his wife ", "my brother ". */
-const RELATIVE_BEFORE =
-  /\b(?:my|his|her|their|our|your)[ \t]+(?:(?:late|eldest|elder|younger|youngest|older|twin|baby)[ \t]+)?(?:wife|husband|son|daughter|brother|sister|mother|father|partner|girlfriend|boyfriend|friend|cousin|uncle|aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather)[ \t]+$/;
-
-/** The relatives of `RELATIVE_BEFORE`, to test the word before a name cheaply first. */
+/** Relatives a text names before a first name: "his wife Cherie", "my brother Jake". */
 const RELATIVES = new Set(
   'wife husband son daughter brother sister mother father partner girlfriend boyfriend friend cousin uncle aunt nephew niece grandson granddaughter grandmother grandfather'.split(
     ' ',
   ),
+);
+
+/** A possessive and a relative, just before a name: "his wife ", "my late brother ". */
+const RELATIVE_BEFORE = new RegExp(
+  `\\b(?:my|his|her|their|our|your)[ \\t]+(?:(?:late|eldest|elder|younger|youngest|older|twin|baby)[ \\t]+)?(?:${[...RELATIVES].join('|')})[ \\t]+$`,
 );
 
 /** A first name alone: one capital, then lower-case letters. */

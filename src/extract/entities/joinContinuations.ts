@@ -25,7 +25,7 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       lookupKnown(m.text).every((k) => k.entry.kind === 'COMMON')
     ) {
       // The body's name, which NER was sure of, is the evidence; what names its purpose is often a common word NER doubts.
-      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end) };
+      out[out.length - 1] = { ...joined(text, last, m), confidence: last.confidence };
       continue;
     }
     // "Leonardo" + "DiCaprio": a first name alone, then a name NER started again, is one person;
@@ -38,7 +38,7 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       genderOfFirstName(last.text) !== null &&
       /^\p{Lu}/u.test(m.text)
     ) {
-      out[out.length - 1] = { ...last, type: 'PER', end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      out[out.length - 1] = { ...joined(text, last, m), type: 'PER' };
       continue;
     }
     // "Marie Salomea" + "Skłodowska-Curie": a first name and a middle name, then one more word
@@ -51,18 +51,18 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       genderOfFirstName(last.text.slice(0, last.text.indexOf(' '))) !== null &&
       ONE_WORD_NAME.test(m.text)
     ) {
-      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      out[out.length - 1] = joined(text, last, m);
       continue;
     }
     // "Luiz Inacio Lula" + "da Silva": a person's name, then a surname opening with its particle, is one name.
     if (last?.type === 'PER' && m.type === 'PER' && text.slice(last.end, m.start) === ' ' && SURNAME_PARTICLE.test(m.text)) {
-      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      out[out.length - 1] = joined(text, last, m);
       continue;
     }
     // "Estádio" + "do" + "Dragão", "Banco" + "do" + "Brasil": a Romance particle between two names of
     // one type (not people's: "Paulo" and "de Souza" are the surname rule's) joins them.
     if (last !== undefined && last.type === m.type && m.type !== 'PER' && ROMANCE_PARTICLE.test(text.slice(last.end, m.start))) {
-      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), confidence: Math.max(last.confidence, m.confidence) };
+      out[out.length - 1] = joined(text, last, m);
       continue;
     }
     if (!CONTINUATION.test(m.text)) {
@@ -71,9 +71,14 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
     }
     const previous = out[out.length - 1];
     if (previous && previous.type !== 'PER' && /^ $/.test(text.slice(previous.end, m.start)))
-      out[out.length - 1] = { ...previous, end: m.end, text: text.slice(previous.start, m.end), confidence: Math.min(previous.confidence, m.confidence) };
+      out[out.length - 1] = { ...joined(text, previous, m), confidence: Math.min(previous.confidence, m.confidence) };
   }
   return out;
+}
+
+/** `first` and `second` as one span of `first`'s type, as sure as the surer of the two. */
+function joined(text: string, first: NerMention, second: NerMention): NerMention {
+  return { ...first, end: second.end, text: text.slice(first.start, second.end), confidence: Math.max(first.confidence, second.confidence) };
 }
 
 /** What joins a body's name and what it is for or of ("Council for Transport Safety", "European Court of Human Rights"). */
