@@ -91,12 +91,14 @@ export const CORPORATE_SUFFIXES = words(`
   Robotics Analytics Labs Therapeutics Biosciences Networks Solutions Logistics Dynamics
 `);
 
-/** Last words that say a name is a company's: without them it is still the company ("Jupiter" for "Jupiter Research"). */
+/**
+ * Last words that say a name is a company's: without them it is still the company ("Jupiter" for
+ * "Jupiter Research"). Besides the suffixes only companies end with, words of other names too.
+ */
 export const COMPANY_NAME_TAILS: ReadonlySet<string> = new Set([
   ...BUSINESS_NAME_WORDS,
-  ...'Group Corporation Corp Corp. Company Co Inc Inc. Ltd Ltd. plc PLC Bank Airlines Airways Motors Motor Research Securities Systems Technologies Software Pharmaceuticals Pharma Electronics'.split(
-    ' ',
-  ),
+  ...CORPORATE_SUFFIXES,
+  ...words(`Company Co Bank Motor Research Pharma`),
 ]);
 
 /**
