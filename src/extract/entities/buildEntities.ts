@@ -11,7 +11,7 @@ import { findKnownLongNames } from './findKnownLongNames.js';
 import { findKnownOrganizations } from './findKnownOrganizations.js';
 import { findKnownProducts } from './findKnownProducts.js';
 import { findBandNames } from './findBandNames.js';
-import { findFirstNamePairs } from './findFirstNamePairs.js';
+import { findFirstNamePairs, isPlainFirstName } from './findFirstNamePairs.js';
 import { findRelativesByFirstName } from './findRelativesByFirstName.js';
 import { findWorkTitles } from './findWorkTitles.js';
 import { genderOfFirstName } from '../knowledge/firstNames.js';
@@ -207,18 +207,30 @@ function completeBareHeads(text: string, words: readonly Word[], mentions: Menti
 
 /** Capitalised words that start a clause rather than end a name. */
 const SENTENCE_WORDS = /^(?:The|A|An|And|Or|But|If|I|It|He|She|They|We|In|On|At|Of|For|To)$/;
+/** A capitalised word and a space just before a name, with nothing glued before it. */
+const FIRST_NAME_BEFORE = /(?<![\p{L}\p{N}'’.&-])(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?) $/u;
 /** The next word of a name: a capitalised word, or an initial and one ("George W Bush"). */
 const NEXT_NAME_WORD = /^ (?:\p{Lu}\.? )?(\p{Lu}\p{Ll}+(?:['’-](?![sS](?!\p{L}))\p{Lu}?\p{Ll}+)*)(?![\p{L}-])/u;
 
 /**
  * NER sometimes stops a person's name early when the surname is also a common word ("Theresa
  * May"). A one-word person mention followed in running text (not the headline) by a capitalised
- * word that no other mention claims is extended over it.
+ * word that no other mention claims is extended over it. It sometimes starts one late, too,
+ * leaving out a first name it did not know the shape of ("LeBron James", "Wes Anderson's"): a
+ * one-word person mention just after a plain first name (see `isPlainFirstName`) takes it in.
  */
 function extendFirstNames(text: string, segments: readonly { start: number; end: number }[], mentions: Mention[]): Mention[] {
   const headlineEnd = segments[0]?.end ?? 0;
   mentions.forEach((m, i) => {
     if (m.type !== 'PERSON' || m.start < headlineEnd || m.text.includes(' ') || m.title) return;
+    const first = FIRST_NAME_BEFORE.exec(text.slice(Math.max(0, m.start - 24), m.start));
+    const previous = mentions[i - 1];
+    if (first && !(previous && previous.end > m.start - first[0].length) && isPlainFirstName(text, first[1]!) && !lookupPlace(first[1]!)) {
+      m.start -= first[0].length;
+      m.text = text.slice(m.start, m.end);
+      m.display = m.text;
+      return;
+    }
     const next = NEXT_NAME_WORD.exec(text.slice(m.end, m.end + 30));
     if (!next) return;
     const word = next[1]!;

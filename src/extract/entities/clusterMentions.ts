@@ -1,7 +1,8 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import type { EntityKind } from '../types.js';
 import { nameKey, workKey, type Mention } from './mention.js';
-import { COMPANY_NAME_TAILS } from './lexicon.js';
+import { COMPANY_NAME_TAILS, ORGANIZATION_NAME_HEADS } from './lexicon.js';
+import { lookupPlace } from './placeGazetteer.js';
 
 /** Mentions that refer to one entity. */
 export interface Cluster {
@@ -79,6 +80,7 @@ export function clusterMentions(text: string, mentions: readonly Mention[], link
     }
   }
   joinCompanyShortNames(others, groups);
+  joinTeamShortNames(others, groups);
   const byRoot = new Map<string, Cluster>();
   for (const m of others) {
     const root = groups.find(typedKey(m.type, m.display));
@@ -95,6 +97,11 @@ export function clusterMentions(text: string, mentions: readonly Mention[], link
 }
 
 function typedKey(type: EntityKind, display: string): string {
+  // "Grammy Awards", "Grammy Award", "Grammys" and "Grammy" name one award.
+  if (type === 'AWARD')
+    return `${type}:${nameKey(display)
+      .replace(/ awards?$/, '')
+      .replace(/(?<=\w{4})s$/, '')}`;
   const key = type === 'WORK' ? workKey(display) : nameKey(display);
   // "Liberal Democrats" and "Liberal Democrat (spokeswoman)" name one party.
   return `${type}:${type === 'ORGANIZATION' && key.length > 5 && / \S+[^s]s$/.test(key) ? key.slice(0, -1) : key}`;
@@ -141,7 +148,9 @@ function clusterPersons(text: string, mentions: readonly Mention[]): Cluster[] {
     }
     const first = key.slice(0, key.indexOf(' '));
     const found =
-      full.find((f) => f.keys.includes(key)) ?? full.find((f) => f.keys.some((k) => k.length >= 6 && k.startsWith(first + ' ') && withinOneEdit(k, key)));
+      full.find((f) => f.keys.includes(key)) ??
+      full.find((f) => f.keys.some((k) => k.length >= 6 && k.startsWith(first + ' ') && withinOneEdit(k, key))) ??
+      onlyOne(full.filter((f) => f.keys.some((k) => sameFirstAndSurname(k, key))));
     if (found) {
       found.cluster.mentions.push(m);
       if (!found.keys.includes(key)) found.keys.push(key);
@@ -235,6 +244,23 @@ function mergeTrailingNames(full: { cluster: Cluster; keys: string[] }[]): void 
   }
 }
 
+/**
+ * "Angela Merkel" and "Angela Dorothea Merkel", "Marie Curie" and "Marie Salomea
+ * Skłodowska-Curie": one name with the middle names left out, or one part of a double surname.
+ */
+function sameFirstAndSurname(a: string, b: string): boolean {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length === wb.length || wa[0] !== wb[0]) return false;
+  const [short, long] = wa.length < wb.length ? [wa, wb] : [wb, wa];
+  const surname = long.at(-1)!;
+  return short.at(-1) === surname || surname.split('-').includes(short.at(-1)!);
+}
+
+function onlyOne<T>(list: readonly T[]): T | undefined {
+  return list.length === 1 ? list[0] : undefined;
+}
+
 /** Titles used with a first name alone ("Sir Alan", "Dame Judi"). */
 const FIRST_NAME_TITLES = new Set(['Sir', 'Dame']);
 /** The capitalised word just before a mention, with a full stop if one follows it ("Mr.", or a sentence's end). */
@@ -253,8 +279,8 @@ function firstNameAlone(text: string, m: Mention): boolean {
 
 /**
  * "Jupiter" for "Jupiter Research", "Nissan" for "Nissan Motor": an organization's name without
- * the last words that say it is a company, when exactly one longer name of the article starts
- * with it and the knowledge base does not know it as something of its own.
+ * the last words that say it is a company, when exactly one company of the article has a longer
+ * name starting with it and the knowledge base does not know it as something of its own.
  */
 function joinCompanyShortNames(others: readonly Mention[], groups: UnionFind): void {
   const longerByLead = new Map<string, string[]>();
@@ -273,8 +299,50 @@ function joinCompanyShortNames(others: readonly Mention[], groups: UnionFind): v
       else if (!list.includes(key)) list.push(key);
     }
   }
-  for (const [lead, longer] of longerByLead) if (longer.length === 1 && groups.has(lead) && !known.has(lead)) groups.union(longer[0]!, lead);
+  for (const [lead, longer] of longerByLead) {
+    if (!groups.has(lead) || known.has(lead)) continue;
+    // Several longer names are one company when each starts the longest ("Fox Entertainment",
+    // "Fox Entertainment Group"); not "Reliance Industries" and "Reliance Energy".
+    const longest = longer.reduce((a, b) => (b.length > a.length ? b : a));
+    if (longer.every((key) => key === longest || longest.startsWith(`${key} `))) for (const key of longer) groups.union(key, lead);
+  }
 }
+
+/**
+ * "Lakers" for "Los Angeles Lakers", "Golden State" for "Golden State Warriors": a team is called
+ * by its nickname (a plural) or by its home. A name of a home, then a plural word, joins the
+ * article's one organization named by that word alone, and its home's name when that is an
+ * organization here; the home is a place the gazetteer knows or is itself such an organization
+ * ("Liberal Democrats" has no home, so "Democrats" stays apart).
+ */
+function joinTeamShortNames(others: readonly Mention[], groups: UnionFind): void {
+  const byTail = new Map<string, string[]>();
+  const homes: [string, string][] = [];
+  const known = new Set<string>();
+  for (const m of others) {
+    if (m.type !== 'ORGANIZATION') continue;
+    if (m.known !== undefined) known.add(typedKey(m.type, m.display));
+    const space = m.display.lastIndexOf(' ');
+    const tail = m.display.slice(space + 1);
+    if (space < 0 || !NICKNAME.test(tail) || NOT_NICKNAMES.has(tail) || ORGANIZATION_NAME_HEADS.has(tail) || COMPANY_NAME_TAILS.has(tail)) continue;
+    const home = m.display.slice(0, space);
+    const homeKey = typedKey('ORGANIZATION', home);
+    if (!groups.has(homeKey) && !lookupPlace(home)) continue;
+    const key = typedKey(m.type, m.display);
+    const list = byTail.get(typedKey('ORGANIZATION', tail));
+    if (!list) byTail.set(typedKey('ORGANIZATION', tail), [key]);
+    else if (!list.includes(key)) list.push(key);
+    if (groups.has(homeKey)) homes.push([key, homeKey]);
+  }
+  for (const [tail, teams] of byTail) if (teams.length === 1 && groups.has(tail)) groups.union(teams[0]!, tail);
+  // (Not a body the knowledge base knows: "BBC News" is a part of the BBC.)
+  for (const [team, home] of homes) if (homes.filter(([, h]) => h === home).length === 1 && !known.has(home)) groups.union(team, home);
+}
+
+/** A team's nickname: one capitalised plural word ("Lakers", "Warriors"). */
+const NICKNAME = /^\p{Lu}\p{Ll}+s$/u;
+/** Plural words that end other names: a paper's, a broadcaster's part, a contest. */
+const NOT_NICKNAMES = new Set(['News', 'Times', 'Games', 'Series', 'Sports', 'Affairs', 'Nations', 'Islands', 'States']);
 
 /** Like nameKey, but a hyphenated surname stays one word ("Kilroy-Silk"). */
 function personKey(name: string): string {

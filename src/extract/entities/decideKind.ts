@@ -8,6 +8,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
 import type { EntityKind } from '../types.js';
+import { PEER } from './joinContinuations.js';
 import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PLACE_NAME_OPENERS } from './lexicon.js';
 
 export interface KindDecision {
@@ -20,6 +21,8 @@ export interface KindDecision {
    * …"): evidence of its own, whatever NER's confidence, which is low on titles.
    */
   cued?: boolean;
+  /** The name is a person's title, the whole of which names them ("the Mayor of London said"): no title comes off it. */
+  byTitle?: boolean;
 }
 
 /** Last words of the names of events: competitions, shows, festivals, holidays. */
@@ -94,8 +97,16 @@ const LAW_HEADS = new Set(['Act', 'Acts', 'Bill', 'Plan', 'Doctrine', 'Treaty', 
 /** The name of a state by its form: "Kingdom of Poland", "Ottoman Empire" (not a duchy: "the Duchy of Lancaster" is an estate; not a regime: "the Second Empire"). */
 const STATE_NAME =
   /^(?:Kingdom|Republic|Principality|Emirate|Sultanate|Empire|Caliphate) of \p{Lu}|^(?!(?:First|Second|Third|Fourth|Fifth) )\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)? (?:Empire|Caliphate|Sultanate)$/u;
+/** A title held of a place: "Duke of Edinburgh", "Archbishop of Canterbury", "Mayor of London". */
+const TITLE_OF_PLACE = /^(?:Duke|Duchess|Earl|Marquess|Baron|Baroness|Prince|Princess|Archbishop|Bishop|Mayor|Lord Mayor|Dean)\s+of\s+(?:the\s+)?\p{Lu}/u;
+/** A name and a comma just before: what follows is said of the name ("William, the …"). */
+const NAME_THEN_COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*,\s+(?:the\s+)?$/u;
+/** A comma and a person's name just after: "…, Ken Livingstone", "…, Dr Rowan Williams". */
+const COMMA_THEN_NAME_AFTER = /^,\s+(?:\p{Lu}\p{Ll}{0,3}\.?\s+)?\p{Lu}\p{Ll}+\s+\p{Lu}/u;
 /** Last words of the names of awards. */
 const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Trophies']);
+/** An award and its field: "Nobel Prize in Literature". */
+const AWARD_IN_FIELD = /\b(?:Prize|Award|Medal) in \p{Lu}/u;
 /** Second words of an award's category after "Best": "Best Actor", "Best Original Score", "Best British Group". */
 const AWARD_CATEGORY_WORDS = new Set(
   'Actor Actress Picture Film Director Original Adapted Supporting Album Song Score Newcomer British International Animated Documentary Foreign Male Female Group Single Record Video Play Musical Novel Screenplay Cinematography Editing Costume Sound Visual Comedy Drama Live Rock Pop Dance Urban New Breakthrough'.split(
@@ -113,8 +124,12 @@ const FILM_AFTER =
 /** A possessive, then a singer's or a band's work: "'s new album", "'s debut single", "'s world tour". */
 const ARTIST_WORK_AFTER =
   /^[’']s\s+(?:(?:new|latest|debut|first|second|third|fourth|last|forthcoming|next|hit|best-selling|comeback|world|farewell|greatest hits)\s+)*(?:album|single|record|tour|song|LP|EP|video)\b/;
-/** A film award, then "for": the film it was for follows ("won an Oscar for Boys Don't Cry"). */
-const FILM_AWARD_FOR_BEFORE = /\b(?:Oscars?|Baftas?|Golden Globes?|Emmys?)(?: nominations?)? for[ \t]+$/;
+/** A film's or a record's award, then "for": the work it was for follows ("won an Oscar for Boys Don't Cry", "Album of the Year for Midnights"). */
+const FILM_AWARD_FOR_BEFORE = /\b(?:Oscars?|Baftas?|Golden Globes?|Emmys?|Grammys?|(?:Album|Record|Song) of the Year)(?: nominations?)? for[ \t]+$/;
+/** Where a journal's name follows: "published in …", "the journal …". */
+const JOURNAL_BEFORE = /\b(?:(?:published|appeared|appears|appear) in (?:the (?:journal )?)?|the journal )$/;
+/** A year alone in brackets just after a name: "(1997)". */
+const YEAR_IN_BRACKETS_AFTER = /^\s*\((?:1[6-9]|20)\d\d\)/;
 /** "star of …", "starring in …", "director of …": a work follows. */
 const WORK_VERB_BEFORE =
   /\b(?:starring in|starred in|stars in|star of|director of|directed|author of|wrote|sequel to|remake of|screening of|premiere of)[ \t]+(?:the[ \t]+)?$/i;
@@ -188,9 +203,16 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     return { kind: 'EVENT', known: null };
   // "Battle of Hastings", "Siege of Leningrad": a battle is an event, whatever place it is named after.
   if (BATTLE_NAME.test(surface)) return { kind: 'EVENT', known: null };
-  if (words.length >= 2 && AWARD_HEADS.has(last) && nerType !== 'PER') return { kind: 'AWARD', known: null };
+  if (words.length >= 2 && (AWARD_HEADS.has(last) || AWARD_IN_FIELD.test(surface)) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   // "Best Original Score", "Best Actor": an award's category (not "Best Buy", a shop).
   if (words.length >= 2 && words[0] === 'Best' && AWARD_CATEGORY_WORDS.has(words[1]!) && nerType !== 'PER') return { kind: 'AWARD', known: null };
+  // "the Duke of Edinburgh said", "the Mayor of London would say sorry": a person called by a
+  // title; no mention of its own where a name says who holds it ("William, the Duke of
+  // Normandy", "the Mayor of London, Ken Livingstone").
+  if (TITLE_OF_PLACE.test(surface))
+    return { kind: NAME_THEN_COMMA_BEFORE.test(before) || COMMA_THEN_NAME_AFTER.test(after) ? null : 'PERSON', known: null, byTitle: true };
+  // "Lord Callaghan", "Baroness Thatcher": a peer is a person, whatever NER called the title and surname.
+  if (words.length === 2 && PEER.test(surface) && /^\p{Lu}\p{Ll}/u.test(words[1]!) && matches.length === 0) return { kind: 'PERSON', known: null, cued: true };
   // "Marshall Plan", "Human Rights Act", "Kyoto Protocol": laws, treaties and plans are none of the kinds; they are left out.
   if (words.length >= 2 && LAW_HEADS.has(last)) return { kind: null, known: null };
   // "Kingdom of Poland", "Ottoman Empire": states, which are places, whatever NER called them.
@@ -210,6 +232,11 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (!person && (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
   // What is said of a film after its name: "Vera Drake, starring Imelda Staunton", "… topped the
   // US box office", "… grossed $373m"; and the film an award was for ("an Oscar for Boys Don't Cry").
+  // "published in Nature", "the journal Science": a journal, which is a publisher's title as a paper's is.
+  if (nerType !== 'PER' && matches.length === 0 && JOURNAL_BEFORE.test(before)) return { kind: 'ORGANIZATION', known: null, cued: true };
+  // "OK Computer (1997)", "One Hundred Years of Solitude (1967)": a year in brackets after a
+  // name no one knows is a work's (a person's dates are a span, "(1867–1934)").
+  if (nerType !== 'PER' && matches.length === 0 && YEAR_IN_BRACKETS_AFTER.test(after)) return { kind: 'WORK', known: null, cued: true };
   if (FILM_AFTER.test(after) || (!person && !/^Best\b/.test(surface) && FILM_AWARD_FOR_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
   // "director of" and "wrote" also come before bodies and their staff ("director of the
   // Conference Board", "wrote S&P credit analyst X").
@@ -235,8 +262,9 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     return { kind: 'PLACE', known: null };
   if (words.length >= 2 && CRAFT_HEADS.has(last)) return { kind: 'PRODUCT', known: null };
   if (nerType === 'PER' && opensPlaceName(surface)) return { kind: 'PLACE', known: null };
-  // "Murray Energy", "Alfa Group": the suffix is evidence of its own, whatever NER's doubt.
-  if (nerType === 'PER' && words.length >= 2 && CORPORATE_SUFFIXES.has(last)) return { kind: 'ORGANIZATION', known: null, cued: true };
+  // "Murray Energy", "Alfa Group", "Rolls-Royce Holdings": the suffix is evidence of its own,
+  // whatever NER's doubt or type.
+  if (words.length >= 2 && CORPORATE_SUFFIXES.has(last)) return { kind: 'ORGANIZATION', known: null, cued: true };
   // "Eminem's new album": a place has no albums or tours; a singer does.
   if (nerType === 'LOC' && matches.length === 0 && ARTIST_WORK_AFTER.test(after)) return { kind: 'PERSON', known: null, cued: true };
   return { kind: ner, known: null };

@@ -6,7 +6,7 @@ import { makeMention, type Mention, type NerMention } from './mention.js';
 import { gluedInSentence, isCapitalised, type Word } from './scanWords.js';
 
 /** A first name and a surname are the evidence; NER saw neither, so less than its own people. */
-const PAIR_CONFIDENCE = 0.6;
+export const PAIR_CONFIDENCE = 0.6;
 
 /** A word with one capital, then lower-case letters ("Stone", not "US" or "iPod"). */
 const NAME_WORD = /^\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?$/u;
@@ -55,6 +55,18 @@ export function findFirstNamePairs(words: readonly Word[], text: string, ner: re
   }
   return out;
 }
+
+/**
+ * A word that is a first name and nothing else in this text: one the list knows, written with one
+ * capital ("Wes") or two ("LeBron"), and no month, title, body's word, function word, name the
+ * knowledge base knows, nor a word the text also writes in lower case.
+ */
+export function isPlainFirstName(text: string, word: string): boolean {
+  return (NAME_WORD.test(word) || CAMEL_NAME.test(word)) && genderOfFirstName(word) !== null && !CALENDAR.has(word) && plainWord(text, word);
+}
+
+/** A first name with a second capital: "LeBron", "DeShawn". */
+const CAMEL_NAME = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u;
 
 /** Months and days, which are first names too ("June", "August"). */
 const CALENDAR = new Set(

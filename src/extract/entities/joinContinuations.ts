@@ -1,31 +1,54 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
-import { ORGANIZATION_NAME_HEADS } from './lexicon.js';
-import type { NerMention } from './mention.js';
+import { CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS } from './lexicon.js';
+import { lookupPlace } from './placeGazetteer.js';
+import { ORG_HEAD_CONFIDENCE, type NerMention } from './mention.js';
 
 /**
  * Joins NER spans that are one name NER cut in two: a span opening with "and" or "of" right after
  * another is the rest of that name ("University of the Highlands" + "and Islands"; opening with it
- * anywhere else, it is no name); a body's name and what it is for or of; a first name and the name
+ * anywhere else, it is no name); a name and its web domain ("Crypto.com"), and the words after it; a body's name and what it is for or of; a first name and the name
  * NER started again after it; a name and a surname opening with its particle.
  */
 export function joinContinuations(text: string, ner: readonly NerMention[]): NerMention[] {
   const out: NerMention[] = [];
-  for (const m of ner) {
+  /** The end of a span grown over the NER span after it. */
+  let skipUntil = 0;
+  for (const span of ner) {
+    if (span.start < skipUntil) continue;
+    // "Crypto" + ".com": a web address's name is a company's (or its site's) with its domain.
+    const domain = DOMAIN_AFTER.exec(text.slice(span.end, span.end + 8));
+    // "English" + "Channel", "Irish" + "Sea": a nationality word and a sea's or a region's head
+    // word are the place's name, not a mention of the nation.
+    const feature = domain ? null : FEATURE_AFTER.exec(text.slice(span.end, span.end + 12));
+    // "Nobel Prize" + "in Literature": a prize's field is part of its name.
+    const field = PRIZE_END.test(span.text) ? PRIZE_FIELD_AFTER.exec(text.slice(span.end, span.end + 40)) : null;
+    const grown = domain ?? field ?? (feature && lookupPlace(span.text)?.demonym ? feature : null);
+    const type = domain ? ('ORG' as const) : field ? span.type : ('LOC' as const);
+    const m = grown ? { ...span, type, end: span.end + grown[0].length, text: text.slice(span.start, span.end + grown[0].length) } : span;
+    if (grown && !domain) skipUntil = m.end;
+    // "Crypto.com" + "Arena": a name that opens with a web address goes on after it.
+    const site = out[out.length - 1];
+    if (site && DOMAIN_END.test(site.text) && text.slice(site.end, m.start) === ' ' && /^\p{Lu}/u.test(m.text)) {
+      out[out.length - 1] = joined(text, site, m);
+      continue;
+    }
     // "National League" + "for" + "Democracy": a body's name ending in its head noun, "for" (or
     // "of", "on") and another name are one name ("Council for Transport Safety", "European Court
     // of Human Rights"); not "ICM for BBC News", a poll for a client, nor a name the knowledge
     // base knows after it.
+    // (NER may doubt the body's name as another type: "Max Planck Institute" + "for Astronomy".)
     const last = out[out.length - 1];
     if (
-      last?.type === 'ORG' &&
+      (last?.type === 'ORG' || (last !== undefined && last.confidence < DOUBTED)) &&
       m.type === 'ORG' &&
       JOINED_BY.has(text.slice(last.end, m.start)) &&
       ORGANIZATION_NAME_HEADS.has(last.text.slice(last.text.lastIndexOf(' ') + 1)) &&
       lookupKnown(m.text).every((k) => k.entry.kind === 'COMMON')
     ) {
-      // The body's name, which NER was sure of, is the evidence; what names its purpose is often a common word NER doubts.
-      out[out.length - 1] = { ...joined(text, last, m), confidence: last.confidence };
+      // The body's name, which NER was sure of, is the evidence; what names its purpose is often a
+      // common word NER doubts. Where NER doubted the body's name too, its head noun is.
+      out[out.length - 1] = { ...joined(text, last, m), type: 'ORG', confidence: last.type === 'ORG' ? last.confidence : ORG_HEAD_CONFIDENCE };
       continue;
     }
     // "Leonardo" + "DiCaprio": a first name alone, then a name NER started again, is one person;
@@ -59,10 +82,44 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       out[out.length - 1] = joined(text, last, m);
       continue;
     }
+    // "Gabriel José" + "de la" + "Concordia García Márquez": a person's given names, a Romance
+    // particle and a name NER doubted (or saw as a person's) are one person's name.
+    if (
+      last?.type === 'PER' &&
+      (m.type === 'PER' || m.confidence < DOUBTED) &&
+      ROMANCE_PARTICLE.test(text.slice(last.end, m.start)) &&
+      /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*$/u.test(m.text)
+    ) {
+      out[out.length - 1] = joined(text, last, m);
+      continue;
+    }
     // "Estádio" + "do" + "Dragão", "Banco" + "do" + "Brasil": a Romance particle between two names of
     // one type (not people's: "Paulo" and "de Souza" are the surname rule's) joins them.
     if (last !== undefined && last.type === m.type && m.type !== 'PER' && ROMANCE_PARTICLE.test(text.slice(last.end, m.start))) {
       out[out.length - 1] = joined(text, last, m);
+      continue;
+    }
+    // "Amazon" + "Web Services": a name right before a company's name that NER started at its
+    // middle (ending in a company's suffix) is the start of it; not a country's ("UK Energy Group").
+    if (
+      last !== undefined &&
+      last.type !== 'PER' &&
+      text.slice(last.end, m.start) === ' ' &&
+      m.text.includes(' ') &&
+      CORPORATE_SUFFIXES.has(m.text.slice(m.text.lastIndexOf(' ') + 1)) &&
+      !lookupPlace(last.text)?.country
+    ) {
+      out[out.length - 1] = { ...joined(text, last, m), type: 'ORG' };
+      continue;
+    }
+    // "Broad Institute of" + "MIT": a name NER ended on its joining word goes on in the next.
+    // ("Lord Callaghan of" + "Cardiff" is a peer and the place of his title: two names.)
+    if (last !== undefined && last.type !== 'PER' && / (?:of|for)$/.test(last.text) && text.slice(last.end, m.start) === ' ' && /^\p{Lu}/u.test(m.text)) {
+      if (PEER.test(last.text)) {
+        const end = last.end - (last.text.endsWith(' of') ? 3 : 4);
+        out[out.length - 1] = { ...last, type: 'PER', end, text: text.slice(last.start, end) };
+        out.push(m);
+      } else out[out.length - 1] = joined(text, last, m);
       continue;
     }
     if (!CONTINUATION.test(m.text)) {
@@ -80,6 +137,17 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
 function joined(text: string, first: NerMention, second: NerMention): NerMention {
   return { ...first, end: second.end, text: text.slice(first.start, second.end), confidence: Math.max(first.confidence, second.confidence) };
 }
+
+/** A web address's domain just after a name: "Crypto.com", "Booking.com". */
+const DOMAIN_AFTER = /^\.(?:com|net|org|io|ai|co\.uk)(?![\p{L}\p{N}])/u;
+/** A peer's title and name: "Lord Callaghan of …". */
+export const PEER = /^(?:Lord|Lady|Baroness|Baron|Viscount) \p{Lu}/u;
+/** A prize's name, and its field after it: "Nobel Prize" + " in Physiology or Medicine". */
+const PRIZE_END = /\b(?:Prize|Award|Medal)$/;
+const PRIZE_FIELD_AFTER = /^ in (?:\p{Lu}\p{Ll}+)(?: (?:or|and) \p{Lu}\p{Ll}+| \p{Lu}\p{Ll}+)?(?![\p{L}\p{N}])/u;
+/** A sea's or a region's head word after a nationality word: "English Channel", "Irish Sea", "French Riviera". */
+const FEATURE_AFTER = /^ (?:Channel|Sea|Ocean|Riviera|Alps|Highlands|Peninsula|Basin|Strait|Straits)(?![\p{L}\p{N}])/u;
+const DOMAIN_END = /\.(?:com|net|org|io|ai|co\.uk)$/;
 
 /** What joins a body's name and what it is for or of ("Council for Transport Safety", "European Court of Human Rights"). */
 const JOINED_BY = new Set([' for ', ' for the ', ' of ', ' of the ', ' on ']);

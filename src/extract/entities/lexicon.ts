@@ -48,7 +48,7 @@ export const TITLE_WORDS = words(`
   Lieutenant Lt Lt. Sergeant Sgt Sgt. Admiral Judge Justice King Queen Prince Princess Pope
   Chairman Chairwoman Chief Executive Commissioner Deputy Foreign Home Shadow Defence Defense
   Finance Interior Trade Industry Health Education Culture Environment Treasury Attorney Premier
-  Sheikh Emir Archbishop Bishop Cardinal Coach Director Speaker Leader Spokesman Spokeswoman
+  Sheikh Emir Archbishop Bishop Cardinal Prophet Rabbi Imam Coach Director Speaker Leader Spokesman Spokeswoman
   Professor Former Acting Chief Opposition Labour Tory Conservative Democrat Republican Senior
   Economic Agriculture Transport Justice Work Pensions Energy Minister-President First Security
   Economy Culture Media Sport Development International National Exchequer MP MEP MSP AM
@@ -68,7 +68,7 @@ export const ORGANIZATION_NAME_HEADS = words(`
   Association Federation Institute Institution Foundation Fund Group Corporation Corp Corp. Company
   Co Inc Inc. Ltd Ltd. plc PLC Trust Alliance Society League Coalition Forum Network Airlines
   Airways Motors Exchange Commissioners Executive Cabinet Treasury Army Navy Police Club
-  University College
+  University College Unit Laboratory
 `);
 
 /** Words of company and club names that are not heads of a body's name ("News International", "Express Newspapers", "Aston Villa FC"). */
@@ -91,13 +91,18 @@ export const CORPORATE_SUFFIXES = words(`
   Robotics Analytics Labs Therapeutics Biosciences Networks Solutions Logistics Dynamics
 `);
 
+/** Initials that end a sports club's name: "Sporting CP", "Everton FC". */
+export const CLUB_SUFFIXES = words(`FC AFC CF CP SC SK BK FK`);
+
 /**
- * Last words that say a name is a company's: without them it is still the company ("Jupiter" for
- * "Jupiter Research"). Besides the suffixes only companies end with, words of other names too.
+ * Last words that say a name is a company's (or a club's): without them it is still the company
+ * ("Jupiter" for "Jupiter Research", "Sporting" for "Sporting CP"). Besides the suffixes only
+ * companies end with, words of other names too.
  */
 export const COMPANY_NAME_TAILS: ReadonlySet<string> = new Set([
   ...BUSINESS_NAME_WORDS,
   ...CORPORATE_SUFFIXES,
+  ...CLUB_SUFFIXES,
   ...words(`Company Co Bank Motor Research Pharma`),
 ]);
 

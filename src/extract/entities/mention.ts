@@ -52,6 +52,9 @@ export function makeMention(
   return { start, end, text, type, display, confidence, origin, title, form, known };
 }
 
+/** Confidence of a name typed by its organization head noun ("… Council"), whatever NER thought of it. */
+export const ORG_HEAD_CONFIDENCE = 0.7;
+
 /** "EU", "U.S.", "OSCE", "Nato" (a known acronym written as a word): initials, not a name. */
 export function isAcronymForm(text: string, knownAcronym = false): boolean {
   if (/^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&]*[A-Z0-9]$/.test(text) && /[A-Z].*[A-Z]|^[A-Z]\./.test(text)) return true;

@@ -4,6 +4,12 @@
  */
 const COMPANY_NOUN_BEFORE =
   /(?:\b(?:company|firm|giant|chain|retailer|conglomerate|(?<!aircraft )carrier|airline|insurer|brewer|distributor|supplier|manufacturer|daily|weekly|newspaper|tabloid|broadsheet|magazine)|\b(?<!film |movie |policy |peace |law |decision |trouble |match )maker|\p{Ll}-based)\s+$/u;
+/**
+ * A business's part or a job with it just before a name: "a subsidiary of X", "a unit of X",
+ * "chief AI scientist at X", "an analyst at X" (a job is held at a body; one lives in a place).
+ */
+const PART_OR_JOB_BEFORE =
+  /\b(?:(?:subsidiary|unit|division|arm|owner|parent company) of|(?:scientist|engineer|researcher|executive|analyst|economist|strategist|manager|employee|programmer|designer|developer|officer|intern) (?:at|with))\s+$/;
 /** A holding in what follows: "20 percent of X", "a stake in X", "shares in X". */
 const HOLDING_IN_BEFORE = /\b(?:percent|per cent|stake|stakes|shares|holding) (?:of|in) $/;
 /** What only a business has, just after its name: "X shares rose", "X's chief executive". */
@@ -12,9 +18,14 @@ const COMPANY_AFTER =
 
 /**
  * Whether the words around a name are a business's: a noun before it ("tyre giant X", "Boston-based
- * X"), its shares or board after it, or (`holding`) a holding in it ("20 percent of X"; of a
+ * X"), a part of it or a job with it before it ("a subsidiary of X", "an analyst at X"), its shares or board after it, or (`holding`) a holding in it ("20 percent of X"; of a
  * person one writes "20 percent of Smith's shares").
  */
 export function namesACompany(after: string, before: string, holding: boolean): boolean {
-  return COMPANY_NOUN_BEFORE.test(before) || COMPANY_AFTER.test(after) || (holding && HOLDING_IN_BEFORE.test(before) && !/^['’]s\b/.test(after));
+  return (
+    COMPANY_NOUN_BEFORE.test(before) ||
+    PART_OR_JOB_BEFORE.test(before) ||
+    COMPANY_AFTER.test(after) ||
+    (holding && HOLDING_IN_BEFORE.test(before) && !/^['’]s\b/.test(after))
+  );
 }

@@ -1,15 +1,26 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind, NAMED_BEST_GROUP_AFTER, opensPlaceName } from './decideKind.js';
-import { BAND_ROLES, COMPANY_NAME_TAILS, CORPORATE_SUFFIXES, HONORIFICS, INSTITUTION_PLACES, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
-import { makeMention, nameKey, workKey, type Mention, type NerMention } from './mention.js';
+import {
+  BAND_ROLES,
+  COMPANY_NAME_TAILS,
+  CLUB_SUFFIXES,
+  CORPORATE_SUFFIXES,
+  HONORIFICS,
+  INSTITUTION_PLACES,
+  ORGANIZATION_NAME_HEADS,
+  TITLE_WORDS,
+} from './lexicon.js';
+import { makeMention, nameKey, ORG_HEAD_CONFIDENCE, workKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
 import { isCommonWord } from './isCommonWord.js';
+import { PAIR_CONFIDENCE } from './findFirstNamePairs.js';
 import { joinContinuations, SURNAME_PARTICLE } from './joinContinuations.js';
 import { namesACompany } from './namesACompany.js';
 import { actsAsTeam, CLAUSE_START, inResults, PLACE_BEFORE, PLURAL_VERB_AFTER } from './actsAsTeam.js';
 import { findSequels, sequelOf } from './findSequels.js';
+import { readRoyalNames } from './readRoyalNames.js';
 import { splitAtLineBreaks } from './splitAtLineBreaks.js';
 
 /** Words that relate a person to another person, just before a name. */
@@ -44,8 +55,6 @@ const LISTED_SECOND = /(?:^|[.!?:;"“‘(\n]\s*)(?:\p{Lu}[\p{L}'’-]*\s+){1,3}
 /** Confidence of a team read from a line of results. */
 const RESULTS_CONFIDENCE = 0.8;
 
-/** Confidence of a name typed by its organization head noun ("… Council"). */
-const ORG_HEAD_CONFIDENCE = 0.7;
 /** Confidence of a name whose kind the words around it decided (`KindDecision.cued`). */
 const CUED_CONFIDENCE = 0.7;
 
@@ -79,7 +88,7 @@ const SENTENCE_START = /(?:^|[.!?:;"“‘(\n]\s*|[—–]\s+)$/;
  * ("BBC Michael Howard", "Blair Labour", "Vote Blair").
  */
 export function normalizeNerMentions(text: string, nerMentions: readonly NerMention[]): Mention[] {
-  const ner = joinContinuations(text, splitAtLineBreaks(nerMentions));
+  const ner = readRoyalNames(text, joinContinuations(text, splitAtLineBreaks(nerMentions)));
   const out: Mention[] = [];
   /** Name keys the words around one of their mentions show to be a group (see `namesAGroup`). */
   const groups = new Set<string>();
@@ -149,9 +158,13 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       out.push(makeMention(start, end, surface, 'ORGANIZATION', surface, Math.max(m.confidence, 0.85), 'ner', known || undefined));
       continue;
     }
-    // "Spain's Feliciano Lopez": a first name and a surname NER doubted as an organization are a person.
-    if (m.type === 'ORG' && m.confidence < DOUBTED_ORG && personLike(text, surface)) {
-      splitPerson(text, start, end, m.confidence, out);
+    // "Spain's Feliciano Lopez", "Taylor Swift": a first name and a surname NER doubted as an
+    // organization or as some other name are a person.
+    // (Not a title, in quotation marks or after "The": "best known for \"Viva Zapata\"", "The Wright Stuff".)
+    // (NER saw no person in a MISC name: the first name and surname are the evidence, as for a
+    // pair it did not see at all.)
+    if ((m.type === 'ORG' || (m.type === 'MISC' && !the && !QUOTED_BEFORE.test(before))) && m.confidence < DOUBTED_ORG && personLike(text, surface)) {
+      splitPerson(text, start, end, m.type === 'MISC' ? Math.max(m.confidence, PAIR_CONFIDENCE) : m.confidence, out);
       continue;
     }
     // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
@@ -173,9 +186,10 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       splitPerson(text, start + titled, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
       continue;
     }
-    // "Foods" of "Tyson Foods", read as a person: a company's suffix alone is the end of the
-    // company's name, which starts at the capitalised words before it.
-    const head = CORPORATE_SUFFIXES.has(surface) ? CAPITALISED_WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start)) : null;
+    // "Foods" of "Tyson Foods", read as a person: a company's (or a club's) suffix alone is the
+    // end of the company's name, which starts at the capitalised words before it ("Sporting CP").
+    const head =
+      CORPORATE_SUFFIXES.has(surface) || CLUB_SUFFIXES.has(surface) ? CAPITALISED_WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start)) : null;
     if (head) {
       let from = start - head[0].length;
       const previous = out[out.length - 1];
@@ -254,7 +268,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
     if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
       type = 'PERSON';
-    if (type !== 'PERSON') {
+    if (type !== 'PERSON' || decided.byTitle) {
       // A capitalised common word opening a sentence is not a name by itself ("Vote", "Get").
       if (!surface.includes(' ') && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && decided.known === null && isCommonWord(text, surface))
         continue;
@@ -296,19 +310,46 @@ function retypeWorks(text: string, out: Mention[], works: ReadonlySet<string>): 
     if (m.type === 'WORK' || m.type === 'PLACE' || m.known !== undefined || !works.has(workKey(m.text))) continue;
     m.type = 'WORK';
     m.title = undefined;
-    m.start = titleStart(text, m.start);
+    m.start = theStart(text, m.start);
     m.text = text.slice(m.start, m.end);
     m.display = m.text;
   }
 }
 
-/** Where a work's title starts: with the capital "The" before it inside a sentence ("Scorsese's The Aviator"), else at `start`. */
+/**
+ * Where a work's title starts: NER often reads only its end ("Time of Cholera" of "Love in the
+ * Time of Cholera", "Solitude" of "One Hundred Years of Solitude"), so the title takes in the
+ * capitalised words before it and the small words between them, back to a lower-case word, a
+ * possessive or punctuation; a capital "The" opening a sentence is the sentence's
+ * ("Scorsese's The Aviator" keeps it).
+ */
 function titleStart(text: string, start: number): number {
+  let at = start;
+  for (let words = 0; words < MAX_TITLE_WORDS_BEFORE; words++) {
+    const word = TITLE_WORD_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+    // (A person's title is no work's: "director of …" made it one.)
+    if (!word || TITLE_WORDS.has(word[1]!.trimEnd())) break;
+    at -= word[1]!.length;
+  }
+  // The title opens with a capital.
+  while (at < start && !/^\p{Lu}/u.test(text.slice(at, at + 1))) at = text.indexOf(' ', at) + 1;
+  return at < start && text.startsWith('The ', at) && SENTENCE_START.test(text.slice(Math.max(0, at - 3), at)) ? theStart(text, start) : at;
+}
+
+/**
+ * Where another mention of a work starts: with the capital "The" before it inside a sentence
+ * ("beating The Aviator"), else at `start` (the words before it are the sentence's: "Mr Brown").
+ */
+function theStart(text: string, start: number): number {
   const the = /\bThe\s+$/.exec(text.slice(Math.max(0, start - 4), start));
   if (!the) return start;
   const at = start - the[0].length;
   return SENTENCE_START.test(text.slice(Math.max(0, at - 3), at)) ? start : at;
 }
+
+/** A capitalised word or a small word of a title, and a space, just before: "Love in the ", "One Hundred Years of ". */
+const TITLE_WORD_BEFORE = /(?<![\p{L}\p{N}'’.&-])((?:\p{Lu}\p{L}*|of|the|in|a|an|on) )$/u;
+const MAX_TITLE_WORDS_BEFORE = 6;
 
 /** Whether the words just before a name (`surface`, `before`) or after its end (`after`) make it a group's. */
 function namesAGroup(surface: string, after: string, before: string): boolean {
@@ -425,6 +466,9 @@ const PLACE_WORDS = new Set([
   'Western',
   'Central',
 ]);
+
+/** An opening quotation mark just before a name: a title's. */
+const QUOTED_BEFORE = /["“‘]\s*$/;
 
 /** Below this NER confidence an organization shaped like a person's name (`personLike`) is taken for one. */
 const DOUBTED_ORG = 0.6;
