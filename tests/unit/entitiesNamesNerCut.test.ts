@@ -184,6 +184,26 @@ describe('buildEntities: kinds from the words around a name', () => {
     ]);
   });
 
+  it('takes a company the knowledge base knows and a word after it for the company’s part, and a writer’s paper for a body', () => {
+    const text = 'Labs\nShe moved to Google Ravenwing in 2019. He is a journalist for El Carmesí.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Google Ravenwing', 0.5],
+        ['LOC', 'El Carmesí', 0.5],
+      ]),
+    ).toEqual(['ORGANIZATION Google Ravenwing: Google Ravenwing', 'ORGANIZATION El Carmesí: El Carmesí']);
+  });
+
+  it('does not take a region a party sweeps for a team', () => {
+    const text = 'Results\nThe Progressive Front swept Vandara, and its leader resigned.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Progressive Front'],
+        ['LOC', 'Vandara'],
+      ]),
+    ).toEqual(['ORGANIZATION Progressive Front: Progressive Front', 'PLACE Vandara: Vandara']);
+  });
+
   it('takes what a study was published in for a journal', () => {
     const text = 'Study\nThe results were published in Lumen last week.';
     expect(shapes(text, [['LOC', 'Lumen', 0.6]])).toEqual(['ORGANIZATION Lumen: Lumen']);
@@ -241,6 +261,17 @@ describe('buildEntities: one identity for one thing', () => {
       'ORGANIZATION Ravel Energy: Ravel Energy',
       'ORGANIZATION Ravel: Ravel',
     ]);
+  });
+
+  it('keeps a person a title names a person, whatever NER called the name elsewhere', () => {
+    const text = 'Donors\nThe gift from Ferrow pleased the party, and Ferrow was thanked. Lord Ferrow said he was glad to help.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Ferrow', 0.7],
+        ['ORG', 'Ferrow', 0.7],
+        ['ORG', 'Lord Ferrow', 0.6],
+      ]),
+    ).toEqual(['PERSON Ferrow: Ferrow, Ferrow, Ferrow']);
   });
 
   it('joins an award’s name with and without "Awards"', () => {

@@ -45,12 +45,12 @@ export function actsAsTeam(text: string, end: number, before: string): boolean {
 /** A preposition of place, or a town and its comma, just before a name: the name is a place ("in Seattle", "Arlington, Texas"). */
 export const PLACE_BEFORE = /(?:\b(?:in|at|from|near|to)|\p{Lu}[\p{L}.'’-]*\s*,)\s+$/iu;
 
-/** A verb of one side beating or meeting another, then the other side's name. */
+/** A verb of one side beating or meeting another, then the other side's name. (Not "swept": a party sweeps a state.) */
 const BEAT_SIDE_AFTER =
-  /^\s+(?:beat|defeated|edged|routed|blanked|swept|downed|outlasted|thrashed|trounced|hammered|drew with|lost to|drew at|won at|lost at)\s+\p{Lu}/u;
+  /^\s+(?:beat|defeated|edged|routed|blanked|downed|outlasted|thrashed|trounced|hammered|drew with|lost to|drew at|won at|lost at)\s+\p{Lu}/u;
 /** A side's name and such a verb, or a win or lead "over", just before a name. */
 const BEATEN_SIDE_BEFORE =
-  /(?:\p{Lu}[\p{L}.'’-]*\s+(?:beat|defeated|edged|routed|blanked|swept|downed|outlasted|thrashed|trounced|hammered|drew with|lost to)|\b(?:lead|win|victory|triumph|advantage) over)\s+$/u;
+  /(?:\p{Lu}[\p{L}.'’-]*\s+(?:beat|defeated|edged|routed|blanked|downed|outlasted|thrashed|trounced|hammered|drew with|lost to)|\b(?:lead|win|victory|triumph|advantage) over)\s+$/u;
 
 /** A line of two sides and their scores: "Portuguesa 2 Parana 0", "Vasco da Gama 1 Santos 1". */
 const RESULTS_LINE = /^\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}[ \t]+\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}$/u;

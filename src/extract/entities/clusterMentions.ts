@@ -122,8 +122,9 @@ function voteTypes(mentions: readonly Mention[]): void {
   }
   for (const m of mentions) {
     // A confident label stands ("New York" the team and the city can both be right); the
-    // knowledge base's kind stands too.
-    if (m.origin !== 'ner' || m.confidence >= VOTE_BELOW || m.known !== undefined) continue;
+    // knowledge base's kind stands too, and so does a person a title names ("Lord Sainsbury"
+    // beside the shop's "Sainsbury's").
+    if (m.origin !== 'ner' || m.confidence >= VOTE_BELOW || m.known !== undefined || m.title) continue;
     const v = votes.get(nameKey(m.text));
     if (!v || v.size < 2) continue;
     let best: EntityKind = m.type;

@@ -8,8 +8,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
 import type { EntityKind } from '../types.js';
-import { PEER } from './joinContinuations.js';
-import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PLACE_NAME_OPENERS } from './lexicon.js';
+import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME, PLACE_NAME_OPENERS } from './lexicon.js';
 
 export interface KindDecision {
   /** The kind, or null when the name is not an entity ("DVD", "GDP", "Bill"). */
@@ -188,6 +187,10 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // "PlayStation Portable", "iPod Mini": a product the knowledge base knows, then a model word.
   if (words.length >= 2 && nerType !== 'PER' && lookupKnown(words[0]!).some((m) => m.entry.kind === 'PRODUCT' && !m.entry.ambiguous))
     return { kind: 'PRODUCT', known: null };
+  // "Google Brain", "Rolls-Royce Holdings": a company the knowledge base knows, then a word, read
+  // as a place, is the company or a part of it.
+  if (words.length >= 2 && nerType === 'LOC' && lookupKnown(words[0]!).some((m) => m.entry.subkind === 'company' && !m.entry.ambiguous))
+    return { kind: 'ORGANIZATION', known: null, cued: true };
   const last = words[words.length - 1] ?? '';
   const lastTwo = words.slice(-2).join(' ');
   // A sponsor's name before an event the knowledge base knows: "RBS Six Nations", "Barclays Premier League".
@@ -212,7 +215,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (TITLE_OF_PLACE.test(surface))
     return { kind: NAME_THEN_COMMA_BEFORE.test(before) || COMMA_THEN_NAME_AFTER.test(after) ? null : 'PERSON', known: null, byTitle: true };
   // "Lord Callaghan", "Baroness Thatcher": a peer is a person, whatever NER called the title and surname.
-  if (words.length === 2 && PEER.test(surface) && /^\p{Lu}\p{Ll}/u.test(words[1]!) && matches.length === 0) return { kind: 'PERSON', known: null, cued: true };
+  if (words.length === 2 && PEER_NAME.test(surface) && /^\p{Lu}\p{Ll}/u.test(words[1]!) && matches.length === 0)
+    return { kind: 'PERSON', known: null, cued: true };
   // "Marshall Plan", "Human Rights Act", "Kyoto Protocol": laws, treaties and plans are none of the kinds; they are left out.
   if (words.length >= 2 && LAW_HEADS.has(last)) return { kind: null, known: null };
   // "Kingdom of Poland", "Ottoman Empire": states, which are places, whatever NER called them.

@@ -1,14 +1,15 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
-import { CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS } from './lexicon.js';
+import { CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { ORG_HEAD_CONFIDENCE, type NerMention } from './mention.js';
 
 /**
  * Joins NER spans that are one name NER cut in two: a span opening with "and" or "of" right after
  * another is the rest of that name ("University of the Highlands" + "and Islands"; opening with it
- * anywhere else, it is no name); a name and its web domain ("Crypto.com"), and the words after it; a body's name and what it is for or of; a first name and the name
- * NER started again after it; a name and a surname opening with its particle.
+ * anywhere else, it is no name); a body's name and what it is for or of; a first name and the name
+ * NER started again after it; a name and a surname opening with its particle; a name and the
+ * words after it that NER left out (see `grownOver`).
  */
 export function joinContinuations(text: string, ner: readonly NerMention[]): NerMention[] {
   const out: NerMention[] = [];
@@ -16,17 +17,8 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
   let skipUntil = 0;
   for (const span of ner) {
     if (span.start < skipUntil) continue;
-    // "Crypto" + ".com": a web address's name is a company's (or its site's) with its domain.
-    const domain = DOMAIN_AFTER.exec(text.slice(span.end, span.end + 8));
-    // "English" + "Channel", "Irish" + "Sea": a nationality word and a sea's or a region's head
-    // word are the place's name, not a mention of the nation.
-    const feature = domain ? null : FEATURE_AFTER.exec(text.slice(span.end, span.end + 12));
-    // "Nobel Prize" + "in Literature": a prize's field is part of its name.
-    const field = PRIZE_END.test(span.text) ? PRIZE_FIELD_AFTER.exec(text.slice(span.end, span.end + 40)) : null;
-    const grown = domain ?? field ?? (feature && lookupPlace(span.text)?.demonym ? feature : null);
-    const type = domain ? ('ORG' as const) : field ? span.type : ('LOC' as const);
-    const m = grown ? { ...span, type, end: span.end + grown[0].length, text: text.slice(span.start, span.end + grown[0].length) } : span;
-    if (grown && !domain) skipUntil = m.end;
+    const m = grownOver(text, span);
+    if (m !== span) skipUntil = m.end;
     // "Crypto.com" + "Arena": a name that opens with a web address goes on after it.
     const site = out[out.length - 1];
     if (site && DOMAIN_END.test(site.text) && text.slice(site.end, m.start) === ' ' && /^\p{Lu}/u.test(m.text)) {
@@ -115,7 +107,7 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
     // "Broad Institute of" + "MIT": a name NER ended on its joining word goes on in the next.
     // ("Lord Callaghan of" + "Cardiff" is a peer and the place of his title: two names.)
     if (last !== undefined && last.type !== 'PER' && / (?:of|for)$/.test(last.text) && text.slice(last.end, m.start) === ' ' && /^\p{Lu}/u.test(m.text)) {
-      if (PEER.test(last.text)) {
+      if (PEER_NAME.test(last.text)) {
         const end = last.end - (last.text.endsWith(' of') ? 3 : 4);
         out[out.length - 1] = { ...last, type: 'PER', end, text: text.slice(last.start, end) };
         out.push(m);
@@ -133,6 +125,26 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
   return out;
 }
 
+/**
+ * The span grown over the words after it that are part of its name: a web address's domain
+ * ("Crypto" + ".com", a company's or its site's name), a prize's field ("Nobel Prize" + " in
+ * Literature"), a sea's or a region's head word after a nationality word ("English" + " Channel",
+ * the place's name, not a mention of the nation); else the span itself.
+ */
+function grownOver(text: string, span: NerMention): NerMention {
+  const domain = DOMAIN_AFTER.exec(text.slice(span.end, span.end + 8));
+  if (domain) return grown(text, span, domain[0].length, 'ORG');
+  const field = PRIZE_END.test(span.text) ? PRIZE_FIELD_AFTER.exec(text.slice(span.end, span.end + 40)) : null;
+  if (field) return grown(text, span, field[0].length, span.type);
+  const feature = FEATURE_AFTER.exec(text.slice(span.end, span.end + 12));
+  if (feature && lookupPlace(span.text)?.demonym) return grown(text, span, feature[0].length, 'LOC');
+  return span;
+}
+
+function grown(text: string, span: NerMention, by: number, type: NerMention['type']): NerMention {
+  return { ...span, type, end: span.end + by, text: text.slice(span.start, span.end + by) };
+}
+
 /** `first` and `second` as one span of `first`'s type, as sure as the surer of the two. */
 function joined(text: string, first: NerMention, second: NerMention): NerMention {
   return { ...first, end: second.end, text: text.slice(first.start, second.end), confidence: Math.max(first.confidence, second.confidence) };
@@ -140,8 +152,6 @@ function joined(text: string, first: NerMention, second: NerMention): NerMention
 
 /** A web address's domain just after a name: "Crypto.com", "Booking.com". */
 const DOMAIN_AFTER = /^\.(?:com|net|org|io|ai|co\.uk)(?![\p{L}\p{N}])/u;
-/** A peer's title and name: "Lord Callaghan of …". */
-export const PEER = /^(?:Lord|Lady|Baroness|Baron|Viscount) \p{Lu}/u;
 /** A prize's name, and its field after it: "Nobel Prize" + " in Physiology or Medicine". */
 const PRIZE_END = /\b(?:Prize|Award|Medal)$/;
 const PRIZE_FIELD_AFTER = /^ in (?:\p{Lu}\p{Ll}+)(?: (?:or|and) \p{Lu}\p{Ll}+| \p{Lu}\p{Ll}+)?(?![\p{L}\p{N}])/u;

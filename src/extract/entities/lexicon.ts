@@ -91,6 +91,9 @@ export const CORPORATE_SUFFIXES = words(`
   Robotics Analytics Labs Therapeutics Biosciences Networks Solutions Logistics Dynamics
 `);
 
+/** A peer's title and name: "Lord Callaghan", "Baroness Scotland". */
+export const PEER_NAME = /^(?:Lord|Lady|Baroness|Baron|Viscount) \p{Lu}/u;
+
 /** Initials that end a sports club's name: "Sporting CP", "Everton FC". */
 export const CLUB_SUFFIXES = words(`FC AFC CF CP SC SK BK FK`);
 

@@ -6,10 +6,11 @@ const COMPANY_NOUN_BEFORE =
   /(?:\b(?:company|firm|giant|chain|retailer|conglomerate|(?<!aircraft )carrier|airline|insurer|brewer|distributor|supplier|manufacturer|daily|weekly|newspaper|tabloid|broadsheet|magazine)|\b(?<!film |movie |policy |peace |law |decision |trouble |match )maker|\p{Ll}-based)\s+$/u;
 /**
  * A business's part or a job with it just before a name: "a subsidiary of X", "a unit of X",
- * "chief AI scientist at X", "an analyst at X" (a job is held at a body; one lives in a place).
+ * "chief AI scientist at X", "an analyst at X", "a journalist for X" (a job is held at a body;
+ * one lives in a place).
  */
 const PART_OR_JOB_BEFORE =
-  /\b(?:(?:subsidiary|unit|division|arm|owner|parent company) of|(?:scientist|engineer|researcher|executive|analyst|economist|strategist|manager|employee|programmer|designer|developer|officer|intern) (?:at|with))\s+$/;
+  /\b(?:(?:subsidiary|unit|division|arm|owner|parent company) of|(?:scientist|engineer|researcher|executive|analyst|economist|strategist|manager|employee|programmer|designer|developer|officer|intern|journalist|reporter|columnist) (?:at|with|for))\s+$/;
 /** A holding in what follows: "20 percent of X", "a stake in X", "shares in X". */
 const HOLDING_IN_BEFORE = /\b(?:percent|per cent|stake|stakes|shares|holding) (?:of|in) $/;
 /** What only a business has, just after its name: "X shares rose", "X's chief executive". */

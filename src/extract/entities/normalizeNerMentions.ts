@@ -113,6 +113,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     const the = /^the\s+/i.exec(text.slice(start, end));
     if (the && m.type !== 'PER') start += the[0].length;
     if (end <= start) continue;
+    // A span that ends inside a word is a piece of one ("Ca" of "Can't", cut at the contraction),
+    // and one right after "@" is a handle, no name the text uses ("@LondonFire").
+    if (INSIDE_WORD_AFTER.test(text.slice(end, end + 3)) || text[start - 1] === '@') continue;
     // "Lex van Dijkstra": NER may start a name at its lower-case particle, leaving out the first
     // name before it, or taking it for a name of its own ("Van" a place); or at the second of two
     // particles ("Ursula von" + "der Leyen").
@@ -466,6 +469,9 @@ const PLACE_WORDS = new Set([
   'Western',
   'Central',
 ]);
+
+/** What follows a span cut inside a word: a letter, or a contraction's "n't". */
+const INSIDE_WORD_AFTER = /^(?:\p{L}|n['’]t)/u;
 
 /** An opening quotation mark just before a name: a title's. */
 const QUOTED_BEFORE = /["“‘]\s*$/;

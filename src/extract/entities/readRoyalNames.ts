@@ -5,10 +5,13 @@ import { lookupPlace } from './placeGazetteer.js';
 /** How sure a monarch's or a pope's name read from its title or number is: NER often doubts both ("Harold", "Louis XIV" an organization). */
 const ROYAL_CONFIDENCE = 0.7;
 
-/** A regnal number after a name: " II", " XIV" (not " I", which is the pronoun as often). */
-const REGNAL_AFTER = /^ (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX|XXI|XXII|XXIII)(?![\p{L}\p{N}])/u;
+/** Regnal numbers, II to XXIII ("I" is the pronoun as often: see `FIRST_AFTER`). */
+const NUMERALS = 'II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX|XXI|XXII|XXIII';
+/** A regnal number just after a name: " II", " XIV". */
+const REGNAL_AFTER = new RegExp(`^ (?:${NUMERALS})(?![\\p{L}\\p{N}])`, 'u');
+/** " I" after a name, a monarch's number only after a monarch's title ("Queen Elizabeth I"). */
 const FIRST_AFTER = /^ I(?![\p{L}\p{N}])/u;
-const REGNAL = /^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX|XXI|XXII|XXIII)$/;
+const REGNAL = new RegExp(`^(?:${NUMERALS})$`);
 
 /** Titles of monarchs and popes, which come before a first name alone ("King Harold", "Queen Elizabeth"). */
 const ROYAL_TITLE_BEFORE = /(?<![\p{L}])(?:King|Queen|Pope|Emperor|Empress|Tsar|Tsarina|Czar|Kaiser|Sultan|Prince|Princess)[ \t]+$/u;
@@ -30,28 +33,24 @@ function royalName(word: string): boolean {
 export function readRoyalNames(text: string, ner: readonly NerMention[]): NerMention[] {
   const out: NerMention[] = [];
   for (let i = 0; i < ner.length; i++) {
-    let m = ner[i]!;
-    const lastWord = m.text.slice(m.text.lastIndexOf(' ') + 1);
+    const m = ner[i]!;
     const titled = ROYAL_TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start));
-    // " I" is the pronoun as often, unless a title says a monarch is named ("Queen Elizabeth I").
     const numbered = REGNAL_AFTER.exec(text.slice(m.end, m.end + 8)) ?? (titled ? FIRST_AFTER.exec(text.slice(m.end, m.end + 3)) : null);
-    const next = ner[i + 1];
-    const after = text.slice(m.end, m.end + 24);
-    if (PLACE_NOUN_AFTER.test(after.slice(numbered?.[0].length ?? 0))) {
-      out.push(m);
-      continue;
-    }
-    if (numbered && royalName(lastWord)) {
-      const end = m.end + numbered[0].length;
+    const end = m.end + (numbered?.[0].length ?? 0);
+    const words = m.text.split(' ');
+    if (PLACE_NOUN_AFTER.test(text.slice(end, end + 24))) out.push(m);
+    else if (numbered && royalName(words.at(-1)!)) {
       // NER may have taken the number for a name of its own.
-      if (next && next.start < end) i++;
-      m = { ...m, type: 'PER', end, text: text.slice(m.start, end), confidence: Math.max(m.confidence, ROYAL_CONFIDENCE) };
-    } else if (REGNAL.test(lastWord) && m.text.includes(' ') && royalName(m.text.split(' ').at(-2)!)) {
-      m = { ...m, type: 'PER', confidence: Math.max(m.confidence, ROYAL_CONFIDENCE) };
-    } else if (!m.text.includes(' ') && royalName(m.text) && titled) {
-      m = { ...m, type: 'PER', confidence: Math.max(m.confidence, ROYAL_CONFIDENCE) };
-    }
-    out.push(m);
+      if (ner[i + 1] && ner[i + 1]!.start < end) i++;
+      out.push(asRoyal(text, m, end));
+    } else if ((words.length > 1 && REGNAL.test(words.at(-1)!) && royalName(words.at(-2)!)) || (words.length === 1 && titled && royalName(m.text)))
+      out.push(asRoyal(text, m, m.end));
+    else out.push(m);
   }
   return out;
+}
+
+/** The span, up to `end`, as a monarch's or a pope's name. */
+function asRoyal(text: string, m: NerMention, end: number): NerMention {
+  return { ...m, type: 'PER', end, text: text.slice(m.start, end), confidence: Math.max(m.confidence, ROYAL_CONFIDENCE) };
 }
