@@ -12,9 +12,12 @@ const REGNAL_AFTER = new RegExp(`^ (?:${NUMERALS})(?![\\p{L}\\p{N}])`, 'u');
 /** " I" after a name, a monarch's number only after a monarch's title ("Queen Elizabeth I"). */
 const FIRST_AFTER = /^ I(?![\p{L}\p{N}])/u;
 const REGNAL = new RegExp(`^(?:${NUMERALS})$`);
+/** A span that ends with a regnal number ("Louis XIV"), and the letters numerals start with. */
+const REGNAL_END = new RegExp(` (?:${NUMERALS})$`);
+const NUMERAL_STARTS = 'IVX';
 
 /** Titles of monarchs and popes, which come before a first name alone ("King Harold", "Queen Elizabeth"). */
-const ROYAL_TITLE_BEFORE = /(?<![\p{L}])(?:King|Queen|Pope|Emperor|Empress|Tsar|Tsarina|Czar|Kaiser|Sultan|Prince|Princess)[ \t]+$/u;
+const ROYAL_TITLES = new Set(['King', 'Queen', 'Pope', 'Emperor', 'Empress', 'Tsar', 'Tsarina', 'Czar', 'Kaiser', 'Sultan', 'Prince', 'Princess']);
 
 /** A place named after one: "King Cross station", "George V hotel". */
 const PLACE_NOUN_AFTER = /^\s+(?:station|street|road|hospital|hotel|square|bridge|church|college|school|park|building|hall)\b/;
@@ -34,8 +37,14 @@ export function readRoyalNames(text: string, ner: readonly NerMention[]): NerMen
   const out: NerMention[] = [];
   for (let i = 0; i < ner.length; i++) {
     const m = ner[i]!;
-    const titled = ROYAL_TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start));
-    const numbered = REGNAL_AFTER.exec(text.slice(m.end, m.end + 8)) ?? (titled ? FIRST_AFTER.exec(text.slice(m.end, m.end + 3)) : null);
+    // Most spans have neither a title before them nor a numeral after: the cheap tests first.
+    const titled = text.charCodeAt(m.start - 1) === 32 && ROYAL_TITLES.has(wordBefore(text, m.start - 1));
+    const numeral = text.charCodeAt(m.end) === 32 && NUMERAL_STARTS.includes(text[m.end + 1] ?? '');
+    if (!titled && !numeral && !REGNAL_END.test(m.text)) {
+      out.push(m);
+      continue;
+    }
+    const numbered = numeral ? (REGNAL_AFTER.exec(text.slice(m.end, m.end + 8)) ?? (titled ? FIRST_AFTER.exec(text.slice(m.end, m.end + 3)) : null)) : null;
     const end = m.end + (numbered?.[0].length ?? 0);
     const words = m.text.split(' ');
     if (PLACE_NOUN_AFTER.test(text.slice(end, end + 24))) out.push(m);
@@ -48,6 +57,13 @@ export function readRoyalNames(text: string, ner: readonly NerMention[]): NerMen
     else out.push(m);
   }
   return out;
+}
+
+/** The word ending at `end` (after a space or a line break). */
+function wordBefore(text: string, end: number): string {
+  let at = end;
+  while (at > 0 && at > end - 10 && text.charCodeAt(at - 1) > 32) at--;
+  return text.slice(at, end);
 }
 
 /** The span, up to `end`, as a monarch's or a pope's name. */
