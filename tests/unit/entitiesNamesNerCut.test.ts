@@ -30,6 +30,26 @@ describe('buildEntities: names NER cut, read whole', () => {
     ).toEqual(['PERSON Dorian Wexley: Dorian Wexley']);
   });
 
+  it('keeps a first name NER doubted and the surname it saw after it as a person, however unsure it was of both', () => {
+    const text = 'Lab\nThe network was designed by Orla Brisk at the lab.';
+    expect(
+      shapes(text, [
+        ['MISC', 'Orla', 0.3],
+        ['PER', 'Brisk', 0.3],
+      ]),
+    ).toEqual(['PERSON Orla Brisk: Orla Brisk']);
+  });
+
+  it('takes a plural of initials for no person', () => {
+    const text = 'Chips\nThe models ran on Intel CPUs and older NPUs.';
+    expect(
+      shapes(text, [
+        ['PER', 'Intel CPUs'],
+        ['PER', 'NPUs', 0.8],
+      ]),
+    ).toEqual(['ORGANIZATION Intel: Intel']);
+  });
+
   it('reads a web address as a company’s name, and the words after it as one name with it', () => {
     const text = 'Venues\nThe final is at the Velto.com Arena. Parcelo.com said sales rose.';
     expect(
@@ -202,6 +222,21 @@ describe('buildEntities: kinds from the words around a name', () => {
         ['LOC', 'Vandara'],
       ]),
     ).toEqual(['ORGANIZATION Progressive Front: Progressive Front', 'PLACE Vandara: Vandara']);
+  });
+
+  it('takes what a company makes for a product', () => {
+    const text = 'Drugs\nRegulators approved Velorin, made by Corvane, on Monday.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Velorin', 0.6],
+        ['ORG', 'Corvane'],
+      ]),
+    ).toEqual(['PRODUCT Velorin: Velorin', 'ORGANIZATION Corvane: Corvane']);
+  });
+
+  it('takes a name NER cut before a company’s suffix for the company', () => {
+    const text = 'Housing\nThe estate is led by Dorian Homes with the council.';
+    expect(shapes(text, [['PER', 'Dorian', 0.7]])).toEqual(['ORGANIZATION Dorian Homes: Dorian Homes']);
   });
 
   it('takes what a study was published in for a journal', () => {

@@ -16,7 +16,7 @@ import { findRelativesByFirstName } from './findRelativesByFirstName.js';
 import { findWorkTitles } from './findWorkTitles.js';
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { findRole, lowerBound, organizationAfterOf, ownerBefore } from './findRole.js';
-import { ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
+import { CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { isAcronymForm, nameKey, type Mention, type NerMention } from './mention.js';
 import { normalizeNerMentions } from './normalizeNerMentions.js';
@@ -240,6 +240,8 @@ function extendFirstNames(text: string, segments: readonly { start: number; end:
     m.end = end;
     m.text = text.slice(m.start, end);
     m.display = m.text;
+    // "Goram" + "Homes": a company's suffix makes the name a company's.
+    if (CORPORATE_SUFFIXES.has(word)) m.type = 'ORGANIZATION';
   });
   return mentions;
 }

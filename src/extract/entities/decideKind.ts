@@ -125,6 +125,8 @@ const ARTIST_WORK_AFTER =
   /^[’']s\s+(?:(?:new|latest|debut|first|second|third|fourth|last|forthcoming|next|hit|best-selling|comeback|world|farewell|greatest hits)\s+)*(?:album|single|record|tour|song|LP|EP|video)\b/;
 /** A film's or a record's award, then "for": the work it was for follows ("won an Oscar for Boys Don't Cry", "Album of the Year for Midnights"). */
 const FILM_AWARD_FOR_BEFORE = /\b(?:Oscars?|Baftas?|Golden Globes?|Emmys?|Grammys?|(?:Album|Record|Song) of the Year)(?: nominations?)? for[ \t]+$/;
+/** A maker just after a name: ", made by …", ", developed by …". */
+const MADE_BY_AFTER = /^,?\s+(?:made|developed|manufactured|produced|marketed|sold) by\s+\p{Lu}/u;
 /** Where a journal's name follows: "published in …", "the journal …". */
 const JOURNAL_BEFORE = /\b(?:(?:published|appeared|appears|appear) in (?:the (?:journal )?)?|the journal )$/;
 /** A year alone in brackets just after a name: "(1997)". */
@@ -236,6 +238,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (!person && (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
   // What is said of a film after its name: "Vera Drake, starring Imelda Staunton", "… topped the
   // US box office", "… grossed $373m"; and the film an award was for ("an Oscar for Boys Don't Cry").
+  // "Mounjaro, made by Eli Lilly", "Casgevy, developed by Vertex": what a company makes is a product.
+  if (nerType !== 'PER' && matches.length === 0 && MADE_BY_AFTER.test(after)) return { kind: 'PRODUCT', known: null, cued: true };
   // "published in Nature", "the journal Science": a journal, which is a publisher's title as a paper's is.
   if (nerType !== 'PER' && matches.length === 0 && JOURNAL_BEFORE.test(before)) return { kind: 'ORGANIZATION', known: null, cued: true };
   // "OK Computer (1997)", "One Hundred Years of Solitude (1967)": a year in brackets after a

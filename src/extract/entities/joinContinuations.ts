@@ -1,4 +1,5 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
+import { PAIR_CONFIDENCE } from './findFirstNamePairs.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
@@ -53,7 +54,8 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       genderOfFirstName(last.text) !== null &&
       /^\p{Lu}/u.test(m.text)
     ) {
-      out[out.length - 1] = { ...joined(text, last, m), type: 'PER' };
+      // A first name the list knows and a surname are evidence of their own, as a pair NER did not see at all is.
+      out[out.length - 1] = { ...joined(text, last, m), type: 'PER', confidence: Math.max(last.confidence, m.confidence, PAIR_CONFIDENCE) };
       continue;
     }
     // "Marie Salomea" + "Skłodowska-Curie": a first name and a middle name, then one more word

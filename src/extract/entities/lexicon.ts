@@ -89,6 +89,7 @@ export const CORPORATE_SUFFIXES = words(`
   Airlines Airways Motors Securities Systems Technologies Software Pharmaceuticals Electronics
   Pictures Studios Records Entertainment Services
   Robotics Analytics Labs Therapeutics Biosciences Networks Solutions Logistics Dynamics
+  Homes Properties Developments
 `);
 
 /** A peer's title and name: "Lord Callaghan", "Baroness Scotland". */

@@ -421,10 +421,12 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
   }
   out.push(...glued);
   const name = text.slice(nameStart, nameEnd);
-  // A bare title ("President") or a name with no capital is not a person; a surname opening
-  // with its particle is, unless it ends a name of something else ("Paschi di Siena").
+  // A bare title ("President"), a plural of initials ("GPUs", "MPs") or a name with no capital
+  // is not a person; a surname opening with its particle is, unless it ends a name of something
+  // else ("Paschi di Siena").
   if (
     (!/^\p{Lu}/u.test(name) && !(SURNAME_PARTICLE.test(name) && particleNameStands(text, nameStart))) ||
+    PLURAL_INITIALS.test(name) ||
     name.split(' ').every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))
   )
     return;
@@ -469,6 +471,9 @@ const PLACE_WORDS = new Set([
   'Western',
   'Central',
 ]);
+
+/** A plural of initials: "GPUs", "CEOs". */
+const PLURAL_INITIALS = /^\p{Lu}{2,}s$/u;
 
 /** What follows a span cut inside a word: a letter, or a contraction's "n't". */
 const INSIDE_WORD_AFTER = /^(?:\p{L}|n['’]t)/u;
