@@ -224,6 +224,11 @@ describe('buildEntities: kinds from the words around a name', () => {
     ).toEqual(['ORGANIZATION Progressive Front: Progressive Front', 'PLACE Vandara: Vandara']);
   });
 
+  it('takes a name with a model’s letters and digits for a product, not a person', () => {
+    const text = 'Phones\nThe Nimbus X40 Ultra beats both on battery life.';
+    expect(shapes(text, [['PER', 'Nimbus X40 Ultra', 0.6]])).toEqual(['PRODUCT Nimbus X40 Ultra: Nimbus X40 Ultra']);
+  });
+
   it('takes what a company makes for a product', () => {
     const text = 'Drugs\nRegulators approved Velorin, made by Corvane, on Monday.';
     expect(

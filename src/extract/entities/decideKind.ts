@@ -125,6 +125,8 @@ const ARTIST_WORK_AFTER =
   /^[’']s\s+(?:(?:new|latest|debut|first|second|third|fourth|last|forthcoming|next|hit|best-selling|comeback|world|farewell|greatest hits)\s+)*(?:album|single|record|tour|song|LP|EP|video)\b/;
 /** A film's or a record's award, then "for": the work it was for follows ("won an Oscar for Boys Don't Cry", "Album of the Year for Midnights"). */
 const FILM_AWARD_FOR_BEFORE = /\b(?:Oscars?|Baftas?|Golden Globes?|Emmys?|Grammys?|(?:Album|Record|Song) of the Year)(?: nominations?)? for[ \t]+$/;
+/** A model's word: capitals and digits in one ("S24", "G4", "A380"). */
+const MODEL_WORD = /^\p{Lu}+\d+\p{Lu}*$/u;
 /** A maker just after a name: ", made by …", ", developed by …". */
 const MADE_BY_AFTER = /^,?\s+(?:made|developed|manufactured|produced|marketed|sold) by\s+\p{Lu}/u;
 /** Where a journal's name follows: "published in …", "the journal …". */
@@ -189,6 +191,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // "PlayStation Portable", "iPod Mini": a product the knowledge base knows, then a model word.
   if (words.length >= 2 && nerType !== 'PER' && lookupKnown(words[0]!).some((m) => m.entry.kind === 'PRODUCT' && !m.entry.ambiguous))
     return { kind: 'PRODUCT', known: null };
+  // "Galaxy S24 Ultra", "Tensor G4": no one's name has a model's letters and digits in one word.
+  if (nerType === 'PER' && words.some((w) => MODEL_WORD.test(w)) && matches.length === 0) return { kind: 'PRODUCT', known: null, cued: true };
   // "Google Brain", "Rolls-Royce Holdings": a company the knowledge base knows, then a word, read
   // as a place, is the company or a part of it.
   if (words.length >= 2 && nerType === 'LOC' && lookupKnown(words[0]!).some((m) => m.entry.subkind === 'company' && !m.entry.ambiguous))
