@@ -7,6 +7,7 @@
 import { buildEntities, type NerMention } from './entities/index.js';
 import { recognizeEntities } from './ner/recognizeEntities.js';
 import { attributeQuotes } from './quotes/attributeQuotes.js';
+import { findTranscriptTurns } from './quotes/findTranscriptTurns.js';
 import type { NameSpan } from './quotes/types.js';
 import { addSpeakerMentions } from './speakers/addSpeakerMentions.js';
 import { resolveSpeaker } from './speakers/resolveSpeaker.js';
@@ -36,7 +37,11 @@ export function extractArticle(input: ExtractInput): Extraction {
   const segments = [title, ...paragraphs];
   const ner: NerMention[] = recognizeEntities(text, segments);
   let built = buildEntities(text, segments, ner);
-  const quotes = attributeQuotes(text, paragraphs, namesOf(built.mentionIndex, text));
+  const names = namesOf(built.mentionIndex, text);
+  const marked = attributeQuotes(text, paragraphs, names);
+  // An interview written as a transcript quotes without quotation marks.
+  const turns = findTranscriptTurns(text, paragraphs, names, new Set(marked.map((q) => q.paragraphIndex)));
+  const quotes = turns.length === 0 ? marked : [...marked, ...turns].sort((a, b) => a.start - b.start);
 
   // A speaker the quote stage read as a name but NER missed is still a person: add and rebuild.
   const missed: NerMention[] = [];

@@ -131,3 +131,24 @@ describe('extractArticle', () => {
     expect(speakerOf(y, 'I am not shy,')).toEqual({ name: null, description: 'I', type: 'UNNAMED', affiliation: null, mention: 'I' });
   });
 });
+
+describe('extractArticle: an interview written as a transcript', () => {
+  it('quotes each turn of a person the article names, with that person as the speaker', () => {
+    const interview = extractArticle(
+      article('Interview: the trade minister', [
+        'We spoke to the trade minister Ingrid Solheim in Oslo about the fishing talks.',
+        'Q: Are you worried about the quotas?\nSolheim: Very worried, because the fleets need certainty.',
+        'Q: When do the talks end?\nSolheim: We hope to finish before the winter.',
+      ]),
+    );
+    expect(speakerOf(interview, 'Very worried, because the fleets need certainty.')).toEqual({
+      name: 'Ingrid Solheim',
+      description: null,
+      type: 'PERSON',
+      affiliation: null,
+      mention: 'Solheim',
+    });
+    expect(speakerOf(interview, 'We hope to finish before the winter.')?.name).toBe('Ingrid Solheim');
+    expect(interview.quotes.some((q) => q.text.startsWith('Are you worried'))).toBe(false);
+  });
+});
