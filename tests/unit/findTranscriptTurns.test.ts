@@ -30,7 +30,8 @@ describe('findTranscriptTurns', () => {
   });
 
   it('takes one such line for a label, not a transcript, and skips lines that open with no person', () => {
-    const text = 'Profile\n\nBrisk: the minister who never gives up on a deal.\n\nWarning: this story contains flashing images.\n\nOrla Brisk was born in 1970.';
+    const text =
+      'Profile\n\nBrisk: the minister who never gives up on a deal.\n\nWarning: this story contains flashing images.\n\nOrla Brisk was born in 1970.';
     expect(turns(text, ['Orla Brisk'])).toEqual([]);
   });
 
