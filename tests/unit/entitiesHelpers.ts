@@ -49,3 +49,12 @@ export function segmentsOf(text: string): { start: number; end: number }[] {
   }
   return out;
 }
+
+/** Each entity as "KIND name: mention, mention" (and its role and affiliation when it has them). */
+export function shapesOf(text: string, ner: readonly NerTag[]): string[] {
+  const built = buildEntities(text, segmentsOf(text), tag(text, ner));
+  return built.entities.map(
+    (e) =>
+      `${e.type} ${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(', ')}${e.role ? ` [${e.role}]` : ''}${e.affiliation ? ` (${e.affiliation})` : ''}`,
+  );
+}

@@ -1,14 +1,4 @@
-import { buildEntities } from '../../src/extract/entities/index.js';
-import { segmentsOf, tag, type NerTag } from './entitiesHelpers.js';
-
-/** Each entity as "KIND name: mention, mention" (and its role and affiliation when it has them). */
-function shapes(text: string, ner: readonly NerTag[]): string[] {
-  const built = buildEntities(text, segmentsOf(text), tag(text, ner));
-  return built.entities.map(
-    (e) =>
-      `${e.type} ${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(', ')}${e.role ? ` [${e.role}]` : ''}${e.affiliation ? ` (${e.affiliation})` : ''}`,
-  );
-}
+import { shapesOf as shapes } from './entitiesHelpers.js';
 
 describe('buildEntities: what a name’s own words say of its kind', () => {
   it('takes a street, a structure or a natural feature for a place, unless a first name makes it a person', () => {

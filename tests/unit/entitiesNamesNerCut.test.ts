@@ -1,11 +1,4 @@
-import { buildEntities } from '../../src/extract/entities/index.js';
-import { segmentsOf, tag, type NerTag } from './entitiesHelpers.js';
-
-/** Each entity as "KIND name: mention, mention" (and its role when it has one). */
-function shapes(text: string, ner: readonly NerTag[]): string[] {
-  const built = buildEntities(text, segmentsOf(text), tag(text, ner));
-  return built.entities.map((e) => `${e.type} ${e.name}: ${e.mentions.map((m) => text.slice(m.start, m.end)).join(', ')}${e.role ? ` [${e.role}]` : ''}`);
-}
+import { shapesOf as shapes } from './entitiesHelpers.js';
 
 describe('buildEntities: names NER cut, read whole', () => {
   it('takes in a first name NER left out before a surname, but not a month', () => {
@@ -198,7 +191,7 @@ describe('buildEntities: kinds from the words around a name', () => {
     ).toEqual([
       'ORGANIZATION Vexa: Vexa',
       'ORGANIZATION Zentrix: Zentrix',
-      'PERSON Omar Dale: Omar Dale [analyst at Corvane]',
+      'PERSON Omar Dale: Omar Dale [analyst at Corvane] (Corvane)',
       'ORGANIZATION Corvane: Corvane',
       'PLACE Brinmoor: Brinmoor',
     ]);
