@@ -276,6 +276,16 @@ describe('buildEntities: one identity for one thing', () => {
     ]);
   });
 
+  it('takes no body for a team’s home ("… Trust Backs" is a headline’s verb)', () => {
+    const text = 'Tessam Trust Backs Ferry\nThe Tessam Trust said it would pay for the ferry.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Tessam Trust Backs', 0.9],
+        ['ORG', 'Tessam Trust'],
+      ]),
+    ).toEqual(['ORGANIZATION Tessam Trust Backs: Tessam Trust Backs', 'ORGANIZATION Tessam Trust: Tessam Trust']);
+  });
+
   it('joins a company’s short name to its longer names when each starts the longest, not to two companies', () => {
     const text =
       'Deals\nFenwick Entertainment Group bid. Fenwick shares rose and Fenwick Entertainment gained. Ravel Industries and Ravel Energy split; Ravel said so.';

@@ -328,7 +328,8 @@ function joinTeamShortNames(others: readonly Mention[], groups: UnionFind): void
     if (space < 0 || !NICKNAME.test(tail) || NOT_NICKNAMES.has(tail) || ORGANIZATION_NAME_HEADS.has(tail) || COMPANY_NAME_TAILS.has(tail)) continue;
     const home = m.display.slice(0, space);
     const homeKey = typedKey('ORGANIZATION', home);
-    if (!groups.has(homeKey) && !lookupPlace(home)) continue;
+    // (A body's name is no team's home: "Harbour Development Agency Backs …" is a headline's verb.)
+    if ((!groups.has(homeKey) && !lookupPlace(home)) || ORGANIZATION_NAME_HEADS.has(home.slice(home.lastIndexOf(' ') + 1))) continue;
     const key = typedKey(m.type, m.display);
     const list = byTail.get(typedKey('ORGANIZATION', tail));
     if (!list) byTail.set(typedKey('ORGANIZATION', tail), [key]);
