@@ -314,7 +314,8 @@ function joinCompanyShortNames(others: readonly Mention[], groups: UnionFind): v
  * by its nickname (a plural) or by its home. A name of a home, then a plural word, joins the
  * article's one organization named by that word alone, and its home's name when that is an
  * organization here; the home is a place the gazetteer knows or is itself such an organization
- * ("Liberal Democrats" has no home, so "Democrats" stays apart).
+ * ("Liberal Democrats" has no home, so "Democrats" stays apart), and no body's name (a
+ * headline's "Harbour Development Agency Backs …" is its verb).
  */
 function joinTeamShortNames(others: readonly Mention[], groups: UnionFind): void {
   const byTail = new Map<string, string[]>();
@@ -328,7 +329,6 @@ function joinTeamShortNames(others: readonly Mention[], groups: UnionFind): void
     if (space < 0 || !NICKNAME.test(tail) || NOT_NICKNAMES.has(tail) || ORGANIZATION_NAME_HEADS.has(tail) || COMPANY_NAME_TAILS.has(tail)) continue;
     const home = m.display.slice(0, space);
     const homeKey = typedKey('ORGANIZATION', home);
-    // (A body's name is no team's home: "Harbour Development Agency Backs …" is a headline's verb.)
     if ((!groups.has(homeKey) && !lookupPlace(home)) || ORGANIZATION_NAME_HEADS.has(home.slice(home.lastIndexOf(' ') + 1))) continue;
     const key = typedKey(m.type, m.display);
     const list = byTail.get(typedKey('ORGANIZATION', tail));

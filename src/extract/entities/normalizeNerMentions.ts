@@ -162,10 +162,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       continue;
     }
     // "Spain's Feliciano Lopez", "Taylor Swift": a first name and a surname NER doubted as an
-    // organization or as some other name are a person.
-    // (Not a title, in quotation marks or after "The": "best known for \"Viva Zapata\"", "The Wright Stuff".)
-    // (NER saw no person in a MISC name: the first name and surname are the evidence, as for a
-    // pair it did not see at all.)
+    // organization or as some other name are a person; in a MISC name NER saw no person at all,
+    // so the pair is the evidence, as for a pair it did not see. (Not a title, in quotation marks
+    // or after "The": "best known for \"Viva Zapata\"", "The Wright Stuff".)
     if ((m.type === 'ORG' || (m.type === 'MISC' && !the && !QUOTED_BEFORE.test(before))) && m.confidence < DOUBTED_ORG && personLike(text, surface)) {
       splitPerson(text, start, end, m.type === 'MISC' ? Math.max(m.confidence, PAIR_CONFIDENCE) : m.confidence, out);
       continue;
