@@ -7,10 +7,13 @@ import type { AttributedQuote, NameSpan } from './types.js';
  */
 const TURN_CONFIDENCE = 0.9;
 
-/** A paragraph opening with a name and a colon: "Okonjo-Iweala: Very worried. …". */
+/** A line opening with a name and a colon: "Okonjo-Iweala: Very worried. …". */
 const TURN = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}):[ \t]+(?=\S)/u;
 
-/** Fewer turns of one speaker than this are a label, a caption or a heading ("Smith: the man who …"), not a transcript. */
+/**
+ * Fewer turns of one speaker than this are a label, a caption or a heading ("Smith: the man who
+ * …"), not a transcript.
+ */
 const MIN_TURNS = 2;
 /** Words a turn has at least. */
 const MIN_WORDS = 3;
@@ -40,7 +43,8 @@ export function findTranscriptTurns(
     if (quoted.has(paragraphIndex)) return;
     // A turn is a line: a paragraph may hold a question and its answer on lines of their own.
     for (let at = p.start; at < p.end;) {
-      const lineEnd = Math.min(p.end, text.indexOf('\n', at) < 0 ? p.end : text.indexOf('\n', at));
+      const newline = text.indexOf('\n', at);
+      const lineEnd = newline < 0 ? p.end : Math.min(p.end, newline);
       const turn = turnAt(text, at, lineEnd, people, paragraphIndex);
       if (turn) turns.push(turn);
       at = lineEnd + 1;
