@@ -8,7 +8,7 @@
 // fragment bomb) and 2 (400 OR'd text scans); and with two clients sending the heaviest queries
 // the limits allow (2 OR'd text scans; coMentioned for 20 places). Prints requests/s, errors
 // and the ratio to the baseline. Target: ≥ 80 % of the baseline and no errors for the readers.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const seconds = Number(values.seconds);
   const readers = Number(values.readers);
   const rate = Number(values.rate);
-  let api: { child: ChildProcess; url: string } | undefined;
+  let api: SpawnedServer | undefined;
   try {
     if (!(await articleCount(base, name))) {
       process.stderr.write(`importing the BBC dev corpus and ${values.articles} synthetic articles into ${name}…\n`);

@@ -5,7 +5,7 @@
 // request an article page of a random article or a page of the article list, anonymous) to one
 // API process (both generators on it) and to two (one generator each, as a balancer would
 // spread it). Prints requests/s, latencies and errors, and the ratio of two processes to one.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -103,7 +103,7 @@ await reader.end();
 
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const apis: { child: ChildProcess; url: string }[] = [];
+const apis: SpawnedServer[] = [];
 try {
   apis.push(await startApi(databaseUrl));
   await measure([apis[0]!.url], slugs, connections, 3); // warm-up: JIT, pool, PostgreSQL caches

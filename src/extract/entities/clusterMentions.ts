@@ -337,8 +337,10 @@ function joinTeamShortNames(others: readonly Mention[], groups: UnionFind): void
     if (groups.has(homeKey)) homes.push([key, homeKey]);
   }
   for (const [tail, teams] of byTail) if (teams.length === 1 && groups.has(tail)) groups.union(teams[0]!, tail);
+  const teamsByHome = new Map<string, number>();
+  for (const [, home] of homes) teamsByHome.set(home, (teamsByHome.get(home) ?? 0) + 1);
   // (Not a body the knowledge base knows: "BBC News" is a part of the BBC.)
-  for (const [team, home] of homes) if (homes.filter(([, h]) => h === home).length === 1 && !known.has(home)) groups.union(team, home);
+  for (const [team, home] of homes) if (teamsByHome.get(home) === 1 && !known.has(home)) groups.union(team, home);
 }
 
 /** A team's nickname: one capitalised plural word ("Lakers", "Warriors"). */
