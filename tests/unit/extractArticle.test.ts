@@ -152,3 +152,30 @@ describe('extractArticle: an interview written as a transcript', () => {
     expect(interview.quotes.some((q) => q.text.startsWith('Are you worried'))).toBe(false);
   });
 });
+
+describe('extractArticle: a person named by their nationality', () => {
+  it('gives a quote "the Spaniard told" to the person it describes, not to Spain', () => {
+    const report = extractArticle(
+      article('Harbour side win again', [
+        'Harbour beat Millbrook 2-1 on Sunday. Tomas Arrieta praised his players after the match.',
+        '“We were brilliant in the second half,” the Spaniard told reporters.',
+      ]),
+    );
+    expect(speakerOf(report, 'We were brilliant in the second half,')).toMatchObject({ name: 'Tomas Arrieta', type: 'PERSON', mention: 'Spaniard' });
+  });
+
+  it('leaves a plural nationality to the nation', () => {
+    const report = extractArticle(article('Fishing talks', ['Tomas Arrieta led the talks in Madrid.', '“The quotas are too low,” the Spaniards said.']));
+    expect(speakerOf(report, 'The quotas are too low,')?.name).not.toBe('Tomas Arrieta');
+  });
+});
+
+describe('extractArticle: letters and streets', () => {
+  it('reads no greeting as part of a name, and a street’s head word as part of its name', () => {
+    const letter = extractArticle(article('Re: the audit', ['Hi Thomas, thanks for the note.', 'Please book a room on Michigan Avenue for the auditors.']));
+    const names = letter.entities.map((e) => `${e.type} ${e.name}`);
+    expect(names).toContain('PERSON Thomas');
+    expect(names).not.toContain('PERSON Hi Thomas');
+    expect(names).toContain('PLACE Michigan Avenue');
+  });
+});

@@ -8,6 +8,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
 import type { EntityKind } from '../types.js';
+import { definedKind } from './definedKind.js';
 import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME, PLACE_NAME_OPENERS } from './lexicon.js';
 
 export interface KindDecision {
@@ -22,6 +23,8 @@ export interface KindDecision {
   cued?: boolean;
   /** The name is a person's title, the whole of which names them ("the Mayor of London said"): no title comes off it. */
   byTitle?: boolean;
+  /** The sentence defines the name ("… is a Japanese carmaker"): its other mentions in the article share the kind. */
+  defined?: boolean;
 }
 
 /** Last words of the names of events: competitions, shows, festivals, holidays. */
@@ -102,6 +105,12 @@ const TITLE_OF_PLACE = /^(?:Duke|Duchess|Earl|Marquess|Baron|Baroness|Prince|Pri
 const NAME_THEN_COMMA_BEFORE = /\p{Lu}[\p{L}'’-]*,\s+(?:the\s+)?$/u;
 /** A comma and a person's name just after: "…, Ken Livingstone", "…, Dr Rowan Williams". */
 const COMMA_THEN_NAME_AFTER = /^,\s+(?:\p{Lu}\p{Ll}{0,3}\.?\s+)?\p{Lu}\p{Ll}+\s+\p{Lu}/u;
+/** Last words of the names of settlements: "Toyota City", "Quezon City". */
+const SETTLEMENT_HEADS = new Set(['City', 'Town', 'Village', 'County', 'Province', 'Prefecture', 'District']);
+/** First words of the names of natural features: "Lake Victoria", "Nevado Mismi". */
+const FEATURE_OPENERS = new Set(['Mount', 'Lake', 'Cordillera', 'Nevado', 'Cerro', 'Lago', 'Loch', 'Isle']);
+/** Award heads that are no one's surname. */
+const AWARD_NEVER_SURNAMES = new Set(['Award', 'Awards', 'Prize', 'Prizes']);
 /** Last words of the names of awards. */
 const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Prizes', 'Medal', 'Trophies']);
 /** An award and its field: "Nobel Prize in Literature". */
@@ -173,6 +182,10 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // Places are the gazetteer's business (and a city's name is often a team's or a person's).
   const matches = lookupKnown(surface).filter((m) => !m.demonym && m.entry.kind !== 'OFFICE' && m.entry.kind !== 'PLACE');
   if (matches.some((m) => m.entry.kind === 'COMMON')) return { kind: null, known: null };
+  // "… is a Chinese-American computer scientist", "…, an English rock band": a definition says
+  // what the name is, more surely than NER, the knowledge base or the name's own words.
+  const defined = definedKind(before, after);
+  if (defined) return { kind: defined, known: matches.find((m) => m.entry.kind === defined)?.entry ?? null, cued: true, defined: true };
   const agreeing = matches.find((m) => m.entry.kind === ner);
   if (agreeing) return { kind: ner, known: agreeing.entry };
   const first = matches[0]?.entry;
@@ -195,7 +208,13 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (nerType === 'PER' && words.some((w) => MODEL_WORD.test(w)) && matches.length === 0) return { kind: 'PRODUCT', known: null, cued: true };
   // "Google Brain", "Rolls-Royce Holdings": a company the knowledge base knows, then a word, read
   // as a place, is the company or a part of it.
-  if (words.length >= 2 && nerType === 'LOC' && lookupKnown(words[0]!).some((m) => m.entry.subkind === 'company' && !m.entry.ambiguous))
+  // (Not "Toyota City": a town named after its company.)
+  if (
+    words.length >= 2 &&
+    nerType === 'LOC' &&
+    !SETTLEMENT_HEADS.has(words[words.length - 1]!) &&
+    lookupKnown(words[0]!).some((m) => m.entry.subkind === 'company' && !m.entry.ambiguous)
+  )
     return { kind: 'ORGANIZATION', known: null, cued: true };
   const last = words[words.length - 1] ?? '';
   const lastTwo = words.slice(-2).join(' ');
@@ -212,7 +231,9 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     return { kind: 'EVENT', known: null };
   // "Battle of Hastings", "Siege of Leningrad": a battle is an event, whatever place it is named after.
   if (BATTLE_NAME.test(surface)) return { kind: 'EVENT', known: null };
-  if (words.length >= 2 && (AWARD_HEADS.has(last) || AWARD_IN_FIELD.test(surface)) && nerType !== 'PER') return { kind: 'AWARD', known: null };
+  // (No one's name ends in "Prize" or "Awards": "Nobel Prizes" is an award whatever NER said.)
+  if (words.length >= 2 && (AWARD_HEADS.has(last) || AWARD_IN_FIELD.test(surface)) && (nerType !== 'PER' || AWARD_NEVER_SURNAMES.has(last)))
+    return { kind: 'AWARD', known: null };
   // "Best Original Score", "Best Actor": an award's category (not "Best Buy", a shop).
   if (words.length >= 2 && words[0] === 'Best' && AWARD_CATEGORY_WORDS.has(words[1]!) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   // "the Duke of Edinburgh said", "the Mayor of London would say sorry": a person called by a
@@ -229,7 +250,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (STATE_NAME.test(surface) && nerType !== 'PER') return { kind: 'PLACE', known: null };
   // "Sports Personality of the Year", "European Footballer of the Year".
   if (words.length >= 4 && / of the Year$/.test(surface) && nerType !== 'PER') return { kind: 'AWARD', known: null };
-  if (words.length >= 2 && ((PLACE_HEADS.has(last) && nerType !== 'PER') || FACILITY_HEADS.has(last))) return { kind: 'PLACE', known: null };
+  // (The head noun is evidence of its own, as an organization's is: "Emirates Stadium" NER doubted.)
+  if (words.length >= 2 && ((PLACE_HEADS.has(last) && nerType !== 'PER') || FACILITY_HEADS.has(last))) return { kind: 'PLACE', known: null, cued: true };
   // No one's surname: "Ellis Island" is a place whatever NER thought.
   if (words.length >= 2 && (last === 'Island' || last === 'Islands') && !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)))
     return { kind: 'PLACE', known: null };
@@ -252,7 +274,7 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (FILM_AFTER.test(after) || (!person && !/^Best\b/.test(surface) && FILM_AWARD_FOR_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
   // "director of" and "wrote" also come before bodies and their staff ("director of the
   // Conference Board", "wrote S&P credit analyst X").
-  if (!person && WORK_VERB_BEFORE.test(before) && !ORGANIZATION_NAME_HEADS.has(last) && !ROLE_AND_NAME_AFTER.test(after))
+  if (!person && WORK_VERB_BEFORE.test(before) && !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)) && !ROLE_AND_NAME_AFTER.test(after))
     return { kind: 'WORK', known: null, cued: true };
   if (nerType !== 'PER' && (POSSESSIVE_THE_BEFORE.test(before) || broadcastersShow(surface, before))) return { kind: 'WORK', known: null, cued: true };
   // "Clint Eastwood's Million Dollar Baby": a name of several words after a person's possessive
@@ -271,9 +293,18 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     !(nerType === 'PER' && words.slice(0, -1).some((w) => genderOfFirstName(w) !== null)) &&
     !words.some((w) => ORGANIZATION_NAME_HEADS.has(w))
   )
-    return { kind: 'PLACE', known: null };
+    return { kind: 'PLACE', known: null, cued: true };
   if (words.length >= 2 && CRAFT_HEADS.has(last)) return { kind: 'PRODUCT', known: null };
   if (nerType === 'PER' && opensPlaceName(surface)) return { kind: 'PLACE', known: null };
+  // "Nevado Mismi", "Lake Victoria": a natural feature's word opening a name no body's word is in.
+  if (
+    nerType === 'ORG' &&
+    matches.length === 0 &&
+    FEATURE_OPENERS.has(words[0]!) &&
+    words.length >= 2 &&
+    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || BUSINESS_NAME_WORDS.has(w) || CORPORATE_SUFFIXES.has(w))
+  )
+    return { kind: 'PLACE', known: null };
   // "Murray Energy", "Alfa Group", "Rolls-Royce Holdings": the suffix is evidence of its own,
   // whatever NER's doubt or type.
   if (words.length >= 2 && CORPORATE_SUFFIXES.has(last)) return { kind: 'ORGANIZATION', known: null, cued: true };

@@ -12,6 +12,9 @@ import { ORG_HEAD_CONFIDENCE, type NerMention } from './mention.js';
  * NER started again after it; a name and a surname opening with its particle; a name and the
  * words after it that NER left out (see `grownOver`).
  */
+/** A name's last word is an initial: "J. R.", "George W.". */
+const ENDS_ON_INITIAL = /(?:^|\s)\p{Lu}\.$/u;
+
 export function joinContinuations(text: string, ner: readonly NerMention[]): NerMention[] {
   const out: NerMention[] = [];
   /** The end of a span grown over the NER span after it. */
@@ -69,6 +72,24 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       ONE_WORD_NAME.test(m.text)
     ) {
       out[out.length - 1] = joined(text, last, m);
+      continue;
+    }
+    // "J. R." + "R. Tolkien": a person's name that ends on an initial goes on in the next one.
+    if (last?.type === 'PER' && m.type === 'PER' && text.slice(last.end, m.start) === ' ' && ENDS_ON_INITIAL.test(last.text)) {
+      out[out.length - 1] = joined(text, last, m);
+      continue;
+    }
+    // "Allen" + "& Unwin", "Marks" + "& Spencer": a name, then one opening with an ampersand, is a firm's.
+    if (
+      (last?.type === 'PER' || last?.type === 'ORG') &&
+      m.type === 'ORG' &&
+      m.start === last.end + 1 &&
+      text[last.end] === ' ' &&
+      /^& \p{Lu}/u.test(m.text) &&
+      /^\p{Lu}/u.test(last.text) &&
+      lookupKnown(last.text).every((k) => k.entry.kind === 'ORGANIZATION')
+    ) {
+      out[out.length - 1] = { ...joined(text, last, m), type: 'ORG', confidence: Math.max(last.confidence, m.confidence) };
       continue;
     }
     // "Luiz Inacio Lula" + "da Silva": a person's name, then a surname opening with its particle, is one name.
@@ -131,7 +152,9 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
  * The span grown over the words after it that are part of its name: a web address's domain
  * ("Crypto" + ".com", a company's or its site's name), a prize's field ("Nobel Prize" + " in
  * Literature"), a sea's or a region's head word after a nationality word ("English" + " Channel",
- * the place's name, not a mention of the nation); else the span itself.
+ * the place's name, not a mention of the nation), a street's or a venue's head word ("Michigan"
+ * + " Avenue"), a ruler's or a saint's epithet after a given
+ * name ("William" + " the Conqueror", "Peter" + " the Great"); else the span itself.
  */
 function grownOver(text: string, span: NerMention): NerMention {
   const domain = DOMAIN_AFTER.exec(text.slice(span.end, span.end + 8));
@@ -140,6 +163,13 @@ function grownOver(text: string, span: NerMention): NerMention {
   if (field) return grown(text, span, field[0].length, span.type);
   const feature = FEATURE_AFTER.exec(text.slice(span.end, span.end + 12));
   if (feature && lookupPlace(span.text)?.demonym) return grown(text, span, feature[0].length, 'LOC');
+  // "Michigan" + " Avenue": a street's, a station's or a bridge's name NER cut before its head.
+  const structure = span.type !== 'MISC' ? STRUCTURE_AFTER.exec(text.slice(span.end, span.end + 12)) : null;
+  if (structure) return grown(text, span, structure[0].length, 'LOC');
+  const epithet = /^\p{Lu}\p{Ll}+$/u.test(span.text) ? EPITHET_AFTER.exec(text.slice(span.end, span.end + 16)) : null;
+  // The epithet is evidence of its own, as a first name and a surname are.
+  if (epithet && (span.type === 'PER' || genderOfFirstName(span.text) !== null))
+    return { ...grown(text, span, epithet[0].length, 'PER'), confidence: Math.max(span.confidence, PAIR_CONFIDENCE) };
   return span;
 }
 
@@ -159,6 +189,11 @@ const PRIZE_END = /\b(?:Prize|Award|Medal)$/;
 const PRIZE_FIELD_AFTER = /^ in (?:\p{Lu}\p{Ll}+)(?: (?:or|and) \p{Lu}\p{Ll}+| \p{Lu}\p{Ll}+)?(?![\p{L}\p{N}])/u;
 /** A sea's or a region's head word after a nationality word: "English Channel", "Irish Sea", "French Riviera". */
 const FEATURE_AFTER = /^ (?:Channel|Sea|Ocean|Riviera|Alps|Highlands|Peninsula|Basin|Strait|Straits)(?![\p{L}\p{N}])/u;
+/** The head word of a street's, a bridge's, a station's or a venue's name. */
+const STRUCTURE_AFTER = /^ (?:Street|Road|Avenue|Boulevard|Square|Bridge|Airport|Station|Stadium|Arena)(?![\p{L}\p{N}])/u;
+/** An epithet after a given name: "the Conqueror", "the Great", "the Baptist". */
+const EPITHET_AFTER =
+  /^ the (?:Great|Conqueror|Confessor|Elder|Younger|Terrible|Bold|Magnificent|Wise|Pious|Unready|Navigator|Lawgiver|Venerable|Baptist|Apostle|Evangelist|Lionheart|Liberator|Impaler)(?![\p{L}\p{N}])/u;
 const DOMAIN_END = /\.(?:com|net|org|io|ai|co\.uk)$/;
 
 /** What joins a body's name and what it is for or of ("Council for Transport Safety", "European Court of Human Rights"). */

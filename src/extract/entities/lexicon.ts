@@ -141,7 +141,7 @@ export const INSTITUTION_PLACES = new Set([
  * First words of place names that open no person's name ("Santa Cruz", "Los Alamos", "Fort
  * Worth", "Mount Kenya"): a name NER took for a person's that starts with one is a place.
  */
-export const PLACE_NAME_OPENERS = words(`San Santa Santo São Sao Los Las Fort Mount Cape Puerto Porto`);
+export const PLACE_NAME_OPENERS = words(`San Santa Santo São Sao Los Las Fort Mount Cape Puerto Porto Greater Lake Cordillera Nevado`);
 
 /**
  * Function words and frequent verbs: a role phrase never runs across them, and they are not

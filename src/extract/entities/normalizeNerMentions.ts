@@ -1,3 +1,4 @@
+import type { EntityKind } from '../types.js';
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind, NAMED_BEST_GROUP_AFTER, opensPlaceName } from './decideKind.js';
@@ -96,6 +97,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
   const works = new Set<string>();
   /** Name keys of places the words around one of their mentions show to be a team (see `actsAsTeam`). */
   const teams = new Set<string>();
+  /** Name keys a sentence defines, and the kind it gives them (see `definedKind`). */
+  const defined = new Map<string, EntityKind>();
   const sequels = findSequels(text, ner);
   /** The end of a title made of several NER spans: spans inside it are part of it. */
   let skipUntil = 0;
@@ -240,6 +243,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       surface = text.slice(start, end);
     }
     if (type === 'WORK' && decided.known === null) works.add(workKey(surface));
+    if (decided.defined && type !== null && type !== 'WORK') defined.set(nameKey(surface), type);
     // "Nato-Russia Council", "Fiscal Policy Committee": the head noun makes it an organization.
     const last = surface.slice(surface.lastIndexOf(' ') + 1);
     if (decided.known === null && (type === null || type === 'PERSON' || type === 'PLACE') && surface.includes(' ') && ORGANIZATION_NAME_HEADS.has(last)) {
@@ -280,6 +284,14 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     splitPerson(text, start, end, m.confidence, out);
   }
   if (works.size > 0) retypeWorks(text, out, works);
+  if (defined.size > 0)
+    for (const m of out) {
+      const kind = defined.get(nameKey(m.text));
+      if (kind === undefined || m.type === kind || m.known !== undefined || m.form === 'DEMONYM') continue;
+      m.type = kind;
+      m.display = m.text;
+      m.title = undefined;
+    }
   if (teams.size > 0)
     for (const m of out) {
       // A dateline in capitals ("ST HELENS") is where the story was filed.
@@ -375,11 +387,15 @@ function namesAGroup(surface: string, after: string, before: string): boolean {
   );
 }
 
+/** A letter's greeting before a name ("Hi Tom,", "Dear Sandra"): no part of the name. */
+const GREETINGS = new Set(['Hi', 'Hello', 'Hey', 'Dear', 'Thanks', 'Cheers', 'Congratulations', 'Welcome']);
+
 /**
  * Adds a person mention at [start, end), with what is glued to the name split off: a leading
  * title (kept for the role), a leading or trailing organization or place the knowledge base knows
  * ("Treasury Paul Boateng", "BBC Michael Howard", "Blair Labour": that becomes its own mention),
- * and a sentence-opening word the text also uses in lower case ("Vote Blair", "Get Brown").
+ * and a sentence-opening word the text also uses in lower case or a greeting ("Vote Blair", "Get
+ * Brown", "Hi Tom").
  */
 function splitPerson(text: string, start: number, end: number, confidence: number, out: Mention[]): void {
   const surface = text.slice(start, end);
@@ -404,7 +420,7 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
     const org = firstName && known?.kind === 'PLACE' ? null : known;
     const opensSentence = nameStart === start && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start));
     if (org) glued.push(makeMention(nameStart, nameStart + word.length, word, org.kind, word, confidence, 'ner', org.id));
-    else if (!(opensSentence && title === undefined && isCommonWord(text, word))) break;
+    else if (!(opensSentence && title === undefined && (isCommonWord(text, word) || GREETINGS.has(word)))) break;
     nameStart += space + 1;
   }
   // A trailing known organization or place: "Blair Labour".
@@ -488,6 +504,9 @@ const DOUBTED_ORG = 0.6;
  * or a place's name nor one the knowledge base knows ("Feliciano Lopez"; not "Morgan Stanley",
  * "China Southern", "Bristol West"), and no surname the text also writes in lower case ("Royal Mail").
  */
+/** Last words of the names of awards and events, which are no one's surname ("Nobel Prizes"). */
+const THING_TAILS = new Set(['Prize', 'Prizes', 'Award', 'Awards', 'Medal', 'Medals', 'Cup', 'Trophy', 'Games', 'Festival']);
+
 function personLike(text: string, surface: string): boolean {
   const words = surface.split(' ');
   return (
@@ -496,6 +515,7 @@ function personLike(text: string, surface: string): boolean {
     lookupKnown(words[0]!).length === 0 &&
     !isCommonWord(text, words[1]!) &&
     /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(words[1]!) &&
+    !THING_TAILS.has(words[1]!) &&
     !words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || COMPANY_NAME_TAILS.has(w) || TITLE_WORDS.has(w) || PLACE_WORDS.has(w)) &&
     lookupKnown(surface).length === 0 &&
     lookupKnown(words[1]!).length === 0

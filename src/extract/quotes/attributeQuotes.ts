@@ -12,7 +12,7 @@ import { ADDRESSEE_VERBS, clauseSubject, npStartingAt, speakerForCue, type Speak
 import { CUE_WORDS, DETERMINERS, NAMING_WORDS, NP_STOP_WORDS, OBJECT_PRONOUNS, PRONOUNS, ROLE_NOUNS, WORK_NOUNS } from './lexicon.js';
 import { NameIndex } from './nameIndex.js';
 import { nestedSource } from './nestedSource.js';
-import { resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
+import { isNationalityNoun, resolveNationalityNoun, resolvePronoun, type SpeakerMemory } from './resolvePronoun.js';
 import { sentenceEnd, sentenceStart } from './sentenceBounds.js';
 import { tokenize, type Token } from './tokenize.js';
 import type { AttributedQuote, NameSpan, QuoteSpeaker, Span } from './types.js';
@@ -984,6 +984,11 @@ function toSpeaker(
   if (cand.form === 'PRONOUN') {
     const antecedent = resolvePronoun(text, cand.mention, sentence, paragraphIndex, memory, index);
     return { speaker: { mention: cand.mention, form: 'PRONOUN', antecedent }, referent: antecedent };
+  }
+  // "the Spaniard told Sky Sports": a person named by their nationality, who is someone named before.
+  if (isNationalityNoun(text, cand.mention)) {
+    const antecedent = resolveNationalityNoun(text, cand.mention, sentence, paragraphIndex, memory, index);
+    if (antecedent !== null) return { speaker: { mention: cand.mention, form: 'DESCRIPTION', antecedent }, referent: antecedent };
   }
   return { speaker: { mention: cand.mention, form: cand.form, antecedent: null }, referent: cand.mention };
 }

@@ -4,6 +4,7 @@
  * compatible speaker, then the most recent compatible name.
  */
 import { genderOfFirstName, type Gender } from '../knowledge/firstNames.js';
+import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { clauseSubject, type SpeakerCandidate } from './findSpeaker.js';
 import { PRONOUNS } from './lexicon.js';
 import type { NameIndex } from './nameIndex.js';
@@ -38,9 +39,49 @@ export function resolvePronoun(
   const lower = pronoun.text.toLowerCase();
   const kind = PRONOUNS.get(lower);
   if (kind === undefined || kind === 'SELF') return null;
-  const wantPerson = kind === 'SING';
   // "she" never stands for a man named or titled as one ("Mr Blair", "Tony"), nor "he" for a woman.
-  const wantGender: Gender | null = lower === 'he' ? 'male' : lower === 'she' ? 'female' : null;
+  return findAntecedent(text, pronoun, kind, lower === 'he' ? 'male' : lower === 'she' ? 'female' : null, sentenceTokens, paragraphIndex, memory, names);
+}
+
+/**
+ * The person a description by nationality stands for ("the Spaniard told Sky Sports", "the
+ * Frenchman said"): found as the antecedent of "he" or "she" is, with the noun's gender if it
+ * has one.
+ */
+export function resolveNationalityNoun(
+  text: string,
+  phrase: Span,
+  sentenceTokens: readonly Token[],
+  paragraphIndex: number,
+  memory: readonly SpeakerMemory[],
+  names: NameIndex,
+): Span | null {
+  const gender: Gender | null = /man$/i.test(phrase.text) ? 'male' : /woman$/i.test(phrase.text) ? 'female' : null;
+  return findAntecedent(text, phrase, 'SING', gender, sentenceTokens, paragraphIndex, memory, names);
+}
+
+/**
+ * "the Spaniard", "the Briton", "the Frenchman": "the" and one nationality word for a single
+ * person (not a plural, "the Spaniards", which is a group or the nation).
+ */
+export function isNationalityNoun(text: string, phrase: Span): boolean {
+  const word = phrase.text.replace(/^the\s+/i, '');
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || /s$/.test(word)) return false;
+  if (word === phrase.text && !/\bthe\s+$/i.test(text.slice(Math.max(0, phrase.start - 5), phrase.start))) return false;
+  return lookupKnown(word).some((m) => m.demonym);
+}
+
+function findAntecedent(
+  text: string,
+  pronoun: Span,
+  kind: 'SING' | 'PLURAL' | 'THING',
+  wantGender: Gender | null,
+  sentenceTokens: readonly Token[],
+  paragraphIndex: number,
+  memory: readonly SpeakerMemory[],
+  names: NameIndex,
+): Span | null {
+  const wantPerson = kind === 'SING';
   const fits = (span: Span): boolean => {
     if (wantGender === null) return true;
     // The word before a name may be its courtesy title: "Mr" + "Blair".
