@@ -10,13 +10,15 @@ describe('definedKind: what a sentence defines a name as', () => {
     [' is an epic high fantasy novel by the author', 'WORK'],
     [' is the largest river by discharge', 'PLACE'],
     [' is a dormant volcano in Tanzania.', 'PLACE'],
-    [' was a band manager', 'PERSON'],
+    [' was a band drummer', 'PERSON'],
+    [' is a two-door, rear-engine economy car produced by', 'PRODUCT'],
   ])('%j defines a %s', (after, kind) => {
     expect(definedKind('', after)).toBe(kind);
   });
 
   it.each([
     [' is a member of the alliance'],
+    [" is the world's third-largest producer of nickel"],
     [' was a drug dealer'],
     [' is the single biggest donor'],
     [' is a 140,000-acre estate across 25 counties'],
@@ -112,5 +114,32 @@ describe('buildEntities: names in reference-style text', () => {
       'PLACE Nevado Quilca: Nevado Quilca',
       'PLACE Greater Dunmore: Greater Dunmore',
     ]);
+  });
+
+  it('finds a name NER missed that opens a sentence defining it, but no common word opening one', () => {
+    const text = 'Brellweather\nBrellweather was an English rock band. It was a hit. Yesterday, a spokesman said so.';
+    expect(shapes(text, [])).toEqual(['ORGANIZATION Brellweather: Brellweather, Brellweather', 'PLACE England: English']);
+  });
+
+  it('keeps a company after a first name alone as the surname of the person, but splits a party off a name', () => {
+    const text = 'Cars\nThe design was given to Ferdinand Porsche. Later Blair Labour won again.';
+    expect(
+      shapes(text, [
+        ['PER', 'Ferdinand Porsche'],
+        ['PER', 'Blair Labour'],
+      ]),
+    ).toEqual(['PERSON Ferdinand Porsche: Ferdinand Porsche', 'PERSON Blair: Blair', 'ORGANIZATION Labour Party: Labour']);
+    expect(shapes('Zoo\nPolice named Trevor Holland on Friday.', [['PER', 'Trevor Holland']])).toEqual(['PERSON Trevor Holland: Trevor Holland']);
+  });
+
+  it('reads a prefecture and a centre NER took for a person as places, and a name after a body’s noun as the body’s', () => {
+    const text = 'Kansai\nNagano Prefecture funds the Orlan Space Center. The album came out on the Seattle label Sub Marrow.';
+    expect(
+      shapes(text, [
+        ['PER', 'Nagano Prefecture', 0.6],
+        ['PER', 'Orlan Space Center', 0.6],
+        ['PER', 'Sub Marrow', 0.5],
+      ]),
+    ).toEqual(['PLACE Nagano Prefecture: Nagano Prefecture', 'PLACE Orlan Space Center: Orlan Space Center', 'ORGANIZATION Sub Marrow: Sub Marrow']);
   });
 });

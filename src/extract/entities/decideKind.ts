@@ -23,7 +23,7 @@ export interface KindDecision {
   cued?: boolean;
   /** The name is a person's title, the whole of which names them ("the Mayor of London said"): no title comes off it. */
   byTitle?: boolean;
-  /** The sentence defines the name ("… is a Japanese carmaker"): its other mentions in the article share the kind. */
+  /** The sentence defines the name ("… is a Japanese carmaker", "the carmaker …"): its other mentions in the article share the kind. */
   defined?: boolean;
 }
 
@@ -92,6 +92,10 @@ const STRUCTURE_HEADS = new Set([
   'Lake',
   'Mountains',
 ]);
+/** Last words of the names of regions ("Kyoto Prefecture"); a team may bear one ("Western Province" plays cricket). */
+const REGION_HEADS = new Set(['Prefecture', 'Province', 'Oblast']);
+/** Last words of the names of centres: a venue or a body, never a person ("Kennedy Space Center"). */
+const CENTRE_HEADS = new Set(['Centre', 'Center']);
 /** Last words of the names of instruments and craft, which are things, not the people they are named after: "James Webb Space Telescope". */
 const CRAFT_HEADS = new Set(['Telescope', 'Spacecraft', 'Satellite', 'Rover']);
 /** Last words of the names of laws, treaties and plans. */
@@ -124,6 +128,9 @@ const AWARD_CATEGORY_WORDS = new Set(
 /** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears", "their third album, OK Computer". */
 const WORK_NOUN_BEFORE =
   /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy),?[ \t]+$/i;
+/** Nouns of bodies just before their name: "the record label Sub Pop", "the airline Flybe". */
+const BODY_NOUN_BEFORE =
+  /\b(?:the|a|an|[\p{Lu}][\p{L}-]*)\s+(?:label|band|firm|company|airline|carmaker|retailer|publisher|broadcaster|charity|group|startup|start-up)[ \t]+$/u;
 /** Nouns that are verbs too ("Liverpool play Juventus", "figures show Labour ahead"): a work only after a determiner or possessive. */
 const WORK_VERB_NOUN_BEFORE = /\b(?:the|a|an|his|her|their|its|our|new|latest|\p{L}+['’]s)\s+(?:play|show|hit)[ \t]+$/iu;
 /** After a film's name: its cast or director, or its takings ("Vera Drake, starring …", "… fell to second place at the US box office"). */
@@ -191,7 +198,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   const first = matches[0]?.entry;
   // "the Amazon" is the river, "Amazon" the company: a company name after "the" is not one.
   const afterThe = /\bthe\s+$/.test(before);
-  if (first && matches.every((m) => m.entry.kind === first.kind) && !(afterThe && first.subkind === 'company')) {
+  // ("the Verizon offer": a name the knowledge base knows only as a company's is the company's after "the" too.)
+  if (first && matches.every((m) => m.entry.kind === first.kind) && !(afterThe && first.subkind === 'company' && first.ambiguous)) {
     const weakNer = ner === null || confidence < WEAK_NER;
     // "eBay and Amazon reported strong sales": what the sentence says of it is a company's.
     const tradingCompany = first.subkind === 'company' && COMPANY_AFTER.test(after);
@@ -262,6 +270,10 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (TITLE_ROLE_BEFORE.test(before) && !/^[’']s\b/.test(after) && matches.length === 0) return { kind: 'WORK', known: null, cued: true };
   const person = nerType === 'PER' && (SPEECH_AFTER.test(after) || (words.length >= 2 && confidence >= SURE_PERSON && genderOfFirstName(words[0]!) !== null));
   if (!person && (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
+  // "the Seattle label Sub Pop", "Dutch firm Heineken": a body's noun just before a name NER
+  // doubted, or one that opens with no first name, makes it the body's, in its other mentions too.
+  if (BODY_NOUN_BEFORE.test(before) && matches.length === 0 && (nerType !== 'PER' || confidence < WEAK_NER || genderOfFirstName(words[0]!) === null))
+    return { kind: 'ORGANIZATION', known: null, cued: true, defined: true };
   // What is said of a film after its name: "Vera Drake, starring Imelda Staunton", "… topped the
   // US box office", "… grossed $373m"; and the film an award was for ("an Oscar for Boys Don't Cry").
   // "Mounjaro, made by Eli Lilly", "Casgevy, developed by Vertex": what a company makes is a product.
@@ -295,6 +307,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   )
     return { kind: 'PLACE', known: null, cued: true };
   if (words.length >= 2 && CRAFT_HEADS.has(last)) return { kind: 'PRODUCT', known: null };
+  if (words.length >= 2 && nerType !== 'ORG' && REGION_HEADS.has(last)) return { kind: 'PLACE', known: null, cued: true };
+  if (words.length >= 2 && nerType === 'PER' && CENTRE_HEADS.has(last)) return { kind: 'PLACE', known: null, cued: true };
   if (nerType === 'PER' && opensPlaceName(surface)) return { kind: 'PLACE', known: null };
   // "Nevado Mismi", "Lake Victoria": a natural feature's word opening a name no body's word is in.
   if (

@@ -30,10 +30,10 @@ const HEADS: ReadonlyMap<string, EntityKind> = new Map([
      historian theologian businessman businesswoman entrepreneur industrialist banker investor engineer
      inventor architect explorer astronaut aviator physician surgeon psychologist psychiatrist
      professor footballer footballers cricketer cyclist cyclists athlete athletes sprinter boxer golfer
-     swimmer jockey coach manager midfielder striker goalkeeper defender
+     swimmer jockey coach midfielder striker goalkeeper defender
      activist campaigner philanthropist aristocrat monarch emperor empress king queen pharaoh
      pope bishop archbishop priest monk nun rabbi imam general admiral soldier officer spy
-     director filmmaker film-maker producer presenter chef designer
+     director filmmaker film-maker presenter chef designer
      spokesman spokeswoman spokesperson official executive founder
      co-founder chairman chairwoman minister senator congressman congresswoman MP MEP
      man woman teenager student teacher nurse doctor farmer pensioner`,
@@ -81,6 +81,8 @@ const PHRASE_ENDS = new Set(
     'through during per via like beyond despite towards toward upon'
   ).split(' '),
 );
+/** Words that open a clause after a comma: the definition's noun phrase has ended. */
+const CLAUSE_OPENERS = new Set('the a an this that these those his her its their our my your he she it they we i and or but who which'.split(' '));
 /** A preposition just before the name: then the name is not what the sentence defines ("The war in Iraq was a disaster"). */
 const PREPOSITION_BEFORE = /\b(?:in|of|for|with|about|by|from|to|at|on|against|over|under|between|into|than|like|as)\s+(?:the\s+)?$/i;
 /** At most this many words between the article and the head: "a Polish and naturalised-French physicist". */
@@ -105,7 +107,7 @@ export function definedKind(before: string, after: string): EntityKind | null {
     const word = raw.replace(/[,]$/, '');
     const lower = word.toLowerCase();
     if (PHRASE_ENDS.has(lower)) break;
-    // The last head noun of the phrase is its head: "a band manager" is a person, "a rock band"
+    // The last head noun of the phrase is its head: "a band drummer" is a person, "a rock band"
     // a group, "a drug dealer" neither (a noun after a head makes the head a modifier; a verb
     // form, "a rock band formed in …", ends the phrase).
     const head = HEADS.get(word === word.toUpperCase() && word.length > 1 ? word : lower);
@@ -114,7 +116,9 @@ export function definedKind(before: string, after: string): EntityKind | null {
       if (/(?:ed|ing)$/.test(word)) break;
       kind = null;
     }
-    if (ends) break;
+    // "a two-door, rear-engine economy car": a comma between modifiers, before the head, goes on
+    // ("a good deal, the company said" does not: a determiner starts a clause).
+    if (ends && (kind !== null || !/^\p{Ll}/u.test(words[i + 1] ?? '') || CLAUSE_OPENERS.has(words[i + 1]!))) break;
   }
   return kind;
 }

@@ -423,10 +423,14 @@ function splitPerson(text: string, start: number, end: number, confidence: numbe
     else if (!(opensSentence && title === undefined && (isCommonWord(text, word) || GREETINGS.has(word)))) break;
     nameStart += space + 1;
   }
-  // A trailing known organization or place: "Blair Labour".
+  // A trailing known organization or place: "Blair Labour" (but a company or a country after a
+  // first name alone, in a name NER is sure is a person's, is a surname: "Ferdinand Porsche",
+  // "Trevor Holland"; not "Aero India", which NER doubted).
   const rest = text.slice(nameStart, nameEnd);
   const space = rest.lastIndexOf(' ');
-  if (space > 0) {
+  const surnamed =
+    confidence >= SURE_NAME && rest.indexOf(' ') === space && genderOfFirstName(rest.slice(0, space)) !== null && isSurnameToo(rest.slice(space + 1));
+  if (space > 0 && !surnamed) {
     const word = rest.slice(space + 1);
     const org = knownNonPerson(word);
     if (org) {
@@ -548,6 +552,14 @@ function titledPersonAfter(surface: string): number {
 }
 
 /** An unambiguous organization or place of the knowledge base named by one word ("BBC", "Labour"). */
+/** At or above this NER confidence, a first name and a company's or a country's name are a person's. */
+const SURE_NAME = 0.5;
+
+/** Whether the knowledge base knows the name as a company's or a country's, which are often surnames too. */
+function isSurnameToo(name: string): boolean {
+  return lookupKnown(name).some((m) => !m.demonym && (m.entry.subkind === 'company' || m.entry.subkind === 'country'));
+}
+
 function knownNonPerson(word: string): { kind: 'ORGANIZATION' | 'PLACE'; id: string } | null {
   for (const { entry, demonym } of lookupKnown(word)) {
     if (demonym || entry.ambiguous) continue;

@@ -68,8 +68,14 @@ export function isNationalityNoun(text: string, phrase: Span): boolean {
   const word = phrase.text.replace(/^the\s+/i, '');
   if (!/^\p{Lu}\p{Ll}+$/u.test(word) || /s$/.test(word)) return false;
   if (word === phrase.text && !/\bthe\s+$/i.test(text.slice(Math.max(0, phrase.start - 5), phrase.start))) return false;
+  // The word must be the phrase's head, with the verb of speech right after it: "the German
+  // exchange said" is the exchange.
+  if (!SPEECH_VERB_AFTER.test(text.slice(phrase.end, phrase.end + 16))) return false;
   return lookupKnown(word).some((m) => m.demonym);
 }
+
+/** A verb of speech just after a word. */
+const SPEECH_VERB_AFTER = /^\s+(?:said|says|told|tells|added|adds|insisted|explained|admitted|claimed|warned|replied|argued|stressed|recalled)\b/;
 
 function findAntecedent(
   text: string,

@@ -1,0 +1,53 @@
+import { lookupKnown } from '../knowledge/knowledgeBase.js';
+import { definedKind } from './definedKind.js';
+import { isCommonWord } from './isCommonWord.js';
+import { FUNCTION_WORDS, TITLE_WORDS } from './lexicon.js';
+import { makeMention, type Mention } from './mention.js';
+import { gluedInSentence, isCapitalised, type Word } from './scanWords.js';
+
+/** A copula just after the name. */
+const COPULA = /^ (?:is|was|are|were) /;
+/** At most this many words in a name found this way. */
+const MAX_NAME_WORDS = 4;
+/** The definition is the evidence, as for a name NER found before it (`decideKind`'s `cued`). */
+const DEFINED_CONFIDENCE = 0.7;
+
+/**
+ * Names NER missed that open a sentence and that the sentence defines: "Nirvana was an American
+ * rock band", "Quillon is a town in …". NER is least sure at a sentence's start, where a capital
+ * proves nothing, and reference works open with such sentences. The name is the capitalised
+ * words before the verb (a capital "The" opens it); a word the text also writes in lower case,
+ * a function word or a title is no name ("It is a …", "This was a …"). Only gaps between NER's
+ * mentions take these.
+ */
+export function findDefinedNames(words: readonly Word[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i]!.sentenceStart) continue;
+    const first = words[i]!.text === 'The' && i + 1 < words.length && gluedInSentence(text, words[i]!, words[i + 1]!) ? i + 1 : i;
+    if (!nameWord(text, words[first]!.text)) continue;
+    let last = first;
+    while (
+      last + 1 < words.length &&
+      last - first + 1 < MAX_NAME_WORDS &&
+      gluedInSentence(text, words[last]!, words[last + 1]!) &&
+      nameWord(text, words[last + 1]!.text)
+    )
+      last++;
+    const end = words[last]!.end;
+    // Only a copula: a capital before a comma opens many a sentence ("Yesterday, a spokesman …").
+    const after = text.slice(end, end + 120);
+    if (!COPULA.test(after)) continue;
+    const kind = definedKind('', after);
+    // (A work's title opening a sentence is left to NER and the title rules.)
+    if (kind === null || kind === 'WORK') continue;
+    const name = text.slice(words[first]!.start, end);
+    if (lookupKnown(name).some((k) => k.entry.kind === 'COMMON')) continue;
+    out.push(makeMention(words[first]!.start, end, name, kind, name, DEFINED_CONFIDENCE, 'rule'));
+  }
+  return out;
+}
+
+function nameWord(text: string, word: string): boolean {
+  return isCapitalised(word) && !FUNCTION_WORDS.has(word.toLowerCase()) && !TITLE_WORDS.has(word) && !isCommonWord(text, word);
+}
