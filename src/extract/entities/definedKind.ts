@@ -66,6 +66,8 @@ const HEADS: ReadonlyMap<string, EntityKind> = new Map([
   ...kinds('PRODUCT', `car cars smartphone smartphones handset console consoles vaccine drug drugs aircraft airliner`),
 ]);
 
+/** What a definition's text opens with: a copula, a comma and an article, or a bracket. */
+const OPENS_DEFINITION = /^(?: (?:is|was|are|were) |, an? |\s*\()/;
 /**
  * Where the head is to be looked for: after a copula and "a", "an", "the" or "one of the"
  * ("is a", "was the", "are one of the"), with a bracket between name and verb allowed ("(1867 –
@@ -93,9 +95,8 @@ const MAX_WORDS = 7;
  * name, `before` the text before it (a copula's subject is not the object of a preposition).
  */
 export function definedKind(before: string, after: string): EntityKind | null {
-  const c = after.charCodeAt(0);
-  // Cheap test first: a definition opens with a space, a comma or a bracket.
-  if (c !== 0x20 && c !== 0x2c && c !== 0x28) return null;
+  // Cheap tests first: most names are followed by neither a copula, an apposition nor a bracket.
+  if (!OPENS_DEFINITION.test(after)) return null;
   const match = DEFINITION.exec(after);
   if (!match) return null;
   if (!match[0].includes(',') && PREPOSITION_BEFORE.test(before)) return null;

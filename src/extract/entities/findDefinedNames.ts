@@ -25,20 +25,16 @@ export function findDefinedNames(words: readonly Word[], text: string): Mention[
   for (let i = 0; i < words.length; i++) {
     if (!words[i]!.sentenceStart) continue;
     const first = words[i]!.text === 'The' && i + 1 < words.length && gluedInSentence(text, words[i]!, words[i + 1]!) ? i + 1 : i;
-    if (!nameWord(text, words[first]!.text)) continue;
+    // Cheap test first: a copula after one of the next few words (only a copula: a capital before
+    // a comma opens many a sentence, "Yesterday, a spokesman …").
     let last = first;
-    while (
-      last + 1 < words.length &&
-      last - first + 1 < MAX_NAME_WORDS &&
-      gluedInSentence(text, words[last]!, words[last + 1]!) &&
-      nameWord(text, words[last + 1]!.text)
-    )
-      last++;
+    while (last < words.length && last - first < MAX_NAME_WORDS && !COPULA.test(text.slice(words[last]!.end, words[last]!.end + 6))) last++;
+    if (last >= words.length || last - first >= MAX_NAME_WORDS) continue;
+    let named = true;
+    for (let j = first; j <= last && named; j++) named = nameWord(text, words[j]!.text) && (j === first || gluedInSentence(text, words[j - 1]!, words[j]!));
+    if (!named) continue;
     const end = words[last]!.end;
-    // Only a copula: a capital before a comma opens many a sentence ("Yesterday, a spokesman …").
-    const after = text.slice(end, end + 120);
-    if (!COPULA.test(after)) continue;
-    const kind = definedKind('', after);
+    const kind = definedKind('', text.slice(end, end + 120));
     // (A work's title opening a sentence is left to NER and the title rules.)
     if (kind === null || kind === 'WORK') continue;
     const name = text.slice(words[first]!.start, end);
