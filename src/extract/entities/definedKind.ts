@@ -1,7 +1,7 @@
 /**
  * What a sentence defines a name as: "Toyota Motor Corporation is a Japanese multinational
- * automotive manufacturer", "Fei-Fei Li is a Chinese-American computer scientist", "Domesday
- * Book is a manuscript record", "Mount Kilimanjaro is a dormant volcano"; and, after a comma,
+ * automotive manufacturer", "Fei-Fei Li is a Chinese-American computer scientist", "The Lord of
+ * the Rings is an epic high fantasy novel", "Mount Kilimanjaro is a dormant volcano"; and, after a comma,
  * "Radiohead, an English rock band". Reference works and profiles open this way, news
  * introduces people and firms this way, and the noun says the kind more surely than the name's
  * own look does ("Fei-Fei Li" reads like nothing NER knows).
@@ -17,7 +17,9 @@ const kinds = (kind: EntityKind, list: string): [string, EntityKind][] =>
 /**
  * Head nouns of a definition, lower case, singular and plural, and the kind each gives. Only
  * nouns that name nothing else: not "group" (an ethnic group), "record" (a sports record),
- * "model" (a person or a product), "broadcaster" (a person or a company), "state".
+ * "model" (a person or a product), "broadcaster", "producer" or "manager" (a person or a
+ * company), "state". One that is an adjective too ("general", "capital", "musical") is a head
+ * only when no noun follows it (see `definedKind`).
  */
 const HEADS: ReadonlyMap<string, EntityKind> = new Map([
   ...kinds(
@@ -104,8 +106,8 @@ export function definedKind(before: string, after: string): EntityKind | null {
   const words = match[1]!.split(/\s+/);
   for (let i = 0; i < words.length && i < MAX_WORDS; i++) {
     const raw = words[i]!;
-    const ends = /[,]$/.test(raw);
-    const word = raw.replace(/[,]$/, '');
+    const ends = raw.endsWith(',');
+    const word = ends ? raw.slice(0, -1) : raw;
     const lower = word.toLowerCase();
     if (PHRASE_ENDS.has(lower)) break;
     // The last head noun of the phrase is its head: "a band drummer" is a person, "a rock band"
