@@ -12,6 +12,8 @@ describe('definedKind: what a sentence defines a name as', () => {
     [' is a dormant volcano in Tanzania.', 'PLACE'],
     [' was a band drummer', 'PERSON'],
     [' is a two-door, rear-engine economy car produced by', 'PRODUCT'],
+    [' (25 July 1920 – 16 April 1958) was a British chemist and X-ray crystallographer whose', 'PERSON'],
+    [' is an American crime drama television series created by', 'WORK'],
   ])('%j defines a %s', (after, kind) => {
     expect(definedKind('', after)).toBe(kind);
   });
@@ -19,6 +21,8 @@ describe('definedKind: what a sentence defines a name as', () => {
   it.each([
     [' is a member of the alliance'],
     [" is the world's third-largest producer of nickel"],
+    [' is a series of islands'],
+    [' were the official opposition and the Liberals were the third party'],
     [' was a drug dealer'],
     [' is the single biggest donor'],
     [' is a 140,000-acre estate across 25 counties'],
@@ -141,5 +145,27 @@ describe('buildEntities: names in reference-style text', () => {
         ['PER', 'Sub Marrow', 0.5],
       ]),
     ).toEqual(['PLACE Nagano Prefecture: Nagano Prefecture', 'PLACE Orlan Space Center: Orlan Space Center', 'ORGANIZATION Sub Marrow: Sub Marrow']);
+  });
+
+  it('keeps a name the sentence defines from a person whose surname it is', () => {
+    const text = 'Marlow\nMarlow is the capital of the state. The city was named after Edwin T. Marlow, its founder.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Marlow', 0.6],
+        ['LOC', 'Marlow', 0.6],
+        ['PER', 'Edwin T. Marlow'],
+      ]),
+    ).toEqual(['PLACE Marlow: Marlow, Marlow', 'PERSON Edwin T. Marlow: Edwin T. Marlow [founder] (Marlow)']);
+  });
+
+  it('reads a spin-off as a work and a county as a place, and "Whoever" opens no name', () => {
+    const text = 'Shows\nThe series was followed by the spin-off Better Call Orlo. Brakeman County is a county in Ohio. Whoever is the winner will be.';
+    expect(
+      shapes(text, [
+        ['PER', 'Better Call Orlo', 0.6],
+        ['PER', 'Brakeman County', 0.6],
+        ['LOC', 'Ohio'],
+      ]),
+    ).toEqual(['WORK Better Call Orlo: Better Call Orlo', 'PLACE Brakeman County: Brakeman County', 'PLACE Ohio: Ohio']);
   });
 });

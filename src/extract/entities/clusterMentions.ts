@@ -45,7 +45,8 @@ export function clusterMentions(text: string, mentions: readonly Mention[], link
     if (m.type === 'PERSON') continue;
     // NER sometimes labels a person's surname (or the last words of their name) as a place or
     // organization; the person wins.
-    const person = m.origin === 'ner' && m.display === m.text ? personByKey.get(personKey(m.text)) : undefined;
+    // (Not a name the sentence said is something else: "Austin is the capital of Texas".)
+    const person = m.origin === 'ner' && m.display === m.text && !m.firm ? personByKey.get(personKey(m.text)) : undefined;
     if (person) {
       // Inside a mention of the person's own name, it adds nothing ("Kleinwort Wasserstein" in "Dresdner Kleinwort Wasserstein").
       if (person.mentions.some((pm) => pm.start <= m.start && m.end <= pm.end)) continue;

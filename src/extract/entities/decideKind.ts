@@ -92,8 +92,8 @@ const STRUCTURE_HEADS = new Set([
   'Lake',
   'Mountains',
 ]);
-/** Last words of the names of regions ("Kyoto Prefecture"); a team may bear one ("Western Province" plays cricket). */
-const REGION_HEADS = new Set(['Prefecture', 'Province', 'Oblast']);
+/** Last words of the names of regions ("Kyoto Prefecture", "Travis County"); a team may bear one ("Western Province" plays cricket, "Derby County" football). */
+const REGION_HEADS = new Set(['Prefecture', 'Province', 'Oblast', 'County']);
 /** Last words of the names of centres: a venue or a body, never a person ("Kennedy Space Center"). */
 const CENTRE_HEADS = new Set(['Centre', 'Center']);
 /** Last words of the names of instruments and craft, which are things, not the people they are named after: "James Webb Space Telescope". */
@@ -127,7 +127,7 @@ const AWARD_CATEGORY_WORDS = new Set(
 );
 /** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears", "their third album, OK Computer". */
 const WORK_NOUN_BEFORE =
-  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy),?[ \t]+$/i;
+  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy|spin-off|sequel|prequel|remake),?[ \t]+$/i;
 /** Nouns of bodies just before their name: "the record label Sub Pop", "the airline Flybe". */
 const BODY_NOUN_BEFORE =
   /\b(?:the|a|an|[\p{Lu}][\p{L}-]*)\s+(?:label|band|firm|company|airline|carmaker|retailer|publisher|broadcaster|charity|group|startup|start-up)[ \t]+$/u;

@@ -18,7 +18,7 @@ const kinds = (kind: EntityKind, list: string): [string, EntityKind][] =>
  * Head nouns of a definition, lower case, singular and plural, and the kind each gives. Only
  * nouns that name nothing else: not "group" (an ethnic group), "record" (a sports record),
  * "model" (a person or a product), "broadcaster", "producer" or "manager" (a person or a
- * company), "state". One that is an adjective too ("general", "capital", "musical") is a head
+ * company), "official" (mostly an adjective), "state". One that is an adjective too ("general", "capital", "musical") is a head
  * only when no noun follows it (see `definedKind`).
  */
 const HEADS: ReadonlyMap<string, EntityKind> = new Map([
@@ -36,7 +36,7 @@ const HEADS: ReadonlyMap<string, EntityKind> = new Map([
      activist campaigner philanthropist aristocrat monarch emperor empress king queen pharaoh
      pope bishop archbishop priest monk nun rabbi imam general admiral soldier officer spy
      director filmmaker film-maker presenter chef designer
-     spokesman spokeswoman spokesperson official executive founder
+     spokesman spokeswoman spokesperson executive founder
      co-founder chairman chairwoman minister senator congressman congresswoman MP MEP
      man woman teenager student teacher nurse doctor farmer pensioner`,
   ),
@@ -63,7 +63,7 @@ const HEADS: ReadonlyMap<string, EntityKind> = new Map([
     'WORK',
     `novel novels book books film films movie movies album albums song songs poem poems
      play opera operas musical painting paintings sculpture sitcom documentary manuscript manuscripts
-     novella memoir biography autobiography anthology trilogy`,
+     novella memoir biography autobiography anthology trilogy series`,
   ),
   ...kinds('PRODUCT', `car cars smartphone smartphones handset console consoles vaccine drug drugs aircraft airliner`),
 ]);
@@ -82,7 +82,7 @@ const PHRASE_ENDS = new Set(
   (
     'of in for who that which whose based headquartered founded formed from with by at on to known best famous called named where when ' +
     'since after before as than but or while across over near around between under about within including into among against along ' +
-    'through during per via like beyond despite towards toward upon'
+    'through during per via like beyond despite towards toward upon is are was were has have had will would can could should may might must do does did'
   ).split(' '),
 );
 /** Words that open a clause after a comma: the definition's noun phrase has ended. */
@@ -103,6 +103,8 @@ export function definedKind(before: string, after: string): EntityKind | null {
   if (!match) return null;
   if (!match[0].includes(',') && PREPOSITION_BEFORE.test(before)) return null;
   let kind: EntityKind | null = null;
+  /** An "and" followed the head found so far. */
+  let coordinated = false;
   const words = match[1]!.split(/\s+/);
   for (let i = 0; i < words.length && i < MAX_WORDS; i++) {
     const raw = words[i]!;
@@ -113,10 +115,13 @@ export function definedKind(before: string, after: string): EntityKind | null {
     // The last head noun of the phrase is its head: "a band drummer" is a person, "a rock band"
     // a group, "a drug dealer" neither (a noun after a head makes the head a modifier; a verb
     // form, "a rock band formed in …", ends the phrase).
-    const head = HEADS.get(word === word.toUpperCase() && word.length > 1 ? word : lower);
+    // ("a series of islands" is no work.)
+    const head = lower === 'series' && words[i + 1] === 'of' ? undefined : HEADS.get(word === word.toUpperCase() && word.length > 1 ? word : lower);
     if (head) kind = head;
-    else if (kind !== null && /^\p{Ll}/u.test(word) && word !== 'and') {
-      if (/(?:ed|ing)$/.test(word)) break;
+    else if (word === 'and') coordinated = kind !== null;
+    else if (kind !== null && /^\p{Ll}/u.test(word)) {
+      // "a British chemist and X-ray crystallographer": a noun after "and" is a second head, not the first one's.
+      if (/(?:ed|ing)$/.test(word) || coordinated) break;
       kind = null;
     }
     // "a two-door, rear-engine economy car": a comma between modifiers, before the head, goes on

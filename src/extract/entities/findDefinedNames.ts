@@ -14,7 +14,7 @@ const DEFINED_CONFIDENCE = 0.7;
 
 /**
  * Names NER missed that open a sentence and that the sentence defines: "Nirvana was an American
- * rock band", "Quillon is a town in …". NER is least sure at a sentence's start, where a capital
+ * rock band", "Breaking Bad is an American crime drama television series". NER is least sure at a sentence's start, where a capital
  * proves nothing, and reference works open with such sentences. The name is the capitalised
  * words before the verb (a capital "The" opens it); a word the text also writes in lower case,
  * a function word or a title is no name ("It is a …", "This was a …"). Only gaps between NER's
@@ -35,8 +35,7 @@ export function findDefinedNames(words: readonly Word[], text: string): Mention[
     if (!named) continue;
     const end = words[last]!.end;
     const kind = definedKind('', text.slice(end, end + 120));
-    // (A work's title opening a sentence is left to NER and the title rules.)
-    if (kind === null || kind === 'WORK') continue;
+    if (kind === null) continue;
     const name = text.slice(words[first]!.start, end);
     if (lookupKnown(name).some((k) => k.entry.kind === 'COMMON')) continue;
     out.push(makeMention(words[first]!.start, end, name, kind, name, DEFINED_CONFIDENCE, 'rule'));

@@ -160,6 +160,8 @@ export const FUNCTION_WORDS = words(`
   more most many much few several one two three four five last first next new according including
   called named appointed elected meanwhile however therefore although though because whether
   again ago yesterday today tomorrow week year month day
+  whoever whatever whichever everyone everybody everything someone somebody something anyone anybody
+  anything nobody nothing none
 `);
 
 /** Words before a name that may continue a role phrase only between capitalised words. */

@@ -29,6 +29,8 @@ export interface Mention {
   form?: MentionForm;
   /** Knowledge-base id of what the mention names, when the knowledge base knows it. */
   known?: string;
+  /** The sentence said what the name is ("… is a city", "the carmaker …"): no person's surname takes it over. */
+  firm?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export function makeMention(
   form?: MentionForm,
   title?: Mention['title'],
 ): Mention {
-  return { start, end, text, type, display, confidence, origin, title, form, known };
+  return { start, end, text, type, display, confidence, origin, title, form, known, firm: undefined };
 }
 
 /** Confidence of a name typed by its organization head noun ("… Council"), whatever NER thought of it. */

@@ -287,7 +287,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
   if (defined.size > 0)
     for (const m of out) {
       const kind = defined.get(nameKey(m.text));
-      if (kind === undefined || m.type === kind || m.known !== undefined || m.form === 'DEMONYM') continue;
+      if (kind === undefined || m.known !== undefined || m.form === 'DEMONYM') continue;
+      m.firm = true;
+      if (m.type === kind) continue;
       m.type = kind;
       m.display = m.text;
       m.title = undefined;
