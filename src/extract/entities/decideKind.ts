@@ -9,7 +9,7 @@ import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
 import type { EntityKind } from '../types.js';
 import { definedKind } from './definedKind.js';
-import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME, PLACE_NAME_OPENERS } from './lexicon.js';
+import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME, PLACE_NAME_OPENERS, SPEECH_VERB_AFTER } from './lexicon.js';
 
 export interface KindDecision {
   /** The kind, or null when the name is not an entity ("DVD", "GDP", "Bill"). */
@@ -164,8 +164,6 @@ export const NAMED_BEST_GROUP_AFTER =
   /^\s+(?:(?:was|were|has been|have been)\s+)?(?:named|voted|crowned|won|took|takes|wins|picked up)\s+(?:the\s+)?(?:award for\s+)?best\s+(?:[a-z]+\s+|[A-Z][a-z]+\s+){0,2}?(?:group|band|act|duo)\b/;
 /** A part played in what follows: "the title role in …", "a starring role in …". */
 const TITLE_ROLE_BEFORE = /\b(?:title|lead|leading|starring|supporting|cameo) (?:role|part) in[ \t]+(?:the[ \t]+)?$/i;
-/** A verb of speech just after a name: works do not speak. */
-const SPEECH_AFTER = /^\s+(?:said|says|told|tells|added|adds|insisted|admitted|claimed|warned|explained|argued|replied|recalled|stressed)\b/;
 /** A lower-case role and a name just after a name: "S&P credit analyst Helena Hessel". */
 const ROLE_AND_NAME_AFTER = /^\s+[a-z]+(?:\s+[a-z]+){0,2}\s+\p{Lu}\p{Ll}/u;
 /** Nouns for a product, just after its name: "the DS handheld", "its Desktop Search tool". */
@@ -268,7 +266,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // the noun. (The list of first names holds "My" and "Secret": NER's doubt decides those.)
   // "plays the title role in Vera Drake": what a role is played in is a work, however much it sounds like a person.
   if (TITLE_ROLE_BEFORE.test(before) && !/^[’']s\b/.test(after) && matches.length === 0) return { kind: 'WORK', known: null, cued: true };
-  const person = nerType === 'PER' && (SPEECH_AFTER.test(after) || (words.length >= 2 && confidence >= SURE_PERSON && genderOfFirstName(words[0]!) !== null));
+  const person =
+    nerType === 'PER' && (SPEECH_VERB_AFTER.test(after) || (words.length >= 2 && confidence >= SURE_PERSON && genderOfFirstName(words[0]!) !== null));
   if (!person && (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
   // "the Seattle label Sub Pop", "Dutch firm Heineken": a body's noun just before a name NER
   // doubted, or one that opens with no first name, makes it the body's, in its other mentions too.

@@ -174,3 +174,6 @@ export function isRoleHead(word: string): boolean {
   const dash = w.lastIndexOf('-');
   return dash > 0 && ROLE_HEADS.has(w.slice(dash + 1));
 }
+
+/** A verb of speech just after a name: works do not speak, and "the Spaniard said" makes the nationality word its phrase's head. */
+export const SPEECH_VERB_AFTER = /^\s+(?:said|says|told|tells|added|adds|insisted|admitted|claimed|warned|explained|argued|replied|recalled|stressed)\b/;

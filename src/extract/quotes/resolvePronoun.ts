@@ -5,6 +5,7 @@
  */
 import { genderOfFirstName, type Gender } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
+import { SPEECH_VERB_AFTER } from '../entities/lexicon.js';
 import { clauseSubject, type SpeakerCandidate } from './findSpeaker.js';
 import { PRONOUNS } from './lexicon.js';
 import type { NameIndex } from './nameIndex.js';
@@ -73,9 +74,6 @@ export function isNationalityNoun(text: string, phrase: Span): boolean {
   if (!SPEECH_VERB_AFTER.test(text.slice(phrase.end, phrase.end + 16))) return false;
   return lookupKnown(word).some((m) => m.demonym);
 }
-
-/** A verb of speech just after a word. */
-const SPEECH_VERB_AFTER = /^\s+(?:said|says|told|tells|added|adds|insisted|explained|admitted|claimed|warned|replied|argued|stressed|recalled)\b/;
 
 function findAntecedent(
   text: string,
