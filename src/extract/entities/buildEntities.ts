@@ -143,6 +143,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
         parent: parent ? { start: parent.start, end: parent.end } : null,
       });
     }
+    const raw = confidenceOf(c);
     return {
       type: c.type,
       name,
@@ -150,7 +151,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
       role,
       affiliation,
       mentions,
-      confidence: calibrateEntity(entityEvidence(c.type, known[i] !== null && known[i] !== undefined, mentions, confidenceOf(c)), confidenceOf(c)),
+      confidence: calibrateEntity(entityEvidence(c.type, known[i] !== null && known[i] !== undefined, mentions, raw), raw),
       known: known[i] ? knownEntityOf(known[i]) : null,
     };
   });

@@ -26,8 +26,12 @@ function load(): Record<string, number> {
 export function entityEvidence(kind: string, known: boolean, mentions: readonly { form: string; parent: unknown }[], raw: number): string {
   let names = 0;
   for (const m of mentions) if (m.parent === null && (m.form === 'NAME' || m.form === 'ACRONYM')) names++;
-  return `${kind}|${known ? 'kb' : 'text'}|${Math.min(3, names)}|${(Math.floor(raw * 20) / 20).toFixed(2)}`;
+  const step = Math.floor(raw * 20);
+  return `${kind}|${known ? 'kb' : 'text'}|${Math.min(3, names)}|${STEP_LABELS[step] ?? (step / 20).toFixed(2)}`;
 }
+
+/** "0.00", "0.05" … "1.00": the raw score's step as the table writes it. */
+const STEP_LABELS = Array.from({ length: 21 }, (_, step) => (step / 20).toFixed(2));
 
 /** The calibrated confidence for an evidence key; the raw score where the table is silent. */
 export function calibrateEntity(key: string, raw: number): number {

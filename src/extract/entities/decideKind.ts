@@ -6,9 +6,10 @@
  * ambiguous ("Apple", "Virgin").
  */
 import { genderOfFirstName } from '../knowledge/firstNames.js';
-import { lookupKnown, type KbEntry } from '../knowledge/knowledgeBase.js';
+import { lookupKnown, type KbEntry, type KbMatch } from '../knowledge/knowledgeBase.js';
 import type { EntityKind } from '../types.js';
 import { definedKind } from './definedKind.js';
+import { lastWordOf } from './lastWordOf.js';
 import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME, PLACE_NAME_OPENERS, SPEECH_VERB_AFTER } from './lexicon.js';
 
 export interface KindDecision {
@@ -176,6 +177,23 @@ const POSSESSOR_BEFORE = /((?:\p{Lu}[\p{L}\d-]*|\d+)(?:\s+(?:\p{Lu}[\p{L}\d-]*|\
 /** A possessive, then "The" with a capital inside a sentence: "Scorsese's The Aviator" is a title. */
 const POSSESSIVE_THE_BEFORE = /\p{L}['’]s\s+The\s+$/u;
 
+/**
+ * The last word of each cue before a name that the patterns above read ("film" of "the film ",
+ * "off" of "spin-off, ", "s" of "Channel 4's "): a pattern is tried only where `lastWordOf`
+ * gives one of its words, so most names are decided without running the patterns on the text
+ * before them. Each set must hold every last word its pattern can end on.
+ */
+const WORK_NOUNS = new Set(
+  'film movie films album single song book novel memoir biography musical opera ballet sitcom series soap documentary drama programme program game painting poem blockbuster thriller comedy off sequel prequel remake'.split(
+    ' ',
+  ),
+);
+const WORK_VERB_NOUNS = new Set(['play', 'show', 'hit']);
+const BODY_NOUNS = new Set('label band firm company airline carmaker retailer publisher broadcaster charity group startup up'.split(' '));
+const WORK_VERB_ENDS = new Set(['in', 'of', 'directed', 'wrote', 'to', 'the']);
+
+const NO_MATCHES: readonly KbMatch[] = [];
+
 const NER_KIND: Record<string, EntityKind | null> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: null };
 
 /**
@@ -185,7 +203,8 @@ const NER_KIND: Record<string, EntityKind | null> = { PER: 'PERSON', ORG: 'ORGAN
 export function decideKind(surface: string, before: string, after: string, nerType: 'PER' | 'ORG' | 'LOC' | 'MISC', confidence: number): KindDecision {
   const ner = NER_KIND[nerType] ?? null;
   // Places are the gazetteer's business (and a city's name is often a team's or a person's).
-  const matches = lookupKnown(surface).filter((m) => !m.demonym && m.entry.kind !== 'OFFICE' && m.entry.kind !== 'PLACE');
+  const known = lookupKnown(surface);
+  const matches = known.length === 0 ? NO_MATCHES : known.filter((m) => !m.demonym && m.entry.kind !== 'OFFICE' && m.entry.kind !== 'PLACE');
   if (matches.some((m) => m.entry.kind === 'COMMON')) return { kind: null, known: null };
   // "… is a Chinese-American computer scientist", "…, an English rock band": a definition says
   // what the name is, more surely than NER, the knowledge base or the name's own words.
@@ -195,7 +214,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (agreeing) return { kind: ner, known: agreeing.entry };
   const first = matches[0]?.entry;
   // "the Amazon" is the river, "Amazon" the company: a company name after "the" is not one.
-  const afterThe = /\bthe\s+$/.test(before);
+  const cue = lastWordOf(before);
+  const afterThe = cue === 'the' && /\bthe\s+$/.test(before);
   // ("the Verizon offer": a name the knowledge base knows only as a company's is the company's after "the" too.)
   if (first && matches.every((m) => m.entry.kind === first.kind) && !(afterThe && first.subkind === 'company' && first.ambiguous)) {
     const weakNer = ner === null || confidence < WEAK_NER;
@@ -204,8 +224,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     if (!first.ambiguous || weakNer || tradingCompany) return { kind: first.kind as EntityKind, known: first, cued: tradingCompany };
   }
   // What the sentence says of the name outranks what its words look like ("Green Day").
-  if (NAMED_BEST_WORK_AFTER.test(after) && nerType !== 'PER') return { kind: 'WORK', known: null, cued: true };
-  if (NAMED_BEST_GROUP_AFTER.test(after) && nerType !== 'PER') return { kind: 'ORGANIZATION', known: null, cued: true };
+  if (nerType !== 'PER' && after.includes('best') && NAMED_BEST_WORK_AFTER.test(after)) return { kind: 'WORK', known: null, cued: true };
+  if (nerType !== 'PER' && after.includes('best') && NAMED_BEST_GROUP_AFTER.test(after)) return { kind: 'ORGANIZATION', known: null, cued: true };
   const words = surface.split(/\s+/);
   // "PlayStation Portable", "iPod Mini": a product the knowledge base knows, then a model word.
   if (words.length >= 2 && nerType !== 'PER' && lookupKnown(words[0]!).some((m) => m.entry.kind === 'PRODUCT' && !m.entry.ambiguous))
@@ -223,16 +243,16 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   )
     return { kind: 'ORGANIZATION', known: null, cued: true };
   const last = words[words.length - 1] ?? '';
-  const lastTwo = words.slice(-2).join(' ');
   // A sponsor's name before an event the knowledge base knows: "RBS Six Nations", "Barclays Premier League".
   for (let i = 1; i + 2 <= words.length && /^\p{Lu}/u.test(words[i - 1]!); i++) {
     const event = lookupKnown(words.slice(i).join(' ')).find((m) => m.entry.kind === 'EVENT' && !m.entry.ambiguous);
     if (event && nerType !== 'PER') return { kind: 'EVENT', known: event.entry };
   }
   // "Nintendo's DS handheld", "its Firefox browser": after a company's possessive, a name before a product noun is its product.
-  if (nerType !== 'PER' && PRODUCT_NOUN_AFTER.test(after) && (possessorIs(before, 'company') || /\bits\s+$/.test(before)))
+  if (nerType !== 'PER' && PRODUCT_NOUN_AFTER.test(after) && (possessorIs(before, cue, 'company') || (cue === 'its' && /\bits\s+$/.test(before))))
     return { kind: 'PRODUCT', known: null, cued: true };
-  if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(lastTwo)) && nerType !== 'PER') return { kind: 'EVENT', known: null };
+  if (words.length >= 2 && (EVENT_HEADS.has(last) || EVENT_HEADS.has(`${words[words.length - 2]!} ${last}`)) && nerType !== 'PER')
+    return { kind: 'EVENT', known: null };
   if (words.length >= 2 && WAR_HEADS.has(last) && nerType !== 'PER' && !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)))
     return { kind: 'EVENT', known: null };
   // "Battle of Hastings", "Siege of Leningrad": a battle is an event, whatever place it is named after.
@@ -253,7 +273,7 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // "Marshall Plan", "Human Rights Act", "Kyoto Protocol": laws, treaties and plans are none of the kinds; they are left out.
   if (words.length >= 2 && LAW_HEADS.has(last)) return { kind: null, known: null };
   // "Kingdom of Poland", "Ottoman Empire": states, which are places, whatever NER called them.
-  if (STATE_NAME.test(surface) && nerType !== 'PER') return { kind: 'PLACE', known: null };
+  if (nerType !== 'PER' && STATE_NAME.test(surface)) return { kind: 'PLACE', known: null };
   // "Sports Personality of the Year", "European Footballer of the Year".
   if (words.length >= 4 && / of the Year$/.test(surface) && nerType !== 'PER') return { kind: 'AWARD', known: null };
   // (The head noun is evidence of its own, as an organization's is: "Emirates Stadium" NER doubted.)
@@ -265,36 +285,52 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // speaks, or whom NER is sure of and who has a first name, starts a clause of their own after
   // the noun. (The list of first names holds "My" and "Secret": NER's doubt decides those.)
   // "plays the title role in Vera Drake": what a role is played in is a work, however much it sounds like a person.
-  if (TITLE_ROLE_BEFORE.test(before) && !/^[’']s\b/.test(after) && matches.length === 0) return { kind: 'WORK', known: null, cued: true };
+  if ((cue === 'in' || cue === 'the') && TITLE_ROLE_BEFORE.test(before) && !/^[’']s\b/.test(after) && matches.length === 0)
+    return { kind: 'WORK', known: null, cued: true };
   const person =
     nerType === 'PER' && (SPEECH_VERB_AFTER.test(after) || (words.length >= 2 && confidence >= SURE_PERSON && genderOfFirstName(words[0]!) !== null));
-  if (!person && (WORK_NOUN_BEFORE.test(before) || WORK_VERB_NOUN_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
+  if (!person && ((WORK_NOUNS.has(cue) && WORK_NOUN_BEFORE.test(before)) || (WORK_VERB_NOUNS.has(cue) && WORK_VERB_NOUN_BEFORE.test(before))))
+    return { kind: 'WORK', known: null, cued: true };
   // "the Seattle label Sub Pop", "Dutch firm Heineken": a body's noun just before a name NER
   // doubted, or one that opens with no first name, makes it the body's, in its other mentions too.
-  if (BODY_NOUN_BEFORE.test(before) && matches.length === 0 && (nerType !== 'PER' || confidence < WEAK_NER || genderOfFirstName(words[0]!) === null))
+  if (
+    BODY_NOUNS.has(cue) &&
+    BODY_NOUN_BEFORE.test(before) &&
+    matches.length === 0 &&
+    (nerType !== 'PER' || confidence < WEAK_NER || genderOfFirstName(words[0]!) === null)
+  )
     return { kind: 'ORGANIZATION', known: null, cued: true, defined: true };
   // What is said of a film after its name: "Vera Drake, starring Imelda Staunton", "… topped the
   // US box office", "… grossed $373m"; and the film an award was for ("an Oscar for Boys Don't Cry").
   // "Mounjaro, made by Eli Lilly", "Casgevy, developed by Vertex": what a company makes is a product.
   if (nerType !== 'PER' && matches.length === 0 && MADE_BY_AFTER.test(after)) return { kind: 'PRODUCT', known: null, cued: true };
   // "published in Nature", "the journal Science": a journal, which is a publisher's title as a paper's is.
-  if (nerType !== 'PER' && matches.length === 0 && JOURNAL_BEFORE.test(before)) return { kind: 'ORGANIZATION', known: null, cued: true };
+  if (nerType !== 'PER' && matches.length === 0 && (cue === 'in' || cue === 'the' || cue === 'journal') && JOURNAL_BEFORE.test(before))
+    return { kind: 'ORGANIZATION', known: null, cued: true };
   // "OK Computer (1997)", "One Hundred Years of Solitude (1967)": a year in brackets after a
   // name no one knows is a work's (a person's dates are a span, "(1867–1934)").
   if (nerType !== 'PER' && matches.length === 0 && YEAR_IN_BRACKETS_AFTER.test(after)) return { kind: 'WORK', known: null, cued: true };
-  if (FILM_AFTER.test(after) || (!person && !/^Best\b/.test(surface) && FILM_AWARD_FOR_BEFORE.test(before))) return { kind: 'WORK', known: null, cued: true };
+  if (FILM_AFTER.test(after) || (!person && cue === 'for' && !/^Best\b/.test(surface) && FILM_AWARD_FOR_BEFORE.test(before)))
+    return { kind: 'WORK', known: null, cued: true };
   // "director of" and "wrote" also come before bodies and their staff ("director of the
   // Conference Board", "wrote S&P credit analyst X").
-  if (!person && WORK_VERB_BEFORE.test(before) && !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)) && !ROLE_AND_NAME_AFTER.test(after))
+  if (
+    !person &&
+    WORK_VERB_ENDS.has(cue) &&
+    WORK_VERB_BEFORE.test(before) &&
+    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w)) &&
+    !ROLE_AND_NAME_AFTER.test(after)
+  )
     return { kind: 'WORK', known: null, cued: true };
-  if (nerType !== 'PER' && (POSSESSIVE_THE_BEFORE.test(before) || broadcastersShow(surface, before))) return { kind: 'WORK', known: null, cued: true };
+  if (nerType !== 'PER' && ((cue === 'the' && POSSESSIVE_THE_BEFORE.test(before)) || broadcastersShow(surface, before, cue)))
+    return { kind: 'WORK', known: null, cued: true };
   // "Clint Eastwood's Million Dollar Baby": a name of several words after a person's possessive
   // is their work, unless a word of it says it is a body ("Rupert Murdoch's News Corporation").
   if (
     (nerType === 'ORG' || nerType === 'MISC') &&
     words.length >= 2 &&
     !words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || BUSINESS_NAME_WORDS.has(w)) &&
-    possessorIsPerson(before)
+    possessorIsPerson(before, cue)
   )
     return { kind: 'WORK', known: null, cued: true };
   // What the name's own words say, where nothing around it said otherwise.
@@ -337,15 +373,15 @@ export function opensPlaceName(surface: string): boolean {
  * possessive, a name that is not a person is one of its programmes or features, unless it reads
  * as part of the broadcaster ("the BBC's World Service", "Channel 4 News", "BBC's Radio 4").
  */
-function broadcastersShow(surface: string, before: string): boolean {
+function broadcastersShow(surface: string, before: string, cue: string): boolean {
   // "the BBC's Elizabeth Blunt" (NER sometimes calls a correspondent an organization).
-  if (BROADCASTER_OWN.test(surface) || genderOfFirstName(surface.split(' ')[0]!) !== null) return false;
-  return possessorIs(before, 'media');
+  if (cue !== 's' || BROADCASTER_OWN.test(surface) || genderOfFirstName(surface.split(' ')[0]!) !== null) return false;
+  return possessorIs(before, cue, 'media');
 }
 
 /** Whether `before` ends with the possessive of an organization of this subkind the knowledge base knows ("Channel 4's"). */
-function possessorIs(before: string, subkind: string): boolean {
-  const possessor = POSSESSOR_BEFORE.exec(before)?.[1];
+function possessorIs(before: string, cue: string, subkind: string): boolean {
+  const possessor = cue === 's' ? POSSESSOR_BEFORE.exec(before)?.[1] : undefined;
   if (!possessor) return false;
   const words = possessor.split(/\s+/);
   for (let i = 0; i < words.length; i++) {
@@ -359,8 +395,8 @@ function possessorIs(before: string, subkind: string): boolean {
  * Whether a person's possessive comes just before: a first name the list knows, then capitalised
  * surnames, none of which names a body or a place ("Clint Eastwood's"; not "The Fabian Society's").
  */
-function possessorIsPerson(before: string): boolean {
-  const possessor = POSSESSOR_BEFORE.exec(before)?.[1];
+function possessorIsPerson(before: string, cue: string): boolean {
+  const possessor = cue === 's' ? POSSESSOR_BEFORE.exec(before)?.[1] : undefined;
   if (!possessor) return false;
   const all = possessor.split(/\s+/);
   // A title may come first ("Director Maria Lind's").

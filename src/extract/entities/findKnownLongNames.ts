@@ -5,17 +5,21 @@ import type { Word } from './scanWords.js';
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 let byFirstWord: Map<string, { form: string; entry: KbEntry }[]> | null = null;
+/** The first characters of the long names: most words of a text (lower-case ones) start none. */
+let firstCharacters: Set<number> | null = null;
 
 /** The long names by their first word, so a text is read once rather than searched for each. */
 function namesStartingWith(word: string): readonly { form: string; entry: KbEntry }[] | undefined {
-  if (!byFirstWord) {
+  if (!byFirstWord || !firstCharacters) {
     byFirstWord = new Map();
+    firstCharacters = new Set();
     for (const name of knownLongNames()) {
       const first = name.form.slice(0, name.form.search(/[\s,]/));
       byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), name]);
+      firstCharacters.add(first.charCodeAt(0));
     }
   }
-  return byFirstWord.get(word);
+  return firstCharacters.has(word.charCodeAt(0)) ? byFirstWord.get(word) : undefined;
 }
 
 /**

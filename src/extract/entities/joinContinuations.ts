@@ -157,21 +157,38 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
  * name ("William" + " the Conqueror", "Peter" + " the Great"); else the span itself.
  */
 function grownOver(text: string, span: NerMention): NerMention {
-  const domain = DOMAIN_AFTER.exec(text.slice(span.end, span.end + 8));
-  if (domain) return grown(text, span, domain[0].length, 'ORG');
-  const field = PRIZE_END.test(span.text) ? PRIZE_FIELD_AFTER.exec(text.slice(span.end, span.end + 40)) : null;
+  // Each growth opens with a dot (a domain) or a space and a word of its own: most names are
+  // followed by neither, which two characters tell.
+  const next = text.charCodeAt(span.end);
+  if (next === DOT) {
+    const domain = DOMAIN_AFTER.exec(text.slice(span.end, span.end + 8));
+    return domain ? grown(text, span, domain[0].length, 'ORG') : span;
+  }
+  if (next !== SPACE) return span;
+  const opening = text.charCodeAt(span.end + 1);
+  const field = opening === LOWER_I && PRIZE_END.test(span.text) ? PRIZE_FIELD_AFTER.exec(text.slice(span.end, span.end + 40)) : null;
   if (field) return grown(text, span, field[0].length, span.type);
+  if (opening < UPPER_A || opening > UPPER_Z) {
+    const epithet = opening === LOWER_T && /^\p{Lu}\p{Ll}+$/u.test(span.text) ? EPITHET_AFTER.exec(text.slice(span.end, span.end + 16)) : null;
+    // The epithet is evidence of its own, as a first name and a surname are.
+    if (epithet && (span.type === 'PER' || genderOfFirstName(span.text) !== null))
+      return { ...grown(text, span, epithet[0].length, 'PER'), confidence: Math.max(span.confidence, PAIR_CONFIDENCE) };
+    return span;
+  }
   const feature = FEATURE_AFTER.exec(text.slice(span.end, span.end + 12));
   if (feature && lookupPlace(span.text)?.demonym) return grown(text, span, feature[0].length, 'LOC');
   // "Michigan" + " Avenue": a street's, a station's or a bridge's name NER cut before its head.
   const structure = span.type !== 'MISC' ? STRUCTURE_AFTER.exec(text.slice(span.end, span.end + 12)) : null;
   if (structure) return grown(text, span, structure[0].length, 'LOC');
-  const epithet = /^\p{Lu}\p{Ll}+$/u.test(span.text) ? EPITHET_AFTER.exec(text.slice(span.end, span.end + 16)) : null;
-  // The epithet is evidence of its own, as a first name and a surname are.
-  if (epithet && (span.type === 'PER' || genderOfFirstName(span.text) !== null))
-    return { ...grown(text, span, epithet[0].length, 'PER'), confidence: Math.max(span.confidence, PAIR_CONFIDENCE) };
   return span;
 }
+
+const DOT = 0x2e;
+const SPACE = 0x20;
+const LOWER_I = 0x69;
+const LOWER_T = 0x74;
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
 
 function grown(text: string, span: NerMention, by: number, type: NerMention['type']): NerMention {
   return { ...span, type, end: span.end + by, text: text.slice(span.start, span.end + by) };

@@ -1,3 +1,5 @@
+import { lastWordOf } from './lastWordOf.js';
+
 /**
  * A business's noun just before a name: "tyre giant X", "news-stand chain X", "the daily X",
  * "Boston-based X". (Not "film maker", "policy maker": people make films and policy.)
@@ -23,10 +25,20 @@ const COMPANY_AFTER =
  * person one writes "20 percent of Smith's shares").
  */
 export function namesACompany(after: string, before: string, holding: boolean): boolean {
+  const cue = lastWordOf(before);
+  const joined = PART_OR_HOLDING_ENDS.has(cue);
   return (
-    COMPANY_NOUN_BEFORE.test(before) ||
-    PART_OR_JOB_BEFORE.test(before) ||
+    (COMPANY_NOUN_ENDS.has(cue) && COMPANY_NOUN_BEFORE.test(before)) ||
+    (joined && PART_OR_JOB_BEFORE.test(before)) ||
     COMPANY_AFTER.test(after) ||
-    (holding && HOLDING_IN_BEFORE.test(before) && !/^['’]s\b/.test(after))
+    (holding && joined && HOLDING_IN_BEFORE.test(before) && !/^['’]s\b/.test(after))
   );
 }
+
+/** The last words of COMPANY_NOUN_BEFORE's nouns ("based" of "Boston-based"), and of the phrases PART_OR_JOB_BEFORE and HOLDING_IN_BEFORE read. */
+const COMPANY_NOUN_ENDS = new Set(
+  'company firm giant chain retailer conglomerate carrier airline insurer brewer distributor supplier manufacturer daily weekly newspaper tabloid broadsheet magazine maker based'.split(
+    ' ',
+  ),
+);
+const PART_OR_HOLDING_ENDS = new Set(['of', 'in', 'at', 'with', 'for']);

@@ -108,12 +108,12 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     let end = m.end;
     // Trim what NER sometimes swallows at the edges, and the possessive ("Russia’s", "Workers'").
     while (end > start && /[\s,;:!?)"”]/.test(text[end - 1]!)) end--;
-    if (/[’']s$/.test(text.slice(start, end))) end -= 2;
-    else if (/s[’']$/.test(text.slice(start, end))) end -= 1;
+    if (end - start >= 2 && text.charCodeAt(end - 1) === LOWER_S && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
+    else if (end - start >= 2 && isApostrophe(text.charCodeAt(end - 1)) && text.charCodeAt(end - 2) === LOWER_S) end -= 1;
     // A dot the knowledge base writes as part of the name stays ("Calif.", "N.H.").
     while (end > start && text[end - 1] === '.' && !KEEPS_DOT.test(text.slice(start, end)) && lookupKnown(text.slice(start, end)).length === 0) end--;
     while (start < end && /[\s(“"‘'-]/.test(text[start]!)) start++;
-    const the = /^the\s+/i.exec(text.slice(start, end));
+    const the = (text.charCodeAt(start) | 0x20) === LOWER_T ? /^the\s+/i.exec(text.slice(start, end)) : null;
     if (the && m.type !== 'PER') start += the[0].length;
     if (end <= start) continue;
     // A span that ends inside a word is a piece of one ("Ca" of "Can't", cut at the contraction),
@@ -369,7 +369,7 @@ const MAX_TITLE_WORDS_BEFORE = 6;
 
 /** Whether the words just before a name (`surface`, `before`) or after its end (`after`) make it a group's. */
 function namesAGroup(surface: string, after: string, before: string): boolean {
-  if (GROUP_NOUN_BEFORE.test(before) || GROUP_ROLE_AFTER.test(after) || NAMED_BEST_GROUP_AFTER.test(after)) return true;
+  if (GROUP_NOUN_BEFORE.test(before) || GROUP_ROLE_AFTER.test(after) || (after.includes('best') && NAMED_BEST_GROUP_AFTER.test(after))) return true;
   // "tyre giant Castellani", but "insurer Thierry Dehaan": a first name makes it a person's.
   if (namesACompany(after, before, true) && genderOfFirstName(surface.split(' ')[0]!) === null) return true;
   // "Valve, which made Half-Life 2": "which" follows no person, unless the name opens with a first name.
@@ -493,6 +493,14 @@ const PLACE_WORDS = new Set([
   'Central',
 ]);
 
+const LOWER_S = 0x73;
+const LOWER_T = 0x74;
+
+/** A straight or a typographic apostrophe. */
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019;
+}
+
 /** A plural of initials: "GPUs", "CEOs". */
 const PLURAL_INITIALS = /^\p{Lu}{2,}s$/u;
 
@@ -541,6 +549,9 @@ function titledPerson(surface: string): boolean {
  * (ending in its head noun, or one the knowledge base knows) or of a place; 0 if none does.
  */
 function titledPersonAfter(surface: string): number {
+  // A body's or a place's name, a title and a name of two words: four words at least.
+  const second = surface.indexOf(' ', surface.indexOf(' ') + 1);
+  if (second === -1 || surface.indexOf(' ', second + 1) === -1) return 0;
   const words = surface.split(' ');
   let at = 0;
   for (let i = 1; i + 2 < words.length; i++) {

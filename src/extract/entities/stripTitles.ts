@@ -59,12 +59,17 @@ const PLURAL_TITLES = new Set([
 ]);
 
 const TOKEN = /\S+/g;
+const FIRST_TOKEN = /\S+/;
 
 /**
  * Splits leading titles off a person mention ("Prime Minister Tony Blair" → title "Prime
  * Minister", name "Tony Blair"; "Mr Blair" → honorific "Mr"). At least one word always stays.
  */
 export function stripTitles(mention: string): StrippedName {
+  // Most names open with no title, which their first word tells.
+  const first = FIRST_TOKEN.exec(mention)?.[0];
+  if (first === undefined || !(TITLE_WORDS.has(first) || HONORIFICS.has(first) || PLURAL_TITLES.has(first)))
+    return { nameStart: 0, title: null, honorific: false };
   const tokens: { text: string; start: number }[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(mention); m; m = TOKEN.exec(mention)) tokens.push({ text: m[0], start: m.index });

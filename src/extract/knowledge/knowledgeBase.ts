@@ -32,6 +32,8 @@ interface Index {
   version: string;
   /** Case-folded multi-word form → matches ("house of commons"). */
   folded: Map<string, KbMatch[]>;
+  /** `foldedHash` of every key of `folded`: a form whose hash is not here is not there either. */
+  foldedHashes: Set<number>;
   /**
    * Exact surface form → matches, and for a form not there, a pronounceable acronym written as a word → the
    * acronym's matches ("Nato" → NATO): one probe for a one-word form (an acronym-as-word never
@@ -90,7 +92,9 @@ function load(): Index {
   }
   const exactOrAsWord = new Map(exact);
   for (const [word, matches] of asWord) if (!exact.has(word)) exactOrAsWord.set(word, matches);
-  return { version: file.version, exactOrAsWord, folded, byId, countryName, multiWordStarts, longNames };
+  const foldedHashes = new Set<number>();
+  for (const key of folded.keys()) foldedHashes.add(foldedHash(key));
+  return { version: file.version, exactOrAsWord, folded, foldedHashes, byId, countryName, multiWordStarts, longNames };
 }
 
 function kb(): Index {
@@ -104,7 +108,26 @@ export function lookupKnown(form: string): readonly KbMatch[] {
   // as words ("Nato", "Ukip", "Opec"), which exactOrAsWord holds where exact has nothing.
   const hit = k.exactOrAsWord.get(form);
   if (hit !== undefined) return hit;
-  return (form.includes(' ') ? k.folded.get(form.toLowerCase()) : undefined) ?? NONE;
+  if (!form.includes(' ')) return NONE;
+  // Almost no multi-word form the text offers is known in another case: a hash of the form as
+  // lower-cased rules those out without building the lower-cased string.
+  const hash = foldedHash(form);
+  if (hash !== NOT_ASCII && !k.foldedHashes.has(hash)) return NONE;
+  return k.folded.get(form.toLowerCase()) ?? NONE;
+}
+
+const NOT_ASCII = -1;
+
+/** A hash of an ASCII string as `toLowerCase` would write it, or NOT_ASCII (whose case folding is left to `toLowerCase`). */
+function foldedHash(form: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < form.length; i++) {
+    let c = form.charCodeAt(i);
+    if (c >= 128) return NOT_ASCII;
+    if (c >= 65 && c <= 90) c += 32;
+    hash = Math.imul(hash ^ c, 0x01000193) & 0x3fffffff; // a small integer, as Set keys are fastest
+  }
+  return hash;
 }
 
 /** The entry with this id. */
