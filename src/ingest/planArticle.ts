@@ -165,12 +165,22 @@ export function planArticle(
     const key = nameKey(entity.name);
     if (!key) continue;
     const fullKey = `${entity.type}:${key}`;
-    const mentions = entity.mentions.flatMap((m): PlannedMention[] => {
-      const at = move(m);
-      if (!at) return [];
+    // A plain loop that builds each mention as one object: flatMap with a spread made an array
+    // and three objects per mention, and a batch has thousands of mentions.
+    const mentions: PlannedMention[] = [];
+    for (const m of entity.mentions) {
+      const at = moveOffsets(m.start, m.end);
+      if (!at) continue;
       const parent = m.parent ? moveOffsets(m.parent.start, m.parent.end) : null;
-      return [{ ...at, form: m.form, parent: parent ? { start: parent.start, end: parent.end } : null }];
-    });
+      mentions.push({
+        start: at.start,
+        end: at.end,
+        text: stored.slice(at.start, at.end),
+        paragraph: at.paragraph,
+        form: m.form,
+        parent: parent ? { start: parent.start, end: parent.end } : null,
+      });
+    }
     const aliases = entity.aliases.map((name) => ({ name, nameKey: nameKey(name) })).filter((a) => a.nameKey && a.nameKey !== key);
     const existing = seenKeys.get(fullKey);
     if (existing) {
@@ -275,7 +285,9 @@ function dedupe(aliases: { name: string; nameKey: string }[]) {
  * the mentions of one span sit in one run of equal starts and only that run is searched.
  */
 function dedupeMentions(mentions: PlannedMention[]): PlannedMention[] {
-  const sorted = mentions.slice().sort((a, b) => a.start - b.start);
+  // Extraction lists an entity's mentions in text order: most need no sort (a stable sort
+  // would leave them as they are).
+  const sorted = isSortedByStart(mentions) ? mentions : mentions.slice().sort((a, b) => a.start - b.start);
   const out: PlannedMention[] = [];
   let run = 0; // where the run of out's mentions with the current start begins
   for (const m of sorted) {
@@ -285,4 +297,9 @@ function dedupeMentions(mentions: PlannedMention[]): PlannedMention[] {
     if (!seen) out.push(m);
   }
   return out;
+}
+
+function isSortedByStart(mentions: readonly PlannedMention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i - 1]!.start > mentions[i]!.start) return false;
+  return true;
 }
