@@ -268,8 +268,59 @@ function isStorable(entity: ExtractedEntity): entity is ExtractedEntity & { type
   return STORABLE_KINDS.has(entity.type);
 }
 
+/**
+ * The number of words: runs of letters and digits, with letters after an apostrophe kept in the
+ * word ("don't", "Blair’s"), as many as the matches of `[\p{L}\p{N}]+(?:['’]\p{L}+)*` (flags
+ * `gu`). Counted in one pass over the characters, without building the array of matched
+ * strings `match` would.
+ */
 function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  let afterApostrophe = false; // in the letters after an apostrophe, where a digit starts a new word
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let kind: number;
+    if (c < 128) kind = ASCII_KINDS[c]!;
+    else {
+      const codePoint = text.codePointAt(i)!;
+      kind = kindOf(codePoint);
+      if (codePoint > 0xffff) i++; // the rest of a surrogate pair
+    }
+    if (kind === OTHER) {
+      if (inWord && (c === 0x27 || c === 0x2019) && kindAt(text, i + 1) === LETTER) afterApostrophe = true;
+      else inWord = false;
+    } else if (!inWord || (afterApostrophe && kind === DIGIT)) {
+      count++;
+      inWord = true;
+      afterApostrophe = false;
+    }
+  }
+  return count;
+}
+
+// What a character is to countWords.
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+
+/** Kinds of the characters met so far: few distinct ones, each seen many times. */
+const kinds = new Map<number, number>();
+/** The same for ASCII, without a Map lookup. */
+const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, c) => kindOf(c));
+
+function kindOf(codePoint: number): number {
+  let kind = kinds.get(codePoint);
+  if (kind === undefined) {
+    const char = String.fromCodePoint(codePoint);
+    kind = /\p{L}/u.test(char) ? LETTER : /\p{N}/u.test(char) ? DIGIT : OTHER;
+    kinds.set(codePoint, kind);
+  }
+  return kind;
+}
+
+function kindAt(text: string, i: number): number {
+  return i < text.length ? kindOf(text.codePointAt(i)!) : OTHER;
 }
 
 function clamp(value: number): number {
