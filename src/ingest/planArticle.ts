@@ -328,7 +328,8 @@ function clamp(value: number): number {
 }
 
 function dedupe(aliases: { name: string; nameKey: string }[]) {
-  return dedupeBy(aliases, (a) => a.nameKey);
+  // Most entities have one alias or none: nothing to compare, so no Set to build.
+  return aliases.length < 2 ? aliases : dedupeBy(aliases, (a) => a.nameKey);
 }
 
 /**
