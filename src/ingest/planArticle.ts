@@ -165,12 +165,22 @@ export function planArticle(
     const key = nameKey(entity.name);
     if (!key) continue;
     const fullKey = `${entity.type}:${key}`;
-    const mentions = entity.mentions.flatMap((m): PlannedMention[] => {
-      const at = move(m);
-      if (!at) return [];
+    // A plain loop that builds each mention as one object: flatMap with a spread made an array
+    // and three objects per mention, and a batch has thousands of mentions.
+    const mentions: PlannedMention[] = [];
+    for (const m of entity.mentions) {
+      const at = moveOffsets(m.start, m.end);
+      if (!at) continue;
       const parent = m.parent ? moveOffsets(m.parent.start, m.parent.end) : null;
-      return [{ ...at, form: m.form, parent: parent ? { start: parent.start, end: parent.end } : null }];
-    });
+      mentions.push({
+        start: at.start,
+        end: at.end,
+        text: stored.slice(at.start, at.end),
+        paragraph: at.paragraph,
+        form: m.form,
+        parent: parent ? { start: parent.start, end: parent.end } : null,
+      });
+    }
     const aliases = entity.aliases.map((name) => ({ name, nameKey: nameKey(name) })).filter((a) => a.nameKey && a.nameKey !== key);
     const existing = seenKeys.get(fullKey);
     if (existing) {
@@ -258,8 +268,59 @@ function isStorable(entity: ExtractedEntity): entity is ExtractedEntity & { type
   return STORABLE_KINDS.has(entity.type);
 }
 
+/**
+ * The number of words: runs of letters and digits, with letters after an apostrophe kept in the
+ * word ("don't", "Blair’s"), as many as the matches of `[\p{L}\p{N}]+(?:['’]\p{L}+)*` (flags
+ * `gu`). Counted in one pass over the characters, without building the array of matched
+ * strings `match` would.
+ */
 function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  let afterApostrophe = false; // in the letters after an apostrophe, where a digit starts a new word
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let kind: number;
+    if (c < 128) kind = ASCII_KINDS[c]!;
+    else {
+      const codePoint = text.codePointAt(i)!;
+      kind = kindOf(codePoint);
+      if (codePoint > 0xffff) i++; // the rest of a surrogate pair
+    }
+    if (kind === OTHER) {
+      if (inWord && (c === 0x27 || c === 0x2019) && kindAt(text, i + 1) === LETTER) afterApostrophe = true;
+      else inWord = false;
+    } else if (!inWord || (afterApostrophe && kind === DIGIT)) {
+      count++;
+      inWord = true;
+      afterApostrophe = false;
+    }
+  }
+  return count;
+}
+
+// What a character is to countWords.
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+
+/** Kinds of the characters met so far: few distinct ones, each seen many times. */
+const kinds = new Map<number, number>();
+/** The same for ASCII, without a Map lookup. */
+const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, c) => kindOf(c));
+
+function kindOf(codePoint: number): number {
+  let kind = kinds.get(codePoint);
+  if (kind === undefined) {
+    const char = String.fromCodePoint(codePoint);
+    kind = /\p{L}/u.test(char) ? LETTER : /\p{N}/u.test(char) ? DIGIT : OTHER;
+    kinds.set(codePoint, kind);
+  }
+  return kind;
+}
+
+function kindAt(text: string, i: number): number {
+  return i < text.length ? kindOf(text.codePointAt(i)!) : OTHER;
 }
 
 function clamp(value: number): number {
@@ -267,7 +328,8 @@ function clamp(value: number): number {
 }
 
 function dedupe(aliases: { name: string; nameKey: string }[]) {
-  return dedupeBy(aliases, (a) => a.nameKey);
+  // Most entities have one alias or none: nothing to compare, so no Set to build.
+  return aliases.length < 2 ? aliases : dedupeBy(aliases, (a) => a.nameKey);
 }
 
 /**
@@ -275,7 +337,9 @@ function dedupe(aliases: { name: string; nameKey: string }[]) {
  * the mentions of one span sit in one run of equal starts and only that run is searched.
  */
 function dedupeMentions(mentions: PlannedMention[]): PlannedMention[] {
-  const sorted = mentions.slice().sort((a, b) => a.start - b.start);
+  // Extraction lists an entity's mentions in text order: most need no sort (a stable sort
+  // would leave them as they are).
+  const sorted = isSortedByStart(mentions) ? mentions : mentions.slice().sort((a, b) => a.start - b.start);
   const out: PlannedMention[] = [];
   let run = 0; // where the run of out's mentions with the current start begins
   for (const m of sorted) {
@@ -285,4 +349,9 @@ function dedupeMentions(mentions: PlannedMention[]): PlannedMention[] {
     if (!seen) out.push(m);
   }
   return out;
+}
+
+function isSortedByStart(mentions: readonly PlannedMention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i - 1]!.start > mentions[i]!.start) return false;
+  return true;
 }

@@ -59,15 +59,17 @@ export function buildFactRows(batch: readonly PlannedArticle[], resolution: Reso
       const ref = key ? targets.get(key) : undefined;
       return ref ? idOf(ref) : null;
     };
-    const spans = new Set<string>();
+    const mentionRows = fresh ? rows.mentions.fresh : rows.mentions.replacing;
+    const spans = new Set<number | string>();
     const summary = new Map<string, ArticleEntityRow>();
     for (const entity of plan.entities) {
       const id = entityId(entity.key)!;
       for (const m of entity.mentions) {
         // Two names resolved to one entity may share a span: the first one stands.
-        if (spans.has(`${m.start}:${m.end}`)) continue;
-        spans.add(`${m.start}:${m.end}`);
-        (fresh ? rows.mentions.fresh : rows.mentions.replacing).push({
+        const span = spanKey(m.start, m.end);
+        if (spans.has(span)) continue;
+        spans.add(span);
+        mentionRows.push({
           articleId,
           entityId: id,
           text: m.text,
@@ -89,8 +91,9 @@ export function buildFactRows(batch: readonly PlannedArticle[], resolution: Reso
     if (fresh) rows.summaries.push(...summary.values());
     for (const q of plan.quotes) {
       // Of two quotes over one span, the first stands.
-      if (quoteSpans.has(`${articleId}|${q.start}|${q.end}`)) continue;
-      quoteSpans.add(`${articleId}|${q.start}|${q.end}`);
+      const span = `${articleId}|${q.start}|${q.end}`;
+      if (quoteSpans.has(span)) continue;
+      quoteSpans.add(span);
       (fresh ? rows.quotes.fresh : rows.quotes.replacing).push({
         articleId,
         text: q.text,
@@ -120,6 +123,19 @@ export function buildFactRows(batch: readonly PlannedArticle[], resolution: Reso
   });
   rows.affiliations = [...affiliations.values()];
   return rows;
+}
+
+/** Spans shorter than this get a number for a key (see spanKey). */
+const SPAN_LENGTHS = 1024;
+
+/**
+ * A key for a Set of one article's spans: `start * SPAN_LENGTHS + length`, a small integer that
+ * is cheap to hash, for a span shorter than SPAN_LENGTHS (each start and length give their own
+ * number); `start:end`, a string that never equals a number, for a longer one.
+ */
+function spanKey(start: number, end: number): number | string {
+  const length = end - start;
+  return length >= 0 && length < SPAN_LENGTHS ? start * SPAN_LENGTHS + length : `${start}:${end}`;
 }
 
 function cmp(a: string, b: string): number {
