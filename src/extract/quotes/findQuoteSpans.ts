@@ -45,6 +45,12 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
 }
 
+/** Quotation marks (double and single) and the markup edges '<' and '>': the only characters the scan acts on. */
+function isMarkOrTagEdge(c: number): boolean {
+  if (c < 0x80) return c === 34 || c === 39 || c === 60 || c === 62;
+  return c === 0xab || c === 0xbb || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x201e;
+}
+
 /** Characters after which a mark counts as opening: space, start, brackets and dashes. */
 function opensAfter(c: number): boolean {
   return c < 0 || isSpace(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 0x2018 || c === 0x201c;
@@ -134,8 +140,8 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
 
     for (let i = ps; i < pe; i++) {
       const c = text.charCodeAt(i);
-      // Letters and most ASCII punctuation: no mark, no tag edge; everything below skips them.
-      if (c >= 63 && c <= 170) continue;
+      // Letters, spaces and other punctuation: everything below skips them, so skip them first.
+      if (!isMarkOrTagEdge(c)) continue;
       if (c === 60) {
         // '<' starts markup only when a tag name or '/' follows
         const n = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
