@@ -34,23 +34,31 @@ export function isTitleLike(content: string): boolean {
 const MAX_TITLE_WORDS = 7;
 const MAX_SUBTITLE_WORDS = 12;
 
+/**
+ * A word of a title: a run of non-space characters stripped of the punctuation around it (a run
+ * with no letter or digit is no word). Read one at a time, so that a long quote stops at its
+ * first lower-case word instead of being split whole.
+ */
+const TITLE_WORD = /[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?/gu;
+
 /** Every word capitalised but for short function words, and at most `maxWords` words. */
 function isTitleCased(content: string, maxWords: number): boolean {
-  const words = content
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((w) => w !== '');
-  if (words.length === 0 || words.length > maxWords) return false;
-  if (/[.!?]\s+\S/.test(content.trim())) return false;
+  let words = 0;
   let capitals = 0;
-  for (const w of words) {
+  let firstWord = '';
+  TITLE_WORD.lastIndex = 0;
+  for (let m = TITLE_WORD.exec(content); m !== null; m = TITLE_WORD.exec(content)) {
+    const w = m[0];
+    if (++words > maxWords) return false;
+    if (words === 1) firstWord = w;
     const c = w[0]!;
     if (c !== c.toLowerCase() || /[0-9]/.test(c)) capitals++;
     else if (!TITLE_FUNCTION_WORDS.has(w.toLowerCase())) return false;
   }
+  if (words === 0 || /[.!?]\s+\S/.test(content)) return false;
   // A title may open with a number ("24 Hours in Port", "1984").
-  const first = words[0]![0]!;
-  return capitals > 0 && (first !== first.toLowerCase() || /[0-9]/.test(first)) && !(words.length === 1 && words[0] === 'I');
+  const first = firstWord[0]!;
+  return capitals > 0 && (first !== first.toLowerCase() || /[0-9]/.test(first)) && !(words === 1 && firstWord === 'I');
 }
 
 /**
