@@ -22,10 +22,12 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     if (m === null || m.index >= end) break;
     const s = m.index;
     const e = Math.min(s + m[0].length, end);
-    const t = text.slice(s, e);
+    const t = e === s + m[0].length ? m[0] : text.slice(s, e);
     const c = t.charCodeAt(0);
-    const word = /[\p{L}\p{N}]/u.test(t[0] ?? '');
-    out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), cap: word && t[0] !== t[0]!.toLowerCase() && c !== 0, word });
+    // Most tokens open with an ASCII character, whose class a comparison tells.
+    const word = c < 0x80 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /[\p{L}\p{N}]/u.test(t[0]!);
+    const cap = c < 0x80 ? c >= 65 && c <= 90 : word && t[0] !== t[0]!.toLowerCase();
+    out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), cap, word });
   }
   return out;
 }
