@@ -46,10 +46,7 @@ function isLetter(c: number): boolean {
 }
 
 /** Quotation marks (double and single) and the markup edges '<' and '>': the only characters the scan acts on. */
-function isMarkOrTagEdge(c: number): boolean {
-  if (c < 0x80) return c === 34 || c === 39 || c === 60 || c === 62;
-  return c === 0xab || c === 0xbb || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x201e;
-}
+const MARK_OR_TAG_EDGE = /["'<>\u00ab\u00bb\u2018\u2019\u201c\u201d\u201e]/g;
 
 /** Characters after which a mark counts as opening: space, start, brackets and dashes. */
 function opensAfter(c: number): boolean {
@@ -104,6 +101,9 @@ const MAX_SINGLE_QUOTE = 400;
 export function findQuoteSpans(text: string, paragraphs: readonly { start: number; end: number }[]): RawQuote[] {
   const out: RawQuote[] = [];
   let previousLeftOpen = false;
+  // The first mark or tag edge at or after offset markFrom is at offset mark (text.length if none).
+  let markFrom = 0;
+  let mark = -1;
 
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
@@ -139,9 +139,16 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
     };
 
     for (let i = ps; i < pe; i++) {
+      // Letters, spaces and other punctuation: everything below skips them, so jump to the next
+      // mark or tag edge (a regex scan is faster than a loop over the characters). A mark found
+      // past this paragraph is kept for the next, so no stretch of text is searched twice.
+      if (i < markFrom || i > mark) {
+        MARK_OR_TAG_EDGE.lastIndex = markFrom = i;
+        mark = MARK_OR_TAG_EDGE.test(text) ? MARK_OR_TAG_EDGE.lastIndex - 1 : text.length;
+      }
+      if (mark >= pe) break;
+      i = mark;
       const c = text.charCodeAt(i);
-      // Letters, spaces and other punctuation: everything below skips them, so skip them first.
-      if (!isMarkOrTagEdge(c)) continue;
       if (c === 60) {
         // '<' starts markup only when a tag name or '/' follows
         const n = i + 1 < pe ? text.charCodeAt(i + 1) : -1;
