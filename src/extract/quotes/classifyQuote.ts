@@ -67,7 +67,20 @@ function isTitleCased(content: string, maxWords: number): boolean {
  * the ad says").
  */
 export function isBare(content: string): boolean {
-  return !/[.,!?…:;]['’]?$/.test(content);
+  // Read from the end: a regex anchored at the end is tried at every offset of a long quote.
+  return !isClosingPunctuation(content.charCodeAt(lastBeforeApostrophe(content)));
+}
+
+/** Offset of the last character, or of the one before it when the last is an apostrophe ('’). */
+export function lastBeforeApostrophe(content: string): number {
+  const last = content.length - 1;
+  const c = content.charCodeAt(last);
+  return c === 39 || c === 0x2019 ? last - 1 : last;
+}
+
+/** . , ! ? … : ; — the marks that end a remark (or a part of one). */
+export function isClosingPunctuation(c: number): boolean {
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 0x2026 || c === 58 || c === 59;
 }
 
 /** True when the words just before the quote name it ("a film titled", "the show called"). */
