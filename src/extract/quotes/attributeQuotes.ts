@@ -3,7 +3,7 @@
  * lists only. Work per quote is bounded (a sentence either side, a few name lookups), so the
  * stage is linear in the text length.
  */
-import { calibrate, evidenceKey } from './calibrate.js';
+import { calibrateEvidence } from './calibrate.js';
 import { isBare, isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { asAsideCue, firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
@@ -333,8 +333,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       } else confidence = 0.4;
     }
 
-    const evidence = evidenceKey(kind, cueSpan !== null, speaker?.form ?? null, confidence);
-    const calibrated = calibrate(evidence, confidence);
+    const calibrated = calibrateEvidence(kind, cueSpan !== null, speaker?.form ?? null, confidence);
     const quote: AttributedQuote = {
       text: content,
       start: q.start,
@@ -345,7 +344,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       speaker,
       confidence: Math.round(calibrated.quote * 1000) / 1000,
       speakerConfidence: Math.round(calibrated.speaker * 1000) / 1000,
-      evidence,
+      evidence: calibrated.evidence,
     };
     const d: Done = { raw: q, quote, referent };
     done.push(d);
