@@ -3,7 +3,7 @@
  * lists only. Work per quote is bounded (a sentence either side, a few name lookups), so the
  * stage is linear in the text length.
  */
-import { calibrate, evidenceKey } from './calibrate.js';
+import { calibrateEvidence } from './calibrate.js';
 import { isBare, isNamedThing, isTitleLike, quoteKind } from './classifyQuote.js';
 import { asAsideCue, firstCue, lastCue, reportingCueBefore, type CueMatch } from './findCue.js';
 import { findQuoteSpans, type RawQuote } from './findQuoteSpans.js';
@@ -107,7 +107,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
     if (kind === 'PARTIAL' && /\bso-\s?called\s*$/i.test(text.slice(Math.max(0, q.open - 12), q.open)) && content.split(/\s+/).length <= 3) continue;
     // A pronoun in scare quotes ("because “she” is a “he”", "the “us” he speaks for") is the
     // writer's word play, whatever speech verb is near.
-    if (kind === 'PARTIAL' && isPronoun(content.replace(/[^\p{L}]/gu, '').toLowerCase())) continue;
+    if (kind === 'PARTIAL' && isPronounInQuotes(content)) continue;
     // A sign-off line such as "Follow the author on Twitter @handle."
     if (/^Follow\b[^.!?]*\bon (?:Twitter|Facebook|Instagram)\b/.test(content)) continue;
 
@@ -279,7 +279,8 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
         ({ speaker, referent } = fromEarlier);
         confidence = 0.75;
       } else if (cand !== null) {
-        const sentence = cueTokens === before ? before : tokenize(text, sStart, q.open).concat(after);
+        // The writer's words from the sentence start are `before` when no earlier quote cut them.
+        const sentence = cueTokens === before ? before : (beforeStart === sStart ? before : tokenize(text, sStart, q.open)).concat(after);
         // "The BBC's correspondent, Rachel Harvey, said … “…,” she said": whoever the writer
         // reported speaking just before the quote is the latest speaker for its pronoun.
         const reported = cand.form === 'PRONOUN' ? reportedSpeakerBefore(text, q, cueTokens === before ? sStart : q.open, paragraphs, index) : null;
@@ -332,8 +333,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       } else confidence = 0.4;
     }
 
-    const evidence = evidenceKey(kind, cueSpan !== null, speaker?.form ?? null, confidence);
-    const calibrated = calibrate(evidence, confidence);
+    const calibrated = calibrateEvidence(kind, cueSpan !== null, speaker?.form ?? null, confidence);
     const quote: AttributedQuote = {
       text: content,
       start: q.start,
@@ -344,7 +344,7 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
       speaker,
       confidence: Math.round(calibrated.quote * 1000) / 1000,
       speakerConfidence: Math.round(calibrated.speaker * 1000) / 1000,
-      evidence,
+      evidence: calibrated.evidence,
     };
     const d: Done = { raw: q, quote, referent };
     done.push(d);
@@ -363,6 +363,23 @@ export function attributeQuotes(text: string, paragraphs: readonly { start: numb
 /** A personal pronoun, subject or object form. */
 function isPronoun(word: string): boolean {
   return PRONOUNS.has(word) || OBJECT_PRONOUNS.has(word);
+}
+
+/** The most letters a personal pronoun has ("they", "them"). */
+const PRONOUN_MAX_LETTERS = Math.max(...[...PRONOUNS.keys(), ...OBJECT_PRONOUNS].map((w) => w.length));
+
+/**
+ * True when the quoted words are a personal pronoun once stripped of all but letters. Most
+ * quotes show more ASCII letters than any pronoun has within their first words, which settles it
+ * without rebuilding the whole content.
+ */
+function isPronounInQuotes(content: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i) | 0x20; // ASCII upper case folded to lower
+    if (c >= 97 && c <= 122 && ++letters > PRONOUN_MAX_LETTERS) return false;
+  }
+  return isPronoun(content.replace(/[^\p{L}]/gu, '').toLowerCase());
 }
 
 /**
@@ -611,6 +628,9 @@ function speechOwner(text: string, before: readonly Token[], after: readonly Tok
   return null;
 }
 
+/** Punctuation that ends the clause a speech noun must share with the quote. */
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set(['.', '!', '?', ';', ':', '"', '“', '”']);
+
 /** Words that tie a speech noun to the words it reports: "his promise to", "her claim that", "his call for". */
 const SPEECH_NOUN_LINKS: ReadonlySet<string> = new Set(['that', 'to', 'for', 'of', 'about']);
 
@@ -625,7 +645,7 @@ function linkedSpeechOwner(text: string, before: readonly Token[], cue: CueMatch
   let link = -1;
   for (let k = n - 1; k >= 0 && n - k <= 14; k--) {
     const t = before[k]!;
-    if (/^[.!?;:"“”]$/.test(t.text)) return null;
+    if (CLAUSE_BREAKS.has(t.text)) return null;
     if (SPEECH_NOUNS.has(t.lower)) {
       if (link < 0 || k < n - 12) return null;
       const owner = possessiveOwner(text, before, k, index);
@@ -1011,14 +1031,14 @@ function inherit(
 ): { speaker: QuoteSpeaker; referent: Span | null; confidence: number } | null {
   const carry = (d: Done, confidence: number): { speaker: QuoteSpeaker; referent: Span | null; confidence: number } | null => {
     const carried = carrySpeaker(d);
-    return carried === null ? null : { ...carried, confidence };
+    return carried === null ? null : withConfidence(carried, confidence);
   };
   if (prev !== null && (sameSentence || kind === 'DIRECT')) {
     // "“A,” Smith said. Jones added that the plan was late. “B.”": a sentence with its own speech
     // verb between the two quotes introduces the second.
     if (!sameSentence) {
       const between = speakerInSentenceBefore(text, q.open, prev.raw.close, index, memory, q.paragraphIndex, true);
-      if (between !== null) return { ...between, confidence: 0.6 };
+      if (between !== null) return withConfidence(between, 0.6);
     }
     const r = carry(prev, sameSentence ? 0.75 : 0.7);
     if (r !== null) return r;
@@ -1031,7 +1051,7 @@ function inherit(
     // "Caddell continued:" as a paragraph of its own introduces the quote below it.
     if (/:\s*$/.test(text.slice(Math.max(pp.start, pp.end - 4), pp.end))) {
       const found = speakerInSentenceBefore(text, pp.end, pp.start, index, memory, q.paragraphIndex - 1);
-      if (found !== null) return { ...found, confidence: 0.75 };
+      if (found !== null) return withConfidence(found, 0.75);
     }
     const last = done[done.length - 1];
     if (last !== undefined && last.quote.paragraphIndex === q.paragraphIndex - 1 && last.quote.speaker !== null) {
@@ -1039,14 +1059,25 @@ function inherit(
     }
     // The previous paragraph introduces the quote without quoting: "Smith said the plan was late."
     const found = speakerInSentenceBefore(text, pp.end, pp.start, index, memory, q.paragraphIndex - 1);
-    if (found !== null) return { ...found, confidence: 0.55 };
+    if (found !== null) return withConfidence(found, 0.55);
   }
   // "Smith said he was confident. “We will win.”": the sentence before the quote in the paragraph.
   if (!atParagraphStart) {
     const found = speakerInSentenceBefore(text, q.open, para.start, index, memory, q.paragraphIndex);
-    if (found !== null) return { ...found, confidence: 0.55 };
+    if (found !== null) return withConfidence(found, 0.55);
   }
   return null;
+}
+
+/**
+ * A found speaker with the confidence of the rule that found it. Written out rather than spread:
+ * a spread of these small objects took a slow generic copy on every inherited quote.
+ */
+function withConfidence(
+  found: { speaker: QuoteSpeaker; referent: Span | null },
+  confidence: number,
+): { speaker: QuoteSpeaker; referent: Span | null; confidence: number } {
+  return { speaker: found.speaker, referent: found.referent, confidence };
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { SpeakerForm } from './types.js';
 
 export const CALIBRATION_PATH = fileURLToPath(new URL('./calibration.json', import.meta.url));
 
@@ -38,7 +39,41 @@ export function calibrate(key: string, raw: number): { quote: number; speaker: n
   return { quote: t.quote[key] ?? raw, speaker: t.speaker[key] ?? raw };
 }
 
+/** An attribution's evidence key and calibrated (quote, speaker) confidences. */
+export interface CalibratedEvidence {
+  evidence: string;
+  quote: number;
+  speaker: number;
+}
+
+/** Each speaker form's place among the slots of a raw score (0 for no speaker). */
+const FORM_SLOT: Readonly<Record<SpeakerForm, number>> = { NAME: 1, PRONOUN: 2, DESCRIPTION: 3, GROUP: 4 };
+const SLOTS_PER_KIND_AND_CUE = 5;
+
+/**
+ * Per raw score, the evidence key and the table's entries for each slot (kind, cue, form). The
+ * rules give a handful of raw scores, so each key is built and looked up once rather than for
+ * every quote (formatting the score and hashing the key cost more than the rest of a quote's
+ * bookkeeping).
+ */
+let known = new Map<number, ({ evidence: string; quote: number | undefined; speaker: number | undefined } | undefined)[]>();
+
+/** evidenceKey and calibrate in one step, remembering each key's entries. */
+export function calibrateEvidence(kind: 'DIRECT' | 'PARTIAL', hasCue: boolean, speakerForm: SpeakerForm | null, raw: number): CalibratedEvidence {
+  const slot = ((kind === 'DIRECT' ? 0 : 2) + (hasCue ? 1 : 0)) * SLOTS_PER_KIND_AND_CUE + (speakerForm === null ? 0 : FORM_SLOT[speakerForm]);
+  let slots = known.get(raw);
+  if (slots === undefined) known.set(raw, (slots = []));
+  let entry = slots[slot];
+  if (entry === undefined) {
+    const evidence = evidenceKey(kind, hasCue, speakerForm, raw);
+    const t = (table ??= load());
+    slots[slot] = entry = { evidence, quote: t.quote[evidence], speaker: t.speaker[evidence] };
+  }
+  return { evidence: entry.evidence, quote: entry.quote ?? raw, speaker: entry.speaker ?? raw };
+}
+
 /** Replaces the loaded table (for the fitting tool, which scores with raw values first). */
 export function setCalibration(next: CalibrationTable | null): void {
   table = next;
+  known = new Map();
 }

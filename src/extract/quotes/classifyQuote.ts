@@ -34,23 +34,31 @@ export function isTitleLike(content: string): boolean {
 const MAX_TITLE_WORDS = 7;
 const MAX_SUBTITLE_WORDS = 12;
 
+/**
+ * A word of a title: a run of non-space characters stripped of the punctuation around it (a run
+ * with no letter or digit is no word). Read one at a time, so that a long quote stops at its
+ * first lower-case word instead of being split whole.
+ */
+const TITLE_WORD = /[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?/gu;
+
 /** Every word capitalised but for short function words, and at most `maxWords` words. */
 function isTitleCased(content: string, maxWords: number): boolean {
-  const words = content
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((w) => w !== '');
-  if (words.length === 0 || words.length > maxWords) return false;
-  if (/[.!?]\s+\S/.test(content.trim())) return false;
+  let words = 0;
   let capitals = 0;
-  for (const w of words) {
+  let firstWord = '';
+  TITLE_WORD.lastIndex = 0;
+  for (let m = TITLE_WORD.exec(content); m !== null; m = TITLE_WORD.exec(content)) {
+    const w = m[0];
+    if (++words > maxWords) return false;
+    if (words === 1) firstWord = w;
     const c = w[0]!;
     if (c !== c.toLowerCase() || /[0-9]/.test(c)) capitals++;
     else if (!TITLE_FUNCTION_WORDS.has(w.toLowerCase())) return false;
   }
+  if (words === 0 || /[.!?]\s+\S/.test(content)) return false;
   // A title may open with a number ("24 Hours in Port", "1984").
-  const first = words[0]![0]!;
-  return capitals > 0 && (first !== first.toLowerCase() || /[0-9]/.test(first)) && !(words.length === 1 && words[0] === 'I');
+  const first = firstWord[0]!;
+  return capitals > 0 && (first !== first.toLowerCase() || /[0-9]/.test(first)) && !(words === 1 && firstWord === 'I');
 }
 
 /**
@@ -59,7 +67,20 @@ function isTitleCased(content: string, maxWords: number): boolean {
  * the ad says").
  */
 export function isBare(content: string): boolean {
-  return !/[.,!?…:;]['’]?$/.test(content);
+  // Read from the end: a regex anchored at the end is tried at every offset of a long quote.
+  return !isClosingPunctuation(content.charCodeAt(lastBeforeApostrophe(content)));
+}
+
+/** Offset of the last character, or of the one before it when the last is an apostrophe ('’). */
+export function lastBeforeApostrophe(content: string): number {
+  const last = content.length - 1;
+  const c = content.charCodeAt(last);
+  return c === 39 || c === 0x2019 ? last - 1 : last;
+}
+
+/** . , ! ? … : ; — the marks that end a remark (or a part of one). */
+export function isClosingPunctuation(c: number): boolean {
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 0x2026 || c === 58 || c === 59;
 }
 
 /** True when the words just before the quote name it ("a film titled", "the show called"). */

@@ -14,8 +14,10 @@ export interface CueMatch {
 /** Whether token i can head a cue; weak cues only count within `weakReach` of the quote side. */
 function isCueAt(tokens: readonly Token[], i: number, weakOk: boolean): boolean {
   const t = tokens[i]!;
+  // Most tokens are no cue word at all: one lookup rules them out.
+  if (!t.word || !CUE_HEADS.has(t.lower)) return false;
   // Lower case, or capitalised as the first word ("Said Ellis: …").
-  if (!t.word || (t.text !== t.lower && i > 0)) return false;
+  if (t.text !== t.lower && i > 0) return false;
   if (t.lower === 'according') return tokens[i + 1]?.lower === 'to';
   // "Hillary shot back, “…”", "fired back": a retort named by its phrase.
   if (BACK_VERBS.has(t.lower)) return tokens[i + 1]?.lower === 'back';
@@ -77,6 +79,9 @@ const ON_VERBS: ReadonlySet<string> = new Set(['went', 'goes']);
 
 /** Verbs that report speech with "out" after them ("he points out", "she pointed out"). */
 const OUT_VERBS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
+
+/** Every word that can head a cue: the cue words and the verbs that need a particle or "to" after them. */
+const CUE_HEADS: ReadonlySet<string> = new Set(['according', ...BACK_VERBS, ...ON_VERBS, ...OUT_VERBS, ...CUE_WORDS]);
 
 /** Grows a cue over its fixed phrases: "was quoted as saying", "responded by saying", "according to". */
 function extend(tokens: readonly Token[], i: number): CueMatch {

@@ -45,6 +45,9 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
 }
 
+/** Quotation marks (double and single) and the markup edges '<' and '>': the only characters the scan acts on. */
+const MARK_OR_TAG_EDGE = /["'<>\u00ab\u00bb\u2018\u2019\u201c\u201d\u201e]/g;
+
 /** Characters after which a mark counts as opening: space, start, brackets and dashes. */
 function opensAfter(c: number): boolean {
   return c < 0 || isSpace(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 0x2018 || c === 0x201c;
@@ -98,6 +101,9 @@ const MAX_SINGLE_QUOTE = 400;
 export function findQuoteSpans(text: string, paragraphs: readonly { start: number; end: number }[]): RawQuote[] {
   const out: RawQuote[] = [];
   let previousLeftOpen = false;
+  // The first mark or tag edge at or after offset markFrom is at offset mark (text.length if none).
+  let markFrom = 0;
+  let mark = -1;
 
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
@@ -133,9 +139,16 @@ export function findQuoteSpans(text: string, paragraphs: readonly { start: numbe
     };
 
     for (let i = ps; i < pe; i++) {
+      // Letters, spaces and other punctuation: everything below skips them, so jump to the next
+      // mark or tag edge (a regex scan is faster than a loop over the characters). A mark found
+      // past this paragraph is kept for the next, so no stretch of text is searched twice.
+      if (i < markFrom || i > mark) {
+        MARK_OR_TAG_EDGE.lastIndex = markFrom = i;
+        mark = MARK_OR_TAG_EDGE.test(text) ? MARK_OR_TAG_EDGE.lastIndex - 1 : text.length;
+      }
+      if (mark >= pe) break;
+      i = mark;
       const c = text.charCodeAt(i);
-      // Letters and most ASCII punctuation: no mark, no tag edge; everything below skips them.
-      if (c >= 63 && c <= 170) continue;
       if (c === 60) {
         // '<' starts markup only when a tag name or '/' follows
         const n = i + 1 < pe ? text.charCodeAt(i + 1) : -1;

@@ -4,9 +4,11 @@
  * something, a section heading set between dashes, a single word the writer's sentence is about,
  * a lone letter or handle, a poll's answer, a translation or an address, words listed as
  * examples of words, and a nickname inside a name. Each rule reads only the few characters
- * around the marks, so the check is constant work per quote.
+ * around the marks, so the check is constant work per quote. A regex anchored at the end of the
+ * words before the quote is tried at every offset of them, so each rule first makes the cheap
+ * tests that its regex needs to pass (the last character, the next words).
  */
-import { isBare } from './classifyQuote.js';
+import { isBare, isClosingPunctuation, lastBeforeApostrophe } from './classifyQuote.js';
 import { ABBREVIATIONS, CUE_WORDS, PRONOUNS } from './lexicon.js';
 
 /** What the check needs: the marks' offsets and the content between them. */
@@ -56,7 +58,7 @@ export function isCitedNotSpoken(text: string, q: QuoteMarks): boolean {
  * follows.
  */
 function isBylinedHeadline(before: string, content: string, after: string): boolean {
-  return /(?:^|[.!?:;—–-])\s*$/.test(before) && /,['’]?$/.test(content) && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(after);
+  return content.charCodeAt(lastBeforeApostrophe(content)) === 44 && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(after) && /(?:^|[.!?:;—–-])\s*$/.test(before);
 }
 
 /** "“No to the new tax” (2009)": a poster or slogan cited with its year, not a remark. */
@@ -66,7 +68,7 @@ function isDatedCitation(after: string): boolean {
 
 /** "– ‘Nobody listened’ –": a section heading set between dashes in a sentence of its own. */
 function isDashHeading(before: string, after: string): boolean {
-  return /(?:^|[.!?]\s+|\n)[–—-]\s*$/.test(before) && /^\s*[–—-]/.test(after);
+  return /^\s*[–—-]/.test(after) && /(?:^|[.!?]\s+|\n)[–—-]\s*$/.test(before);
 }
 
 /**
@@ -114,8 +116,11 @@ function isPollAnswer(before: string, content: string, after: string): boolean {
  * after them by a comma, dash or bracket ("she called in Spanish for “calm”" is a request).
  */
 function isTranslation(before: string): boolean {
-  return /[,(—–-]['’"”]?\s*(?:Latin|Greek|Spanish|French|German|Italian|Portuguese|Russian|Arabic|Hebrew|Yiddish|Persian|Turkish|Chinese|Japanese|Korean)\s+for\s*$/.test(
-    before,
+  return (
+    before.trimEnd().endsWith('for') &&
+    /[,(—–-]['’"”]?\s*(?:Latin|Greek|Spanish|French|German|Italian|Portuguese|Russian|Arabic|Hebrew|Yiddish|Persian|Turkish|Chinese|Japanese|Korean)\s+for\s*$/.test(
+      before,
+    )
   );
 }
 
@@ -124,7 +129,7 @@ function isTranslation(before: string): boolean {
  * and a place ("remarks addressed to “my fellow citizens”" are speech).
  */
 function isAddress(before: string, content: string): boolean {
-  return /^\p{Lu}/u.test(content) && /,\s*\p{Lu}/u.test(content) && /\baddressed\s+(?:\p{Ll}+\s+)?to\s*$/u.test(before);
+  return /^\p{Lu}/u.test(content) && before.trimEnd().endsWith('to') && /\baddressed\s+(?:\p{Ll}+\s+)?to\s*$/u.test(before) && /,\s*\p{Lu}/u.test(content);
 }
 
 /**
@@ -132,7 +137,23 @@ function isAddress(before: string, content: string): boolean {
  * words are mentioned, not said; every item of the list goes with the first.
  */
 function isListedWord(before: string): boolean {
-  return /\b(?:words|terms|phrases|keywords)\s+(?:such\s+as|including)\s+(?:["“][^"“”\n]{1,40}["”]\s*,?\s+(?:(?:and|or)\s+)?)*$/i.test(before);
+  return (
+    mayEndWordList(before) &&
+    /\b(?:words|terms|phrases|keywords)\s+(?:such\s+as|including)\s+(?:["“][^"“”\n]{1,40}["”]\s*,?\s+(?:(?:and|or)\s+)?)*$/i.test(before)
+  );
+}
+
+/**
+ * True when `before` ends as a list of quoted words before its next item does: a space after
+ * "such as", "including", "and", "or", or after an item's closing mark or comma.
+ */
+function mayEndWordList(before: string): boolean {
+  const words = before.trimEnd();
+  if (words.length === before.length) return false;
+  const c = words.charCodeAt(words.length - 1);
+  if (c === 34 || c === 0x201d || c === 44) return true;
+  // The last letter of "as", "including", "and" or "or", in either case.
+  return c === 115 || c === 83 || c === 103 || c === 71 || c === 100 || c === 68 || c === 114 || c === 82;
 }
 
 /**
@@ -143,8 +164,9 @@ function isListedWord(before: string): boolean {
  * replied").
  */
 function isNickname(before: string, content: string, after: string): boolean {
+  if (!isBare(content) || !/^\s\p{Lu}/u.test(after) || content.split(/\s+/).length > 3) return false;
   const word = /(\S+)\s$/u.exec(before)?.[1];
-  if (word === undefined || !isBare(content) || content.split(/\s+/).length > 3 || !/^\s\p{Lu}/u.test(after)) return false;
+  if (word === undefined) return false;
   return (
     /^\p{Lu}[\p{L}\p{M}]*$/u.test(word) ||
     /^(?:\p{Lu}\.)+$/u.test(word) ||
@@ -193,7 +215,7 @@ function isDescribedWork(after: string): boolean {
  */
 function isWordTalkedAbout(before: string, content: string, after: string): boolean {
   // It opens the sentence, so it is capitalised; a lower-case word after "U.S." is mid-sentence.
-  if (/\s/.test(content) || /[.,!?…:;]$/.test(content) || !/^\p{Lu}/u.test(content)) return false;
+  if (!/^\p{Lu}/u.test(content) || isClosingPunctuation(content.charCodeAt(content.length - 1)) || /\s/.test(content)) return false;
   if (!/(?:^|[.!?]['’"”)\]]?\s+|\n)\s*$/.test(before)) return false;
   const next = /^\s*(?:\([^()]*\)\s*)?(\p{Ll}+)\b/u.exec(after);
   return next !== null && !CUE_WORDS.has(next[1]!) && !PRONOUNS.has(next[1]!);
