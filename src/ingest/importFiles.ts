@@ -124,7 +124,7 @@ export async function importSources(database: PrismaClient | SqlDatabase, source
   };
   const extractor = createExtractor(options.workers ?? 0);
   try {
-    for await (const items of readAhead(inBatches(source.items, batchSize, source.total), 2)) {
+    for await (const items of readAhead(inBatches(source.items, batchSize), 2)) {
       lap('reading');
       report.files += items.length;
       const articles: SourceArticle[] = [];
