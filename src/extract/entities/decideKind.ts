@@ -188,7 +188,8 @@ const WORK_NOUNS = new Set(
     ' ',
   ),
 );
-const WORK_VERB_NOUNS = new Set(['play', 'show', 'hit']);
+/** ("how" of "ſhow": WORK_VERB_NOUN_BEFORE reads case-insensitively with Unicode's folding, where the long s is an "s".) */
+const WORK_VERB_NOUNS = new Set(['play', 'show', 'hit', 'how']);
 const BODY_NOUNS = new Set('label band firm company airline carmaker retailer publisher broadcaster charity group startup up'.split(' '));
 const WORK_VERB_ENDS = new Set(['in', 'of', 'directed', 'wrote', 'to', 'the']);
 

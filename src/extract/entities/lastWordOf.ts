@@ -4,27 +4,18 @@
  *
  * The patterns that read a cue before a name ("the film …", "tyre giant …", "Channel 4's …") each
  * end on a word of their own: a pattern is tried only where this is one of its words, so most
- * names are decided without running the patterns over the text before them.
+ * names are decided without running the patterns over the text before them. (The patterns'
+ * letters are ASCII and their `\b` reads no other letter as a word's, so a word such as "ſfilm"
+ * ends in "film" for them as it does here.)
  */
 export function lastWordOf(before: string): string {
   let end = before.length;
   while (end > 0 && isSpace(before.charCodeAt(end - 1))) end--;
   if (before.charCodeAt(end - 1) === 0x2c) end--;
   let start = end;
-  let folds = false;
-  for (; start > 0; start--) {
-    const c = before.charCodeAt(start - 1);
-    if (c === LONG_S || c === KELVIN) folds = true;
-    else if (!isAsciiLetter(c)) break;
-  }
-  if (start === end) return '';
-  const word = before.slice(start, end).toLowerCase();
-  return folds ? word.replaceAll('\u017f', 's') : word;
+  while (start > 0 && isAsciiLetter(before.charCodeAt(start - 1))) start--;
+  return start === end ? '' : before.slice(start, end).toLowerCase();
 }
-
-/** The two letters a pattern with flags `iu` reads as ASCII ones ("ſ" as "s", the Kelvin sign as "k"; `toLowerCase` does the latter). */
-const LONG_S = 0x17f;
-const KELVIN = 0x212a;
 
 function isAsciiLetter(c: number): boolean {
   const lower = c | 0x20;
