@@ -304,19 +304,23 @@ const OTHER = 0;
 const LETTER = 1;
 const DIGIT = 2;
 
-/** Kinds of the characters met so far: few distinct ones, each seen many times. */
-const kinds = new Map<number, number>();
-/** The same for ASCII, without a Map lookup. */
+/** Kinds of the characters of the Basic Multilingual Plane met so far, plus one (0: not yet seen). A fixed 64 KB. */
+const bmpKinds = new Uint8Array(0x10000);
+/** The same for ASCII, filled at once. */
 const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, c) => kindOf(c));
 
 function kindOf(codePoint: number): number {
-  let kind = kinds.get(codePoint);
-  if (kind === undefined) {
-    const char = String.fromCodePoint(codePoint);
-    kind = /\p{L}/u.test(char) ? LETTER : /\p{N}/u.test(char) ? DIGIT : OTHER;
-    kinds.set(codePoint, kind);
-  }
+  if (codePoint > 0xffff) return classify(codePoint);
+  const known = bmpKinds[codePoint]!;
+  if (known !== 0) return known - 1;
+  const kind = classify(codePoint);
+  bmpKinds[codePoint] = kind + 1;
   return kind;
+}
+
+function classify(codePoint: number): number {
+  const char = String.fromCodePoint(codePoint);
+  return /\p{L}/u.test(char) ? LETTER : /\p{N}/u.test(char) ? DIGIT : OTHER;
 }
 
 function kindAt(text: string, i: number): number {
