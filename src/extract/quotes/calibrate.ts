@@ -58,11 +58,17 @@ const SLOTS_PER_KIND_AND_CUE = 5;
  */
 let known = new Map<number, ({ evidence: string; quote: number | undefined; speaker: number | undefined } | undefined)[]>();
 
+const MAX_KNOWN_SCORES = 1000;
+
 /** evidenceKey and calibrate in one step, remembering each key's entries. */
 export function calibrateEvidence(kind: 'DIRECT' | 'PARTIAL', hasCue: boolean, speakerForm: SpeakerForm | null, raw: number): CalibratedEvidence {
   const slot = ((kind === 'DIRECT' ? 0 : 2) + (hasCue ? 1 : 0)) * SLOTS_PER_KIND_AND_CUE + (speakerForm === null ? 0 : FORM_SLOT[speakerForm]);
   let slots = known.get(raw);
-  if (slots === undefined) known.set(raw, (slots = []));
+  if (slots === undefined) {
+    // (A bound in case a rule ever gives scores that are not a handful of constants.)
+    if (known.size >= MAX_KNOWN_SCORES) known.clear();
+    known.set(raw, (slots = []));
+  }
   let entry = slots[slot];
   if (entry === undefined) {
     const evidence = evidenceKey(kind, hasCue, speakerForm, raw);
