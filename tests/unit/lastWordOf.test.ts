@@ -1,6 +1,6 @@
-import { decideKind } from '../../src/extract/entities/decideKind.js';
+import { CUE_GUARDS, decideKind } from '../../src/extract/entities/decideKind.js';
 import { lastWordOf } from '../../src/extract/entities/lastWordOf.js';
-import { namesACompany } from '../../src/extract/entities/namesACompany.js';
+import { COMPANY_CUE_GUARDS, namesACompany } from '../../src/extract/entities/namesACompany.js';
 
 describe('lastWordOf', () => {
   it('reads the last ASCII word before trailing white space and one comma, lower-cased', () => {
@@ -31,4 +31,27 @@ describe('the cue patterns run where their last word is', () => {
     expect(namesACompany('', 'the \u017fcompany ', false)).toBe(true);
     expect(namesACompany('', 'the \u212afirm ', false)).toBe(true);
   });
+});
+
+describe('each guarded pattern ends only on words its set holds', () => {
+  // Phrases made of the pattern's own words, one to three in a row, after a determiner or a
+  // name's possessive: a word added to a pattern but not to its set fails here.
+  const prefixes = ['', 'the ', 'his ', "Acme's ", 'a British ', 'Boston-', '20 '];
+  const suffixes = [' ', ', ', ' the ', '\t'];
+  for (const [i, { pattern, lastWords }] of [...CUE_GUARDS, ...COMPANY_CUE_GUARDS].entries()) {
+    it(`pattern ${i}: ${pattern.source.slice(0, 40)}…`, () => {
+      const words = pattern.source.match(/[a-z]+(?:-[a-z]+)*/g) ?? [];
+      let matched = 0;
+      for (let from = 0; from < words.length; from++)
+        for (let n = 1; n <= 3 && from + n <= words.length; n++)
+          for (const prefix of prefixes)
+            for (const suffix of suffixes) {
+              const before = `${prefix}${words.slice(from, from + n).join(' ')}${suffix}`;
+              if (!pattern.test(before)) continue;
+              matched++;
+              expect([before, lastWords.has(lastWordOf(before))]).toEqual([before, true]);
+            }
+      expect(matched).toBeGreaterThan(0);
+    });
+  }
 });

@@ -193,6 +193,14 @@ const WORK_VERB_NOUNS = new Set(['play', 'show', 'hit', 'how']);
 const BODY_NOUNS = new Set('label band firm company airline carmaker retailer publisher broadcaster charity group startup up'.split(' '));
 const WORK_VERB_ENDS = new Set(['in', 'of', 'directed', 'wrote', 'to', 'the']);
 
+/** The guarded patterns with the last words they can end on (a unit test checks that each set covers its pattern). */
+export const CUE_GUARDS: readonly { pattern: RegExp; lastWords: ReadonlySet<string> }[] = [
+  { pattern: WORK_NOUN_BEFORE, lastWords: WORK_NOUNS },
+  { pattern: WORK_VERB_NOUN_BEFORE, lastWords: WORK_VERB_NOUNS },
+  { pattern: BODY_NOUN_BEFORE, lastWords: BODY_NOUNS },
+  { pattern: WORK_VERB_BEFORE, lastWords: WORK_VERB_ENDS },
+];
+
 const NO_MATCHES: readonly KbMatch[] = [];
 
 const NER_KIND: Record<string, EntityKind | null> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: null };

@@ -42,3 +42,10 @@ const COMPANY_NOUN_ENDS = new Set(
   ),
 );
 const PART_OR_HOLDING_ENDS = new Set(['of', 'in', 'at', 'with', 'for']);
+
+/** The guarded patterns with the last words they can end on (a unit test checks that each set covers its pattern). */
+export const COMPANY_CUE_GUARDS: readonly { pattern: RegExp; lastWords: ReadonlySet<string> }[] = [
+  { pattern: COMPANY_NOUN_BEFORE, lastWords: COMPANY_NOUN_ENDS },
+  { pattern: PART_OR_JOB_BEFORE, lastWords: PART_OR_HOLDING_ENDS },
+  { pattern: HOLDING_IN_BEFORE, lastWords: PART_OR_HOLDING_ENDS },
+];
