@@ -7,7 +7,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { buildKnownNames, type KnownNames } from '../src/extract/ner/buildKnownNames.js';
 import { LexiconBuilder, type LexiconArrays } from '../src/extract/ner/buildLexicon.js';
+import { IntTable } from '../src/extract/ner/intTable.js';
 import { charClass, LOWER } from '../src/extract/ner/charClass.js';
 import { NUM_LABELS, iob1ToSpans, spansToBilou } from '../src/extract/ner/labels.js';
 import { MODEL_PATH, setModel } from '../src/extract/ner/loadModel.js';
@@ -142,7 +144,7 @@ function prepare(): { docs: TrainDoc[]; builder: LexiconBuilder } {
   return { docs, builder };
 }
 
-function save(p: AveragedPerceptron, lex: LexiconArrays): Buffer {
+function save(p: AveragedPerceptron, lex: LexiconArrays, known: KnownNames): Buffer {
   const { keys, weights } = p.averaged();
   return encodeModel(
     {
@@ -152,7 +154,10 @@ function save(p: AveragedPerceptron, lex: LexiconArrays): Buffer {
       wordVals: lex.wordVals,
       gazKeys: lex.gazKeys,
       gazVals: lex.gazVals,
+      knownKeys: known.keys,
+      knownVals: known.vals,
       trainedOn: `CoNLL-2003 ${basename(trainFile)}, ${epochs} epochs, seed ${seed}`,
+      knownNames: known.source,
     },
     minWeight,
   );
@@ -161,8 +166,10 @@ function save(p: AveragedPerceptron, lex: LexiconArrays): Buffer {
 function train(): void {
   const t0 = Date.now();
   const { docs, builder } = prepare();
-  const foldLex = Array.from({ length: FOLDS }, (_, f) => builder.build(f).lexicon);
-  const fullLex = builder.build(-1);
+  const known = buildKnownNames();
+  const knownTable = new IntTable(known.keys, known.vals);
+  const foldLex = Array.from({ length: FOLDS }, (_, f) => builder.build(f, knownTable).lexicon);
+  const fullLex = builder.build(-1, knownTable);
   log(`${docs.length} documents, ${docs.reduce((n, d) => n + d.sentences.length, 0)} sentences, ${NUM_LABELS} labels`);
   const p = new AveragedPerceptron();
   const random = rng(seed);
@@ -184,13 +191,13 @@ function train(): void {
     }
     let msg = `epoch ${e}: token error ${((100 * p.errors) / p.tokens).toFixed(2)}%, ${p.size} features, ${((Date.now() - t0) / 1000).toFixed(0)}s`;
     if (dev !== '' && (e === epochs || e % 2 === 0)) {
-      setModel(decodeModel(save(p, fullLex)));
+      setModel(decodeModel(save(p, fullLex, known)));
       const r = evaluateConll(resolve(root, dev));
       msg += ` | dev F1 PER ${r.PER.f1} ORG ${r.ORG.f1} LOC ${r.LOC.f1} MISC ${r.MISC.f1} (${r.wordsPerSecond} w/s)`;
     }
     log(msg);
   }
-  const buf = save(p, fullLex);
+  const buf = save(p, fullLex, known);
   writeFileSync(MODEL_PATH, buf);
   log(`wrote ${MODEL_PATH} (${(buf.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)}s`);
 }

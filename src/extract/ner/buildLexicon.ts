@@ -56,8 +56,8 @@ export class LexiconBuilder {
     }
   }
 
-  /** Builds the lexicon from every fold except `exclude` (-1: all folds). */
-  build(exclude: number): LexiconArrays {
+  /** Builds the lexicon from every fold except `exclude` (-1: all folds), beside the known names (not learned from folds). */
+  build(exclude: number, known: IntTable): LexiconArrays {
     const wordMap = new Map<number, number>();
     const tot = new Int32Array(CLASSES);
     for (const [w, c] of this.words) {
@@ -87,7 +87,7 @@ export class LexiconBuilder {
     const gazKeys = Int32Array.from(gazMap.keys());
     const gazVals = Int32Array.from(gazMap.values());
     return {
-      lexicon: { words: new IntTable(wordKeys, wordVals), gaz: new IntTable(gazKeys, gazVals) },
+      lexicon: { words: new IntTable(wordKeys, wordVals), gaz: new IntTable(gazKeys, gazVals), known },
       wordKeys,
       wordVals,
       gazKeys,

@@ -4,11 +4,11 @@
  * Changing a template changes the model: bump FEATURE_VERSION and retrain.
  */
 import { mix, mix3 } from './hash.js';
-import { CAP_NONE, type Atoms } from './sentenceAtoms.js';
+import { CAP_NONE, KNOWN_TOKEN_BITS, type Atoms } from './sentenceAtoms.js';
 
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 /** Upper bound on features per token (static + dynamic). */
-export const MAX_FEATURES = 96;
+export const MAX_FEATURES = 128;
 
 const BOS = 0x0b05;
 const EOS = 0x0e05;
@@ -25,7 +25,7 @@ export function staticFeatures(a: Atoms, i: number, initial: number, docBits: nu
 
 /**
  * Appends the static features that read token i alone (its form, shape, affixes, lexicon codes,
- * gazetteer bits, document evidence, sentence mode and position), not its neighbours: with
+ * gazetteer and known-name bits, document evidence, sentence mode and position), not its neighbours: with
  * decisionFeatures, equal for every occurrence of the same token with the same `localKey`, so
  * their scores can be reused (see localScoreCache.ts).
  */
@@ -69,6 +69,15 @@ export function localFeatures(a: Atoms, i: number, initial: number, docBits: num
       out[k++] = mix3(35, b, ctx);
     }
   }
+  // Known names from outside the training data: a first name, a known place, organization or thing.
+  const known = a.known[i]!;
+  if (known !== 0) {
+    for (let b = 0; b < KNOWN_TOKEN_BITS; b++) {
+      if ((known & (1 << b)) === 0) continue;
+      out[k++] = mix(48, b);
+      out[k++] = mix3(49, b, ctx);
+    }
+  }
   // Document-level case evidence: the same word seen lowercased / capitalised elsewhere.
   if (cap !== CAP_NONE) {
     out[k++] = mix3(37, docBits, ctx);
@@ -79,11 +88,11 @@ export function localFeatures(a: Atoms, i: number, initial: number, docBits: num
 
 /**
  * What localFeatures and decisionFeatures read besides the token's text: position, sentence
- * mode, evidence and gazetteer bits, the two previous labels and the word's earlier label.
- * Below 2^35: exact as a number.
+ * mode, evidence, gazetteer and known-name bits, the two previous labels and the word's earlier
+ * label. Below 2^48: exact as a number.
  */
 export function localKey(a: Atoms, i: number, initial: number, docBits: number, prev: number, prev2: number, hist: number): number {
-  return (((((a.gaz[i]! * 8 + docBits) * 4 + a.mode) * 2 + initial) * 32 + prev) * 32 + prev2) * 8 + hist + 1;
+  return ((((((a.known[i]! * 65536 + a.gaz[i]!) * 8 + docBits) * 4 + a.mode) * 2 + initial) * 32 + prev) * 32 + prev2) * 8 + hist + 1;
 }
 
 /** Appends the static features that read token i's neighbours; returns the new count. */
@@ -117,6 +126,7 @@ export function contextFeatures(a: Atoms, i: number, out: Int32Array, k: number)
   // The neighbours' lexicon codes and gazetteer bits.
   out[k++] = mix3(33, i > 0 ? a.lex[i - 1]! : -2, i + 1 < n ? a.lex[i + 1]! : -2);
   out[k++] = mix3(36, i > 0 ? a.gaz[i - 1]! : 0xffff, i + 1 < n ? a.gaz[i + 1]! : 0xffff);
+  out[k++] = mix3(50, i > 0 ? a.known[i - 1]! : 0xffff, i + 1 < n ? a.known[i + 1]! : 0xffff);
   return k;
 }
 

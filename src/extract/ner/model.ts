@@ -20,7 +20,10 @@ interface Header {
   entries: number;
   words: number;
   gaz: number;
+  known: number;
   trainedOn: string;
+  /** Where the known names came from (knowledge base version, first-name list). */
+  knownNames: string;
 }
 
 /** A loaded, read-only model. */
@@ -47,7 +50,10 @@ export interface ModelParts {
   wordVals: Int32Array;
   gazKeys: Int32Array;
   gazVals: Int32Array;
+  knownKeys: Int32Array;
+  knownVals: Int32Array;
   trainedOn: string;
+  knownNames: string;
 }
 
 /** Prunes weights below `minWeight`, quantises to int16 and serialises (gzipped). */
@@ -84,7 +90,9 @@ export function encodeModel(parts: ModelParts, minWeight: number): Buffer {
     entries: values.length,
     words: parts.wordKeys.length,
     gaz: parts.gazKeys.length,
+    known: parts.knownKeys.length,
     trainedOn: parts.trainedOn,
+    knownNames: parts.knownNames,
   };
   const sections: Buffer[] = [
     Buffer.from(Int32Array.from(keys).buffer),
@@ -95,6 +103,8 @@ export function encodeModel(parts: ModelParts, minWeight: number): Buffer {
     Buffer.from(parts.wordVals.buffer, parts.wordVals.byteOffset, parts.wordVals.byteLength),
     Buffer.from(parts.gazKeys.buffer, parts.gazKeys.byteOffset, parts.gazKeys.byteLength),
     Buffer.from(parts.gazVals.buffer, parts.gazVals.byteOffset, parts.gazVals.byteLength),
+    Buffer.from(parts.knownKeys.buffer, parts.knownKeys.byteOffset, parts.knownKeys.byteLength),
+    Buffer.from(parts.knownVals.buffer, parts.knownVals.byteOffset, parts.knownVals.byteLength),
   ];
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const chunks: Buffer[] = [Buffer.from('SGNR'), Buffer.alloc(4), json];
@@ -139,8 +149,11 @@ export function decodeModel(gz: Buffer): NerModel {
   const wordVals = new Int32Array(take(header.words * 4));
   const gazKeys = new Int32Array(take(header.gaz * 4));
   const gazVals = new Int32Array(take(header.gaz * 4));
+  const knownKeys = new Int32Array(take(header.known * 4));
+  const knownVals = new Int32Array(take(header.known * 4));
   return new NerModel(new WeightTable(keys, counts, labels, values, header.scale), {
     words: new IntTable(wordKeys, wordVals),
     gaz: new IntTable(gazKeys, gazVals),
+    known: new IntTable(knownKeys, knownVals),
   });
 }

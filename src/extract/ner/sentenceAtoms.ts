@@ -7,6 +7,19 @@ import { DIGIT, LOWER, OTHER_LETTER, UPPER, charClass, lowerChar, normChar } fro
 import { FNV_SEED, FNV_SEED_REV, fnvStep, mix } from './hash.js';
 import type { IntTable } from './intTable.js';
 
+/** Value bits of the known-names table (built by buildKnownNames.ts): a known place, organization or other thing (MISC). */
+export const KNOWN_PLACE = 1;
+export const KNOWN_ORGANIZATION = 2;
+export const KNOWN_OTHER = 4;
+const KNOWN_TYPES = KNOWN_PLACE | KNOWN_ORGANIZATION | KNOWN_OTHER;
+/** A one-token key that is a first name. */
+export const KNOWN_FIRST_NAME = 8;
+/** The key is the start of a longer name. */
+export const KNOWN_PREFIX = 16;
+/** Token bits in Atoms.known: bit 0 a first name; then per known type (place, organization, other) B/I/L/U. */
+const KNOWN_BIT_FIRST_NAME = 1;
+export const KNOWN_TOKEN_BITS = 13;
+
 /** Case classes. */
 export const CAP_LOWER = 0;
 export const CAP_TITLE = 1;
@@ -24,6 +37,8 @@ export interface Lexicon {
   words: IntTable;
   /** hash of a lowercased token sequence -> bits 0..3 entity types, bit 4 "prefix of a longer entry". */
   gaz: IntTable;
+  /** Known names from outside the training data (buildKnownNames.ts): sequence hash -> KNOWN_* bits. */
+  known: IntTable;
 }
 
 export const GAZ_PREFIX = 16;
@@ -43,6 +58,7 @@ export class Atoms {
   suf = new Int32Array(0);
   lex = new Int32Array(0);
   gaz = new Uint16Array(0);
+  known = new Uint16Array(0);
   cap = new Uint8Array(0);
   letters = new Uint8Array(0);
 
@@ -59,11 +75,13 @@ export class Atoms {
       this.suf = new Int32Array(c * 4);
       this.lex = new Int32Array(c);
       this.gaz = new Uint16Array(c);
+      this.known = new Uint16Array(c);
       this.cap = new Uint8Array(c);
       this.letters = new Uint8Array(c);
     }
     this.n = n;
     this.gaz.fill(0, 0, n);
+    this.known.fill(0, 0, n);
   }
 
   /** Copies what fillWord wrote for count tokens of src, from token `from`, to this at token `to`. */
@@ -240,6 +258,36 @@ export function fillLexicon(a: Atoms, lex: Lexicon): void {
         }
       }
       if ((v & GAZ_PREFIX) === 0) break;
+    }
+  }
+  fillKnown(a, lex.known);
+}
+
+/** Fills the known-names bits: first names, and type + B/I/L/U of known names covering a token. */
+function fillKnown(a: Atoms, known: IntTable): void {
+  const n = a.n;
+  for (let s = 0; s < n; s++) {
+    let h = SEQ_SEED;
+    const max = Math.min(n, s + GAZ_MAX_LEN);
+    for (let e = s; e < max; e++) {
+      h = mix(h, a.lw[e]!);
+      const v = known.get(h);
+      if (v < 0) break;
+      if (e === s && (v & KNOWN_FIRST_NAME) !== 0) a.known[s]! |= KNOWN_BIT_FIRST_NAME;
+      const types = v & KNOWN_TYPES;
+      if (types !== 0) {
+        for (let t = 0; t < 3; t++) {
+          if ((types & (1 << t)) === 0) continue;
+          const base = 1 + t * 4;
+          if (e === s) a.known[s]! |= 1 << (base + 3);
+          else {
+            a.known[s]! |= 1 << base;
+            for (let k = s + 1; k < e; k++) a.known[k]! |= 1 << (base + 1);
+            a.known[e]! |= 1 << (base + 2);
+          }
+        }
+      }
+      if ((v & KNOWN_PREFIX) === 0) break;
     }
   }
 }
