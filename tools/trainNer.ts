@@ -42,6 +42,8 @@ let minWeight = 0.002;
 let trainFile = '';
 const FOLDS = 5;
 const TITLE_CASE_RATE = 0.5;
+/** Share of documents an epoch sees in lower case, so the model learns names where case says nothing (social-media posts). */
+const LOWER_CASE_RATE = 0.2;
 
 /** mulberry32: small seeded generator so that shuffles are reproducible. */
 function rng(s: number): () => number {
@@ -183,7 +185,9 @@ function train(): void {
     p.errors = 0;
     for (const d of order) {
       const doc = docs[d]!;
+      const lower = random() < LOWER_CASE_RATE;
       const sentences = doc.sentences.map((s, k) => {
+        if (lower) return s.map((w) => w.toLowerCase());
         const t = doc.titled[k];
         return t !== null && t !== undefined && random() < TITLE_CASE_RATE ? t : s;
       });

@@ -12,6 +12,7 @@ import type { NameSpan } from './quotes/types.js';
 import { addSpeakerMentions } from './speakers/addSpeakerMentions.js';
 import { resolveSpeaker } from './speakers/resolveSpeaker.js';
 import { genderOfFirstName } from './knowledge/firstNames.js';
+import { recaseNames, recasedMentions, restoreSpanText } from './recaseNames.js';
 import { HONORIFICS } from './entities/lexicon.js';
 import { deriveTags } from './tags/deriveTags.js';
 import type { EntityKind, ExtractInput, Extraction, ExtractedQuote } from './types.js';
@@ -33,9 +34,12 @@ const SPEAKER_NAME_CONFIDENCE = 0.6;
 
 /** Extracts entities, quotes with speakers, and tags from one article. */
 export function extractArticle(input: ExtractInput): Extraction {
-  const { text, title, paragraphs } = input;
+  const { title, paragraphs } = input;
   const segments = [title, ...paragraphs];
-  const ner: NerMention[] = recognizeEntities(text, segments);
+  const found = recognizeEntities(input.text, segments);
+  // Names NER found in text written all in lower case: the later stages read them capitalised.
+  const text = recaseNames(input.text, found);
+  const ner: NerMention[] = text === input.text ? found : recasedMentions(text, found);
   let built = buildEntities(text, segments, ner);
   const names = namesOf(built.mentionIndex, text);
   const marked = attributeQuotes(text, paragraphs, names);
@@ -83,11 +87,12 @@ export function extractArticle(input: ExtractInput): Extraction {
     confidence: q.confidence,
   }));
   addSpeakerMentions(built.entities, quotes, extracted);
-  return {
+  const extraction: Extraction = {
     entities: built.entities,
     quotes: extracted,
     tags: deriveTags(input.editorTags, built.words),
   };
+  return text === input.text ? extraction : restoreSpanText(extraction, input.text);
 }
 
 /** The entity mentions in the form the quote stage reads. */

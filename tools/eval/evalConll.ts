@@ -120,8 +120,14 @@ export function evaluateConllDocuments(docs: readonly ConllDocument[]): ConllSco
 }
 
 /** Evaluates recognizeEntities on a CoNLL-2003 file (exact span match per type, P/R/F1 in percent). */
-export function evaluateConll(file: string): ConllScores {
-  return evaluateConllDocuments(readConll(file));
+export function evaluateConll(file: string, options: { lowerCase?: boolean } = {}): ConllScores {
+  const docs = readConll(file);
+  return evaluateConllDocuments(options.lowerCase ? docs.map(lowerCased) : docs);
+}
+
+/** The document with every word in lower case, as much social-media text is written. */
+export function lowerCased(doc: ConllDocument): ConllDocument {
+  return { ...doc, sentences: doc.sentences.map((s) => ({ ...s, words: s.words.map((w) => w.toLowerCase()) })) };
 }
 
 /** CoNLL type of a pipeline mention: names of people, organizations and places; the rest is MISC. */

@@ -5,7 +5,7 @@
 import { DIGIT, charClass, normChar } from './charClass.js';
 import { TYPES, bilouToSpans, type NerType } from './labels.js';
 import { loadModel } from './loadModel.js';
-import { MODE_NORMAL } from './sentenceAtoms.js';
+import { MODE_LOWER, MODE_NORMAL } from './sentenceAtoms.js';
 import { splitTokenSentences } from './splitSentences.js';
 import { tagDocument } from './tagDocument.js';
 import type { Token } from './tokenize.js';
@@ -18,9 +18,11 @@ export interface NerMention {
   end: number;
   text: string;
   confidence: number;
+  /** Found in a sentence written all in lower case, where the later stages need it capitalised (see recaseNames.ts). */
+  caseless: boolean;
 }
 
-/** Headline-cased sentences (ALL CAPS, Title Case) carry less case evidence: trust them less. */
+/** Headline-cased sentences (ALL CAPS, Title Case) and those in lower case carry less case evidence: trust them less. */
 const HEADLINE_CONFIDENCE = 0.8;
 
 /** Mentions below this confidence take the document's majority type for the same text. */
@@ -63,6 +65,7 @@ export function recognizeEntities(text: string, segments: readonly { start: numb
     const labels = tagged.labels[s]!;
     const probs = tagged.probs[s]!;
     const factor = tagged.modes[s] === MODE_NORMAL ? 1 : HEADLINE_CONFIDENCE;
+    const caseless = tagged.modes[s] === MODE_LOWER;
     for (const span of bilouToSpans(labels, toks.length)) {
       let a = span.start;
       let b = span.end;
@@ -79,6 +82,7 @@ export function recognizeEntities(text: string, segments: readonly { start: numb
         end,
         text: text.slice(start, end),
         confidence: Math.round((p / (span.end - span.start)) * factor * 1000) / 1000,
+        caseless,
       });
     }
   }

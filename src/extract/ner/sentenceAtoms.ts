@@ -26,10 +26,11 @@ export const CAP_TITLE = 1;
 export const CAP_ALL = 2;
 export const CAP_NONE = 3;
 
-/** Sentence modes: ordinary prose, ALL CAPS (wire headlines), Title Case (headlines). */
+/** Sentence modes: ordinary prose, ALL CAPS (wire headlines), Title Case (headlines), all lower case (as many social-media posts are written). */
 export const MODE_NORMAL = 0;
 export const MODE_CAPS = 1;
 export const MODE_TITLE = 2;
+export const MODE_LOWER = 3;
 
 /** Lexicons learned from the training data, keyed by hashes of lowercased tokens. */
 export interface Lexicon {
@@ -217,7 +218,7 @@ const TITLE_SMALL_WORDS = new Set(
   ].map(lowerHash),
 );
 
-/** Decides ordinary / ALL CAPS / Title Case for the sentence in a, from token case classes. */
+/** Decides ordinary / ALL CAPS / Title Case / lower case for the sentence in a, from token case classes. */
 export function computeMode(a: Atoms): number {
   let caps = 0;
   let title = 0;
@@ -231,6 +232,8 @@ export function computeMode(a: Atoms): number {
   }
   if (caps >= 1 && title + lower <= caps * 0.2) return MODE_CAPS;
   if (title >= 3 && lower <= (title + caps) * 0.1) return MODE_TITLE;
+  // Not one capital in a sentence of several words: case says nothing about names here.
+  if (caps === 0 && title === 0 && lower >= 4) return MODE_LOWER;
   return MODE_NORMAL;
 }
 

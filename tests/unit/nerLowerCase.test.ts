@@ -1,0 +1,71 @@
+import { extractArticle } from '../../src/extract/extractArticle.js';
+import { recognizeEntities } from '../../src/extract/ner/recognizeEntities.js';
+import { Atoms, MODE_LOWER, MODE_NORMAL, computeMode, fillWord } from '../../src/extract/ner/sentenceAtoms.js';
+import { tokenize } from '../../src/extract/ner/tokenize.js';
+import { recaseNames } from '../../src/extract/recaseNames.js';
+import type { ExtractInput, Span } from '../../src/extract/types.js';
+
+function modeOf(sentence: string): number {
+  const words = tokenize(sentence).map((t) => t.text);
+  const a = new Atoms();
+  a.reset(words.length);
+  words.forEach((w, i) => fillWord(a, i, w));
+  return computeMode(a);
+}
+
+function article(title: string, paragraphs: string[]): ExtractInput {
+  const text = [title, ...paragraphs].join('\n\n');
+  const spans: Span[] = [];
+  let at = title.length + 2;
+  for (const p of paragraphs) {
+    spans.push({ start: at, end: at + p.length, text: p });
+    at += p.length + 2;
+  }
+  return { text, title: { start: 0, end: title.length, text: title }, paragraphs: spans, editorTags: [] };
+}
+
+const whole = (text: string) => recognizeEntities(text, [{ start: 0, end: text.length }]);
+
+describe('names in text written all in lower case', () => {
+  it('reads a sentence without one capital in a mode of its own', () => {
+    expect(modeOf('we flew from madrid to london last week')).toBe(MODE_LOWER);
+    expect(modeOf('We flew from Madrid to London last week.')).toBe(MODE_NORMAL);
+    // Too short to tell.
+    expect(modeOf('he said so')).toBe(MODE_NORMAL);
+  });
+
+  it('lets NER find names there, and marks them', () => {
+    const found = whole('watched angela merkel give a speech in berlin yesterday, she was great.');
+    expect(found.map((m) => `${m.type}:${m.text}:${m.caseless}`)).toEqual(['PER:angela merkel:true', 'LOC:berlin:true']);
+    expect(whole('Angela Merkel gave a speech in Berlin.').every((m) => !m.caseless)).toBe(true);
+  });
+
+  it('capitalises those names for the later stages, keeping every offset', () => {
+    const text = 'my mortgage is with the bank of england now, and the stoke-on-trent branch shut';
+    const ner = [
+      { type: 'ORG' as const, start: 24, end: 39, text: 'bank of england', confidence: 0.7, caseless: true },
+      { type: 'LOC' as const, start: 53, end: 67, text: 'stoke-on-trent', confidence: 0.7, caseless: true },
+    ];
+    const view = recaseNames(text, ner);
+    expect(view).toBe('my mortgage is with the Bank of England now, and the Stoke-on-Trent branch shut');
+    expect(view.length).toBe(text.length);
+    // A lower-case word NER took for a name in an ordinary sentence is left as it is.
+    expect(recaseNames(text, [{ ...ner[0]!, caseless: false }])).toBe(text);
+  });
+
+  it('gives entities capitalised names and mentions the text as written', () => {
+    const input = article('Post', ['watched angela merkel give a speech in berlin yesterday, she was great.']);
+    const x = extractArticle(input);
+    expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['PERSON:Angela Merkel', 'PLACE:Berlin']);
+    for (const e of x.entities) for (const m of e.mentions) expect(input.text.slice(m.start, m.end)).toBe(m.text);
+    expect(x.entities[0]!.mentions[0]!.text).toBe('angela merkel');
+    expect(x.entities[1]!.known?.id).toBe('capital:DE:berlin');
+  });
+
+  it('makes no name of a lower-case word in an ordinary sentence', () => {
+    const sentence = 'The relentless rise in the value of the euro last year has also hurt exporters in Germany.';
+    // NER takes "euro" for a name here; it is no name, since the sentence writes names with capitals.
+    expect(whole(sentence).map((m) => `${m.text}:${m.caseless}`)).toEqual(['euro:false', 'Germany:false']);
+    expect(extractArticle(article('Markets', [sentence])).entities.map((e) => e.name)).toEqual(['Germany']);
+  });
+});
