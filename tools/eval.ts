@@ -15,7 +15,7 @@ const HELP = `Usage: npm run eval -- [options]
 Measures the extraction engine against the shared evaluation data (never copied into the
 project): PolNeAR train and dev (quote recall, precision, speaker accuracy), CoNLL-2003 testa
 (NER alone and the whole pipeline, F1 per type; the pipeline's LOC counts place names, not
-nationality words), reliability tables of the confidences (quotes, speakers, mentions), an
+nationality words; and the pipeline on the same text written all in lower case), reliability tables of the confidences (quotes, speakers, mentions), an
 audit of the entities of the BBC dev corpus, and the whole extractArticle pipeline's speed on
 it (words/s, one core). If the data folder is missing, says so and exits 0.
 
@@ -89,6 +89,10 @@ runCli({ name: 'eval', help: HELP, options }, async ({ values }) => {
       rows.push({ metric: `CoNLL-2003 testa pipeline F1 ${t}${t === 'LOC' ? ' (place names)' : ''}`, value: pct(x[t].f1), target: TARGET[t], unit: 'F1' });
     const m = reliability(x.judged);
     rows.push({ metric: 'CoNLL-2003 testa mention confidence ECE', value: m.ece, target: TARGET.ece, unit: 'ECE' });
+    // The same text written all in lower case, as many social-media posts are.
+    const lower = evaluatePipelineConll(conllFile, { lowerCase: true });
+    for (const t of ['PER', 'ORG', 'LOC'] as const)
+      rows.push({ metric: `CoNLL-2003 testa in lower case, pipeline F1 ${t}`, value: pct(lower[t].f1), target: null, unit: 'F1' });
     tables.push({ title: 'CoNLL-2003 testa mentions (PER/ORG/LOC names, exact span and type)', table: m });
   } else process.stderr.write(`eval: ${conllFile} not found, CoNLL skipped\n`);
   if (existsSync(corpus)) {

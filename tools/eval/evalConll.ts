@@ -149,10 +149,11 @@ export interface PipelineConllScores extends ConllScores {
  * Scores the whole extractArticle pipeline the same way: each document's first sentence is the
  * headline, the others are paragraphs; top-level NAME and ACRONYM mentions of people,
  * organizations and places are scored as PER, ORG, LOC (demonyms and other kinds count as MISC,
- * pronouns and descriptions are not scored).
+ * pronouns and descriptions are not scored). With `lowerCase`, on the documents written in lower
+ * case (lowerCased).
  */
-export function evaluatePipelineConll(file: string): PipelineConllScores {
-  const docs = readConll(file);
+export function evaluatePipelineConll(file: string, options: { lowerCase?: boolean } = {}): PipelineConllScores {
+  const docs = options.lowerCase ? readConll(file).map(lowerCased) : readConll(file);
   const counts = new Map<string, { tp: number; fp: number; fn: number }>(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   const judged: (Judged & { evidence: string; document: number })[] = [];
   let words = 0;

@@ -236,6 +236,20 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (nerType !== 'PER' && after.includes('best') && NAMED_BEST_WORK_AFTER.test(after)) return { kind: 'WORK', known: null, cued: true };
   if (nerType !== 'PER' && after.includes('best') && NAMED_BEST_GROUP_AFTER.test(after)) return { kind: 'ORGANIZATION', known: null, cued: true };
   const words = surface.split(/\s+/);
+  // "council leader Okafor said": after a role only a person holds, written in lower case, a name
+  // NER doubted and no list knows is a person (not after "market leader", "fund manager").
+  if (
+    nerType !== 'PER' &&
+    confidence < WEAK_NER &&
+    known.length === 0 &&
+    PERSON_ROLES.has(cue) &&
+    before.trimEnd().endsWith(cue) &&
+    !COMPANY_ROLE_BEFORE.test(before) &&
+    !CAPITALISED_WORD_AFTER.test(after) &&
+    words.length <= 3 &&
+    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || BUSINESS_NAME_WORDS.has(w) || CORPORATE_SUFFIXES.has(w))
+  )
+    return { kind: 'PERSON', known: null, cued: true };
   // "PlayStation Portable", "iPod Mini": a product the knowledge base knows, then a model word.
   if (words.length >= 2 && nerType !== 'PER' && lookupKnown(words[0]!).some((m) => m.entry.kind === 'PRODUCT' && !m.entry.ambiguous))
     return { kind: 'PRODUCT', known: null };
@@ -420,6 +434,59 @@ function possessorIsPerson(before: string, cue: string): boolean {
       lookupKnown(w).some((m) => m.entry.kind === 'ORGANIZATION' || m.entry.kind === 'PLACE'),
   );
 }
+
+/** Roles only a person holds ("leader" but not "official", which is also an adjective, nor "analyst", "partner" or "owner", which firms are too). */
+const PERSON_ROLES = new Set([
+  'minister',
+  'secretary',
+  'adviser',
+  'advisor',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'president',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'executive',
+  'leader',
+  'governor',
+  'ambassador',
+  'senator',
+  'chancellor',
+  'professor',
+  'correspondent',
+  'founder',
+  'commissioner',
+  'mayor',
+  'envoy',
+  'negotiator',
+  'premier',
+  'judge',
+  'lawyer',
+  'attorney',
+  'prosecutor',
+  'researcher',
+  'scientist',
+  'campaigner',
+  'activist',
+  'captain',
+  'coach',
+  'skipper',
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'winger',
+  'presenter',
+  'boss',
+  'candidate',
+  'economist',
+]);
+/** The name goes on in the next word ("leader Nicola" + "Sturgeon"): what it is is decided with its rest. */
+const CAPITALISED_WORD_AFTER = /^\s+\p{Lu}/u;
+/** A role a company holds too, before its name: "market leader Tesco", "fund manager Fidelity", "joint venture partner …". */
+const COMPANY_ROLE_BEFORE = /\b(?:market|industry|world|sector|global|category|fund|asset|investment|hedge|venture)\s+[a-z-]+\s+$/i;
 
 /** At or above this NER confidence, a name labelled a person that opens with a first name is one, whatever noun comes before it. */
 const SURE_PERSON = 0.9;

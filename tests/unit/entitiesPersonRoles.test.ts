@@ -1,0 +1,29 @@
+import { shapesOf as shapes } from './entitiesHelpers.js';
+
+describe('buildEntities: a role only a person holds, before a name', () => {
+  it('makes a name NER doubted after a lower-case role a person', () => {
+    const text = 'Council\nThe council met on Monday. "We are ready," council leader Brenwick said.';
+    expect(shapes(text, [['ORG', 'Brenwick', 0.36]])).toEqual(['PERSON Brenwick: Brenwick [council leader]']);
+  });
+
+  it('leaves a company after a role a company holds, and a name NER was sure of', () => {
+    const text = 'Shops\nMarket leader Brenwick and fund manager Tallow Partners gained. The spokesman Halvard Group said so.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Brenwick', 0.5],
+        ['ORG', 'Tallow Partners', 0.5],
+        ['ORG', 'Halvard Group', 0.9],
+      ]),
+    ).toEqual(['ORGANIZATION Brenwick: Brenwick', 'ORGANIZATION Tallow Partners: Tallow Partners', 'ORGANIZATION Halvard Group: Halvard Group']);
+  });
+
+  it('decides nothing for the first word of a longer name', () => {
+    const text = 'Debate\nThe party leader Dorian Wexley accused ministers of failing.';
+    expect(
+      shapes(text, [
+        ['MISC', 'Dorian', 0.72],
+        ['PER', 'Wexley', 0.54],
+      ]),
+    ).toEqual(['PERSON Dorian Wexley: Dorian Wexley [party leader]']);
+  });
+});
