@@ -7,6 +7,8 @@
  */
 import type { NerMention } from './ner/recognizeEntities.js';
 
+const DOTTED_INITIALS = /^(?:\p{Ll}\.){2,}$/u;
+
 /** Small words a name keeps in lower case ("bank of england" → "Bank of England"). */
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'y', 'on', 'upon', 'in', 'at']);
 
@@ -35,6 +37,8 @@ export function recaseNames(text: string, ner: readonly NerMention[]): string {
 }
 
 function capitalise(name: string): string {
+  // "u.s.", "u.n.": a dotted initialism is all capitals.
+  if (DOTTED_INITIALS.test(name)) return name.toUpperCase().length === name.length ? name.toUpperCase() : name;
   return name.replace(/(^|[\s-])(\p{Ll}[\p{L}\p{M}'’.]*)/gu, (whole, gap: string, word: string, offset: number) => {
     if (offset > 0 && SMALL_WORDS.has(word)) return whole;
     const first = word[0]!.toUpperCase();

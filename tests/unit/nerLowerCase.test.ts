@@ -40,6 +40,16 @@ describe('names in text written all in lower case', () => {
     expect(whole('Angela Merkel gave a speech in Berlin.').every((m) => !m.caseless)).toBe(true);
   });
 
+  it('marks names in a line too short for the mode but without one capital', () => {
+    const text = 'Results\n\ngermany at france\n\nThe match in Paris ended level.';
+    const found = recognizeEntities(text, [
+      { start: 0, end: 7 },
+      { start: 9, end: 26 },
+      { start: 28, end: text.length },
+    ]);
+    expect(found.map((m) => `${m.text}:${m.caseless}`)).toEqual(['germany:true', 'france:true', 'Paris:false']);
+  });
+
   it('capitalises those names for the later stages, keeping every offset', () => {
     const text = 'my mortgage is with the bank of england now, and the stoke-on-trent branch shut';
     const ner = [
@@ -49,6 +59,9 @@ describe('names in text written all in lower case', () => {
     const view = recaseNames(text, ner);
     expect(view).toBe('my mortgage is with the Bank of England now, and the Stoke-on-Trent branch shut');
     expect(view.length).toBe(text.length);
+    // A dotted initialism is all capitals.
+    const us = 'officials in the u.s. said so';
+    expect(recaseNames(us, [{ type: 'LOC', start: 17, end: 21, text: 'u.s.', confidence: 0.8, caseless: true }])).toBe('officials in the U.S. said so');
     // A lower-case word NER took for a name in an ordinary sentence is left as it is.
     expect(recaseNames(text, [{ ...ner[0]!, caseless: false }])).toBe(text);
   });
