@@ -27,3 +27,27 @@ describe('buildEntities: a role only a person holds, before a name', () => {
     ).toEqual(['PERSON Dorian Wexley: Dorian Wexley [party leader]']);
   });
 });
+
+describe('buildEntities: a courtesy title before a name NER took for something else', () => {
+  it('makes the name after "Professor" or "Mrs" a person, even one word long', () => {
+    const text = 'Letter\nShe had a letter from Professor Albrend in her coat. Mrs Quillet will show you the room.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Professor Albrend', 0.4],
+        ['ORG', 'Mrs Quillet', 0.5],
+      ]),
+    ).toEqual(['PERSON Albrend: Albrend [Professor]', 'PERSON Quillet: Quillet']);
+  });
+
+  it('drops a title alone, and leaves "Miss" and a name that goes on', () => {
+    const text = 'Pageant\nThe Professor sent me. Miss World was held in London. Professor Robin Lovell-Badge spoke.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Professor', 0.5],
+        ['ORG', 'Miss World', 0.8],
+        ['LOC', 'London'],
+        ['ORG', 'Professor Robin', 0.14],
+      ]),
+    ).toEqual(['ORGANIZATION Miss World: Miss World', 'PLACE London: London']);
+  });
+});

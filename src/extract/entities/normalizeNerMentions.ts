@@ -138,6 +138,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // One word without a capital is no name: NER now and then tags a lone "and" between two
     // titles, or "bank" after "Deutsche". (Lower-case bodies of several words stay: "interior ministry".)
     if (!/\p{Lu}/u.test(surface) && !surface.includes(' ')) continue;
+    // A courtesy title alone is no one's name ("The Professor sent me").
+    if (PERSONAL_TITLES.has(surface)) continue;
 
     const place = lookupPlace(surface);
     const before = text.slice(Math.max(0, start - 30), start);
@@ -175,7 +177,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
     // that opens with a known first name, is a person (the title and first name are evidence
     // enough, however unsure NER was of the type).
-    if (m.type !== 'PER' && titledPerson(surface)) {
+    if (m.type !== 'PER' && titledPerson(surface, NAME_GOES_ON.test(text.slice(end, end + 2)))) {
       splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
       continue;
     }
@@ -536,13 +538,31 @@ function personLike(text: string, surface: string): boolean {
   );
 }
 
-/** A title followed by a name of two or more words whose first is a known first name. */
-function titledPerson(surface: string): boolean {
+/**
+ * A title followed by a name of two or more words whose first is a known first name, or a
+ * title only a person's name follows ("Professor Albright", "Mrs Doyle") and a name no list knows.
+ */
+function titledPerson(surface: string, nameGoesOn = false): boolean {
   const stripped = stripTitles(surface);
   if (stripped.title === null) return false;
   const name = surface.slice(stripped.nameStart).split(' ');
-  return name.length >= 2 && name.every((w) => /^\p{Lu}/u.test(w)) && genderOfFirstName(name[0]!) !== null;
+  if (!name.every((w) => /^\p{Lu}/u.test(w))) return false;
+  if (name.length >= 2 && genderOfFirstName(name[0]!) !== null) return true;
+  // (Not where a capitalised word follows: "Professor Robin" + "Lovell-Badge" is one name, decided with its rest.)
+  return (
+    !nameGoesOn &&
+    name.length <= 3 &&
+    stripped.title.split(' ').every((w) => PERSONAL_TITLES.has(w)) &&
+    !name.some((w) => ORGANIZATION_NAME_HEADS.has(w) || CORPORATE_SUFFIXES.has(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w)) &&
+    lookupKnown(name.join(' ')).length === 0
+  );
 }
+
+/** A capitalised word just after a name: the name may go on. */
+const NAME_GOES_ON = /^\s\p{Lu}/u;
+
+/** Titles only a person's name follows (not "Lord", "Lady" or "Miss": "Lord's", "Miss World"). */
+const PERSONAL_TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.']);
 
 /**
  * Where a titled person (see `titledPerson`) starts inside a name, after the name of a body
