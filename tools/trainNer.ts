@@ -42,7 +42,7 @@ let minWeight = 0.002;
 let trainFile = '';
 const FOLDS = 5;
 const TITLE_CASE_RATE = 0.5;
-/** Share of documents an epoch sees in lower case, so the model learns names where case says nothing (social-media posts). */
+/** Share of documents an epoch sees again in lower case, so the model learns names where case says nothing (social-media posts). */
 const LOWER_CASE_RATE = 0.2;
 
 /** mulberry32: small seeded generator so that shuffles are reproducible. */
@@ -175,6 +175,7 @@ function train(): void {
   log(`${docs.length} documents, ${docs.reduce((n, d) => n + d.sentences.length, 0)} sentences, ${NUM_LABELS} labels`);
   const p = new AveragedPerceptron();
   const random = rng(seed);
+  const lowerRandom = rng(seed + 0x10ca5e);
   const order = docs.map((_, i) => i);
   for (let e = 1; e <= epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -185,13 +186,21 @@ function train(): void {
     p.errors = 0;
     for (const d of order) {
       const doc = docs[d]!;
-      const lower = random() < LOWER_CASE_RATE;
       const sentences = doc.sentences.map((s, k) => {
-        if (lower) return s.map((w) => w.toLowerCase());
         const t = doc.titled[k];
         return t !== null && t !== undefined && random() < TITLE_CASE_RATE ? t : s;
       });
       tagDocument(sentences, foldLex[doc.fold]!, p, doc.gold, p);
+      // Some documents a second time, in lower case (their own generator, so that the ordinary
+      // passes see the same order and headlines as without them).
+      if (lowerRandom() < LOWER_CASE_RATE)
+        tagDocument(
+          doc.sentences.map((s) => s.map((w) => w.toLowerCase())),
+          foldLex[doc.fold]!,
+          p,
+          doc.gold,
+          p,
+        );
     }
     let msg = `epoch ${e}: token error ${((100 * p.errors) / p.tokens).toFixed(2)}%, ${p.size} features, ${((Date.now() - t0) / 1000).toFixed(0)}s`;
     if (dev !== '' && (e === epochs || e % 2 === 0)) {

@@ -35,9 +35,9 @@ describe('names in text written all in lower case', () => {
   });
 
   it('lets NER find names there, and marks them', () => {
-    const found = whole('watched angela merkel give a speech in berlin yesterday, she was great.');
-    expect(found.map((m) => `${m.type}:${m.text}:${m.caseless}`)).toEqual(['PER:angela merkel:true', 'LOC:berlin:true']);
-    expect(whole('Angela Merkel gave a speech in Berlin.').every((m) => !m.caseless)).toBe(true);
+    const found = whole('watched boris johnson give a speech in london yesterday, he was great.');
+    expect(found.map((m) => `${m.type}:${m.text}:${m.caseless}`)).toEqual(['PER:boris johnson:true', 'LOC:london:true']);
+    expect(whole('Boris Johnson gave a speech in London.').every((m) => !m.caseless)).toBe(true);
   });
 
   it('marks names in a line too short for the mode but without one capital', () => {
@@ -67,18 +67,18 @@ describe('names in text written all in lower case', () => {
   });
 
   it('gives entities capitalised names and mentions the text as written', () => {
-    const input = article('Post', ['watched angela merkel give a speech in berlin yesterday, she was great.']);
+    const input = article('A day out', ['watched boris johnson give a speech in london yesterday, he was great.']);
     const x = extractArticle(input);
-    expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['PERSON:Angela Merkel', 'PLACE:Berlin']);
+    expect(x.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['PERSON:Boris Johnson', 'PLACE:London']);
     for (const e of x.entities) for (const m of e.mentions) expect(input.text.slice(m.start, m.end)).toBe(m.text);
-    expect(x.entities[0]!.mentions[0]!.text).toBe('angela merkel');
-    expect(x.entities[1]!.known?.id).toBe('capital:DE:berlin');
+    expect(x.entities[0]!.mentions[0]!.text).toBe('boris johnson');
+    expect(x.entities[1]!.known?.id).toBe('capital:GB:london');
   });
 
   it('makes no name of a lower-case word in an ordinary sentence', () => {
-    const sentence = 'The relentless rise in the value of the euro last year has also hurt exporters in Germany.';
-    // NER takes "euro" for a name here; it is no name, since the sentence writes names with capitals.
-    expect(whole(sentence).map((m) => `${m.text}:${m.caseless}`)).toEqual(['euro:false', 'Germany:false']);
-    expect(extractArticle(article('Markets', [sentence])).entities.map((e) => e.name)).toEqual(['Germany']);
+    const sentence = 'Underlying mortgage lending rose by £4m in November, compared with October, the Bank of England said.';
+    // NER takes "4m" for a name here; it is none, since the sentence writes names with capitals.
+    expect(whole(sentence).map((m) => `${m.text}:${m.caseless}`)).toEqual(['4m:false', 'Bank of England:false']);
+    expect(extractArticle(article('Markets', [sentence])).entities.map((e) => e.name)).toEqual(['Bank of England']);
   });
 });

@@ -895,3 +895,29 @@ describe('asides and inverted cues after a comma', () => {
     expect(speakerIn(t, [['Tomas Reed', 'PER']])).toBe('she');
   });
 });
+
+describe('a body named in a role that describes the subject', () => {
+  test('is not the speaker: the one the role describes is', () => {
+    // (The name finder missed the body: the quote stage reads it as a capitalised name of its own.)
+    const t = 'Dana Kirwin, director of civil rights group Fairhold, has called on ministers to “think again” about the plan.';
+    expect(speakerIn(t, [['Dana Kirwin', 'PER']])).toBe('Dana Kirwin');
+    expect(
+      speakerIn(t, [
+        ['Dana Kirwin', 'PER'],
+        ['Fairhold', 'ORG'],
+      ]),
+    ).toBe('Dana Kirwin');
+    const u = 'Tomas Reed, the former head of the Brakewell Trust, said the plan was “a mistake”.';
+    expect(
+      speakerIn(u, [
+        ['Tomas Reed', 'PER'],
+        ['Brakewell Trust', 'ORG'],
+      ]),
+    ).toBe('Tomas Reed');
+  });
+
+  test('still speaks where the phrase names the body itself', () => {
+    const t = 'The regulator, Fairhold, said the plan was “a mistake”.';
+    expect(speakerIn(t, [['Fairhold', 'ORG']])).toBe('Fairhold');
+  });
+});

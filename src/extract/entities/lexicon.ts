@@ -49,7 +49,7 @@ export const TITLE_WORDS = words(`
   Chairman Chairwoman Chief Executive Commissioner Deputy Foreign Home Shadow Defence Defense
   Finance Interior Trade Industry Health Education Culture Environment Treasury Attorney Premier
   Sheikh Emir Archbishop Bishop Cardinal Prophet Rabbi Imam Coach Director Speaker Leader Spokesman Spokeswoman
-  Professor Former Acting Chief Opposition Labour Tory Conservative Democrat Republican Senior
+  Professor Former Acting Chief Opposition Labour Tory Conservative Democrat Republican Senior Treasurer Boss
   Economic Agriculture Transport Justice Work Pensions Energy Minister-President First Security
   Economy Culture Media Sport Development International National Exchequer MP MEP MSP AM
 `);

@@ -283,7 +283,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       out.push(makeMention(start, end, surface, type, surface, confidence, 'ner', decided.known ? decided.known.id : undefined));
       continue;
     }
-    splitPerson(text, start, end, m.confidence, out);
+    splitPerson(text, start, end, confidence, out);
   }
   if (works.size > 0) retypeWorks(text, out, works);
   if (defined.size > 0)

@@ -4,14 +4,27 @@
  * Changing a template changes the model: bump FEATURE_VERSION and retrain.
  */
 import { mix, mix3 } from './hash.js';
-import { CAP_NONE, KNOWN_TOKEN_BITS, type Atoms } from './sentenceAtoms.js';
+import { CAP_NONE, KNOWN_TOKEN_BITS, MODE_LOWER, type Atoms } from './sentenceAtoms.js';
 
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 /** Upper bound on features per token (static + dynamic). */
 export const MAX_FEATURES = 128;
 
 const BOS = 0x0b05;
 const EOS = 0x0e05;
+
+/**
+ * In a sentence written all in lower case every feature is salted into a space of its own: what
+ * the model learns of such sentences (where "office" or "three" opens no name) leaves what it
+ * knows of ordinary text alone.
+ */
+const LOWER_CASE_SALT = 0x10ca5e;
+
+/** Salts the features out[from, to) of a sentence in lower case; returns `to`. */
+function ownSpace(a: Atoms, out: Int32Array, from: number, to: number): number {
+  if (a.mode === MODE_LOWER) for (let j = from; j < to; j++) out[j] = mix(out[j]!, LOWER_CASE_SALT);
+  return to;
+}
 
 /** Document evidence bits for a lowercased word (see docEvidence in tagDocument.ts). */
 export const DOC_LOWER = 1;
@@ -30,6 +43,7 @@ export function staticFeatures(a: Atoms, i: number, initial: number, docBits: nu
  * their scores can be reused (see localScoreCache.ts).
  */
 export function localFeatures(a: Atoms, i: number, initial: number, docBits: number, out: Int32Array, k: number): number {
+  const from = k;
   const w0 = a.lw[i]!;
   const s0 = a.shl[i]!;
   const cap = a.cap[i]!;
@@ -83,7 +97,7 @@ export function localFeatures(a: Atoms, i: number, initial: number, docBits: num
     out[k++] = mix3(37, docBits, ctx);
     out[k++] = mix3(38, docBits, mix(w0, cap));
   }
-  return k;
+  return ownSpace(a, out, from, k);
 }
 
 /**
@@ -97,6 +111,7 @@ export function localKey(a: Atoms, i: number, initial: number, docBits: number, 
 
 /** Appends the static features that read token i's neighbours; returns the new count. */
 export function contextFeatures(a: Atoms, i: number, out: Int32Array, k: number): number {
+  const from = k;
   const n = a.n;
   const lw = a.lw;
   const shl = a.shl;
@@ -127,7 +142,7 @@ export function contextFeatures(a: Atoms, i: number, out: Int32Array, k: number)
   out[k++] = mix3(33, i > 0 ? a.lex[i - 1]! : -2, i + 1 < n ? a.lex[i + 1]! : -2);
   out[k++] = mix3(36, i > 0 ? a.gaz[i - 1]! : 0xffff, i + 1 < n ? a.gaz[i + 1]! : 0xffff);
   out[k++] = mix3(50, i > 0 ? a.known[i - 1]! : 0xffff, i + 1 < n ? a.known[i + 1]! : 0xffff);
-  return k;
+  return ownSpace(a, out, from, k);
 }
 
 /** Appends the features that depend on previous decisions; returns the new count. */
@@ -137,6 +152,7 @@ export function dynamicFeatures(a: Atoms, i: number, prev: number, prev2: number
 
 /** The decision features that read token i alone besides the decisions (cached with localFeatures). */
 export function decisionFeatures(a: Atoms, i: number, prev: number, prev2: number, hist: number, out: Int32Array, k: number): number {
+  const from = k;
   out[k++] = mix(40, prev);
   out[k++] = mix3(41, prev, prev2);
   out[k++] = mix3(42, prev, a.lw[i]!);
@@ -145,12 +161,13 @@ export function decisionFeatures(a: Atoms, i: number, prev: number, prev2: numbe
     out[k++] = mix3(45, hist, a.cap[i]! * 4 + a.mode);
     out[k++] = mix3(46, hist, prev);
   }
-  return k;
+  return ownSpace(a, out, from, k);
 }
 
 /** The decision features that read token i's neighbours. */
 export function decisionContextFeatures(a: Atoms, i: number, prev: number, out: Int32Array, k: number): number {
+  const from = k;
   out[k++] = mix3(44, prev, i > 0 ? a.lw[i - 1]! : BOS);
   out[k++] = mix3(47, prev, i + 1 < a.n ? a.lw[i + 1]! : 0x0e05);
-  return k;
+  return ownSpace(a, out, from, k);
 }

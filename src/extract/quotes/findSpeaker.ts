@@ -320,7 +320,10 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
       const found = npEndingAt(text, tokens, end, floor, names);
       // "“…” for Smith, said Jones": a phrase after a preposition is its object, not a subject.
       const cand = found !== null && afterPreposition(tokens, found.mention.start, floor) ? null : found;
-      if (cand !== null && (cand.form === 'PRONOUN' || cand.nameType === 'PER' || (cand.form === 'NAME' && chunk === 0))) return cand;
+      // "Smith, director of civil rights group Liberty, said": a body named in a role that
+      // describes someone is not the subject; the one described is.
+      const describes = chunk === 0 && cand !== null && cand.nameType !== 'PER' && opensRole(tokens, k + 1, end);
+      if (cand !== null && !describes && (cand.form === 'PRONOUN' || cand.nameType === 'PER' || (cand.form === 'NAME' && chunk === 0))) return cand;
       if (cand !== null && (fallback === null || cand.strength <= fallback.strength)) fallback = cand;
       if (comma - k >= 16) break;
     }
@@ -328,6 +331,14 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
     comma = k;
   }
   return fallback;
+}
+
+/** Whether tokens[i..end] open with a lower-case role noun, after an article or a modifier ("director of …", "the former head of …"). */
+function opensRole(tokens: readonly Token[], i: number, end: number): boolean {
+  let t = tokens[i];
+  if (t !== undefined && DETERMINERS.has(t.lower) && i < end) t = tokens[++i];
+  if (t !== undefined && TITLE_MODIFIERS.has(t.lower) && i < end) t = tokens[++i];
+  return t !== undefined && !t.cap && i < end && ROLE_NOUNS.has(t.lower);
 }
 
 /** The lower-cased word before tokens[i], stepping over an article or a possessive ("on his Facebook page" → "on"). */
