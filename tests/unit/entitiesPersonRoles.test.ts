@@ -51,3 +51,15 @@ describe('buildEntities: a courtesy title before a name NER took for something e
     ).toEqual(['ORGANIZATION Miss World: Miss World', 'PLACE London: London']);
   });
 });
+
+describe('buildEntities: a known body glued before a person NER read as one organization', () => {
+  it('splits the body off and keeps the person', () => {
+    const text = 'Row\nFellow Lib Dem Norman Baker said the episode was unfortunate.';
+    expect(shapes(text, [['ORG', 'Lib Dem Norman Baker', 0.3]])).toEqual(['ORGANIZATION Liberal Democrats: Lib Dem', 'PERSON Norman Baker: Norman Baker']);
+  });
+
+  it('leaves a body whose name goes on with no first name', () => {
+    const text = 'Deal\nShares in Citigroup Smith Barney rose.';
+    expect(shapes(text, [['ORG', 'Citigroup Smith Barney', 0.5]])).toEqual(['ORGANIZATION Citigroup Smith Barney: Citigroup Smith Barney']);
+  });
+});

@@ -916,6 +916,11 @@ describe('a body named in a role that describes the subject', () => {
     ).toBe('Tomas Reed');
   });
 
+  test('also after modifiers of the role', () => {
+    const t = 'Carla Wendt, legal director of the rights organisation Fairhold, said: “It is not enough.”';
+    expect(speakerIn(t, [['Carla Wendt', 'PER']])).toBe('Carla Wendt');
+  });
+
   test('still speaks where the phrase names the body itself', () => {
     const t = 'The regulator, Fairhold, said the plan was “a mistake”.';
     expect(speakerIn(t, [['Fairhold', 'ORG']])).toBe('Fairhold');

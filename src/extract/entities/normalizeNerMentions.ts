@@ -174,6 +174,12 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       splitPerson(text, start, end, m.type === 'MISC' ? Math.max(m.confidence, PAIR_CONFIDENCE) : m.confidence, out);
       continue;
     }
+    // "Lib Dem Norman Baker", "BBC Michael Howard" read as one organization: a party or body the
+    // knowledge base knows, then such a pair; the body is a mention of its own.
+    if ((m.type === 'ORG' || m.type === 'MISC') && m.confidence < DOUBTED_ORG && knownBodyThenPerson(text, surface)) {
+      splitPerson(text, start, end, Math.max(m.confidence, PAIR_CONFIDENCE), out);
+      continue;
+    }
     // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
     // that opens with a known first name, is a person (the title and first name are evidence
     // enough, however unsure NER was of the type).
@@ -537,6 +543,26 @@ function personLike(text: string, surface: string): boolean {
     lookupKnown(words[1]!).length === 0
   );
 }
+
+/**
+ * A party, a public body or a broadcaster the knowledge base knows (one or two words), then a
+ * first name and a surname (see `personLike`). Not a company: what follows a company's name is
+ * more often the rest of it ("Citigroup Smith Barney", "Dresdner Kleinwort Wasserstein").
+ */
+function knownBodyThenPerson(text: string, surface: string): boolean {
+  const first = surface.indexOf(' ');
+  if (first < 0) return false;
+  const second = surface.indexOf(' ', first + 1);
+  for (const at of [first, second]) {
+    if (at < 0) break;
+    const body = lookupKnown(surface.slice(0, at)).find((k) => !k.demonym && !k.entry.ambiguous && k.entry.kind === 'ORGANIZATION');
+    if (body && PUBLIC_BODIES.has(body.entry.subkind) && personLike(text, surface.slice(at + 1))) return true;
+  }
+  return false;
+}
+
+/** Knowledge-base subkinds of the bodies people are named after in a title: "Lib Dem Norman Baker", "BBC Michael Howard", "Treasury Paul Boateng". */
+const PUBLIC_BODIES = new Set(['party', 'government', 'media', 'international']);
 
 /**
  * A title followed by a name of two or more words whose first is a known first name, or a

@@ -333,12 +333,19 @@ function subjectLeftOf(text: string, tokens: readonly Token[], j: number, floor:
   return fallback;
 }
 
-/** Whether tokens[i..end] open with a lower-case role noun, after an article or a modifier ("director of …", "the former head of …"). */
+/**
+ * Whether tokens[i..end] open with a lower-case role noun, after an article and up to two
+ * lower-case modifiers ("director of …", "the former head of …", "legal director of …",
+ * "executive vice-president of …").
+ */
 function opensRole(tokens: readonly Token[], i: number, end: number): boolean {
-  let t = tokens[i];
-  if (t !== undefined && DETERMINERS.has(t.lower) && i < end) t = tokens[++i];
-  if (t !== undefined && TITLE_MODIFIERS.has(t.lower) && i < end) t = tokens[++i];
-  return t !== undefined && !t.cap && i < end && ROLE_NOUNS.has(t.lower);
+  if (tokens[i] !== undefined && DETERMINERS.has(tokens[i]!.lower)) i++;
+  for (let k = i; k <= i + 2 && k < end; k++) {
+    const t = tokens[k]!;
+    if (!t.word || t.cap) return false;
+    if (ROLE_NOUNS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /** The lower-cased word before tokens[i], stepping over an article or a possessive ("on his Facebook page" → "on"). */
