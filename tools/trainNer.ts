@@ -147,11 +147,12 @@ function prepare(): { docs: TrainDoc[]; builder: LexiconBuilder } {
 }
 
 function save(p: AveragedPerceptron, lex: LexiconArrays, known: KnownNames): Buffer {
-  const { keys, weights } = p.averaged();
+  const { keys, weights, lowerCase } = p.averaged();
   return encodeModel(
     {
       keys,
       weights,
+      lowerCase,
       wordKeys: lex.wordKeys,
       wordVals: lex.wordVals,
       gazKeys: lex.gazKeys,

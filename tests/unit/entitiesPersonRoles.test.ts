@@ -63,3 +63,20 @@ describe('buildEntities: a known body glued before a person NER read as one orga
     expect(shapes(text, [['ORG', 'Citigroup Smith Barney', 0.5]])).toEqual(['ORGANIZATION Citigroup Smith Barney: Citigroup Smith Barney']);
   });
 });
+
+describe("buildEntities: a peer's title after other titles, and a title word alone", () => {
+  it('makes the surname after "Lord" a person, whatever titles come before', () => {
+    const text = 'Donor\nThe party repaid money to former Tory Treasurer Lord Brenwick after he said so.';
+    expect(shapes(text, [['ORG', 'Tory Treasurer Lord Brenwick', 0.5]])).toEqual(['PERSON Brenwick: Brenwick [Tory Treasurer]']);
+  });
+
+  it('drops a title word NER took for a place', () => {
+    const text = 'Crime\nShadow home secretary Dorian Wexley welcomed the decision.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Shadow', 0.4],
+        ['PER', 'Dorian Wexley'],
+      ]),
+    ).toEqual(['PERSON Dorian Wexley: Dorian Wexley [shadow home secretary] (United Kingdom)']);
+  });
+});

@@ -12,6 +12,11 @@ import { ORG_HEAD_CONFIDENCE, type NerMention } from './mention.js';
  * NER started again after it; a name and a surname opening with its particle; a name and the
  * words after it that NER left out (see `grownOver`).
  */
+/** Whether a name is an organization the knowledge base knows by it and does not mark ambiguous. */
+function isKnownOrganization(name: string): boolean {
+  return lookupKnown(name).some((k) => !k.demonym && !k.entry.ambiguous && k.entry.kind === 'ORGANIZATION');
+}
+
 /** A name's last word is an initial: "J. R.", "George W.". */
 const ENDS_ON_INITIAL = /(?:^|\s)\p{Lu}\.$/u;
 
@@ -27,6 +32,12 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
     const site = out[out.length - 1];
     if (site && DOMAIN_END.test(site.text) && text.slice(site.end, m.start) === ' ' && /^\p{Lu}/u.test(m.text)) {
       out[out.length - 1] = joined(text, site, m);
+      continue;
+    }
+    // "New" + "Labour", "Standard" + "Chartered": two names one space apart that together are
+    // an organization the knowledge base knows (and does not mark ambiguous) are that one name.
+    if (site && text.slice(site.end, m.start) === ' ' && (site.type === 'ORG' || m.type === 'ORG') && isKnownOrganization(text.slice(site.start, m.end))) {
+      out[out.length - 1] = { ...joined(text, site, m), type: 'ORG', confidence: Math.max(site.confidence, m.confidence) };
       continue;
     }
     // "National League" + "for" + "Democracy": a body's name ending in its head noun, "for" (or

@@ -138,8 +138,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // One word without a capital is no name: NER now and then tags a lone "and" between two
     // titles, or "bank" after "Deutsche". (Lower-case bodies of several words stay: "interior ministry".)
     if (!/\p{Lu}/u.test(surface) && !surface.includes(' ')) continue;
-    // A courtesy title alone is no one's name ("The Professor sent me").
-    if (PERSONAL_TITLES.has(surface)) continue;
+    // A courtesy title alone is no one's name ("The Professor sent me"), nor is a title word
+    // alone that names nothing known ("Shadow" of "Shadow home secretary David Davis").
+    if (PERSONAL_TITLES.has(surface) || (m.type !== 'ORG' && TITLE_WORDS.has(surface) && lookupKnown(surface).length === 0)) continue;
 
     const place = lookupPlace(surface);
     const before = text.slice(Math.max(0, start - 30), start);
@@ -574,6 +575,9 @@ function titledPerson(surface: string, nameGoesOn = false): boolean {
   const name = surface.slice(stripped.nameStart).split(' ');
   if (!name.every((w) => /^\p{Lu}/u.test(w))) return false;
   if (name.length >= 2 && genderOfFirstName(name[0]!) !== null) return true;
+  // "Tory Treasurer Lord Ashcroft": a peer's or a knight's title before a surname.
+  const titleWords = stripped.title.split(' ');
+  if (name.length <= 2 && PEER_TITLES.has(titleWords[titleWords.length - 1]!) && !nameGoesOn && lookupKnown(name.join(' ')).length === 0) return true;
   // (Not where a capitalised word follows: "Professor Robin" + "Lovell-Badge" is one name, decided with its rest.)
   return (
     !nameGoesOn &&
@@ -583,6 +587,9 @@ function titledPerson(surface: string, nameGoesOn = false): boolean {
     lookupKnown(name.join(' ')).length === 0
   );
 }
+
+/** Titles of peers and knights, which a surname or a name follows. */
+const PEER_TITLES = new Set(['Lord', 'Lady', 'Baroness', 'Baron', 'Viscount', 'Sir', 'Dame']);
 
 /** A capitalised word just after a name: the name may go on. */
 const NAME_GOES_ON = /^\s\p{Lu}/u;

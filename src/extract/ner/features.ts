@@ -6,7 +6,7 @@
 import { mix, mix3 } from './hash.js';
 import { CAP_NONE, KNOWN_TOKEN_BITS, MODE_LOWER, type Atoms } from './sentenceAtoms.js';
 
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 8;
 /** Upper bound on features per token (static + dynamic). */
 export const MAX_FEATURES = 128;
 
@@ -16,7 +16,8 @@ const EOS = 0x0e05;
 /**
  * In a sentence written all in lower case every feature is salted into a space of its own: what
  * the model learns of such sentences (where "office" or "three" opens no name) leaves what it
- * knows of ordinary text alone.
+ * knows of ordinary text alone. The model keeps the two spaces' weights in two tables, so
+ * ordinary text reads only its own (see NerModel).
  */
 const LOWER_CASE_SALT = 0x10ca5e;
 
@@ -141,7 +142,9 @@ export function contextFeatures(a: Atoms, i: number, out: Int32Array, k: number)
   // The neighbours' lexicon codes and gazetteer bits.
   out[k++] = mix3(33, i > 0 ? a.lex[i - 1]! : -2, i + 1 < n ? a.lex[i + 1]! : -2);
   out[k++] = mix3(36, i > 0 ? a.gaz[i - 1]! : 0xffff, i + 1 < n ? a.gaz[i + 1]! : 0xffff);
-  out[k++] = mix3(50, i > 0 ? a.known[i - 1]! : 0xffff, i + 1 < n ? a.known[i + 1]! : 0xffff);
+  const knownBefore = i > 0 ? a.known[i - 1]! : 0;
+  const knownAfter = i + 1 < n ? a.known[i + 1]! : 0;
+  if ((knownBefore | knownAfter) !== 0) out[k++] = mix3(50, knownBefore, knownAfter);
   return ownSpace(a, out, from, k);
 }
 

@@ -16,7 +16,7 @@
 import { mix, mix3 } from './hash.js';
 import { NUM_LABELS } from './labels.js';
 import { decisionFeatures, localFeatures, localKey, MAX_FEATURES } from './features.js';
-import type { Atoms, Lexicon } from './sentenceAtoms.js';
+import { MODE_LOWER, type Atoms, type Lexicon } from './sentenceAtoms.js';
 import type { Scorer } from './scorer.js';
 
 /** Entries (token text, local key) kept before the cache starts afresh: bounds memory (~9 MB) over any import. */
@@ -87,7 +87,12 @@ export class LocalScoreCache {
     this.words[slot] = `${word} `.slice(0, -1);
     this.entryOf[slot] = entry;
     scores.fill(0);
-    scorer.score(this.feats, decisionFeatures(a, i, prev, prev2, hist, this.feats, localFeatures(a, i, initial, docBits, this.feats, 0)), scores);
+    scorer.score(
+      this.feats,
+      decisionFeatures(a, i, prev, prev2, hist, this.feats, localFeatures(a, i, initial, docBits, this.feats, 0)),
+      scores,
+      a.mode === MODE_LOWER,
+    );
     this.pool.set(scores, entry * NUM_LABELS);
   }
 }

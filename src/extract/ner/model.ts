@@ -17,6 +17,8 @@ interface Header {
   labels: number;
   scale: number;
   features: number;
+  /** The last this many of the features are of sentences in lower case. */
+  lowerCaseFeatures: number;
   entries: number;
   words: number;
   gaz: number;
@@ -26,26 +28,32 @@ interface Header {
   knownNames: string;
 }
 
-/** A loaded, read-only model. */
+/**
+ * A loaded, read-only model: the weights of ordinary text and those of text in lower case (see
+ * features.ts) in two tables, so that ordinary text reads only its own, smaller one.
+ */
 export class NerModel implements Scorer {
   constructor(
     private readonly table: WeightTable,
+    private readonly lowerCaseTable: WeightTable,
     readonly lexicon: Lexicon,
   ) {}
 
   /** Number of features with weights. */
   get features(): number {
-    return this.table.size;
+    return this.table.size + this.lowerCaseTable.size;
   }
 
-  score(feats: Int32Array, n: number, scores: Float64Array): void {
-    this.table.addTo(feats, n, scores);
+  score(feats: Int32Array, n: number, scores: Float64Array, lowerCase: boolean): void {
+    (lowerCase ? this.lowerCaseTable : this.table).addTo(feats, n, scores);
   }
 }
 
 export interface ModelParts {
   keys: Int32Array;
   weights: Float32Array;
+  /** 1 for the rows of features of sentences in lower case. */
+  lowerCase: Uint8Array;
   wordKeys: Int32Array;
   wordVals: Int32Array;
   gazKeys: Int32Array;
@@ -65,28 +73,34 @@ export function encodeModel(parts: ModelParts, minWeight: number): Buffer {
   const counts: number[] = [];
   const labels: number[] = [];
   const values: number[] = [];
-  for (let r = 0; r < parts.keys.length; r++) {
-    let c = 0;
-    for (let l = 0; l < NUM_LABELS; l++) {
-      const v = parts.weights[r * NUM_LABELS + l]!;
-      if (Math.abs(v) < minWeight) continue;
-      const q = Math.round(v / scale);
-      if (q === 0) continue;
-      labels.push(l);
-      values.push(q);
-      c++;
+  // Ordinary rows first, then those of text in lower case, so that the reader splits them by count.
+  let lowerCaseRows = 0;
+  for (const wantLower of [0, 1])
+    for (let r = 0; r < parts.keys.length; r++) {
+      if (parts.lowerCase[r] !== wantLower) continue;
+      let c = 0;
+      for (let l = 0; l < NUM_LABELS; l++) {
+        const v = parts.weights[r * NUM_LABELS + l]!;
+        if (Math.abs(v) < minWeight) continue;
+        const q = Math.round(v / scale);
+        if (q === 0) continue;
+        labels.push(l);
+        values.push(q);
+        c++;
+      }
+      if (c > 0) {
+        keys.push(parts.keys[r]!);
+        counts.push(c);
+        lowerCaseRows += wantLower;
+      }
     }
-    if (c > 0) {
-      keys.push(parts.keys[r]!);
-      counts.push(c);
-    }
-  }
   const header: Header = {
     format: 1,
     featureVersion: FEATURE_VERSION,
     labels: NUM_LABELS,
     scale,
     features: keys.length,
+    lowerCaseFeatures: lowerCaseRows,
     entries: values.length,
     words: parts.wordKeys.length,
     gaz: parts.gazKeys.length,
@@ -151,7 +165,19 @@ export function decodeModel(gz: Buffer): NerModel {
   const gazVals = new Int32Array(take(header.gaz * 4));
   const knownKeys = new Int32Array(take(header.known * 4));
   const knownVals = new Int32Array(take(header.known * 4));
-  return new NerModel(new WeightTable(keys, counts, labels, values, header.scale), {
+  // Rows [0, split) are of ordinary text, the rest of text in lower case; entries follow rows.
+  const split = header.features - header.lowerCaseFeatures;
+  let splitEntry = 0;
+  for (let r = 0; r < split; r++) splitEntry += counts[r]!;
+  const ordinary = new WeightTable(
+    keys.subarray(0, split),
+    counts.subarray(0, split),
+    labels.subarray(0, splitEntry),
+    values.subarray(0, splitEntry),
+    header.scale,
+  );
+  const lowerCase = new WeightTable(keys.subarray(split), counts.subarray(split), labels.subarray(splitEntry), values.subarray(splitEntry), header.scale);
+  return new NerModel(ordinary, lowerCase, {
     words: new IntTable(wordKeys, wordVals),
     gaz: new IntTable(gazKeys, gazVals),
     known: new IntTable(knownKeys, knownVals),

@@ -12,6 +12,8 @@ export class AveragedPerceptron implements Scorer, Trainer {
   private acc: Float64Array = new Float64Array(0);
   private ts: Float64Array = new Float64Array(0);
   private t = 0;
+  /** Features seen in sentences written in lower case (their weights go to the model's second table). */
+  private readonly lowerCase = new Set<number>();
   /** Tokens seen and mistakes made since the last call to takeErrors(). */
   tokens = 0;
   errors = 0;
@@ -24,6 +26,10 @@ export class AveragedPerceptron implements Scorer, Trainer {
       const base = r * NUM_LABELS;
       for (let l = 0; l < NUM_LABELS; l++) scores[l]! += w[base + l]!;
     }
+  }
+
+  noteLowerCase(feats: Int32Array, n: number): void {
+    for (let j = 0; j < n; j++) this.lowerCase.add(feats[j]!);
   }
 
   update(feats: Int32Array, n: number, gold: number, predicted: number): void {
@@ -68,18 +74,20 @@ export class AveragedPerceptron implements Scorer, Trainer {
     return this.rows;
   }
 
-  /** Averaged weights: feature keys and a dense rows x NUM_LABELS matrix. */
-  averaged(): { keys: Int32Array; weights: Float32Array } {
+  /** Averaged weights: feature keys, a dense rows x NUM_LABELS matrix, and which rows are of sentences in lower case. */
+  averaged(): { keys: Int32Array; weights: Float32Array; lowerCase: Uint8Array } {
     const keys = new Int32Array(this.rows);
+    const lowerCase = new Uint8Array(this.rows);
     const weights = new Float32Array(this.rows * NUM_LABELS);
     const t = Math.max(1, this.t);
     for (const [f, r] of this.index) {
       keys[r] = f;
+      if (this.lowerCase.has(f)) lowerCase[r] = 1;
       for (let l = 0; l < NUM_LABELS; l++) {
         const e = r * NUM_LABELS + l;
         weights[e] = (this.acc[e]! + (this.t - this.ts[e]!) * this.w[e]!) / t;
       }
     }
-    return { keys, weights };
+    return { keys, weights, lowerCase };
   }
 }

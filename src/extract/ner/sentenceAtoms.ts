@@ -266,10 +266,17 @@ export function fillLexicon(a: Atoms, lex: Lexicon): void {
   fillKnown(a, lex.known);
 }
 
-/** Fills the known-names bits: first names, and type + B/I/L/U of known names covering a token. */
+/**
+ * Fills the known-names bits: first names, and type + B/I/L/U of known names covering a token.
+ * A name opens with a capital, so only a capitalised token is looked up as a name's first
+ * word, unless the sentence is written in lower case (most tokens are lower-case words, and a
+ * lookup is a cache miss).
+ */
 function fillKnown(a: Atoms, known: IntTable): void {
   const n = a.n;
+  const anyCase = a.mode === MODE_LOWER;
   for (let s = 0; s < n; s++) {
+    if (!anyCase && a.cap[s] !== CAP_TITLE && a.cap[s] !== CAP_ALL) continue;
     let h = SEQ_SEED;
     const max = Math.min(n, s + GAZ_MAX_LEN);
     for (let e = s; e < max; e++) {

@@ -4,7 +4,7 @@
  * the same word) lives only for the duration of the call: memory stays flat across documents.
  */
 import { B, I, L, NUM_LABELS, START, labelPos, labelType, makeLabel } from './labels.js';
-import { CAP_ALL, CAP_LOWER, CAP_NONE, CAP_TITLE, MODE_NORMAL, Atoms, computeMode, fillLexicon, fillWord, type Lexicon } from './sentenceAtoms.js';
+import { CAP_ALL, CAP_LOWER, CAP_NONE, CAP_TITLE, MODE_LOWER, MODE_NORMAL, Atoms, computeMode, fillLexicon, fillWord, type Lexicon } from './sentenceAtoms.js';
 import {
   DOC_ACRONYM,
   DOC_LOWER,
@@ -112,6 +112,7 @@ export function tagDocument(
     atoms.reset(n);
     atoms.copyWords(docAtoms, firstToken[s]!, 0, n);
     atoms.mode = modes[s]!;
+    const lowerCase = atoms.mode === MODE_LOWER;
     fillLexicon(atoms, lexicon);
     const out = new Uint8Array(n);
     const pr = wantProbs ? new Float32Array(n) : new Float32Array(0);
@@ -129,12 +130,13 @@ export function tagDocument(
       if (training) {
         // The trainer updates every feature, so it needs them all in feats.
         k = dynamicFeatures(atoms, i, prev, prev2, hist, feats, staticFeatures(atoms, i, initial, docBits, feats));
+        if (lowerCase) trainer.noteLowerCase(feats, k);
         scores.fill(0);
       } else {
         localScores.load(scores, words[i]!, atoms, i, initial, docBits, prev, prev2, hist, scorer, lexicon);
         k = decisionContextFeatures(atoms, i, prev, feats, contextFeatures(atoms, i, feats, 0));
       }
-      scorer.score(feats, k, scores);
+      scorer.score(feats, k, scores, lowerCase);
       // Mostly unconstrained argmax: forcing valid BILOU transitions greedily drags spans over
       // lowercase words ("Liberal Democrat spokeswoman ..."), so O may end an open span and
       // spans are read leniently. Only a change of type inside an open span is refused
