@@ -4,8 +4,8 @@
  * (quotes/) → speaker resolution (speakers/) → tags (tags/). Pure: no I/O besides the NER model
  * loaded once per process, and no state kept between articles.
  */
-import { buildEntities, type NerMention } from './entities/index.js';
-import { recognizeEntities } from './ner/recognizeEntities.js';
+import { buildEntities } from './entities/index.js';
+import { recognizeEntities, type NerMention } from './ner/recognizeEntities.js';
 import { attributeQuotes } from './quotes/attributeQuotes.js';
 import { findTranscriptTurns } from './quotes/findTranscriptTurns.js';
 import type { NameSpan } from './quotes/types.js';
@@ -67,7 +67,8 @@ export function extractArticle(input: ExtractInput): Extraction {
         ner.some((m) => m.type === 'MISC' && m.start === basis.start && m.end === basis.end) ||
         /\bthe\s+$/i.test(before) ||
         (/\b(?:for|of|at)\s+$/.test(before) && genderOfFirstName(firstWord) === null && !HONORIFICS.has(firstWord));
-      missed.push({ type: group ? 'ORG' : 'PER', start: basis.start, end: basis.end, text: basis.text, confidence: SPEAKER_NAME_CONFIDENCE });
+      // (Of NER's shape, so that the entity stage reads one shape of mention.)
+      missed.push({ type: group ? 'ORG' : 'PER', start: basis.start, end: basis.end, text: basis.text, confidence: SPEAKER_NAME_CONFIDENCE, caseless: false });
     }
   }
   if (missed.length > 0)

@@ -5,9 +5,12 @@
  * text in which the names NER found there are written with capitals, of the same length so that
  * every offset holds, and the spans of the result are then given back the text as written.
  */
+import { lookupKnown } from './knowledge/knowledgeBase.js';
 import type { NerMention } from './ner/recognizeEntities.js';
 
 const DOTTED_INITIALS = /^(?:\p{Ll}\.){2,}$/u;
+/** A word short enough to be an acronym, in ASCII letters (whose capitals are one code unit each). */
+const SHORT_WORD = /^[a-z]{2,5}$/;
 
 /** Small words a name keeps in lower case ("bank of england" → "Bank of England"). */
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'y', 'on', 'upon', 'in', 'at']);
@@ -41,6 +44,8 @@ function capitalise(name: string): string {
   if (DOTTED_INITIALS.test(name)) return name.toUpperCase().length === name.length ? name.toUpperCase() : name;
   return name.replace(/(^|[\s-])(\p{Ll}[\p{L}\p{M}'’.]*)/gu, (whole, gap: string, word: string, offset: number) => {
     if (offset > 0 && SMALL_WORDS.has(word)) return whole;
+    // "uk", "bbc": an acronym the knowledge base knows is written in capitals.
+    if (SHORT_WORD.test(word) && lookupKnown(word.toUpperCase()).some((m) => !m.demonym)) return gap + word.toUpperCase();
     const first = word[0]!.toUpperCase();
     return first.length === 1 ? gap + first + word.slice(1) : whole;
   });

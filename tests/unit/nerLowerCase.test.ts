@@ -59,6 +59,9 @@ describe('names in text written all in lower case', () => {
     const view = recaseNames(text, ner);
     expect(view).toBe('my mortgage is with the Bank of England now, and the Stoke-on-Trent branch shut');
     expect(view.length).toBe(text.length);
+    // An acronym the knowledge base knows is written in capitals.
+    const uk = 'flights to the uk were cancelled';
+    expect(recaseNames(uk, [{ type: 'LOC', start: 15, end: 17, text: 'uk', confidence: 0.8, caseless: true }])).toBe('flights to the UK were cancelled');
     // A dotted initialism is all capitals.
     const us = 'officials in the u.s. said so';
     expect(recaseNames(us, [{ type: 'LOC', start: 17, end: 21, text: 'u.s.', confidence: 0.8, caseless: true }])).toBe('officials in the U.S. said so');
@@ -75,10 +78,19 @@ describe('names in text written all in lower case', () => {
     expect(x.entities[1]!.known?.id).toBe('capital:GB:london');
   });
 
+  it('reads a sentence that opens with "A" or "I" as ordinary', () => {
+    expect(modeOf('A levy on jet fuel has been suggested by ministers.')).toBe(MODE_NORMAL);
+    expect(modeOf('I would suggest laying new oak veneer planks.')).toBe(MODE_NORMAL);
+    expect(modeOf('just saw her and i screamed so loud')).toBe(MODE_LOWER);
+    for (const sentence of ['A levy on jet fuel has been suggested by ministers.', 'I would suggest laying new oak veneer planks.'])
+      expect(extractArticle(article('Fuel', [sentence])).entities).toEqual([]);
+  });
+
   it('makes no name of a lower-case word in an ordinary sentence', () => {
-    const sentence = 'Underlying mortgage lending rose by £4m in November, compared with October, the Bank of England said.';
-    // NER takes "4m" for a name here; it is none, since the sentence writes names with capitals.
-    expect(whole(sentence).map((m) => `${m.text}:${m.caseless}`)).toEqual(['4m:false', 'Bank of England:false']);
-    expect(extractArticle(article('Markets', [sentence])).entities.map((e) => e.name)).toEqual(['Bank of England']);
+    const sentence = 'Sales rose after the Indian ocean tsunami devastated resorts in Thailand.';
+    // NER takes "ocean" for a name here; it is none, since the sentence writes names with capitals.
+    expect(whole(sentence).map((m) => `${m.text}:${m.caseless}`)).toEqual(['Indian:false', 'ocean:false', 'Thailand:false']);
+    expect(extractArticle(article('Markets', [sentence])).entities.map((e) => e.name)).not.toContain('Ocean');
+    expect(extractArticle(article('Markets', [sentence])).entities.map((e) => e.name)).toContain('Thailand');
   });
 });

@@ -485,8 +485,9 @@ const PERSON_ROLES = new Set([
 ]);
 /** The name goes on in the next word ("leader Nicola" + "Sturgeon"): what it is is decided with its rest. */
 const CAPITALISED_WORD_AFTER = /^\s+\p{Lu}/u;
-/** A role a company holds too, before its name: "market leader Tesco", "fund manager Fidelity", "joint venture partner …". */
-const COMPANY_ROLE_BEFORE = /\b(?:market|industry|world|sector|global|category|fund|asset|investment|hedge|venture)\s+[a-z-]+\s+$/i;
+/** A role a company holds too, before its name: "market leader Tesco", "fund manager Fidelity", "legal adviser Freshfields", "takeover candidate …". */
+const COMPANY_ROLE_BEFORE =
+  /\b(?:market|industry|world|sector|global|category|fund|asset|investment|hedge|venture|financial|legal|tax|takeover|bid)\s+[a-z-]+\s+$/i;
 
 /** At or above this NER confidence, a name labelled a person that opens with a first name is one, whatever noun comes before it. */
 const SURE_PERSON = 0.9;

@@ -1,25 +1,21 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { PAIR_CONFIDENCE } from './findFirstNamePairs.js';
-import { lookupKnown } from '../knowledge/knowledgeBase.js';
+import { knownOrganization, lookupKnown } from '../knowledge/knowledgeBase.js';
 import { CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { ORG_HEAD_CONFIDENCE, type NerMention } from './mention.js';
 
+/** A name's last word is an initial: "J. R.", "George W.". */
+const ENDS_ON_INITIAL = /(?:^|\s)\p{Lu}\.$/u;
+
 /**
- * Joins NER spans that are one name NER cut in two: a span opening with "and" or "of" right after
+ * Joins NER spans that are one name NER cut in two: two names one space apart that together are
+ * an organization the knowledge base knows ("New" + "Labour"); a span opening with "and" or "of" right after
  * another is the rest of that name ("University of the Highlands" + "and Islands"; opening with it
  * anywhere else, it is no name); a body's name and what it is for or of; a first name and the name
  * NER started again after it; a name and a surname opening with its particle; a name and the
  * words after it that NER left out (see `grownOver`).
  */
-/** Whether a name is an organization the knowledge base knows by it and does not mark ambiguous. */
-function isKnownOrganization(name: string): boolean {
-  return lookupKnown(name).some((k) => !k.demonym && !k.entry.ambiguous && k.entry.kind === 'ORGANIZATION');
-}
-
-/** A name's last word is an initial: "J. R.", "George W.". */
-const ENDS_ON_INITIAL = /(?:^|\s)\p{Lu}\.$/u;
-
 export function joinContinuations(text: string, ner: readonly NerMention[]): NerMention[] {
   const out: NerMention[] = [];
   /** The end of a span grown over the NER span after it. */
@@ -36,7 +32,12 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
     }
     // "New" + "Labour", "Standard" + "Chartered": two names one space apart that together are
     // an organization the knowledge base knows (and does not mark ambiguous) are that one name.
-    if (site && text.slice(site.end, m.start) === ' ' && (site.type === 'ORG' || m.type === 'ORG') && isKnownOrganization(text.slice(site.start, m.end))) {
+    if (
+      site &&
+      text.slice(site.end, m.start) === ' ' &&
+      (site.type === 'ORG' || m.type === 'ORG') &&
+      knownOrganization(text.slice(site.start, m.end)) !== undefined
+    ) {
       out[out.length - 1] = { ...joined(text, site, m), type: 'ORG', confidence: Math.max(site.confidence, m.confidence) };
       continue;
     }

@@ -1,6 +1,6 @@
 import type { EntityKind } from '../types.js';
 import { genderOfFirstName } from '../knowledge/firstNames.js';
-import { lookupKnown } from '../knowledge/knowledgeBase.js';
+import { knownOrganization, lookupKnown } from '../knowledge/knowledgeBase.js';
 import { decideKind, NAMED_BEST_GROUP_AFTER, opensPlaceName } from './decideKind.js';
 import {
   BAND_ROLES,
@@ -556,8 +556,8 @@ function knownBodyThenPerson(text: string, surface: string): boolean {
   const second = surface.indexOf(' ', first + 1);
   for (const at of [first, second]) {
     if (at < 0) break;
-    const body = lookupKnown(surface.slice(0, at)).find((k) => !k.demonym && !k.entry.ambiguous && k.entry.kind === 'ORGANIZATION');
-    if (body && PUBLIC_BODIES.has(body.entry.subkind) && personLike(text, surface.slice(at + 1))) return true;
+    const body = knownOrganization(surface.slice(0, at));
+    if (body && PUBLIC_BODIES.has(body.subkind) && personLike(text, surface.slice(at + 1))) return true;
   }
   return false;
 }
@@ -577,7 +577,14 @@ function titledPerson(surface: string, nameGoesOn = false): boolean {
   if (name.length >= 2 && genderOfFirstName(name[0]!) !== null) return true;
   // "Tory Treasurer Lord Ashcroft": a peer's or a knight's title before a surname.
   const titleWords = stripped.title.split(' ');
-  if (name.length <= 2 && PEER_TITLES.has(titleWords[titleWords.length - 1]!) && !nameGoesOn && lookupKnown(name.join(' ')).length === 0) return true;
+  if (
+    name.length <= 2 &&
+    PEER_TITLES.has(titleWords[titleWords.length - 1]!) &&
+    !nameGoesOn &&
+    !name.some((w) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/s$/, ''))) &&
+    lookupKnown(name.join(' ')).length === 0
+  )
+    return true;
   // (Not where a capitalised word follows: "Professor Robin" + "Lovell-Badge" is one name, decided with its rest.)
   return (
     !nameGoesOn &&
@@ -588,8 +595,8 @@ function titledPerson(surface: string, nameGoesOn = false): boolean {
   );
 }
 
-/** Titles of peers and knights, which a surname or a name follows. */
-const PEER_TITLES = new Set(['Lord', 'Lady', 'Baroness', 'Baron', 'Viscount', 'Sir', 'Dame']);
+/** Titles of peers and knights (as `stripTitles` returns them), which a surname or a name follows. */
+const PEER_TITLES = new Set(['Lord', 'Lady', 'Sir', 'Dame']);
 
 /** A capitalised word just after a name: the name may go on. */
 const NAME_GOES_ON = /^\s\p{Lu}/u;

@@ -130,6 +130,11 @@ function foldedHash(form: string): number {
   return hash;
 }
 
+/** The organization a name is, where the knowledge base knows it by that name and does not mark it ambiguous. */
+export function knownOrganization(form: string): KbEntry | undefined {
+  return lookupKnown(form).find((m) => !m.demonym && !m.entry.ambiguous && m.entry.kind === 'ORGANIZATION')?.entry;
+}
+
 /** The entry with this id. */
 export function knownById(id: string): KbEntry | undefined {
   return kb().byId.get(id);

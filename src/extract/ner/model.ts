@@ -8,7 +8,7 @@ import { IntTable } from './intTable.js';
 import { NUM_LABELS } from './labels.js';
 import { FEATURE_VERSION } from './features.js';
 import type { Lexicon } from './sentenceAtoms.js';
-import type { Scorer } from './scorer.js';
+import { SPACE_LOWER_CASE, SPACE_ORDINARY, type Scorer } from './scorer.js';
 import { WeightTable } from './weightTable.js';
 
 interface Header {
@@ -52,8 +52,8 @@ export class NerModel implements Scorer {
 export interface ModelParts {
   keys: Int32Array;
   weights: Float32Array;
-  /** 1 for the rows of features of sentences in lower case. */
-  lowerCase: Uint8Array;
+  /** Per row, the feature spaces it belongs to (SPACE_ORDINARY, SPACE_LOWER_CASE; both for a hash the two share). */
+  spaces: Uint8Array;
   wordKeys: Int32Array;
   wordVals: Int32Array;
   gazKeys: Int32Array;
@@ -73,11 +73,12 @@ export function encodeModel(parts: ModelParts, minWeight: number): Buffer {
   const counts: number[] = [];
   const labels: number[] = [];
   const values: number[] = [];
-  // Ordinary rows first, then those of text in lower case, so that the reader splits them by count.
+  // Ordinary rows first, then those of text in lower case, so that the reader splits them by
+  // count; a row of both (a hash both spaces share) is written in both.
   let lowerCaseRows = 0;
-  for (const wantLower of [0, 1])
+  for (const space of [SPACE_ORDINARY, SPACE_LOWER_CASE])
     for (let r = 0; r < parts.keys.length; r++) {
-      if (parts.lowerCase[r] !== wantLower) continue;
+      if ((parts.spaces[r]! & space) === 0) continue;
       let c = 0;
       for (let l = 0; l < NUM_LABELS; l++) {
         const v = parts.weights[r * NUM_LABELS + l]!;
@@ -91,7 +92,7 @@ export function encodeModel(parts: ModelParts, minWeight: number): Buffer {
       if (c > 0) {
         keys.push(parts.keys[r]!);
         counts.push(c);
-        lowerCaseRows += wantLower;
+        if (space === SPACE_LOWER_CASE) lowerCaseRows++;
       }
     }
   const header: Header = {

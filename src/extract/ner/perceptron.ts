@@ -3,7 +3,7 @@
  * so features never involved in a mistake cost nothing; averaging uses lazy timestamps.
  */
 import { NUM_LABELS } from './labels.js';
-import type { Scorer, Trainer } from './scorer.js';
+import { SPACE_LOWER_CASE, SPACE_ORDINARY, type Scorer, type Trainer } from './scorer.js';
 
 export class AveragedPerceptron implements Scorer, Trainer {
   private readonly index = new Map<number, number>();
@@ -12,8 +12,8 @@ export class AveragedPerceptron implements Scorer, Trainer {
   private acc: Float64Array = new Float64Array(0);
   private ts: Float64Array = new Float64Array(0);
   private t = 0;
-  /** Features seen in sentences written in lower case (their weights go to the model's second table). */
-  private readonly lowerCase = new Set<number>();
+  /** Per row: SPACE_ORDINARY and/or SPACE_LOWER_CASE, the kinds of sentence that updated it (see features.ts). */
+  private spaces: Uint8Array = new Uint8Array(0);
   /** Tokens seen and mistakes made since the last call to takeErrors(). */
   tokens = 0;
   errors = 0;
@@ -28,17 +28,16 @@ export class AveragedPerceptron implements Scorer, Trainer {
     }
   }
 
-  noteLowerCase(feats: Int32Array, n: number): void {
-    for (let j = 0; j < n; j++) this.lowerCase.add(feats[j]!);
-  }
-
-  update(feats: Int32Array, n: number, gold: number, predicted: number): void {
+  update(feats: Int32Array, n: number, gold: number, predicted: number, lowerCase: boolean): void {
     this.t++;
     this.tokens++;
     if (gold === predicted) return;
     this.errors++;
+    const space = lowerCase ? SPACE_LOWER_CASE : SPACE_ORDINARY;
     for (let j = 0; j < n; j++) {
-      const base = this.row(feats[j]!) * NUM_LABELS;
+      const r = this.row(feats[j]!);
+      this.spaces[r]! |= space;
+      const base = r * NUM_LABELS;
       this.bump(base + gold, 1);
       this.bump(base + predicted, -1);
     }
@@ -65,6 +64,9 @@ export class AveragedPerceptron implements Scorer, Trainer {
       this.w = grow(this.w);
       this.acc = grow(this.acc);
       this.ts = grow(this.ts);
+      const spaces = new Uint8Array(Math.ceil(size / NUM_LABELS));
+      spaces.set(this.spaces);
+      this.spaces = spaces;
     }
     return r;
   }
@@ -74,20 +76,22 @@ export class AveragedPerceptron implements Scorer, Trainer {
     return this.rows;
   }
 
-  /** Averaged weights: feature keys, a dense rows x NUM_LABELS matrix, and which rows are of sentences in lower case. */
-  averaged(): { keys: Int32Array; weights: Float32Array; lowerCase: Uint8Array } {
+  /**
+   * Averaged weights: feature keys, a dense rows x NUM_LABELS matrix, and per row the spaces
+   * that updated it (a row of both, a hash both spaces share, goes to both of the model's tables).
+   */
+  averaged(): { keys: Int32Array; weights: Float32Array; spaces: Uint8Array } {
     const keys = new Int32Array(this.rows);
-    const lowerCase = new Uint8Array(this.rows);
+    const spaces = this.spaces.slice(0, this.rows);
     const weights = new Float32Array(this.rows * NUM_LABELS);
     const t = Math.max(1, this.t);
     for (const [f, r] of this.index) {
       keys[r] = f;
-      if (this.lowerCase.has(f)) lowerCase[r] = 1;
       for (let l = 0; l < NUM_LABELS; l++) {
         const e = r * NUM_LABELS + l;
         weights[e] = (this.acc[e]! + (this.t - this.ts[e]!) * this.w[e]!) / t;
       }
     }
-    return { keys, weights, lowerCase };
+    return { keys, weights, spaces };
   }
 }

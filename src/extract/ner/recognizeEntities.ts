@@ -43,8 +43,13 @@ function hasAlphanumeric(toks: readonly Token[], a: number, b: number): boolean 
   return false;
 }
 
-/** Whether a sentence has a word of two letters or more with a capital: without one, case tells nothing of names (a short line of a post, "germany at france"). */
+/**
+ * Whether a sentence has a word of two letters or more with a capital, or opens with a capital
+ * ("A levy on jet fuel …"): without one, case tells nothing of names (a short line of a post,
+ * "germany at france"; "and I screamed" keeps a post's sentence in lower case).
+ */
 function hasCapitalisedWord(toks: readonly Token[]): boolean {
+  let first = true;
   for (const t of toks) {
     const w = t.text;
     let letters = 0;
@@ -54,7 +59,8 @@ function hasCapitalisedWord(toks: readonly Token[]): boolean {
       if (k === UPPER) capital = true;
       if (k === UPPER || k === LOWER || k === OTHER_LETTER) letters++;
     }
-    if (capital && letters >= 2) return true;
+    if (capital && (letters >= 2 || (first && letters === 1))) return true;
+    if (letters > 0) first = false;
   }
   return false;
 }

@@ -5,7 +5,10 @@ export interface Scorer {
 
 /** Perceptron hook: called for every token during training (also when right: averaging counts tokens). */
 export interface Trainer {
-  update(feats: Int32Array, n: number, gold: number, predicted: number): void;
-  /** The features of a token of a sentence in lower case: the model keeps their weights apart. */
-  noteLowerCase(feats: Int32Array, n: number): void;
+  /** `lowerCase`: the token is of a sentence in lower case, whose features the model keeps apart. */
+  update(feats: Int32Array, n: number, gold: number, predicted: number, lowerCase: boolean): void;
 }
+
+/** The feature spaces a weight row belongs to (a bit set): ordinary text, text in lower case. */
+export const SPACE_ORDINARY = 1;
+export const SPACE_LOWER_CASE = 2;

@@ -223,7 +223,10 @@ export function computeMode(a: Atoms): number {
   let caps = 0;
   let title = 0;
   let lower = 0;
+  /** The first word's case: a capital "A" or "I" opening an ordinary sentence is its only capital. */
+  let firstCap = CAP_NONE;
   for (let i = 0; i < a.n; i++) {
+    if (firstCap === CAP_NONE) firstCap = a.cap[i]!;
     if (a.letters[i]! < 2) continue;
     const c = a.cap[i]!;
     if (c === CAP_ALL) caps++;
@@ -233,7 +236,7 @@ export function computeMode(a: Atoms): number {
   if (caps >= 1 && title + lower <= caps * 0.2) return MODE_CAPS;
   if (title >= 3 && lower <= (title + caps) * 0.1) return MODE_TITLE;
   // Not one capital in a sentence of several words: case says nothing about names here.
-  if (caps === 0 && title === 0 && lower >= 4) return MODE_LOWER;
+  if (caps === 0 && title === 0 && lower >= 4 && firstCap !== CAP_TITLE && firstCap !== CAP_ALL) return MODE_LOWER;
   return MODE_NORMAL;
 }
 

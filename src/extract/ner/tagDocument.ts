@@ -130,7 +130,6 @@ export function tagDocument(
       if (training) {
         // The trainer updates every feature, so it needs them all in feats.
         k = dynamicFeatures(atoms, i, prev, prev2, hist, feats, staticFeatures(atoms, i, initial, docBits, feats));
-        if (lowerCase) trainer.noteLowerCase(feats, k);
         scores.fill(0);
       } else {
         localScores.load(scores, words[i]!, atoms, i, initial, docBits, prev, prev2, hist, scorer, lexicon);
@@ -157,7 +156,7 @@ export function tagDocument(
         bestScore = scores[best]!;
       }
       if (g !== undefined && trainer !== undefined) {
-        trainer.update(feats, k, g[i]!, best);
+        trainer.update(feats, k, g[i]!, best, lowerCase);
       }
       // Only entity tokens make mentions, so only they need a probability.
       if (wantProbs && best !== 0) {
