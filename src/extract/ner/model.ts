@@ -33,19 +33,24 @@ interface Header {
  * features.ts) in two tables, so that ordinary text reads only its own, smaller one.
  */
 export class NerModel implements Scorer {
+  private lowerCaseTable: WeightTable | null = null;
+
   constructor(
     private readonly table: WeightTable,
-    private readonly lowerCaseTable: WeightTable,
+    /** Builds the lower-case table, on first use: most text has no sentence in lower case. */
+    private readonly buildLowerCase: () => WeightTable,
+    private readonly lowerCaseSize: number,
     readonly lexicon: Lexicon,
   ) {}
 
   /** Number of features with weights. */
   get features(): number {
-    return this.table.size + this.lowerCaseTable.size;
+    return this.table.size + this.lowerCaseSize;
   }
 
   score(feats: Int32Array, n: number, scores: Float64Array, lowerCase: boolean): void {
-    (lowerCase ? this.lowerCaseTable : this.table).addTo(feats, n, scores);
+    if (!lowerCase) this.table.addTo(feats, n, scores);
+    else (this.lowerCaseTable ??= this.buildLowerCase()).addTo(feats, n, scores);
   }
 }
 
@@ -177,8 +182,8 @@ export function decodeModel(gz: Buffer): NerModel {
     values.subarray(0, splitEntry),
     header.scale,
   );
-  const lowerCase = new WeightTable(keys.subarray(split), counts.subarray(split), labels.subarray(splitEntry), values.subarray(splitEntry), header.scale);
-  return new NerModel(ordinary, lowerCase, {
+  const lowerCase = () => new WeightTable(keys.subarray(split), counts.subarray(split), labels.subarray(splitEntry), values.subarray(splitEntry), header.scale);
+  return new NerModel(ordinary, lowerCase, header.lowerCaseFeatures, {
     words: new IntTable(wordKeys, wordVals),
     gaz: new IntTable(gazKeys, gazVals),
     known: new IntTable(knownKeys, knownVals),
