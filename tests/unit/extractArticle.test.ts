@@ -1,17 +1,6 @@
 import { EXTRACTOR_VERSION, extractArticle } from '../../src/extract/extractArticle.js';
-import type { ExtractInput, Extraction, Span } from '../../src/extract/types.js';
-
-/** Builds an input from a headline and paragraphs joined by blank lines. */
-function article(title: string, paragraphs: string[], editorTags: string[] = []): ExtractInput {
-  const text = [title, ...paragraphs].join('\n\n');
-  const spans: Span[] = [];
-  let at = title.length + 2;
-  for (const p of paragraphs) {
-    spans.push({ start: at, end: at + p.length, text: p });
-    at += p.length + 2;
-  }
-  return { text, title: { start: 0, end: title.length, text: title }, paragraphs: spans, editorTags };
-}
+import { articleInput as article } from '../support/articleInput.js';
+import type { Extraction } from '../../src/extract/types.js';
 
 const speakerOf = (x: Extraction, quote: string) => {
   const q = x.quotes.find((qq) => qq.text === quote);

@@ -1,9 +1,9 @@
 import { extractArticle } from '../../src/extract/extractArticle.js';
+import { articleInput as article } from '../support/articleInput.js';
 import { recognizeEntities } from '../../src/extract/ner/recognizeEntities.js';
 import { Atoms, MODE_LOWER, MODE_NORMAL, computeMode, fillWord } from '../../src/extract/ner/sentenceAtoms.js';
 import { tokenize } from '../../src/extract/ner/tokenize.js';
 import { recaseNames } from '../../src/extract/recaseNames.js';
-import type { ExtractInput, Span } from '../../src/extract/types.js';
 
 function modeOf(sentence: string): number {
   const words = tokenize(sentence).map((t) => t.text);
@@ -11,17 +11,6 @@ function modeOf(sentence: string): number {
   a.reset(words.length);
   words.forEach((w, i) => fillWord(a, i, w));
   return computeMode(a);
-}
-
-function article(title: string, paragraphs: string[]): ExtractInput {
-  const text = [title, ...paragraphs].join('\n\n');
-  const spans: Span[] = [];
-  let at = title.length + 2;
-  for (const p of paragraphs) {
-    spans.push({ start: at, end: at + p.length, text: p });
-    at += p.length + 2;
-  }
-  return { text, title: { start: 0, end: title.length, text: title }, paragraphs: spans, editorTags: [] };
 }
 
 const whole = (text: string) => recognizeEntities(text, [{ start: 0, end: text.length }]);
