@@ -589,7 +589,7 @@ function titledPerson(surface: string, nameGoesOn = false): boolean {
   return (
     !nameGoesOn &&
     name.length <= 3 &&
-    stripped.title.split(' ').every((w) => PERSONAL_TITLES.has(w)) &&
+    titleWords.every((w) => PERSONAL_TITLES.has(w)) &&
     !name.some((w) => ORGANIZATION_NAME_HEADS.has(w) || CORPORATE_SUFFIXES.has(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w)) &&
     lookupKnown(name.join(' ')).length === 0
   );
