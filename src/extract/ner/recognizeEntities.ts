@@ -2,10 +2,10 @@
  * Named-entity recognition (PER / ORG / LOC / MISC) over a document's headline and paragraphs,
  * with an averaged perceptron trained on CoNLL-2003 (see README.md in this folder).
  */
-import { DIGIT, LOWER, OTHER_LETTER, UPPER, charClass, normChar } from './charClass.js';
+import { DIGIT, charClass, normChar } from './charClass.js';
 import { TYPES, bilouToSpans, type NerType } from './labels.js';
 import { loadModel } from './loadModel.js';
-import { MODE_LOWER, MODE_NORMAL } from './sentenceAtoms.js';
+import { MODE_NORMAL } from './sentenceAtoms.js';
 import { splitTokenSentences } from './splitSentences.js';
 import { tagDocument } from './tagDocument.js';
 import type { Token } from './tokenize.js';
@@ -43,28 +43,6 @@ function hasAlphanumeric(toks: readonly Token[], a: number, b: number): boolean 
   return false;
 }
 
-/**
- * Whether a sentence has a word of two letters or more with a capital, or opens with a capital
- * ("A levy on jet fuel …"): without one, case tells nothing of names (a short line of a post,
- * "germany at france"; "and I screamed" keeps a post's sentence in lower case).
- */
-function hasCapitalisedWord(toks: readonly Token[]): boolean {
-  let first = true;
-  for (const t of toks) {
-    const w = t.text;
-    let letters = 0;
-    let capital = false;
-    for (let j = 0; j < w.length; j++) {
-      const k = charClass(normChar(w.charCodeAt(j)));
-      if (k === UPPER) capital = true;
-      if (k === UPPER || k === LOWER || k === OTHER_LETTER) letters++;
-    }
-    if (capital && (letters >= 2 || (first && letters === 1))) return true;
-    if (letters > 0) first = false;
-  }
-  return false;
-}
-
 /** Finds PER/ORG/LOC/MISC mentions in the given segments (headline, paragraphs) of text. */
 export function recognizeEntities(text: string, segments: readonly { start: number; end: number }[]): NerMention[] {
   const model = loadModel();
@@ -87,7 +65,7 @@ export function recognizeEntities(text: string, segments: readonly { start: numb
     const labels = tagged.labels[s]!;
     const probs = tagged.probs[s]!;
     const factor = tagged.modes[s] === MODE_NORMAL ? 1 : HEADLINE_CONFIDENCE;
-    const caseless = tagged.modes[s] === MODE_LOWER || !hasCapitalisedWord(toks);
+    const caseless = tagged.caseless[s] === 1;
     for (const span of bilouToSpans(labels, toks.length)) {
       let a = span.start;
       let b = span.end;

@@ -223,10 +223,7 @@ export function computeMode(a: Atoms): number {
   let caps = 0;
   let title = 0;
   let lower = 0;
-  /** The first word's case: a capital "A" or "I" opening an ordinary sentence is its only capital. */
-  let firstCap = CAP_NONE;
   for (let i = 0; i < a.n; i++) {
-    if (firstCap === CAP_NONE) firstCap = a.cap[i]!;
     if (a.letters[i]! < 2) continue;
     const c = a.cap[i]!;
     if (c === CAP_ALL) caps++;
@@ -236,8 +233,25 @@ export function computeMode(a: Atoms): number {
   if (caps >= 1 && title + lower <= caps * 0.2) return MODE_CAPS;
   if (title >= 3 && lower <= (title + caps) * 0.1) return MODE_TITLE;
   // Not one capital in a sentence of several words: case says nothing about names here.
-  if (caps === 0 && title === 0 && lower >= 4 && firstCap !== CAP_TITLE && firstCap !== CAP_ALL) return MODE_LOWER;
+  if (lower >= 4 && hasNoCapital(a)) return MODE_LOWER;
   return MODE_NORMAL;
+}
+
+/**
+ * Whether the sentence in a has no capitalised word: none of two letters or more, and no capital
+ * opening it ("A levy on jet fuel …" has one; "and I screamed" in a post does not count). Case
+ * then tells nothing of names ("germany at france").
+ */
+export function hasNoCapital(a: Atoms): boolean {
+  let first = true;
+  for (let i = 0; i < a.n; i++) {
+    const letters = a.letters[i]!;
+    if (letters === 0) continue;
+    const c = a.cap[i]!;
+    if ((c === CAP_TITLE || c === CAP_ALL) && (first || letters >= 2)) return false;
+    first = false;
+  }
+  return true;
 }
 
 /** Fills lexicon codes and gazetteer match bits (type*4 + B/I/L/U position) for the sentence. */

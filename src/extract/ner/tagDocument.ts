@@ -4,7 +4,20 @@
  * the same word) lives only for the duration of the call: memory stays flat across documents.
  */
 import { B, I, L, NUM_LABELS, START, labelPos, labelType, makeLabel } from './labels.js';
-import { CAP_ALL, CAP_LOWER, CAP_NONE, CAP_TITLE, MODE_LOWER, MODE_NORMAL, Atoms, computeMode, fillLexicon, fillWord, type Lexicon } from './sentenceAtoms.js';
+import {
+  CAP_ALL,
+  CAP_LOWER,
+  CAP_NONE,
+  CAP_TITLE,
+  MODE_LOWER,
+  MODE_NORMAL,
+  Atoms,
+  computeMode,
+  fillLexicon,
+  fillWord,
+  hasNoCapital,
+  type Lexicon,
+} from './sentenceAtoms.js';
 import {
   DOC_ACRONYM,
   DOC_LOWER,
@@ -23,8 +36,10 @@ export interface TaggedDocument {
   labels: Uint8Array[];
   /** Probability of each chosen label (softmax over allowed labels); empty when training. */
   probs: Float32Array[];
-  /** Sentence modes (MODE_NORMAL, MODE_CAPS, MODE_TITLE). */
+  /** Sentence modes (MODE_NORMAL, MODE_CAPS, MODE_TITLE, MODE_LOWER). */
   modes: Uint8Array;
+  /** 1 for a sentence without one capitalised word (see hasNoCapital). */
+  caseless: Uint8Array;
 }
 
 /** Softmax temperature for confidences: perceptron margins are large; 10 was best calibrated on testa. */
@@ -66,6 +81,7 @@ export function tagDocument(
 ): TaggedDocument {
   const ns = sentences.length;
   const modes = new Uint8Array(ns);
+  const caseless = new Uint8Array(ns);
   const evidence = new Map<number, number>();
   const firstToken = new Int32Array(ns);
   let tokens = 0;
@@ -82,6 +98,7 @@ export function tagDocument(
     docAtoms.copyWords(atoms, 0, firstToken[s]!, words.length);
     const mode = computeMode(atoms);
     modes[s] = mode;
+    if (hasNoCapital(atoms)) caseless[s] = 1;
     if (mode !== MODE_NORMAL) continue;
     for (let i = 0; i < words.length; i++) {
       const cap = atoms.cap[i]!;
@@ -175,5 +192,5 @@ export function tagDocument(
     probs[s] = pr;
   }
   if (docAtoms.capacity > MAX_KEPT_TOKENS) docAtoms = new Atoms();
-  return { labels, probs, modes };
+  return { labels, probs, modes, caseless };
 }
