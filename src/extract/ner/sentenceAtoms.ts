@@ -11,13 +11,11 @@ import type { IntTable } from './intTable.js';
 export const KNOWN_PLACE = 1;
 export const KNOWN_ORGANIZATION = 2;
 export const KNOWN_OTHER = 4;
-const KNOWN_TYPES = KNOWN_PLACE | KNOWN_ORGANIZATION | KNOWN_OTHER;
 /** A one-token key that is a first name. */
 export const KNOWN_FIRST_NAME = 8;
 /** The key is the start of a longer name. */
 export const KNOWN_PREFIX = 16;
 /** Token bits in Atoms.known: bit 0 a first name; then per known type (place, organization, other) B/I/L/U. */
-const KNOWN_BIT_FIRST_NAME = 1;
 export const KNOWN_TOKEN_BITS = 13;
 
 /** Case classes. */
@@ -258,63 +256,54 @@ export function hasNoCapital(a: Atoms): boolean {
 export function fillLexicon(a: Atoms, lex: Lexicon): void {
   const n = a.n;
   for (let i = 0; i < n; i++) a.lex[i] = lex.words.get(a.lw[i]!);
-  for (let s = 0; s < n; s++) {
-    let h = SEQ_SEED;
-    const max = Math.min(n, s + GAZ_MAX_LEN);
-    for (let e = s; e < max; e++) {
-      h = mix(h, a.lw[e]!);
-      const v = lex.gaz.get(h);
-      if (v < 0) break;
-      const types = v & 15;
-      if (types !== 0) {
-        for (let t = 0; t < 4; t++) {
-          if ((types & (1 << t)) === 0) continue;
-          if (e === s) a.gaz[s]! |= 1 << (t * 4 + 3);
-          else {
-            a.gaz[s]! |= 1 << (t * 4);
-            for (let k = s + 1; k < e; k++) a.gaz[k]! |= 1 << (t * 4 + 1);
-            a.gaz[e]! |= 1 << (t * 4 + 2);
-          }
-        }
-      }
-      if ((v & GAZ_PREFIX) === 0) break;
-    }
-  }
-  fillKnown(a, lex.known);
+  markNames(a, lex.gaz, a.gaz, 4, GAZ_PREFIX, 0, false, 0);
+  // Known names: a name opens with a capital, so outside a sentence in lower case only a
+  // capitalised token is looked up as a name's first word (most tokens are lower-case words, and
+  // a lookup is a cache miss); a first name sets bit 0.
+  markNames(a, lex.known, a.known, 3, KNOWN_PREFIX, 1, a.mode !== MODE_LOWER, KNOWN_FIRST_NAME);
 }
 
 /**
- * Fills the known-names bits: first names, and type + B/I/L/U of known names covering a token.
- * A name opens with a capital, so only a capitalised token is looked up as a name's first
- * word, unless the sentence is written in lower case (most tokens are lower-case words, and a
- * lookup is a cache miss).
+ * Marks the token sequences of the sentence a name table holds (keys: sequence hashes; values:
+ * a bit per type, `prefixBit` where a longer name goes on): for each type t of a match, B/I/L/U
+ * as bit `offset + t * 4 + (0 B, 1 I, 2 L, 3 U)` of `out`; a one-token match whose value has
+ * `wordBit` sets bit 0.
  */
-function fillKnown(a: Atoms, known: IntTable): void {
+function markNames(
+  a: Atoms,
+  table: IntTable,
+  out: Uint16Array,
+  typeCount: number,
+  prefixBit: number,
+  offset: number,
+  capitalisedOnly: boolean,
+  wordBit: number,
+): void {
   const n = a.n;
-  const anyCase = a.mode === MODE_LOWER;
+  const typeMask = (1 << typeCount) - 1;
   for (let s = 0; s < n; s++) {
-    if (!anyCase && a.cap[s] !== CAP_TITLE && a.cap[s] !== CAP_ALL) continue;
+    if (capitalisedOnly && a.cap[s] !== CAP_TITLE && a.cap[s] !== CAP_ALL) continue;
     let h = SEQ_SEED;
     const max = Math.min(n, s + GAZ_MAX_LEN);
     for (let e = s; e < max; e++) {
       h = mix(h, a.lw[e]!);
-      const v = known.get(h);
+      const v = table.get(h);
       if (v < 0) break;
-      if (e === s && (v & KNOWN_FIRST_NAME) !== 0) a.known[s]! |= KNOWN_BIT_FIRST_NAME;
-      const types = v & KNOWN_TYPES;
+      if (e === s && (v & wordBit) !== 0) out[s]! |= 1;
+      const types = v & typeMask;
       if (types !== 0) {
-        for (let t = 0; t < 3; t++) {
+        for (let t = 0; t < typeCount; t++) {
           if ((types & (1 << t)) === 0) continue;
-          const base = 1 + t * 4;
-          if (e === s) a.known[s]! |= 1 << (base + 3);
+          const base = offset + t * 4;
+          if (e === s) out[s]! |= 1 << (base + 3);
           else {
-            a.known[s]! |= 1 << base;
-            for (let k = s + 1; k < e; k++) a.known[k]! |= 1 << (base + 1);
-            a.known[e]! |= 1 << (base + 2);
+            out[s]! |= 1 << base;
+            for (let k = s + 1; k < e; k++) out[k]! |= 1 << (base + 1);
+            out[e]! |= 1 << (base + 2);
           }
         }
       }
-      if ((v & KNOWN_PREFIX) === 0) break;
+      if ((v & prefixBit) === 0) break;
     }
   }
 }
