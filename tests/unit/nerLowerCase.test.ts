@@ -77,8 +77,10 @@ describe('names in text written all in lower case', () => {
 
   it('makes no name of a lower-case word in an ordinary sentence', () => {
     const sentence = 'Sales rose after the Indian ocean tsunami devastated resorts in Thailand.';
-    // NER takes "ocean" for a name here; it is none, since the sentence writes names with capitals.
-    expect(whole(sentence).map((m) => `${m.text}:${m.caseless}`)).toEqual(['Indian:false', 'ocean:false', 'Thailand:false']);
+    // Whatever NER makes of "ocean" here, nothing of this sentence is read as caseless: it writes names with capitals.
+    const found = whole(sentence);
+    expect(found.every((m) => !m.caseless)).toBe(true);
+    expect(found.map((m) => m.text)).toEqual(expect.arrayContaining(['Indian', 'Thailand']));
     expect(extractArticle(article('Markets', [sentence])).entities.map((e) => e.name)).not.toContain('Ocean');
     expect(extractArticle(article('Markets', [sentence])).entities.map((e) => e.name)).toContain('Thailand');
   });

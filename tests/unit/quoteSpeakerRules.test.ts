@@ -926,3 +926,27 @@ describe('a body named in a role that describes the subject', () => {
     expect(speakerIn(t, [['Fairhold', 'ORG']])).toBe('Fairhold');
   });
 });
+
+describe('a person "of" a place or a body', () => {
+  test('the person is the speaker, not the name after "of"', () => {
+    const t = 'Lord Nichollson of Birkenhead, in his ruling, said: “Indefinite detention is anathema.”';
+    expect(
+      speakerIn(t, [
+        ['Nichollson', 'PER'],
+        ['Birkenhead', 'LOC'],
+      ]),
+    ).toBe('Nichollson');
+    const u = 'Sam Okafor of Leeds said: “It is wrong.”';
+    expect(
+      speakerIn(u, [
+        ['Sam Okafor', 'PER'],
+        ['Leeds', 'ORG'],
+      ]),
+    ).toBe('Sam Okafor');
+  });
+
+  test('a body "of" a place still speaks as the body', () => {
+    const t = 'The Bank of Zembla said: “Rates will rise.”';
+    expect(speakerIn(t, [['Bank of Zembla', 'ORG']])).toBe('Bank of Zembla');
+  });
+});

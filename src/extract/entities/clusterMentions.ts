@@ -1,7 +1,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import type { EntityKind } from '../types.js';
 import { nameKey, workKey, type Mention } from './mention.js';
-import { COMPANY_NAME_TAILS, ORGANIZATION_NAME_HEADS } from './lexicon.js';
+import { COMPANY_NAME_TAILS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 
 /** Mentions that refer to one entity. */
@@ -22,6 +22,7 @@ export interface Cluster {
  * - where NER gave one name different types, the majority type wins.
  */
 export function clusterMentions(text: string, mentions: readonly Mention[], links: readonly (readonly [string, string])[]): Cluster[] {
+  retypeCompanyShortNames(mentions);
   voteTypes(mentions);
   const persons = clusterPersons(
     text,
@@ -46,7 +47,10 @@ export function clusterMentions(text: string, mentions: readonly Mention[], link
     // NER sometimes labels a person's surname (or the last words of their name) as a place or
     // organization; the person wins.
     // (Not a name the sentence said is something else: "Austin is the capital of Texas".)
-    const person = m.origin === 'ner' && m.display === m.text && !m.firm ? personByKey.get(personKey(m.text)) : undefined;
+    let person = m.origin === 'ner' && m.display === m.text && !m.firm ? personByKey.get(personKey(m.text)) : undefined;
+    // (A surname, as "Jordan" of "Neil Jordan"; not a name the knowledge base decided that
+    // NER took elsewhere for a person's name alone: "Windows" of "Windows 95".)
+    if (person && m.known !== undefined && !person.mentions.some((pm) => pm.display.includes(' '))) person = undefined;
     if (person) {
       // Inside a mention of the person's own name, it adds nothing ("Kleinwort Wasserstein" in "Dresdner Kleinwort Wasserstein").
       if (person.mentions.some((pm) => pm.start <= m.start && m.end <= pm.end)) continue;
@@ -106,6 +110,34 @@ function typedKey(type: EntityKind, display: string): string {
   const key = type === 'WORK' ? workKey(display) : nameKey(display);
   // "Liberal Democrats" and "Liberal Democrat (spokeswoman)" name one party.
   return `${type}:${type === 'ORGANIZATION' && key.length > 5 && / \S+[^s]s$/.test(key) ? key.slice(0, -1) : key}`;
+}
+
+/**
+ * "Faulding said" after "Faulding Inc said": a company's name without its suffix, which NER may
+ * take for a person's surname, is the company's, unless the article names a person so ("John
+ * Faulding") or a title says it is a person ("Lord Sainsbury").
+ */
+function retypeCompanyShortNames(mentions: readonly Mention[]): void {
+  let leads: Set<string> | null = null;
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION') continue;
+    const space = m.display.lastIndexOf(' ');
+    if (space > 0 && CORPORATE_SUFFIXES.has(m.display.slice(space + 1))) (leads ??= new Set()).add(nameKey(m.display.slice(0, space)));
+  }
+  if (leads === null) return;
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || leads.has(nameKey(m.display))) continue;
+    const space = m.display.lastIndexOf(' ');
+    if (space > 0) surnames.add(nameKey(m.display.slice(space + 1)));
+  }
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || m.origin !== 'ner' || m.title || m.known !== undefined) continue;
+    const key = nameKey(m.display);
+    if (!leads.has(key) || surnames.has(key)) continue;
+    m.type = 'ORGANIZATION';
+    m.display = m.text;
+  }
 }
 
 /** Mentions NER is at least this sure of keep their type in the vote. */

@@ -28,6 +28,28 @@ export interface KindDecision {
   defined?: boolean;
 }
 
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?(?!\\p{L})';
+/**
+ * What follows a dateline's place: perhaps its state or country after a comma, then a date or
+ * an agency in brackets ("DENVER 1996-08-29", "BOULDER, Colo., Aug 27", "LONDON (Reuters) -").
+ */
+const DATELINE_AFTER = new RegExp(
+  `^(?:\\s*,\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){0,2}(?:\\s?\\.)?,?)?\\s*(?:\\d{4}-\\d\\d-\\d\\d\\b|${MONTH}\\s\\d{1,2}\\b|\\d{1,2}\\s${MONTH}|\\((?:Reuters|AP|AFP|UPI|Xinhua|Bloomberg|dpa|PA|IANS|PTI|CNN)\\))`,
+  'u',
+);
+/** A version or a model just after a product's name: " 95", " 3.1", " NT", " XP", " 4S". */
+const VERSION_AFTER = /^ (?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z]{2,3})(?![\p{L}\d])/u;
+
+/** A dateline's place: the first words of a paragraph, a name of up to three capitalised words, before a date or an agency in brackets. */
+function isDateline(surface: string, before: string, after: string): boolean {
+  // Most names stand inside a paragraph, which the characters before them tell.
+  let k = before.length - 1;
+  while (k >= 0 && (before.charCodeAt(k) === 0x20 || before.charCodeAt(k) === 0x09)) k--;
+  if (k >= 0 && before.charCodeAt(k) !== 0x0a) return false;
+  return DATELINE_AFTER.test(after) && /^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}$/u.test(surface);
+}
+
 /** Last words of the names of events: competitions, shows, festivals, holidays. */
 const EVENT_HEADS = new Set([
   'Cup',
@@ -215,6 +237,9 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   const known = lookupKnown(surface);
   const matches = known.length === 0 ? NO_MATCHES : known.filter((m) => !m.demonym && m.entry.kind !== 'OFFICE' && m.entry.kind !== 'PLACE');
   if (matches.some((m) => m.entry.kind === 'COMMON')) return { kind: null, known: null };
+  // "DENVER 1996-08-29", "VERONA, Italy 1996-08-24", "LONDON (Reuters) -": a dateline names the
+  // place the story was filed from, whatever NER made of a word in capitals.
+  if (matches.length === 0 && isDateline(surface, before, after)) return { kind: 'PLACE', known: null, cued: true };
   // "… is a Chinese-American computer scientist", "…, an English rock band": a definition says
   // what the name is, more surely than NER, the knowledge base or the name's own words.
   const defined = definedKind(before, after);
@@ -230,7 +255,11 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     const weakNer = ner === null || confidence < WEAK_NER;
     // "eBay and Amazon reported strong sales": what the sentence says of it is a company's.
     const tradingCompany = first.subkind === 'company' && COMPANY_AFTER.test(after);
-    if (!first.ambiguous || weakNer || tradingCompany) return { kind: first.kind as EntityKind, known: first, cued: tradingCompany };
+    // "Windows 95", "Windows NT": a product's name before its version is the product's.
+    const versioned = first.kind === 'PRODUCT' && VERSION_AFTER.test(after);
+    if (!first.ambiguous || weakNer || tradingCompany || versioned)
+      // (A version says what the name is for its other mentions in the article too.)
+      return { kind: first.kind as EntityKind, known: first, cued: tradingCompany || versioned, defined: versioned };
   }
   // What the sentence says of the name outranks what its words look like ("Green Day").
   if (nerType !== 'PER' && after.includes('best') && NAMED_BEST_WORK_AFTER.test(after)) return { kind: 'WORK', known: null, cued: true };
@@ -482,6 +511,9 @@ const PERSON_ROLES = new Set([
   'boss',
   'candidate',
   'economist',
+  'official',
+  'officer',
+  'director',
 ]);
 /** The name goes on in the next word ("leader Nicola" + "Sturgeon"): what it is is decided with its rest. */
 const CAPITALISED_WORD_AFTER = /^\s+\p{Lu}/u;

@@ -30,6 +30,20 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       out[out.length - 1] = joined(text, site, m);
       continue;
     }
+    // "Amazon" + "River", "Lake" + "Tanganyika": a place's name and its geographic head word,
+    // which NER read as two places, are one place.
+    if (
+      site &&
+      site.type === 'LOC' &&
+      m.type === 'LOC' &&
+      text.slice(site.end, m.start) === ' ' &&
+      (GEOGRAPHIC_HEADS.has(m.text) || GEOGRAPHIC_OPENERS.has(site.text)) &&
+      /^\p{Lu}/u.test(site.text) &&
+      /^\p{Lu}/u.test(m.text)
+    ) {
+      out[out.length - 1] = { ...joined(text, site, m), confidence: Math.max(site.confidence, m.confidence) };
+      continue;
+    }
     // "New" + "Labour", "Standard" + "Chartered": two names one space apart that together are
     // an organization the knowledge base knows (and does not mark ambiguous) are that one name.
     if (
@@ -217,6 +231,10 @@ const DOMAIN_AFTER = /^\.(?:com|net|org|io|ai|co\.uk)(?![\p{L}\p{N}])/u;
 const PRIZE_END = /\b(?:Prize|Award|Medal)$/;
 const PRIZE_FIELD_AFTER = /^ in (?:\p{Lu}\p{Ll}+)(?: (?:or|and) \p{Lu}\p{Ll}+| \p{Lu}\p{Ll}+)?(?![\p{L}\p{N}])/u;
 /** A sea's or a region's head word after a nationality word: "English Channel", "Irish Sea", "French Riviera". */
+/** Words that end a river's, a lake's, a range's or an island's name: "Amazon River", "Rocky Mountains". */
+const GEOGRAPHIC_HEADS = new Set('River Lake Lakes Mountains Mountain Range Valley Island Islands Desert Falls Canyon Glacier Delta Estuary Forest'.split(' '));
+/** Words that open such a name: "Lake Victoria", "Mount Kenya", "River Thames". */
+const GEOGRAPHIC_OPENERS = new Set('Lake Mount River Cape Isle Loch'.split(' '));
 const FEATURE_AFTER = /^ (?:Channel|Sea|Ocean|Riviera|Alps|Highlands|Peninsula|Basin|Strait|Straits)(?![\p{L}\p{N}])/u;
 /** The head word of a street's, a bridge's, a station's or a venue's name. */
 const STRUCTURE_AFTER = /^ (?:Street|Road|Avenue|Boulevard|Square|Bridge|Airport|Station|Stadium|Arena)(?![\p{L}\p{N}])/u;

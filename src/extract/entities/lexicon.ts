@@ -90,6 +90,7 @@ export const CORPORATE_SUFFIXES = words(`
   Pictures Studios Records Entertainment Services
   Robotics Analytics Labs Therapeutics Biosciences Networks Solutions Logistics Dynamics
   Homes Properties Developments
+  Co Co. AG SA NV GmbH LLC LLP SpA
 `);
 
 /** A peer's title and name: "Lord Callaghan", "Baroness Scotland". */

@@ -7,6 +7,7 @@ import {
   COMPANY_NAME_TAILS,
   CLUB_SUFFIXES,
   CORPORATE_SUFFIXES,
+  FUNCTION_WORDS,
   HONORIFICS,
   INSTITUTION_PLACES,
   ORGANIZATION_NAME_HEADS,
@@ -16,6 +17,8 @@ import { makeMention, nameKey, ORG_HEAD_CONFIDENCE, workKey, type Mention, type 
 import { lookupPlace } from './placeGazetteer.js';
 import { stripTitles } from './stripTitles.js';
 import { isCommonWord } from './isCommonWord.js';
+import { kindOfHeadNoun } from './definedKind.js';
+import { lastWordOf } from './lastWordOf.js';
 import { PAIR_CONFIDENCE } from './findFirstNamePairs.js';
 import { joinContinuations, SURNAME_PARTICLE } from './joinContinuations.js';
 import { namesACompany } from './namesACompany.js';
@@ -25,6 +28,59 @@ import { readRoyalNames } from './readRoyalNames.js';
 import { splitAtLineBreaks } from './splitAtLineBreaks.js';
 
 /** Words that relate a person to another person, just before a name. */
+const DETERMINERS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'THE']);
+
+/** Two or three capitalised words, as a person's name is written. */
+const PERSON_NAME = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+){1,2}$/u;
+/** The words of an office before the rest of its name: "Minister of Trade and ", "President of the ". */
+const OFFICE_OF_BEFORE =
+  /\b(?:Minister|Secretary|President|Governor|Commissioner|Director|Chairman|Head|Speaker|Chief) (?:of|for)(?: the)?(?: \p{Lu}\p{Ll}+)*(?: and)? $/u;
+
+/**
+ * Where a person's name starts in a name NER did not take for a person's: after a title that
+ * ends in a role ("Speaker Toomas Savi"), or after the words that end an office's name begun
+ * before it ("Industry" of "Minister of Trade and Industry Tungky Ariwibowo"); the name is two
+ * or three capitalised words no list knows and no body's or company's word ends. 0 when there
+ * is none.
+ */
+function personAfterTitle(surface: string, before: string): number {
+  const space = surface.indexOf(' ');
+  if (space < 0) return 0;
+  let nameStart: number;
+  const stripped = TITLE_WORDS.has(surface.slice(0, space)) ? stripTitles(surface) : null;
+  if (stripped && stripped.title !== null) {
+    if (stripped.honorific) return 0;
+    nameStart = stripped.nameStart;
+  } else if (OFFICE_JOINERS.has(lastWordOf(before)) && OFFICE_OF_BEFORE.test(before)) {
+    // The name is the last two words (three where the first of them is a first name).
+    const words = surface.split(' ');
+    if (words.length < 3) return 0;
+    const take = words.length >= 4 && genderOfFirstName(words[words.length - 3]!) !== null ? 3 : 2;
+    nameStart = surface.length - words.slice(-take).join(' ').length;
+  } else return 0;
+  const name = surface.slice(nameStart);
+  if (!PERSON_NAME.test(name) || lookupKnown(surface).length > 0 || lookupKnown(name).length > 0) return 0;
+  const words = name.split(' ');
+  if (words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || COMPANY_NAME_TAILS.has(w) || TITLE_WORDS.has(w) || lookupPlace(w)?.country)) return 0;
+  return nameStart;
+}
+
+/** Courtesy titles, lower-cased as `lastWordOf` gives them. */
+const COURTESY_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'prof']);
+/** The relatives of KIN_BEFORE, lower-cased as `lastWordOf` gives them: a cheap test before the pattern. */
+const KIN_WORDS = new Set(
+  'wife husband son daughter brother sister mother father mum mom dad cousin uncle aunt auntie niece nephew grandson granddaughter grandmother grandfather grandma grandpa granny stepson stepdaughter stepmother stepfather girlfriend boyfriend fiancé fiancée friend widow widower'.split(
+    ' ',
+  ),
+);
+/** The last word of an office's name begun before a name: "of", "for", "the", "and" (see OFFICE_OF_BEFORE). */
+const OFFICE_JOINERS = new Set(['of', 'for', 'the', 'and']);
+/** A courtesy title and a space just before a name: "Mr ", "Mrs. ", "Dr ". */
+const COURTESY_TITLE_BEFORE = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof)\.? $/u;
+
+/** Someone's relative or friend, just before a name: "my sister ", "Blair's wife ", "her late husband ". */
+const KIN_BEFORE =
+  /(?:\b(?:my|his|her|their|our|your)|['’]s)\s+(?:(?:late|eldest|elder|older|younger|youngest|little|big|baby|twin|best)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|mum|mom|dad|cousin|uncle|aunt|auntie|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|stepson|stepdaughter|stepmother|stepfather|girlfriend|boyfriend|fiancée?|friend|widow|widower)\s+$/i;
 const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
 
 /**
@@ -62,6 +118,70 @@ const CUED_CONFIDENCE = 0.7;
 /** A possessive and a capitalised number after a name: a title ("Ocean's Twelve"), not a name and a number. */
 const NUMBERED_TITLE_AFTER =
   /^[’']s (?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Hundred|Thousand)\b/;
+
+/**
+ * A title "of" a place, just before the place: a peer's title and surname ("Lord Nicholls of ",
+ * group 2) or a title held of the place ("Duke of ", "Archbishop of ").
+ */
+const TITLE_OF_BEFORE =
+  /(?<![\p{L}\d])(?:((?:Duke|Duchess|Earl|Countess|Marquess|Prince|Princess|Archbishop|Bishop|Mayor|Lord Mayor)) of|((?:Lord|Lady|Baroness|Baron|Viscount) \p{Lu}[\p{Ll}'’-]+) of) $/u;
+/** A peer's title alone. */
+const PEER_TITLE = /^(?:Lord|Lady|Baroness|Baron|Viscount)$/;
+/** A surname just after a peer's title: " Janner" (not a name that goes on with another capitalised word). */
+const PEER_NAME_AFTER = /^ \p{Lu}[\p{Ll}'’-]+(?![\p{L}\d]| \p{Lu})/u;
+/** A peer's surname and the place of the title: "Nicholls of Birkenhead". */
+const PEER_STYLE = /^\p{Lu}[\p{Ll}'’-]+ of \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u;
+/** A peer's title just before: "Lord ", "Baroness ". */
+const PEER_BEFORE = /(?<![\p{L}])(?:Lord|Lady|Baroness|Baron|Viscount) $/u;
+/**
+ * Where the capitalised word just before `start` begins ("KinderCare " of "KinderCare Learning
+ * Centers Inc"): one space before the name, the word opening the text or after white space; -1
+ * when there is none. Characters are read in place: the rules that ask run for every mention.
+ */
+function capitalisedWordBefore(text: string, start: number): number {
+  if (text.charCodeAt(start - 1) !== SPACE) return -1;
+  let from = start - 1;
+  while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from--;
+  if (from === start - 1 || (from > 0 && !/\s/.test(text[from - 1]!))) return -1;
+  const first = text[from]!;
+  return first !== first.toLowerCase() && first === first.toUpperCase() ? from : -1;
+}
+
+/** A letter, a digit, or "&", "'", "’", "-" inside a word. */
+function isWordChar(c: number): boolean {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x26 || c === 0x27 || c === 0x2d || c === 0x2019) return true;
+  if (c < 0x80) return false;
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+/** Days and months, which stand capitalised before a company's name ("Monday Acme Corp said" is no company's name). */
+const CALENDAR_WORDS = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '),
+);
+
+/** Words that describe a company before its name, capitalised where they open a sentence ("Rival Epic Systems declined"). */
+const COMPANY_DESCRIPTIONS = new Set(
+  'Rival Rivals Parent Former Troubled Struggling Embattled Ailing Giant Chipmaker Drugmaker Dealer Broker Brewer'.split(' '),
+);
+
+/**
+ * A word that may open a company's name NER started after it: not a function or a common word
+ * the text also writes in lower case, a day or a month, a title, a place or a nationality, nor
+ * a name the knowledge base knows on its own.
+ */
+function opensCompanyName(text: string, word: string): boolean {
+  return (
+    !FUNCTION_WORDS.has(word.toLowerCase()) &&
+    !CALENDAR_WORDS.has(word) &&
+    !TITLE_WORDS.has(word) &&
+    !HONORIFICS.has(word) &&
+    !isCommonWord(text, word) &&
+    !COMPANY_DESCRIPTIONS.has(word) &&
+    kindOfHeadNoun(word.toLowerCase()) === undefined &&
+    lookupPlace(word) === undefined &&
+    lookupKnown(word).length === 0
+  );
+}
 
 /** Up to three capitalised words just before a company's suffix, after no possessive: "Tyson " of "Tyson Foods", "LNM " of "Mr Mittal's LNM Holdings". */
 const CAPITALISED_WORDS_BEFORE = /(?<![\p{L}\d'’])(?:\p{Lu}[\p{L}&-]*[ \t]+){1,3}$/u;
@@ -112,6 +232,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     else if (end - start >= 2 && isApostrophe(text.charCodeAt(end - 1)) && text.charCodeAt(end - 2) === LOWER_S) end -= 1;
     // A dot the knowledge base writes as part of the name stays ("Calif.", "N.H.").
     while (end > start && text[end - 1] === '.' && !KEEPS_DOT.test(text.slice(start, end)) && lookupKnown(text.slice(start, end)).length === 0) end--;
+    // (A dot set apart, as in "Boulder , Colo .", leaves the space before it.)
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
     while (start < end && /[\s(“"‘'-]/.test(text[start]!)) start++;
     const the = (text.charCodeAt(start) | 0x20) === LOWER_T ? /^the\s+/i.exec(text.slice(start, end)) : null;
     if (the && m.type !== 'PER') start += the[0].length;
@@ -138,10 +260,76 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // One word without a capital is no name: NER now and then tags a lone "and" between two
     // titles, or "bank" after "Deutsche". (Lower-case bodies of several words stay: "interior ministry".)
     if (!/\p{Lu}/u.test(surface) && !surface.includes(' ')) continue;
+    // Nor is an article or a determiner alone, capitalised ("The" of "The Sunday Times", where NER started the name after it).
+    if (DETERMINERS.has(surface)) continue;
     // A courtesy title alone is no one's name ("The Professor sent me"), nor is a title word
     // alone that names nothing known ("Shadow" of "Shadow home secretary David Davis").
     if (PERSONAL_TITLES.has(surface) || (m.type !== 'ORG' && TITLE_WORDS.has(surface) && lookupKnown(surface).length === 0)) continue;
 
+    // "Duke of" + "Edinburgh", "Lord Nicholls of" + "Birkenhead": NER may tag only the place
+    // of a title; a title held of the place names a person with it (`decideKind` reads a title
+    // of a place), a peer's title and surname name the peer.
+    if (m.type === 'LOC' && (text.charCodeAt(start - 2) | 0x20) === LOWER_F) {
+      const peer = TITLE_OF_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+      const previous = out[out.length - 1];
+      // (NER may have tagged the title's surname on its own, as anything: "Nicholls" of "Lord Nicholls of".)
+      if (peer && previous && previous.start >= start - peer[0].length && previous.end <= start) out.pop();
+      if (peer && !(out.length > 0 && out[out.length - 1]!.end > start - peer[0].length)) {
+        if (peer[2] !== undefined) {
+          // The peer and the place of the title are two names, as where NER tagged both.
+          const from = start - peer[0].length;
+          splitPerson(text, from, from + peer[2].length, Math.max(m.confidence, CUED_CONFIDENCE), out);
+        } else {
+          start -= peer[0].length;
+          surface = text.slice(start, end);
+        }
+      }
+    }
+    // "Lord" + "Janner": NER may tag a peer's title alone (even as a place); the capitalised word
+    // after it is the peer's name, and without one the title names no one.
+    if (surface.length <= 9 && PEER_TITLE.test(surface)) {
+      const name = PEER_NAME_AFTER.exec(text.slice(end, end + 30));
+      if (name === null) continue;
+      end += name[0].length;
+      skipUntil = end;
+      splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
+      continue;
+    }
+    // "Lord" + "Nicholls of Birkenhead": a peer's title NER left out, before a surname and the
+    // place of the title: the peer and the place.
+    const peerTitle = surface.includes(' of ') && PEER_STYLE.test(surface) ? PEER_BEFORE.exec(text.slice(Math.max(0, start - 12), start)) : null;
+    if (peerTitle) {
+      const previous = out[out.length - 1];
+      const from = start - peerTitle[0].length;
+      if (!(previous && previous.end > from)) {
+        // The peer and the place of the title are two names ("Lord Nicholls", "Birkenhead").
+        const of = surface.indexOf(' of ');
+        splitPerson(text, from, start + of, Math.max(m.confidence, CUED_CONFIDENCE), out);
+        const place = text.slice(start + of + 4, end);
+        out.push(makeMention(start + of + 4, end, place, 'PLACE', lookupPlace(place)?.place ?? place, m.confidence, 'ner', lookupPlace(place)?.id));
+        continue;
+      }
+    }
+    // "Age" + "Concern", "Agence" + "France Presse": a capitalised word NER left out before a
+    // name, with which it is an organization the knowledge base knows.
+    {
+      const from = m.type === 'ORG' || m.type === 'MISC' ? capitalisedWordBefore(text, start) : -1;
+      const previous = out[out.length - 1];
+      if (from >= 0 && !(previous && previous.end > from) && knownOrganization(text.slice(from, end)) !== undefined) {
+        start = from;
+        surface = text.slice(start, end);
+      }
+    }
+    // "KinderCare" + "Learning Centers Inc": NER may leave out the first word of a company's
+    // name it never saw, most often where the name opens a sentence.
+    if (surface.includes(' ') && CORPORATE_SUFFIXES.has(surface.slice(surface.lastIndexOf(' ') + 1))) {
+      const from = capitalisedWordBefore(text, start);
+      const previous = out[out.length - 1];
+      if (from >= 0 && !(previous && previous.end > from) && opensCompanyName(text, text.slice(from, start - 1))) {
+        start = from;
+        surface = text.slice(start, end);
+      }
+    }
     const place = lookupPlace(surface);
     const before = text.slice(Math.max(0, start - 30), start);
     // A region, state or city NER calls an organization is usually a team or a body named after
@@ -167,11 +355,29 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       out.push(makeMention(start, end, surface, 'ORGANIZATION', surface, Math.max(m.confidence, 0.85), 'ner', known || undefined));
       continue;
     }
+    // "Speaker Toomas Savi", "Minister of Trade and Industry Tungky Ariwibowo": NER may read a
+    // title, or the last words of one, and a person's name as one body's or place's name.
+    if (m.type !== 'PER') {
+      const nameStart = personAfterTitle(surface, before);
+      if (nameStart > 0) {
+        if (stripTitles(surface).title !== null) splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
+        else
+          out.push(
+            makeMention(start + nameStart, end, surface.slice(nameStart), 'PERSON', surface.slice(nameStart), Math.max(m.confidence, CUED_CONFIDENCE), 'ner'),
+          );
+        continue;
+      }
+    }
     // "Spain's Feliciano Lopez", "Taylor Swift": a first name and a surname NER doubted as an
     // organization or as some other name are a person; in a MISC name NER saw no person at all,
     // so the pair is the evidence, as for a pair it did not see. (Not a title, in quotation marks
     // or after "The": "best known for \"Viva Zapata\"", "The Wright Stuff".)
-    if ((m.type === 'ORG' || (m.type === 'MISC' && !the && !QUOTED_BEFORE.test(before))) && m.confidence < DOUBTED_ORG && personLike(text, surface)) {
+    // (A place's name no list knows too: "said Swedish trades union official Ulf Carlsson".)
+    if (
+      (m.type === 'ORG' || (m.type === 'LOC' && place === undefined) || (m.type === 'MISC' && !the && !QUOTED_BEFORE.test(before))) &&
+      m.confidence < DOUBTED_ORG &&
+      personLike(text, surface)
+    ) {
       splitPerson(text, start, end, m.type === 'MISC' ? Math.max(m.confidence, PAIR_CONFIDENCE) : m.confidence, out);
       continue;
     }
@@ -180,6 +386,15 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     if ((m.type === 'ORG' || m.type === 'MISC') && m.confidence < DOUBTED_ORG && knownBodyThenPerson(text, surface)) {
       splitPerson(text, start, end, Math.max(m.confidence, PAIR_CONFIDENCE), out);
       continue;
+    }
+    // "Liberal" + "Democrat David Laws": NER may leave out the first word of the body's name.
+    if ((m.type === 'ORG' || m.type === 'MISC') && m.confidence < DOUBTED_ORG) {
+      const from = capitalisedWordBefore(text, start);
+      const previous = out[out.length - 1];
+      if (from >= 0 && !(previous && previous.end > from) && knownBodyThenPerson(text, text.slice(from, end))) {
+        splitPerson(text, from, end, Math.max(m.confidence, PAIR_CONFIDENCE), out);
+        continue;
+      }
     }
     // "Chancellor of the Exchequer Gordon Brown" read as an organization: a title, then a name
     // that opens with a known first name, is a person (the title and first name are evidence
@@ -283,6 +498,31 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
     if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
       type = 'PERSON';
+    // "Mr Tsutsumi", "Dr Albrend": a name NER read as something else right after a courtesy
+    // title is a person's (the title is outside the span, so `titledPerson` never saw it).
+    const cueWord = type !== 'PERSON' && decided.known === null ? lastWordOf(before) : '';
+    if (
+      cueWord !== '' &&
+      (COURTESY_WORDS.has(cueWord) || before.endsWith('. ')) &&
+      !surface.includes(' ') &&
+      COURTESY_TITLE_BEFORE.test(before) &&
+      /^\p{Lu}\p{Ll}/u.test(surface)
+    ) {
+      type = 'PERSON';
+      confidence = Math.max(confidence, CUED_CONFIDENCE);
+    }
+    // "my sister Emma", "Blair's wife Cherie": a name after someone's relative is the relative's.
+    if (
+      type !== 'PERSON' &&
+      KIN_WORDS.has(cueWord) &&
+      KIN_BEFORE.test(text.slice(Math.max(0, start - 40), start)) &&
+      /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'’-]+){0,2}$/u.test(surface) &&
+      !ORGANIZATION_NAME_HEADS.has(surface.slice(surface.lastIndexOf(' ') + 1))
+    ) {
+      type = 'PERSON';
+      // The relation is evidence of its own, as a context word is.
+      confidence = Math.max(confidence, CUED_CONFIDENCE);
+    }
     if (type !== 'PERSON' || decided.byTitle) {
       // A capitalised common word opening a sentence is not a name by itself ("Vote", "Get").
       if (!surface.includes(' ') && SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && decided.known === null && isCommonWord(text, surface))
@@ -504,6 +744,8 @@ const PLACE_WORDS = new Set([
 
 const LOWER_S = 0x73;
 const LOWER_T = 0x74;
+const LOWER_F = 0x66;
+const SPACE = 0x20;
 
 /** A straight or a typographic apostrophe. */
 function isApostrophe(c: number): boolean {

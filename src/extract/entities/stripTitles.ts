@@ -37,6 +37,7 @@ const TITLE_ENDS = new Set([
   'Queen',
   'Sheikh',
   'Emir',
+  'Speaker',
   'Exchequer',
   'MP',
   'MEP',

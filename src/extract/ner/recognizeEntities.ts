@@ -35,6 +35,22 @@ function isEdgeJunk(tok: string): boolean {
   return c === 0x27 && tok.length === 2 && (tok.charCodeAt(1) | 0x20) === 0x73;
 }
 
+/** Company suffixes written in lower case, which do end names ("Barclays plc"). */
+const LOWER_CASE_NAME_ENDS = new Set(['plc', 'ltd', 'llc', 'bhd']);
+
+/** True for a word of two or more letters, all in lower case. */
+function isLowerCaseWord(tok: string): boolean {
+  if (tok.length < 2) return false;
+  for (let j = 0; j < tok.length; j++) {
+    const c = tok.charCodeAt(j);
+    if (c >= 0x61 && c <= 0x7a) continue;
+    if (c < 0x80) return false;
+    const ch = tok[j]!;
+    if (ch === ch.toUpperCase() || ch !== ch.toLowerCase()) return false;
+  }
+  return true;
+}
+
 function hasAlphanumeric(toks: readonly Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const t = toks[k]!.text;
@@ -71,6 +87,9 @@ export function recognizeEntities(text: string, segments: readonly { start: numb
       let b = span.end;
       while (a < b && isEdgeJunk(toks[a]!.text)) a++;
       while (b > a && isEdgeJunk(toks[b - 1]!.text)) b--;
+      // In a sentence written with capitals no name ends in a word in lower case: greedy tagging
+      // now and then runs a name on into the verb after it ("Mr Howard has", "Ms Abbott described").
+      if (!caseless) while (b > a + 1 && isLowerCaseWord(toks[b - 1]!.text) && !LOWER_CASE_NAME_ENDS.has(toks[b - 1]!.text)) b--;
       if (a >= b || !hasAlphanumeric(toks, a, b)) continue;
       let p = 0;
       for (let k = span.start; k < span.end; k++) p += probs[k]!;

@@ -169,6 +169,13 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
   if (name !== null) {
     const outer = ofPhrase(text, tokens, tokenIndexAt(tokens, name.start, j), t.end, floor, names);
     if (outer !== null) return outer;
+    // "Sam Okafor of Leeds said", "Lord Nicholls of Birkenhead said": a person "of" a place or a
+    // body is the subject; the name after "of" says where the person is from.
+    if (name.type !== 'PER') {
+      const of = tokenIndexAt(tokens, name.start, j) - 1;
+      const person = of - 1 >= floor && tokens[of]!.lower === 'of' ? names.at(tokens[of - 1]!.start) : null;
+      if (person !== null && person.type === 'PER') return { mention: span(text, person.start, person.end), form: 'NAME', nameType: 'PER', strength: 1 };
+    }
     return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
   }
   const pron = PRONOUNS.get(t.lower);

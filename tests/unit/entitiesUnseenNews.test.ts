@@ -1,0 +1,255 @@
+import { shapesOf as shapes } from './entitiesHelpers.js';
+
+// Patterns of wire copy and casual text NER was not trained on, each given the NER labels a
+// model that never saw the names produces, so the rules are tested without the trained model.
+
+describe('buildEntities: a dateline names a place', () => {
+  it('makes a city in capitals before a date a place, whatever NER said', () => {
+    const text = 'Restaurant chain names finance chief\nDENVER 1996-08-29\nAcme Diners Inc said it has named Ruth Okafor its chief financial officer.';
+    expect(
+      shapes(text, [
+        ['PER', 'DENVER', 0.78],
+        ['ORG', 'Acme Diners Inc', 0.9],
+        ['PER', 'Ruth Okafor', 0.95],
+      ]),
+    ).toContain('PLACE DENVER: DENVER');
+  });
+
+  it('reads a state or a country after the city, and an agency in brackets', () => {
+    const text = 'Farmer held\nVERONA , Italy 1996-08-24\nA farmer was held on Friday.\nKESTON (Reuters) - Police said on Monday a man was held.';
+    const found = shapes(text, [
+      ['ORG', 'VERONA', 0.66],
+      ['LOC', 'Italy', 0.99],
+      ['ORG', 'KESTON', 0.6],
+    ]);
+    expect(found).toContain('PLACE VERONA: VERONA');
+    expect(found).toContain('PLACE KESTON: KESTON');
+  });
+
+  it('leaves a name before a date inside a paragraph alone', () => {
+    const text = 'Results\nShares in Brenwick Tallow 2024-05-01 figures were up.';
+    expect(shapes(text, [['ORG', 'Brenwick Tallow', 0.9]])).toEqual(['ORGANIZATION Brenwick Tallow: Brenwick Tallow']);
+  });
+});
+
+describe('buildEntities: the first word of a company name NER left out', () => {
+  it('joins a capitalised word before a name ending in a company suffix', () => {
+    const text = 'Debt buyback\nKinderwell Learning Centers Inc said on Thursday that a buyback would hurt results.';
+    expect(shapes(text, [['PER', 'Learning Centers Inc', 0.11]])).toEqual(['ORGANIZATION Kinderwell Learning Centers Inc: Kinderwell Learning Centers Inc']);
+  });
+
+  it('reads AG, SA and Co as company suffixes', () => {
+    const text = 'Sale\nThe assets will be sold to Sparwald AG on Friday.';
+    expect(shapes(text, [['ORG', 'AG', 0.69]])).toEqual(['ORGANIZATION Sparwald AG: Sparwald AG']);
+  });
+
+  it('does not join a word that describes the company, a day, or a word the text writes in lower case', () => {
+    expect(shapes('Rivals\nRival Epic Systems declined to comment.', [['ORG', 'Epic Systems', 0.7]])).toEqual(['ORGANIZATION Epic Systems: Epic Systems']);
+    expect(shapes('Results\nOn Monday Brenwick Holdings said profit rose.', [['ORG', 'Brenwick Holdings', 0.9]])).toEqual([
+      'ORGANIZATION Brenwick Holdings: Brenwick Holdings',
+    ]);
+    expect(shapes('Retail\nCarmaker Brenwick Motors Group said sales of every carmaker fell.', [['ORG', 'Brenwick Motors Group', 0.9]])).toEqual([
+      'ORGANIZATION Brenwick Motors Group: Brenwick Motors Group',
+    ]);
+  });
+
+  it('calls a company by its name without the suffix, though NER took it for a person', () => {
+    const text = 'Lawsuit\nFaldwin Inc said on Tuesday it had been sued. The claims are without merit, Faldwin said.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Faldwin Inc', 0.9],
+        ['PER', 'Faldwin', 0.97],
+      ]),
+    ).toEqual(['ORGANIZATION Faldwin Inc: Faldwin Inc, Faldwin']);
+  });
+
+  it('keeps the person where the article names one so', () => {
+    const text = 'Founder\nFaldwin Inc was founded by Mary Faldwin. Faldwin said she was proud.';
+    const found = shapes(text, [
+      ['ORG', 'Faldwin Inc', 0.9],
+      ['PER', 'Mary Faldwin', 0.97],
+      ['PER', 'Faldwin', 0.97],
+    ]);
+    expect(found).toContain('PERSON Mary Faldwin: Mary Faldwin, Faldwin');
+  });
+});
+
+describe('buildEntities: people NER did not see as people', () => {
+  it('makes a name after a relative a person', () => {
+    const text = "Tonight\nWatching a film tonight with my sister Emma. Blair's wife Cherie was there too.";
+    const found = shapes(text, [
+      ['LOC', 'Emma', 0.35],
+      ['PER', 'Blair', 0.9],
+      ['ORG', 'Cherie', 0.5],
+    ]);
+    expect(found).toContain('PERSON Emma: Emma');
+    expect(found).toContain('PERSON Cherie: Cherie');
+  });
+
+  it('splits a title off a name NER read as a body', () => {
+    const text = 'Election\nA press officer told reporters that Speaker Toomas Saar will convene the college.';
+    expect(shapes(text, [['ORG', 'Speaker Toomas Saar', 0.59]])).toEqual(['PERSON Toomas Saar: Toomas Saar']);
+  });
+
+  it('splits the last words of an office off a name NER read as a body', () => {
+    const text = 'Visit\nIn Jakarta, he will meet the Minister of Trade and Industry Tungky Arimbowo.';
+    expect(
+      shapes(text, [
+        ['LOC', 'Jakarta', 0.99],
+        ['ORG', 'Industry Tungky Arimbowo', 0.62],
+      ]),
+    ).toContain('PERSON Tungky Arimbowo: Tungky Arimbowo');
+  });
+
+  it('makes a name after a role only people hold a person, though NER read a place', () => {
+    const text = 'Plant\n"It looks grim," said Swedish trades union official Ulf Carsten.';
+    expect(
+      shapes(text, [
+        ['MISC', 'Swedish', 1],
+        ['LOC', 'Ulf Carsten', 0.44],
+      ]),
+    ).toContain('PERSON Ulf Carsten: Ulf Carsten [trades union official] (Sweden)');
+  });
+
+  it("splits a party off a name when NER left out the party name's first word", () => {
+    const text = 'Row\nLiberal Democrat David Lawton said it was a serious matter.';
+    expect(shapes(text, [['ORG', 'Democrat David Lawton', 0.38]])).toEqual([
+      'ORGANIZATION Liberal Democrats: Liberal Democrat',
+      'PERSON David Lawton: David Lawton',
+    ]);
+  });
+
+  it('reads a title of a place before the place NER tagged alone as a person', () => {
+    const text = 'Ruling\nLord Nichollson of Birkenhead, in his ruling, said it was wrong. The Queen and Duke of Edinburgh were happy.';
+    const found = shapes(text, [
+      ['LOC', 'Birkenhead', 0.94],
+      ['LOC', 'Edinburgh', 0.93],
+    ]);
+    expect(found).toContain('PERSON Nichollson: Nichollson');
+    expect(found).toContain('PLACE Birkenhead: Birkenhead');
+    expect(found).toContain('PERSON Duke of Edinburgh: Duke of Edinburgh');
+    expect(found.some((s) => s.startsWith('PLACE Edinburgh'))).toBe(false);
+  });
+
+  it('reads a peer NER cut from the title or the surname as one person', () => {
+    const a = 'Ruling\nLord Nichollson of Birkenhead, in his ruling, said it was wrong.';
+    expect(shapes(a, [['ORG', 'Nichollson of Birkenhead', 0.5]])).toEqual(['PERSON Nichollson: Nichollson', 'PLACE Birkenhead: Birkenhead']);
+    expect(
+      shapes(a, [
+        ['LOC', 'Lord Nichollson', 0.42],
+        ['LOC', 'Birkenhead', 0.98],
+      ]),
+    ).toEqual(['PERSON Nichollson: Nichollson', 'PLACE Birkenhead: Birkenhead']);
+  });
+
+  it("reads a peer's title NER tagged alone with the surname after it", () => {
+    const text = 'Row\nFormer Labour MP Lord Jannerby, a member of the community, branded it "stupid". Lord knows why.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Labour', 0.97],
+        ['LOC', 'Lord', 0.75],
+        ['LOC', 'Lord', 0.5],
+      ]),
+    ).toEqual(['PERSON Jannerby: Jannerby [former Labour MP]']);
+  });
+
+  it('makes a name NER read as a body after a courtesy title a person', () => {
+    const text = 'Tycoon\nThere was a time when Mr Tsutsuma seemed untouchable. Now Mr Tsutsuma faces charges.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Tsutsuma', 0.56],
+        ['ORG', 'Tsutsuma', 0.72],
+      ]),
+    ).toEqual(['PERSON Tsutsuma: Tsutsuma, Tsutsuma']);
+  });
+
+  it('leaves a company whose name opens with a title word alone', () => {
+    expect(shapes('Defence\nShares in General Brenwick rose.', [['ORG', 'General Brenwick', 0.9]])).toEqual([
+      'ORGANIZATION General Brenwick: General Brenwick',
+    ]);
+  });
+
+  it('keeps a surname that is also a country a person, as "Jordan" of "Neil Jordan"', () => {
+    const text = 'Film\nDirector Neil Jordan defended the film. "It matters," Jordan said.';
+    expect(
+      shapes(text, [
+        ['PER', 'Neil Jordan', 0.99],
+        ['LOC', 'Jordan', 0.7],
+      ]),
+    ).toEqual(['PERSON Neil Jordan: Neil Jordan, Jordan [Director]']);
+  });
+});
+
+describe('buildEntities: names that are no one', () => {
+  it('reads a product before its version as the product, for every mention', () => {
+    const text = 'Software\nSales of Windows 95 fell. Many began to believe that Windows was being downplayed.';
+    expect(
+      shapes(text, [
+        ['PER', 'Windows', 0.92],
+        ['PER', 'Windows', 0.97],
+      ]),
+    ).toEqual(['PRODUCT Windows: Windows, Windows']);
+  });
+
+  it('drops an article NER tagged alone', () => {
+    const text = 'Papers\nBoth The Independent and The Times have seen circulation fall.';
+    expect(
+      shapes(text, [
+        ['ORG', 'The', 0.5],
+        ['ORG', 'Independent', 0.6],
+        ['ORG', 'The Times', 0.9],
+      ]).some((s) => s.startsWith('ORGANIZATION The:')),
+    ).toBe(false);
+  });
+
+  it('joins a river, a lake or a mountain and its name', () => {
+    const text = 'Rivers\nThe Amazon River rises in the Andes. Lake Tanganyika is deep.';
+    const found = shapes(text, [
+      ['LOC', 'Amazon', 0.4],
+      ['LOC', 'River', 0.67],
+      ['LOC', 'Lake', 0.5],
+      ['LOC', 'Tanganyika', 0.8],
+    ]);
+    expect(found).toContain('PLACE Amazon River: Amazon River');
+    expect(found).toContain('PLACE Lake Tanganyika: Lake Tanganyika');
+  });
+
+  it('leaves no space at the end of a name cut before a dot set apart', () => {
+    const text = 'Appointment\nHe joined Bestwick Inc of Boulder , Colo . on Monday.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Bestwick Inc', 0.99],
+        ['LOC', 'Boulder', 0.99],
+        ['LOC', 'Colo .', 0.99],
+      ]),
+    ).toContain('PLACE Colo: Colo');
+  });
+});
+
+describe('buildEntities: a word NER left out of a name the knowledge base knows', () => {
+  it('joins the word before a name when the two are a known organization', () => {
+    const text = 'Retirement\nBut Age Concern said the plan was "cowardly", Agence France Presse reported.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Concern', 0.7],
+        ['ORG', 'France Presse', 0.86],
+      ]),
+    ).toEqual(['ORGANIZATION Age Concern: Age Concern', 'ORGANIZATION Agence France-Presse: Agence France Presse']);
+  });
+});
+
+describe('knowledge base: names of the present day', () => {
+  it('knows country acronyms and companies the news names', () => {
+    const text = 'Contracts\nThe UAE signed a deal with Lockheed Martin and Kaiser Permanente.';
+    const found = shapes(text, [
+      ['ORG', 'UAE', 0.78],
+      ['PER', 'Lockheed Martin', 0.5],
+      ['PER', 'Kaiser Permanente', 0.57],
+    ]);
+    expect(found).toEqual([
+      'PLACE United Arab Emirates: UAE',
+      'ORGANIZATION Lockheed Martin: Lockheed Martin',
+      'ORGANIZATION Kaiser Permanente: Kaiser Permanente',
+    ]);
+  });
+});
