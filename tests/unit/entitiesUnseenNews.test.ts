@@ -84,6 +84,7 @@ describe('buildEntities: people NER did not see as people', () => {
     ]);
     expect(found).toContain('PERSON Emma: Emma');
     expect(found).toContain('PERSON Cherie: Cherie');
+    expect(shapes('Rent\nMy roommate Priya thinks we should move.', [['LOC', 'Priya', 0.48]])).toEqual(['PERSON Priya: Priya']);
   });
 
   it('splits a title off a name NER read as a body', () => {
@@ -163,6 +164,24 @@ describe('buildEntities: people NER did not see as people', () => {
     ).toEqual(['PERSON Tsutsuma: Tsutsuma, Tsutsuma']);
   });
 
+  it('reads a given name no list knows before a particle and a surname as one name', () => {
+    const text = 'Vienna\nThe congress, led by Klemenz von Metternach of Austria, redrew the map.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Klemenz', 0.43],
+        ['PER', 'von Metternach', 0.45],
+        ['LOC', 'Austria', 0.99],
+      ]),
+    ).toContain('PERSON Klemenz von Metternach: Klemenz von Metternach');
+    const prussian = 'Waterloo\nThe Prussian von Bluchen arrived late.';
+    expect(
+      shapes(prussian, [
+        ['MISC', 'Prussian', 0.82],
+        ['PER', 'von Bluchen', 0.47],
+      ]).some((e) => e.includes('Prussian von')),
+    ).toBe(false);
+  });
+
   it('leaves a company whose name opens with a title word alone', () => {
     expect(shapes('Defence\nShares in General Brenwick rose.', [['ORG', 'General Brenwick', 0.9]])).toEqual([
       'ORGANIZATION General Brenwick: General Brenwick',
@@ -189,6 +208,16 @@ describe('buildEntities: names that are no one', () => {
         ['PER', 'Windows', 0.97],
       ]),
     ).toEqual(['PRODUCT Windows: Windows, Windows']);
+  });
+
+  it('reads a name after a novella, an essay or a symphony as a work', () => {
+    const text = 'Lecture\nHe called Conrad, whose novella Heart of Gloom he taught, a racist.';
+    expect(
+      shapes(text, [
+        ['PER', 'Conrad', 0.95],
+        ['ORG', 'Heart of Gloom', 0.46],
+      ]),
+    ).toContain('WORK Heart of Gloom: Heart of Gloom');
   });
 
   it('drops an article NER tagged alone', () => {
@@ -226,6 +255,35 @@ describe('buildEntities: names that are no one', () => {
   });
 });
 
+describe('buildEntities: institutions', () => {
+  it('keeps the possessive that opens an institution’s name, and reads a school as a body', () => {
+    const text = "Studies\nShe studied at King's College London, was treated at St Thomas' Hospital and joined Harvard Kennedy School.";
+    const found = shapes(text, [
+      ['ORG', 'College London', 0.69],
+      ['LOC', 'St Thomas', 0.4],
+      ['LOC', 'Hospital', 0.87],
+      ['ORG', 'Harvard', 0.9],
+      ['PER', 'Kennedy School', 0.29],
+    ]);
+    expect(found).toContain("ORGANIZATION King's College London: King's College London");
+    expect(found).toContain("PLACE St Thomas' Hospital: St Thomas' Hospital");
+    expect(found).toContain('ORGANIZATION Kennedy School: Kennedy School');
+    const medical = "Training\nShe trained at St George's Medical School and at London's Royal Free Hospital.";
+    expect(
+      shapes(medical, [
+        ['ORG', 'St George', 0.71],
+        ['ORG', 'Medical School', 0.69],
+        ['LOC', 'London', 1],
+        ['LOC', 'Royal Free Hospital', 0.89],
+      ]),
+    ).toEqual([
+      "ORGANIZATION St George's Medical School: St George's Medical School",
+      'PLACE London: London',
+      'PLACE Royal Free Hospital: Royal Free Hospital',
+    ]);
+  });
+});
+
 describe('buildEntities: a word NER left out of a name the knowledge base knows', () => {
   it('joins the word before a name when the two are a known organization', () => {
     const text = 'Retirement\nBut Age Concern said the plan was "cowardly", Agence France Presse reported.';
@@ -235,6 +293,20 @@ describe('buildEntities: a word NER left out of a name the knowledge base knows'
         ['ORG', 'France Presse', 0.86],
       ]),
     ).toEqual(['ORGANIZATION Age Concern: Age Concern', 'ORGANIZATION Agence France-Presse: Agence France Presse']);
+  });
+});
+
+describe('buildEntities: a company NER took for a place', () => {
+  it('is the company without the article a river takes', () => {
+    const text = 'Headphones\nI bought them from Amazon after a review. The Amazon rainforest and the Amazon are in Brazil.';
+    const found = shapes(text, [
+      ['LOC', 'Amazon', 0.99],
+      ['LOC', 'Amazon', 0.9],
+      ['LOC', 'Amazon', 0.9],
+      ['LOC', 'Brazil', 0.99],
+    ]);
+    expect(found[0]).toBe('ORGANIZATION Amazon: Amazon');
+    expect(found).toContain('PLACE Amazon: Amazon, Amazon');
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown, type KbEntry, type KbMatch } from '../knowledge/knowledgeBase.js';
+import { lookupPlace } from './placeGazetteer.js';
 import type { EntityKind } from '../types.js';
 import { definedKind } from './definedKind.js';
 import { lastWordOf } from './lastWordOf.js';
@@ -38,6 +39,8 @@ const DATELINE_AFTER = new RegExp(
   `^(?:\\s*,\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){0,2}(?:\\s?\\.)?,?)?\\s*(?:\\d{4}-\\d\\d-\\d\\d\\b|${MONTH}\\s\\d{1,2}\\b|\\d{1,2}\\s${MONTH}|\\((?:Reuters|AP|AFP|UPI|Xinhua|Bloomberg|dpa|PA|IANS|PTI|CNN)\\))`,
   'u',
 );
+/** A geographic noun just after a name: "Amazon rainforest", "Amazon basin". */
+const GEOGRAPHIC_NOUN_AFTER = /^\s+(?:rainforest|river|basin|jungle|region|delta|forest|valley)\b/i;
 /** A version or a model just after a product's name: " 95", " 3.1", " NT", " XP", " 4S". */
 const VERSION_AFTER = /^ (?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z]{2,3})(?![\p{L}\d])/u;
 
@@ -150,7 +153,7 @@ const AWARD_CATEGORY_WORDS = new Set(
 );
 /** Nouns that name a work just before its title: "the film Aviator", "her album Hopes and Fears", "their third album, OK Computer". */
 const WORK_NOUN_BEFORE =
-  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy|spin-off|sequel|prequel|remake),?[ \t]+$/i;
+  /\b(?:film|movie|films|album|single|song|book|novel|memoir|biography|musical|opera|ballet|sitcom|series|soap|documentary|drama|programme|program|game|video game|painting|poem|blockbuster|thriller|comedy|spin-off|sequel|prequel|remake|novella|essay|symphony|concerto|sonata|podcast|manga),?[ \t]+$/i;
 /** Nouns of bodies just before their name: "the record label Sub Pop", "the airline Flybe". */
 const BODY_NOUN_BEFORE =
   /\b(?:the|a|an|[\p{Lu}][\p{L}-]*)\s+(?:label|band|firm|company|airline|carmaker|retailer|publisher|broadcaster|charity|group|startup|start-up)[ \t]+$/u;
@@ -206,7 +209,7 @@ const POSSESSIVE_THE_BEFORE = /\p{L}['’]s\s+The\s+$/u;
  * before them. Each set must hold every last word its pattern can end on.
  */
 const WORK_NOUNS = new Set(
-  'film movie films album single song book novel memoir biography musical opera ballet sitcom series soap documentary drama programme program game painting poem blockbuster thriller comedy off sequel prequel remake'.split(
+  'film movie films album single song book novel memoir biography musical opera ballet sitcom series soap documentary drama programme program game painting poem blockbuster thriller comedy off sequel prequel remake novella essay symphony concerto sonata podcast manga'.split(
     ' ',
   ),
 );
@@ -257,7 +260,11 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     const tradingCompany = first.subkind === 'company' && COMPANY_AFTER.test(after);
     // "Windows 95", "Windows NT": a product's name before its version is the product's.
     const versioned = first.kind === 'PRODUCT' && VERSION_AFTER.test(after);
-    if (!first.ambiguous || weakNer || tradingCompany || versioned)
+    // "bought it from Amazon": a company's name NER took for a place that no gazetteer knows is
+    // the company, without the "the" a river or a forest takes ("the Amazon").
+    const placeless =
+      first.subkind === 'company' && ner === 'PLACE' && cue !== 'the' && lookupPlace(surface) === undefined && !GEOGRAPHIC_NOUN_AFTER.test(after);
+    if (!first.ambiguous || weakNer || tradingCompany || versioned || placeless)
       // (A version says what the name is for its other mentions in the article too.)
       return { kind: first.kind as EntityKind, known: first, cued: tradingCompany || versioned, defined: versioned };
   }

@@ -68,7 +68,7 @@ export const ORGANIZATION_NAME_HEADS = words(`
   Association Federation Institute Institution Foundation Fund Group Corporation Corp Corp. Company
   Co Inc Inc. Ltd Ltd. plc PLC Trust Alliance Society League Coalition Forum Network Airlines
   Airways Motors Exchange Commissioners Executive Cabinet Treasury Army Navy Police Club
-  University College Unit Laboratory
+  University College Unit Laboratory School Academy Library
 `);
 
 /** Words of company and club names that are not heads of a body's name ("News International", "Express Newspapers", "Aston Villa FC"). */

@@ -69,7 +69,7 @@ function personAfterTitle(surface: string, before: string): number {
 const COURTESY_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'prof']);
 /** The relatives of KIN_BEFORE, lower-cased as `lastWordOf` gives them: a cheap test before the pattern. */
 const KIN_WORDS = new Set(
-  'wife husband son daughter brother sister mother father mum mom dad cousin uncle aunt auntie niece nephew grandson granddaughter grandmother grandfather grandma grandpa granny stepson stepdaughter stepmother stepfather girlfriend boyfriend fiancé fiancée friend widow widower'.split(
+  'wife husband son daughter brother sister mother father mum mom dad cousin uncle aunt auntie niece nephew grandson granddaughter grandmother grandfather grandma grandpa granny stepson stepdaughter stepmother stepfather girlfriend boyfriend fiancé fiancée friend widow widower roommate flatmate housemate colleague neighbour neighbor classmate teammate coworker worker'.split(
     ' ',
   ),
 );
@@ -80,7 +80,7 @@ const COURTESY_TITLE_BEFORE = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof
 
 /** Someone's relative or friend, just before a name: "my sister ", "Blair's wife ", "her late husband ". */
 const KIN_BEFORE =
-  /(?:\b(?:my|his|her|their|our|your)|['’]s)\s+(?:(?:late|eldest|elder|older|younger|youngest|little|big|baby|twin|best)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|mum|mom|dad|cousin|uncle|aunt|auntie|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|stepson|stepdaughter|stepmother|stepfather|girlfriend|boyfriend|fiancée?|friend|widow|widower)\s+$/i;
+  /(?:\b(?:my|his|her|their|our|your)|['’]s)\s+(?:(?:late|eldest|elder|older|younger|youngest|little|big|baby|twin|best)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|mum|mom|dad|cousin|uncle|aunt|auntie|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|stepson|stepdaughter|stepmother|stepfather|girlfriend|boyfriend|fiancée?|friend|widow|widower|roommate|flatmate|housemate|colleague|neighbou?r|classmate|teammate|co-?worker)\s+$/i;
 const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
 
 /**
@@ -125,6 +125,38 @@ const NUMBERED_TITLE_AFTER =
  */
 const TITLE_OF_BEFORE =
   /(?<![\p{L}\d])(?:((?:Duke|Duchess|Earl|Countess|Marquess|Prince|Princess|Archbishop|Bishop|Mayor|Lord Mayor)) of|((?:Lord|Lady|Baroness|Baron|Viscount) \p{Lu}[\p{Ll}'’-]+) of) $/u;
+/** First words of institutions' names that a possessive opens: "King's College", "Guy's Hospital". */
+const POSSESSIVE_NAMES_HEAD = new Set([
+  'College',
+  'School',
+  'Hospital',
+  'University',
+  'Church',
+  'Cathedral',
+  'Academy',
+  'Institute',
+  'Infirmary',
+  'Theatre',
+  'Chapel',
+]);
+/** A capitalised possessive just before: "King's ", "St Thomas' ", "Queen’s ". */
+const POSSESSIVE_OWNER_BEFORE = /(?<![\p{L}\d])(?:St\.? )?\p{Lu}\p{Ll}+(?:['’]s|s['’]) $/u;
+/** The endings of nationality and language words. */
+const NATIONALITY_ENDING = /(?:ian|ish|ese|ean|ic)$/;
+/** A capitalised word no list knows as anything but a name, which may be a given name before a particle. */
+function opensParticleName(word: string): boolean {
+  return (
+    lookupPlace(word) === undefined &&
+    lookupKnown(word).length === 0 &&
+    !TITLE_WORDS.has(word) &&
+    !HONORIFICS.has(word) &&
+    !CALENDAR_WORDS.has(word) &&
+    !FUNCTION_WORDS.has(word.toLowerCase()) &&
+    // (Nor a nationality word no list knows: "Prussian", "Bavarian", "Flemish".)
+    !NATIONALITY_ENDING.test(word)
+  );
+}
+
 /** A peer's title alone. */
 const PEER_TITLE = /^(?:Lord|Lady|Baroness|Baron|Viscount)$/;
 /** A surname just after a peer's title: " Janner" (not a name that goes on with another capitalised word). */
@@ -246,7 +278,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // particles ("Ursula von" + "der Leyen").
     if (m.type === 'PER' && SURNAME_PARTICLE.test(text.slice(start, end))) {
       const first = FIRST_NAME_AND_PARTICLE_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
-      if (first && genderOfFirstName(first[1]!) !== null) {
+      // (A given name the list does not know opens it too, "Klemens von Metternich", but not a
+      // nationality, a place or a title: "Prussian von Blücher" is no one's name.)
+      if (first && (genderOfFirstName(first[1]!) !== null || opensParticleName(first[1]!))) {
         start -= first[0].length;
         const previous = out[out.length - 1];
         if (previous && previous.end > start) {
@@ -294,6 +328,26 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       skipUntil = end;
       splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
       continue;
+    }
+    // "King's" + "College London", "St Thomas'" + "Hospital": a possessive that opens an
+    // institution's name is part of it, though NER cut the name after it.
+    if (
+      (POSSESSIVE_NAMES_HEAD.has(surface.slice(0, surface.indexOf(' ') >>> 0)) || POSSESSIVE_NAMES_HEAD.has(surface.slice(surface.lastIndexOf(' ') + 1))) &&
+      (isApostrophe(text.charCodeAt(start - 2)) || isApostrophe(text.charCodeAt(start - 3)))
+    ) {
+      const found = POSSESSIVE_OWNER_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+      // (Where the name only ends in the head, not a place's possessive: "London's Royal Free Hospital".)
+      const owner =
+        found && (POSSESSIVE_NAMES_HEAD.has(surface.slice(0, surface.indexOf(' ') >>> 0)) || !lookupPlace(found[0].replace(/['’]s? $|s['’] $/u, '')))
+          ? found
+          : null;
+      const previous = out[out.length - 1];
+      // (NER may have tagged the owner on its own: "St Thomas" of "St Thomas' Hospital".)
+      if (owner && previous && previous.start >= start - owner[0].length && previous.end < start) out.pop();
+      if (owner && !(out.length > 0 && out[out.length - 1]!.end > start - owner[0].length)) {
+        start -= owner[0].length;
+        surface = text.slice(start, end);
+      }
     }
     // "Lord" + "Nicholls of Birkenhead": a peer's title NER left out, before a surname and the
     // place of the title: the peer and the place.
