@@ -75,7 +75,8 @@ export function extractArticle(input: ExtractInput): Extraction {
     built = buildEntities(
       text,
       segments,
-      [...ner, ...missed].sort((a, b) => a.start - b.start),
+      // (NER's own mention of the speaker, dropped as doubtful, gives way: one mention a name.)
+      [...ner.filter((m) => !missed.some((x) => x.start === m.start && x.end === m.end)), ...missed].sort((a, b) => a.start - b.start),
     );
 
   const extracted = quotes.map((q): ExtractedQuote => ({

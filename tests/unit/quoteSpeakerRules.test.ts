@@ -950,3 +950,22 @@ describe('a person "of" a place or a body', () => {
     expect(speakerIn(t, [['Bank of Zembla', 'ORG']])).toBe('Bank of Zembla');
   });
 });
+
+describe('a person "of" a place: limits', () => {
+  test('not a person who is the object of a phrase, and "of the" counts too', () => {
+    const t = 'The daughter of Sam Okafor of Leeds said: “We want answers.”';
+    expect(
+      speakerIn(t, [
+        ['Sam Okafor', 'PER'],
+        ['Leeds', 'LOC'],
+      ]),
+    ).not.toBe('Sam Okafor');
+    const u = 'Mervyn Kingsley of the Bank of Zembla said: “Rates will rise.”';
+    expect(
+      speakerIn(u, [
+        ['Mervyn Kingsley', 'PER'],
+        ['Bank of Zembla', 'ORG'],
+      ]),
+    ).toBe('Mervyn Kingsley');
+  });
+});

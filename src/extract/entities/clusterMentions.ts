@@ -22,7 +22,7 @@ export interface Cluster {
  * - where NER gave one name different types, the majority type wins.
  */
 export function clusterMentions(text: string, mentions: readonly Mention[], links: readonly (readonly [string, string])[]): Cluster[] {
-  retypeCompanyShortNames(mentions);
+  retypeCompanyShortNames(text, mentions);
   voteTypes(mentions);
   const persons = clusterPersons(
     text,
@@ -117,7 +117,7 @@ function typedKey(type: EntityKind, display: string): string {
  * take for a person's surname, is the company's, unless the article names a person so ("John
  * Faulding") or a title says it is a person ("Lord Sainsbury").
  */
-function retypeCompanyShortNames(mentions: readonly Mention[]): void {
+function retypeCompanyShortNames(text: string, mentions: readonly Mention[]): void {
   let leads: Set<string> | null = null;
   for (const m of mentions) {
     if (m.type !== 'ORGANIZATION') continue;
@@ -132,13 +132,18 @@ function retypeCompanyShortNames(mentions: readonly Mention[]): void {
     if (space > 0) surnames.add(nameKey(m.display.slice(space + 1)));
   }
   for (const m of mentions) {
-    if (m.type !== 'PERSON' || m.origin !== 'ner' || m.title || m.known !== undefined) continue;
+    // (The title may stand outside the mention: "Mr Dyson said" after "Dyson Ltd".)
+    if (m.type !== 'PERSON' || m.origin !== 'ner' || m.title || m.known !== undefined || TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)))
+      continue;
     const key = nameKey(m.display);
     if (!leads.has(key) || surnames.has(key)) continue;
     m.type = 'ORGANIZATION';
     m.display = m.text;
   }
 }
+
+/** A courtesy or a peer's title just before a name. */
+const TITLE_BEFORE = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Prof)\.? $/u;
 
 /** Mentions NER is at least this sure of keep their type in the vote. */
 const VOTE_BELOW = 0.75;

@@ -11,7 +11,7 @@ import { lookupPlace } from './placeGazetteer.js';
 import type { EntityKind } from '../types.js';
 import { definedKind } from './definedKind.js';
 import { lastWordOf } from './lastWordOf.js';
-import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME, PLACE_NAME_OPENERS, SPEECH_VERB_AFTER } from './lexicon.js';
+import { BUSINESS_NAME_WORDS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, PEER_NAME, PEER_OFFICES, PLACE_NAME_OPENERS, SPEECH_VERB_AFTER } from './lexicon.js';
 
 export interface KindDecision {
   /** The kind, or null when the name is not an entity ("DVD", "GDP", "Bill"). */
@@ -32,25 +32,39 @@ export interface KindDecision {
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?(?!\\p{L})';
 /**
- * What follows a dateline's place: perhaps its state or country after a comma, then a date or
- * an agency in brackets ("DENVER 1996-08-29", "BOULDER, Colo., Aug 27", "LONDON (Reuters) -").
+ * What follows a dateline's place: perhaps its state or country after a comma, then a date (group
+ * 1) or an agency in brackets ("DENVER 1996-08-29", "BOULDER, Colo., Aug 27", "NEW YORK, Aug 27",
+ * "LONDON (Reuters) -"). (Not "(PA)": the Press Association's byline follows a reporter's name.)
  */
 const DATELINE_AFTER = new RegExp(
-  `^(?:\\s*,\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){0,2}(?:\\s?\\.)?,?)?\\s*(?:\\d{4}-\\d\\d-\\d\\d\\b|${MONTH}\\s\\d{1,2}\\b|\\d{1,2}\\s${MONTH}|\\((?:Reuters|AP|AFP|UPI|Xinhua|Bloomberg|dpa|PA|IANS|PTI|CNN)\\))`,
+  `^(?:\\s*,\\s*\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){0,2}(?:\\s?\\.)?(?=\\s*,?\\s*(?:\\d|\\(|${MONTH})))?,?\\s*(?:(\\d{4}-\\d\\d-\\d\\d\\b|${MONTH}\\s\\d{1,2}\\b|\\d{1,2}\\s${MONTH})|\\((?:Reuters|AP|AFP|UPI|Xinhua|Bloomberg|dpa|IANS|PTI|CNN)\\))`,
   'u',
 );
-/** A geographic noun just after a name: "Amazon rainforest", "Amazon basin". */
-const GEOGRAPHIC_NOUN_AFTER = /^\s+(?:rainforest|river|basin|jungle|region|delta|forest|valley)\b/i;
+/** A geographic noun just after a name, perhaps after a possessive: "Amazon rainforest", "Amazon's forests". */
+const GEOGRAPHIC_NOUN_AFTER = /^(?:['’]s)?\s+(?:rainforests?|rivers?|basins?|jungles?|regions?|deltas?|forests?|valleys?)\b/i;
+/**
+ * Words before a company where one buys from it, works with it or lists it ("from Amazon", "at
+ * Amazon", "such as Amazon"), or nothing (it opens the sentence): none of them comes before a
+ * river's or a forest's name without "the".
+ */
+const TRADE_PREPOSITIONS = new Set(['', 'from', 'at', 'by', 'with', 'via', 'and', 'or', 'on', 'as', 'like', 'including']);
+/** "official" as an adjective: "the official ", "its official ". */
+const OFFICIAL_ADJECTIVE_BEFORE = /\b(?:the|an?|its|their|his|her|our)\s+official\s+$/i;
 /** A version or a model just after a product's name: " 95", " 3.1", " NT", " XP", " 4S". */
 const VERSION_AFTER = /^ (?:\d+(?:\.\d+)*[A-Za-z]?|[A-Z]{2,3})(?![\p{L}\d])/u;
 
 /** A dateline's place: the first words of a paragraph, a name of up to three capitalised words, before a date or an agency in brackets. */
-function isDateline(surface: string, before: string, after: string): boolean {
+function isDateline(surface: string, before: string, after: string, nerType: string, confidence: number): boolean {
   // Most names stand inside a paragraph, which the characters before them tell.
   let k = before.length - 1;
   while (k >= 0 && (before.charCodeAt(k) === 0x20 || before.charCodeAt(k) === 0x09)) k--;
   if (k >= 0 && before.charCodeAt(k) !== 0x0a) return false;
-  return DATELINE_AFTER.test(after) && /^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}$/u.test(surface);
+  const m = DATELINE_AFTER.exec(after);
+  if (m === null || !/^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2}$/u.test(surface)) return false;
+  // A dateline's place is written in capitals ("DENVER"), or before an agency in brackets
+  // ("London (Reuters)"); a name NER is sure is a person's, before a date, heads a note
+  // ("Gordon Brown 2005-03-16 budget speech").
+  return surface === surface.toUpperCase() || (m[1] === undefined && !(nerType === 'PER' && confidence >= WEAK_NER));
 }
 
 /** Last words of the names of events: competitions, shows, festivals, holidays. */
@@ -242,7 +256,7 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (matches.some((m) => m.entry.kind === 'COMMON')) return { kind: null, known: null };
   // "DENVER 1996-08-29", "VERONA, Italy 1996-08-24", "LONDON (Reuters) -": a dateline names the
   // place the story was filed from, whatever NER made of a word in capitals.
-  if (matches.length === 0 && isDateline(surface, before, after)) return { kind: 'PLACE', known: null, cued: true };
+  if (matches.length === 0 && isDateline(surface, before, after, nerType, confidence)) return { kind: 'PLACE', known: null, cued: true };
   // "… is a Chinese-American computer scientist", "…, an English rock band": a definition says
   // what the name is, more surely than NER, the knowledge base or the name's own words.
   const defined = definedKind(before, after);
@@ -263,7 +277,7 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     // "bought it from Amazon": a company's name NER took for a place that no gazetteer knows is
     // the company, without the "the" a river or a forest takes ("the Amazon").
     const placeless =
-      first.subkind === 'company' && ner === 'PLACE' && cue !== 'the' && lookupPlace(surface) === undefined && !GEOGRAPHIC_NOUN_AFTER.test(after);
+      first.subkind === 'company' && ner === 'PLACE' && TRADE_PREPOSITIONS.has(cue) && lookupPlace(surface) === undefined && !GEOGRAPHIC_NOUN_AFTER.test(after);
     if (!first.ambiguous || weakNer || tradingCompany || versioned || placeless)
       // (A version says what the name is for its other mentions in the article too.)
       return { kind: first.kind as EntityKind, known: first, cued: tradingCompany || versioned, defined: versioned };
@@ -280,6 +294,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     known.length === 0 &&
     PERSON_ROLES.has(cue) &&
     before.trimEnd().endsWith(cue) &&
+    // ("the official Tass news agency": "official" before a name is an adjective after a determiner.)
+    !(cue === 'official' && OFFICIAL_ADJECTIVE_BEFORE.test(before)) &&
     !COMPANY_ROLE_BEFORE.test(before) &&
     !CAPITALISED_WORD_AFTER.test(after) &&
     words.length <= 3 &&
@@ -327,6 +343,10 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (TITLE_OF_PLACE.test(surface))
     return { kind: NAME_THEN_COMMA_BEFORE.test(before) || COMMA_THEN_NAME_AFTER.test(after) ? null : 'PERSON', known: null, byTitle: true };
   // "Lord Callaghan", "Baroness Thatcher": a peer is a person, whatever NER called the title and surname.
+  // ("Lord Chancellor", "Lady Mayoress": an office after the title; its holder, called by it, and
+  // no mention of its own where a name says who holds it: "the Lord Chancellor, Lord Falconer".)
+  if (words.length === 2 && PEER_NAME.test(surface) && PEER_OFFICES.has(words[1]!) && matches.length === 0)
+    return { kind: NAME_THEN_COMMA_BEFORE.test(before) || COMMA_THEN_NAME_AFTER.test(after) ? null : 'PERSON', known: null, byTitle: true };
   if (words.length === 2 && PEER_NAME.test(surface) && /^\p{Lu}\p{Ll}/u.test(words[1]!) && matches.length === 0)
     return { kind: 'PERSON', known: null, cued: true };
   // "Marshall Plan", "Human Rights Act", "Kyoto Protocol": laws, treaties and plans are none of the kinds; they are left out.

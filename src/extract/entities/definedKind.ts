@@ -92,15 +92,15 @@ const PREPOSITION_BEFORE = /\b(?:in|of|for|with|about|by|from|to|at|on|against|o
 /** At most this many words between the article and the head: "a Polish and naturalised-French physicist". */
 const MAX_WORDS = 7;
 
-/**
- * The kind a definition just after a name gives it, or null. `after` is the text after the
- * name, `before` the text before it (a copula's subject is not the object of a preposition).
- */
 /** The kind a head noun names ("carmaker" → ORGANIZATION, "city" → PLACE), or undefined. */
 export function kindOfHeadNoun(noun: string): EntityKind | undefined {
   return HEADS.get(noun);
 }
 
+/**
+ * The kind a definition just after a name gives it, or null. `after` is the text after the
+ * name, `before` the text before it (a copula's subject is not the object of a preposition).
+ */
 export function definedKind(before: string, after: string): EntityKind | null {
   // Cheap tests first: most names are followed by neither a copula, an apposition nor a bracket.
   if (!OPENS_DEFINITION.test(after)) return null;

@@ -230,11 +230,14 @@ const DOMAIN_AFTER = /^\.(?:com|net|org|io|ai|co\.uk)(?![\p{L}\p{N}])/u;
 /** A prize's name, and its field after it: "Nobel Prize" + " in Physiology or Medicine". */
 const PRIZE_END = /\b(?:Prize|Award|Medal)$/;
 const PRIZE_FIELD_AFTER = /^ in (?:\p{Lu}\p{Ll}+)(?: (?:or|and) \p{Lu}\p{Ll}+| \p{Lu}\p{Ll}+)?(?![\p{L}\p{N}])/u;
-/** A sea's or a region's head word after a nationality word: "English Channel", "Irish Sea", "French Riviera". */
-/** Words that end a river's, a lake's, a range's or an island's name: "Amazon River", "Rocky Mountains". */
-const GEOGRAPHIC_HEADS = new Set('River Lake Lakes Mountains Mountain Range Valley Island Islands Desert Falls Canyon Glacier Delta Estuary Forest'.split(' '));
+/**
+ * Words that end a river's, a lake's, a range's or an island's name: "Amazon River", "Rocky
+ * Mountains". (Not "Forest", "Delta" or "Range": "Nottingham Forest", "Atlanta Delta", "Range Rover".)
+ */
+const GEOGRAPHIC_HEADS = new Set('River Lake Lakes Mountains Mountain Valley Island Islands Desert Falls Canyon Glacier Estuary'.split(' '));
 /** Words that open such a name: "Lake Victoria", "Mount Kenya", "River Thames". */
 const GEOGRAPHIC_OPENERS = new Set('Lake Mount River Cape Isle Loch'.split(' '));
+/** A sea's or a region's head word after a nationality word: "English Channel", "Irish Sea", "French Riviera". */
 const FEATURE_AFTER = /^ (?:Channel|Sea|Ocean|Riviera|Alps|Highlands|Peninsula|Basin|Strait|Straits)(?![\p{L}\p{N}])/u;
 /** The head word of a street's, a bridge's, a station's or a venue's name. */
 const STRUCTURE_AFTER = /^ (?:Street|Road|Avenue|Boulevard|Square|Bridge|Airport|Station|Stadium|Arena)(?![\p{L}\p{N}])/u;

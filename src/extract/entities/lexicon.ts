@@ -90,8 +90,13 @@ export const CORPORATE_SUFFIXES = words(`
   Pictures Studios Records Entertainment Services
   Robotics Analytics Labs Therapeutics Biosciences Networks Solutions Logistics Dynamics
   Homes Properties Developments
-  Co Co. AG SA NV GmbH LLC LLP SpA
+  Co Co. AG GmbH LLC LLP SpA
 `);
+
+/** Offices written after a peer's title, no peer's name: "Lord Chancellor", "Lady Mayoress", "Lord Provost of Glasgow". */
+export const PEER_OFFICES = words(
+  `Chancellor Mayor Mayoress Provost Chief Justice Advocate Lieutenant President Speaker Privy Chamberlain Steward Protector High Bishop`,
+);
 
 /** A peer's title and name: "Lord Callaghan", "Baroness Scotland". */
 export const PEER_NAME = /^(?:Lord|Lady|Baroness|Baron|Viscount) \p{Lu}/u;

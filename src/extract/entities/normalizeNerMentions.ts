@@ -11,7 +11,9 @@ import {
   HONORIFICS,
   INSTITUTION_PLACES,
   ORGANIZATION_NAME_HEADS,
+  PEER_OFFICES,
   TITLE_WORDS,
+  isRoleHead,
 } from './lexicon.js';
 import { makeMention, nameKey, ORG_HEAD_CONFIDENCE, workKey, type Mention, type NerMention } from './mention.js';
 import { lookupPlace } from './placeGazetteer.js';
@@ -27,7 +29,7 @@ import { findSequels, sequelOf } from './findSequels.js';
 import { readRoyalNames } from './readRoyalNames.js';
 import { splitAtLineBreaks } from './splitAtLineBreaks.js';
 
-/** Words that relate a person to another person, just before a name. */
+/** Articles and determiners, capitalised: no name by themselves. */
 const DETERMINERS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'THE']);
 
 /** Two or three capitalised words, as a person's name is written. */
@@ -52,12 +54,21 @@ function personAfterTitle(surface: string, before: string): number {
     if (stripped.honorific) return 0;
     nameStart = stripped.nameStart;
   } else if (OFFICE_JOINERS.has(lastWordOf(before)) && OFFICE_OF_BEFORE.test(before)) {
-    // The name is the last two words (three where the first of them is a first name).
-    const words = surface.split(' ');
-    if (words.length < 3) return 0;
-    const take = words.length >= 4 && genderOfFirstName(words[words.length - 3]!) !== null ? 3 : 2;
-    nameStart = surface.length - words.slice(-take).join(' ').length;
+    // The name starts after the office's own words ("Trade and Industry", "Foreign Affairs").
+    nameStart = 0;
+    for (let at = 0; at >= 0 && at < surface.length;) {
+      const next = surface.indexOf(' ', at);
+      const word = next < 0 ? surface.slice(at) : surface.slice(at, next);
+      if (!(TITLE_WORDS.has(word) || OFFICE_WORDS.has(word)) || next < 0) break;
+      nameStart = at = next + 1;
+    }
+    if (nameStart === 0) return 0;
   } else return 0;
+  // A title's last word may be a capitalised noun stripTitles left ("Staff" of "Chief of the
+  // General Staff Mike Jackson"): the name starts at the first name after it.
+  const afterTitle = surface.slice(nameStart).split(' ');
+  if (afterTitle.length === 3 && genderOfFirstName(afterTitle[0]!) === null && genderOfFirstName(afterTitle[1]!) !== null)
+    nameStart += afterTitle[0]!.length + 1;
   const name = surface.slice(nameStart);
   if (!PERSON_NAME.test(name) || lookupKnown(surface).length > 0 || lookupKnown(name).length > 0) return 0;
   const words = name.split(' ');
@@ -65,6 +76,38 @@ function personAfterTitle(surface: string, before: string): number {
   return nameStart;
 }
 
+/** Capitalised words of an office's name that are no title words ("Affairs" of "Minister for Foreign Affairs"). */
+const OFFICE_WORDS = new Set([
+  'Affairs',
+  'and',
+  'Communications',
+  'Planning',
+  'Information',
+  'Labour',
+  'Employment',
+  'Welfare',
+  'Works',
+  'Housing',
+  'Science',
+  'Technology',
+  'Tourism',
+  'Commerce',
+  'Republic',
+  'State',
+  'Mines',
+  'Water',
+  'Resources',
+  'Fisheries',
+  'Forestry',
+  'Youth',
+  'Sports',
+]);
+/** Last words of the names of places and buildings, which a surname may be too: a place NER saw is one ("Alexandra Palace"). */
+const LOCATION_TAILS = new Set(
+  'Palace Park Hall Square Street Road Bridge Castle Gardens House Tower Centre Center Arena Stadium Station Airport Beach Bay Island Hill Hills Valley Lake River Forest Heights Springs Falls Point Port Harbour Harbor Field Fields Green Common Cross Gate Wood Abbey Lane Avenue Way Place'.split(
+    ' ',
+  ),
+);
 /** Courtesy titles, lower-cased as `lastWordOf` gives them. */
 const COURTESY_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'prof']);
 /** The relatives of KIN_BEFORE, lower-cased as `lastWordOf` gives them: a cheap test before the pattern. */
@@ -78,9 +121,26 @@ const OFFICE_JOINERS = new Set(['of', 'for', 'the', 'and']);
 /** A courtesy title and a space just before a name: "Mr ", "Mrs. ", "Dr ". */
 const COURTESY_TITLE_BEFORE = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof)\.? $/u;
 
-/** Someone's relative or friend, just before a name: "my sister ", "Blair's wife ", "her late husband ". */
+/** At or above this NER confidence in another kind, a relative's noun before a name does not make it a person ("Arsenal's neighbour Tottenham Hotspur"). */
+const WEAK_KIN_NER = 0.75;
+/** "fiancé" and "fiancée", which `lastWordOf` (ASCII letters) does not read. */
+const FIANCE_BEFORE = /fianc[ée]e?\s+$/;
+/**
+ * Someone's relative just before a name: after "my", "his", "their" …, or after a possessive
+ * when the name opens with a first name the list knows ("Blair's wife Cherie"; not "the group's
+ * sister Virgin Atlantic").
+ */
+function kinBefore(before: string, surface: string): boolean {
+  const kin = KIN_BEFORE.exec(before);
+  if (kin === null) return false;
+  if (kin[1] !== undefined) return true;
+  const space = surface.indexOf(' ');
+  return genderOfFirstName(space < 0 ? surface : surface.slice(0, space)) !== null;
+}
+/** Someone's relative or friend, just before a name: "my sister ", "Blair's wife ", "her late husband " (group 1: a possessive determiner). */
 const KIN_BEFORE =
-  /(?:\b(?:my|his|her|their|our|your)|['’]s)\s+(?:(?:late|eldest|elder|older|younger|youngest|little|big|baby|twin|best)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|mum|mom|dad|cousin|uncle|aunt|auntie|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|stepson|stepdaughter|stepmother|stepfather|girlfriend|boyfriend|fiancée?|friend|widow|widower|roommate|flatmate|housemate|colleague|neighbou?r|classmate|teammate|co-?worker)\s+$/i;
+  /(?:\b(my|his|her|their|our|your)|['’]s)\s+(?:(?:late|eldest|elder|older|younger|youngest|little|big|baby|twin|best)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|mum|mom|dad|cousin|uncle|aunt|auntie|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|stepson|stepdaughter|stepmother|stepfather|girlfriend|boyfriend|fiancée?|friend|widow|widower|roommate|flatmate|housemate|colleague|neighbou?r|classmate|teammate|co-?worker)\s+$/i;
+/** Words that relate a person to another person, just before a name: "adviser to ", "wife of ". */
 const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
 
 /**
@@ -125,6 +185,8 @@ const NUMBERED_TITLE_AFTER =
  */
 const TITLE_OF_BEFORE =
   /(?<![\p{L}\d])(?:((?:Duke|Duchess|Earl|Countess|Marquess|Prince|Princess|Archbishop|Bishop|Mayor|Lord Mayor)) of|((?:Lord|Lady|Baroness|Baron|Viscount) \p{Lu}[\p{Ll}'’-]+) of) $/u;
+/** At or above this NER confidence, a name NER tagged before a possessive is its own, not the start of an institution's name. */
+const DOUBTED_OWNER = 0.75;
 /** First words of institutions' names that a possessive opens: "King's College", "Guy's Hospital". */
 const POSSESSIVE_NAMES_HEAD = new Set([
   'College',
@@ -152,6 +214,10 @@ function opensParticleName(word: string): boolean {
     !HONORIFICS.has(word) &&
     !CALENDAR_WORDS.has(word) &&
     !FUNCTION_WORDS.has(word.toLowerCase()) &&
+    // (Nor a role, "Striker van Persie", "Critics von Trier".)
+    !isRoleHead(word) &&
+    !isRoleHead(word.replace(/s$/, '')) &&
+    kindOfHeadNoun(word.toLowerCase()) === undefined &&
     // (Nor a nationality word no list knows: "Prussian", "Bavarian", "Flemish".)
     !NATIONALITY_ENDING.test(word)
   );
@@ -193,7 +259,9 @@ const CALENDAR_WORDS = new Set(
 
 /** Words that describe a company before its name, capitalised where they open a sentence ("Rival Epic Systems declined"). */
 const COMPANY_DESCRIPTIONS = new Set(
-  'Rival Rivals Parent Former Troubled Struggling Embattled Ailing Giant Chipmaker Drugmaker Dealer Broker Brewer'.split(' '),
+  `Rival Rivals Parent Former Troubled Struggling Embattled Ailing Giant Chipmaker Drugmaker Dealer Broker Brewer
+   Now Earlier Later Meanwhile Also Today Yesterday Then Still Instead Elsewhere Overall Last Next
+   Shares Stocks Analyst Analysts Investor Investors Trader Traders Sources Officials Executives Shareholders`.split(/\s+/),
 );
 
 /**
@@ -209,6 +277,9 @@ function opensCompanyName(text: string, word: string): boolean {
     !HONORIFICS.has(word) &&
     !isCommonWord(text, word) &&
     !COMPANY_DESCRIPTIONS.has(word) &&
+    // (Nor an adverb, "Separately", nor someone's possessive, "Green's Arcadia Group".)
+    !word.endsWith('ly') &&
+    !/['’]s?$/u.test(word) &&
     kindOfHeadNoun(word.toLowerCase()) === undefined &&
     lookupPlace(word) === undefined &&
     lookupKnown(word).length === 0
@@ -304,7 +375,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // of a title; a title held of the place names a person with it (`decideKind` reads a title
     // of a place), a peer's title and surname name the peer.
     if (m.type === 'LOC' && (text.charCodeAt(start - 2) | 0x20) === LOWER_F) {
-      const peer = TITLE_OF_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+      const title = TITLE_OF_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+      // ("Lord Provost of" + "Glasgow": an office of a place, no peer.)
+      const peer = title && (title[2] === undefined || !PEER_OFFICES.has(title[2].slice(title[2].indexOf(' ') + 1))) ? title : null;
       const previous = out[out.length - 1];
       // (NER may have tagged the title's surname on its own, as anything: "Nicholls" of "Lord Nicholls of".)
       if (peer && previous && previous.start >= start - peer[0].length && previous.end <= start) out.pop();
@@ -326,8 +399,12 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       if (name === null) continue;
       end += name[0].length;
       skipUntil = end;
-      splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
-      continue;
+      // ("Lord Chancellor", "Lord Provost": an office, whose holder `decideKind` reads by the title.)
+      if (PEER_OFFICES.has(name[0].slice(1))) surface = text.slice(start, end);
+      else {
+        splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
+        continue;
+      }
     }
     // "King's" + "College London", "St Thomas'" + "Hospital": a possessive that opens an
     // institution's name is part of it, though NER cut the name after it.
@@ -336,14 +413,18 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       (isApostrophe(text.charCodeAt(start - 2)) || isApostrophe(text.charCodeAt(start - 3)))
     ) {
       const found = POSSESSIVE_OWNER_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
-      // (Where the name only ends in the head, not a place's possessive: "London's Royal Free Hospital".)
+      // Not a place's, a body's or a person's possessive ("London's University College Hospital",
+      // "Harvard's Kennedy School", "Blair's Church of England links"): an owner NER was sure of,
+      // or one the gazetteer or the knowledge base knows, is a name of its own.
+      const ownerName = found ? found[0].replace(/(?:['’]s|['’]) $/u, '') : '';
+      const previous = out[out.length - 1];
+      const tagged = found !== null && previous !== undefined && previous.start >= start - found[0].length && previous.end < start;
       const owner =
-        found && (POSSESSIVE_NAMES_HEAD.has(surface.slice(0, surface.indexOf(' ') >>> 0)) || !lookupPlace(found[0].replace(/['’]s? $|s['’] $/u, '')))
+        found && !(tagged && previous.confidence >= DOUBTED_OWNER) && lookupPlace(ownerName) === undefined && lookupKnown(ownerName).length === 0
           ? found
           : null;
-      const previous = out[out.length - 1];
-      // (NER may have tagged the owner on its own: "St Thomas" of "St Thomas' Hospital".)
-      if (owner && previous && previous.start >= start - owner[0].length && previous.end < start) out.pop();
+      // (NER may have tagged the owner on its own, unsure: "St Thomas" of "St Thomas' Hospital".)
+      if (owner && tagged) out.pop();
       if (owner && !(out.length > 0 && out[out.length - 1]!.end > start - owner[0].length)) {
         start -= owner[0].length;
         surface = text.slice(start, end);
@@ -351,7 +432,10 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     }
     // "Lord" + "Nicholls of Birkenhead": a peer's title NER left out, before a surname and the
     // place of the title: the peer and the place.
-    const peerTitle = surface.includes(' of ') && PEER_STYLE.test(surface) ? PEER_BEFORE.exec(text.slice(Math.max(0, start - 12), start)) : null;
+    const peerTitle =
+      surface.includes(' of ') && PEER_STYLE.test(surface) && !PEER_OFFICES.has(surface.slice(0, surface.indexOf(' ')))
+        ? PEER_BEFORE.exec(text.slice(Math.max(0, start - 12), start))
+        : null;
     if (peerTitle) {
       const previous = out[out.length - 1];
       const from = start - peerTitle[0].length;
@@ -414,7 +498,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     if (m.type !== 'PER') {
       const nameStart = personAfterTitle(surface, before);
       if (nameStart > 0) {
-        if (stripTitles(surface).title !== null) splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
+        // (Where the name starts where stripTitles says, splitPerson keeps the title as the role.)
+        const stripped = stripTitles(surface);
+        if (stripped.title !== null && stripped.nameStart === nameStart) splitPerson(text, start, end, Math.max(m.confidence, CUED_CONFIDENCE), out);
         else
           out.push(
             makeMention(start + nameStart, end, surface.slice(nameStart), 'PERSON', surface.slice(nameStart), Math.max(m.confidence, CUED_CONFIDENCE), 'ner'),
@@ -428,7 +514,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // or after "The": "best known for \"Viva Zapata\"", "The Wright Stuff".)
     // (A place's name no list knows too: "said Swedish trades union official Ulf Carlsson".)
     if (
-      (m.type === 'ORG' || (m.type === 'LOC' && place === undefined) || (m.type === 'MISC' && !the && !QUOTED_BEFORE.test(before))) &&
+      (m.type === 'ORG' ||
+        (m.type === 'LOC' && place === undefined && !LOCATION_TAILS.has(surface.slice(surface.lastIndexOf(' ') + 1))) ||
+        (m.type === 'MISC' && !the && !QUOTED_BEFORE.test(before))) &&
       m.confidence < DOUBTED_ORG &&
       personLike(text, surface)
     ) {
@@ -556,7 +644,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // title is a person's (the title is outside the span, so `titledPerson` never saw it).
     const cueWord = type !== 'PERSON' && decided.known === null ? lastWordOf(before) : '';
     if (
-      cueWord !== '' &&
+      type !== 'PERSON' &&
+      decided.known === null &&
       (COURTESY_WORDS.has(cueWord) || before.endsWith('. ')) &&
       !surface.includes(' ') &&
       COURTESY_TITLE_BEFORE.test(before) &&
@@ -568,8 +657,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // "my sister Emma", "Blair's wife Cherie": a name after someone's relative is the relative's.
     if (
       type !== 'PERSON' &&
-      KIN_WORDS.has(cueWord) &&
-      KIN_BEFORE.test(text.slice(Math.max(0, start - 40), start)) &&
+      m.confidence < WEAK_KIN_NER &&
+      (KIN_WORDS.has(cueWord) || FIANCE_BEFORE.test(before)) &&
+      kinBefore(text.slice(Math.max(0, start - 40), start), surface) &&
       /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'’-]+){0,2}$/u.test(surface) &&
       !ORGANIZATION_NAME_HEADS.has(surface.slice(surface.lastIndexOf(' ') + 1))
     ) {
@@ -616,7 +706,29 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       m.display = m.text;
       m.title = undefined;
     }
-  return out;
+  return withoutRepeats(out);
+}
+
+/**
+ * One mention a span: two rules may read the same words from two NER spans ("Lord" + "Rennard",
+ * and the speaker the quote stage adds as "Rennard"); the first made, of NER's order, stays.
+ */
+function withoutRepeats(mentions: Mention[]): Mention[] {
+  let repeated = false;
+  const seen = new Set<number>();
+  for (const m of mentions) {
+    const key = m.start * 65_536 + (m.end - m.start);
+    if (seen.has(key)) repeated = true;
+    seen.add(key);
+  }
+  if (!repeated) return mentions;
+  seen.clear();
+  return mentions.filter((m) => {
+    const key = m.start * 65_536 + (m.end - m.start);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -835,7 +947,10 @@ function personLike(text: string, surface: string): boolean {
     !isCommonWord(text, words[1]!) &&
     /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(words[1]!) &&
     !THING_TAILS.has(words[1]!) &&
-    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w) || COMPANY_NAME_TAILS.has(w) || TITLE_WORDS.has(w) || PLACE_WORDS.has(w)) &&
+    !words.some(
+      (w) =>
+        ORGANIZATION_NAME_HEADS.has(w) || COMPANY_NAME_TAILS.has(w) || TITLE_WORDS.has(w) || PLACE_WORDS.has(w) || HONORIFICS.has(w) || PEER_OFFICES.has(w),
+    ) &&
     lookupKnown(surface).length === 0 &&
     lookupKnown(words[1]!).length === 0
   );
@@ -877,7 +992,7 @@ function titledPerson(surface: string, nameGoesOn = false): boolean {
     name.length <= 2 &&
     PEER_TITLES.has(titleWords[titleWords.length - 1]!) &&
     !nameGoesOn &&
-    !name.some((w) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/s$/, ''))) &&
+    !name.some((w) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/s$/, '')) || PEER_OFFICES.has(w)) &&
     lookupKnown(name.join(' ')).length === 0
   )
     return true;
@@ -886,7 +1001,7 @@ function titledPerson(surface: string, nameGoesOn = false): boolean {
     !nameGoesOn &&
     name.length <= 3 &&
     titleWords.every((w) => PERSONAL_TITLES.has(w)) &&
-    !name.some((w) => ORGANIZATION_NAME_HEADS.has(w) || CORPORATE_SUFFIXES.has(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w)) &&
+    !name.some((w) => ORGANIZATION_NAME_HEADS.has(w) || CORPORATE_SUFFIXES.has(w) || TITLE_WORDS.has(w) || HONORIFICS.has(w) || PEER_OFFICES.has(w)) &&
     lookupKnown(name.join(' ')).length === 0
   );
 }

@@ -86,10 +86,14 @@ export function recognizeEntities(text: string, segments: readonly { start: numb
       let a = span.start;
       let b = span.end;
       while (a < b && isEdgeJunk(toks[a]!.text)) a++;
-      while (b > a && isEdgeJunk(toks[b - 1]!.text)) b--;
       // In a sentence written with capitals no name ends in a word in lower case: greedy tagging
       // now and then runs a name on into the verb after it ("Mr Howard has", "Ms Abbott described").
-      if (!caseless) while (b > a + 1 && isLowerCaseWord(toks[b - 1]!.text) && !LOWER_CASE_NAME_ENDS.has(toks[b - 1]!.text)) b--;
+      for (;;) {
+        const from = b;
+        while (b > a && isEdgeJunk(toks[b - 1]!.text)) b--;
+        if (!caseless) while (b > a + 1 && isLowerCaseWord(toks[b - 1]!.text) && !LOWER_CASE_NAME_ENDS.has(toks[b - 1]!.text)) b--;
+        if (b === from) break;
+      }
       if (a >= b || !hasAlphanumeric(toks, a, b)) continue;
       let p = 0;
       for (let k = span.start; k < span.end; k++) p += probs[k]!;

@@ -171,10 +171,17 @@ export function npEndingAt(text: string, tokens: readonly Token[], j: number, fl
     if (outer !== null) return outer;
     // "Sam Okafor of Leeds said", "Lord Nicholls of Birkenhead said": a person "of" a place or a
     // body is the subject; the name after "of" says where the person is from.
+    // ("of the": "Mervyn King of the Bank of England said". Not a person who is the object of a
+    // phrase himself: "The daughter of Sam Okafor of Leeds said".)
     if (name.type !== 'PER') {
-      const of = tokenIndexAt(tokens, name.start, j) - 1;
+      let of = tokenIndexAt(tokens, name.start, j) - 1;
+      if (of - 1 >= floor && tokens[of]!.lower === 'the') of--;
       const person = of - 1 >= floor && tokens[of]!.lower === 'of' ? names.at(tokens[of - 1]!.start) : null;
-      if (person !== null && person.type === 'PER') return { mention: span(text, person.start, person.end), form: 'NAME', nameType: 'PER', strength: 1 };
+      if (person !== null && person.type === 'PER') {
+        const k = tokenIndexAt(tokens, person.start, of - 1) - 1;
+        const governed = k >= floor && (PREPOSITIONS.has(tokens[k]!.lower) || OBJECT_PREPOSITIONS.has(tokens[k]!.lower) || tokens[k]!.lower === 'of');
+        if (!governed) return { mention: span(text, person.start, person.end), form: 'NAME', nameType: 'PER', strength: 1 };
+      }
     }
     return { mention: span(text, name.start, name.end), form: name.type === 'PER' ? 'NAME' : 'GROUP', nameType: name.type, strength: 1 };
   }
