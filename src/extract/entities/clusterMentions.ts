@@ -1,7 +1,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import type { EntityKind } from '../types.js';
 import { nameKey, workKey, type Mention } from './mention.js';
-import { COMPANY_NAME_TAILS, CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS } from './lexicon.js';
+import { COMPANY_NAME_TAILS, CORPORATE_SUFFIXES, HONORIFICS, ORGANIZATION_NAME_HEADS } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 
 /** Mentions that refer to one entity. */
@@ -133,7 +133,13 @@ function retypeCompanyShortNames(text: string, mentions: readonly Mention[]): vo
   }
   for (const m of mentions) {
     // (The title may stand outside the mention: "Mr Dyson said" after "Dyson Ltd".)
-    if (m.type !== 'PERSON' || m.origin !== 'ner' || m.title || m.known !== undefined || TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)))
+    if (
+      m.type !== 'PERSON' ||
+      m.origin !== 'ner' ||
+      m.title ||
+      m.known !== undefined ||
+      HONORIFICS.has(TITLE_BEFORE.exec(text.slice(Math.max(0, m.start - 12), m.start))?.[1] ?? '')
+    )
       continue;
     const key = nameKey(m.display);
     if (!leads.has(key) || surnames.has(key)) continue;
@@ -142,8 +148,8 @@ function retypeCompanyShortNames(text: string, mentions: readonly Mention[]): vo
   }
 }
 
-/** A courtesy or a peer's title just before a name. */
-const TITLE_BEFORE = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Prof)\.? $/u;
+/** The word just before a name, which may be a courtesy or a peer's title (HONORIFICS). */
+const TITLE_BEFORE = /(?<![\p{L}])(\p{Lu}\p{L}*\.?) $/u;
 
 /** Mentions NER is at least this sure of keep their type in the vote. */
 const VOTE_BELOW = 0.75;

@@ -1,7 +1,7 @@
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { lookupKnown } from '../knowledge/knowledgeBase.js';
 import { isCommonWord } from './isCommonWord.js';
-import { BUSINESS_NAME_WORDS, FUNCTION_WORDS, HONORIFICS, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
+import { BUSINESS_NAME_WORDS, CALENDAR_WORDS, FUNCTION_WORDS, HONORIFICS, ORGANIZATION_NAME_HEADS, TITLE_WORDS } from './lexicon.js';
 import { makeMention, type Mention, type NerMention } from './mention.js';
 import { gluedInSentence, isCapitalised, type Word } from './scanWords.js';
 
@@ -40,7 +40,7 @@ export function findFirstNamePairs(words: readonly Word[], text: string, ner: re
     // NER saw something else there ("Roman Catholic", a film's title), or it is a table's cell.
     while (n < ner.length && ner[n]!.end <= first.start) n++;
     if (n < ner.length && ner[n]!.start < last.end) continue;
-    if (CALENDAR.has(first.text) || !plainWord(text, first.text) || !plainWord(text, last.text)) continue;
+    if (CALENDAR_WORDS.has(first.text) || !plainWord(text, first.text) || !plainWord(text, last.text)) continue;
     if (!/^(?:[’']s\b|[ \t]*[,.;:!?)"”]|[ \t]+\p{Ll})/u.test(text.slice(last.end, last.end + 3))) continue;
     const before = words[i - 1];
     const after = words[i + 2];
@@ -62,16 +62,11 @@ export function findFirstNamePairs(words: readonly Word[], text: string, ner: re
  * knowledge base knows, nor a word the text also writes in lower case.
  */
 export function isPlainFirstName(text: string, word: string): boolean {
-  return (NAME_WORD.test(word) || CAMEL_NAME.test(word)) && genderOfFirstName(word) !== null && !CALENDAR.has(word) && plainWord(text, word);
+  return (NAME_WORD.test(word) || CAMEL_NAME.test(word)) && genderOfFirstName(word) !== null && !CALENDAR_WORDS.has(word) && plainWord(text, word);
 }
 
 /** A first name with a second capital: "LeBron", "DeShawn". */
 const CAMEL_NAME = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u;
-
-/** Months and days, which are first names too ("June", "August"). */
-const CALENDAR = new Set(
-  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
-);
 
 /** Not a title, a word of a body's or a company's name, a function word, a name the knowledge base knows, nor a word the text also writes in lower case. */
 function plainWord(text: string, word: string): boolean {

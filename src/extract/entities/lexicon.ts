@@ -98,8 +98,15 @@ export const PEER_OFFICES = words(
   `Chancellor Mayor Mayoress Provost Chief Justice Advocate Lieutenant President Speaker Privy Chamberlain Steward Protector High Bishop`,
 );
 
+/** Peers' titles, as a pattern's alternatives: every rule that reads a peer reads these. */
+export const PEER_TITLE_WORDS = 'Lord|Lady|Baroness|Baron|Viscount';
 /** A peer's title and name: "Lord Callaghan", "Baroness Scotland". */
-export const PEER_NAME = /^(?:Lord|Lady|Baroness|Baron|Viscount) \p{Lu}/u;
+export const PEER_NAME = new RegExp(`^(?:${PEER_TITLE_WORDS}) \\p{Lu}`, 'u');
+
+/** Months and days, capitalised words that are first names too ("June", "August") and stand before names ("Monday Acme Corp said"). */
+export const CALENDAR_WORDS: ReadonlySet<string> = words(
+  `January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday`,
+);
 
 /** Initials that end a sports club's name: "Sporting CP", "Everton FC". */
 export const CLUB_SUFFIXES = words(`FC AFC CF CP SC SK BK FK`);

@@ -12,6 +12,8 @@ import {
   INSTITUTION_PLACES,
   ORGANIZATION_NAME_HEADS,
   PEER_OFFICES,
+  PEER_TITLE_WORDS,
+  CALENDAR_WORDS,
   TITLE_WORDS,
   isRoleHead,
 } from './lexicon.js';
@@ -183,8 +185,10 @@ const NUMBERED_TITLE_AFTER =
  * A title "of" a place, just before the place: a peer's title and surname ("Lord Nicholls of ",
  * group 2) or a title held of the place ("Duke of ", "Archbishop of ").
  */
-const TITLE_OF_BEFORE =
-  /(?<![\p{L}\d])(?:((?:Duke|Duchess|Earl|Countess|Marquess|Prince|Princess|Archbishop|Bishop|Mayor|Lord Mayor)) of|((?:Lord|Lady|Baroness|Baron|Viscount) \p{Lu}[\p{Ll}'’-]+) of) $/u;
+const TITLE_OF_BEFORE = new RegExp(
+  `(?<![\\p{L}\\d])(?:((?:Duke|Duchess|Earl|Countess|Marquess|Prince|Princess|Archbishop|Bishop|Mayor|Lord Mayor)) of|((?:${PEER_TITLE_WORDS}) \\p{Lu}[\\p{Ll}'’-]+) of) $`,
+  'u',
+);
 /** At or above this NER confidence, a name NER tagged before a possessive is its own, not the start of an institution's name. */
 const DOUBTED_OWNER = 0.75;
 /** First words of institutions' names that a possessive opens: "King's College", "Guy's Hospital". */
@@ -224,13 +228,13 @@ function opensParticleName(word: string): boolean {
 }
 
 /** A peer's title alone. */
-const PEER_TITLE = /^(?:Lord|Lady|Baroness|Baron|Viscount)$/;
+const PEER_TITLE = new RegExp(`^(?:${PEER_TITLE_WORDS})$`);
 /** A surname just after a peer's title: " Janner" (not a name that goes on with another capitalised word). */
 const PEER_NAME_AFTER = /^ \p{Lu}[\p{Ll}'’-]+(?![\p{L}\d]| \p{Lu})/u;
 /** A peer's surname and the place of the title: "Nicholls of Birkenhead". */
 const PEER_STYLE = /^\p{Lu}[\p{Ll}'’-]+ of \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u;
 /** A peer's title just before: "Lord ", "Baroness ". */
-const PEER_BEFORE = /(?<![\p{L}])(?:Lord|Lady|Baroness|Baron|Viscount) $/u;
+const PEER_BEFORE = new RegExp(`(?<![\\p{L}])(?:${PEER_TITLE_WORDS}) $`, 'u');
 /**
  * Where the capitalised word just before `start` begins ("KinderCare " of "KinderCare Learning
  * Centers Inc"): one space before the name, the word opening the text or after white space; -1
@@ -252,10 +256,6 @@ function isWordChar(c: number): boolean {
   const ch = String.fromCharCode(c);
   return ch.toLowerCase() !== ch.toUpperCase();
 }
-/** Days and months, which stand capitalised before a company's name ("Monday Acme Corp said" is no company's name). */
-const CALENDAR_WORDS = new Set(
-  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '),
-);
 
 /** Words that describe a company before its name, capitalised where they open a sentence ("Rival Epic Systems declined"). */
 const COMPANY_DESCRIPTIONS = new Set(
