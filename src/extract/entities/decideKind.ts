@@ -97,6 +97,7 @@ const EVENT_HEADS = new Set([
 const WAR_HEADS = new Set(['War', 'Revolution', 'Uprising', 'Rebellion']);
 /** A battle's or a siege's name: "Battle of Stamford Bridge", "Siege of Leningrad". */
 const BATTLE_NAME = /^(?:Battle|Siege|Sack|Massacre) of \p{Lu}/u;
+const OPERATION_NAME = /^Operation \p{Lu}/u;
 /** Last words of the names of venues, which are places: "Millennium Stadium", "Wembley Arena". */
 const PLACE_HEADS = new Set(['Stadium', 'Arena']);
 /** Last words of the names of buildings no person is named after: "Insein Prison", "Reading Gaol". */
@@ -131,7 +132,51 @@ const STRUCTURE_HEADS = new Set([
   'Valley',
   'Lake',
   'Mountains',
+  'Highway',
+  'Motorway',
+  'Expressway',
+  'Sanctuary',
+  'Region',
+  'Peninsula',
+  'Gulf',
+  'Strait',
+  'Desert',
+  'Canyon',
+  'Glacier',
+  'Falls',
+  'Plateau',
+  'Heights',
+  'Hills',
+  'Coast',
+  'Area',
+  'Quarter',
+  'Quarters',
+  'Cemetery',
+  'Pass',
+  'Gorge',
+  'Pier',
+  'Harbour',
+  'Harbor',
+  'Beach',
+  'Dam',
+  'Reservoir',
+  'Memorial',
+  'Monument',
+  'Mosque',
+  'Shrine',
+  'Temple',
 ]);
+/** Words before "Park" that make it a park, whatever NER said: "Los Nevados National Park". */
+const PARK_KINDS = new Set(['National', 'State', 'Country', 'Nature', 'Regional', 'Marine', 'Forest', 'Wildlife']);
+/** Of those, the words no one's surname is, so a first name before them ("Bay Area", "Han River") says nothing. */
+const NO_SURNAME_HEADS = new Set(
+  'Avenue Boulevard Road Square Airport Station Canal Sea Ocean River Valley Mountains Highway Motorway Expressway Sanctuary Region Peninsula Strait Desert Canyon Glacier Plateau Area Quarter Quarters Cemetery Gorge Reservoir Mosque'.split(
+    ' ',
+  ),
+);
+/** Of those, the words of places teams are named after ("Gold Coast", "Wichita Falls"): a place only where NER did not see a body. */
+const TEAM_PLACE_HEADS = new Set(['Coast', 'Hills', 'Heights', 'Falls', 'Beach', 'Harbour', 'Harbor']);
+const POSSESSIVE_DETERMINERS = new Set(['My', 'Our', 'Your', 'His', 'Her', 'Their']);
 /** Last words of the names of regions ("Kyoto Prefecture", "Travis County"); a team may bear one ("Western Province" plays cricket, "Derby County" football). */
 const REGION_HEADS = new Set(['Prefecture', 'Province', 'Oblast', 'County']);
 /** Last words of the names of centres: a venue or a body, never a person ("Kennedy Space Center"). */
@@ -305,6 +350,13 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // "PlayStation Portable", "iPod Mini": a product the knowledge base knows, then a model word.
   if (words.length >= 2 && nerType !== 'PER' && lookupKnown(words[0]!).some((m) => m.entry.kind === 'PRODUCT' && !m.entry.ambiguous))
     return { kind: 'PRODUCT', known: null };
+  // "Airbus A380", "Toyota RAV4", "Google Maps": a company the knowledge base knows, then words
+  // that name no body, division or country, is one of its products ("Microsoft Research",
+  // "Toyota Motor", "Nissan Europe", "Google Brain" read as a body stay bodies).
+  // Only with a model's number or where NER saw no body: in business news a company's name and
+  // a word are mostly an arm of it ("LG Card", "Fiat Auto", "UBS Brunswick").
+  if (words.length >= 2 && (nerType === 'MISC' || words.some((w) => /\d/.test(w))) && matches.length === 0 && companyThenProduct(words))
+    return { kind: 'PRODUCT', known: null };
   // "Galaxy S24 Ultra", "Tensor G4": no one's name has a model's letters and digits in one word.
   if (nerType === 'PER' && words.some((w) => MODEL_WORD.test(w)) && matches.length === 0) return { kind: 'PRODUCT', known: null, cued: true };
   // "Google Brain", "Rolls-Royce Holdings": a company the knowledge base knows, then a word, read
@@ -332,6 +384,8 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     return { kind: 'EVENT', known: null };
   // "Battle of Hastings", "Siege of Leningrad": a battle is an event, whatever place it is named after.
   if (BATTLE_NAME.test(surface)) return { kind: 'EVENT', known: null };
+  // "Operation Vittles", "Operation Desert Storm": a military operation is an event, whatever its code word.
+  if (OPERATION_NAME.test(surface)) return { kind: 'EVENT', known: null };
   // (No one's name ends in "Prize" or "Awards": "Nobel Prizes" is an award whatever NER said.)
   if (words.length >= 2 && (AWARD_HEADS.has(last) || AWARD_IN_FIELD.test(surface)) && (nerType !== 'PER' || AWARD_NEVER_SURNAMES.has(last)))
     return { kind: 'AWARD', known: null };
@@ -416,7 +470,18 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   if (
     words.length >= 2 &&
     STRUCTURE_HEADS.has(last) &&
-    !(nerType === 'PER' && words.slice(0, -1).some((w) => genderOfFirstName(w) !== null)) &&
+    !(nerType === 'PER' && !NO_SURNAME_HEADS.has(last) && words.slice(0, -1).some((w) => genderOfFirstName(w) !== null)) &&
+    !(nerType === 'ORG' && TEAM_PLACE_HEADS.has(last)) &&
+    // ("How Green Was My Valley": a title's words, no place's name.)
+    !POSSESSIVE_DETERMINERS.has(words[0]!) &&
+    !words.some((w) => ORGANIZATION_NAME_HEADS.has(w))
+  )
+    return { kind: 'PLACE', known: null, cued: true };
+  // "Hyde Park", "Yosemite National Park" (but "Queen's Park" plays football: a park NER took for a body is one, unless a park's own word says not).
+  if (
+    words.length >= 2 &&
+    last === 'Park' &&
+    (nerType === 'LOC' || PARK_KINDS.has(words[words.length - 2]!)) &&
     !words.some((w) => ORGANIZATION_NAME_HEADS.has(w))
   )
     return { kind: 'PLACE', known: null, cued: true };
@@ -436,9 +501,70 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // "Murray Energy", "Alfa Group", "Rolls-Royce Holdings": the suffix is evidence of its own,
   // whatever NER's doubt or type.
   if (words.length >= 2 && CORPORATE_SUFFIXES.has(last)) return { kind: 'ORGANIZATION', known: null, cued: true };
+  // "Ventures Platform", "Holdings Bhd Nominees": a firm's plural noun inside a name NER took for a
+  // person's who has no first name (no title is one: "Energy Minister" is not plural).
+  if (nerType === 'PER' && words.length >= 2 && genderOfFirstName(words[0]!) === null && words.some((w) => w.endsWith('s') && CORPORATE_SUFFIXES.has(w)))
+    return { kind: 'ORGANIZATION', known: null, cued: true };
   // "Eminem's new album": a place has no albums or tours; a singer does.
   if (nerType === 'LOC' && matches.length === 0 && ARTIST_WORK_AFTER.test(after)) return { kind: 'PERSON', known: null, cued: true };
+  // "Shigeru Ishiba became Prime Minister", "… was appointed chief executive": only a person takes
+  // an office (not "… became a member", which a country or a club does too).
+  if (nerType !== 'PER' && matches.length === 0 && TOOK_OFFICE_AFTER.test(after) && tookOffice(after)) return { kind: 'PERSON', known: null, cued: true };
+  // "GitHub", "YorubaVoice": one word with a capital inside is a brand's, neither a person's nor a
+  // place's ("McAllister", "DiCaprio", "KwaZulu" and first names such as "LeBron" aside).
+  if (words.length === 1 && (nerType === 'PER' || nerType === 'LOC') && matches.length === 0 && isBrandWord(surface))
+    return { kind: 'ORGANIZATION', known: null };
   return { kind: ner, known: null };
+}
+
+/** A verb of taking or holding an office just after a name, then the office's words. */
+const TOOK_OFFICE_AFTER = /^\s+(?:became|becomes|was (?:elected|appointed|named|made|sworn in as)|is (?:elected|appointed|named)|served as|serves as)\s/;
+const OFFICE_WORDS_AFTER =
+  /^\s+(?:became|becomes|was (?:elected|appointed|named|made|sworn in as)|is (?:elected|appointed|named)|served as|serves as)\s+(?:the\s+|an?\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=\s+(?:of|in|for|at|to|from|until|after|before|and|when|on)\b|[,.;]|$)/u;
+
+/** Whether the office after the verb ends in a role only a person holds ("Prime Minister", "chief executive", "party leader"). */
+function tookOffice(after: string): boolean {
+  const office = OFFICE_WORDS_AFTER.exec(after)?.[1];
+  if (!office) return false;
+  const last = office.slice(office.lastIndexOf(' ') + 1);
+  return PERSON_ROLES.has(last.toLowerCase());
+}
+
+/** Words after a company's name that make a body of it, not a product: its divisions and arms. */
+const DIVISION_WORDS = new Set(
+  'Research Labs Lab AI Brain Foundation Ventures Capital Bank Group Motor Motors Europe Asia Africa America Americas International Global UK US USA India China Japan Australia Canada Digital Health Studios Records Music Pictures Games Entertainment Energy Financial Finance Insurance Airlines Airways Cargo Express Retail Stores Store'.split(
+    ' ',
+  ),
+);
+
+/** A company's name the knowledge base knows opening the words, then words that name no body, division or place. */
+function companyThenProduct(words: readonly string[]): boolean {
+  for (let n = words.length - 1; n >= 1; n--) {
+    const company = lookupKnown(words.slice(0, n).join(' ')).some((m) => m.entry.subkind === 'company' && !m.entry.ambiguous);
+    if (!company) continue;
+    const rest = words.slice(n);
+    return rest.every(
+      (w) =>
+        /^\p{Lu}|^\d|^[a-z]+\p{Lu}/u.test(w) &&
+        !DIVISION_WORDS.has(w) &&
+        !ORGANIZATION_NAME_HEADS.has(w) &&
+        !BUSINESS_NAME_WORDS.has(w) &&
+        !CORPORATE_SUFFIXES.has(w) &&
+        !SETTLEMENT_HEADS.has(w) &&
+        // (A car may bear a city's name, "Hyundai Tucson"; a company's arm a country's.)
+        !lookupPlace(w)?.country &&
+        lookupKnown(w).every((m) => m.entry.kind === 'PLACE' && m.entry.subkind === 'city'),
+    );
+  }
+  return false;
+}
+
+/** A word with a capital after lower-case letters that no surname or place prefix explains: "GitHub", "DeepMind". */
+const BRAND_WORD = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d]*$/u;
+const NAME_PREFIXES = /^(?:Mc|Mac|Di|De|Da|Du|Del|Della|La|Le|Lo|Van|Von|Fitz|Kwa|Al|El|Ben|Abu|Ter|Ten)\p{Lu}/u;
+
+function isBrandWord(word: string): boolean {
+  return BRAND_WORD.test(word) && !NAME_PREFIXES.test(word) && genderOfFirstName(word) === null;
 }
 
 /** A name of two words or more whose first word opens place names and no person's: "San Marzano", "Fort Worth". */

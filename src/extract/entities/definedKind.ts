@@ -38,7 +38,13 @@ const HEADS: ReadonlyMap<string, EntityKind> = new Map([
      director filmmaker film-maker presenter chef designer
      spokesman spokeswoman spokesperson executive founder
      co-founder chairman chairwoman minister senator congressman congresswoman MP MEP
-     man woman teenager student teacher nurse doctor farmer pensioner`,
+     man woman teenager student teacher nurse doctor farmer pensioner
+     schoolteacher lecturer scholar academic researcher linguist anthropologist
+     sociologist astronomer geologist botanist zoologist ecologist geneticist neuroscientist
+     epidemiologist virologist illustrator cartoonist animator blogger vlogger podcaster influencer
+     vocalist bassist cellist violinist saxophonist trumpeter coachman merchant fisherman shopkeeper
+     midwife grandmother grandfather girl boy schoolgirl schoolboy son daughter mother father wife
+     husband sister brother widow widower orphan`,
   ),
   ...kinds(
     'ORGANIZATION',

@@ -44,6 +44,22 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       out[out.length - 1] = { ...joined(text, site, m), confidence: Math.max(site.confidence, m.confidence) };
       continue;
     }
+    // "Shanghai" + "Jiao Tong University", "Goma" + "Volcano Observatory": a place's name just
+    // before a school's or an observatory's name NER started after it, whose first word is no
+    // name of its own, opens that name.
+    if (
+      site &&
+      site.type === 'LOC' &&
+      m.type === 'ORG' &&
+      text.slice(site.end, m.start) === ' ' &&
+      PLACE_BOUND_HEADS.has(m.text.slice(m.text.lastIndexOf(' ') + 1)) &&
+      m.text.includes(' ') &&
+      lookupKnown(m.text.slice(0, m.text.indexOf(' '))).length === 0 &&
+      lookupKnown(m.text).length === 0
+    ) {
+      out[out.length - 1] = { ...joined(text, site, m), type: 'ORG', confidence: m.confidence };
+      continue;
+    }
     // "New" + "Labour", "Standard" + "Chartered": two names one space apart that together are
     // an organization the knowledge base knows (and does not mark ambiguous) are that one name.
     if (
@@ -234,6 +250,8 @@ const PRIZE_FIELD_AFTER = /^ in (?:\p{Lu}\p{Ll}+)(?: (?:or|and) \p{Lu}\p{Ll}+| \
  * Words that end a river's, a lake's, a range's or an island's name: "Amazon River", "Rocky
  * Mountains". (Not "Forest", "Delta" or "Range": "Nottingham Forest", "Atlanta Delta", "Range Rover".)
  */
+/** Last words of the names of institutions that are often named after their town: "Shanghai Jiao Tong University". */
+const PLACE_BOUND_HEADS = new Set(['University', 'College', 'Polytechnic', 'Observatory', 'Institute', 'Academy', 'Conservatory', 'Seminary']);
 const GEOGRAPHIC_HEADS = new Set('River Lake Lakes Mountains Mountain Valley Island Islands Desert Falls Canyon Glacier Estuary'.split(' '));
 /** Words that open such a name: "Lake Victoria", "Mount Kenya", "River Thames". */
 const GEOGRAPHIC_OPENERS = new Set('Lake Mount River Cape Isle Loch'.split(' '));

@@ -52,6 +52,9 @@ export const TITLE_WORDS = words(`
   Professor Former Acting Chief Opposition Labour Tory Conservative Democrat Republican Senior Treasurer Boss
   Economic Agriculture Transport Justice Work Pensions Energy Minister-President First Security
   Economy Culture Media Sport Development International National Exchequer MP MEP MSP AM
+  Councillor Councilman Councilwoman Councilmember Congressman Congresswoman Assemblyman
+  Assemblywoman Assemblymember Alderman Sheriff Detective Inspector Constable Superintendent
+  Uncle Aunt Auntie Grandma Grandpa
 `);
 
 /** Lower-case nouns that end an institution's name ("the national security council"). */
@@ -88,7 +91,7 @@ export const CORPORATE_SUFFIXES = words(`
   Communications Telecom Energy Foods Stores Investments Partners Associates Solicitors Consulting
   Airlines Airways Motors Securities Systems Technologies Software Pharmaceuticals Electronics
   Pictures Studios Records Entertainment Services
-  Robotics Analytics Labs Therapeutics Biosciences Networks Solutions Logistics Dynamics
+  Robotics Analytics Labs Therapeutics Biosciences Networks Solutions Logistics Dynamics Ventures
   Homes Properties Developments
   Co Co. AG GmbH LLC LLP SpA
 `);
@@ -190,3 +193,6 @@ export function isRoleHead(word: string): boolean {
 
 /** A verb of speech just after a name: works do not speak, and "the Spaniard said" makes the nationality word its phrase's head. */
 export const SPEECH_VERB_AFTER = /^\s+(?:said|says|told|tells|added|adds|insisted|admitted|claimed|warned|explained|argued|replied|recalled|stressed)\b/;
+
+/** A person's relation to someone, just before that someone's name: "adviser to ", "wife of ". */
+export const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;

@@ -14,6 +14,7 @@ import {
   PEER_OFFICES,
   PEER_TITLE_WORDS,
   CALENDAR_WORDS,
+  PERSONAL_RELATION,
   TITLE_WORDS,
   isRoleHead,
 } from './lexicon.js';
@@ -143,7 +144,6 @@ function kinBefore(before: string, surface: string): boolean {
 const KIN_BEFORE =
   /(?:\b(my|his|her|their|our|your)|['’]s)\s+(?:(?:late|eldest|elder|older|younger|youngest|little|big|baby|twin|best)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|mum|mom|dad|cousin|uncle|aunt|auntie|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|stepson|stepdaughter|stepmother|stepfather|girlfriend|boyfriend|fiancée?|friend|widow|widower|roommate|flatmate|housemate|colleague|neighbou?r|classmate|teammate|co-?worker)\s+$/i;
 /** Words that relate a person to another person, just before a name: "adviser to ", "wife of ". */
-const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
 
 /**
  * A role only a group has, then a name, just after a name: "Chelsea manager Ann Lee". (Not a
@@ -640,11 +640,11 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
     if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
       type = 'PERSON';
-    // "Mr Tsutsumi", "Dr Albrend": a name NER read as something else right after a courtesy
-    // title is a person's (the title is outside the span, so `titledPerson` never saw it).
-    const cueWord = type !== 'PERSON' && decided.known === null ? lastWordOf(before) : '';
+    // "Mr Tsutsumi", "Dr Albrend": a name NER read as something else, or doubted, right after a
+    // courtesy title is a person's (the title is outside the span, so `titledPerson` never saw it).
+    const cueWord = (type !== 'PERSON' || confidence < CUED_CONFIDENCE) && decided.known === null ? lastWordOf(before) : '';
     if (
-      type !== 'PERSON' &&
+      (type !== 'PERSON' || confidence < CUED_CONFIDENCE) &&
       decided.known === null &&
       (COURTESY_WORDS.has(cueWord) || before.endsWith('. ')) &&
       !surface.includes(' ') &&

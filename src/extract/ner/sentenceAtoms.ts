@@ -246,11 +246,15 @@ export function hasNoCapital(a: Atoms): boolean {
     const letters = a.letters[i]!;
     if (letters === 0) continue;
     const c = a.cap[i]!;
-    if ((c === CAP_TITLE || c === CAP_ALL) && (first || letters >= 2)) return false;
+    // A handle or a hashtag keeps the case its owner gave it ("ok so @Arsenal really …", "#COYG").
+    if ((c === CAP_TITLE || c === CAP_ALL) && (first || letters >= 2) && !(i > 0 && (a.lw[i - 1] === AT_SIGN || a.lw[i - 1] === HASH_SIGN))) return false;
     first = false;
   }
   return true;
 }
+
+const AT_SIGN = lowerHash('@');
+const HASH_SIGN = lowerHash('#');
 
 /** Fills lexicon codes and gazetteer match bits (type*4 + B/I/L/U position) for the sentence. */
 export function fillLexicon(a: Atoms, lex: Lexicon): void {
