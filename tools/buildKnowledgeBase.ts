@@ -38,6 +38,8 @@ const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '..');
 /** Cities at least this large are listed (capitals always are). */
 const MIN_CITY_POPULATION = 250_000;
+/** Towns at least this large are no first name of another language's list ("Granada", "Hobart"). */
+const MIN_TOWN_POPULATION = 50_000;
 
 interface Country {
   name: { common: string; official: string };
@@ -81,37 +83,54 @@ function pluralDemonym(d: string): string | null {
   return null;
 }
 
-/** First names with a gender, lower case. */
-type NameList = readonly (readonly [string, 'female' | 'male'])[];
+/** First names with a gender, and surnames, lower case and without accents. */
+interface OtherNames {
+  firstNames: readonly (readonly [string, 'female' | 'male'])[];
+  surnames: readonly string[];
+}
+
+/** Lower case, without accents: "Asunción" → "asuncion". */
+function folded(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
 
 /**
  * First names of other languages than English: gender-detection-from-name's German, Spanish,
  * Italian and Turkish lists and the Latin-script first names of every faker locale, lower case,
- * ASCII letters (a name with accents also without them: writers of English often drop them).
+ * ASCII letters (a name with accents also without them: writers of English often drop them);
+ * and faker's surnames, to leave out the first names that are surnames too ("Moreno", "Flores").
  */
-async function otherFirstNames(): Promise<NameList> {
+async function otherNames(): Promise<OtherNames> {
   const out: [string, 'female' | 'male'][] = [];
+  const surnames: string[] = [];
   for (const lang of ['de', 'es', 'it', 'tr']) {
     for (const [name, gender] of require(`gender-detection-from-name/names/${lang}.js`) as Map<string, string>)
       if (gender === 'female' || gender === 'male') out.push([name, gender]);
   }
-  const faker = (await import('@faker-js/faker')) as unknown as Record<string, { rawDefinitions?: { person?: { first_name?: unknown } } }>;
+  type Person = { first_name?: unknown; last_name?: unknown };
+  const faker = (await import('@faker-js/faker')) as unknown as Record<string, { rawDefinitions?: { person?: Person } }>;
   for (const key of Object.keys(faker).sort()) {
-    const names = faker[key]?.rawDefinitions?.person?.first_name as { female?: string[]; male?: string[] } | undefined;
-    if (!key.startsWith('faker') || !names || Array.isArray(names)) continue;
-    for (const n of names.female ?? []) out.push([n, 'female']);
-    for (const n of names.male ?? []) out.push([n, 'male']);
+    const person = key.startsWith('faker') ? faker[key]?.rawDefinitions?.person : undefined;
+    const names = person?.first_name as { female?: string[]; male?: string[] } | undefined;
+    if (names && !Array.isArray(names)) {
+      for (const n of names.female ?? []) out.push([n, 'female']);
+      for (const n of names.male ?? []) out.push([n, 'male']);
+    }
+    const last = person?.last_name as string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
+    if (Array.isArray(last)) surnames.push(...last.map(folded));
+    else if (last) surnames.push(...[...(last.generic ?? []), ...(last.female ?? []), ...(last.male ?? [])].map(folded));
   }
-  return out.flatMap(([name, gender]) => {
-    const ascii = name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
+  const firstNames = out.flatMap(([name, gender]) => {
+    const ascii = folded(name);
     return /^[a-z][a-z'-]+$/.test(ascii) ? [[ascii, gender] as const] : [];
   });
+  return { firstNames, surnames };
 }
 
-function build(others: NameList, englishWords: ReadonlySet<string>): { kb: KbFile; firstNames: { female: string; male: string } } {
+function build(others: OtherNames, englishWords: ReadonlySet<string>): { kb: KbFile; firstNames: { female: string; male: string } } {
   const rows = new Map<string, KbRow>();
   const add = (row: KbRow): void => {
     const old = rows.get(row[0]);
@@ -219,12 +238,19 @@ function build(others: NameList, englishWords: ReadonlySet<string>): { kb: KbFil
     .map((r): KbRow => [r[0], r[1], r[2], r[3], [...r[4]].sort(), [...r[5]].sort(), r[6], r[7]])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // Other languages' first names, where they add to the English list: not an English word ("Real",
-  // "Moon"), a name of the knowledge base ("France") nor three letters or fewer ("Le", "Da"), and
-  // only with one gender in every source.
+  // "Moon"), a name of the knowledge base or a word of a place's name ("France", "Asuncion",
+  // "Rica" of Costa Rica), a town of 50,000 people or more ("Granada", "Hobart"), a surname
+  // ("Moreno", "Prado"), nor three letters or fewer ("Le", "Da"); and only with one gender in
+  // every source. Compared without accents, as the names are.
   const named = new Set<string>();
-  for (const row of rows.values()) for (const n of [row[3], ...row[4], ...row[5]]) named.add(n.toLowerCase());
+  for (const row of rows.values()) {
+    for (const n of [row[3], ...row[4], ...row[5]]) named.add(folded(n));
+    if (row[1] === 'PLACE') for (const n of [row[3], ...row[4]]) for (const w of n.split(/\s+/)) named.add(folded(w));
+  }
+  for (const city of cities) if (city.population >= MIN_TOWN_POPULATION) named.add(folded(city.name));
+  for (const surname of others.surnames) named.add(surname);
   const genders = new Map<string, Set<string>>();
-  for (const [name, gender] of others) {
+  for (const [name, gender] of others.firstNames) {
     if (firstNames.has(name) || name.length <= 3 || englishWords.has(name) || named.has(name)) continue;
     genders.set(name, (genders.get(name) ?? new Set()).add(gender));
   }
@@ -255,7 +281,7 @@ function build(others: NameList, englishWords: ReadonlySet<string>): { kb: KbFil
 runCli({ name: 'build:kb', help: HELP, options: {} }, async () => {
   // word-list's default export is the path of its list, one word a line.
   const englishWords = new Set(readFileSync((await import('word-list')).default, 'utf8').split('\n'));
-  const { kb, firstNames } = build(await otherFirstNames(), englishWords);
+  const { kb, firstNames } = build(await otherNames(), englishWords);
   // (word-list exports no package.json: read beside its list.)
   const version = (p: string): string => (JSON.parse(readFileSync(resolve(root, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version;
   const source =

@@ -186,8 +186,55 @@ describe('knowledge base: the present day, and names of many languages', () => {
 
   it('knows first names English lists lack, and no English word as one', () => {
     expect(genderOfFirstName('Agnieszka')).toBe('female');
-    expect(genderOfFirstName('Vasile')).toBe('male');
+    expect(genderOfFirstName('Bogdan')).toBe('male');
     expect(genderOfFirstName('Abena')).toBe('female');
-    for (const word of ['Moon', 'Real', 'Wood', 'The', 'France']) expect(genderOfFirstName(word)).toBeNull();
+    // No English word, place (with or without its accents, or a word of its name), town or surname.
+    for (const word of ['Moon', 'Real', 'Wood', 'The', 'France', 'Asuncion', 'Rica', 'Granada', 'Moreno']) expect(genderOfFirstName(word)).toBeNull();
+  });
+});
+
+describe('buildEntities: what the rules for text beyond news leave alone', () => {
+  it('keeps people whose surname is a sea or a strait, and a thing that is a first name too', () => {
+    expect(shapes('Music\nFrank Ocean released an album.', [['PER', 'Frank Ocean', 0.9]])).toEqual(['PERSON Frank Ocean: Frank Ocean']);
+    expect(shapes('Music\nCountry singer George Strait played.', [['PER', 'George Strait', 0.9]])).toEqual([
+      'PERSON George Strait: George Strait [country singer]',
+    ]);
+    expect(shapes('Party\nJulia said she would come.', [['PER', 'Julia', 0.6]])).toEqual(['PERSON Julia: Julia']);
+  });
+
+  it('keeps a surname that is a title elsewhere', () => {
+    const text = 'Art\nJohn Constable painted it. Constable was born in Suffolk.';
+    expect(
+      shapes(text, [
+        ['PER', 'John Constable', 0.95],
+        ['PER', 'Constable', 0.8],
+        ['LOC', 'Suffolk', 0.99],
+      ]),
+    ).toContain('PERSON John Constable: John Constable, Constable');
+  });
+
+  it('makes no person of a hyphenated word after a name, nor of a given name written first', () => {
+    expect(shapes('Trade\nCritics mocked the Trump U-turn on tariffs.', [['PER', 'Trump', 0.9]])).toEqual(['PERSON Trump: Trump']);
+    expect(shapes('Style\nShe wore a Nike T-shirt.', [['ORG', 'Nike', 0.9]])).toEqual(['ORGANIZATION Nike: Nike']);
+    expect(shapes('Football\nSpurs Heung-min Son scored twice.', [['ORG', 'Spurs', 0.9]])).toEqual(['ORGANIZATION Spurs: Spurs']);
+  });
+
+  it('keeps events and clubs named after a company, and a firm named a leader', () => {
+    expect(shapes('Golf\nHe won the BMW Championship.', [['MISC', 'BMW Championship', 0.8]])).toEqual(['EVENT BMW Championship: BMW Championship']);
+    expect(shapes('Football\nBayer 04 Leverkusen won.', [['ORG', 'Bayer 04 Leverkusen', 0.95]])).toEqual([
+      'ORGANIZATION Bayer 04 Leverkusen: Bayer 04 Leverkusen',
+    ]);
+    expect(shapes('Cloud\nZentrix was named a leader in cloud security.', [['ORG', 'Zentrix', 0.9]])).toEqual(['ORGANIZATION Zentrix: Zentrix']);
+  });
+
+  it('keeps a person or a place NER was sure of, whatever capital is inside', () => {
+    expect(shapes('Video\nMrBeast posted a video.', [['PER', 'MrBeast', 0.95]])).toEqual(['PERSON MrBeast: MrBeast']);
+  });
+
+  it('leaves the possessive outside a person found after a relation', () => {
+    const text = "Politics\nAn aide to Okonkwo's rival spoke. She married the son of O'Brien.";
+    const found = shapes(text, []);
+    expect(found).toContain('PERSON Okonkwo: Okonkwo');
+    expect(found).toContain("PERSON O'Brien: O'Brien");
   });
 });

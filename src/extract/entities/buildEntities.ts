@@ -19,7 +19,7 @@ import { findRelativesByFirstName } from './findRelativesByFirstName.js';
 import { findWorkTitles } from './findWorkTitles.js';
 import { genderOfFirstName } from '../knowledge/firstNames.js';
 import { findRole, lowerBound, organizationAfterOf, ownerBefore } from './findRole.js';
-import { CORPORATE_SUFFIXES, HONORIFICS, ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
+import { CORPORATE_SUFFIXES, COURTESY_TITLE_BEFORE, HONORIFICS, ORGANIZATION_NAME_HEADS, TITLE_WORDS, isRoleHead } from './lexicon.js';
 import { lookupPlace } from './placeGazetteer.js';
 import { isAcronymForm, nameKey, type Mention, type NerMention } from './mention.js';
 import { normalizeNerMentions } from './normalizeNerMentions.js';
@@ -213,12 +213,9 @@ function completeBareHeads(text: string, words: readonly Word[], mentions: Menti
 
 /** Capitalised words that start a clause rather than end a name. */
 const SENTENCE_WORDS = /^(?:The|A|An|And|Or|But|If|I|It|He|She|They|We|In|On|At|Of|For|To)$/;
-/** A courtesy title just before a word: "Sir " of "Sir Digby Jones". */
-const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:Sir|Dame|Mr|Mrs|Ms|Dr|Prof)\.? $/u;
-
 /** "Sir" + "Digby" + "Jones": a given name no list knows is one between a courtesy title and a surname NER found. */
 function givenAfterHonorific(text: string, at: number, word: string): boolean {
-  return HONORIFIC_BEFORE.test(text.slice(Math.max(0, at - 6), at)) && !TITLE_WORDS.has(word) && !SENTENCE_WORDS.test(word) && !HONORIFICS.has(word);
+  return COURTESY_TITLE_BEFORE.test(text.slice(Math.max(0, at - 8), at)) && !TITLE_WORDS.has(word) && !SENTENCE_WORDS.test(word) && !HONORIFICS.has(word);
 }
 
 /** A capitalised word and a space just before a name, with nothing glued before it. */

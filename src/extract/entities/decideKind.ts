@@ -168,14 +168,18 @@ const STRUCTURE_HEADS = new Set([
 ]);
 /** Words before "Park" that make it a park, whatever NER said: "Los Nevados National Park". */
 const PARK_KINDS = new Set(['National', 'State', 'Country', 'Nature', 'Regional', 'Marine', 'Forest', 'Wildlife']);
-/** Of those, the words no one's surname is, so a first name before them ("Bay Area", "Han River") says nothing. */
+/** Of those, the words no one's surname is, so a first name before them ("Bay Area", "Han River") says nothing (not "Ocean", "Strait" or "Sea": "Frank Ocean", "George Strait"). */
 const NO_SURNAME_HEADS = new Set(
-  'Avenue Boulevard Road Square Airport Station Canal Sea Ocean River Valley Mountains Highway Motorway Expressway Sanctuary Region Peninsula Strait Desert Canyon Glacier Plateau Area Quarter Quarters Cemetery Gorge Reservoir Mosque'.split(
+  'Avenue Boulevard Road Square Airport Station Canal River Valley Mountains Highway Motorway Expressway Sanctuary Region Peninsula Desert Canyon Glacier Plateau Area Quarter Quarters Cemetery Gorge Reservoir Mosque'.split(
     ' ',
   ),
 );
-/** Of those, the words of places teams are named after ("Gold Coast", "Wichita Falls"): a place only where NER did not see a body. */
-const TEAM_PLACE_HEADS = new Set(['Coast', 'Hills', 'Heights', 'Falls', 'Beach', 'Harbour', 'Harbor']);
+/**
+ * Of those, the words of places that teams, bodies and services are named after too ("Gold
+ * Coast", "Wichita Falls", "the Middle Temple", "Free Trade Area", "Game Pass"): a place only
+ * where NER did not see a body.
+ */
+const BODY_TOO_HEADS = new Set(['Coast', 'Hills', 'Heights', 'Falls', 'Beach', 'Harbour', 'Harbor', 'Temple', 'Memorial', 'Area', 'Pass']);
 const POSSESSIVE_DETERMINERS = new Set(['My', 'Our', 'Your', 'His', 'Her', 'Their']);
 /** Last words of the names of regions ("Kyoto Prefecture", "Travis County"); a team may bear one ("Western Province" plays cricket, "Derby County" football). */
 const REGION_HEADS = new Set(['Prefecture', 'Province', 'Oblast', 'County']);
@@ -323,7 +327,11 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     // the company, without the "the" a river or a forest takes ("the Amazon").
     const placeless =
       first.subkind === 'company' && ner === 'PLACE' && TRADE_PREPOSITIONS.has(cue) && lookupPlace(surface) === undefined && !GEOGRAPHIC_NOUN_AFTER.test(after);
-    if (!first.ambiguous || weakNer || tradingCompany || versioned || placeless)
+    // ("Haskell said", "Gemini and her sister": a thing's name that is also a first name does not
+    // overrule NER's person, however weak.)
+    const personsFirstName =
+      ner === 'PERSON' && first.ambiguous && first.kind !== 'PLACE' && first.kind !== 'ORGANIZATION' && genderOfFirstName(surface.split(' ')[0]!) !== null;
+    if ((!first.ambiguous || weakNer || tradingCompany || versioned || placeless) && !personsFirstName)
       // (A version says what the name is for its other mentions in the article too.)
       return { kind: first.kind as EntityKind, known: first, cued: tradingCompany || versioned, defined: versioned };
   }
@@ -350,12 +358,12 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // "PlayStation Portable", "iPod Mini": a product the knowledge base knows, then a model word.
   if (words.length >= 2 && nerType !== 'PER' && lookupKnown(words[0]!).some((m) => m.entry.kind === 'PRODUCT' && !m.entry.ambiguous))
     return { kind: 'PRODUCT', known: null };
-  // "Airbus A380", "Toyota RAV4", "Google Maps": a company the knowledge base knows, then words
-  // that name no body, division or country, is one of its products ("Microsoft Research",
-  // "Toyota Motor", "Nissan Europe", "Google Brain" read as a body stay bodies).
-  // Only with a model's number or where NER saw no body: in business news a company's name and
-  // a word are mostly an arm of it ("LG Card", "Fiat Auto", "UBS Brunswick").
-  if (words.length >= 2 && (nerType === 'MISC' || words.some((w) => /\d/.test(w))) && matches.length === 0 && companyThenProduct(words))
+  // "Airbus A380", "Boeing 747", "Google Maps": a company the knowledge base knows, then words
+  // that name no body, division, event or country, is one of its products ("Microsoft Research",
+  // "Nissan Europe", "BMW Championship" stay what they are). Only with a model's number or where
+  // NER called the whole a thing (MISC): in business news a company's name and a word are mostly
+  // an arm of it ("LG Card", "Fiat Auto", "UBS Brunswick"), and a club's has a year ("Bayer 04 Leverkusen").
+  if (words.length >= 2 && (nerType === 'MISC' || words.some((w) => MODEL_NUMBER.test(w))) && matches.length === 0 && companyThenProduct(words))
     return { kind: 'PRODUCT', known: null };
   // "Galaxy S24 Ultra", "Tensor G4": no one's name has a model's letters and digits in one word.
   if (nerType === 'PER' && words.some((w) => MODEL_WORD.test(w)) && matches.length === 0) return { kind: 'PRODUCT', known: null, cued: true };
@@ -471,9 +479,9 @@ export function decideKind(surface: string, before: string, after: string, nerTy
     words.length >= 2 &&
     STRUCTURE_HEADS.has(last) &&
     !(nerType === 'PER' && !NO_SURNAME_HEADS.has(last) && words.slice(0, -1).some((w) => genderOfFirstName(w) !== null)) &&
-    !(nerType === 'ORG' && TEAM_PLACE_HEADS.has(last)) &&
+    !(nerType === 'ORG' && BODY_TOO_HEADS.has(last)) &&
     // ("How Green Was My Valley": a title's words, no place's name.)
-    !POSSESSIVE_DETERMINERS.has(words[0]!) &&
+    !words.some((w) => POSSESSIVE_DETERMINERS.has(w)) &&
     !words.some((w) => ORGANIZATION_NAME_HEADS.has(w))
   )
     return { kind: 'PLACE', known: null, cued: true };
@@ -508,36 +516,58 @@ export function decideKind(surface: string, before: string, after: string, nerTy
   // "Eminem's new album": a place has no albums or tours; a singer does.
   if (nerType === 'LOC' && matches.length === 0 && ARTIST_WORK_AFTER.test(after)) return { kind: 'PERSON', known: null, cued: true };
   // "Shigeru Ishiba became Prime Minister", "… was appointed chief executive": only a person takes
-  // an office (not "… became a member", which a country or a club does too).
-  if (nerType !== 'PER' && matches.length === 0 && TOOK_OFFICE_AFTER.test(after) && tookOffice(after)) return { kind: 'PERSON', known: null, cued: true };
-  // "GitHub", "YorubaVoice": one word with a capital inside is a brand's, neither a person's nor a
-  // place's ("McAllister", "DiCaprio", "KwaZulu" and first names such as "LeBron" aside).
-  if (words.length === 1 && (nerType === 'PER' || nerType === 'LOC') && matches.length === 0 && isBrandWord(surface))
+  // an office (not "… became a member", which a country or a club does too; not a place NER was
+  // sure of or a list knows, nor "a leader in cloud security", which a firm or a state is named too).
+  if (
+    (nerType === 'ORG' || nerType === 'MISC' || (nerType === 'LOC' && confidence < WEAK_NER && lookupPlace(surface) === undefined)) &&
+    matches.length === 0 &&
+    TOOK_OFFICE_AFTER.test(after) &&
+    tookOffice(after)
+  )
+    return { kind: 'PERSON', known: null, cued: true };
+  // "GitHub", "YorubaVoice": one word with a capital inside that NER doubted as a person or a
+  // place is a brand ("McAllister", "DiCaprio", "KwaZulu", first names such as "LeBron", and what
+  // NER was sure of, "MrBeast", "PyeongChang", stay).
+  if (words.length === 1 && (nerType === 'PER' || nerType === 'LOC') && confidence < WEAK_NER && matches.length === 0 && isBrandWord(surface))
     return { kind: 'ORGANIZATION', known: null };
   return { kind: ner, known: null };
 }
 
-/** A verb of taking or holding an office just after a name, then the office's words. */
-const TOOK_OFFICE_AFTER = /^\s+(?:became|becomes|was (?:elected|appointed|named|made|sworn in as)|is (?:elected|appointed|named)|served as|serves as)\s/;
-const OFFICE_WORDS_AFTER =
-  /^\s+(?:became|becomes|was (?:elected|appointed|named|made|sworn in as)|is (?:elected|appointed|named)|served as|serves as)\s+(?:the\s+|an?\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=\s+(?:of|in|for|at|to|from|until|after|before|and|when|on)\b|[,.;]|$)/u;
+/** Verbs of taking or holding an office. */
+const TOOK_OFFICE_VERBS = '(?:became|becomes|was (?:elected|appointed|named|made|sworn in as)|is (?:elected|appointed|named)|served as|serves as)';
+/** Such a verb just after a name: a cheap test before the office's words are read. */
+const TOOK_OFFICE_AFTER = new RegExp(`^\\s+${TOOK_OFFICE_VERBS}\\s`);
+/** The verb, an article (group 1) and the office's words (group 2) up to a preposition or punctuation. */
+const OFFICE_WORDS_AFTER = new RegExp(
+  `^\\s+${TOOK_OFFICE_VERBS}\\s+(the\\s+|an?\\s+)?((?:[\\p{L}-]+\\s+){0,3}?[\\p{L}-]+)(?=\\s+(?:of|in|for|at|to|from|until|after|before|and|when|on)\\b|[,.;]|$)`,
+  'u',
+);
+/** Roles a firm or a state is called too, after "a": "named a leader in cloud security". */
+const ROLES_OF_BODIES_TOO = new Set(['leader', 'official', 'partner']);
 
 /** Whether the office after the verb ends in a role only a person holds ("Prime Minister", "chief executive", "party leader"). */
 function tookOffice(after: string): boolean {
-  const office = OFFICE_WORDS_AFTER.exec(after)?.[1];
-  if (!office) return false;
-  const last = office.slice(office.lastIndexOf(' ') + 1);
-  return PERSON_ROLES.has(last.toLowerCase());
+  const match = OFFICE_WORDS_AFTER.exec(after);
+  if (!match) return false;
+  const office = match[2]!;
+  const last = office.slice(office.lastIndexOf(' ') + 1).toLowerCase();
+  if (match[1]?.startsWith('a') && ROLES_OF_BODIES_TOO.has(last)) return false;
+  return PERSON_ROLES.has(last);
 }
 
-/** Words after a company's name that make a body of it, not a product: its divisions and arms. */
+/**
+ * Words after a company's name that make a body of it, not a product: its divisions and arms
+ * (besides the heads and business words of the lexicon, which say so too).
+ */
 const DIVISION_WORDS = new Set(
-  'Research Labs Lab AI Brain Foundation Ventures Capital Bank Group Motor Motors Europe Asia Africa America Americas International Global UK US USA India China Japan Australia Canada Digital Health Studios Records Music Pictures Games Entertainment Energy Financial Finance Insurance Airlines Airways Cargo Express Retail Stores Store'.split(
+  'Research Labs Lab AI Brain Motor Europe Asia Africa America Americas Global Digital Health Music Games Financial Finance Insurance Cargo Express Retail Store'.split(
     ' ',
   ),
 );
+/** A model's number: letters and digits in one word ("A380", "RAV4") or three or four digits ("747"). */
+const MODEL_NUMBER = /^(?:\p{L}+\d[\p{L}\d-]*|\d+\p{L}[\p{L}\d]*|\d{3,4})$/u;
 
-/** A company's name the knowledge base knows opening the words, then words that name no body, division or place. */
+/** A company's name the knowledge base knows opening the words, then words that name no body, division, event or country. */
 function companyThenProduct(words: readonly string[]): boolean {
   for (let n = words.length - 1; n >= 1; n--) {
     const company = lookupKnown(words.slice(0, n).join(' ')).some((m) => m.entry.subkind === 'company' && !m.entry.ambiguous);
@@ -551,6 +581,7 @@ function companyThenProduct(words: readonly string[]): boolean {
         !BUSINESS_NAME_WORDS.has(w) &&
         !CORPORATE_SUFFIXES.has(w) &&
         !SETTLEMENT_HEADS.has(w) &&
+        !EVENT_HEADS.has(w) &&
         // (A car may bear a city's name, "Hyundai Tucson"; a company's arm a country's.)
         !lookupPlace(w)?.country &&
         lookupKnown(w).every((m) => m.entry.kind === 'PLACE' && m.entry.subkind === 'city'),

@@ -246,12 +246,12 @@ const DOMAIN_AFTER = /^\.(?:com|net|org|io|ai|co\.uk)(?![\p{L}\p{N}])/u;
 /** A prize's name, and its field after it: "Nobel Prize" + " in Physiology or Medicine". */
 const PRIZE_END = /\b(?:Prize|Award|Medal)$/;
 const PRIZE_FIELD_AFTER = /^ in (?:\p{Lu}\p{Ll}+)(?: (?:or|and) \p{Lu}\p{Ll}+| \p{Lu}\p{Ll}+)?(?![\p{L}\p{N}])/u;
+/** Last words of the names of institutions that are often named after their town: "Shanghai Jiao Tong University". */
+const PLACE_BOUND_HEADS = new Set(['University', 'College', 'Polytechnic', 'Observatory', 'Institute', 'Academy', 'Conservatory', 'Seminary']);
 /**
  * Words that end a river's, a lake's, a range's or an island's name: "Amazon River", "Rocky
  * Mountains". (Not "Forest", "Delta" or "Range": "Nottingham Forest", "Atlanta Delta", "Range Rover".)
  */
-/** Last words of the names of institutions that are often named after their town: "Shanghai Jiao Tong University". */
-const PLACE_BOUND_HEADS = new Set(['University', 'College', 'Polytechnic', 'Observatory', 'Institute', 'Academy', 'Conservatory', 'Seminary']);
 const GEOGRAPHIC_HEADS = new Set('River Lake Lakes Mountains Mountain Valley Island Islands Desert Falls Canyon Glacier Estuary'.split(' '));
 /** Words that open such a name: "Lake Victoria", "Mount Kenya", "River Thames". */
 const GEOGRAPHIC_OPENERS = new Set('Lake Mount River Cape Isle Loch'.split(' '));

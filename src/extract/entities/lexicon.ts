@@ -39,10 +39,22 @@ export const HONORIFICS = words(
 );
 
 /**
+ * Titles of local offices, the police and kin that end the title before a name ("Assemblymember
+ * Rivas", "Detective Ishikawa", "Uncle Salim"); they are title words too. (Not "Constable",
+ * "Sheriff" or "Alderman", which are surnames as often: "John Constable".)
+ */
+export const LOCAL_AND_KIN_TITLES = words(`
+  Councillor Councilman Councilwoman Councilmember Congressman Congresswoman Assemblyman
+  Assemblywoman Assemblymember Detective Inspector Superintendent Uncle Aunt Auntie Grandma Grandpa
+`);
+
+/**
  * Capitalised words that can open a person's name as a title ("Prime Minister", "Foreign
  * Secretary", "President"). A person mention that starts with them has them stripped.
  */
-export const TITLE_WORDS = words(`
+export const TITLE_WORDS: ReadonlySet<string> = new Set([
+  ...LOCAL_AND_KIN_TITLES,
+  ...words(`
   President Vice Prime Minister Chancellor Secretary Senator Sen Sen. Rep Rep. Representative
   Governor Gov Gov. Mayor Ambassador General Gen Gen. Colonel Col Col. Captain Capt Capt.
   Lieutenant Lt Lt. Sergeant Sgt Sgt. Admiral Judge Justice King Queen Prince Princess Pope
@@ -52,10 +64,8 @@ export const TITLE_WORDS = words(`
   Professor Former Acting Chief Opposition Labour Tory Conservative Democrat Republican Senior Treasurer Boss
   Economic Agriculture Transport Justice Work Pensions Energy Minister-President First Security
   Economy Culture Media Sport Development International National Exchequer MP MEP MSP AM
-  Councillor Councilman Councilwoman Councilmember Congressman Congresswoman Assemblyman
-  Assemblywoman Assemblymember Alderman Sheriff Detective Inspector Constable Superintendent
-  Uncle Aunt Auntie Grandma Grandpa
-`);
+`),
+]);
 
 /** Lower-case nouns that end an institution's name ("the national security council"). */
 export const INSTITUTION_HEADS = words(`
@@ -196,3 +206,6 @@ export const SPEECH_VERB_AFTER = /^\s+(?:said|says|told|tells|added|adds|insiste
 
 /** A person's relation to someone, just before that someone's name: "adviser to ", "wife of ". */
 export const PERSONAL_RELATION = /\b(?:adviser|advisor|aide|assistant|wife|husband|son|daughter|widow|brother|sister|father|mother) (?:to|of) $/;
+
+/** A courtesy title just before a name: "Mr ", "Dr. ", "Sir " (of "Sir Digby Jones"). */
+export const COURTESY_TITLE_BEFORE = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof)\.? $/u;

@@ -14,6 +14,7 @@ import {
   PEER_OFFICES,
   PEER_TITLE_WORDS,
   CALENDAR_WORDS,
+  COURTESY_TITLE_BEFORE,
   PERSONAL_RELATION,
   TITLE_WORDS,
   isRoleHead,
@@ -31,6 +32,7 @@ import { actsAsTeam, CLAUSE_START, inResults, PLACE_BEFORE, PLURAL_VERB_AFTER } 
 import { findSequels, sequelOf } from './findSequels.js';
 import { readRoyalNames } from './readRoyalNames.js';
 import { splitAtLineBreaks } from './splitAtLineBreaks.js';
+import { namesRelatedPerson } from './findRelatedPeople.js';
 
 /** Articles and determiners, capitalised: no name by themselves. */
 const DETERMINERS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'THE']);
@@ -122,7 +124,6 @@ const KIN_WORDS = new Set(
 /** The last word of an office's name begun before a name: "of", "for", "the", "and" (see OFFICE_OF_BEFORE). */
 const OFFICE_JOINERS = new Set(['of', 'for', 'the', 'and']);
 /** A courtesy title and a space just before a name: "Mr ", "Mrs. ", "Dr ". */
-const COURTESY_TITLE_BEFORE = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Prof)\.? $/u;
 
 /** At or above this NER confidence in another kind, a relative's noun before a name does not make it a person ("Arsenal's neighbour Tottenham Hotspur"). */
 const WEAK_KIN_NER = 0.75;
@@ -143,7 +144,6 @@ function kinBefore(before: string, surface: string): boolean {
 /** Someone's relative or friend, just before a name: "my sister ", "Blair's wife ", "her late husband " (group 1: a possessive determiner). */
 const KIN_BEFORE =
   /(?:\b(my|his|her|their|our|your)|['’]s)\s+(?:(?:late|eldest|elder|older|younger|youngest|little|big|baby|twin|best)\s+)?(?:wife|husband|son|daughter|brother|sister|mother|father|mum|mom|dad|cousin|uncle|aunt|auntie|niece|nephew|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|stepson|stepdaughter|stepmother|stepfather|girlfriend|boyfriend|fiancée?|friend|widow|widower|roommate|flatmate|housemate|colleague|neighbou?r|classmate|teammate|co-?worker)\s+$/i;
-/** Words that relate a person to another person, just before a name: "adviser to ", "wife of ". */
 
 /**
  * A role only a group has, then a name, just after a name: "Chelsea manager Ann Lee". (Not a
@@ -638,7 +638,13 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       works.add(workKey(surface));
     }
     // "adviser to Putin", "wife of Smith": a lone name after a personal relation is a person.
-    if (type !== 'PERSON' && decided.known === null && !surface.includes(' ') && PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)))
+    if (
+      type !== 'PERSON' &&
+      decided.known === null &&
+      !surface.includes(' ') &&
+      PERSONAL_RELATION.test(text.slice(Math.max(0, start - 24), start)) &&
+      namesRelatedPerson(text, surface)
+    )
       type = 'PERSON';
     // "Mr Tsutsumi", "Dr Albrend": a name NER read as something else, or doubted, right after a
     // courtesy title is a person's (the title is outside the span, so `titledPerson` never saw it).

@@ -1,4 +1,4 @@
-import { HONORIFICS, TITLE_WORDS, isRoleHead } from './lexicon.js';
+import { HONORIFICS, LOCAL_AND_KIN_TITLES, TITLE_WORDS, isRoleHead } from './lexicon.js';
 
 /** A person's name with the capitalised title that preceded it inside the same mention. */
 export interface StrippedName {
@@ -42,26 +42,7 @@ const TITLE_ENDS = new Set([
   'MP',
   'MEP',
   'MSP',
-  'Councillor',
-  'Councilman',
-  'Councilwoman',
-  'Councilmember',
-  'Congressman',
-  'Congresswoman',
-  'Assemblyman',
-  'Assemblywoman',
-  'Assemblymember',
-  'Alderman',
-  'Sheriff',
-  'Detective',
-  'Inspector',
-  'Constable',
-  'Superintendent',
-  'Uncle',
-  'Aunt',
-  'Auntie',
-  'Grandma',
-  'Grandpa',
+  ...LOCAL_AND_KIN_TITLES,
 ]);
 
 /** Titles in the plural, before a list of names: "Justices", "Senators", "Cardinals". */
