@@ -11,8 +11,8 @@
  * - @faker-js/faker (MIT): the first names of its locales written in the Latin script (Ghana,
  *   Nigeria, India, Nepal, Senegal, South Africa, Indonesia, Poland, Romania, the Netherlands …);
  *   with the lists above, names English text meets that an English list lacks ("Agnieszka",
- *   "Vasile", "Abena"); a name that is an English word (word-list, MIT), a place or a name the
- *   sources give both genders is left out;
+ *   "Bogdan", "Abena"); a name that is an English word (word-list, MIT), a place, a word of a
+ *   place's name, a town, a surname or a name the sources give both genders is left out;
  * - tools/knowledge/curated.txt (this project, MIT): parties, international bodies, government
  *   departments, companies, events, holidays, awards, products, offices of one country, regions.
  *

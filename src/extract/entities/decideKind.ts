@@ -97,6 +97,7 @@ const EVENT_HEADS = new Set([
 const WAR_HEADS = new Set(['War', 'Revolution', 'Uprising', 'Rebellion']);
 /** A battle's or a siege's name: "Battle of Stamford Bridge", "Siege of Leningrad". */
 const BATTLE_NAME = /^(?:Battle|Siege|Sack|Massacre) of \p{Lu}/u;
+/** A military operation's name: "Operation Vittles", "Operation Desert Storm". */
 const OPERATION_NAME = /^Operation \p{Lu}/u;
 /** Last words of the names of venues, which are places: "Millennium Stadium", "Wembley Arena". */
 const PLACE_HEADS = new Set(['Stadium', 'Arena']);

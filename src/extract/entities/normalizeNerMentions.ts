@@ -123,8 +123,6 @@ const KIN_WORDS = new Set(
 );
 /** The last word of an office's name begun before a name: "of", "for", "the", "and" (see OFFICE_OF_BEFORE). */
 const OFFICE_JOINERS = new Set(['of', 'for', 'the', 'and']);
-/** A courtesy title and a space just before a name: "Mr ", "Mrs. ", "Dr ". */
-
 /** At or above this NER confidence in another kind, a relative's noun before a name does not make it a person ("Arsenal's neighbour Tottenham Hotspur"). */
 const WEAK_KIN_NER = 0.75;
 /** "fiancé" and "fiancée", which `lastWordOf` (ASCII letters) does not read. */

@@ -253,6 +253,7 @@ export function hasNoCapital(a: Atoms): boolean {
   return true;
 }
 
+/** The tokens that open a handle and a hashtag ("@", "#"), as their hashes. */
 const AT_SIGN = lowerHash('@');
 const HASH_SIGN = lowerHash('#');
 
