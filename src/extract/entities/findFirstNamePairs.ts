@@ -69,7 +69,7 @@ export function isPlainFirstName(text: string, word: string): boolean {
 const CAMEL_NAME = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u;
 
 /** Not a title, a word of a body's or a company's name, a function word, a name the knowledge base knows, nor a word the text also writes in lower case. */
-function plainWord(text: string, word: string): boolean {
+export function plainWord(text: string, word: string): boolean {
   return (
     !TITLE_WORDS.has(word) &&
     !HONORIFICS.has(word) &&

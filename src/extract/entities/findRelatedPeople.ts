@@ -1,6 +1,5 @@
-import { lookupKnown } from '../knowledge/knowledgeBase.js';
-import { isCommonWord } from './isCommonWord.js';
-import { CALENDAR_WORDS, FUNCTION_WORDS, HONORIFICS, PERSONAL_RELATION, TITLE_WORDS } from './lexicon.js';
+import { plainWord } from './findFirstNamePairs.js';
+import { PERSONAL_RELATION } from './lexicon.js';
 import { makeMention, type Mention } from './mention.js';
 import { isCapitalised, type Word } from './scanWords.js';
 
@@ -13,18 +12,12 @@ const POSSESSIVE = /['’]s$/;
 
 /**
  * Whether a word after a person's relation to someone ("adviser to ", "wife of ") is that
- * someone's name: no title, month, function word, name the knowledge base knows (an adviser to
- * "Labour" or "Gazprom" advises a body) nor a word the text writes in lower case ("brother of Soul").
+ * someone's name: a plain word as a first name's surname is (`plainWord`: no title, body's word,
+ * function word, name the knowledge base knows, so an adviser to "Labour" or "Gazprom" advises a
+ * body, nor a word the text writes in lower case, "brother of Soul").
  */
 export function namesRelatedPerson(text: string, word: string): boolean {
-  return (
-    !TITLE_WORDS.has(word) &&
-    !HONORIFICS.has(word) &&
-    !CALENDAR_WORDS.has(word) &&
-    !FUNCTION_WORDS.has(word.toLowerCase()) &&
-    lookupKnown(word).length === 0 &&
-    !isCommonWord(text, word)
-  );
+  return plainWord(text, word);
 }
 
 /**
