@@ -233,6 +233,13 @@ const PEER_NAME_AFTER = /^ \p{Lu}[\p{Ll}'’-]+(?![\p{L}\d]| \p{Lu})/u;
 const PEER_STYLE = /^\p{Lu}[\p{Ll}'’-]+ of \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u;
 /** A peer's title just before: "Lord ", "Baroness ". */
 const PEER_BEFORE = new RegExp(`(?<![\\p{L}])(?:${PEER_TITLE_WORDS}) $`, 'u');
+
+/** Whether no mention kept so far reaches back over `from`, so a name may grow back to there. */
+function clearBack(out: readonly Mention[], from: number): boolean {
+  const previous = out[out.length - 1];
+  return !(previous && previous.end > from);
+}
+
 /**
  * Where the capitalised word just before `start` begins ("KinderCare " of "KinderCare Learning
  * Centers Inc"): one space before the name, the word opening the text or after white space; -1
@@ -435,9 +442,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
         ? PEER_BEFORE.exec(text.slice(Math.max(0, start - 12), start))
         : null;
     if (peerTitle) {
-      const previous = out[out.length - 1];
       const from = start - peerTitle[0].length;
-      if (!(previous && previous.end > from)) {
+      if (clearBack(out, from)) {
         // The peer and the place of the title are two names ("Lord Nicholls", "Birkenhead").
         const of = surface.indexOf(' of ');
         splitPerson(text, from, start + of, Math.max(m.confidence, CUED_CONFIDENCE), out);
@@ -450,8 +456,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // name, with which it is an organization the knowledge base knows.
     {
       const from = m.type === 'ORG' || m.type === 'MISC' ? capitalisedWordBefore(text, start) : -1;
-      const previous = out[out.length - 1];
-      if (from >= 0 && !(previous && previous.end > from) && knownOrganization(text.slice(from, end)) !== undefined) {
+      if (from >= 0 && clearBack(out, from) && knownOrganization(text.slice(from, end)) !== undefined) {
         start = from;
         surface = text.slice(start, end);
       }
@@ -460,8 +465,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // name it never saw, most often where the name opens a sentence.
     if (surface.includes(' ') && CORPORATE_SUFFIXES.has(surface.slice(surface.lastIndexOf(' ') + 1))) {
       const from = capitalisedWordBefore(text, start);
-      const previous = out[out.length - 1];
-      if (from >= 0 && !(previous && previous.end > from) && opensCompanyName(text, text.slice(from, start - 1))) {
+      if (from >= 0 && clearBack(out, from) && opensCompanyName(text, text.slice(from, start - 1))) {
         start = from;
         surface = text.slice(start, end);
       }
@@ -530,8 +534,7 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // "Liberal" + "Democrat David Laws": NER may leave out the first word of the body's name.
     if ((m.type === 'ORG' || m.type === 'MISC') && m.confidence < DOUBTED_ORG) {
       const from = capitalisedWordBefore(text, start);
-      const previous = out[out.length - 1];
-      if (from >= 0 && !(previous && previous.end > from) && knownBodyThenPerson(text, text.slice(from, end))) {
+      if (from >= 0 && clearBack(out, from) && knownBodyThenPerson(text, text.slice(from, end))) {
         splitPerson(text, from, end, Math.max(m.confidence, PAIR_CONFIDENCE), out);
         continue;
       }
