@@ -60,6 +60,8 @@ export class Atoms {
   known = new Uint16Array(0);
   cap = new Uint8Array(0);
   letters = new Uint8Array(0);
+  /** 1 for a word with letters and no capital anywhere ("killer", not "al-Qaeda" or "eBay"). */
+  uncapitalised = new Uint8Array(0);
 
   /** Makes room for n tokens. */
   reset(n: number): void {
@@ -77,6 +79,7 @@ export class Atoms {
       this.known = new Uint16Array(c);
       this.cap = new Uint8Array(c);
       this.letters = new Uint8Array(c);
+      this.uncapitalised = new Uint8Array(c);
     }
     this.n = n;
     this.gaz.fill(0, 0, n);
@@ -94,6 +97,7 @@ export class Atoms {
       this.shl[b] = src.shl[a]!;
       this.cap[b] = src.cap[a]!;
       this.letters[b] = src.letters[a]!;
+      this.uncapitalised[b] = src.uncapitalised[a]!;
     }
     for (let k = 0; k < count * 4; k++) {
       this.pre[to * 4 + k] = src.pre[from * 4 + k]!;
@@ -170,6 +174,7 @@ export function fillWord(a: Atoms, i: number, word: string): void {
   else if (lower === 0) cap = CAP_ALL;
   else cap = CAP_LOWER;
   a.cap[i] = cap;
+  a.uncapitalised[i] = upper === 0 && lower > 0 ? 1 : 0;
   a.lw[i] = fin(hl);
   a.fw[i] = fin(hf);
   a.sh[i] = fin(hs);

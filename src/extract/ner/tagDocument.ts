@@ -67,6 +67,22 @@ function featureForm(word: string): string {
   return 'President';
 }
 
+/**
+ * Whether token i, after a token outside a name, stays outside one without asking the model: in
+ * an ordinary sentence with a capital (`caseless` false, see hasNoCapital), a word with no
+ * capital that training never saw in a name and that no gazetteer or known name covers. Such
+ * words are 30-44 % of the tokens of news, and scoring them was about a third of NER's time, yet
+ * the model opens a name on none of them: 0 of 427,000 in CoNLL-2003 train and testa, PolNeAR
+ * train and dev and the written sets, 1 of 178,000 in the BBC set ("le cost killer", which no
+ * later stage kept). A sentence without a capital is left out: its names are in lower case too
+ * ("germany 2 france 1"). Inference only: training scores every token, as it learns from all.
+ */
+export function staysOutside(a: Atoms, i: number, prev: number, caseless: boolean): boolean {
+  return (
+    (prev === 0 || prev === START) && a.mode === MODE_NORMAL && !caseless && a.uncapitalised[i] === 1 && a.lex[i]! < 0 && a.gaz[i] === 0 && a.known[i] === 0
+  );
+}
+
 function isInitial(a: Atoms, i: number): number {
   return i === 0 || (i === 1 && a.cap[0] === CAP_NONE) ? 1 : 0;
 }
@@ -130,6 +146,7 @@ export function tagDocument(
     atoms.copyWords(docAtoms, firstToken[s]!, 0, n);
     atoms.mode = modes[s]!;
     const lowerCase = atoms.mode === MODE_LOWER;
+    const noCapital = caseless[s] === 1;
     fillLexicon(atoms, lexicon);
     const out = new Uint8Array(n);
     const pr = wantProbs ? new Float32Array(n) : new Float32Array(0);
@@ -137,6 +154,11 @@ export function tagDocument(
     let prev = START;
     let prev2 = START;
     for (let i = 0; i < n; i++) {
+      if (!training && staysOutside(atoms, i, prev, noCapital)) {
+        prev2 = prev;
+        prev = 0;
+        continue;
+      }
       const w = atoms.lw[i]!;
       const cap = atoms.cap[i]!;
       const named = cap === CAP_TITLE || cap === CAP_ALL;
