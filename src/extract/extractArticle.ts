@@ -18,7 +18,7 @@ import { deriveTags } from './tags/deriveTags.js';
 import type { EntityKind, ExtractInput, Extraction, ExtractedQuote } from './types.js';
 
 /** Bumped whenever the output for the same input may change (stored with every extracted fact). */
-export const EXTRACTOR_VERSION = 'storygraph-extract/2.14.0';
+export const EXTRACTOR_VERSION = 'storygraph-extract/2.15.0';
 
 const NER_TAG: Record<EntityKind, NameSpan['type']> = {
   PERSON: 'PER',

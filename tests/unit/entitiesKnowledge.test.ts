@@ -143,6 +143,30 @@ describe('buildEntities: mention forms and nesting', () => {
     ]);
   });
 
+  it('knows the counties, provinces and states of countries in the news, and leaves a team named after one to NER', () => {
+    const text = 'Floods\nMr Johnson, MP for Henley, Oxfordshire, visited Kerala and Ontario. Essex beat Kent by six wickets.';
+    const out = kinds(text, [
+      ['PER', 'Johnson'],
+      ['PER', 'Oxfordshire', 0.39],
+      ['MISC', 'Kerala', 0.5],
+      ['LOC', 'Ontario'],
+      ['ORG', 'Essex'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(expect.arrayContaining(['PLACE Oxfordshire', 'PLACE Kerala', 'PLACE Ontario', 'ORGANIZATION Essex']));
+    expect(out).not.toContain('PERSON Oxfordshire');
+  });
+
+  it('keeps a person NER barely called an organization after a role’s noun, where alone it would be dropped', () => {
+    const text = 'Benefits row\nBackbench Labour MP Karen Buck warned against the plan. Nearby, Karen Voss waited.';
+    const out = kinds(text, [
+      ['ORG', 'Labour'],
+      ['ORG', 'Karen Buck', 0.18],
+      ['ORG', 'Karen Voss', 0.18],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toContain('PERSON Karen Buck');
+    expect(out.some((e) => e.endsWith('Karen Voss'))).toBe(false);
+  });
+
   it('joins a first name alone and the name NER started again after it into one person, and takes what a title role is played in for a work', () => {
     const text = 'Nominations\nBest actor went to Leonardo DiCaprio, and DJ Margherita Taylor cheered. Imelda Staunton plays the title role in Vera Drake.';
     const out = kinds(text, [

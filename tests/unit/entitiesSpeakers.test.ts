@@ -125,4 +125,33 @@ describe('resolveSpeaker', () => {
       mention: at('She'),
     });
   });
+
+  it('never makes a "she" the body her antecedent mentions, unless the phrase ends in its name', () => {
+    const text =
+      'Benefits\nThe Labour backbencher for the constituency warned against it. She told the radio: “It will not work.” A spokeswoman for Zorvia Watch said it was wrong. She added: “It is unfair.”';
+    const b = buildEntities(
+      text,
+      segmentsOf(text),
+      tag(text, [
+        ['ORG', 'Labour'],
+        ['ORG', 'Zorvia Watch'],
+      ]),
+    );
+    const span = (phrase: string, from = 0): Span => ({ start: text.indexOf(phrase, from), end: text.indexOf(phrase, from) + phrase.length, text: phrase });
+    const backbencher = span('The Labour backbencher for the constituency');
+    const she = span('She');
+    expect(resolveSpeaker(speaker(she, 'PRONOUN', backbencher), b, 0.8)).toEqual({
+      name: null,
+      description: backbencher.text,
+      type: 'UNNAMED',
+      affiliation: 'Labour Party',
+      mention: she,
+      confidence: 0.8,
+    });
+    const spokeswoman = span('A spokeswoman for Zorvia Watch');
+    const secondShe = span('She', she.end);
+    expect(resolveSpeaker(speaker(secondShe, 'PRONOUN', spokeswoman), b, 0.8)).toMatchObject({ name: 'Zorvia Watch', type: 'ORGANIZATION' });
+    // Without the pronoun, the phrase is the body it ends in.
+    expect(resolveSpeaker(speaker(spokeswoman, 'DESCRIPTION'), b, 0.8)).toMatchObject({ name: 'Zorvia Watch', type: 'ORGANIZATION' });
+  });
 });

@@ -514,7 +514,9 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // organization or as some other name are a person; in a MISC name NER saw no person at all,
     // so the pair is the evidence, as for a pair it did not see. (Not a title, in quotation marks
     // or after "The": "best known for \"Viva Zapata\"", "The Wright Stuff".)
-    // (A place's name no list knows too: "said Swedish trades union official Ulf Carlsson".)
+    // (A place's name no list knows too: "said Swedish trades union official Ulf Carlsson".) After
+    // a role's noun ("backbench Labour MP Karen Buck") the role is evidence too, however unsure
+    // NER was.
     if (
       (m.type === 'ORG' ||
         (m.type === 'LOC' && place === undefined && !LOCATION_TAILS.has(surface.slice(surface.lastIndexOf(' ') + 1))) ||
@@ -522,7 +524,14 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       m.confidence < DOUBTED_ORG &&
       personLike(text, surface)
     ) {
-      splitPerson(text, start, end, m.type === 'MISC' ? Math.max(m.confidence, PAIR_CONFIDENCE) : m.confidence, out);
+      const cued = isRoleHead(lastWordOf(before));
+      splitPerson(
+        text,
+        start,
+        end,
+        cued ? Math.max(m.confidence, CUED_CONFIDENCE) : m.type === 'MISC' ? Math.max(m.confidence, PAIR_CONFIDENCE) : m.confidence,
+        out,
+      );
       continue;
     }
     // "Lib Dem Norman Baker", "BBC Michael Howard" read as one organization: a party or body the

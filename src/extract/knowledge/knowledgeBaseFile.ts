@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** Bumped when the file format or the curated list changes what the engine may output. */
-export const KNOWLEDGE_BASE_VERSION = 'kb-2026.11';
+export const KNOWLEDGE_BASE_VERSION = 'kb-2026.12';
 
 export const KNOWLEDGE_BASE_PATH = fileURLToPath(new URL('./knowledgeBase.json', import.meta.url));
 export const FIRST_NAMES_PATH = fileURLToPath(new URL('./firstNames.json', import.meta.url));

@@ -1,6 +1,7 @@
 import type { EntityType, ExtractedEntity, ExtractedSpeaker, Span } from '../types.js';
 import type { QuoteSpeaker } from '../quotes/types.js';
 import { GROUP_NOUNS, isRoleHead } from '../entities/lexicon.js';
+import { PRONOUNS } from '../quotes/lexicon.js';
 import type { BuiltEntities } from '../entities/buildEntities.js';
 
 /**
@@ -11,7 +12,8 @@ import type { BuiltEntities } from '../entities/buildEntities.js';
  *   affiliated with the organization or place named in it;
  * - a group ("NATO members") or a bare organization or place ("Russia threatened") is that entity.
  * Pronouns are judged by their antecedent; one without an antecedent that is a name ("I said",
- * the writer; a "he" after "the moderator") is an UNNAMED speaker described by the pronoun.
+ * the writer; a "he" after "the moderator") is an UNNAMED speaker described by the pronoun, and
+ * a "he" or "she" is never an organization or a place.
  */
 export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntities, confidence: number): ExtractedSpeaker | null {
   if (speaker === null) return null;
@@ -44,6 +46,13 @@ export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntitie
     if (holder && isOfType('PERSON')(holder)) return named(holder);
     return { name: null, description: basis.text, type: 'UNNAMED', affiliation: (org ?? place)?.name ?? null, mention: speaker.mention, confidence };
   }
+  // "he" and "she" stand for a person: where the article keeps no person in their antecedent
+  // and the phrase goes on past the body or place it mentions ("backbench Labour MP Karen Buck …
+  // She told"), the speaker is that person unnamed. A phrase that ends in the body's name ("a
+  // spokeswoman for Human Rights Watch") is that body, as it is without the pronoun.
+  if (speaker.form === 'PRONOUN' && PRONOUNS.get(speaker.mention.text.toLowerCase()) === 'SING' && !endsInMentionOf(basis, org ?? place, built)) {
+    return { name: null, description: basis.text, type: 'UNNAMED', affiliation: (org ?? place)?.name ?? null, mention: speaker.mention, confidence };
+  }
   if (org) return named(org);
   if (place) return named(place);
   return { name: null, description: basis.text, type: 'UNNAMED', affiliation: null, mention: speaker.mention, confidence };
@@ -52,6 +61,14 @@ export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntitie
 /** A type guard for entities of one speaking kind (works, events and products never speak). */
 function isOfType<T extends EntityType>(type: T): (e: ExtractedEntity) => e is ExtractedEntity & { type: T } {
   return (e): e is ExtractedEntity & { type: T } => e.type === type;
+}
+
+/** Whether a mention of the entity ends the span (but for a possessive or closing punctuation). */
+function endsInMentionOf(span: Span, entity: ExtractedEntity | undefined, built: BuiltEntities): boolean {
+  if (entity === undefined) return false;
+  const index = built.entities.indexOf(entity);
+  const end = span.start + span.text.replace(/(?:[’']s?)?[\s,.;:"”)]*$/u, '').length;
+  return built.mentionIndex.some((m) => m.entity === index && m.start < span.end && m.end >= end);
 }
 
 /** Entities with a mention overlapping the span, in order of their first overlapping mention. */
