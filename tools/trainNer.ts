@@ -250,8 +250,9 @@ runCli(
     };
     epochs = number('epochs', values.epochs, 8);
     if (values.seeds !== undefined) {
-      seeds = values.seeds.split(',').map((raw) => number('seeds', raw.trim(), 1));
-      if (seeds.some((s) => !Number.isInteger(s)) || new Set(seeds).size !== seeds.length) {
+      const items = values.seeds.split(',').map((raw) => raw.trim());
+      seeds = items.map(Number);
+      if (items.some((raw) => !/^\d+$/.test(raw)) || new Set(seeds).size !== seeds.length) {
         throw new UsageError(`--seeds must be distinct whole numbers, comma-separated (got ${values.seeds})`);
       }
     }

@@ -190,6 +190,12 @@ export const FUNCTION_WORDS = words(`
   anything nobody nothing none
 `);
 
+/** Role heads a body holds as often as a person: "the shareholder Jardine Matheson", "adviser Lazard". */
+export const ROLES_BODIES_HOLD = words(`
+  shareholder investor owner partner host broker auditor regulator consultant member adviser
+  advisor manager administrator sponsor
+`);
+
 /** Words before a name that may continue a role phrase only between capitalised words. */
 export const ROLE_JOINERS = words(`of and & for`);
 

@@ -16,6 +16,7 @@ import {
   CALENDAR_WORDS,
   COURTESY_TITLE_BEFORE,
   PERSONAL_RELATION,
+  ROLES_BODIES_HOLD,
   TITLE_WORDS,
   isRoleHead,
 } from './lexicon.js';
@@ -515,8 +516,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // so the pair is the evidence, as for a pair it did not see. (Not a title, in quotation marks
     // or after "The": "best known for \"Viva Zapata\"", "The Wright Stuff".)
     // (A place's name no list knows too: "said Swedish trades union official Ulf Carlsson".) After
-    // a role's noun ("backbench Labour MP Karen Buck") the role is evidence too, however unsure
-    // NER was.
+    // a role's noun only people hold ("backbench Labour MP Karen Buck"; not "shareholder") the
+    // role is evidence too, however unsure NER was.
     if (
       (m.type === 'ORG' ||
         (m.type === 'LOC' && place === undefined && !LOCATION_TAILS.has(surface.slice(surface.lastIndexOf(' ') + 1))) ||
@@ -524,7 +525,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       m.confidence < DOUBTED_ORG &&
       personLike(text, surface)
     ) {
-      const cued = isRoleHead(lastWordOf(before));
+      const cue = lastWordOf(before);
+      const cued = isRoleHead(cue) && !ROLES_BODIES_HOLD.has(cue);
       splitPerson(
         text,
         start,

@@ -2,7 +2,7 @@
  * The mean of several trained weight sets (training only). Perceptrons trained on the same data
  * in different orders make different mistakes near their decision boundaries; their mean is
  * steadier than any one of them, as the order of training no longer picks the shipped model's
- * luck. A feature some models lack counts as zero in those; its spaces are those of any model.
+ * luck. A feature some models lack counts as zero in those; its spaces are the union of the models'.
  */
 import { NUM_LABELS } from './labels.js';
 

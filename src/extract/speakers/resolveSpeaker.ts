@@ -13,7 +13,8 @@ import type { BuiltEntities } from '../entities/buildEntities.js';
  * - a group ("NATO members") or a bare organization or place ("Russia threatened") is that entity.
  * Pronouns are judged by their antecedent; one without an antecedent that is a name ("I said",
  * the writer; a "he" after "the moderator") is an UNNAMED speaker described by the pronoun, and
- * a "he" or "she" is never an organization or a place.
+ * a "he" or "she" whose antecedent goes on past the body or place it mentions to a name the
+ * article keeps no person for is that person, unnamed.
  */
 export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntities, confidence: number): ExtractedSpeaker | null {
   if (speaker === null) return null;
@@ -31,6 +32,14 @@ export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntitie
     mention: speaker.mention,
     confidence,
   });
+  const unnamed = (affiliation: ExtractedEntity | undefined): ExtractedSpeaker => ({
+    name: null,
+    description: basis.text,
+    type: 'UNNAMED',
+    affiliation: affiliation?.name ?? null,
+    mention: speaker.mention,
+    confidence,
+  });
 
   const words = basis.text.trim().split(/\s+/);
   const head = (words[words.length - 1] ?? '').replace(/[’']s?$/, '');
@@ -44,18 +53,18 @@ export function resolveSpeaker(speaker: QuoteSpeaker | null, built: BuiltEntitie
   if (isRoleHead(head) && !GROUP_NOUNS.has(head.toLowerCase())) {
     const holder = holderOfRole(basis.text, org ?? place ?? null, entities);
     if (holder && isOfType('PERSON')(holder)) return named(holder);
-    return { name: null, description: basis.text, type: 'UNNAMED', affiliation: (org ?? place)?.name ?? null, mention: speaker.mention, confidence };
+    return unnamed(org ?? place);
   }
   // "he" and "she" stand for a person: where the article keeps no person in their antecedent
   // and the phrase goes on past the body or place it mentions ("backbench Labour MP Karen Buck …
   // She told"), the speaker is that person unnamed. A phrase that ends in the body's name ("a
   // spokeswoman for Human Rights Watch") is that body, as it is without the pronoun.
   if (speaker.form === 'PRONOUN' && PRONOUNS.get(speaker.mention.text.toLowerCase()) === 'SING' && !endsInMentionOf(basis, org ?? place, built)) {
-    return { name: null, description: basis.text, type: 'UNNAMED', affiliation: (org ?? place)?.name ?? null, mention: speaker.mention, confidence };
+    return unnamed(org ?? place);
   }
   if (org) return named(org);
   if (place) return named(place);
-  return { name: null, description: basis.text, type: 'UNNAMED', affiliation: null, mention: speaker.mention, confidence };
+  return unnamed(undefined);
 }
 
 /** A type guard for entities of one speaking kind (works, events and products never speak). */
@@ -67,7 +76,7 @@ function isOfType<T extends EntityType>(type: T): (e: ExtractedEntity) => e is E
 function endsInMentionOf(span: Span, entity: ExtractedEntity | undefined, built: BuiltEntities): boolean {
   if (entity === undefined) return false;
   const index = built.entities.indexOf(entity);
-  const end = span.start + span.text.replace(/(?:[’']s?)?[\s,.;:"”)]*$/u, '').length;
+  const end = span.start + span.text.replace(/(?:[’']s\b|[\s,.;:!?"”’)\]])+$/u, '').length;
   return built.mentionIndex.some((m) => m.entity === index && m.start < span.end && m.end >= end);
 }
 
