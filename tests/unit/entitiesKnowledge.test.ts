@@ -156,6 +156,26 @@ describe('buildEntities: mention forms and nesting', () => {
     expect(out).not.toContain('PERSON Oxfordshire');
   });
 
+  it('takes a region or city NER called a body for the place where something is, not for a team', () => {
+    const text = 'Hunt row\nA protester was hurt in Kent, and Lancashire lost to Kent, the leading scorer in Essex’s history said.';
+    const out = kinds(text, [
+      ['ORG', 'Kent'],
+      ['ORG', 'Lancashire'],
+      ['ORG', 'Kent'],
+      ['ORG', 'Essex'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(expect.arrayContaining(['PLACE Kent', 'ORGANIZATION Kent', 'ORGANIZATION Lancashire', 'ORGANIZATION Essex']));
+  });
+
+  it('joins a place and the association NER started after it into one body', () => {
+    const text = 'Banks\nThe Sri Lanka Banks Association said rates would rise.';
+    const out = kinds(text, [
+      ['LOC', 'Sri Lanka'],
+      ['ORG', 'Banks Association'],
+    ]).map((e) => `${e.kind} ${e.name}`);
+    expect(out).toEqual(['ORGANIZATION Sri Lanka Banks Association']);
+  });
+
   it('keeps a person NER barely called an organization after a role’s noun only people hold, where alone it would be dropped', () => {
     const text = 'Benefits row\nBackbench Labour MP Karen Buck warned against the plan. Nearby, Karen Voss waited, and the shareholder Karen Lund objected.';
     const out = kinds(text, [

@@ -45,6 +45,12 @@ export function actsAsTeam(text: string, end: number, before: string): boolean {
 /** A preposition of place, or a town and its comma, just before a name: the name is a place ("in Seattle", "Arlington, Texas"). */
 export const PLACE_BEFORE = /(?:\b(?:in|at|from|near|to)|\p{Lu}[\p{L}.'’-]*\s*,)\s+$/iu;
 
+/**
+ * A preposition that only a place follows, just before a name: "in Kent", "near Leeds" (not
+ * "at", "from" or "to": "lost to Kent", "signed from Leeds").
+ */
+export const WHERE_BEFORE = /\b(?:in|near|outside|across|throughout)\s+$/iu;
+
 /** A verb of one side beating or meeting another, then the other side's name. (Not "swept": a party sweeps a state.) */
 const BEAT_SIDE_AFTER =
   /^\s+(?:beat|defeated|edged|routed|blanked|downed|outlasted|thrashed|trounced|hammered|drew with|lost to|drew at|won at|lost at)\s+\p{Lu}/u;

@@ -44,9 +44,9 @@ export function joinContinuations(text: string, ner: readonly NerMention[]): Ner
       out[out.length - 1] = { ...joined(text, site, m), confidence: Math.max(site.confidence, m.confidence) };
       continue;
     }
-    // "Shanghai" + "Jiao Tong University", "Goma" + "Volcano Observatory": a place's name just
-    // before a school's or an observatory's name NER started after it, whose first word is no
-    // name of its own, opens that name.
+    // "Shanghai" + "Jiao Tong University", "Goma" + "Volcano Observatory", "Sri Lanka" + "Banks
+    // Association": a place's name just before a school's, an observatory's or an association's
+    // name NER started after it, whose first word is no name of its own, opens that name.
     if (
       site &&
       site.type === 'LOC' &&
@@ -246,8 +246,21 @@ const DOMAIN_AFTER = /^\.(?:com|net|org|io|ai|co\.uk)(?![\p{L}\p{N}])/u;
 /** A prize's name, and its field after it: "Nobel Prize" + " in Physiology or Medicine". */
 const PRIZE_END = /\b(?:Prize|Award|Medal)$/;
 const PRIZE_FIELD_AFTER = /^ in (?:\p{Lu}\p{Ll}+)(?: (?:or|and) \p{Lu}\p{Ll}+| \p{Lu}\p{Ll}+)?(?![\p{L}\p{N}])/u;
-/** Last words of the names of institutions that are often named after their town: "Shanghai Jiao Tong University". */
-const PLACE_BOUND_HEADS = new Set(['University', 'College', 'Polytechnic', 'Observatory', 'Institute', 'Academy', 'Conservatory', 'Seminary']);
+/** Last words of the names of institutions and associations often named after their town or country: "Shanghai Jiao Tong University". */
+const PLACE_BOUND_HEADS = new Set([
+  'University',
+  'College',
+  'Polytechnic',
+  'Observatory',
+  'Institute',
+  'Academy',
+  'Conservatory',
+  'Seminary',
+  'Association',
+  'Society',
+  'Federation',
+  'Chamber',
+]);
 /**
  * Words that end a river's, a lake's, a range's or an island's name: "Amazon River", "Rocky
  * Mountains". (Not "Forest", "Delta" or "Range": "Nottingham Forest", "Atlanta Delta", "Range Rover".)

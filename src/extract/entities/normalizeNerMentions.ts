@@ -29,7 +29,7 @@ import { lastWordOf } from './lastWordOf.js';
 import { PAIR_CONFIDENCE } from './findFirstNamePairs.js';
 import { joinContinuations, SURNAME_PARTICLE } from './joinContinuations.js';
 import { namesACompany } from './namesACompany.js';
-import { actsAsTeam, CLAUSE_START, inResults, PLACE_BEFORE, PLURAL_VERB_AFTER } from './actsAsTeam.js';
+import { actsAsTeam, CLAUSE_START, inResults, PLACE_BEFORE, PLURAL_VERB_AFTER, WHERE_BEFORE } from './actsAsTeam.js';
 import { findSequels, sequelOf } from './findSequels.js';
 import { readRoyalNames } from './readRoyalNames.js';
 import { splitAtLineBreaks } from './splitAtLineBreaks.js';
@@ -479,10 +479,22 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // a line of results ("Nice 1 Lens 2") or opening a clause with a plural verb or "their" ("St
     // Helens completed their first double"), and so are its other mentions in the article.
     const team = (place === undefined ? m.type === 'LOC' : !place.country && !place.demonym) && (inResults(text, start, end) || actsAsTeam(text, end, before));
-    const overrules = place !== undefined && !team && (place.demonym || place.country || m.type !== 'ORG');
+    // Only a place is "in Kent" or "near Leeds", whatever NER called it (CoNLL's teams named after
+    // their county or city teach it to call many of them bodies); not "in Essex's history", the
+    // club's. The name's other mentions keep NER's word: a story may speak of the town and of its
+    // team ("Milwaukee has won 10 of its last 12" after a game in Milwaukee).
+    const where =
+      place !== undefined &&
+      !team &&
+      m.type === 'ORG' &&
+      !place.country &&
+      !place.demonym &&
+      WHERE_BEFORE.test(before) &&
+      !/^ ?[’']s\b/.test(text.slice(end, end + 4));
+    const overrules = place !== undefined && !team && (place.demonym || place.country || m.type !== 'ORG' || where);
     // A place the gazetteer knows but marks ambiguous is one when NER says so, or when its first
     // word opens no person's name ("University of California, Santa Cruz").
-    if (place && overrules && (!place.ambiguous || m.type === 'LOC' || opensPlaceName(surface))) {
+    if (place && overrules && (!place.ambiguous || m.type === 'LOC' || where || opensPlaceName(surface))) {
       out.push(makeMention(start, end, surface, 'PLACE', place.place, Math.max(m.confidence, 0.9), 'ner', place.id, place.demonym ? 'DEMONYM' : undefined));
       continue;
     }
