@@ -157,14 +157,29 @@ describe('buildEntities: mention forms and nesting', () => {
   });
 
   it('takes a region or city NER called a body for the place where something is, not for a team', () => {
-    const text = 'Hunt row\nA protester was hurt in Kent, and Lancashire lost to Kent, the leading scorer in Essex’s history said.';
+    const text =
+      'Hunt row\nA protester was hurt in Kent, and Lancashire lost to Kent, the leading scorer in Essex’s history said. He quit at a meeting in Hinckley, Leicestershire, while Surrey, Somerset and Essex won.';
     const out = kinds(text, [
       ['ORG', 'Kent'],
       ['ORG', 'Lancashire'],
       ['ORG', 'Kent'],
       ['ORG', 'Essex'],
+      ['LOC', 'Hinckley'],
+      ['ORG', 'Leicestershire'],
+      ['ORG', 'Surrey'],
+      ['ORG', 'Somerset'],
+      ['ORG', 'Essex'],
     ]).map((e) => `${e.kind} ${e.name}`);
-    expect(out).toEqual(expect.arrayContaining(['PLACE Kent', 'ORGANIZATION Kent', 'ORGANIZATION Lancashire', 'ORGANIZATION Essex']));
+    expect(out).toEqual(
+      expect.arrayContaining([
+        'PLACE Kent',
+        'ORGANIZATION Kent',
+        'ORGANIZATION Lancashire',
+        'ORGANIZATION Essex',
+        'PLACE Leicestershire',
+        'ORGANIZATION Somerset',
+      ]),
+    );
   });
 
   it('joins a place and the association NER started after it into one body', () => {

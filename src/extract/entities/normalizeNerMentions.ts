@@ -483,13 +483,15 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // their county or city teach it to call many of them bodies); not "in Essex's history", the
     // club's. The name's other mentions keep NER's word: a story may speak of the town and of its
     // team ("Milwaukee has won 10 of its last 12" after a game in Milwaukee).
+    // So is a region after a town and its comma ("Hinckley, Leicestershire").
+    const townBefore = out[out.length - 1];
     const where =
       place !== undefined &&
       !team &&
       m.type === 'ORG' &&
       !place.country &&
       !place.demonym &&
-      WHERE_BEFORE.test(before) &&
+      (WHERE_BEFORE.test(before) || (!place.ambiguous && townBefore?.type === 'PLACE' && text.slice(townBefore.end, start) === ', ')) &&
       !/^ ?[’']s\b/.test(text.slice(end, end + 4));
     const overrules = place !== undefined && !team && (place.demonym || place.country || m.type !== 'ORG' || where);
     // A place the gazetteer knows but marks ambiguous is one when NER says so, or when its first
