@@ -58,6 +58,16 @@ describe('buildEntities: a known body glued before a person NER read as one orga
     expect(shapes(text, [['ORG', 'Lib Dem Norman Baker', 0.3]])).toEqual(['ORGANIZATION Liberal Democrats: Lib Dem', 'PERSON Norman Baker: Norman Baker']);
   });
 
+  it('splits them where NER was fairly sure of the organization, but not where it was certain', () => {
+    const text = 'Reform\nThe plan was backed by Liberal Democrat Paul Tyler, and by BBC Michael Howard.';
+    expect(
+      shapes(text, [
+        ['ORG', 'Liberal Democrat Paul Tyler', 0.6],
+        ['ORG', 'BBC Michael Howard', 0.97],
+      ]),
+    ).toEqual(['ORGANIZATION Liberal Democrats: Liberal Democrat', 'PERSON Paul Tyler: Paul Tyler', 'ORGANIZATION BBC Michael Howard: BBC Michael Howard']);
+  });
+
   it('leaves a body whose name goes on with no first name', () => {
     const text = 'Deal\nShares in Citigroup Smith Barney rose.';
     expect(shapes(text, [['ORG', 'Citigroup Smith Barney', 0.5]])).toEqual(['ORGANIZATION Citigroup Smith Barney: Citigroup Smith Barney']);

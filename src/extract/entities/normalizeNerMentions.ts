@@ -551,8 +551,10 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
       continue;
     }
     // "Lib Dem Norman Baker", "BBC Michael Howard" read as one organization: a party or body the
-    // knowledge base knows, then such a pair; the body is a mention of its own.
-    if ((m.type === 'ORG' || m.type === 'MISC') && m.confidence < DOUBTED_ORG && knownBodyThenPerson(text, surface)) {
+    // knowledge base knows, then such a pair; the body is a mention of its own. The body and the
+    // pair are evidence enough unless NER was all but certain ("Liberal Democrat Paul Tyler" at
+    // 0.60).
+    if ((m.type === 'ORG' || m.type === 'MISC') && m.confidence < SURE_ORG && knownBodyThenPerson(text, surface)) {
       splitPerson(text, start, end, Math.max(m.confidence, PAIR_CONFIDENCE), out);
       continue;
     }
@@ -961,6 +963,8 @@ const QUOTED_BEFORE = /["“‘]\s*$/;
 
 /** Below this NER confidence an organization shaped like a person's name (`personLike`) is taken for one. */
 const DOUBTED_ORG = 0.6;
+/** Above this NER confidence, a known body and a person's name NER read as one organization stay one. */
+const SURE_ORG = 0.95;
 
 /**
  * A first name the list knows and one capitalised surname: neither a word of a body's, a company's
