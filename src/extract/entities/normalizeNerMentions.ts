@@ -480,10 +480,10 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     // Helens completed their first double"), and so are its other mentions in the article.
     const team = (place === undefined ? m.type === 'LOC' : !place.country && !place.demonym) && (inResults(text, start, end) || actsAsTeam(text, end, before));
     // Only a place is "in Kent" or "near Leeds", whatever NER called it (CoNLL's teams named after
-    // their county or city teach it to call many of them bodies); not "in Essex's history", the
-    // club's. The name's other mentions keep NER's word: a story may speak of the town and of its
-    // team ("Milwaukee has won 10 of its last 12" after a game in Milwaukee).
-    // So is a region after a town and its comma ("Hinckley, Leicestershire").
+    // their county or city teach it to call many of them bodies), and so is a region after a town
+    // and its comma ("Hinckley, Leicestershire"); not "in Essex's history", the club's. The name's
+    // other mentions keep NER's word: a story may speak of the town and of its team ("Milwaukee
+    // has won 10 of its last 12" after a game in Milwaukee).
     const townBefore = out[out.length - 1];
     const where =
       place !== undefined &&
@@ -552,8 +552,8 @@ export function normalizeNerMentions(text: string, nerMentions: readonly NerMent
     }
     // "Lib Dem Norman Baker", "BBC Michael Howard" read as one organization: a party or body the
     // knowledge base knows, then such a pair; the body is a mention of its own. The body and the
-    // pair are evidence enough unless NER was all but certain ("Liberal Democrat Paul Tyler" at
-    // 0.60).
+    // pair are evidence enough unless NER was all but certain (it gave "Liberal Democrat Paul
+    // Tyler" 0.60).
     if ((m.type === 'ORG' || m.type === 'MISC') && m.confidence < SURE_ORG && knownBodyThenPerson(text, surface)) {
       splitPerson(text, start, end, Math.max(m.confidence, PAIR_CONFIDENCE), out);
       continue;
